@@ -1,0 +1,119 @@
+/**
+ * The inventory snapshot: the contract between collecting (inventory/, the only code that talks to AWS)
+ * and judging (network/, policy/, report/, which run offline on it).
+ *
+ * Conventions: camelCase keys, ISO-8601 strings for times, no SDK types. A value that AWS did not return
+ * is omitted; a value we could not collect is `null`, and the reason is in `errors`.
+ * The JSON Schema in inventory.schema.json must be kept in step with these types (a test checks the demo
+ * estate and the collector's output against it).
+ */
+import type {DirectConnectGatewayInfo, RegionNetwork} from './network';
+
+export const SNAPSHOT_KIND = 'mq-audit/inventory';
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+export type AwsService = 'directconnect' | 'ec2' | 'mq' | 'sts';
+
+/** Why a call failed, in the terms an operator acts on. */
+export type ErrorKind = 'access-denied' | 'malformed-response' | 'not-offered' | 'opt-in-required' | 'other' | 'throttled' | 'timeout';
+
+export interface CollectionError {
+  accountId?: string;
+  region?: string;
+  service: AwsService;
+  operation: string;
+  /** The AWS error code (e.g. AccessDeniedException) or a Node error code (e.g. ECONNREFUSED). */
+  code: string;
+  kind: ErrorKind;
+  message: string;
+  /** The resource the call was about, when there is one (e.g. the broker id for DescribeBroker). */
+  resource?: string;
+}
+
+export interface Snapshot {
+  kind: typeof SNAPSHOT_KIND;
+  schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
+  tool: {name: string; version: string};
+  collectedAt: string;
+  collection: CollectionInfo;
+  accounts: AccountInventory[];
+  errors: CollectionError[];
+}
+
+export interface CollectionInfo {
+  /** `live`: read from AWS (or an AWS-compatible endpoint); `fixture`: written by hand or generated. */
+  method: 'fixture' | 'live';
+  regions: string[];
+  allRegions: boolean;
+  /** Profile *name* only; credentials are never recorded. */
+  profile?: string;
+  /** Service → endpoint URL, when the SDK was pointed away from AWS (LocalStack, moto, a test server). */
+  endpoints?: Partial<Record<AwsService, string>>;
+  /** Free-form note, e.g. what a demo estate shows. */
+  description?: string;
+}
+
+export interface AccountInventory {
+  accountId: string;
+  /** Optional human name (from AWS Organizations or a fixture). */
+  name?: string;
+  partition: string;
+  regions: RegionInventory[];
+  /** Direct Connect gateways are global to an account, not regional. Null when they could not be read. */
+  directConnectGateways?: DirectConnectGatewayInfo[] | null;
+}
+
+export interface RegionInventory {
+  region: string;
+  /** false when Amazon MQ is not offered in the region (skipped, not an error). */
+  mqOffered: boolean;
+  /** null when ListBrokers failed: we do not know which brokers exist. */
+  brokers: Broker[] | null;
+  /** The network around the brokers; absent when not collected, null members when a call failed. */
+  network?: RegionNetwork;
+}
+
+export type EngineType = 'ACTIVEMQ' | 'RABBITMQ';
+
+export interface Broker {
+  arn: string;
+  id: string;
+  name: string;
+  /** From ListBrokers: always known when the broker is listed. */
+  state?: string;
+  engineType: EngineType;
+  deploymentMode: string;
+  hostInstanceType?: string;
+  created?: string;
+  /** From DescribeBroker; null when that call failed (see errors). */
+  details: BrokerDetails | null;
+}
+
+export interface BrokerDetails {
+  engineVersion: string;
+  pendingEngineVersion?: string;
+  storageType?: string;
+  publiclyAccessible: boolean;
+  subnetIds: string[];
+  securityGroups: string[];
+  autoMinorVersionUpgrade: boolean;
+  authenticationStrategy?: string;
+  ldap?: {hosts: string[]; userBase?: string; roleBase?: string; serviceAccountUsername?: string};
+  logs: {general: boolean; audit?: boolean; generalLogGroup?: string; auditLogGroup?: string};
+  encryption: {useAwsOwnedKey: boolean; kmsKeyId?: string};
+  maintenanceWindow?: {dayOfWeek: string; timeOfDay: string; timeZone?: string};
+  tags: Record<string, string>;
+  instances: BrokerInstance[];
+  dataReplicationMode?: string;
+  dataReplication?: {role: string; counterpartBrokerId?: string; counterpartRegion?: string};
+  users?: string[];
+  actionsRequired?: {code: string; info?: string}[];
+  configuration?: {id: string; revision: number};
+}
+
+export interface BrokerInstance {
+  consoleUrl?: string;
+  endpoints: string[];
+  /** ActiveMQ only: the IP of the broker's ENI in the customer VPC. */
+  ipAddress?: string;
+}
