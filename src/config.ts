@@ -1,0 +1,54 @@
+/**
+ * The team's configuration file (.mq-audit/config.json by default): production selector, policy parameters
+ * and pinned flag defaults. Validated with its JSON Schema; problems name the file and the place.
+ */
+import {existsSync, readFileSync} from 'node:fs';
+import {dirname, isAbsolute, join, resolve} from 'node:path';
+import {InputErrors} from './errors';
+import {createAjv, readJsonFile, schemaErrors} from './json-input';
+import {DEFAULT_CONFIG_FILE, SCHEMAS} from './paths';
+import type {ProductionSelector} from './policy/document';
+import type {FailOn} from './policy/types';
+
+export interface FlagDefaults {
+  'fail-on'?: FailOn;
+  format?: 'json' | 'sarif' | 'table';
+  category?: string;
+  policies?: string[];
+  policy?: string[];
+  'skip-policy'?: string[];
+  region?: string[];
+  'all-regions'?: boolean;
+  profile?: string;
+  'endpoint-url'?: string;
+  'on-prem-cidr'?: string[];
+}
+
+export interface Config {
+  /** The file it came from; undefined when no file was found (all defaults). */
+  source?: string;
+  production?: ProductionSelector;
+  policies?: Record<string, {parameters?: Record<string, unknown>}>;
+  defaults: FlagDefaults;
+}
+
+/** Loads `file` (must exist) or, when not given, the default file if present. */
+export function loadConfig(file?: string, cwd = process.cwd()): Config {
+  const path = file ?? join(cwd, DEFAULT_CONFIG_FILE);
+  if (!file && !existsSync(path)) return {defaults: {}};
+  const shown = file ?? DEFAULT_CONFIG_FILE;
+  const data = readJsonFile(isAbsolute(path) ? path : resolve(cwd, path), 'config file');
+  const validate = createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS, 'config.schema.json'), 'utf8')));
+  const errors = schemaErrors(validate, data, shown);
+  if (errors.length > 0) throw new InputErrors(errors);
+  const config = data as Omit<Config, 'defaults' | 'source'> & {defaults?: FlagDefaults};
+  const base = dirname(resolve(cwd, path));
+  const defaults = {...config.defaults};
+  // Paths in the file are relative to the file, like tsconfig's.
+  if (defaults.policies) defaults.policies = defaults.policies.map((p) => resolve(base, p));
+  return {source: shown, production: config.production, policies: config.policies, defaults};
+}
+
+export function parameterOverrides(config: Config): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(Object.entries(config.policies ?? {}).flatMap(([id, settings]) => (settings.parameters ? [[id, settings.parameters]] : [])));
+}

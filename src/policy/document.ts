@@ -1,0 +1,184 @@
+/**
+ * The broker document: what policies assert on (docs/broker-document.md). It is the normalized broker from the
+ * snapshot, flattened, plus facts derived from it. Versioned: a field's meaning never changes within a version.
+ *
+ * Unknown vs absent: a field we could not collect is `null` and `unknown[pointer]` says why; a field AWS did
+ * not return is omitted. The evaluator turns a null it needs into `error`, never `pass`.
+ */
+import type {Broker, BrokerDetails, CollectionError, EngineType} from '../snapshot/types';
+import supportTable from './engine-versions.json';
+
+export const BROKER_DOCUMENT_VERSION = 1;
+
+export interface ProductionSelector {
+  /** Tag keys that carry the environment, compared case-insensitively. */
+  tagKeys: string[];
+  /** Values of those tags that mean production, compared case-insensitively. */
+  tagValues: string[];
+}
+
+export const DEFAULT_PRODUCTION_SELECTOR: ProductionSelector = {
+  tagKeys: ['Environment', 'Env', 'Stage'],
+  tagValues: ['prod', 'production', 'prd'],
+};
+
+export type EngineSupportStatus = 'end-of-support' | 'supported';
+
+export interface EngineVersionSupport {
+  /** major.minor the version was matched on. */
+  line: string;
+  status: EngineSupportStatus | null;
+  endOfSupport?: string;
+  /** Date of the support table. */
+  tableAsOf: string;
+}
+
+export interface BrokerFacts {
+  /** Whether the production selector matches the broker's tags; null when tags are unknown. */
+  production: boolean | null;
+  /** The engine's multi-AZ deployment mode is in use. */
+  highAvailability: boolean;
+  engineVersionSupport: EngineVersionSupport | null;
+  /** customer-managed when a KMS key of the customer is used; null when unknown. */
+  encryptionKey: 'aws-owned' | 'customer-managed' | null;
+}
+
+/** Keys of BrokerDetails, flattened onto the document (null when DescribeBroker failed). */
+type DetailFields = {[K in keyof BrokerDetails]-?: BrokerDetails[K] | null};
+
+export interface BrokerDocument extends Partial<DetailFields> {
+  documentVersion: typeof BROKER_DOCUMENT_VERSION;
+  accountId: string;
+  region: string;
+  partition: string;
+  arn: string;
+  id: string;
+  name: string;
+  state?: string;
+  engineType: EngineType;
+  deploymentMode: string;
+  hostInstanceType?: string;
+  created?: string;
+  facts: BrokerFacts;
+  /** Network facts (the network path model); null when they could not be computed, absent when not collected. */
+  network?: unknown;
+  /** JSON pointer → why that value is unknown. */
+  unknown: Record<string, string>;
+}
+
+export interface DocumentContext {
+  accountId: string;
+  partition: string;
+  region: string;
+  /** Collection errors of this account and region; the ones about this broker explain unknown fields. */
+  errors: CollectionError[];
+  production: ProductionSelector;
+  /** Date support is judged at (the snapshot's collection time, so offline re-evaluation is reproducible). */
+  asOf: string;
+  network?: {facts: unknown; unknown?: Record<string, string>};
+}
+
+const DETAIL_KEYS: (keyof BrokerDetails)[] = [
+  'engineVersion', 'pendingEngineVersion', 'storageType', 'publiclyAccessible', 'subnetIds', 'securityGroups',
+  'autoMinorVersionUpgrade', 'authenticationStrategy', 'ldap', 'logs', 'encryption', 'maintenanceWindow', 'tags',
+  'instances', 'dataReplicationMode', 'dataReplication', 'users', 'actionsRequired', 'configuration',
+];
+
+export function buildBrokerDocument(broker: Broker, context: DocumentContext): BrokerDocument {
+  const unknown: Record<string, string> = {};
+  const details = broker.details;
+  const detailFields: Partial<DetailFields> = {};
+  if (details) {
+    Object.assign(detailFields, details);
+  } else {
+    const reason = describeMissingDetails(broker, context.errors);
+    for (const key of DETAIL_KEYS) {
+      (detailFields as Record<string, unknown>)[key] = null;
+      unknown[`/${key}`] = reason;
+    }
+  }
+
+  const engineVersionSupport = details ? lookUpEngineSupport(broker.engineType, details.engineVersion, context.asOf) : null;
+  if (!details) unknown['/facts/engineVersionSupport'] = unknown['/engineVersion'];
+  else if (engineVersionSupport?.status === null) {
+    unknown['/facts/engineVersionSupport/status'] = `engine version ${details.engineVersion} of ${broker.engineType} is not in the support table dated ${supportTable.asOf}`;
+  }
+
+  const production = details ? isProduction(details.tags, context.production) : null;
+  if (production === null) unknown['/facts/production'] = `tags are unknown: ${unknown['/tags']}`;
+  const encryptionKey = details ? (details.encryption.kmsKeyId && !details.encryption.useAwsOwnedKey ? 'customer-managed' : 'aws-owned') : null;
+  if (encryptionKey === null) unknown['/facts/encryptionKey'] = unknown['/encryption'];
+
+  const document: BrokerDocument = {
+    documentVersion: BROKER_DOCUMENT_VERSION,
+    accountId: context.accountId,
+    region: context.region,
+    partition: context.partition,
+    arn: broker.arn,
+    id: broker.id,
+    name: broker.name,
+    engineType: broker.engineType,
+    deploymentMode: broker.deploymentMode,
+    ...optional({state: broker.state, hostInstanceType: broker.hostInstanceType, created: broker.created}),
+    ...detailFields,
+    facts: {
+      production,
+      highAvailability: broker.deploymentMode === 'ACTIVE_STANDBY_MULTI_AZ' || broker.deploymentMode === 'CLUSTER_MULTI_AZ',
+      engineVersionSupport,
+      encryptionKey,
+    },
+    unknown,
+  };
+  if (context.network) {
+    document.network = context.network.facts;
+    Object.assign(unknown, context.network.unknown ?? {});
+  }
+
+  return document;
+}
+
+function optional<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+function describeMissingDetails(broker: Broker, errors: CollectionError[]): string {
+  const error = errors.find((e) => e.service === 'mq' && e.operation === 'DescribeBroker' && e.resource === broker.id);
+  return error ? `DescribeBroker failed: ${error.code}` : 'DescribeBroker data is missing from the inventory';
+}
+
+export function isProduction(tags: Record<string, string>, selector: ProductionSelector): boolean {
+  const keys = new Set(selector.tagKeys.map((k) => k.toLowerCase()));
+  const values = new Set(selector.tagValues.map((v) => v.toLowerCase()));
+  return Object.entries(tags).some(([key, value]) => keys.has(key.toLowerCase()) && values.has(value.trim().toLowerCase()));
+}
+
+/** major.minor of an engine version ("5.17.6" → "5.17", "3.13" → "3.13"); null when it is not a version. */
+export function versionLine(version: string): string | null {
+  const match = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+  return match ? `${match[1]}.${match[2]}` : null;
+}
+
+function compareLines(a: string, b: string): number {
+  const [aMajor, aMinor] = a.split('.').map(Number);
+  const [bMajor, bMinor] = b.split('.').map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
+export function lookUpEngineSupport(engine: EngineType, version: string, asOf: string): EngineVersionSupport {
+  const line = versionLine(version) ?? version;
+  const entries = supportTable.engines[engine] ?? [];
+  const entry = entries.find((e) => e.version === line);
+  const base = {line, tableAsOf: supportTable.asOf};
+  if (entry) {
+    if (entry.endOfSupport === null) return {...base, status: 'supported'};
+    return {...base, status: entry.endOfSupport <= asOf.slice(0, 10) ? 'end-of-support' : 'supported', endOfSupport: entry.endOfSupport};
+  }
+
+  // Older than every listed line: support ended before the table's oldest entry.
+  const oldest = entries.at(-1);
+  if (versionLine(version) && oldest && compareLines(line, oldest.version) < 0) {
+    return {...base, status: 'end-of-support'};
+  }
+
+  return {...base, status: null};
+}

@@ -1,0 +1,226 @@
+/**
+ * Loads policy files: every file is validated against schemas/policy.schema.json, its parameters resolved
+ * and its assertions compiled by ajv. All problems of all files are collected so users fix them in one pass.
+ */
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {basename, join, relative, resolve, sep} from 'node:path';
+import type {ValidateFunction} from 'ajv';
+import {InputError, InputErrors} from '../errors';
+import {createAjv, readJsonFile, schemaErrors} from '../json-input';
+import {BUILT_IN_POLICIES, SCHEMAS} from '../paths';
+import type {JsonSchema, LoadedPolicy, Policy} from './types';
+
+export interface CompiledPolicy extends LoadedPolicy {
+  checks: {appliesTo?: ValidateFunction; assert: ValidateFunction};
+}
+
+export interface PolicyFile {
+  file: string;
+  /** The folder ids are relative to; undefined when the file was named directly. */
+  root?: string;
+  builtIn: boolean;
+}
+
+export interface LoadPolicyOptions {
+  /** Folder of built-in policies; `false` to load only `paths`. */
+  builtIn?: false | string;
+  /** Extra policy files or folders (--policies). */
+  paths?: string[];
+  /** Keep only these ids (--policy); `*` matches within a path segment. */
+  include?: string[];
+  /** Drop these ids (--skip-policy). */
+  exclude?: string[];
+  /** Parameter overrides by policy id, and the file they came from (for error messages). */
+  parameters?: Record<string, Record<string, unknown>>;
+  parametersSource?: string;
+}
+
+let policySchemaValidator: ValidateFunction | undefined;
+function policySchema(): ValidateFunction {
+  policySchemaValidator ??= createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS, 'policy.schema.json'), 'utf8')));
+  return policySchemaValidator;
+}
+
+/** Lists policy files: a folder is searched recursively for *.json; a file is taken as is. */
+export function findPolicyFiles(path: string, builtIn = false): PolicyFile[] {
+  const absolute = resolve(path);
+  let stats;
+  try {
+    stats = statSync(absolute);
+  } catch {
+    throw new InputError(path, 'no such policy file or folder');
+  }
+
+  if (!stats.isDirectory()) return [{file: path, builtIn}];
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, {withFileTypes: true})
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.json') ? [join(dir, entry.name)] : []));
+  return walk(absolute).map((file) => ({file: relative(process.cwd(), file) || file, root: absolute, builtIn}));
+}
+
+/** The id a policy file must carry: its path below the root, or (for a lone file) at least its basename. */
+function expectedId(policyFile: PolicyFile): {id?: string; suffix: string} {
+  const withoutExtension = (p: string) => p.replace(/\.json$/, '').split(sep).join('/');
+  if (policyFile.root) return {id: withoutExtension(relative(policyFile.root, resolve(policyFile.file))), suffix: ''};
+  return {suffix: withoutExtension(basename(policyFile.file))};
+}
+
+/** Reads and checks one file; returns the policy or the problems found. */
+export function readPolicyFile(policyFile: PolicyFile): {policy?: Policy; errors: InputError[]} {
+  let data: unknown;
+  try {
+    data = readJsonFile(policyFile.file, 'policy file');
+  } catch (error) {
+    return {errors: [error as InputError]};
+  }
+
+  const errors = schemaErrors(policySchema(), data, policyFile.file);
+  if (errors.length > 0) return {errors};
+  const policy = data as Policy;
+  const expected = expectedId(policyFile);
+  if (expected.id !== undefined && policy.id !== expected.id) {
+    errors.push(new InputError(policyFile.file, `id "${policy.id}" does not match the file's path; expected "${expected.id}"`, '/id'));
+  } else if (expected.id === undefined && policy.id !== expected.suffix && !policy.id.endsWith(`/${expected.suffix}`)) {
+    errors.push(new InputError(policyFile.file, `id "${policy.id}" does not match the file name; expected an id ending in "${expected.suffix}"`, '/id'));
+  }
+
+  return {policy, errors};
+}
+
+/** Replaces every {"$param": "name"} node with the parameter's value. */
+export function substituteParameters(schema: JsonSchema, values: Record<string, unknown>, file: string, pointer: string): JsonSchema {
+  const walk = (node: unknown, at: string): unknown => {
+    if (Array.isArray(node)) return node.map((item, index) => walk(item, `${at}/${index}`));
+    if (node === null || typeof node !== 'object') return node;
+    const record = node as Record<string, unknown>;
+    if (Object.keys(record).length === 1 && typeof record.$param === 'string') {
+      if (!(record.$param in values)) throw new InputError(file, `unknown parameter "${record.$param}"; declare it under "parameters"`, at);
+      return values[record.$param];
+    }
+
+    return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, walk(value, `${at}/${escapePointer(key)}`)]));
+  };
+
+  return walk(schema, pointer) as JsonSchema;
+}
+
+function escapePointer(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+function resolveParameters(policy: Policy, file: string, overrides: Record<string, unknown> | undefined, overridesSource: string, ajv: ReturnType<typeof createAjv>): Record<string, unknown> {
+  const declared = policy.parameters ?? {};
+  const values: Record<string, unknown> = Object.fromEntries(Object.entries(declared).map(([name, p]) => [name, p.default]));
+  const errors: InputError[] = [];
+  for (const [name, value] of Object.entries(overrides ?? {})) {
+    const place = `/policies/${escapePointer(policy.id)}/parameters/${escapePointer(name)}`;
+    if (!(name in declared)) {
+      errors.push(new InputError(overridesSource, `policy ${policy.id} has no parameter "${name}"; it has: ${Object.keys(declared).join(', ') || 'none'}`, place));
+      continue;
+    }
+
+    const schema = declared[name].schema;
+    if (schema) {
+      const validate = ajv.compile(schema);
+      if (!validate(value)) {
+        errors.push(...schemaErrors(validate, value, overridesSource).map((e) => new InputError(overridesSource, `parameter ${name} of ${policy.id}: ${e.problem}`, place + (e.place === '/' ? '' : e.place))));
+        continue;
+      }
+    }
+
+    values[name] = value;
+  }
+
+  if (errors.length > 0) throw new InputErrors(errors);
+  for (const [name, parameter] of Object.entries(declared)) {
+    if (parameter.schema && !ajv.validate(parameter.schema, parameter.default)) {
+      throw new InputError(file, `default of parameter "${name}" does not match its own schema`, `/parameters/${name}/default`);
+    }
+  }
+
+  return values;
+}
+
+function compileAssertion(ajv: ReturnType<typeof createAjv>, schema: JsonSchema, file: string, pointer: string): ValidateFunction {
+  try {
+    return ajv.compile(schema);
+  } catch (error) {
+    throw new InputError(file, `not a valid JSON Schema: ${(error as Error).message}`, pointer);
+  }
+}
+
+export function matchesId(id: string, pattern: string): boolean {
+  if (!pattern.includes('*')) return id === pattern;
+  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replaceAll(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  return regex.test(id);
+}
+
+/** Loads, checks, selects and compiles policies; throws InputErrors listing every problem. */
+export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] {
+  const builtInRoot = options.builtIn === undefined ? BUILT_IN_POLICIES : options.builtIn;
+  const files: PolicyFile[] = [];
+  const errors: InputError[] = [];
+  const collect = (path: string, builtIn: boolean) => {
+    try {
+      files.push(...findPolicyFiles(path, builtIn));
+    } catch (error) {
+      errors.push(error as InputError);
+    }
+  };
+
+  if (builtInRoot) collect(builtInRoot, true);
+  for (const path of options.paths ?? []) collect(path, false);
+
+  const loaded: {policy: Policy; file: PolicyFile}[] = [];
+  const byId = new Map<string, string>();
+  for (const file of files) {
+    const result = readPolicyFile(file);
+    errors.push(...result.errors);
+    if (!result.policy || result.errors.length > 0) continue;
+    const previous = byId.get(result.policy.id);
+    if (previous) {
+      errors.push(new InputError(file.file, `duplicate policy id "${result.policy.id}", also defined in ${previous}`, '/id'));
+      continue;
+    }
+
+    byId.set(result.policy.id, file.file);
+    loaded.push({policy: result.policy, file});
+  }
+
+  const known = [...byId.keys()].sort();
+  const checkSelection = (flag: string, patterns: string[] | undefined) => {
+    for (const pattern of patterns ?? []) {
+      if (!known.some((id) => matchesId(id, pattern))) errors.push(new InputError(flag, `unknown policy id "${pattern}"; known ids: ${known.join(', ')}`));
+    }
+  };
+
+  checkSelection('--policy', options.include);
+  checkSelection('--skip-policy', options.exclude);
+  const parametersSource = options.parametersSource ?? 'config';
+  for (const id of Object.keys(options.parameters ?? {})) {
+    if (!byId.has(id)) errors.push(new InputError(parametersSource, `parameters given for unknown policy id "${id}"`, `/policies/${escapePointer(id)}`));
+  }
+
+  if (errors.length > 0) throw new InputErrors(errors);
+
+  const selected = loaded.filter(({policy}) =>
+    (!options.include?.length || options.include.some((p) => matchesId(policy.id, p))) && !options.exclude?.some((p) => matchesId(policy.id, p)));
+
+  const ajv = createAjv({verbose: true});
+  const compiled: CompiledPolicy[] = [];
+  for (const {policy, file} of selected) {
+    try {
+      const parameterValues = resolveParameters(policy, file.file, options.parameters?.[policy.id], parametersSource, ajv);
+      const assert = compileAssertion(ajv, substituteParameters(policy.assert, parameterValues, file.file, '/assert'), file.file, '/assert');
+      const appliesTo = policy.appliesTo === undefined ? undefined : compileAssertion(ajv, substituteParameters(policy.appliesTo, parameterValues, file.file, '/appliesTo'), file.file, '/appliesTo');
+      compiled.push({...policy, source: file.file, builtIn: file.builtIn, parameterValues, checks: {assert, appliesTo}});
+    } catch (error) {
+      if (error instanceof InputErrors) errors.push(...error.errors);
+      else errors.push(error as InputError);
+    }
+  }
+
+  if (errors.length > 0) throw new InputErrors(errors);
+  return compiled.sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,0 +1,395 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning.
+ *
+ * GitHub rejects a whole upload for one bad result, so every result gets a physical location (a stable pseudo-path,
+ * since brokers have no file), a startLine, a fingerprint of its own and a rule with full metadata.
+ * Only failures are results: GitHub ignores suppressions and baselines, so anything emitted becomes an open alert.
+ * What could not be checked goes into the invocation's notifications, so "no findings" never hides "could not look".
+ */
+import {createHash} from 'node:crypto';
+import type {Invocation, Location, Log, Notification, ReportingDescriptor, Result} from 'sarif';
+
+import type {Evaluation, Explanation, PolicyControls, ResourceRef, Severity} from '../policy/types';
+import type {CollectionError} from '../snapshot/types';
+import {compareCollectionErrors, compareEvaluations, compareStrings} from './ordering';
+import type {RenderOptions, ReportedPolicy, ScanReport} from './types';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** package.json has no homepage or repository yet; the package's registry page is the stable public address. */
+export const TOOL_INFORMATION_URI = 'https://www.npmjs.com/package/mq-audit';
+export const DEFAULT_CATEGORY = 'mq-audit';
+
+/** GitHub code scanning's limits: above the hard ones the upload is rejected; of tags only 10 are kept. */
+export const GITHUB_LIMITS = {
+  resultsPerRun: 25_000,
+  locationsPerResult: 1000,
+  tagsPerRule: 10,
+  descriptionChars: 1024,
+  ruleNameChars: 255,
+} as const;
+
+const MAX_CATEGORY_LENGTH = 200;
+/** What code-scanning categories look like in practice (`mq-audit/prod`, CodeQL's `/language:go`). */
+const CATEGORY_PATTERN = /^[A-Za-z0-9._:@/-]+$/;
+/** Explanations spelled out in a result message; the rest stay in result.properties. */
+const MESSAGE_EXPLANATIONS = 3;
+const FOUND_VALUE_CHARS = 80;
+
+const LEVEL: Record<Severity, 'error' | 'note' | 'warning'> = {critical: 'error', high: 'error', medium: 'warning', low: 'note'};
+/** Mid-band scores, clear of the 9.0 boundary GitHub's docs word ambiguously. A string: GitHub rejects numbers. */
+const SECURITY_SEVERITY: Record<Severity, string> = {critical: '9.5', high: '8.0', medium: '5.5', low: '2.0'};
+const BASE_TAGS = ['security', 'aws', 'amazon-mq'];
+
+const FRAMEWORKS: {key: keyof PolicyControls; label: string; tag: string}[] = [
+  {key: 'awsConfig', label: 'AWS Config rule', tag: 'aws-config'},
+  {key: 'securityHub', label: 'AWS Security Hub control', tag: 'security-hub'},
+  {key: 'controlTower', label: 'AWS Control Tower control', tag: 'control-tower'},
+  {key: 'nist80053', label: 'NIST SP 800-53', tag: 'nist-800-53'},
+  {key: 'pciDss', label: 'PCI DSS', tag: 'pci-dss'},
+];
+
+interface RuleEntry {
+  index: number;
+  policy: ReportedPolicy;
+}
+
+export function renderSarif(report: ScanReport, options: RenderOptions = {}): string {
+  return JSON.stringify(buildSarif(report, options), null, 2) + '\n';
+}
+
+export function buildSarif(report: ScanReport, options: RenderOptions = {}): Log {
+  const category = normalizeCategory(options.category);
+  const failures = report.results.filter((ev) => ev.status === 'fail').sort(compareEvaluations);
+  const kept = failures.slice(0, GITHUB_LIMITS.resultsPerRun);
+  const policies = rulePolicies(report.policies, failures);
+  const rules = new Map<string, RuleEntry>(policies.map((policy, index) => [policy.id, {index, policy}]));
+
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name || 'mq-audit',
+            semanticVersion: report.tool.version,
+            informationUri: TOOL_INFORMATION_URI,
+            rules: policies.map(ruleFor),
+          },
+        },
+        automationDetails: {id: `${category}/`},
+        invocations: [invocationFor(report, rules, failures.length - kept.length)],
+        results: kept.map((ev) => resultFor(ev, rules.get(ev.policyId)!)),
+      },
+    ],
+  };
+}
+
+/** Why a category is unusable, or undefined when it is fine (for the command's flag validation). */
+export function categoryProblem(raw: string): string | undefined {
+  const category = raw.trim().replace(/\/+$/, '');
+  if (category === '') return 'the SARIF category must not be empty';
+  if (category.length > MAX_CATEGORY_LENGTH) return `the SARIF category must be at most ${MAX_CATEGORY_LENGTH} characters`;
+  if (!CATEGORY_PATTERN.test(category)) return `the SARIF category "${raw}" may only contain letters, digits and . _ : @ / -`;
+  return undefined;
+}
+
+/** The category without trailing slashes; `automationDetails.id` adds exactly one. Throws on an unusable one. */
+export function normalizeCategory(raw: string | undefined): string {
+  if (raw === undefined) return DEFAULT_CATEGORY;
+  const problem = categoryProblem(raw);
+  if (problem) throw new Error(problem);
+  return raw.trim().replace(/\/+$/, '');
+}
+
+/** A repo-relative pseudo-path: GitHub needs a file-like URI, and an ARN's `:` would read as a URI scheme. */
+export function brokerPath(resource: ResourceRef): string {
+  return ['aws', resource.accountId, resource.region, 'mq', 'broker', resource.name || resource.id].map(pathSegment).join('/');
+}
+
+/** GitHub keys alerts on this alone: policy and broker, never line numbers or input order. */
+export function primaryLocationLineHash(policyId: string, arn: string): string {
+  return createHash('sha256').update(`${policyId}\0${arn}`).digest('hex').slice(0, 16) + ':1';
+}
+
+/** `mq/production-ha` → `MqProductionHa`. */
+export function ruleName(policyId: string): string {
+  const name = policyId
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join('');
+  return (name || 'Policy').slice(0, GITHUB_LIMITS.ruleNameChars);
+}
+
+/** Reported policies by id, plus a stand-in for any failing policy the report has no metadata for. */
+function rulePolicies(policies: ReportedPolicy[], failures: Evaluation[]): ReportedPolicy[] {
+  const byId = new Map<string, ReportedPolicy>();
+  for (const policy of policies) if (!byId.has(policy.id)) byId.set(policy.id, policy);
+  for (const ev of failures) if (!byId.has(ev.policyId)) byId.set(ev.policyId, standInPolicy(ev));
+  return [...byId.values()].sort((a, b) => compareStrings(a.id, b.id));
+}
+
+/** Failures are sorted most severe first, so the first one seen carries the highest severity. */
+function standInPolicy(ev: Evaluation): ReportedPolicy {
+  return {
+    id: ev.policyId,
+    title: `mq-audit policy ${ev.policyId}`,
+    severity: ev.severity,
+    description: `The report has no metadata for policy ${ev.policyId}.`,
+    rationale: '',
+    remediation: '',
+    helpUri: '',
+    controls: {},
+    source: '',
+    builtIn: false,
+    parameterValues: {},
+  };
+}
+
+function ruleFor(policy: ReportedPolicy): ReportingDescriptor {
+  const title = oneLine(policy.title) || policy.id;
+  const helpUri = httpUri(policy.helpUri);
+  return {
+    id: policy.id,
+    name: ruleName(policy.id),
+    shortDescription: {text: truncate(title, GITHUB_LIMITS.descriptionChars)},
+    fullDescription: {text: truncate(policy.description?.trim() || title, GITHUB_LIMITS.descriptionChars)},
+    help: {text: helpText(policy, helpUri), markdown: helpMarkdown(policy, helpUri)},
+    ...(helpUri ? {helpUri} : {}),
+    defaultConfiguration: {level: LEVEL[policy.severity]},
+    properties: {
+      tags: ruleTags(policy),
+      precision: policy.precision ?? 'high',
+      'security-severity': SECURITY_SEVERITY[policy.severity],
+    },
+  };
+}
+
+/** Generic tags first, then the policy's own, then framework controls while there is room (GitHub keeps 10). */
+function ruleTags(policy: ReportedPolicy): string[] {
+  const controlTags = FRAMEWORKS.flatMap(({key, tag}) => (policy.controls?.[key] ?? []).map((control) => `${tag}/${control}`));
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const raw of [...BASE_TAGS, ...(policy.tags ?? []), ...controlTags]) {
+    const tag = oneLine(raw);
+    if (tag === '' || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    tags.push(tag);
+    if (tags.length === GITHUB_LIMITS.tagsPerRule) break;
+  }
+  return tags;
+}
+
+function controlLines(controls: PolicyControls | undefined): {label: string; ids: string[]}[] {
+  return FRAMEWORKS.map(({key, label}) => ({label, ids: controls?.[key] ?? []})).filter(({ids}) => ids.length > 0);
+}
+
+function parameterLines(values: Record<string, unknown>): string[] {
+  return Object.keys(values)
+    .sort(compareStrings)
+    .map((name) => `${name} = ${brief(values[name])}`);
+}
+
+function helpText(policy: ReportedPolicy, helpUri: string | undefined): string {
+  const sections = [policy.description?.trim() || oneLine(policy.title) || policy.id];
+  if (policy.rationale?.trim()) sections.push(`Why it matters: ${policy.rationale.trim()}`);
+  if (policy.remediation?.trim()) sections.push(`How to fix: ${policy.remediation.trim()}`);
+  const controls = controlLines(policy.controls);
+  if (controls.length > 0) sections.push(`Controls: ${controls.map(({label, ids}) => `${label} ${ids.join(', ')}`).join('; ')}.`);
+  const parameters = parameterLines(policy.parameterValues ?? {});
+  if (parameters.length > 0) sections.push(`Parameters: ${parameters.join('; ')}.`);
+  if (helpUri) sections.push(`More: ${helpUri}`);
+  return sections.join('\n\n');
+}
+
+function helpMarkdown(policy: ReportedPolicy, helpUri: string | undefined): string {
+  const sections = [`**${oneLine(policy.title) || policy.id}**`];
+  if (policy.description?.trim()) sections.push(policy.description.trim());
+  if (policy.rationale?.trim()) sections.push(`## Why it matters\n\n${policy.rationale.trim()}`);
+  if (policy.remediation?.trim()) sections.push(`## How to fix\n\n${policy.remediation.trim()}`);
+  const controls = controlLines(policy.controls);
+  if (controls.length > 0) {
+    sections.push(`## Controls\n\n${controls.map(({label, ids}) => `- ${label}: ${ids.map((id) => `\`${id}\``).join(', ')}`).join('\n')}`);
+  }
+  const parameters = parameterLines(policy.parameterValues ?? {});
+  if (parameters.length > 0) sections.push(`## Parameters\n\n${parameters.map((line) => `- \`${line}\``).join('\n')}`);
+  const origin = `Policy \`${policy.id}\`${policy.source ? ` from \`${policy.source}\`` : ''}.`;
+  sections.push(helpUri ? `${origin} [Documentation](${helpUri})` : origin);
+  return sections.join('\n\n');
+}
+
+function resultFor(ev: Evaluation, rule: RuleEntry): Result {
+  const {resource} = ev;
+  return {
+    ruleId: ev.policyId,
+    ruleIndex: rule.index,
+    level: LEVEL[ev.severity],
+    message: {text: resultMessage(ev)},
+    locations: [brokerLocation(resource)].slice(0, GITHUB_LIMITS.locationsPerResult),
+    partialFingerprints: {primaryLocationLineHash: primaryLocationLineHash(ev.policyId, resource.arn)},
+    properties: {
+      'aws/arn': resource.arn,
+      'aws/account': resource.accountId,
+      'aws/region': resource.region,
+      'aws/mq/broker-id': resource.id,
+      'aws/mq/engine-type': resource.engineType,
+      severity: ev.severity,
+      explanations: ev.explanations ?? [],
+    },
+  };
+}
+
+/** The first sentence is what GitHub shows when space is short, so it is the evaluation's own (broker + problem). */
+function resultMessage(ev: Evaluation): string {
+  const {resource} = ev;
+  const explanations = ev.explanations ?? [];
+  const parts = [
+    sentence(ev.message) || `Broker ${resource.name} fails policy ${ev.policyId}.`,
+    `Broker ${resource.name} is ${resource.arn} in account ${resource.accountId}, region ${resource.region}.`,
+    ...explanations.slice(0, MESSAGE_EXPLANATIONS).map(explanationSentence),
+  ];
+  if (explanations.length > MESSAGE_EXPLANATIONS) parts.push(`${explanations.length - MESSAGE_EXPLANATIONS} more in properties.explanations.`);
+  return parts.join(' ');
+}
+
+function explanationSentence(explanation: Explanation): string {
+  return `At ${explanation.path || '/'} found ${brief(explanation.found)}, expected ${oneLine(explanation.expected)}.`;
+}
+
+function brokerLocation(resource: ResourceRef): Location {
+  return {
+    physicalLocation: {artifactLocation: {uri: brokerPath(resource)}, region: {startLine: 1}},
+    logicalLocations: [{name: resource.name || resource.id, fullyQualifiedName: resource.arn, kind: 'resource'}],
+  };
+}
+
+function invocationFor(report: ScanReport, rules: Map<string, RuleEntry>, leftOut: number): Invocation {
+  const errors = report.results.filter((ev) => ev.status === 'error').sort(compareEvaluations);
+  const notifications = [
+    ...[...report.collectionErrors].sort(compareCollectionErrors).map(collectionErrorNotification),
+    ...errors.map((ev) => evaluationErrorNotification(ev, rules.get(ev.policyId))),
+  ];
+  if (leftOut > 0) notifications.push(truncationNotification(leftOut));
+  const endTimeUtc = dateTime(report.generatedAt);
+  // A fixture's collectedAt says when the fixture was written, not when this run started.
+  const startTimeUtc = report.inventory.method === 'live' ? dateTime(report.inventory.collectedAt) : undefined;
+  return {
+    executionSuccessful: report.collectionErrors.length === 0 && errors.length === 0,
+    ...(startTimeUtc ? {startTimeUtc} : {}),
+    ...(endTimeUtc ? {endTimeUtc} : {}),
+    exitCode: report.gate.exitCode,
+    exitCodeDescription: report.gate.reason,
+    toolExecutionNotifications: notifications,
+  };
+}
+
+function collectionErrorNotification(error: CollectionError): Notification {
+  const scope = [
+    error.accountId && `account ${error.accountId}`,
+    error.region && `region ${error.region}`,
+    error.resource && `resource ${error.resource}`,
+  ].filter(Boolean);
+  const text =
+    `Could not read ${error.service} ${error.operation}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}: ` +
+    `${error.code} (${error.kind}). ${sentence(error.message)} Findings that depend on it are missing from this run.`;
+  return {
+    level: 'error',
+    message: {text: oneLine(text)},
+    properties: {
+      service: error.service,
+      operation: error.operation,
+      code: error.code,
+      kind: error.kind,
+      ...(error.accountId ? {'aws/account': error.accountId} : {}),
+      ...(error.region ? {'aws/region': error.region} : {}),
+      ...(error.resource ? {resource: error.resource} : {}),
+    },
+  };
+}
+
+function evaluationErrorNotification(ev: Evaluation, rule: RuleEntry | undefined): Notification {
+  const {resource} = ev;
+  const reason = sentence(ev.message) || 'The evaluation did not say why.';
+  return {
+    level: 'warning',
+    message: {
+      text:
+        `Policy ${ev.policyId} could not be evaluated for broker ${resource.name} ` +
+        `(${resource.arn}, account ${resource.accountId}, region ${resource.region}): ${reason}`,
+    },
+    associatedRule: rule ? {id: ev.policyId, index: rule.index} : {id: ev.policyId},
+    properties: {'aws/arn': resource.arn, 'aws/account': resource.accountId, 'aws/region': resource.region},
+  };
+}
+
+function truncationNotification(leftOut: number): Notification {
+  const limit = GITHUB_LIMITS.resultsPerRun;
+  return {
+    level: 'warning',
+    message: {
+      text:
+        `${leftOut} less severe failing results were left out of this SARIF file: GitHub code scanning accepts at most ` +
+        `${limit} results per run, so only the ${limit} most severe are included. The JSON report (--format json) has all of them.`,
+    },
+    properties: {resultsLeftOut: leftOut, resultsLimit: limit},
+  };
+}
+
+/** One path segment of only `[A-Za-z0-9._-]`; `.` and `..` would move the path, so they are replaced too. */
+function pathSegment(raw: string): string {
+  const segment = raw.replace(/[^A-Za-z0-9._-]+/g, '-');
+  if (segment === '') return 'unknown';
+  return /^\.+$/.test(segment) ? '_' : segment;
+}
+
+function httpUri(raw: string | undefined): string | undefined {
+  if (!raw?.trim()) return undefined;
+  try {
+    const url = new URL(raw.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** RFC 3339 date-time with a real calendar date and an offset, as the schema's `date-time` format demands. */
+function dateTime(raw: string | undefined): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(raw ?? '');
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  const validDate = calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+  const validTime = hour <= 23 && minute <= 59 && second <= 60;
+  const validOffset = match[9] === undefined || (Number(match[9]) <= 23 && Number(match[10]) <= 59);
+  return validDate && validTime && validOffset ? raw : undefined;
+}
+
+function oneLine(text: string | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** One line ending in a full stop (or ? or !), so sentences can be joined. */
+function sentence(text: string | undefined): string {
+  const line = oneLine(text);
+  if (line === '') return '';
+  return /[.!?]$/.test(line) ? line : `${line}.`;
+}
+
+/** A short JSON rendering of a found value, for messages. */
+function brief(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value) ?? String(value);
+  return truncate(json, FOUND_VALUE_CHARS);
+}
+
+/** Cut to at most `max` UTF-16 units with an ellipsis, at a word boundary when one is near, never inside a pair. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  const space = text.lastIndexOf(' ', end);
+  if (space > max * 0.8) end = space;
+  return `${text.slice(0, end).trimEnd()}…`;
+}

@@ -1,0 +1,199 @@
+/**
+ * The terminal view: for people, never parsed (the JSON format is the machine one).
+ * Brokers that need attention come first, each with its failing policies and the reason;
+ * then what could not be read, the totals and the gate decision.
+ */
+import {styleText} from 'node:util';
+
+import type {Evaluation, ResourceRef, Severity} from '../policy/types';
+import {SEVERITIES} from '../policy/types';
+import type {CollectionError} from '../snapshot/types';
+import {compareCollectionErrors, compareEvaluations, compareSeverity, compareStrings} from './ordering';
+import type {RenderOptions, ScanReport} from './types';
+
+const WIDTH = 100;
+/** A reason starts on its own line when the columns before it leave less room than this. */
+const MIN_REASON_WIDTH = 40;
+const MAX_ID_COLUMN = 36;
+const INDENT = '      ';
+
+type Style = Parameters<typeof styleText>[0];
+type Paint = (style: Style, text: string) => string;
+
+const SEVERITY_STYLE: Record<Severity, Style> = {critical: ['bold', 'red'], high: 'red', medium: 'yellow', low: 'cyan'};
+
+interface BrokerGroup {
+  resource: ResourceRef;
+  fails: Evaluation[];
+  errors: Evaluation[];
+  passes: number;
+  notApplicable: number;
+}
+
+export function renderTable(report: ScanReport, options: RenderOptions = {}): string {
+  const paint = painter(options.color === true);
+  const groups = brokerGroups(report.results);
+  const sections = [headline(report, paint), brokerSection(groups, paint)];
+  if (report.collectionErrors.length > 0) sections.push(collectionErrorSection(report.collectionErrors, paint));
+  sections.push(summarySection(report, groups, paint), gateLine(report, paint));
+  return sections.filter((section) => section !== '').join('\n\n') + '\n';
+}
+
+/** The command decides on colour (TTY, NO_COLOR); styleText must not second-guess it from process.stdout. */
+function painter(color: boolean): Paint {
+  return color ? (style, text) => styleText(style, text, {validateStream: false}) : (_style, text) => text;
+}
+
+function headline(report: ScanReport, paint: Paint): string {
+  const {scopes} = report.inventory;
+  const accounts = new Set(scopes.map((scope) => scope.accountId)).size;
+  const regions = new Set(scopes.map((scope) => scope.region)).size;
+  const title = paint('bold', `${report.tool.name} ${report.tool.version}`);
+  const scope = `${plural(accounts, 'account')}, ${plural(regions, 'region')}`;
+  return `${title}: ${plural(report.summary.brokers, 'broker')} in ${scope} (${report.inventory.method} inventory collected ${report.inventory.collectedAt})`;
+}
+
+function brokerGroups(results: Evaluation[]): BrokerGroup[] {
+  const byArn = new Map<string, BrokerGroup>();
+  for (const ev of results) {
+    let group = byArn.get(ev.resource.arn);
+    if (!group) {
+      group = {resource: ev.resource, fails: [], errors: [], passes: 0, notApplicable: 0};
+      byArn.set(ev.resource.arn, group);
+    }
+    if (ev.status === 'fail') group.fails.push(ev);
+    else if (ev.status === 'error') group.errors.push(ev);
+    else if (ev.status === 'pass') group.passes += 1;
+    else group.notApplicable += 1;
+  }
+  for (const group of byArn.values()) {
+    group.fails.sort(compareEvaluations);
+    group.errors.sort(compareEvaluations);
+  }
+  return [...byArn.values()].sort(compareGroups);
+}
+
+/** Failing brokers (worst first), then brokers we could not fully evaluate, then the rest, by name. */
+function compareGroups(a: BrokerGroup, b: BrokerGroup): number {
+  return (
+    groupRank(a) - groupRank(b) ||
+    (a.fails.length > 0 && b.fails.length > 0 ? compareSeverity(a.fails[0].severity, b.fails[0].severity) : 0) ||
+    b.fails.length - a.fails.length ||
+    compareStrings(a.resource.name, b.resource.name) ||
+    compareStrings(a.resource.arn, b.resource.arn)
+  );
+}
+
+function groupRank(group: BrokerGroup): number {
+  if (group.fails.length > 0) return 0;
+  return group.errors.length > 0 ? 1 : 2;
+}
+
+function brokerSection(groups: BrokerGroup[], paint: Paint): string {
+  if (groups.length === 0) return 'No brokers were evaluated.';
+  const detailed = groups.filter((group) => groupRank(group) < 2).map((group) => brokerBlock(group, paint));
+  const compact = groups.filter((group) => groupRank(group) === 2).map((group) => compactLine(group, paint));
+  return [...detailed, ...(compact.length > 0 ? [compact.join('\n')] : [])].join('\n\n');
+}
+
+function brokerHeader(label: string, resource: ResourceRef): string {
+  return `${label}${resource.name}  ${resource.accountId} / ${resource.region}  ${resource.engineType}`;
+}
+
+function brokerBlock(group: BrokerGroup, paint: Paint): string {
+  const label = group.fails.length > 0 ? paint(['bold', 'red'], 'FAIL  ') : paint(['bold', 'magenta'], 'ERROR ');
+  const counts = [
+    group.fails.length > 0 ? `${group.fails.length} failing` : '',
+    group.errors.length > 0 ? `${group.errors.length} not evaluated` : '',
+    group.passes > 0 ? `${group.passes} passing` : '',
+  ].filter(Boolean);
+  const header = `${brokerHeader(label, group.resource)}  ${paint('dim', `(${counts.join(', ')})`)}`;
+  const idWidth = Math.min(MAX_ID_COLUMN, Math.max(...[...group.fails, ...group.errors].map((ev) => ev.policyId.length)));
+  const lines = [
+    ...group.fails.map((ev) => policyLines(paint(SEVERITY_STYLE[ev.severity], ev.severity.padEnd(8)), ev.policyId, idWidth, ev.message)),
+    ...group.errors.map((ev) =>
+      policyLines(paint('magenta', 'error'.padEnd(8)), ev.policyId, idWidth, `could not evaluate: ${ev.message}`),
+    ),
+  ];
+  return [header, ...lines].join('\n');
+}
+
+/** `severity  policy-id  reason`, the reason wrapped under itself, or below the line when the id is long. */
+function policyLines(severityColumn: string, policyId: string, idWidth: number, reason: string): string {
+  const prefixWidth = INDENT.length + 8 + 2 + Math.max(idWidth, policyId.length) + 2;
+  const prefix = `${INDENT}${severityColumn}  ${policyId.padEnd(idWidth)}  `;
+  if (WIDTH - prefixWidth >= MIN_REASON_WIDTH) {
+    const [first, ...rest] = wrap(reason, WIDTH - prefixWidth);
+    return [prefix + first, ...rest.map((line) => ' '.repeat(prefixWidth) + line)].join('\n');
+  }
+  const indent = `${INDENT}  `;
+  return [prefix.trimEnd(), ...wrap(reason, WIDTH - indent.length).map((line) => indent + line)].join('\n');
+}
+
+function compactLine(group: BrokerGroup, paint: Paint): string {
+  if (group.passes === 0) {
+    return `${brokerHeader(paint('dim', 'N/A   '), group.resource)}  ${paint('dim', `(no policy applies, ${group.notApplicable} not applicable)`)}`;
+  }
+  const detail = group.notApplicable > 0 ? `all ${group.passes} passing, ${group.notApplicable} not applicable` : `all ${group.passes} passing`;
+  return `${brokerHeader(paint('green', 'PASS  '), group.resource)}  ${paint('dim', `(${detail})`)}`;
+}
+
+function collectionErrorSection(errors: CollectionError[], paint: Paint): string {
+  const title = paint(['bold', 'red'], `Could not read (${errors.length}):`) + ' findings that depend on these calls are missing.';
+  const blocks = [...errors].sort(compareCollectionErrors).map((error) => {
+    const where = `${error.accountId ?? 'unknown account'} / ${error.region ?? 'no region'}`;
+    const about = error.resource ? `  ${error.resource}` : '';
+    const head = `  ${paint('bold', `${error.service} ${error.operation}`)}  ${where}${about}  ${paint('red', error.code)} (${error.kind})`;
+    const message = error.message.trim() === '' ? [] : wrap(error.message, WIDTH - INDENT.length).map((line) => INDENT + line);
+    return [head, ...message].join('\n');
+  });
+  return [title, ...blocks].join('\n');
+}
+
+function summarySection(report: ScanReport, groups: BrokerGroup[], paint: Paint): string {
+  const {summary} = report;
+  const failing = groups.filter((group) => group.fails.length > 0).length;
+  const incomplete = groups.filter((group) => group.fails.length === 0 && group.errors.length > 0).length;
+  const brokers = [
+    failing > 0 ? `${failing} failing` : '',
+    incomplete > 0 ? `${incomplete} not fully evaluated` : '',
+    `${groups.length - failing - incomplete} passing or not applicable`,
+  ].filter(Boolean);
+  const byStatus = summary.byStatus;
+  const bySeverity = SEVERITIES.filter((severity) => summary.failingBySeverity[severity] > 0).map((severity) =>
+    paint(SEVERITY_STYLE[severity], `${summary.failingBySeverity[severity]} ${severity}`),
+  );
+  return [
+    paint('bold', 'Summary'),
+    `  Brokers      ${summary.brokers}: ${brokers.join(', ')}`,
+    `  Results      ${byStatus.pass} pass, ${byStatus.fail} fail, ${byStatus.not_applicable} not applicable, ${byStatus.error} error`,
+    `  Failing      ${bySeverity.length > 0 ? bySeverity.join(', ') : 'none'}`,
+    `  Not read     ${plural(summary.collectionErrors, 'collection error')}`,
+  ].join('\n');
+}
+
+function gateLine(report: ScanReport, paint: Paint): string {
+  const {gate} = report;
+  const style: Style = gate.exitCode === 0 ? ['bold', 'green'] : ['bold', 'red'];
+  return `${paint(style, 'Gate:')} ${gate.reason} (fail-on ${gate.failOn}, exit code ${gate.exitCode})`;
+}
+
+/** Greedy word wrap; a word longer than the width (an ARN) gets a line of its own rather than being split. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

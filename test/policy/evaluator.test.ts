@@ -1,0 +1,20 @@
+import {evaluateSnapshot} from '../../src/policy/evaluate';
+import {loadPolicies} from '../../src/policy/loader';
+import {broker, describeBrokerDenied, snapshotOf} from '../helpers/snapshot-builder';
+
+describe('evaluator: mq/no-public-access', () => {
+  const policies = loadPolicies({include: ['mq/no-public-access']});
+
+  it('passes a private broker, fails a public one and names the value found', () => {
+    const results = evaluateSnapshot(snapshotOf([broker('private'), broker('public', {}, {publiclyAccessible: true})]), policies);
+    expect(results.map((r) => [r.resource.name, r.status])).toEqual([['private', 'pass'], ['public', 'fail']]);
+    expect(results[1].message).toMatch(/^Broker public fails mq\/no-public-access .*publiclyAccessible is true/);
+  });
+
+  it('reports error, never pass, when DescribeBroker was denied', () => {
+    const denied = broker('denied', {details: null});
+    const [result] = evaluateSnapshot(snapshotOf([denied], [describeBrokerDenied(denied)]), policies);
+    expect(result.status).toBe('error');
+    expect(result.message).toContain('publiclyAccessible is unknown (DescribeBroker failed: AccessDeniedException)');
+  });
+});
