@@ -19,6 +19,8 @@ export function isFormat(value: string): value is Format {
 }
 
 export function render(format: Format, report: ScanReport, options: RenderOptions = {}): string {
+  // Guards callers that pass an unchecked string (plain JS, a config file).
+  if (!isFormat(format)) throw new Error(`unknown report format "${String(format)}"; expected one of ${FORMATS.join(', ')}`);
   return RENDERERS[format](report, options);
 }
 

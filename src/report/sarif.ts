@@ -59,7 +59,7 @@ export function renderSarif(report: ScanReport, options: RenderOptions = {}): st
 
 export function buildSarif(report: ScanReport, options: RenderOptions = {}): Log {
   const category = normalizeCategory(options.category);
-  const failures = report.results.filter((ev) => ev.status === 'fail').sort(compareEvaluations);
+  const failures = report.results.filter((ev) => ev.status === 'fail');
   const kept = failures.slice(0, GITHUB_LIMITS.resultsPerRun);
   const policies = rulePolicies(report.policies, failures);
   const rules = new Map<string, RuleEntry>(policies.map((policy, index) => [policy.id, {index, policy}]));
@@ -246,7 +246,7 @@ function resultMessage(ev: Evaluation): string {
   const explanations = ev.explanations ?? [];
   const parts = [
     sentence(ev.message) || `Broker ${resource.name} fails policy ${ev.policyId}.`,
-    `Broker ${resource.name} is ${resource.arn} in account ${resource.accountId}, region ${resource.region}.`,
+    `Resource ${resource.arn} (account ${resource.accountId}, region ${resource.region}).`,
     ...explanations.slice(0, MESSAGE_EXPLANATIONS).map(explanationSentence),
   ];
   if (explanations.length > MESSAGE_EXPLANATIONS) parts.push(`${explanations.length - MESSAGE_EXPLANATIONS} more in properties.explanations.`);

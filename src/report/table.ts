@@ -91,7 +91,10 @@ function groupRank(group: BrokerGroup): number {
 
 function brokerSection(groups: BrokerGroup[], paint: Paint): string {
   if (groups.length === 0) return 'No brokers were evaluated.';
-  const detailed = groups.filter((group) => groupRank(group) < 2).map((group) => brokerBlock(group, paint));
+  const listed = groups.flatMap((group) => [...group.fails, ...group.errors]);
+  // One id column for all brokers, so reasons line up down the whole table.
+  const idWidth = Math.min(MAX_ID_COLUMN, Math.max(0, ...listed.map((ev) => ev.policyId.length)));
+  const detailed = groups.filter((group) => groupRank(group) < 2).map((group) => brokerBlock(group, idWidth, paint));
   const compact = groups.filter((group) => groupRank(group) === 2).map((group) => compactLine(group, paint));
   return [...detailed, ...(compact.length > 0 ? [compact.join('\n')] : [])].join('\n\n');
 }
@@ -100,7 +103,7 @@ function brokerHeader(label: string, resource: ResourceRef): string {
   return `${label}${resource.name}  ${resource.accountId} / ${resource.region}  ${resource.engineType}`;
 }
 
-function brokerBlock(group: BrokerGroup, paint: Paint): string {
+function brokerBlock(group: BrokerGroup, idWidth: number, paint: Paint): string {
   const label = group.fails.length > 0 ? paint(['bold', 'red'], 'FAIL  ') : paint(['bold', 'magenta'], 'ERROR ');
   const counts = [
     group.fails.length > 0 ? `${group.fails.length} failing` : '',
@@ -108,7 +111,6 @@ function brokerBlock(group: BrokerGroup, paint: Paint): string {
     group.passes > 0 ? `${group.passes} passing` : '',
   ].filter(Boolean);
   const header = `${brokerHeader(label, group.resource)}  ${paint('dim', `(${counts.join(', ')})`)}`;
-  const idWidth = Math.min(MAX_ID_COLUMN, Math.max(...[...group.fails, ...group.errors].map((ev) => ev.policyId.length)));
   const lines = [
     ...group.fails.map((ev) => policyLines(paint(SEVERITY_STYLE[ev.severity], ev.severity.padEnd(8)), ev.policyId, idWidth, ev.message)),
     ...group.errors.map((ev) =>
@@ -142,30 +144,31 @@ function collectionErrorSection(errors: CollectionError[], paint: Paint): string
   const title = paint(['bold', 'red'], `Could not read (${errors.length}):`) + ' findings that depend on these calls are missing.';
   const blocks = [...errors].sort(compareCollectionErrors).map((error) => {
     const where = `${error.accountId ?? 'unknown account'} / ${error.region ?? 'no region'}`;
-    const about = error.resource ? `  ${error.resource}` : '';
-    const head = `  ${paint('bold', `${error.service} ${error.operation}`)}  ${where}${about}  ${paint('red', error.code)} (${error.kind})`;
-    const message = error.message.trim() === '' ? [] : wrap(error.message, WIDTH - INDENT.length).map((line) => INDENT + line);
-    return [head, ...message].join('\n');
+    const head = `  ${paint('bold', `${error.service} ${error.operation}`)}  ${where}  ${paint('red', error.code)} (${error.kind})`;
+    const detail = [error.resource ? `${error.resource}:` : '', error.message].join(' ').trim();
+    return [head, ...(detail === '' ? [] : wrap(detail, WIDTH - INDENT.length).map((line) => INDENT + line))].join('\n');
   });
   return [title, ...blocks].join('\n');
 }
 
 function summarySection(report: ScanReport, groups: BrokerGroup[], paint: Paint): string {
   const {summary} = report;
-  const failing = groups.filter((group) => group.fails.length > 0).length;
-  const incomplete = groups.filter((group) => group.fails.length === 0 && group.errors.length > 0).length;
+  const count = (predicate: (group: BrokerGroup) => boolean) => groups.filter(predicate).length;
   const brokers = [
-    failing > 0 ? `${failing} failing` : '',
-    incomplete > 0 ? `${incomplete} not fully evaluated` : '',
-    `${groups.length - failing - incomplete} passing or not applicable`,
-  ].filter(Boolean);
+    [count((group) => group.fails.length > 0), 'failing'],
+    [count((group) => groupRank(group) === 1), 'not fully evaluated'],
+    [count((group) => groupRank(group) === 2 && group.passes > 0), 'passing'],
+    [count((group) => groupRank(group) === 2 && group.passes === 0), 'with no applicable policy'],
+  ]
+    .filter(([n]) => n !== 0)
+    .map(([n, what]) => `${n} ${what}`);
   const byStatus = summary.byStatus;
   const bySeverity = SEVERITIES.filter((severity) => summary.failingBySeverity[severity] > 0).map((severity) =>
     paint(SEVERITY_STYLE[severity], `${summary.failingBySeverity[severity]} ${severity}`),
   );
   return [
     paint('bold', 'Summary'),
-    `  Brokers      ${summary.brokers}: ${brokers.join(', ')}`,
+    `  Brokers      ${summary.brokers}${brokers.length > 0 ? `: ${brokers.join(', ')}` : ''}`,
     `  Results      ${byStatus.pass} pass, ${byStatus.fail} fail, ${byStatus.not_applicable} not applicable, ${byStatus.error} error`,
     `  Failing      ${bySeverity.length > 0 ? bySeverity.join(', ') : 'none'}`,
     `  Not read     ${plural(summary.collectionErrors, 'collection error')}`,

@@ -1,0 +1,37 @@
+import {Flags} from '@oclif/core';
+import {BaseCommand} from '../cli/base-command';
+import {configFlag} from '../cli/flags';
+import {loadConfig} from '../config';
+import {InputError} from '../errors';
+import {brokerDocuments} from '../policy/evaluate';
+import {evaluationOptions} from '../services/evaluation';
+import {readSnapshot} from '../snapshot/read';
+
+export default class Documents extends BaseCommand {
+  static override summary = 'Print the broker documents policies assert on (for writing and debugging policies).';
+
+  static override description = 'One JSON document per broker of an inventory: the broker, flattened, plus derived facts. See docs/broker-document.md.';
+
+  static override examples = [
+    {description: 'Every broker of the demo estate.', command: '<%= config.bin %> <%= command.id %> --inventory fixtures/demo/inventory.json'},
+    {description: 'One broker, by name, id or ARN.', command: '<%= config.bin %> <%= command.id %> --inventory inventory.json --broker orders-prod'},
+  ];
+
+  static override flags = {
+    inventory: Flags.string({char: 'i', required: true, summary: 'Inventory file written by `mq-audit inventory`.'}),
+    broker: Flags.string({char: 'b', summary: 'Only this broker (name, id or ARN).'}),
+    ...configFlag,
+  };
+
+  public async run(): Promise<void> {
+    const {flags} = await this.parse(Documents);
+    const config = loadConfig(flags.config);
+    const documents = brokerDocuments(readSnapshot(flags.inventory), evaluationOptions(config));
+    const selected = flags.broker ? documents.filter((d) => [d.name, d.id, d.arn].includes(flags.broker!)) : documents;
+    if (flags.broker && selected.length === 0) {
+      throw new InputError('--broker', `no broker named "${flags.broker}" in ${flags.inventory}; brokers: ${documents.map((d) => d.name).join(', ')}`);
+    }
+
+    process.stdout.write(`${JSON.stringify(selected, null, 2)}\n`);
+  }
+}

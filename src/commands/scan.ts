@@ -1,0 +1,107 @@
+import {Flags} from '@oclif/core';
+import {BaseCommand} from '../cli/base-command';
+import {collectionFlags, configFlag, liveOptions} from '../cli/flags';
+import {loadConfig} from '../config';
+import {InputError} from '../errors';
+import {writeFileAtomic} from '../output';
+import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
+import {categoryProblem, type Format, FORMATS, render} from '../report/index';
+import {runScan} from '../services/scan';
+
+export default class Scan extends BaseCommand {
+  static override summary = 'Evaluate policies against Amazon MQ brokers and report findings.';
+
+  static override description = `Evaluates the built-in policies (and any --policies) against every broker, live from AWS or offline from an inventory file written by \`mq-audit inventory\`, and writes a report: a table for people, JSON for machines, SARIF for GitHub code scanning.
+
+Exit codes (the contract CI relies on):
+  0  no failing finding at or above --fail-on
+  1  the gate failed: at least one failing finding at or above --fail-on
+  2  bad usage or bad input (flags, policy files, inventory or config files)
+  3  the scan was incomplete (a collection error, or a check that could not be evaluated) and nothing else failed the gate
+
+A check that could not be evaluated (access denied, throttled past retries, missing data) is reported as "error", never as passing.`;
+
+  static override examples = [
+    {description: 'Scan the bundled demo estate (no AWS account needed).', command: '<%= config.bin %> <%= command.id %> --inventory fixtures/demo/inventory.json'},
+    {description: 'Scan two regions live and write SARIF for code scanning; fail only on high or critical.', command: '<%= config.bin %> <%= command.id %> --region eu-west-1 --region us-east-1 --format sarif --output mq-audit.sarif --fail-on high'},
+    {description: 'Scan every enabled region with a named profile.', command: '<%= config.bin %> <%= command.id %> --all-regions --profile audit'},
+    {description: 'Against LocalStack or moto.', command: '<%= config.bin %> <%= command.id %> --region us-east-1 --endpoint-url http://localhost:4566'},
+    {description: 'Only some policies, plus a folder of your own.', command: '<%= config.bin %> <%= command.id %> --inventory inv.json --policies ./our-policies --skip-policy mq/required-tags'},
+  ];
+
+  static override flags = {
+    inventory: Flags.string({
+      char: 'i',
+      summary: 'Evaluate this inventory file offline instead of calling AWS.',
+      exclusive: ['region', 'all-regions', 'profile', 'endpoint-url'],
+    }),
+    ...collectionFlags,
+    format: Flags.string({
+      char: 'f',
+      options: [...FORMATS],
+      summary: 'Report format.',
+      description: 'Default: inferred from --output (.sarif, .json), else table on a terminal and json when stdout is not a terminal.',
+      helpGroup: 'OUTPUT',
+    }),
+    output: Flags.string({
+      char: 'o',
+      summary: 'Write the report to this file (atomically); a table summary still goes to stdout unless --quiet.',
+      helpGroup: 'OUTPUT',
+    }),
+    quiet: Flags.boolean({char: 'q', summary: 'With --output, print nothing to stdout.', helpGroup: 'OUTPUT'}),
+    category: Flags.string({
+      summary: 'SARIF category (automationDetails.id) for code scanning; use a distinct one per scan uploaded from one commit.',
+      description: 'Default: mq-audit. Letters, digits, . _ - and /.',
+      helpGroup: 'OUTPUT',
+    }),
+    'fail-on': Flags.string({
+      options: [...FAIL_ON_VALUES],
+      summary: 'Lowest severity of a failing finding that fails the gate (exit 1); "none" never fails on findings. [default: low]',
+      helpGroup: 'GATE',
+    }),
+    policies: Flags.string({multiple: true, summary: 'Add custom policy files or folders (repeatable).', helpGroup: 'POLICIES'}),
+    policy: Flags.string({multiple: true, summary: 'Evaluate only these policy ids (repeatable; * matches within a path segment, e.g. "mq/*").', helpGroup: 'POLICIES'}),
+    'skip-policy': Flags.string({multiple: true, summary: 'Do not evaluate these policy ids (repeatable).', helpGroup: 'POLICIES'}),
+    ...configFlag,
+  };
+
+  public async run(): Promise<void> {
+    const {flags} = await this.parse(Scan);
+    const config = loadConfig(flags.config);
+    const defaults = config.defaults;
+    const failOn = (flags['fail-on'] ?? defaults['fail-on'] ?? 'low') as FailOn;
+    const category = flags.category ?? defaults.category;
+    const categoryIssue = category === undefined ? undefined : categoryProblem(category);
+    if (categoryIssue) throw new InputError('--category', categoryIssue);
+
+    const source = flags.inventory ? {file: flags.inventory} : {live: liveOptions(flags, config)};
+    const {report} = await runScan({
+      source,
+      policyPaths: flags.policies ?? defaults.policies ?? [],
+      include: flags.policy ?? defaults.policy ?? [],
+      exclude: flags['skip-policy'] ?? defaults['skip-policy'] ?? [],
+      config,
+      failOn,
+    });
+
+    const format = (flags.format ?? defaults.format ?? formatFromFile(flags.output) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
+    const toStdout = !flags.output || flags.output === '-';
+    const text = render(format, report, {category, color: toStdout && format === 'table' && this.useColor()});
+    if (toStdout) {
+      process.stdout.write(text);
+    } else {
+      writeFileAtomic(flags.output!, text);
+      if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor()}));
+      this.logToStderr(`Wrote ${format} report to ${flags.output}`);
+    }
+
+    process.exitCode = report.gate.exitCode;
+  }
+}
+
+function formatFromFile(file: string | undefined): Format | undefined {
+  if (!file) return undefined;
+  if (/\.sarif(\.json)?$/i.test(file)) return 'sarif';
+  if (/\.json$/i.test(file)) return 'json';
+  return undefined;
+}

@@ -1,0 +1,148 @@
+/**
+ * The one place AWS SDK clients are configured. Clients are created on first use and cached per
+ * (service, region): each client owns its connection pool and retry quota, so reuse matters.
+ *
+ * Credentials: the SDK default chain (env, SSO, shared config, process, IMDS …); a `profile` is passed as
+ * the client `profile` option. All clients share the first client's credential provider so a profile that
+ * assumes a role (or prompts for MFA) resolves once per run, not once per service × region.
+ *
+ * Endpoints: the SDK itself honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> (and `endpoint_url` in
+ * the shared config), so LocalStack/moto work unmodified. An explicit `endpoint` (the CLI's --endpoint-url)
+ * overrides every service.
+ *
+ * This module imports the SDK at load time; it is reached only through src/inventory/index.ts, which the
+ * service loads with `await import(...)`, so `--help` never pays for @aws-sdk/*.
+ */
+import {DirectConnectClient} from '@aws-sdk/client-direct-connect';
+import {EC2Client} from '@aws-sdk/client-ec2';
+import {MqClient} from '@aws-sdk/client-mq';
+import {STSClient} from '@aws-sdk/client-sts';
+
+import type {AwsService} from '../snapshot/types';
+
+export interface ClientOptions {
+  profile?: string;
+  /** Overrides the endpoint of every service (e.g. http://localhost:4566). */
+  endpoint?: string;
+  /** Total attempts per call, first one included (SDK standard retry mode). Default 3. */
+  maxAttempts?: number;
+  /** Abandon a connection attempt after this long. Default 5 s. */
+  connectionTimeoutMs?: number;
+  /** Abandon a request (send → full response) after this long. Default 10 s. */
+  requestTimeoutMs?: number;
+}
+
+export interface AwsClients {
+  mq(region: string): MqClient;
+  ec2(region: string): EC2Client;
+  sts(region: string): STSClient;
+  directConnect(region: string): DirectConnectClient;
+  /** The region the SDK resolves without one being given (AWS_REGION, the profile's `region`), if any. */
+  defaultRegion(): Promise<string | undefined>;
+  /** Close every client's sockets. */
+  destroy(): void;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 3;
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+type SdkClient = DirectConnectClient | EC2Client | MqClient | STSClient;
+type ClientConstructor<C extends SdkClient> = new (config: Record<string, unknown>) => C;
+type SharedCredentials = STSClient['config']['credentials'];
+
+export function createAwsClients(options: ClientOptions = {}): AwsClients {
+  const cache = new Map<string, SdkClient>();
+  let credentials: SharedCredentials | undefined;
+
+  const baseConfig = (region: string | undefined): Record<string, unknown> => ({
+    region,
+    profile: options.profile,
+    endpoint: options.endpoint,
+    credentials,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    retryMode: 'standard',
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      // Without this the handler only logs a warning when requestTimeout passes and keeps waiting.
+      throwOnRequestTimeout: true,
+    },
+  });
+
+  const get = <C extends SdkClient>(service: AwsService, Client: ClientConstructor<C>, region: string): C => {
+    const key = `${service}:${region}`;
+    let client = cache.get(key) as C | undefined;
+    if (!client) {
+      client = new Client(withoutUndefined(baseConfig(region)));
+      credentials ??= client.config.credentials as SharedCredentials;
+      cache.set(key, client);
+    }
+    return client;
+  };
+
+  return {
+    mq: (region) => get('mq', MqClient, region),
+    ec2: (region) => get('ec2', EC2Client, region),
+    sts: (region) => get('sts', STSClient, region),
+    directConnect: (region) => get('directconnect', DirectConnectClient, region),
+    async defaultRegion() {
+      const probe = new STSClient(withoutUndefined({profile: options.profile}));
+      try {
+        return await probe.config.region();
+      } catch {
+        return undefined; // no region configured anywhere
+      } finally {
+        probe.destroy();
+      }
+    },
+    destroy() {
+      for (const client of cache.values()) client.destroy();
+      cache.clear();
+    },
+  };
+}
+
+/** The SDK's service ids, as used in AWS_ENDPOINT_URL_<SERVICE_ID> (spaces → underscores, upper case). */
+const SDK_SERVICE_IDS: Record<AwsService, string> = {
+  directconnect: 'Direct Connect',
+  ec2: 'EC2',
+  mq: 'mq',
+  sts: 'STS',
+};
+
+/**
+ * The endpoints the clients will use when they are not AWS's own, for the snapshot's `collection.endpoints`.
+ * Mirrors the SDK's precedence: explicit option, then AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL
+ * (unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS). `endpoint_url` in the shared config file is not read here.
+ */
+export function endpointOverrides(
+  endpoint: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Partial<Record<AwsService, string>> | undefined {
+  const ignoreEnv = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true';
+  const overrides: Partial<Record<AwsService, string>> = {};
+  for (const service of Object.keys(SDK_SERVICE_IDS) as AwsService[]) {
+    const envName = `AWS_ENDPOINT_URL_${SDK_SERVICE_IDS[service].toUpperCase().replace(/ /g, '_')}`;
+    const url = endpoint ?? (ignoreEnv ? undefined : env[envName] || env.AWS_ENDPOINT_URL || undefined);
+    if (url) overrides[service] = withoutUserInfo(url);
+  }
+  return Object.keys(overrides).length > 0 ? overrides : undefined;
+}
+
+/** Never record `user:password@` from an endpoint URL. */
+function withoutUserInfo(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+function withoutUndefined(config: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined));
+}

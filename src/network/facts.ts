@@ -1,0 +1,252 @@
+/**
+ * What the path model says about one broker: the `network` member of the broker document, so policies (built-in
+ * and custom) assert on it with JSON Schema, and the source of `paths` output, Mermaid and SARIF hops.
+ *
+ * Plain JSON. Booleans, enums and counts sit at stable paths (network.onPrem.verdict,
+ * network.onPrem.networks[].verdict, network.onPrem.healthyPathCount, network.internetIngress.open); the paths
+ * with their hops carry the detail. A value we cannot decide is null (never true or false by default), and
+ * `missing` says which collection was absent and, when a call failed, its error.
+ */
+import type {EngineType, ErrorKind} from '../snapshot/types';
+
+export const NETWORK_FACTS_VERSION = 1;
+
+/**
+ * - reachable: every part of the network reaches every broker subnet on at least two independent healthy paths;
+ * - degraded: reachable, but over a single tunnel or a single Direct Connect connection (no redundancy);
+ * - unreachable: no healthy path (breakPoint says where the first one breaks);
+ * - unknown: no healthy path is proven and some data is missing because a call failed. Never counted as reachable.
+ */
+export type Verdict = 'degraded' | 'reachable' | 'unknown' | 'unreachable';
+
+/** Where and why a path stops. */
+export type BreakKind =
+  /** Nothing routes the network (VPC or TGW route table, VPN static routes, or no BGP routes accepted). */
+  | 'no-route'
+  /** The matching route is a blackhole (its target is gone). */
+  | 'blackhole'
+  /** The matching route goes to an internet, NAT or egress-only gateway: not a private path. */
+  | 'not-private'
+  /** The matching route goes to a VPC peering connection, which never carries traffic beyond the peer VPC. */
+  | 'not-transitive'
+  /** The matching route sends the network somewhere that is not on-premises (the VPC itself, another VPC). */
+  | 'routed-elsewhere'
+  /** The gateway is not attached to the VPC, or the attachment or gateway is not available. */
+  | 'gateway-detached'
+  /** The gateway has no VPN connection and no Direct Connect interface. */
+  | 'no-connection'
+  /** The VPN connection is not `available`. */
+  | 'vpn-unavailable'
+  | 'tunnel-down'
+  /** The Direct Connect connection or LAG under the interface is not `available`. */
+  | 'connection-down'
+  /** The virtual interface (or its gateway attachment) is not `available`. */
+  | 'interface-down'
+  | 'bgp-down'
+  /** The Direct Connect gateway association's allowed prefixes do not include the broker's subnet. */
+  | 'not-advertised'
+  | 'security-group'
+  | 'nacl'
+  /** The broker has no subnet in a VPC (a public RabbitMQ broker): there is no private path at all. */
+  | 'no-subnet';
+
+export type HopKind =
+  | 'broker'
+  | 'customer-gateway'
+  | 'dx-connection'
+  | 'dx-gateway'
+  | 'internet-gateway'
+  | 'nat-gateway'
+  | 'network-acl'
+  | 'on-premises-network'
+  | 'route-table'
+  | 'security-group'
+  | 'subnet'
+  | 'target'
+  | 'tgw-attachment'
+  | 'tgw-route-table'
+  | 'transit-gateway'
+  | 'virtual-interface'
+  | 'vpc-peering-connection'
+  | 'vpn-gateway'
+  | 'vpn-tunnel';
+
+/** Data the model needed and did not have. */
+export interface MissingData {
+  /** The snapshot collection (e.g. `dxVirtualInterfaces`, `directConnectGateways`) or resource kind. */
+  collection: string;
+  accountId?: string;
+  region?: string;
+  /** The resource that was looked up, when one was. */
+  resourceId?: string;
+  /** Why, in a sentence. */
+  reason: string;
+  /** The collection error behind it, when a call failed. */
+  error?: {service: string; operation: string; code: string; kind: ErrorKind; message: string};
+}
+
+/** A route as used by a hop. */
+export interface HopRoute {
+  /** The route's destination (a CIDR, or the prefix list entry that matched). */
+  destination: string;
+  prefixListId?: string;
+  /** Target id (igw-…, vgw-…, tgw-…, pcx-…, tgw-attach-…, `local`). */
+  target: string;
+  targetType: string;
+  state?: string;
+  /** VPC: CreateRoute | EnableVgwRoutePropagation | CreateRouteTable; TGW: static | propagated. */
+  origin?: string;
+}
+
+export interface PathHop {
+  kind: HopKind;
+  /** CloudFormation-style type (AWS::EC2::RouteTable …) so reports can anchor the hop. */
+  resourceType: string;
+  id: string;
+  arn?: string;
+  accountId?: string;
+  region?: string;
+  status: 'broken' | 'ok' | 'unknown';
+  /** Why the hop was taken, or why it breaks. One sentence. */
+  reason: string;
+  /** `return`: the hop checks the way back (stateless rules, the route back to on-premises). */
+  direction?: 'return';
+  /** Set when status is broken. */
+  break?: BreakKind;
+  route?: HopRoute;
+  /** vpn-tunnel: the tunnel's telemetry. */
+  tunnel?: {outsideIpAddress: string; status: string; acceptedRouteCount?: number; lastStatusChange?: string};
+  /** virtual-interface: its state and BGP sessions (for the network's address family). */
+  virtualInterface?: {state?: string; type?: string; bgpUp: number; bgpPeers: number};
+  /** security-group / network-acl: the rules that decided (SG rule ids, NACL rule numbers). */
+  rules?: string[];
+  /** Ports the hop lets through (inbound hops), or the return port range checked. */
+  ports?: number[];
+  portRange?: {from: number; to: number};
+  missing?: MissingData[];
+}
+
+export interface BreakPoint {
+  kind: BreakKind;
+  hop: HopKind;
+  resourceType: string;
+  id: string;
+  arn?: string;
+  direction?: 'return';
+  message: string;
+}
+
+/** One way from the network to one broker subnet: through one VPN tunnel or one virtual interface. */
+export interface NetworkPath {
+  subnetId: string;
+  /** The part of the network this path is for (the whole network unless routes split it). */
+  destination: string;
+  /** More specific parts routed differently, analyzed as their own paths. */
+  excluding?: string[];
+  /** vpn / direct-connect when the path reaches on-premises over one; none when it breaks before a link. */
+  via: 'direct-connect' | 'none' | 'vpn';
+  /** Identity for redundancy: the tunnel (vpn-…/outside IP) or the Direct Connect connection or LAG. */
+  linkId?: string;
+  status: 'broken' | 'healthy' | 'unknown';
+  breakPoint?: BreakPoint;
+  /** Broker ports open along the whole path (security group and NACL, both ways). */
+  openPorts: number[];
+  hops: PathHop[];
+}
+
+export interface OnPremNetworkFacts {
+  cidr: string;
+  /** explicit: given with --on-prem-cidr or the config file; inferred: found in the broker subnets' routes. */
+  source: 'explicit' | 'inferred';
+  /** For inferred networks: the routes or VPN static routes it came from. */
+  inferredFrom?: {resourceType: string; id: string; detail: string}[];
+  verdict: Verdict;
+  /** true for reachable/degraded, false for unreachable, null for unknown. */
+  reachable: boolean | null;
+  /** At least two independent healthy paths to every broker subnet; null when that cannot be decided. */
+  redundant: boolean | null;
+  /** Healthy paths to the worst-served broker subnet. */
+  healthyPathCount: number;
+  /** Independent healthy paths (distinct tunnels, distinct Direct Connect connections) to the worst-served subnet. */
+  independentPathCount: number;
+  /** Broker ports open from this network on every healthy path (empty when none). */
+  openPorts: number[];
+  breakPoint?: BreakPoint;
+  missing?: MissingData[];
+  paths: NetworkPath[];
+}
+
+export interface OnPremFacts {
+  verdict: Verdict;
+  reachable: boolean | null;
+  redundant: boolean | null;
+  /** explicit when networks were given; inferred otherwise. */
+  source: 'explicit' | 'inferred';
+  networkCount: number;
+  reachableCount: number;
+  degradedCount: number;
+  unreachableCount: number;
+  unknownCount: number;
+  /** The minimum over networks (0 when there is none). */
+  healthyPathCount: number;
+  independentPathCount: number;
+  /** Why there are no networks or why the verdict is what it is, when a sentence helps. */
+  note?: string;
+  breakPoint?: BreakPoint;
+  networks: OnPremNetworkFacts[];
+}
+
+export interface InternetIngressRule {
+  securityGroupId: string;
+  ruleId: string;
+  /** The CIDR or prefix list the rule admits. */
+  source: string;
+  ports: number[];
+  /** The rule (with the others of its group) admits all of 0.0.0.0/0 or ::/0 on these ports. */
+  wholeInternet: boolean;
+}
+
+export interface InternetIngressFacts {
+  /** Publicly accessible, or a security group admits 0.0.0.0/0 or ::/0 on a broker port; null when unknown. */
+  open: boolean | null;
+  publiclyAccessible: boolean | null;
+  /** Broker ports the security groups open to the whole internet (IPv4 or IPv6). */
+  openPorts: number[];
+  /** Rules admitting a public (non-RFC 1918) source on a broker port. */
+  rules: InternetIngressRule[];
+  /** A broker subnet routes 0.0.0.0/0 or ::/0 to an internet gateway; null when unknown. */
+  publicSubnet: boolean | null;
+  missing?: MissingData[];
+}
+
+export interface BrokerPort {
+  port: number;
+  protocol: string;
+}
+
+export interface SubnetFacts {
+  id: string;
+  vpcId?: string;
+  cidr?: string;
+  availabilityZone?: string;
+  routeTableId?: string;
+  /** explicit association, or the VPC's main table. */
+  routeTableAssociation?: 'explicit' | 'main';
+  networkAclId?: string;
+}
+
+export interface BrokerNetworkFacts {
+  factsVersion: typeof NETWORK_FACTS_VERSION;
+  engineType: EngineType;
+  vpcId: string | null;
+  subnets: SubnetFacts[];
+  securityGroupIds: string[];
+  /** The engine's client and console ports the model checks. */
+  ports: BrokerPort[];
+  /** The return (ephemeral) port range checked in the stateless NACL rules. */
+  ephemeralPorts: {from: number; to: number};
+  onPrem: OnPremFacts;
+  internetIngress: InternetIngressFacts;
+  /** Everything the model needed and did not have (deduplicated). */
+  missing: MissingData[];
+}

@@ -1,0 +1,280 @@
+/**
+ * The way in: the broker subnet's network ACL (stateless, so the return traffic to the client's ephemeral ports
+ * too) and the broker's security groups (stateful) must admit the network on a broker port. Evaluated over the
+ * whole network as address ranges, so a rule that covers only half of it does not count as admitting it.
+ */
+import type {NetworkAcl, NetworkAclEntry, SecurityGroupRule} from '../snapshot/network';
+import {type AddressRange, type Cidr, intersectRanges, parseCidr, rangeOf, rangesCover, subtractRanges} from './cidr';
+import {ec2Arn} from './arn';
+import type {BrokerPort, MissingData, PathHop} from './facts';
+import {collectionIn, type NetworkIndex, notInInventory, type Scope} from './lookup';
+import {describePart, type Part, partRanges, resolvePrefixList} from './routes';
+
+export interface IngressInput {
+  index: NetworkIndex;
+  scope: Scope;
+  subnetId: string;
+  securityGroupIds: readonly string[];
+  part: Part;
+  ports: readonly BrokerPort[];
+  ephemeralPorts: {from: number; to: number};
+}
+
+export interface IngressResult {
+  naclInbound: PathHop;
+  securityGroup: PathHop;
+  naclReturn: PathHop;
+  /** Ports open both ways, proven. */
+  openPorts: number[];
+}
+
+/** Ports through so far: proven, and not disproven but unproven (data missing). */
+interface PortFlow {
+  proven: number[];
+  possible: number[];
+}
+
+const TCP = new Set(['-1', '6', 'tcp']);
+
+export function evaluateIngress(input: IngressInput): IngressResult {
+  const ranges = partRanges(input.part);
+  const family = input.part.cidr.family;
+  const allPorts = input.ports.map((p) => p.port);
+  const what = describePart(input.part);
+
+  const nacl = findNetworkAcl(input);
+  let flow: PortFlow;
+  let naclInbound: PathHop;
+  let naclReturn: PathHop;
+  if ('missing' in nacl) {
+    flow = {proven: [], possible: allPorts};
+    naclInbound = unknownNaclHop(input, nacl.missing, false);
+    naclReturn = unknownNaclHop(input, nacl.missing, true);
+  } else {
+    const inbound = allPorts.map((port) => ({port, ...evaluateAcl(nacl.acl.entries, false, family, ranges, port, port)}));
+    const passing = inbound.filter((r) => r.denied.length === 0).map((r) => r.port);
+    flow = {proven: passing, possible: []};
+    const decided = unique(inbound.flatMap((r) => r.rules));
+    naclInbound = {
+      ...naclBase(input, nacl.acl),
+      status: passing.length > 0 ? 'ok' : 'broken',
+      reason: passing.length > 0
+        ? `${nacl.acl.id} lets ${what} in on ${passing.join(', ')} (rules ${decided.join(', ')})`
+        : `${nacl.acl.id} lets ${what} in on none of the broker ports ${allPorts.join(', ')} (rules ${decided.join(', ')})`,
+      rules: decided,
+      ports: passing,
+      ...(passing.length > 0 ? {} : {break: 'nacl' as const}),
+    };
+    const ret = evaluateReturn(nacl.acl.entries, family, ranges, input.ephemeralPorts);
+    naclReturn = {
+      ...naclBase(input, nacl.acl),
+      direction: 'return',
+      status: ret.deniedPorts.length === 0 ? 'ok' : 'broken',
+      reason: ret.deniedPorts.length === 0
+        ? `${nacl.acl.id} lets replies out to ${what} on ports ${input.ephemeralPorts.from}-${input.ephemeralPorts.to} (rules ${ret.rules.join(', ')})`
+        : `${nacl.acl.id} blocks replies to ${what} on ports ${ret.deniedPorts.map(formatPortRange).join(', ')} (rules ${ret.rules.join(', ')}): the stateless ACL needs an outbound allow for the client's ephemeral ports`,
+      rules: ret.rules,
+      portRange: {...input.ephemeralPorts},
+      ...(ret.deniedPorts.length === 0 ? {} : {break: 'nacl' as const}),
+    };
+  }
+
+  // Behind an ACL that admits nothing, the groups are still judged on every port: two problems, both reported.
+  const naclBlocks = naclInbound.status === 'broken';
+  const sg = evaluateSecurityGroups(input, naclBlocks ? {proven: allPorts, possible: []} : flow, ranges, what);
+  const openPorts = naclBlocks || naclReturn.status !== 'ok' ? [] : sg.flow.proven;
+  return {naclInbound, securityGroup: sg.hop, naclReturn, openPorts};
+}
+
+function findNetworkAcl(input: IngressInput): {acl: NetworkAcl} | {missing: MissingData[]} {
+  const acls = collectionIn(input.index, input.scope, 'networkAcls');
+  if ('missing' in acls) return {missing: [acls.missing]};
+  const acl = acls.items.find((a) => a.subnetIds.includes(input.subnetId));
+  return acl ? {acl} : {missing: [{...notInInventory('networkAcls', input.scope, input.subnetId), reason: `no network ACL in the inventory is associated with ${input.subnetId}`}]};
+}
+
+function naclBase(input: IngressInput, acl: NetworkAcl): Pick<PathHop, 'accountId' | 'arn' | 'id' | 'kind' | 'region' | 'resourceType'> {
+  const owner = acl.ownerId ?? input.scope.accountId;
+  return {
+    kind: 'network-acl',
+    resourceType: 'AWS::EC2::NetworkAcl',
+    id: acl.id,
+    arn: ec2Arn(input.scope.partition, input.scope.region, owner, 'network-acl', acl.id),
+    accountId: owner,
+    region: input.scope.region,
+  };
+}
+
+function unknownNaclHop(input: IngressInput, missing: MissingData[], ret: boolean): PathHop {
+  return {
+    kind: 'network-acl',
+    resourceType: 'AWS::EC2::NetworkAcl',
+    id: input.subnetId,
+    accountId: input.scope.accountId,
+    region: input.scope.region,
+    ...(ret ? {direction: 'return' as const} : {}),
+    status: 'unknown',
+    reason: `the network ACL of ${input.subnetId} is unknown: ${missing.map((m) => m.reason).join('; ')}`,
+    missing,
+  };
+}
+
+function entryMatches(entry: NetworkAclEntry, egress: boolean, family: 4 | 6, from: number, to: number): Cidr | undefined {
+  if (entry.egress !== egress || !TCP.has(entry.protocol)) return undefined;
+  if (entry.protocol !== '-1' && entry.portRange && (entry.portRange.from > from || entry.portRange.to < to)) return undefined;
+  const text = family === 4 ? entry.cidr : entry.ipv6Cidr;
+  const cidr = text ? parseCidr(text) : undefined;
+  return cidr && cidr.family === family ? cidr : undefined;
+}
+
+/** First match wins, in rule-number order; what no rule matches is denied (the `*` rule). */
+function evaluateAcl(entries: readonly NetworkAclEntry[], egress: boolean, family: 4 | 6, ranges: AddressRange[], from: number, to: number): {denied: AddressRange[]; rules: string[]} {
+  let remaining = ranges;
+  const denied: AddressRange[] = [];
+  const rules: string[] = [];
+  for (const entry of [...entries].sort((a, b) => a.ruleNumber - b.ruleNumber)) {
+    if (remaining.length === 0) break;
+    const cidr = entryMatches(entry, egress, family, from, to);
+    if (!cidr) continue;
+    const hit = intersectRanges(remaining, [rangeOf(cidr)]);
+    if (hit.length === 0) continue;
+    rules.push(`${ruleLabel(entry.ruleNumber)} ${entry.action}`);
+    if (entry.action === 'deny') denied.push(...hit);
+    remaining = subtractRanges(remaining, [rangeOf(cidr)]);
+  }
+
+  if (remaining.length > 0) {
+    denied.push(...remaining);
+    rules.push('* deny');
+  }
+
+  return {denied, rules};
+}
+
+function ruleLabel(ruleNumber: number): string {
+  return ruleNumber >= 32767 ? '*' : String(ruleNumber);
+}
+
+/** The outbound rules must allow the whole ephemeral range to every address of the network. */
+function evaluateReturn(entries: readonly NetworkAclEntry[], family: 4 | 6, ranges: AddressRange[], ephemeral: {from: number; to: number}): {deniedPorts: {from: number; to: number}[]; rules: string[]} {
+  // Cut the range where a rule's port range starts or ends, so every rule matches a segment whole or not at all.
+  const cuts = new Set([ephemeral.from, ephemeral.to + 1]);
+  for (const entry of entries) {
+    if (!entry.egress || !entry.portRange) continue;
+    for (const edge of [entry.portRange.from, entry.portRange.to + 1]) if (edge > ephemeral.from && edge <= ephemeral.to) cuts.add(edge);
+  }
+
+  const edges = [...cuts].sort((a, b) => a - b);
+  const deniedPorts: {from: number; to: number}[] = [];
+  const rules: string[] = [];
+  for (let i = 0; i < edges.length - 1; i++) {
+    const segment = {from: edges[i], to: edges[i + 1] - 1};
+    const result = evaluateAcl(entries, true, family, ranges, segment.from, segment.to);
+    rules.push(...result.rules);
+    if (result.denied.length > 0) {
+      const last = deniedPorts.at(-1);
+      if (last && last.to + 1 === segment.from) last.to = segment.to;
+      else deniedPorts.push(segment);
+    }
+  }
+
+  return {deniedPorts, rules: unique(rules)};
+}
+
+function formatPortRange(range: {from: number; to: number}): string {
+  return range.from === range.to ? String(range.from) : `${range.from}-${range.to}`;
+}
+
+export function ruleAdmitsPort(rule: SecurityGroupRule, port: number): boolean {
+  if (rule.egress || !TCP.has(rule.protocol)) return false;
+  if (rule.protocol === '-1') return true;
+  if (rule.fromPort === undefined || rule.fromPort === -1) return true;
+  return rule.fromPort <= port && port <= (rule.toPort ?? rule.fromPort);
+}
+
+/** The blocks a rule admits from, or what is missing to know them. Rules referencing groups admit no network. */
+export function ruleSources(index: NetworkIndex, scope: Scope, rule: SecurityGroupRule): {cidrs: Cidr[]; missing: MissingData[]; label: string} {
+  if (rule.cidrIpv4 || rule.cidrIpv6) {
+    const text = (rule.cidrIpv4 ?? rule.cidrIpv6)!;
+    const cidr = parseCidr(text);
+    return {cidrs: cidr ? [cidr] : [], missing: [], label: text};
+  }
+
+  if (rule.prefixListId) {
+    const resolved = resolvePrefixList(index, scope, rule.prefixListId);
+    return 'entries' in resolved
+      ? {cidrs: resolved.entries, missing: [], label: rule.prefixListId}
+      : {cidrs: [], missing: resolved.missing, label: rule.prefixListId};
+  }
+
+  return {cidrs: [], missing: [], label: rule.referencedGroupId ?? 'a security group'};
+}
+
+export function securityGroupRulesOf(index: NetworkIndex, scope: Scope, groupIds: readonly string[]): {rules: SecurityGroupRule[]} | {missing: MissingData} {
+  const all = collectionIn(index, scope, 'securityGroupRules');
+  if ('missing' in all) return {missing: all.missing};
+  return {rules: all.items.filter((r) => groupIds.includes(r.groupId))};
+}
+
+function evaluateSecurityGroups(input: IngressInput, flow: PortFlow, ranges: AddressRange[], what: string): {hop: PathHop; flow: PortFlow} {
+  const groupIds = input.securityGroupIds;
+  const first = groupIds[0] ?? input.subnetId;
+  const base: Pick<PathHop, 'accountId' | 'id' | 'kind' | 'region' | 'resourceType'> = {
+    kind: 'security-group',
+    resourceType: 'AWS::EC2::SecurityGroup',
+    id: first,
+    accountId: input.scope.accountId,
+    region: input.scope.region,
+  };
+  const arnOf = (id: string) => ec2Arn(input.scope.partition, input.scope.region, input.scope.accountId, 'security-group', id);
+  if (groupIds.length === 0) {
+    return {hop: {...base, status: 'broken', break: 'security-group', reason: 'the broker has no security group'}, flow: {proven: [], possible: []}};
+  }
+
+  const found = securityGroupRulesOf(input.index, input.scope, groupIds);
+  if ('missing' in found) {
+    return {
+      hop: {...base, arn: arnOf(first), status: 'unknown', reason: `the rules of ${groupIds.join(', ')} are unknown: ${found.missing.reason}`, missing: [found.missing]},
+      flow: {proven: [], possible: [...flow.proven, ...flow.possible]},
+    };
+  }
+
+  const next: PortFlow = {proven: [], possible: []};
+  const admitting: SecurityGroupRule[] = [];
+  const missing: MissingData[] = [];
+  for (const port of [...flow.proven, ...flow.possible]) {
+    const sources = found.rules.filter((r) => ruleAdmitsPort(r, port)).map((rule) => ({rule, ...ruleSources(input.index, input.scope, rule)}));
+    const covering = sources.flatMap((s) => s.cidrs).filter((c) => c.family === input.part.cidr.family).map(rangeOf);
+    if (rangesCover(covering, ranges)) {
+      (flow.proven.includes(port) ? next.proven : next.possible).push(port);
+      for (const s of sources) if (s.cidrs.some((c) => intersectRanges([rangeOf(c)], ranges).length > 0) && !admitting.includes(s.rule)) admitting.push(s.rule);
+    } else if (sources.some((s) => s.missing.length > 0)) {
+      next.possible.push(port);
+      missing.push(...sources.flatMap((s) => s.missing));
+    }
+  }
+
+  const anchor = admitting[0]?.groupId ?? first;
+  const hop: PathHop = {...base, id: anchor, arn: arnOf(anchor), status: 'ok', reason: '', rules: admitting.map((r) => r.id)};
+  if (next.proven.length > 0) {
+    hop.reason = `${groupIds.join(', ')} admit ${what} on ${next.proven.join(', ')} (rules ${admitting.map((r) => r.id).join(', ')})`;
+    hop.ports = next.proven;
+  } else if (next.possible.length > 0) {
+    hop.status = 'unknown';
+    hop.reason = missing.length > 0
+      ? `whether ${groupIds.join(', ')} admit ${what} is unknown: ${missing.map((m) => m.reason).join('; ')}`
+      : `${groupIds.join(', ')} admit ${what} on ${next.possible.join(', ')}, but the network ACL in front of them is unknown`;
+    hop.ports = next.possible;
+    if (missing.length > 0) hop.missing = missing;
+  } else {
+    hop.status = 'broken';
+    hop.break = 'security-group';
+    hop.reason = `no rule of ${groupIds.join(', ')} admits all of ${what} on ${[...flow.proven, ...flow.possible].join(', ')}`;
+  }
+
+  return {hop, flow: next};
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
