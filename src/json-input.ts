@@ -5,6 +5,7 @@
 import {readFileSync} from 'node:fs';
 import Ajv2020, {type ErrorObject, type ValidateFunction} from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import {parse as parseTolerant, type ParseError, printParseErrorCode} from 'jsonc-parser';
 import {InputError} from './errors';
 
 export function createAjv(options: {verbose?: boolean} = {}): Ajv2020 {
@@ -34,12 +35,33 @@ export function parseJson(text: string, file: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const place = position ? lineColumn(text, Number(position[1])) : undefined;
-    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '');
-    throw new InputError(file, `${what} is not valid JSON: ${reason}`, place);
+    // JSON.parse's messages rarely carry a position on Node 20; a tolerant parser finds the first problem's offset.
+    const problems: ParseError[] = [];
+    parseTolerant(text, problems, {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false});
+    const first = problems[0];
+    const reason = first ? describeParseError(printParseErrorCode(first.error)) : (error as Error).message;
+    throw new InputError(file, `${what} is not valid JSON: ${reason}`, first ? lineColumn(text, first.offset) : undefined);
   }
+}
+
+/** "CloseBraceExpected" → "expected '}'"; the codes are jsonc-parser's. */
+function describeParseError(code: string): string {
+  const tokens: Record<string, string> = {
+    CloseBraceExpected: "expected '}'",
+    CloseBracketExpected: "expected ']'",
+    ColonExpected: "expected ':'",
+    CommaExpected: "expected ','",
+    EndOfFileExpected: 'expected the end of the document',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    InvalidSymbol: 'unexpected character',
+    PropertyNameExpected: 'expected a property name in double quotes',
+    ValueExpected: 'expected a value',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfComment: 'unterminated comment',
+    InvalidEscapeCharacter: 'invalid escape sequence in a string',
+    InvalidCharacter: 'invalid character in a string',
+  };
+  return tokens[code] ?? code;
 }
 
 function lineColumn(text: string, offset: number): string {

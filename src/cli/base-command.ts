@@ -9,15 +9,25 @@ import {EXIT} from '../policy/types';
 export abstract class BaseCommand extends Command {
   protected override async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
     if (isInputErrors(error)) {
-      const lines = error.errors.map((e) => `  - ${e.message}`);
-      return this.error(`${error.errors.length} problem(s) in the input:\n${lines.join('\n')}`, {exit: EXIT.badInput});
+      const problems = error.errors.map((e) => e.message);
+      return this.failWith(problems.length === 1 ? problems[0] : `${problems.length} problems in the input:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     }
 
-    if (isInputError(error)) return this.error(error.message, {exit: EXIT.badInput});
-    // oclif's own errors (bad flags, missing args, exit()) already carry a message and an exit code.
-    if (error instanceof Errors.CLIError || error.oclif?.exit !== undefined) return super.catch(error);
+    if (isInputError(error)) return this.failWith(error.message);
+    // this.exit() passes through; oclif's own errors (bad flags, missing args) keep their message, unwrapped.
+    if (error instanceof Errors.ExitError) return super.catch(error);
+    if (error instanceof Errors.CLIError || error.oclif?.exit !== undefined) return this.failWith(error.message.replace(/\s+See more help with --help$/, ''));
     if (process.env.DEBUG) this.logToStderr(error.stack ?? String(error));
-    return this.error(`internal error: ${error.message} (this is a bug in mq-audit; run with DEBUG=mq-audit for details)`, {exit: EXIT.badInput});
+    return this.failWith(`internal error: ${error.message} (this is a bug in mq-audit; run with DEBUG=mq-audit for details)`);
+  }
+
+  /**
+   * Prints the message as is (oclif's error() re-wraps it to the terminal width behind " ›   ", which breaks
+   * file paths and JSON pointers that people copy) and exits 2.
+   */
+  private failWith(message: string): never {
+    process.stderr.write(`Error: ${message}\n`);
+    return this.exit(EXIT.badInput);
   }
 
   /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
