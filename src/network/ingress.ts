@@ -7,7 +7,7 @@ import type {NetworkAcl, NetworkAclEntry, SecurityGroupRule} from '../snapshot/n
 import {type AddressRange, type Cidr, intersectRanges, parseCidr, rangeOf, rangesCover, subtractRanges} from './cidr';
 import {ec2Arn} from './arn';
 import type {BrokerPort, MissingData, PathHop} from './facts';
-import {collectionIn, type NetworkIndex, notInInventory, type Scope} from './lookup';
+import {byId, indexSpec, lookupIn, type NetworkIndex, notInInventory, type Scope} from './lookup';
 import {describePart, type Part, partRanges, resolvePrefixList} from './routes';
 
 export interface IngressInput {
@@ -86,10 +86,13 @@ export function evaluateIngress(input: IngressInput): IngressResult {
   return {naclInbound, securityGroup: sg.hop, naclReturn, openPorts};
 }
 
+const ACLS_BY_SUBNET = indexSpec('networkAcls', 'subnet', (a) => a.subnetIds);
+const RULES_BY_GROUP = indexSpec('securityGroupRules', 'group', (r) => [r.groupId]);
+
 function findNetworkAcl(input: IngressInput): {acl: NetworkAcl} | {missing: MissingData[]} {
-  const acls = collectionIn(input.index, input.scope, 'networkAcls');
+  const acls = lookupIn(input.index, input.scope, ACLS_BY_SUBNET, input.subnetId);
   if ('missing' in acls) return {missing: [acls.missing]};
-  const acl = acls.items.find((a) => a.subnetIds.includes(input.subnetId));
+  const acl = acls.items[0];
   return acl ? {acl} : {missing: [{...notInInventory('networkAcls', input.scope, input.subnetId), reason: `no network ACL in the inventory is associated with ${input.subnetId}`}]};
 }
 
@@ -210,10 +213,25 @@ export function ruleSources(index: NetworkIndex, scope: Scope, rule: SecurityGro
   return {cidrs: [], missing: [], label: rule.referencedGroupId ?? 'a security group'};
 }
 
+/**
+ * The rules of the groups. A group that is in neither the group list nor the rule list was not collected (the
+ * collector reads the brokers' groups): its rules are unknown, not "none".
+ */
 export function securityGroupRulesOf(index: NetworkIndex, scope: Scope, groupIds: readonly string[]): {rules: SecurityGroupRule[]} | {missing: MissingData} {
-  const all = collectionIn(index, scope, 'securityGroupRules');
-  if ('missing' in all) return {missing: all.missing};
-  return {rules: all.items.filter((r) => groupIds.includes(r.groupId))};
+  const rules: SecurityGroupRule[] = [];
+  for (const groupId of groupIds) {
+    const found = lookupIn(index, scope, RULES_BY_GROUP, groupId);
+    if ('missing' in found) return {missing: found.missing};
+    if (found.items.length === 0) {
+      const group = lookupIn(index, scope, byId('securityGroups'), groupId);
+      if ('missing' in group) return {missing: group.missing};
+      if (group.items.length === 0) return {missing: notInInventory('securityGroups', scope, groupId)};
+    }
+
+    rules.push(...found.items);
+  }
+
+  return {rules};
 }
 
 function evaluateSecurityGroups(input: IngressInput, flow: PortFlow, ranges: AddressRange[], what: string): {hop: PathHop; flow: PortFlow} {

@@ -19,7 +19,7 @@ import {
   subtractRanges,
 } from './cidr';
 import type {MissingData} from './facts';
-import {findById, type NetworkIndex, notInInventory, type Scope, scopesFrom} from './lookup';
+import {findById, indexSpec, lookupIn, memoize, type NetworkIndex, notInInventory, type Scope, scopesFrom} from './lookup';
 
 /** A network, or the part of it left after more specific routes took their blocks. */
 export interface Part {
@@ -58,12 +58,25 @@ export interface RouteChoice<R> {
   parts: Part[];
 }
 
-/** The table a subnet uses: its explicit association, else the VPC's main table. */
-export function effectiveRouteTable(tables: readonly RouteTable[], subnetId: string, vpcId: string): {table: RouteTable; association: 'explicit' | 'main'} | undefined {
-  const explicit = tables.find((t) => t.associations.some((a) => a.subnetId === subnetId && (a.state === undefined || a.state === 'associated')));
-  if (explicit) return {table: explicit, association: 'explicit'};
-  const main = tables.find((t) => t.vpcId === vpcId && (t.main || t.associations.some((a) => a.main)));
-  return main ? {table: main, association: 'main'} : undefined;
+const ROUTE_TABLES_BY_SUBNET = indexSpec('routeTables', 'subnet', (t) =>
+  t.associations.filter((a) => a.state === undefined || a.state === 'associated').map((a) => a.subnetId));
+const ROUTE_TABLES_BY_VPC = indexSpec('routeTables', 'vpc', (t) => [t.vpcId]);
+
+export type EffectiveRouteTable = {table: RouteTable; association: 'explicit' | 'main'};
+
+/**
+ * The table a subnet uses: its explicit association, else the VPC's main table (`vpcId` may be unknown when the
+ * subnet itself is not in the inventory; then only an explicit association can be found).
+ */
+export function effectiveRouteTable(index: NetworkIndex, scope: Scope, subnetId: string, vpcId: string | undefined): {found?: EffectiveRouteTable; missing?: MissingData} {
+  const explicit = lookupIn(index, scope, ROUTE_TABLES_BY_SUBNET, subnetId);
+  if ('missing' in explicit) return {missing: explicit.missing};
+  if (explicit.items[0]) return {found: {table: explicit.items[0], association: 'explicit'}};
+  if (!vpcId) return {};
+  const tables = lookupIn(index, scope, ROUTE_TABLES_BY_VPC, vpcId);
+  if ('missing' in tables) return {missing: tables.missing};
+  const main = tables.items.find((t) => t.main || t.associations.some((a) => a.main));
+  return main ? {found: {table: main, association: 'main'}} : {};
 }
 
 /** AWS: local first, then a CIDR route over a prefix-list route, static over propagated. */
@@ -76,15 +89,20 @@ function vpcRank(route: Route, viaPrefixList: boolean): number {
 /** AWS: static over propagated; among propagated: VPC, Direct Connect gateway, Connect, VPN, peering. */
 const TGW_PROPAGATED_RANK: Record<string, number> = {vpc: 3, 'direct-connect-gateway': 4, connect: 5, vpn: 6, peering: 7, 'tgw-peering': 7};
 
-function tgwRank(route: TransitGatewayRoute): number {
-  if (route.type !== 'propagated') return 1;
+function tgwRank(route: TransitGatewayRoute, viaPrefixList: boolean): number {
+  if (route.type !== 'propagated') return viaPrefixList ? 2 : 1;
   return TGW_PROPAGATED_RANK[route.attachments[0]?.resourceType ?? ''] ?? 8;
 }
 
 const USABLE_VPC_ROUTE_STATES = new Set(['active', 'blackhole', undefined]);
 const USABLE_TGW_ROUTE_STATES = new Set(['active', 'blackhole', undefined]);
 
+/** Computed once per route table and shared by every subnet and network that uses it. */
 export function expandVpcRoutes(index: NetworkIndex, scope: Scope, table: RouteTable): Expansion<Route> {
+  return memoize(index, `vpc-routes|${scope.key}|${table.id}`, () => expandVpcRoutesOnce(index, scope, table));
+}
+
+function expandVpcRoutesOnce(index: NetworkIndex, scope: Scope, table: RouteTable): Expansion<Route> {
   const expansion: Expansion<Route> = {candidates: [], unresolved: []};
   for (const route of table.routes) {
     if (!USABLE_VPC_ROUTE_STATES.has(route.state)) continue;
@@ -100,15 +118,19 @@ export function expandVpcRoutes(index: NetworkIndex, scope: Scope, table: RouteT
   return expansion;
 }
 
-export function expandTgwRoutes(index: NetworkIndex, scope: Scope, routes: readonly TransitGatewayRoute[]): Expansion<TransitGatewayRoute> {
+export function expandTgwRoutes(index: NetworkIndex, scope: Scope, tableId: string, routes: readonly TransitGatewayRoute[]): Expansion<TransitGatewayRoute> {
+  return memoize(index, `tgw-routes|${scope.key}|${tableId}`, () => expandTgwRoutesOnce(index, scope, routes));
+}
+
+function expandTgwRoutesOnce(index: NetworkIndex, scope: Scope, routes: readonly TransitGatewayRoute[]): Expansion<TransitGatewayRoute> {
   const expansion: Expansion<TransitGatewayRoute> = {candidates: [], unresolved: []};
   for (const route of routes) {
     if (!USABLE_TGW_ROUTE_STATES.has(route.state)) continue;
     if (route.destinationCidr) {
       const cidr = parseCidr(route.destinationCidr);
-      if (cidr) expansion.candidates.push({cidr, destination: formatCidr(cidr), route, rank: tgwRank(route)});
+      if (cidr) expansion.candidates.push({cidr, destination: formatCidr(cidr), route, rank: tgwRank(route, false)});
     } else if (route.prefixListId) {
-      addPrefixListCandidates(index, scope, route.prefixListId, route, tgwRank(route), expansion);
+      addPrefixListCandidates(index, scope, route.prefixListId, route, tgwRank(route, true), expansion);
     }
   }
 
@@ -125,11 +147,13 @@ function addPrefixListCandidates<R>(index: NetworkIndex, scope: Scope, prefixLis
 }
 
 /** The entries of a managed prefix list, searched in the scope first, then the region's other accounts. */
-export function resolvePrefixList(
-  index: NetworkIndex,
-  scope: Scope,
-  prefixListId: string,
-): {entries: Cidr[]; list: ManagedPrefixList} | {missing: MissingData[]; family?: 4 | 6} {
+export function resolvePrefixList(index: NetworkIndex, scope: Scope, prefixListId: string): ResolvedPrefixList {
+  return memoize(index, `prefix-list|${scope.key}|${prefixListId}`, () => resolvePrefixListOnce(index, scope, prefixListId));
+}
+
+export type ResolvedPrefixList = {entries: Cidr[]; list: ManagedPrefixList} | {missing: MissingData[]; family?: 4 | 6};
+
+function resolvePrefixListOnce(index: NetworkIndex, scope: Scope, prefixListId: string): ResolvedPrefixList {
   const {located, missing} = findById(index, scopesFrom(index, scope), 'prefixLists', prefixListId);
   if (!located) return {missing: missing.length > 0 ? missing : [notInInventory('prefixLists', scope, prefixListId)]};
   const list = located.item;

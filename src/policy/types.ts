@@ -36,6 +36,8 @@ export interface Policy {
   remediation: string;
   helpUri: string;
   controls: PolicyControls;
+  /** Checks in other scanners covering the same ground (documentation only). */
+  equivalents?: Partial<Record<'checkov' | 'cloudsploit' | 'kics' | 'prowler' | 'steampipe' | 'trivy', string[]>>;
   tags?: string[];
   precision?: 'high' | 'low' | 'medium' | 'very-high';
   /** Engines the policy is about; brokers of other engines are `not_applicable`. */

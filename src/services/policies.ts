@@ -2,6 +2,7 @@
 import {type InputError, isInputError, isInputErrors} from '../errors';
 import {findPolicyFiles, loadPolicies, readPolicyFile} from '../policy/loader';
 import type {Severity} from '../policy/types';
+import {policyCatalogueMarkdown} from '../report/catalogue';
 
 export interface PolicyListing {
   id: string;
@@ -14,6 +15,11 @@ export interface PolicyListing {
 
 export function listPolicies(paths: string[]): PolicyListing[] {
   return loadPolicies({paths}).map((p) => ({id: p.id, severity: p.severity, title: p.title, source: p.source, builtIn: p.builtIn, ...(p.engines ? {engines: p.engines} : {})}));
+}
+
+/** The catalogue table (README, `policies list --markdown`). */
+export function policyCatalogue(paths: string[]): string {
+  return policyCatalogueMarkdown(loadPolicies({paths}));
 }
 
 export interface ValidationResult {

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
-import {type PolicyListing, listPolicies} from '../../services/policies';
+import {type PolicyListing, listPolicies, policyCatalogue} from '../../services/policies';
 
 export default class PoliciesList extends BaseCommand {
   static override summary = 'List the policies a scan evaluates: id, severity, title and source file.';
@@ -10,15 +10,22 @@ export default class PoliciesList extends BaseCommand {
   static override examples = [
     {description: 'The built-in policies.', command: '<%= config.bin %> <%= command.id %>'},
     {description: 'Built-in plus your own, as JSON.', command: '<%= config.bin %> <%= command.id %> --policies ./our-policies --json'},
+    {description: 'A Markdown table of the policies and the AWS controls and Prowler, Checkov and Trivy checks they cover.', command: '<%= config.bin %> <%= command.id %> --markdown'},
   ];
 
   static override flags = {
     policies: Flags.string({multiple: true, summary: 'Also list custom policy files or folders (repeatable).'}),
+    markdown: Flags.boolean({summary: 'Print a Markdown table mapping each policy to AWS Config rules, Security Hub controls and Prowler, Checkov and Trivy checks.', exclusive: ['json']}),
   };
 
   public async run(): Promise<PolicyListing[]> {
     const {flags} = await this.parse(PoliciesList);
     const policies = listPolicies(flags.policies ?? []);
+    if (flags.markdown) {
+      process.stdout.write(policyCatalogue(flags.policies ?? []));
+      return policies;
+    }
+
     if (!this.jsonEnabled()) {
       const rows = policies.map((p) => [p.id, p.severity, p.title, p.source]);
       const header = ['ID', 'SEVERITY', 'TITLE', 'SOURCE'];

@@ -1,0 +1,38 @@
+/**
+ * The policy catalogue as a Markdown table: what each policy checks and which AWS controls and peer-scanner checks
+ * cover the same ground. The README's table is this output (a test keeps them equal), and `policies list
+ * --markdown` gives teams the same table for their own policies.
+ */
+import type {Policy} from '../policy/types';
+
+const COLUMNS: {header: string; cells: (policy: Policy) => string[] | undefined}[] = [
+  {header: 'AWS Config', cells: (p) => p.controls.awsConfig},
+  {header: 'Security Hub', cells: (p) => p.controls.securityHub},
+  {header: 'Prowler', cells: (p) => p.equivalents?.prowler},
+  {header: 'Checkov', cells: (p) => p.equivalents?.checkov},
+  {header: 'Trivy', cells: (p) => p.equivalents?.trivy},
+];
+
+export function policyCatalogueMarkdown(policies: readonly Policy[]): string {
+  const header = ['Policy', 'Severity', 'Checks', ...COLUMNS.map((c) => c.header)];
+  const rows = policies.map((policy) => [
+    `\`${policy.id}\``,
+    policy.severity,
+    escapeCell(policy.title) + (policy.engines ? ` (${policy.engines.map(engineName).join(', ')} only)` : ''),
+    ...COLUMNS.map((column) => codeList(column.cells(policy))),
+  ]);
+  return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n') + '\n';
+}
+
+function codeList(values: string[] | undefined): string {
+  return values && values.length > 0 ? values.map((v) => `\`${v}\``).join(', ') : '—';
+}
+
+function engineName(engine: string): string {
+  return engine === 'ACTIVEMQ' ? 'ActiveMQ' : 'RabbitMQ';
+}
+
+/** Table cells cannot hold a pipe or a line break. */
+function escapeCell(text: string): string {
+  return text.replaceAll('|', '\\|').replaceAll(/\r?\n/g, ' ');
+}
