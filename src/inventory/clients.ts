@@ -18,7 +18,12 @@ import {EC2Client} from '@aws-sdk/client-ec2';
 import {MqClient} from '@aws-sdk/client-mq';
 import {STSClient} from '@aws-sdk/client-sts';
 
+import type {OrganizationsClient} from '@aws-sdk/client-organizations';
+
 import type {AwsService} from '../snapshot/types';
+import type {Deadline} from './deadline';
+import {classifyAwsError} from './errors';
+import type {PacedService, Pacer} from './pacing';
 
 export interface ClientOptions {
   profile?: string;
@@ -30,6 +35,31 @@ export interface ClientOptions {
   connectionTimeoutMs?: number;
   /** Abandon a request (send → full response) after this long. Default 10 s. */
   requestTimeoutMs?: number;
+  /** Credentials for every client (e.g. an assumed role); default: the SDK chain, resolved once. */
+  credentials?: CredentialProvider;
+  /** Take a token from `pacer` before every attempt; `account` names whose buckets (see ./pacing). */
+  pacing?: {pacer: Pacer; account: string};
+  /** Cut every call short when the overall deadline passes. */
+  deadline?: Deadline;
+  /** Told about every attempt once it is answered (progress: calls, throttles). */
+  onCall?: (call: CallRecord) => void;
+}
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+export type CredentialProvider = () => Promise<AwsCredentials>;
+
+export interface CallRecord {
+  service: PacedService;
+  operation: string;
+  region: string;
+  /** Answered with a throttling error. */
+  throttled: boolean;
 }
 
 export interface AwsClients {
@@ -37,6 +67,8 @@ export interface AwsClients {
   ec2(region: string): EC2Client;
   sts(region: string): STSClient;
   directConnect(region: string): DirectConnectClient;
+  /** AWS Organizations (one global endpoint per partition); loaded on first use, only --organization needs it. */
+  organizations(region: string): Promise<OrganizationsClient>;
   /** The region the SDK resolves without one being given (AWS_REGION, the profile's `region`), if any. */
   defaultRegion(): Promise<string | undefined>;
   /** Close every client's sockets. */
@@ -47,13 +79,13 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
-type SdkClient = DirectConnectClient | EC2Client | MqClient | STSClient;
+type SdkClient = DirectConnectClient | EC2Client | MqClient | OrganizationsClient | STSClient;
 type ClientConstructor<C extends SdkClient> = new (config: Record<string, unknown>) => C;
 type SharedCredentials = STSClient['config']['credentials'];
 
 export function createAwsClients(options: ClientOptions = {}): AwsClients {
   const cache = new Map<string, SdkClient>();
-  let credentials: SharedCredentials | undefined;
+  let credentials: SharedCredentials | CredentialProvider | undefined = options.credentials;
 
   const baseConfig = (region: string | undefined): Record<string, unknown> => ({
     region,
@@ -70,12 +102,13 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
     },
   });
 
-  const get = <C extends SdkClient>(service: AwsService, Client: ClientConstructor<C>, region: string): C => {
+  const get = <C extends SdkClient>(service: PacedService, Client: ClientConstructor<C>, region: string): C => {
     const key = `${service}:${region}`;
     let client = cache.get(key) as C | undefined;
     if (!client) {
       client = new Client(withoutUndefined(baseConfig(region)));
       credentials ??= client.config.credentials as SharedCredentials;
+      instrument(client, service, region, options);
       cache.set(key, client);
     }
     return client;
@@ -86,6 +119,10 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
     ec2: (region) => get('ec2', EC2Client, region),
     sts: (region) => get('sts', STSClient, region),
     directConnect: (region) => get('directconnect', DirectConnectClient, region),
+    async organizations(region) {
+      const {OrganizationsClient: Client} = await import('@aws-sdk/client-organizations');
+      return get('organizations', Client, region);
+    },
     async defaultRegion() {
       const probe = new STSClient(withoutUndefined({profile: options.profile}));
       try {

@@ -23,15 +23,20 @@ import {directConnectArn, directConnectGatewayArn, ec2Arn} from './arn';
 import {type Cidr, cidrsOverlap, formatCidr, parseCidr} from './cidr';
 import type {MissingData, PathHop} from './facts';
 import {
+  accountError,
+  dxGatewaysAssociatedWith,
+  type DxGatewayOwner,
+  errorSummary,
   findById,
+  findDxGateway,
+  indexSpec,
   type Located,
   type NetworkIndex,
   notInInventory,
   regionScopes,
   type Scope,
   scopesFrom,
-  search,
-  searchDxGateways,
+  searchBy,
   uniqueMissing,
 } from './lookup';
 import {chooseRoutes, cidrsCoverPart, cidrsFromText, describePart, expandTgwRoutes, type Part, unresolvedFor, wholePart} from './routes';
@@ -41,10 +46,19 @@ export interface PathContext {
   /** The broker's account and region. */
   scope: Scope;
   vpcId: string;
-  vpcCidrs: Cidr[];
-  subnet: Subnet;
+  /** The VPC's CIDRs (from the VPC, else from the route table's local routes); undefined when unknown. */
+  vpcCidrs?: Cidr[];
+  subnet: Pick<Subnet, 'id'> & Partial<Subnet>;
   subnetCidr?: Cidr;
 }
+
+const VPNS_BY_VGW = indexSpec('vpnConnections', 'vgw', (v) => [v.vpnGatewayId]);
+const VIFS_BY_VGW = indexSpec('dxVirtualInterfaces', 'vgw', (v) => [v.virtualGatewayId]);
+const VIFS_BY_DXGW = indexSpec('dxVirtualInterfaces', 'dxgw', (v) => [v.directConnectGatewayId]);
+const TGW_ATTACHMENTS_BY_RESOURCE = indexSpec('transitGatewayAttachments', 'tgw-resource', (a) => [`${a.transitGatewayId}|${a.resourceId ?? ''}`]);
+
+/** A Direct Connect gateway association that carries traffic (an update keeps the association working). */
+const WORKING_ASSOCIATION_STATES = new Set(['associated', 'updating']);
 
 /** A way out to on-premises for one part of the network, up to the link (or where it breaks). */
 export interface Trail {
@@ -114,25 +128,26 @@ export function vgwTrails(ctx: PathContext, vgwId: string, part: Part): Trail[] 
   const gatewayHops = [gatewayHop];
   const trails: Trail[] = [];
 
-  const vpns = search(ctx.index, [ctx.scope], 'vpnConnections', (v) => v.vpnGatewayId === vgwId && v.state !== 'deleted');
+  const vpns = searchBy(ctx.index, [ctx.scope], VPNS_BY_VGW, vgwId, (v) => v.state !== 'deleted');
   for (const vpn of vpns.found) trails.push(...vpnTrails(ctx, vpn, part, gatewayHops, true));
   if (vpns.missing.length > 0) trails.push(unknownLinkTrail(part, gatewayHops, gatewayHop, 'vpn-tunnel', `the VPN connections of ${vgwId} are unknown: ${reasons(vpns.missing)}`, vpns.missing));
 
   // Private interfaces directly on the gateway live in the gateway's region, possibly in another account (hosted).
-  const vifs = search(ctx.index, regionScopes(ctx.index, ctx.scope.region), 'dxVirtualInterfaces', (v) => v.virtualGatewayId === vgwId && v.state !== 'deleted');
+  const vifs = searchBy(ctx.index, regionScopes(ctx.index, ctx.scope.region), VIFS_BY_VGW, vgwId, (v) => v.state !== 'deleted');
   for (const vif of vifs.found) trails.push(vifTrail(ctx, vif, part, gatewayHops, []));
   if (vifs.missing.length > 0) {
     trails.push(unknownLinkTrail(part, gatewayHops, gatewayHop, 'virtual-interface', `Direct Connect interfaces on ${vgwId} are unknown: ${reasons(vifs.missing)}`, vifs.missing));
   }
 
-  const dxgws = searchDxGateways(ctx.index, () => true);
-  for (const {gateway, partition, accountId} of dxgws.found) {
-    const association = (gateway.associations ?? []).find((a) => a.associatedGatewayId === vgwId && a.state !== 'disassociated');
-    if (association) trails.push(...dxGatewayTrails(ctx, {gateway, partition, accountId}, association, part, gatewayHops, 'private'));
-    else if (gateway.associations === null) {
-      const missing: MissingData[] = [{collection: 'directConnectGateways', accountId, resourceId: gateway.id, reason: `the associations of ${gateway.id} could not be read`}];
-      trails.push(unknownLinkTrail(part, gatewayHops, gatewayHop, 'dx-gateway', `whether ${gateway.id} is associated with ${vgwId} is unknown`, withErrors(ctx.index, missing, accountId)));
-    }
+  const dxgws = dxGatewaysAssociatedWith(ctx.index, vgwId);
+  for (const owner of dxgws.found) {
+    const association = (owner.gateway.associations ?? []).find((a) => a.associatedGatewayId === vgwId && a.state !== 'disassociated');
+    if (association) trails.push(...dxGatewayTrails(ctx, owner, association, part, gatewayHops, 'private'));
+  }
+
+  for (const {gateway, accountId} of dxgws.unreadable) {
+    const missing = associationsUnreadable(ctx.index, accountId, gateway.id);
+    trails.push(unknownLinkTrail(part, gatewayHops, gatewayHop, 'dx-gateway', `whether ${gateway.id} is associated with ${vgwId} is unknown: ${reasons(missing)}`, missing));
   }
 
   if (dxgws.missing.length > 0) {
@@ -146,10 +161,16 @@ export function vgwTrails(ctx: PathContext, vgwId: string, part: Part): Trail[] 
   return trails;
 }
 
-/** Adds the collection error behind an account-level gap (the associations call of one gateway). */
-function withErrors(index: NetworkIndex, missing: MissingData[], accountId: string): MissingData[] {
-  const error = index.errors.find((e) => e.accountId === accountId && e.service === 'directconnect' && e.operation === 'DescribeDirectConnectGatewayAssociations');
-  return error ? missing.map((m) => ({...m, error: {service: error.service, operation: error.operation, code: error.code, kind: error.kind, message: error.message}})) : missing;
+/** A gateway whose associations could not be read, with the collection error behind it when there is one. */
+function associationsUnreadable(index: NetworkIndex, accountId: string, gatewayId: string): MissingData[] {
+  const error = accountError(index, accountId, ['DescribeDirectConnectGatewayAssociations']);
+  return [{
+    collection: 'directConnectGateways',
+    accountId,
+    resourceId: gatewayId,
+    reason: error ? `directconnect:${error.operation} failed (${error.code})` : `the associations of ${gatewayId} could not be read`,
+    ...(error ? {error: errorSummary(error)} : {}),
+  }];
 }
 
 function unknownLinkTrail(part: Part, gatewayHops: PathHop[], anchor: PathHop, kind: PathHop['kind'], reason: string, missing: MissingData[]): Trail {
@@ -239,7 +260,7 @@ function customerGatewayHop(ctx: PathContext, scope: Scope, vpn: VpnConnection):
 /** A Direct Connect gateway association, then every interface attached to the gateway. */
 function dxGatewayTrails(
   ctx: PathContext,
-  owner: {gateway: DirectConnectGatewayInfo; partition: string; accountId: string},
+  owner: DxGatewayOwner,
   association: DirectConnectGatewayAssociation,
   part: Part,
   gatewayHops: PathHop[],
@@ -257,13 +278,15 @@ function dxGatewayTrails(
   let hop: PathHop;
   if (gateway.state !== 'available') {
     hop = broken(base, 'gateway-detached', `${label} is ${gateway.state}`);
-  } else if (association.state !== 'associated') {
+  } else if (!WORKING_ASSOCIATION_STATES.has(association.state)) {
     hop = broken(base, 'gateway-detached', `${label}'s association ${association.associationId} with ${association.associatedGatewayId} is ${association.state}`);
   } else {
     // Without allowed prefixes a VGW association advertises the VPC's CIDRs; a TGW association must list them.
     const allowed = association.allowedPrefixes.length > 0 || interfaceType === 'transit' ? cidrsFromText(association.allowedPrefixes) : ctx.vpcCidrs;
     const shown = association.allowedPrefixes.length > 0 ? association.allowedPrefixes.join(', ') : interfaceType === 'transit' ? 'none' : 'the VPC CIDRs';
-    if (!ctx.subnetCidr) {
+    if (!allowed) {
+      hop = unknown(base, `whether ${label} advertises ${ctx.subnet.id} is unknown: the association has no allowed prefixes (so it advertises the VPC's CIDRs), and the CIDRs of ${ctx.vpcId} are not in the inventory`, [notInInventory('vpcs', ctx.scope, ctx.vpcId)]);
+    } else if (!ctx.subnetCidr) {
       hop = unknown(base, `whether ${label} advertises ${ctx.subnet.id} is unknown: its CIDR is not in the inventory`, [notInInventory('subnets', ctx.scope, ctx.subnet.id)]);
     } else if (!cidrsCoverPart(allowed, wholePart(ctx.subnetCidr))) {
       hop = broken(base, 'not-advertised', `${label} does not advertise ${formatCidr(ctx.subnetCidr)} (${ctx.subnet.id}) to on-premises: allowed prefixes ${shown}`);
@@ -306,11 +329,19 @@ function attachedInterfaces(index: NetworkIndex, gateway: DirectConnectGatewayIn
     refs.set(a.virtualInterfaceId, {id: a.virtualInterfaceId, region: a.virtualInterfaceRegion, attachmentState: a.state});
   }
 
-  const vifs = search(index, index.scopes, 'dxVirtualInterfaces', (v) => v.directConnectGatewayId === gateway.id && v.state !== 'deleted' && (!v.type || v.type === interfaceType));
+  const vifs = searchBy(index, index.scopes, VIFS_BY_DXGW, gateway.id, (v) => v.state !== 'deleted' && (!v.type || v.type === interfaceType));
   for (const {item, scope} of vifs.found) if (!refs.has(item.id)) refs.set(item.id, {id: item.id, region: item.region ?? scope.region});
   // With the attachment list we know every interface even where the regional list is missing.
   const missing = gateway.attachments ? [] : vifs.missing;
-  if (gateway.attachments === null) missing.push({collection: 'directConnectGateways', resourceId: gateway.id, reason: `the attachments of ${gateway.id} could not be read`});
+  if (gateway.attachments === null) {
+    const error = accountError(index, gateway.ownerAccount ?? '', ['DescribeDirectConnectGatewayAttachments']);
+    missing.push({
+      collection: 'directConnectGateways',
+      resourceId: gateway.id,
+      reason: error ? `directconnect:${error.operation} failed (${error.code})` : `the attachments of ${gateway.id} could not be read`,
+      ...(error ? {error: errorSummary(error)} : {}),
+    });
+  }
   return {found: [...refs.values()], missing};
 }
 
@@ -368,7 +399,7 @@ function connectionHop(ctx: PathContext, vif: DxVirtualInterface, scope: Scope, 
   const id = vif.connectionId ?? `${vif.id}-connection`;
   const base: HopBase = {kind: 'dx-connection', resourceType: id.startsWith('dxlag-') ? 'AWS::DirectConnect::Lag' : 'AWS::DirectConnect::Connection', id, region};
   if (!vif.connectionId) return {hop: unknown(base, `${vif.id} names no connection`, []), linkId: vif.id};
-  const scopes = [scope, ...regionScopes(ctx.index, region).filter((s) => s !== scope)];
+  const scopes = region === scope.region ? scopesFrom(ctx.index, scope) : regionScopes(ctx.index, region);
   const isLag = id.startsWith('dxlag-');
   const found = isLag ? findById(ctx.index, scopes, 'dxLags', id) : findById(ctx.index, scopes, 'dxConnections', id);
   if (!found.located) {
@@ -409,7 +440,7 @@ export function tgwTrails(ctx: PathContext, tgwId: string, part: Part): Trail[] 
   if (tgw.state && tgw.state !== 'available') return single(broken(base, 'gateway-detached', `${tgwId} is ${tgw.state}`));
   const tgwHop = ok(base, `${tgwId}${tgw.name ? ` (${tgw.name})` : ''}`);
 
-  const attachments = search(ctx.index, scopes, 'transitGatewayAttachments', (a) => a.transitGatewayId === tgwId && a.resourceType === 'vpc' && a.resourceId === ctx.vpcId && a.state !== 'deleted');
+  const attachments = searchBy(ctx.index, scopes, TGW_ATTACHMENTS_BY_RESOURCE, `${tgwId}|${ctx.vpcId}`, (a) => a.resourceType === 'vpc' && a.state !== 'deleted');
   const vpcAttachment = attachments.found.find((a) => a.item.state === 'available') ?? attachments.found[0];
   const vpcAttachmentBase = (id: string, scope: Scope) => ec2Base(scope, 'tgw-attachment', 'AWS::EC2::TransitGatewayAttachment', 'transit-gateway-attachment', id, tgwOwner);
   if (!vpcAttachment) {
@@ -433,7 +464,7 @@ export function tgwTrails(ctx: PathContext, tgwId: string, part: Part): Trail[] 
   const table = tgwRouteTable(ctx, scopes, association.routeTableId, tgwOwner);
   if ('hop' in table) return [{part, via: 'none', linkHops: [], gatewayHops: [tgwHop, attachmentHop, {...table.hop, direction: 'return'}]}];
 
-  const expansion = expandTgwRoutes(ctx.index, table.scope, table.routes);
+  const expansion = expandTgwRoutes(ctx.index, table.scope, table.base.id, table.routes);
   const trails: Trail[] = [];
   for (const choice of chooseRoutes(expansion.candidates, part)) {
     for (const subPart of choice.parts) {
@@ -512,7 +543,10 @@ function tgwTargetTrails(
     inboundHop = inboundRouteHop(ctx, tgw, sideAttachment);
   }
 
-  const gatewayHops = inboundHop ? [sideHop, inboundHop, ...inner] : [sideHop, ...inner];
+  // Outside in: the on-premises attachment, the transit gateway, the table its traffic is looked up in, then the
+  // VPC's attachment and the table the VPC's traffic is looked up in (the way back).
+  const [tgwHop, ...vpcSide] = inner;
+  const gatewayHops = inboundHop ? [sideHop, tgwHop, inboundHop, ...vpcSide] : [sideHop, tgwHop, ...vpcSide];
   if (type === 'vpn') {
     if (!resourceId) return [{part, via: 'none', linkHops: [], gatewayHops}];
     const vpn = findById(ctx.index, tgw.scopes, 'vpnConnections', resourceId);
@@ -527,7 +561,7 @@ function tgwTargetTrails(
 
   // direct-connect-gateway
   if (!resourceId) return [{part, via: 'none', linkHops: [], gatewayHops}];
-  const dxgws = searchDxGateways(ctx.index, (g) => g.id === resourceId);
+  const dxgws = findDxGateway(ctx.index, resourceId);
   const owner = dxgws.found[0];
   if (!owner) {
     const missing = dxgws.missing.length > 0 ? dxgws.missing : [notInInventory('directConnectGateways', undefined, resourceId, ' (owned by an account that was not inventoried?)')];
@@ -540,7 +574,7 @@ function tgwTargetTrails(
   if (!association) {
     const base: HopBase = {kind: 'dx-gateway', resourceType: 'AWS::DirectConnect::DirectConnectGateway', id: resourceId, arn: directConnectGatewayArn(owner.partition, owner.accountId, resourceId), accountId: owner.accountId};
     const hop = owner.gateway.associations === null
-      ? unknown(base, `the associations of ${resourceId} could not be read`, withErrors(ctx.index, [{collection: 'directConnectGateways', accountId: owner.accountId, resourceId, reason: `the associations of ${resourceId} could not be read`}], owner.accountId))
+      ? unknown(base, `the associations of ${resourceId} could not be read`, associationsUnreadable(ctx.index, owner.accountId, resourceId))
       : broken(base, 'gateway-detached', `${resourceId} is not associated with ${tgwId}`);
     return [{part, via: 'direct-connect', linkId: resourceId, linkHops: [hop], gatewayHops}];
   }
@@ -559,7 +593,7 @@ function inboundRouteHop(ctx: PathContext, tgw: TgwContext, side: TransitGateway
   const table = tgwRouteTable(ctx, tgw.scopes, side.association.routeTableId, tgw.tgwOwner);
   if ('hop' in table) return table.hop;
   const subnetPart = wholePart(ctx.subnetCidr);
-  const expansion = expandTgwRoutes(ctx.index, table.scope, table.routes);
+  const expansion = expandTgwRoutes(ctx.index, table.scope, table.base.id, table.routes);
   const subnetText = `${formatCidr(ctx.subnetCidr)} (${ctx.subnet.id})`;
   let okRoute: PathHop['route'];
   for (const choice of chooseRoutes(expansion.candidates, subnetPart)) {

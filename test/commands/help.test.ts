@@ -1,0 +1,48 @@
+/**
+ * Every command documents itself: a summary, at least one example, and help text on every flag — read from the
+ * oclif manifest the build writes (the same data `--help` prints, and what keeps `--help` fast).
+ */
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {ROOT, runCli} from '../helpers/cli';
+
+interface ManifestFlag {
+  name: string;
+  summary?: string;
+  description?: string;
+  hidden?: boolean;
+}
+
+interface ManifestCommand {
+  id: string;
+  summary?: string;
+  description?: string;
+  examples?: unknown[];
+  flags: Record<string, ManifestFlag>;
+}
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, ManifestCommand>};
+const commands = Object.values(manifest.commands).filter((c) => !c.id.startsWith('help'));
+
+describe('help text', () => {
+  it('the manifest lists the commands users rely on', () => {
+    expect(commands.map((c) => c.id)).toEqual(expect.arrayContaining(['scan', 'inventory', 'policies:list', 'policies:validate', 'documents']));
+  });
+
+  it.each(commands.map((c) => [c.id, c] as const))('%s has a summary and at least one example', (_id, command) => {
+    expect(command.summary ?? command.description).toBeTruthy();
+    expect(command.examples?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it.each(commands.map((c) => [c.id, c] as const))('%s explains every flag', (_id, command) => {
+    const undocumented = Object.values(command.flags).filter((flag) => !flag.hidden && !(flag.summary ?? flag.description));
+    expect(undocumented.map((f) => f.name)).toEqual([]);
+  });
+
+  it('scan --help documents the exit codes', async () => {
+    const result = await runCli(['scan', '--help']);
+    expect(result.code).toBe(0);
+    for (const code of ['0', '1', '2', '3']) expect(result.stdout).toMatch(new RegExp(`\\b${code}\\b.*`));
+    expect(result.stdout).toMatch(/incomplete/i);
+  });
+});
