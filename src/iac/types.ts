@@ -8,12 +8,12 @@
  */
 
 /**
- * What a definition is, in the network model's terms (HopKind where one exists). `association` covers the glue
- * resources (route table and TGW associations, propagations, gateway attachments) that are indexed so hops can
- * point at them, but that no deployed resource of the snapshot maps to on its own.
+ * What a definition is, in the network model's terms (HopKind where one exists). `auxiliary` covers the glue
+ * resources of the indexed families (route table and TGW associations, propagations, gateway attachments,
+ * Direct Connect associations …): indexed so hops can point at them, never the answer to a `locate`.
  */
 export type IacResourceKind =
-  | 'association'
+  | 'auxiliary'
   | 'broker'
   | 'customer-gateway'
   | 'dx-connection'

@@ -140,6 +140,53 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
   };
 }
 
+/** The slice of the SDK's middleware stack we use (typed here so no @smithy type import is needed). */
+type Handler = (args: {input?: unknown}) => Promise<unknown>;
+type Middleware = (next: Handler, context: {commandName?: string}) => Handler;
+interface InstrumentableStack {
+  add(middleware: Middleware, options: {step: 'initialize'; name: string; priority: 'high'; override: boolean}): void;
+  addRelativeTo(middleware: Middleware, options: {relation: 'after'; toMiddleware: string; name: string; override: boolean}): void;
+}
+
+/**
+ * Two middlewares on every client:
+ *   - outermost (initialize step): the overall deadline, so a call is cut short wherever it is waiting
+ *     (a token, a retry back-off, a slow socket);
+ *   - inside the SDK's retry loop, before signing: take a token for every attempt, retries included, and
+ *     tell the bucket about throttling answers. Before signing, because a long wait must not age the
+ *     signature (SigV4 signatures expire after 5 minutes).
+ */
+function instrument(client: SdkClient, service: PacedService, region: string, options: ClientOptions): void {
+  const stack = client.middlewareStack as unknown as InstrumentableStack;
+  const {deadline, pacing, onCall} = options;
+  if (deadline) {
+    stack.add((next) => (args) => deadline.race(next(args)), {step: 'initialize', name: 'mqAuditDeadline', priority: 'high', override: true});
+  }
+  if (!pacing && !onCall) return;
+  const paced: Middleware = (next, context) => async (args) => {
+    const operation = operationName(context.commandName);
+    const bucket = pacing?.pacer.bucket({account: pacing.account, region, service, operation, input: args.input});
+    await bucket?.acquire(deadline);
+    try {
+      const result = await next(args);
+      bucket?.onSuccess();
+      onCall?.({service, operation, region, throttled: false});
+      return result;
+    } catch (err) {
+      const throttled = classifyAwsError(err).kind === 'throttled';
+      if (throttled) bucket?.onThrottle();
+      onCall?.({service, operation, region, throttled});
+      throw err;
+    }
+  };
+  stack.addRelativeTo(paced, {relation: 'after', toMiddleware: 'retryMiddleware', name: 'mqAuditPacing', override: true});
+}
+
+/** `DescribeBrokerCommand` → `DescribeBroker`. */
+function operationName(commandName: string | undefined): string {
+  return (commandName ?? 'Unknown').replace(/Command$/, '');
+}
+
 /** The SDK's service ids, as used in AWS_ENDPOINT_URL_<SERVICE_ID> (spaces → underscores, upper case). */
 const SDK_SERVICE_IDS: Record<AwsService, string> = {
   directconnect: 'Direct Connect',

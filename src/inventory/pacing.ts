@@ -255,6 +255,8 @@ export interface PacerOptions {
   /** Fraction of AWS's documented rates and bursts to use, in (0, 1]. Default 0.5. */
   headroom?: number;
   mqScope?: MqBucketScope;
+  /** Replace AWS's shape for a service (all its buckets): for emulating AWS at a smaller scale in tests. */
+  shapes?: Partial<Record<PacedService, BucketShape>>;
   now?: () => number;
 }
 
@@ -271,6 +273,7 @@ export class Pacer {
   readonly mqScope: MqBucketScope;
   private readonly buckets = new Map<string, TokenBucket>();
   private readonly now: () => number;
+  private readonly shapes: Partial<Record<PacedService, BucketShape>>;
 
   constructor(options: PacerOptions = {}) {
     const headroom = options.headroom ?? DEFAULT_HEADROOM;
@@ -278,13 +281,14 @@ export class Pacer {
     this.headroom = headroom;
     this.mqScope = options.mqScope ?? 'region';
     this.now = options.now ?? (() => performance.now());
+    this.shapes = options.shapes ?? {};
   }
 
   bucket(key: PaceKey): TokenBucket {
     const {id, shape} = bucketFor(key, this.mqScope);
     let bucket = this.buckets.get(id);
     if (!bucket) {
-      bucket = new TokenBucket(scaled(shape, this.headroom), this.now);
+      bucket = new TokenBucket(scaled(this.shapes[key.service] ?? shape, this.headroom), this.now);
       this.buckets.set(id, bucket);
     }
     return bucket;

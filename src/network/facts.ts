@@ -158,8 +158,13 @@ export interface OnPremNetworkFacts {
   cidr: string;
   /** explicit: given with --on-prem-cidr or the config file; inferred: found in the broker subnets' routes. */
   source: 'explicit' | 'inferred';
-  /** For inferred networks: the routes or VPN static routes it came from. */
+  /** For inferred networks: the routes it came from (VPC route table, then transit gateway route table). */
   inferredFrom?: {resourceType: string; id: string; detail: string}[];
+  /**
+   * Blocks of `cidr` left out of the analysis: the VPC's own CIDRs inside a given network (a corporate supernet
+   * that contains the VPC), or, for an inferred network, the blocks the subnet's routes send elsewhere.
+   */
+  excluding?: string[];
   verdict: Verdict;
   /** true for reachable/degraded, false for unreachable, null for unknown. */
   reachable: boolean | null;
@@ -193,6 +198,8 @@ export interface OnPremFacts {
   /** Why there are no networks or why the verdict is what it is, when a sentence helps. */
   note?: string;
   breakPoint?: BreakPoint;
+  /** What kept networks from being inferred or judged (also in BrokerNetworkFacts.missing). */
+  missing?: MissingData[];
   networks: OnPremNetworkFacts[];
 }
 

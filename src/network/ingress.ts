@@ -89,6 +89,12 @@ export function evaluateIngress(input: IngressInput): IngressResult {
 const ACLS_BY_SUBNET = indexSpec('networkAcls', 'subnet', (a) => a.subnetIds);
 const RULES_BY_GROUP = indexSpec('securityGroupRules', 'group', (r) => [r.groupId]);
 
+/** The network ACL of a subnet (every subnet has exactly one). */
+export function networkAclOf(index: NetworkIndex, scope: Scope, subnetId: string): NetworkAcl | undefined {
+  const acls = lookupIn(index, scope, ACLS_BY_SUBNET, subnetId);
+  return 'items' in acls ? acls.items[0] : undefined;
+}
+
 function findNetworkAcl(input: IngressInput): {acl: NetworkAcl} | {missing: MissingData[]} {
   const acls = lookupIn(input.index, input.scope, ACLS_BY_SUBNET, input.subnetId);
   if ('missing' in acls) return {missing: [acls.missing]};

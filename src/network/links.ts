@@ -20,6 +20,7 @@ import type {
   VpnConnection,
 } from '../snapshot/network';
 import {directConnectArn, directConnectGatewayArn, ec2Arn} from './arn';
+import {broken, ec2Base, type HopBase, ok, reasons, unknown} from './hops';
 import {type Cidr, cidrsOverlap, formatCidr, parseCidr} from './cidr';
 import type {MissingData, PathHop} from './facts';
 import {
@@ -55,7 +56,7 @@ export interface PathContext {
 const VPNS_BY_VGW = indexSpec('vpnConnections', 'vgw', (v) => [v.vpnGatewayId]);
 const VIFS_BY_VGW = indexSpec('dxVirtualInterfaces', 'vgw', (v) => [v.virtualGatewayId]);
 const VIFS_BY_DXGW = indexSpec('dxVirtualInterfaces', 'dxgw', (v) => [v.directConnectGatewayId]);
-const TGW_ATTACHMENTS_BY_RESOURCE = indexSpec('transitGatewayAttachments', 'tgw-resource', (a) => [`${a.transitGatewayId}|${a.resourceId ?? ''}`]);
+export const TGW_ATTACHMENTS_BY_RESOURCE = indexSpec('transitGatewayAttachments', 'tgw-resource', (a) => [`${a.transitGatewayId}|${a.resourceId ?? ''}`]);
 
 /** A Direct Connect gateway association that carries traffic (an update keeps the association working). */
 const WORKING_ASSOCIATION_STATES = new Set(['associated', 'updating']);
@@ -69,29 +70,6 @@ export interface Trail {
   linkHops: PathHop[];
   /** The AWS gateway hops, outside in. */
   gatewayHops: PathHop[];
-}
-
-type HopBase = Pick<PathHop, 'accountId' | 'arn' | 'id' | 'kind' | 'region' | 'resourceType'>;
-
-function ok(base: HopBase, reason: string, extra: Partial<PathHop> = {}): PathHop {
-  return {...base, status: 'ok', reason, ...extra};
-}
-
-function broken(base: HopBase, kind: NonNullable<PathHop['break']>, reason: string, extra: Partial<PathHop> = {}): PathHop {
-  return {...base, status: 'broken', break: kind, reason, ...extra};
-}
-
-function unknown(base: HopBase, reason: string, missing: MissingData[], extra: Partial<PathHop> = {}): PathHop {
-  return {...base, status: 'unknown', reason, missing: uniqueMissing(missing), ...extra};
-}
-
-function reasons(missing: readonly MissingData[]): string {
-  return uniqueMissing(missing).map((m) => m.reason).join('; ');
-}
-
-function ec2Base(scope: Scope, kind: PathHop['kind'], resourceType: string, arnType: Parameters<typeof ec2Arn>[3], id: string, ownerId?: string): HopBase {
-  const accountId = ownerId ?? scope.accountId;
-  return {kind, resourceType, id, arn: ec2Arn(scope.partition, scope.region, accountId, arnType, id), accountId, region: scope.region};
 }
 
 // ---------------------------------------------------------------------------------------------------------------

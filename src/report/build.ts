@@ -1,9 +1,11 @@
 /** Assembles the ScanReport from evaluations: pure, so every formatter sees the same facts. */
+import type {BrokerNetworkFacts} from '../network/facts';
 import type {CompiledPolicy} from '../policy/loader';
 import {decideGate} from '../policy/gate';
-import {type Evaluation, type FailOn, SEVERITIES, STATUSES} from '../policy/types';
+import {type Evaluation, type FailOn, type ResourceRef, SEVERITIES, STATUSES} from '../policy/types';
 import type {Snapshot} from '../snapshot/types';
-import {REPORT_KIND, REPORT_VERSION, type ReportedPolicy, type ScanReport} from './types';
+import {aboutNetwork, findingNetwork} from './paths';
+import {REPORT_KIND, REPORT_VERSION, type ReportedEvaluation, type ReportedPolicy, type ScanReport} from './types';
 
 export interface BuildReportInput {
   snapshot: Snapshot;
@@ -13,6 +15,11 @@ export interface BuildReportInput {
   tool: {name: string; version: string};
   generatedAt: string;
   inventorySource?: string;
+  /**
+   * The path model's facts for a broker (the document's `network`), so failing network findings carry the
+   * hops they are about; absent or undefined when the network was not modelled.
+   */
+  networkFacts?: (broker: ResourceRef) => BrokerNetworkFacts | null | undefined;
 }
 
 export function reportedPolicy(policy: CompiledPolicy): ReportedPolicy {
@@ -38,9 +45,29 @@ export function buildReport(input: BuildReportInput): ScanReport {
       ...(input.inventorySource ? {source: input.inventorySource} : {}),
     },
     policies: input.policies.map((p) => reportedPolicy(p)),
-    results,
+    results: input.networkFacts ? withNetworkHops(results, input.policies, input.networkFacts) : results,
     collectionErrors: snapshot.errors,
     summary: {brokers, evaluations: results.length, byStatus, failingBySeverity, collectionErrors: snapshot.errors.length},
     gate: {failOn: input.failOn, ...gate},
   };
+}
+
+/**
+ * Failing results of policies that read the broker document's `network` (their explanations point there, or
+ * they require a /network pointer) get the hops they are about.
+ */
+function withNetworkHops(
+  results: Evaluation[],
+  policies: CompiledPolicy[],
+  networkFacts: NonNullable<BuildReportInput['networkFacts']>,
+): ReportedEvaluation[] {
+  const requiresNetwork = new Set(policies.filter((p) => (p.requires ?? []).some((pointer) => pointer === '/network' || pointer.startsWith('/network/'))).map((p) => p.id));
+  return results.map((ev) => {
+    if (ev.status !== 'fail') return ev;
+    const explanations = ev.explanations ?? [];
+    if (!requiresNetwork.has(ev.policyId) && !explanations.some(aboutNetwork)) return ev;
+    const facts = networkFacts(ev.resource);
+    const network = facts ? findingNetwork(facts, ev.resource, explanations) : undefined;
+    return network ? {...ev, network} : ev;
+  });
 }

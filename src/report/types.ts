@@ -2,6 +2,9 @@
  * The scan report: everything a formatter needs, and the `--format json` document itself.
  * Formatters are pure functions of a ScanReport; the JSON form is a public API (docs/report.md).
  */
+import type {BreakPoint, NetworkPath, PathHop, Verdict} from '../network/facts';
+import type {AbsentFinding, BaselineCounts, BaselineState} from '../policy/baseline';
+import type {AppliedSuppression, SuppressionStatus} from '../policy/suppressions';
 import type {Evaluation, FailOn, Policy, Severity, Status} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
 
@@ -22,6 +25,8 @@ export interface ReportSummary {
   /** Failing results per severity. */
   failingBySeverity: Record<Severity, number>;
   collectionErrors: number;
+  /** Failing results a suppression accepted (counted in byStatus.fail and failingBySeverity too). */
+  suppressed?: number;
 }
 
 export interface GateDecision {
@@ -44,13 +49,98 @@ export interface ScanReport {
     source?: string;
   };
   policies: ReportedPolicy[];
-  results: Evaluation[];
+  results: ReportedEvaluation[];
   collectionErrors: CollectionError[];
   summary: ReportSummary;
   gate: GateDecision;
+  /** The suppressions file applied, and what became of each entry (docs/suppressions-and-baselines.md). */
+  suppressions?: {file: string; entries: SuppressionStatus[]};
+  /** The baseline compared against: counts, and the findings failing then but not now. */
+  baseline?: {file: string; generatedAt: string; counts: BaselineCounts; absent: AbsentFinding[]};
+  /** Present when account ids were replaced with aliases (--redact). */
+  redaction?: {accountAliases: 'keyed' | 'unkeyed'; scheme: string};
+  /** Things the reader should act on that are not findings: expired or stale suppressions, a disjoint baseline. */
+  warnings?: ReportWarning[];
 }
 
+export interface ReportWarning {
+  code: string;
+  message: string;
+  /** The file it is about, and the JSON pointer in it. */
+  source?: string;
+  place?: string;
+}
+
+/**
+ * The hops a failing network finding is about (a policy that reads the broker document's `network`), chosen by
+ * where its assertion failed (src/report/paths.ts findingNetwork). SARIF lists them as a code flow and related
+ * locations.
+ */
+export interface FindingNetwork {
+  /**
+   * broken-path: where each failing on-premises network breaks; healthy-path: the best healthy path of each
+   * network without redundancy; internet-ingress: the security group rules admitting the internet.
+   */
+  focus: 'broken-path' | 'healthy-path' | 'internet-ingress';
+  flows: FindingNetworkFlow[];
+}
+
+export interface FindingNetworkFlow {
+  /** The on-premises network (CIDR), `on-premises` when there is none, or `internet`. */
+  from: string;
+  verdict?: Verdict;
+  subnetId?: string;
+  via?: NetworkPath['via'];
+  linkId?: string;
+  breakPoint?: BreakPoint;
+  /** On-premises (or internet) side first, broker last. */
+  hops: PathHop[];
+}
+
+/**
+ * An evaluation as reported: failing network findings carry the hops they are about; every result its
+ * fingerprint (src/report/fingerprint.ts); a failing one what a suppression or the baseline made of it.
+ */
+export type ReportedEvaluation = Evaluation & {
+  network?: FindingNetwork;
+  fingerprint?: string;
+  /** Set on a failing result an active suppression accepted: it does not fail the gate and is not in SARIF. */
+  suppression?: AppliedSuppression;
+  /** With --baseline, on failing results: `unchanged` ones were failing in the baseline and do not fail the gate. */
+  baseline?: BaselineState;
+};
+
+/** A resource a SARIF location is wanted for: the broker, or a hop of a network path. */
+export interface LocatableResource {
+  /** `broker`, or a path hop kind (route-table, security-group, vpn-tunnel …). */
+  kind: string;
+  /** CloudFormation-style type (AWS::AmazonMQ::Broker, AWS::EC2::RouteTable …). */
+  resourceType: string;
+  id: string;
+  arn?: string;
+  name?: string;
+  accountId?: string;
+  region?: string;
+  tags?: Record<string, string>;
+}
+
+/** A place in a file of the repository (1-based lines). */
+export interface SourceLocation {
+  uri: string;
+  startLine: number;
+  endLine?: number;
+}
+
+/**
+ * Where a resource is defined (an IaC file and line range), or undefined to keep the stable pseudo-path.
+ * `property`: the broker-document path the finding is about (e.g. `publiclyAccessible`), when one is known, so
+ * a locator can pin the line that sets it.
+ */
+export type Locator = (resource: LocatableResource, property?: string) => SourceLocation | undefined;
+
 export interface RenderOptions {
+  /** SARIF: where resources are defined; default: the pseudo-path `aws/<account>/<region>/<service>/<type>/<id>`. */
+  locate?: Locator;
   /** SARIF `automationDetails.id` prefix: the code-scanning category. */
   category?: string;
   /** Terminal colours for the table. */

@@ -42,7 +42,9 @@ describe('help text', () => {
   it('scan --help documents the exit codes', async () => {
     const result = await runCli(['scan', '--help']);
     expect(result.code).toBe(0);
-    for (const code of ['0', '1', '2', '3']) expect(result.stdout).toMatch(new RegExp(`\\b${code}\\b.*`));
-    expect(result.stdout).toMatch(/incomplete/i);
+    expect(result.stdout).toMatch(/^\s+0\s+no failing finding at or above --fail-on$/m);
+    expect(result.stdout).toMatch(/^\s+1\s+the gate failed/m);
+    expect(result.stdout).toMatch(/^\s+2\s+bad usage or bad input/m);
+    expect(result.stdout).toMatch(/^\s+3\s+the scan was incomplete/m);
   });
 });
