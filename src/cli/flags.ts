@@ -2,6 +2,9 @@
 import {Flags} from '@oclif/core';
 import type {Config} from '../config';
 import {InputError} from '../errors';
+import {formatDuration, parseDuration} from '../inventory/deadline';
+import {isAccountId, isRoleName, MAX_SHARDS, parseRoleArn, parseShard} from '../inventory/selection';
+import {cidrProblem} from '../network/cidr';
 import type {LiveOptions} from '../services/inventory';
 
 export const collectionFlags = {
@@ -23,7 +26,61 @@ export const collectionFlags = {
     summary: 'Send every AWS call to this endpoint (LocalStack, moto, a test server). AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> also work.',
     helpGroup: 'COLLECTION',
   }),
+  'role-arn': Flags.string({
+    multiple: true,
+    summary: 'Scan the account of this IAM role, assuming it (repeatable; session name mq-audit).',
+    helpGroup: 'ACCOUNTS',
+    exclusive: ['organization'],
+  }),
+  'external-id': Flags.string({
+    summary: 'ExternalId to pass when assuming --role-arn / --role-name roles.',
+    helpGroup: 'ACCOUNTS',
+  }),
+  organization: Flags.boolean({
+    summary: 'Scan every active account of the AWS Organization (ListAccounts from the management or a delegated administrator account); needs --role-name.',
+    helpGroup: 'ACCOUNTS',
+    dependsOn: ['role-name'],
+  }),
+  'role-name': Flags.string({
+    summary: 'With --organization: the role (name or path/name) to assume in each account.',
+    helpGroup: 'ACCOUNTS',
+    dependsOn: ['organization'],
+  }),
+  account: Flags.string({
+    multiple: true,
+    summary: 'Scan only this account id (repeatable); selects among --role-arn or --organization accounts.',
+    helpGroup: 'ACCOUNTS',
+  }),
+  'exclude-account': Flags.string({
+    multiple: true,
+    summary: 'Do not scan this account id (repeatable); recorded in the inventory as excluded.',
+    helpGroup: 'ACCOUNTS',
+  }),
+  shard: Flags.string({
+    summary: 'Scan only shard I of N (e.g. 2/4): accounts are split by a stable hash of their id, so N CI jobs scan in parallel (docs/scale.md).',
+    helpGroup: 'ACCOUNTS',
+  }),
+  deadline: Flags.string({
+    summary: 'Overall time limit (e.g. 15m, 90s, 1h30m): calls still outstanding are cut short and reported as timeouts (exit 3).',
+    helpGroup: 'COLLECTION',
+  }),
+  'rate-headroom': Flags.string({
+    summary: 'Fraction of AWS\'s documented API rates to use, in (0, 1]. [default: 0.5, leaving half for the account\'s own automation]',
+    helpGroup: 'COLLECTION',
+  }),
 };
+
+/** Progress on stderr: on by default only for a terminal outside CI (see src/cli/progress.ts). */
+export const progressFlag = {
+  progress: Flags.boolean({
+    allowNo: true,
+    summary: 'Show collection progress on stderr (accounts, regions, brokers, calls, throttles). Default: only when stderr is a terminal, not in CI (CI=true) and not with JSON output.',
+    helpGroup: 'OUTPUT',
+  }),
+};
+
+/** The live-collection flags `scan --inventory` cannot be combined with. */
+export const LIVE_ONLY_FLAGS = ['region', 'all-regions', 'profile', 'endpoint-url', 'role-arn', 'external-id', 'organization', 'role-name', 'account', 'exclude-account', 'shard', 'deadline', 'rate-headroom'];
 
 export const configFlag = {
   config: Flags.string({
@@ -38,6 +95,15 @@ interface CollectionFlagValues {
   'all-regions'?: boolean;
   profile?: string;
   'endpoint-url'?: string;
+  'role-arn'?: string[];
+  'external-id'?: string;
+  organization?: boolean;
+  'role-name'?: string;
+  account?: string[];
+  'exclude-account'?: string[];
+  shard?: string;
+  deadline?: string;
+  'rate-headroom'?: string;
 }
 
 /** Live-collection options from flags, then config defaults, then the AWS environment. */
@@ -54,10 +120,84 @@ export function liveOptions(flags: CollectionFlagValues, config: Config): LiveOp
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new InputError('--region', `"${region}" is not an AWS region name (e.g. eu-west-1)`);
   }
 
+  const deadlineMs = flags.deadline === undefined ? undefined : parseDuration(flags.deadline);
+  if (flags.deadline !== undefined && deadlineMs === undefined) {
+    throw new InputError('--deadline', `"${flags.deadline}" is not a duration: expected e.g. 15m, 90s, 1h30m or 500ms`);
+  }
+
   return {
     regions,
     allRegions,
     profile: flags.profile ?? defaults.profile,
     endpoint: flags['endpoint-url'] ?? defaults['endpoint-url'],
+    accounts: accountOptions(flags),
+    ...(deadlineMs !== undefined && {deadlineMs, deadlineLabel: formatDuration(deadlineMs)}),
+    ...(flags['rate-headroom'] !== undefined && {rateHeadroom: rateHeadroom(flags['rate-headroom'])}),
   };
+}
+
+/** --role-arn / --organization / --account / --exclude-account / --shard, checked. */
+function accountOptions(flags: CollectionFlagValues): NonNullable<LiveOptions['accounts']> {
+  const roleArns = flags['role-arn'] ?? [];
+  for (const arn of roleArns) {
+    if (!parseRoleArn(arn)) throw new InputError('--role-arn', `"${arn}" is not an IAM role ARN (expected arn:aws:iam::123456789012:role/NAME)`);
+  }
+  if (flags.organization && !flags['role-name']) throw new InputError('--organization', 'needs --role-name NAME: the role to assume in each account');
+  const roleName = flags['role-name'];
+  if (roleName !== undefined && !isRoleName(roleName)) throw new InputError('--role-name', `"${roleName}" is not an IAM role name (letters, digits and +=,.@_- ; a path adds /)`);
+
+  const include = flags.account ?? [];
+  const exclude = flags['exclude-account'] ?? [];
+  for (const [flag, ids] of [['--account', include], ['--exclude-account', exclude]] as const) {
+    const bad = ids.find((id) => !isAccountId(id));
+    if (bad !== undefined) throw new InputError(flag, `"${bad}" is not an AWS account id (12 digits)`);
+  }
+  if ((include.length > 0 || exclude.length > 0) && roleArns.length === 0 && !flags.organization) {
+    throw new InputError(include.length > 0 ? '--account' : '--exclude-account', 'selects among the accounts of --role-arn or --organization; without them only the credentials\' own account is scanned');
+  }
+
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  if (flags.shard !== undefined && shard === undefined) {
+    throw new InputError('--shard', `"${flags.shard}" is not a shard: expected I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS} (e.g. 2/4)`);
+  }
+
+  return {
+    ...(roleArns.length > 0 && {roleArns}),
+    ...(flags['external-id'] !== undefined && {externalId: flags['external-id']}),
+    ...(flags.organization && roleName !== undefined && {organizationRoleName: roleName}),
+    ...(include.length > 0 && {include}),
+    ...(exclude.length > 0 && {exclude}),
+    ...(shard && {shard}),
+  };
+}
+
+function rateHeadroom(text: string): number {
+  const value = Number(text);
+  if (!(text.trim() !== '' && value > 0 && value <= 1)) throw new InputError('--rate-headroom', `"${text}" is not a fraction in (0, 1] (e.g. 0.5)`);
+  return value;
+}
+
+/** On-premises networks for the path model (`paths`, and `scan` for the network policies). */
+export const onPremFlag = {
+  'on-prem-cidr': Flags.string({
+    multiple: true,
+    summary: 'An on-premises network (CIDR) that must reach the brokers (repeatable). Default: the config file\'s defaults["on-prem-cidr"], else every network the broker subnets route to a VPN or Direct Connect.',
+    helpGroup: 'NETWORK',
+  }),
+};
+
+/**
+ * The on-premises networks from the flag, else the config file; each must be a CIDR block without host bits.
+ * Empty means "infer them from the routes". Duplicates are dropped, order kept.
+ */
+export function onPremCidrs(flagValues: string[] | undefined, config: Config): string[] {
+  const fromFlag = flagValues !== undefined && flagValues.length > 0;
+  const values = fromFlag ? flagValues : (config.defaults['on-prem-cidr'] ?? []);
+  values.forEach((value, index) => {
+    const problem = cidrProblem(value);
+    if (!problem) return;
+    if (fromFlag) throw new InputError('--on-prem-cidr', problem);
+    throw new InputError(config.source ?? 'config file', problem, `/defaults/on-prem-cidr/${index}`);
+  });
+  return [...new Set(values.map((value) => value.trim()))];
 }

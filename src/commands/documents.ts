@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
-import {configFlag} from '../cli/flags';
+import {configFlag, onPremCidrs, onPremFlag} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {brokerDocuments} from '../policy/evaluate';
@@ -21,12 +21,14 @@ export default class Documents extends BaseCommand {
     inventory: Flags.string({char: 'i', required: true, summary: 'Inventory file written by `mq-audit inventory`.'}),
     broker: Flags.string({char: 'b', summary: 'Only this broker (name, id or ARN).'}),
     ...configFlag,
+    ...onPremFlag,
   };
 
   public async run(): Promise<void> {
     const {flags} = await this.parse(Documents);
     const config = loadConfig(flags.config);
-    const documents = brokerDocuments(readSnapshot(flags.inventory), evaluationOptions(config));
+    const snapshot = readSnapshot(flags.inventory);
+    const documents = brokerDocuments(snapshot, evaluationOptions(snapshot, config, {onPremCidrs: onPremCidrs(flags['on-prem-cidr'], config)}));
     const selected = flags.broker ? documents.filter((d) => [d.name, d.id, d.arn].includes(flags.broker!)) : documents;
     if (flags.broker && selected.length === 0) {
       throw new InputError('--broker', `no broker named "${flags.broker}" in ${flags.inventory}; brokers: ${documents.map((d) => d.name).join(', ')}`);

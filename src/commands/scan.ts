@@ -1,11 +1,12 @@
 import {Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
-import {collectionFlags, configFlag, liveOptions} from '../cli/flags';
+import {shouldShowProgress, startProgress} from '../cli/progress';
+import {collectionFlags, configFlag, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {writeFileAtomic} from '../output';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
-import {categoryProblem, type Format, FORMATS, render} from '../report/index';
+import {categoryProblem, type Format, FORMATS, render, type ScanReport} from '../report/index';
 import {runScan} from '../services/scan';
 
 export default class Scan extends BaseCommand {
@@ -33,7 +34,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     inventory: Flags.string({
       char: 'i',
       summary: 'Evaluate this inventory file offline instead of calling AWS.',
-      exclusive: ['region', 'all-regions', 'profile', 'endpoint-url'],
+      exclusive: LIVE_ONLY_FLAGS,
     }),
     ...collectionFlags,
     format: Flags.string({
@@ -62,7 +63,9 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     policies: Flags.string({multiple: true, summary: 'Add custom policy files or folders (repeatable).', helpGroup: 'POLICIES'}),
     policy: Flags.string({multiple: true, summary: 'Evaluate only these policy ids (repeatable; * matches within a path segment, e.g. "mq/*").', helpGroup: 'POLICIES'}),
     'skip-policy': Flags.string({multiple: true, summary: 'Do not evaluate these policy ids (repeatable).', helpGroup: 'POLICIES'}),
+    ...progressFlag,
     ...configFlag,
+    ...onPremFlag,
   };
 
   public async run(): Promise<void> {
@@ -74,18 +77,30 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     const categoryIssue = category === undefined ? undefined : categoryProblem(category);
     if (categoryIssue) throw new InputError('--category', categoryIssue);
 
-    const source = flags.inventory ? {file: flags.inventory} : {live: liveOptions(flags, config)};
-    const {report} = await runScan({
-      source,
-      policyPaths: flags.policies ?? defaults.policies ?? [],
-      include: flags.policy ?? defaults.policy ?? [],
-      exclude: flags['skip-policy'] ?? defaults['skip-policy'] ?? [],
-      config,
-      failOn,
-    });
-
     const format = (flags.format ?? defaults.format ?? formatFromFile(flags.output) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
     const toStdout = !flags.output || flags.output === '-';
+    const live = flags.inventory ? undefined : liveOptions(flags, config);
+    const progress = startProgress({
+      enabled:
+        live !== undefined &&
+        shouldShowProgress({flag: flags.progress, stderrIsTTY: Boolean(process.stderr.isTTY), env: process.env, jsonOutput: toStdout && format !== 'table'}),
+    });
+    const source = live ? {live: {...live, onProgress: progress.onProgress}} : {file: flags.inventory!};
+    let report: ScanReport;
+    try {
+      ({report} = await runScan({
+        source,
+        policyPaths: flags.policies ?? defaults.policies ?? [],
+        include: flags.policy ?? defaults.policy ?? [],
+        exclude: flags['skip-policy'] ?? defaults['skip-policy'] ?? [],
+        config,
+        failOn,
+        onPremCidrs: onPremCidrs(flags['on-prem-cidr'], config),
+      }));
+    } finally {
+      progress.stop();
+    }
+
     const text = render(format, report, {category, color: toStdout && format === 'table' && this.useColor()});
     if (toStdout) {
       process.stdout.write(text);

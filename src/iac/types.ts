@@ -33,6 +33,9 @@ export type IacResourceKind =
   | 'vpn-connection'
   | 'vpn-gateway';
 
+/** Kinds a deployed resource can be located by. */
+export type LocatableKind = Exclude<IacResourceKind, 'auxiliary'>;
+
 export type IacFormat = 'cloudformation-json' | 'cloudformation-yaml' | 'terraform';
 
 /** A literal string value and the line it is on. Absent when the value is computed (!Sub, var.x, "${…}"). */
@@ -68,10 +71,16 @@ export interface IacDefinition {
   nameTag?: LiteralValue;
   /** Terraform: the block has `count` or `for_each`, so it defines several deployed resources. */
   repeated?: boolean;
-  /** CloudFormation: the stack names the template is known to be deployed as (file name, CDK manifest, mapping). */
-  stackNames?: string[];
+  /** CloudFormation: the stacks the template is known to be deployed as, and what says so. */
+  stacks?: StackName[];
   /** CDK: `Metadata.aws:cdk:path` of the resource, which names the construct in the CDK app. */
   cdkPath?: string;
+}
+
+export interface StackName {
+  name: string;
+  /** `file-name`: the template is named after the stack; `cdk-manifest`: cdk.out/manifest.json; `stacks-option`: the caller's mapping. */
+  source: 'cdk-manifest' | 'file-name' | 'stacks-option';
 }
 
 export type ProblemSeverity = 'warning';
@@ -111,7 +120,7 @@ export interface BuildIacIndexOptions {
 
 /** What a deployed resource is known by. Field names follow the snapshot and the network model. */
 export interface DeployedResource {
-  type: IacResourceKind;
+  type: LocatableKind;
   arn?: string;
   id: string;
   /** The resource's name (broker name, group name) or, for resources without one, its Name tag. */

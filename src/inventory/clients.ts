@@ -192,6 +192,7 @@ const SDK_SERVICE_IDS: Record<AwsService, string> = {
   directconnect: 'Direct Connect',
   ec2: 'EC2',
   mq: 'mq',
+  organizations: 'Organizations',
   sts: 'STS',
 };
 

@@ -1,34 +1,56 @@
 /**
- * One live collection run: who we are (STS) → which regions → per region the brokers, then the network
- * around them → one Snapshot. Every failed call ends up in `Snapshot.errors`; nothing is silently skipped.
+ * One live collection run: which accounts (the caller's, --role-arn, or an AWS Organization; filtered and
+ * sharded) → per account its credentials (AssumeRole) and regions → per region the brokers, then the network
+ * around them → one Snapshot. Accounts, regions and services run concurrently; client-side token buckets
+ * (./pacing) keep every account-region within AWS's request rates, and the overall deadline (./deadline)
+ * cuts whatever is still outstanding. Every failed call ends up in `Snapshot.errors`; nothing is silently
+ * skipped.
  */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 
-import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
-
 import {SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION} from '../snapshot/types';
 import type {AccountInventory, CollectionError, CollectionInfo, RegionInventory, Snapshot} from '../snapshot/types';
+import {AssumeRoleError, assumedRole, planAccounts, UNKNOWN_ACCOUNT} from './accounts';
+import type {AccountOptions, AccountTarget} from './accounts';
 import {createAwsClients, endpointOverrides} from './clients';
-import type {AwsClients} from './clients';
+import type {AwsClients, CallRecord, ClientOptions} from './clients';
 import {mapWithConcurrency} from './concurrency';
 import type {RegionContext} from './context';
+import {createDeadline} from './deadline';
+import type {Deadline} from './deadline';
 import {toCollectionError} from './errors';
 import {collectBrokers} from './mq';
-import {collectRegionNetwork} from './network';
-import {discoverEnabledRegions, partitionOfRegion} from './regions';
+import {collectAccountNetwork, collectRegionNetwork} from './network';
+import {Pacer} from './pacing';
+import type {BucketShape, MqBucketScope, PacedService} from './pacing';
+import {discoverEnabledRegions} from './regions';
 
 export interface CollectOptions {
   /** Regions to scan; with `allRegions` the first one (if any) is where DescribeRegions is asked. */
   regions: string[];
-  /** Scan every region enabled for the account (EC2 DescribeRegions). */
+  /** Scan every region enabled for each account (EC2 DescribeRegions, opted-in regions only). */
   allRegions: boolean;
   /** Shared-config profile name; recorded by name only. */
   profile?: string;
   /** Endpoint URL for every service (the CLI's --endpoint-url). */
   endpoint?: string;
+  /** Which accounts: default the caller's own; --role-arn, --organization, filters and --shard. */
+  accounts?: AccountOptions;
   /** DescribeBroker calls in flight per region. Default 5. */
   concurrency?: number;
+  /** Accounts collected at once. Default 10. */
+  accountConcurrency?: number;
+  /** Overall deadline in ms (--deadline): outstanding calls are then cut short and recorded as timeouts. */
+  deadlineMs?: number;
+  /** The deadline as the user wrote it, for messages and the snapshot (e.g. "15m"). */
+  deadlineLabel?: string;
+  /** Fraction of AWS's documented request rates to use, in (0, 1]. Default 0.5. */
+  rateHeadroom?: number;
+  /** Amazon MQ's bucket: one per account-region (default) or one per account. */
+  mqBucketScope?: MqBucketScope;
+  /** Emulate AWS at another scale (tests, benchmark): replaces a service's bucket shape. */
+  bucketShapes?: Partial<Record<PacedService, BucketShape>>;
   /** Clock, for reproducible `collectedAt` in tests. */
   now?: () => Date;
   onProgress?: (event: CollectionProgress) => void;
@@ -44,83 +66,167 @@ export interface CollectOptions {
 
 /** For stderr progress and warnings; the Snapshot is the result. */
 export type CollectionProgress =
+  | {type: 'accounts'; total: number; skipped: number}
   | {type: 'account'; accountId: string; partition: string}
-  | {type: 'regions'; regions: string[]}
-  | {type: 'region-start'; region: string}
-  | {type: 'region-done'; region: string; mqOffered: boolean; brokers: number | null}
+  | {type: 'account-done'; accountId: string}
+  | {type: 'regions'; regions: string[]; accountId?: string}
+  | {type: 'region-start'; region: string; accountId?: string}
+  | {type: 'region-done'; region: string; mqOffered: boolean; brokers: number | null; accountId?: string}
+  | {type: 'brokers-described'; count: number}
+  | ({type: 'call'} & CallRecord)
   | {type: 'error'; error: CollectionError};
 
 export const DEFAULT_CONCURRENCY = 5;
 /**
- * Regions collected at once. In-flight MQ calls are at most REGION_CONCURRENCY × concurrency; MQ throttles
- * per account across all its APIs (burst 100, 15 req/s), so larger estates will lean on SDK retries until
- * client-side pacing exists (performance-limits.md §1.6).
+ * Regions collected at once per account. In-flight calls are bounded by these limits; the rate is bounded by
+ * the token buckets, which are per account-region, so more concurrency would only queue at the buckets.
  */
 export const REGION_CONCURRENCY = 4;
+/** Accounts at once: each has its own buckets, so accounts are the scan's parallelism; bounded for memory (SDK clients). */
+export const DEFAULT_ACCOUNT_CONCURRENCY = 10;
 /** Where to ask STS/EC2 when neither --region nor the SDK configuration names a region. */
 export const FALLBACK_HOME_REGION = 'us-east-1';
-const UNKNOWN_ACCOUNT = 'unknown';
+/** Pacing key for the caller's own clients (STS, Organizations; and the account itself without roles). */
+const CALLER = 'caller';
+
+type Notify = (event: CollectionProgress) => void;
+
+interface RunContext {
+  options: CollectOptions;
+  clientOptions: ClientOptions;
+  pacer: Pacer;
+  deadline: Deadline;
+  callerClients: AwsClients;
+  homeRegion: string;
+  notify: Notify;
+}
 
 export async function collectInventory(options: CollectOptions): Promise<Snapshot> {
   const now = options.now ?? (() => new Date());
   const collectedAt = now().toISOString();
-  const notify = options.onProgress ?? (() => undefined);
-  const errors: CollectionError[] = [];
-  const record = (error: CollectionError): void => {
-    errors.push(error);
-    notify({type: 'error', error});
-  };
-
-  const clients = createAwsClients({
+  const notify: Notify = options.onProgress ?? (() => undefined);
+  const deadline = createDeadline(options.deadlineMs, options.deadlineLabel);
+  const pacer = new Pacer({headroom: options.rateHeadroom, mqScope: options.mqBucketScope, shapes: options.bucketShapes});
+  const clientOptions: ClientOptions = {
     profile: options.profile,
     endpoint: options.endpoint,
     maxAttempts: options.maxAttempts,
     connectionTimeoutMs: options.connectionTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs,
-  });
+    deadline,
+    onCall: (call) => notify({type: 'call', ...call}),
+  };
+  const callerClients = createAwsClients({...clientOptions, pacing: {pacer, account: CALLER}});
+
   try {
     const explicitRegions = [...new Set(options.regions)];
-    const homeRegion = explicitRegions[0] ?? (await clients.defaultRegion()) ?? FALLBACK_HOME_REGION;
+    const homeRegion = explicitRegions[0] ?? (await callerClients.defaultRegion()) ?? FALLBACK_HOME_REGION;
+    const run: RunContext = {options, clientOptions, pacer, deadline, callerClients, homeRegion, notify};
 
-    const identity = await callerIdentity(clients, homeRegion);
-    // The STS error is recorded once we know whether broker ARNs could stand in for the account id.
-    notify('error' in identity ? {type: 'error', error: identity.error} : {type: 'account', ...identity});
-    const partition = 'error' in identity ? partitionOfRegion(homeRegion) : identity.partition;
-    const accountId = 'error' in identity ? UNKNOWN_ACCOUNT : identity.accountId;
+    const plan = await planAccounts(callerClients, options.accounts ?? {}, homeRegion);
+    plan.errors.forEach((error) => notify({type: 'error', error}));
+    notify({type: 'accounts', total: plan.targets.length, skipped: plan.selection?.skipped?.length ?? 0});
 
-    const regions = await regionsToScan(clients, options.allRegions, explicitRegions, homeRegion, record);
-    notify({type: 'regions', regions});
-
-    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    const regionInventories = await mapWithConcurrency(regions, REGION_CONCURRENCY, (region) =>
-      collectRegion({clients, accountId, partition, region, concurrency}, notify, record),
+    const collected = await mapWithConcurrency(plan.targets, options.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY, (target) =>
+      collectAccount(run, target),
     );
 
-    const account = accountFrom(identity, regionInventories, partition);
-    if ('error' in identity) errors.push(explainAccountFallback(identity.error, account.accountId));
-
+    const accounts = collected.map((c) => c.account).sort((a, b) => compare(a.accountId, b.accountId));
+    const errors = [...plan.errors, ...collected.flatMap((c) => c.errors)];
+    const regions = [...new Set(collected.flatMap((c) => c.regions))].sort(compare);
     return {
       kind: SNAPSHOT_KIND,
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: options.tool ?? toolInfo(),
       collectedAt,
-      collection: collectionInfo(options, regions),
-      accounts: [account],
-      errors: sortErrors(errors.map((error) => withAccount(error, account.accountId))),
+      collection: {
+        ...collectionInfo(options, regions.length > 0 ? regions : explicitRegions),
+        ...(plan.selection && {accountSelection: plan.selection}),
+        pacing: {
+          rateHeadroom: pacer.headroom,
+          mqBucketScope: pacer.mqScope,
+          ...(options.deadlineMs !== undefined && {deadline: options.deadlineLabel ?? `${options.deadlineMs}ms`}),
+          ...(deadline.aborted && {deadlineExceeded: true}),
+        },
+      },
+      accounts,
+      errors: sortErrors(errors),
     };
   } finally {
-    clients.destroy();
+    deadline.dispose();
+    callerClients.destroy();
   }
 }
 
-async function collectRegion(
-  ctx: RegionContext,
-  notify: (event: CollectionProgress) => void,
-  record: (error: CollectionError) => void,
-): Promise<RegionInventory> {
-  notify({type: 'region-start', region: ctx.region});
+interface CollectedAccount {
+  account: AccountInventory;
+  errors: CollectionError[];
+  regions: string[];
+}
+
+async function collectAccount(run: RunContext, target: AccountTarget): Promise<CollectedAccount> {
+  const errors: CollectionError[] = [];
+  const record = (error: CollectionError): void => {
+    errors.push(error);
+    run.notify({type: 'error', error});
+  };
+  const finish = (account: AccountInventory, regions: string[]): CollectedAccount => {
+    run.notify({type: 'account-done', accountId: account.accountId});
+    return {account, errors: errors.map((error) => withAccount(error, account.accountId)), regions};
+  };
+
+  let clients = run.callerClients;
+  let owned = false;
+  if (target.roleArn !== undefined) {
+    const role = assumedRole(run.callerClients, run.homeRegion, target.roleArn, run.options.accounts?.externalId, target.accountId);
+    try {
+      await role.assume();
+    } catch (err) {
+      record(err instanceof AssumeRoleError ? err.collectionError : toCollectionError(err, {service: 'sts', operation: 'AssumeRole', region: run.homeRegion, resource: target.roleArn}));
+      return finish(accountInventory(target, []), []);
+    }
+    clients = createAwsClients({...run.clientOptions, credentials: role.credentials, pacing: {pacer: run.pacer, account: target.accountId}});
+    owned = true;
+  }
+
+  try {
+    if (target.identityError) {
+      // The STS error is recorded once we know whether broker ARNs could stand in for the account id.
+      run.notify({type: 'error', error: target.identityError});
+    } else {
+      run.notify({type: 'account', accountId: target.accountId, partition: target.partition});
+    }
+    const accountId = target.identityError ? undefined : target.accountId;
+    const regions = await regionsToScan(clients, run.options, run.homeRegion, record);
+    run.notify({type: 'regions', regions, ...(accountId && {accountId})});
+
+    const concurrency = run.options.concurrency ?? DEFAULT_CONCURRENCY;
+    const regionInventories = await mapWithConcurrency(regions, REGION_CONCURRENCY, (region) =>
+      collectRegion({clients, accountId: target.accountId, partition: target.partition, region, concurrency}, run.notify, record),
+    );
+
+    const networkErrors: CollectionError[] = [];
+    const accountNetwork = await collectAccountNetwork(clients, regionInventories, concurrency, networkErrors);
+    networkErrors.forEach(record);
+
+    if (target.identityError) {
+      const account = accountFromBrokerArns(target, regionInventories);
+      errors.push(explainAccountFallback(target.identityError, account.accountId));
+      return finish({...account, ...accountNetwork}, regions);
+    }
+    return finish({...accountInventory(target, regionInventories), ...accountNetwork}, regions);
+  } finally {
+    if (owned) clients.destroy();
+  }
+}
+
+async function collectRegion(ctx: RegionContext, notify: Notify, record: (error: CollectionError) => void): Promise<RegionInventory> {
+  const accountId = ctx.accountId === UNKNOWN_ACCOUNT ? undefined : ctx.accountId;
+  notify({type: 'region-start', region: ctx.region, ...(accountId && {accountId})});
   const {mqOffered, brokers, errors} = await collectBrokers(ctx);
   errors.forEach(record);
+  const described = brokers?.filter((broker) => broker.details !== null).length ?? 0;
+  if (described > 0) notify({type: 'brokers-described', count: described});
 
   const inventory: RegionInventory = {region: ctx.region, mqOffered, brokers};
   if (mqOffered) {
@@ -129,42 +235,18 @@ async function collectRegion(
     networkErrors.forEach(record);
     if (network !== undefined) inventory.network = network;
   }
-  notify({type: 'region-done', region: ctx.region, mqOffered, brokers: brokers === null ? null : brokers.length});
+  notify({type: 'region-done', region: ctx.region, mqOffered, brokers: brokers === null ? null : brokers.length, ...(accountId && {accountId})});
   return inventory;
-}
-
-type Identity = {accountId: string; partition: string} | {error: CollectionError};
-
-async function callerIdentity(clients: AwsClients, region: string): Promise<Identity> {
-  try {
-    const output = await clients.sts(region).send(new GetCallerIdentityCommand({}));
-    const partition = output.Arn?.split(':')[1];
-    if (!output.Account || !partition) {
-      return {
-        error: {
-          service: 'sts',
-          operation: 'GetCallerIdentity',
-          region,
-          code: 'MalformedResponse',
-          kind: 'malformed-response',
-          message: 'GetCallerIdentity returned no Account or Arn',
-        },
-      };
-    }
-    return {accountId: output.Account, partition};
-  } catch (err) {
-    return {error: toCollectionError(err, {service: 'sts', operation: 'GetCallerIdentity', region})};
-  }
 }
 
 async function regionsToScan(
   clients: AwsClients,
-  allRegions: boolean,
-  explicitRegions: string[],
+  options: CollectOptions,
   homeRegion: string,
   record: (error: CollectionError) => void,
 ): Promise<string[]> {
-  if (!allRegions) return explicitRegions.length > 0 ? explicitRegions : [homeRegion];
+  const explicitRegions = [...new Set(options.regions)];
+  if (!options.allRegions) return explicitRegions.length > 0 ? explicitRegions : [homeRegion];
   try {
     return await discoverEnabledRegions(clients, homeRegion);
   } catch (err) {
@@ -175,17 +257,20 @@ async function regionsToScan(
   }
 }
 
+function accountInventory(target: AccountTarget, regions: RegionInventory[]): AccountInventory {
+  return {accountId: target.accountId, ...(target.name && {name: target.name}), partition: target.partition, regions};
+}
+
 /**
- * The account, even when STS failed: broker ARNs carry the account id and partition, so "unknown" is
- * used only when no broker was listed either.
+ * The caller's account when STS failed: broker ARNs carry the account id and partition, so "unknown" is used
+ * only when no broker was listed either.
  */
-function accountFrom(identity: Identity, regions: RegionInventory[], partition: string): AccountInventory {
-  if (!('error' in identity)) return {accountId: identity.accountId, partition: identity.partition, regions};
+function accountFromBrokerArns(target: AccountTarget, regions: RegionInventory[]): AccountInventory {
   const arn = regions.flatMap((region) => region.brokers ?? [])[0]?.arn;
   const [, arnPartition, , , arnAccount] = arn?.split(':') ?? [];
   return arnAccount
-    ? {accountId: arnAccount, partition: arnPartition || partition, regions}
-    : {accountId: UNKNOWN_ACCOUNT, partition, regions};
+    ? {accountId: arnAccount, partition: arnPartition || target.partition, regions}
+    : {accountId: UNKNOWN_ACCOUNT, partition: target.partition, regions};
 }
 
 function explainAccountFallback(error: CollectionError, accountId: string): CollectionError {
@@ -210,10 +295,15 @@ function withAccount(error: CollectionError, accountId: string): CollectionError
   return error.accountId !== undefined || accountId === UNKNOWN_ACCOUNT ? error : {accountId, ...error};
 }
 
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Calls finish in any order; sort so two runs over the same estate give the same file. */
 function sortErrors(errors: CollectionError[]): CollectionError[] {
-  const key = (e: CollectionError): string => [e.region ?? '', e.service, e.operation, e.resource ?? '', e.code].join('\u0000');
-  return [...errors].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const key = (e: CollectionError): string =>
+    [e.accountId ?? '', e.region ?? '', e.service, e.operation, e.resource ?? '', e.code].join('\u0000');
+  return [...errors].sort((a, b) => compare(key(a), key(b)));
 }
 
 let cachedToolInfo: {name: string; version: string} | undefined;

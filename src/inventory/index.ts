@@ -4,5 +4,6 @@
  */
 export {collectInventory, DEFAULT_CONCURRENCY} from './collect';
 export type {CollectOptions, CollectionProgress} from './collect';
+export type {AccountOptions} from './accounts';
 export {classifyAwsError} from './errors';
 export type {ClassifiedError} from './errors';

@@ -217,7 +217,13 @@ export interface InternetIngressFacts {
   /** Publicly accessible, or a security group admits 0.0.0.0/0 or ::/0 on a broker port; null when unknown. */
   open: boolean | null;
   publiclyAccessible: boolean | null;
-  /** Broker ports the security groups open to the whole internet (IPv4 or IPv6). */
+  /**
+   * A security group admits all of 0.0.0.0/0 or ::/0 (directly, through a prefix list, or spread over several
+   * rules) on a broker port; null when the rules, or a prefix list that could decide it, could not be read.
+   * Always set by the model (optional in the type only so that hand-built facts in tests stay valid).
+   */
+  groupsOpen?: boolean | null;
+  /** Broker ports the security groups open to the whole internet (IPv4 or IPv6); proven ones only. */
   openPorts: number[];
   /** Rules admitting a public (non-RFC 1918) source on a broker port. */
   rules: InternetIngressRule[];

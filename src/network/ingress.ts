@@ -265,6 +265,7 @@ function evaluateSecurityGroups(input: IngressInput, flow: PortFlow, ranges: Add
 
   const next: PortFlow = {proven: [], possible: []};
   const admitting: SecurityGroupRule[] = [];
+  const partial: {rule: SecurityGroupRule; label: string}[] = [];
   const missing: MissingData[] = [];
   for (const port of [...flow.proven, ...flow.possible]) {
     const sources = found.rules.filter((r) => ruleAdmitsPort(r, port)).map((rule) => ({rule, ...ruleSources(input.index, input.scope, rule)}));
@@ -275,28 +276,40 @@ function evaluateSecurityGroups(input: IngressInput, flow: PortFlow, ranges: Add
     } else if (sources.some((s) => s.missing.length > 0)) {
       next.possible.push(port);
       missing.push(...sources.flatMap((s) => s.missing));
+    } else {
+      for (const s of sources) {
+        if (s.cidrs.some((c) => intersectRanges([rangeOf(c)], ranges).length > 0) && !partial.some((p) => p.rule === s.rule)) partial.push({rule: s.rule, label: s.label});
+      }
     }
   }
 
-  const anchor = admitting[0]?.groupId ?? first;
+  const anchor = admitting[0]?.groupId ?? partial[0]?.rule.groupId ?? first;
+  const groups = `${groupIds.join(', ')} ${groupIds.length === 1 ? 'admits' : 'admit'}`;
   const hop: PathHop = {...base, id: anchor, arn: arnOf(anchor), status: 'ok', reason: '', rules: admitting.map((r) => r.id)};
   if (next.proven.length > 0) {
-    hop.reason = `${groupIds.join(', ')} admit ${what} on ${next.proven.join(', ')} (rules ${admitting.map((r) => r.id).join(', ')})`;
+    hop.reason = `${groups} ${what} on ${next.proven.join(', ')} (rules ${admitting.map((r) => r.id).join(', ')})`;
     hop.ports = next.proven;
   } else if (next.possible.length > 0) {
     hop.status = 'unknown';
     hop.reason = missing.length > 0
-      ? `whether ${groupIds.join(', ')} admit ${what} is unknown: ${missing.map((m) => m.reason).join('; ')}`
-      : `${groupIds.join(', ')} admit ${what} on ${next.possible.join(', ')}, but the network ACL in front of them is unknown`;
+      ? `whether ${groupIds.join(', ')} admit ${what} is unknown: ${[...new Set(missing.map((m) => m.reason))].join('; ')}`
+      : `${groups} ${what} on ${next.possible.join(', ')}, but the network ACL in front of them is unknown`;
     hop.ports = next.possible;
     if (missing.length > 0) hop.missing = missing;
   } else {
     hop.status = 'broken';
     hop.break = 'security-group';
-    hop.reason = `no rule of ${groupIds.join(', ')} admits all of ${what} on ${[...flow.proven, ...flow.possible].join(', ')}`;
+    const only = partial.map((p) => `${p.rule.id} admits only ${p.label}${portText(p.rule)}`);
+    hop.reason = `no rule of ${groupIds.join(', ')} admits all of ${what} on ${[...flow.proven, ...flow.possible].join(', ')}${only.length > 0 ? ` (${only.join('; ')})` : ''}`;
+    hop.rules = partial.map((p) => p.rule.id);
   }
 
   return {hop, flow: next};
+}
+
+function portText(rule: SecurityGroupRule): string {
+  if (rule.protocol === '-1' || rule.fromPort === undefined || rule.fromPort === -1) return ' on all ports';
+  return rule.toPort === undefined || rule.toPort === rule.fromPort ? ` on ${rule.fromPort}` : ` on ${rule.fromPort}-${rule.toPort}`;
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -151,19 +151,26 @@ function associationsUnreadable(index: NetworkIndex, accountId: string, gatewayI
   }];
 }
 
+const UNKNOWN_LINK: Partial<Record<PathHop['kind'], {resourceType: string; via: Trail['via']}>> = {
+  'vpn-tunnel': {resourceType: 'AWS::EC2::VPNConnection', via: 'vpn'},
+  'virtual-interface': {resourceType: 'AWS::DirectConnect::VirtualInterface', via: 'direct-connect'},
+  'dx-gateway': {resourceType: 'AWS::DirectConnect::DirectConnectGateway', via: 'direct-connect'},
+};
+
+/** Links that may exist behind a gateway but could not be read: one unknown hop, named after the gateway. */
 function unknownLinkTrail(part: Part, gatewayHops: PathHop[], anchor: PathHop, kind: PathHop['kind'], reason: string, missing: MissingData[]): Trail {
+  const link = UNKNOWN_LINK[kind];
   const hop: PathHop = {
     kind,
-    resourceType: anchor.resourceType,
+    resourceType: link?.resourceType ?? anchor.resourceType,
     id: anchor.id,
-    ...(anchor.arn ? {arn: anchor.arn} : {}),
     ...(anchor.accountId ? {accountId: anchor.accountId} : {}),
     ...(anchor.region ? {region: anchor.region} : {}),
     status: 'unknown',
     reason,
     missing: uniqueMissing(missing),
   };
-  return {part, via: 'none', linkHops: [hop], gatewayHops};
+  return {part, via: link?.via ?? 'none', linkHops: [hop], gatewayHops};
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -419,7 +426,7 @@ export function tgwTrails(ctx: PathContext, tgwId: string, part: Part): Trail[] 
   const tgwHop = ok(base, `${tgwId}${tgw.name ? ` (${tgw.name})` : ''}`);
 
   const attachments = searchBy(ctx.index, scopes, TGW_ATTACHMENTS_BY_RESOURCE, `${tgwId}|${ctx.vpcId}`, (a) => a.resourceType === 'vpc' && a.state !== 'deleted');
-  const vpcAttachment = attachments.found.find((a) => a.item.state === 'available') ?? attachments.found[0];
+  const vpcAttachment = preferredAttachment(attachments.found);
   const vpcAttachmentBase = (id: string, scope: Scope) => ec2Base(scope, 'tgw-attachment', 'AWS::EC2::TransitGatewayAttachment', 'transit-gateway-attachment', id, tgwOwner);
   if (!vpcAttachment) {
     if (attachments.missing.length > 0) return single(unknown(tgwBase, `the attachment of ${ctx.vpcId} to ${tgwId} is unknown: ${reasons(attachments.missing)}`, attachments.missing));
@@ -471,6 +478,15 @@ export function tgwTrails(ctx: PathContext, tgwId: string, part: Part): Trail[] 
   }
 
   return trails;
+}
+
+/**
+ * The VPC's attachment as the transit gateway's owner sees it: an available record with its route table
+ * association wins (the attachment is listed in both the VPC's and the gateway's account when they differ).
+ */
+export function preferredAttachment<T extends Located<TransitGatewayAttachment>>(found: readonly T[]): T | undefined {
+  const score = (a: T) => (a.item.state === 'available' ? 2 : 0) + (a.item.association ? 1 : 0);
+  return [...found].sort((a, b) => score(b) - score(a))[0];
 }
 
 interface TgwContext {

@@ -156,12 +156,12 @@ export function parseBaseline(data: unknown, shown: string): Baseline {
 export function compareWithBaseline<T extends Evaluation>(results: T[], baseline: Baseline, context: BaselineContext): BaselineOutcome<T> {
   const before = new Map(baseline.findings.map((finding) => [finding.fingerprint, finding]));
   const failingNow = new Set<string>();
-  const statusNow = new Map<string, Status>();
+  const statusNow = new Map<string, AbsentNow>();
   const annotated = results.map((result) => {
     const fingerprint = findingFingerprint(result.policyId, result.resource.arn);
     if (result.status !== 'fail') {
-      // A broker may carry several results for one policy only through a bug; the worst status wins for "now".
-      if (statusNow.get(fingerprint) !== 'error') statusNow.set(fingerprint, result.status);
+      // Should one fingerprint have several results, `error` wins: "could not look" is never reported as fixed.
+      if (statusNow.get(fingerprint) !== 'error') statusNow.set(fingerprint, result.status as AbsentNow);
       return result;
     }
 

@@ -3,28 +3,52 @@ import {EXIT, type Evaluation, type FailOn, SEVERITIES, type Severity} from './t
 
 const RANK: Record<Severity, number> = {critical: 4, high: 3, medium: 2, low: 1};
 
+/** A result as the gate sees it: a suppressed or baseline-unchanged failure does not fail the gate. */
+export type GateInput = Evaluation & {suppression?: unknown; baseline?: 'new' | 'unchanged'};
+
+export interface GateContext {
+  /** A baseline was given: the reason then speaks of new findings. */
+  baseline?: boolean;
+}
+
 export function atOrAbove(severity: Severity, threshold: FailOn): boolean {
   return threshold !== 'none' && RANK[severity] >= RANK[threshold];
 }
 
-export function decideGate(results: Evaluation[], collectionErrors: number, failOn: FailOn): {exitCode: number; reason: string} {
-  const gating = results.filter((r) => r.status === 'fail' && atOrAbove(r.severity, failOn));
+/** Whether a result fails the gate: failing, at or above the threshold, not suppressed, not already in the baseline. */
+export function gates(result: GateInput, failOn: FailOn): boolean {
+  return result.status === 'fail' && atOrAbove(result.severity, failOn) && !result.suppression && result.baseline !== 'unchanged';
+}
+
+export function decideGate(results: GateInput[], collectionErrors: number, failOn: FailOn, context: GateContext = {}): {exitCode: number; reason: string} {
+  const gating = results.filter((r) => gates(r, failOn));
   const unevaluated = results.filter((r) => r.status === 'error').length;
+  const failing = results.filter((r) => r.status === 'fail' && atOrAbove(r.severity, failOn));
+  const suppressed = failing.filter((r) => r.suppression).length;
+  const unchanged = failing.filter((r) => !r.suppression && r.baseline === 'unchanged').length;
+  const waived = [suppressed > 0 ? `${suppressed} suppressed` : '', unchanged > 0 ? `${unchanged} unchanged since the baseline` : ''].filter(Boolean);
+  const what = context.baseline ? 'new failing finding' : 'failing finding';
   if (gating.length > 0) {
     const counts = SEVERITIES.map((s) => [s, gating.filter((r) => r.severity === s).length] as const).filter(([, n]) => n > 0);
     return {
       exitCode: EXIT.gateFailed,
-      reason: `Gate failed: ${gating.length} failing finding(s) at or above ${failOn} (${counts.map(([s, n]) => `${n} ${s}`).join(', ')}).`,
+      reason:
+        `Gate failed: ${gating.length} ${what}(s) at or above ${failOn} (${counts.map(([s, n]) => `${n} ${s}`).join(', ')})` +
+        (waived.length > 0 ? `; ${waived.join(' and ')} did not count.` : '.'),
     };
   }
 
+  const passedBecause = waived.length > 0 ? ` (${waived.join(' and ')} did not count)` : '';
   if (collectionErrors > 0 || unevaluated > 0) {
     const parts = [collectionErrors > 0 ? `${collectionErrors} collection error(s)` : '', unevaluated > 0 ? `${unevaluated} check(s) could not be evaluated` : ''].filter(Boolean);
-    return {exitCode: EXIT.incomplete, reason: `Scan incomplete: ${parts.join(' and ')}; nothing evaluated failed the gate (--fail-on ${failOn}).`};
+    return {
+      exitCode: EXIT.incomplete,
+      reason: `Scan incomplete: ${parts.join(' and ')}; nothing evaluated failed the gate (--fail-on ${failOn})${passedBecause}.`,
+    };
   }
 
   return {
     exitCode: EXIT.ok,
-    reason: failOn === 'none' ? 'Gate passed: --fail-on none never fails on findings.' : `Gate passed: no failing finding at or above ${failOn}.`,
+    reason: failOn === 'none' ? 'Gate passed: --fail-on none never fails on findings.' : `Gate passed: no ${what} at or above ${failOn}${passedBecause}.`,
   };
 }

@@ -1,11 +1,14 @@
 /** Assembles the ScanReport from evaluations: pure, so every formatter sees the same facts. */
 import type {BrokerNetworkFacts} from '../network/facts';
 import type {CompiledPolicy} from '../policy/loader';
+import {type Baseline, compareWithBaseline} from '../policy/baseline';
 import {decideGate} from '../policy/gate';
+import {applySuppressions, type SuppressionList, utcDay} from '../policy/suppressions';
 import {type Evaluation, type FailOn, type ResourceRef, SEVERITIES, STATUSES} from '../policy/types';
 import type {Snapshot} from '../snapshot/types';
+import {findingFingerprint} from './fingerprint';
 import {aboutNetwork, findingNetwork} from './paths';
-import {REPORT_KIND, REPORT_VERSION, type ReportedEvaluation, type ReportedPolicy, type ScanReport} from './types';
+import {REPORT_KIND, REPORT_VERSION, type ReportedEvaluation, type ReportedPolicy, type ReportWarning, type ScanReport} from './types';
 
 export interface BuildReportInput {
   snapshot: Snapshot;
@@ -20,6 +23,12 @@ export interface BuildReportInput {
    * hops they are about; absent or undefined when the network was not modelled.
    */
   networkFacts?: (broker: ResourceRef) => BrokerNetworkFacts | null | undefined;
+  /** Accepted findings (--suppressions): they do not fail the gate; expired and stale entries become warnings. */
+  suppressions?: SuppressionList;
+  /** An earlier report (--baseline): only failing findings new since then fail the gate. */
+  baseline?: Baseline;
+  /** The --redact alias of an account id, so suppressions and baselines may name accounts by alias. */
+  aliasOf?: (accountId: string) => string;
 }
 
 export function reportedPolicy(policy: CompiledPolicy): ReportedPolicy {
@@ -32,7 +41,10 @@ export function buildReport(input: BuildReportInput): ScanReport {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, results.filter((r) => r.status === s).length])) as ScanReport['summary']['byStatus'];
   const failingBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, results.filter((r) => r.status === 'fail' && r.severity === s).length])) as ScanReport['summary']['failingBySeverity'];
   const brokers = snapshot.accounts.reduce((n, a) => n + a.regions.reduce((m, r) => m + (r.brokers?.length ?? 0), 0), 0);
-  const gate = decideGate(results, snapshot.errors.length, input.failOn);
+  const scopes = snapshot.accounts.flatMap((a) => a.regions.filter((r) => r.mqOffered).map((r) => ({accountId: a.accountId, region: r.region})));
+  const judged = judgeFindings(input.networkFacts ? withNetworkHops(results, input.policies, input.networkFacts) : results, input, scopes);
+  const gate = decideGate(judged.results, snapshot.errors.length, input.failOn, {baseline: input.baseline !== undefined});
+  const suppressed = judged.results.filter((ev) => ev.suppression).length;
   return {
     kind: REPORT_KIND,
     reportVersion: REPORT_VERSION,
@@ -41,15 +53,54 @@ export function buildReport(input: BuildReportInput): ScanReport {
     inventory: {
       collectedAt: snapshot.collectedAt,
       method: snapshot.collection.method,
-      scopes: snapshot.accounts.flatMap((a) => a.regions.filter((r) => r.mqOffered).map((r) => ({accountId: a.accountId, region: r.region}))),
+      scopes,
       ...(input.inventorySource ? {source: input.inventorySource} : {}),
     },
     policies: input.policies.map((p) => reportedPolicy(p)),
-    results: input.networkFacts ? withNetworkHops(results, input.policies, input.networkFacts) : results,
+    results: judged.results,
     collectionErrors: snapshot.errors,
-    summary: {brokers, evaluations: results.length, byStatus, failingBySeverity, collectionErrors: snapshot.errors.length},
+    summary: {
+      brokers,
+      evaluations: results.length,
+      byStatus,
+      failingBySeverity,
+      collectionErrors: snapshot.errors.length,
+      ...(input.suppressions ? {suppressed} : {}),
+    },
     gate: {failOn: input.failOn, ...gate},
+    ...judged.sections,
   };
+}
+
+/**
+ * Every result gets its fingerprint; failing ones what the suppressions and the baseline make of them. Suppressions
+ * go first: a suppressed finding is still marked new or unchanged, so the baseline counts stay true.
+ */
+export function judgeFindings(
+  results: ReportedEvaluation[],
+  input: Pick<BuildReportInput, 'aliasOf' | 'baseline' | 'generatedAt' | 'suppressions'>,
+  scopes: {accountId: string; region: string}[],
+): {results: ReportedEvaluation[]; sections: Pick<ScanReport, 'baseline' | 'suppressions' | 'warnings'>} {
+  let current: ReportedEvaluation[] = results.map((ev) => ({...ev, fingerprint: findingFingerprint(ev.policyId, ev.resource.arn)}));
+  const sections: Pick<ScanReport, 'baseline' | 'suppressions' | 'warnings'> = {};
+  const warnings: ReportWarning[] = [];
+  if (input.suppressions) {
+    const outcome = applySuppressions(current, input.suppressions, {today: utcDay(new Date(input.generatedAt)), scopes, aliasOf: input.aliasOf});
+    current = outcome.results;
+    sections.suppressions = {file: input.suppressions.file, entries: outcome.statuses};
+    warnings.push(...outcome.warnings);
+  }
+
+  if (input.baseline) {
+    const accounts = [...new Set(scopes.map((scope) => scope.accountId))];
+    const outcome = compareWithBaseline(current, input.baseline, {accounts, aliasOf: input.aliasOf});
+    current = outcome.results;
+    sections.baseline = {file: input.baseline.file, generatedAt: input.baseline.generatedAt, counts: outcome.counts, absent: outcome.absent};
+    warnings.push(...outcome.warnings);
+  }
+
+  if (warnings.length > 0) sections.warnings = warnings;
+  return {results: current, sections};
 }
 
 /**

@@ -179,10 +179,16 @@ function viaText(path: NetworkPath): string {
   return 'no link reached';
 }
 
-function breakText(breakPoint: BreakPoint): string {
-  const title = hopTitle({kind: breakPoint.hop, id: breakPoint.id, resourceType: breakPoint.resourceType});
+/** `<hop> (<why in words>): <message>`; the broken hop itself, when known, names the tunnel. */
+function breakText(breakPoint: BreakPoint, hop?: PathHop): string {
+  const title = hopTitle(hop ?? {kind: breakPoint.hop, id: breakPoint.id, resourceType: breakPoint.resourceType});
   const direction = breakPoint.direction === 'return' ? ', return traffic' : '';
   return `${title} (${BREAK_WORDS[breakPoint.kind] ?? breakPoint.kind}${direction}): ${breakPoint.message}`;
+}
+
+/** The broken hop a break point names. */
+function hopAt(path: NetworkPath, breakPoint: BreakPoint): PathHop | undefined {
+  return path.hops.find((hop) => hop.status === 'broken' && hop.id === breakPoint.id && hop.kind === breakPoint.hop);
 }
 
 /** The first hop that is not ok: where a broken or unknown path stops. */
@@ -289,7 +295,7 @@ function pathBlock(path: NetworkPath, index: number, count: number, paint: Paint
   if (path.status === 'healthy') {
     lines.push(`    open ports ${path.openPorts.join(', ') || 'none'}`);
   } else if (path.breakPoint) {
-    lines.push(...indent(wrap(`Breaks at ${breakText(path.breakPoint)}`, WIDTH - 4), '    '));
+    lines.push(...indent(wrap(`Breaks at ${breakText(path.breakPoint, hopAt(path, path.breakPoint))}`, WIDTH - 4), '    '));
   } else {
     const problem = firstProblem(path);
     if (problem) lines.push(...indent(wrap(`${problem.status === 'unknown' ? 'Unknown at' : 'Breaks at'} ${hopTitle(problem)}: ${problem.reason}`, WIDTH - 4), '    '));
@@ -520,12 +526,15 @@ function addNetwork(graph: Graph, onPrem: OnPremNetworkFacts, index: number, add
   const paths = onPrem.paths.length > 0 ? onPrem.paths : standInPaths(onPrem);
   for (const path of paths) {
     const chain: {id: string; status: PathHop['status']}[] = [{id: start, status: 'ok'}];
-    for (const hop of path.hops) {
+    // The broker is drawn last even where the model checks something after it (the replies leaving its
+    // subnet through the network ACL), so every path reads left to right and ends at the one broker node.
+    const brokerHop = path.hops.find((hop) => hop.kind === 'broker');
+    for (const hop of path.hops.filter((h) => h.kind !== 'broker')) {
       const id = nodeFor(hop);
       if (chain.at(-1)!.id !== id) chain.push({id, status: hop.status});
     }
 
-    if (chain.at(-1)!.id !== BROKER_NODE) chain.push({id: BROKER_NODE, status: 'ok'});
+    chain.push({id: BROKER_NODE, status: brokerHop?.status ?? 'ok'});
     const firstBad = chain.findIndex((link) => link.status !== 'ok');
     for (let i = 1; i < chain.length; i++) {
       const target = chain[i];

@@ -6,13 +6,15 @@
  * Only failures are results: GitHub ignores suppressions and baselines, so anything emitted becomes an open alert.
  * What could not be checked goes into the invocation's notifications, so "no findings" never hides "could not look".
  */
-import {createHash} from 'node:crypto';
-import type {Invocation, Location, Log, Notification, ReportingDescriptor, Result} from 'sarif';
+import type {CodeFlow, Invocation, Location, Log, Notification, ReportingDescriptor, Result, ThreadFlowLocation} from 'sarif';
 
 import type {Evaluation, Explanation, PolicyControls, ResourceRef, Severity} from '../policy/types';
+import type {PathHop} from '../network/facts';
 import type {CollectionError} from '../snapshot/types';
+import {findingFingerprint} from './fingerprint';
 import {compareCollectionErrors, compareEvaluations, compareStrings} from './ordering';
-import type {RenderOptions, ReportedPolicy, ScanReport} from './types';
+import {BREAK_WORDS, hopTitle} from './paths';
+import type {FindingNetworkFlow, LocatableResource, Locator, RenderOptions, ReportedEvaluation, ReportedPolicy, ScanReport, SourceLocation} from './types';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** package.json has no homepage or repository yet; the package's registry page is the stable public address. */
@@ -59,7 +61,8 @@ export function renderSarif(report: ScanReport, options: RenderOptions = {}): st
 
 export function buildSarif(report: ScanReport, options: RenderOptions = {}): Log {
   const category = normalizeCategory(options.category);
-  const failures = report.results.filter((ev) => ev.status === 'fail');
+  // Suppressed findings are left out: GitHub ignores SARIF `suppressions` and would open alerts for them.
+  const failures = report.results.filter((ev) => ev.status === 'fail' && !ev.suppression);
   const kept = failures.slice(0, GITHUB_LIMITS.resultsPerRun);
   const policies = rulePolicies(report.policies, failures);
   const rules = new Map<string, RuleEntry>(policies.map((policy, index) => [policy.id, {index, policy}]));
@@ -79,7 +82,7 @@ export function buildSarif(report: ScanReport, options: RenderOptions = {}): Log
         },
         automationDetails: {id: `${category}/`},
         invocations: [invocationFor(report, rules, failures.length - kept.length)],
-        results: kept.map((ev) => resultFor(ev, rules.get(ev.policyId)!)),
+        results: kept.map((ev) => resultFor(ev, rules.get(ev.policyId)!, options.locate)),
       },
     ],
   };
@@ -103,13 +106,13 @@ export function normalizeCategory(raw: string | undefined): string {
 }
 
 /** A repo-relative pseudo-path: GitHub needs a file-like URI, and an ARN's `:` would read as a URI scheme. */
-export function brokerPath(resource: ResourceRef): string {
+export function brokerPath(resource: Pick<ResourceRef, 'accountId' | 'id' | 'name' | 'region'>): string {
   return ['aws', resource.accountId, resource.region, 'mq', 'broker', resource.name || resource.id].map(pathSegment).join('/');
 }
 
 /** GitHub keys alerts on this alone: policy and broker, never line numbers or input order. */
 export function primaryLocationLineHash(policyId: string, arn: string): string {
-  return createHash('sha256').update(`${policyId}\0${arn}`).digest('hex').slice(0, 16) + ':1';
+  return findingFingerprint(policyId, arn);
 }
 
 /** `mq/production-ha` → `MqProductionHa`. */
@@ -219,14 +222,16 @@ function helpMarkdown(policy: ReportedPolicy, helpUri: string | undefined): stri
   return sections.join('\n\n');
 }
 
-function resultFor(ev: Evaluation, rule: RuleEntry): Result {
+function resultFor(ev: ReportedEvaluation, rule: RuleEntry, locate?: Locator): Result {
   const {resource} = ev;
+  const hops = networkHops(ev, locate);
   return {
     ruleId: ev.policyId,
     ruleIndex: rule.index,
     level: LEVEL[ev.severity],
-    message: {text: resultMessage(ev)},
-    locations: [brokerLocation(resource)].slice(0, GITHUB_LIMITS.locationsPerResult),
+    message: {text: [resultMessage(ev), ...(hops?.sentences ?? [])].join(' ')},
+    locations: [brokerLocation(resource, locate, ev.explanations?.[0]?.path)].slice(0, GITHUB_LIMITS.locationsPerResult),
+    ...(hops ? {codeFlows: hops.codeFlows, relatedLocations: hops.relatedLocations} : {}),
     partialFingerprints: {primaryLocationLineHash: primaryLocationLineHash(ev.policyId, resource.arn)},
     properties: {
       'aws/arn': resource.arn,
@@ -257,9 +262,10 @@ function explanationSentence(explanation: Explanation): string {
   return `At ${explanation.path || '/'} found ${brief(explanation.found)}, expected ${oneLine(explanation.expected)}.`;
 }
 
-function brokerLocation(resource: ResourceRef): Location {
+function brokerLocation(resource: ResourceRef, locate?: Locator, property?: string): Location {
+  const locatable: LocatableResource = {kind: 'broker', resourceType: 'AWS::AmazonMQ::Broker', ...resource};
   return {
-    physicalLocation: {artifactLocation: {uri: brokerPath(resource)}, region: {startLine: 1}},
+    physicalLocation: physicalLocationOf(locatable, locate, property),
     logicalLocations: [{name: resource.name || resource.id, fullyQualifiedName: resource.arn, kind: 'resource'}],
   };
 }
@@ -269,6 +275,7 @@ function invocationFor(report: ScanReport, rules: Map<string, RuleEntry>, leftOu
   const notifications = [
     ...[...report.collectionErrors].sort(compareCollectionErrors).map(collectionErrorNotification),
     ...errors.map((ev) => evaluationErrorNotification(ev, rules.get(ev.policyId))),
+    ...gateNotifications(report),
   ];
   if (leftOut > 0) notifications.push(truncationNotification(leftOut));
   const endTimeUtc = dateTime(report.generatedAt);
@@ -282,6 +289,31 @@ function invocationFor(report: ScanReport, rules: Map<string, RuleEntry>, leftOu
     exitCodeDescription: report.gate.reason,
     toolExecutionNotifications: notifications,
   };
+}
+
+/** Expired and stale suppressions, a disjoint baseline, and how many suppressed findings were left out. */
+function gateNotifications(report: ScanReport): Notification[] {
+  const warnings = (report.warnings ?? []).map(
+    (warning): Notification => ({
+      level: warning.code === 'suppression-stale' ? 'note' : 'warning',
+      message: {text: oneLine(warning.message)},
+      properties: {code: warning.code, ...(warning.source ? {source: warning.source} : {}), ...(warning.place ? {place: warning.place} : {})},
+    }),
+  );
+  const suppressed = report.results.filter((ev) => ev.status === 'fail' && ev.suppression).length;
+  if (suppressed > 0) {
+    warnings.push({
+      level: 'note',
+      message: {
+        text:
+          `${suppressed} failing finding(s) accepted by ${report.suppressions?.file ?? 'suppressions'} are left out of this file ` +
+          '(code scanning would show them as open alerts); the JSON report lists them with their reasons and expiry dates.',
+      },
+      properties: {code: 'suppressed-findings', suppressed},
+    });
+  }
+
+  return warnings;
 }
 
 function collectionErrorNotification(error: CollectionError): Notification {
@@ -392,4 +424,151 @@ export function truncate(text: string, max: number): string {
   const space = text.lastIndexOf(' ', end);
   if (space > max * 0.8) end = space;
   return `${text.slice(0, end).trimEnd()}…`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Network hops: a failing network finding lists the hops of the path it is about (src/report/paths.ts
+// findingNetwork) as a code flow per on-premises network (GitHub's "Show paths") and as related locations that
+// the message links to ("breaks at route table [rtb-…](3)"). Every hop location is inline and physical (GH1002).
+
+/** GitHub keeps 1,000 thread-flow locations per result (10,000 rejects the file) and shows about 100 locations. */
+const NETWORK_LIMITS = {threadFlowLocations: 1000, relatedLocations: 100, messageFlows: 3} as const;
+
+interface HopSarif {
+  codeFlows: CodeFlow[];
+  relatedLocations: Location[];
+  /** Appended to the result message, linking the hops where a path breaks. */
+  sentences: string[];
+}
+
+/**
+ * The default location of a resource: a stable repo-relative pseudo-path with no `:` (GitHub rejects URI
+ * schemes), `aws/<account>/<region>/<service>/<type>/<id>`; the region is `global` for account-wide resources
+ * (Direct Connect gateways), and on-premises networks are `on-premises/<cidr>`.
+ */
+export function resourcePath(resource: LocatableResource): string {
+  if (resource.kind === 'broker' || resource.resourceType === 'AWS::AmazonMQ::Broker') {
+    return brokerPath({...resource, name: resource.name ?? '', accountId: resource.accountId ?? '', region: resource.region ?? ''});
+  }
+
+  const [vendor, service, type] = resource.resourceType.split('::');
+  if (vendor !== 'AWS' || !service || !type) return ['on-premises', resource.id].map(pathSegment).join('/');
+  const kebab = type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
+  return ['aws', resource.accountId ?? 'unknown', resource.region ?? 'global', service.toLowerCase(), kebab, resource.id].map(pathSegment).join('/');
+}
+
+/** The locator's answer when it is one GitHub accepts, else the pseudo-path at line 1. */
+function physicalLocationOf(resource: LocatableResource, locate: Locator | undefined, property?: string): NonNullable<Location['physicalLocation']> {
+  const found = locate?.(resource, property);
+  if (found && acceptableLocation(found)) {
+    const endLine = found.endLine !== undefined && found.endLine >= found.startLine ? {endLine: found.endLine} : {};
+    return {artifactLocation: {uri: found.uri}, region: {startLine: found.startLine, ...endLine}};
+  }
+
+  return {artifactLocation: {uri: resourcePath(resource)}, region: {startLine: 1}};
+}
+
+/** A relative path (nothing that parses as a URI scheme) and a 1-based line: what GitHub ingests. */
+function acceptableLocation(location: SourceLocation): boolean {
+  const {uri, startLine} = location;
+  if (typeof uri !== 'string' || uri.trim() === '' || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(uri)) return false;
+  return Number.isInteger(startLine) && startLine >= 1;
+}
+
+function networkHops(ev: ReportedEvaluation, locate: Locator | undefined): HopSarif | undefined {
+  const flows = ev.network?.flows ?? [];
+  if (flows.length === 0) return undefined;
+  const related = new Map<string, Location>();
+  const relatedId = (hop: PathHop): number | undefined => {
+    const key = hopKey(hop);
+    const existing = related.get(key);
+    if (existing) return existing.id;
+    if (related.size >= NETWORK_LIMITS.relatedLocations) return undefined;
+    const location: Location = {id: related.size + 1, ...hopLocation(hop, ev, locate)};
+    related.set(key, location);
+    return location.id;
+  };
+
+  let budget: number = NETWORK_LIMITS.threadFlowLocations;
+  const codeFlows: CodeFlow[] = [];
+  for (const flow of flows) {
+    const hops = flow.hops.slice(0, budget);
+    budget -= hops.length;
+    if (hops.length === 0) continue;
+    for (const hop of hops) relatedId(hop);
+    const locations: ThreadFlowLocation[] = hops.map((hop) => ({location: hopLocation(hop, ev, locate), importance: hop.status === 'ok' ? 'important' : 'essential'}));
+    codeFlows.push({message: {text: flowSummary(flow)}, threadFlows: [{locations}]});
+  }
+
+  if (codeFlows.length === 0) return undefined;
+  const sentences = flows.slice(0, NETWORK_LIMITS.messageFlows).map((flow) => flowSentence(flow, relatedId));
+  if (flows.length > NETWORK_LIMITS.messageFlows) sentences.push(`${flows.length - NETWORK_LIMITS.messageFlows} more network(s) in the code flows.`);
+  return {codeFlows, relatedLocations: [...related.values()], sentences};
+}
+
+/** Tunnels of one VPN connection are one resource but two hops; the way back through a NACL is another check. */
+function hopKey(hop: PathHop): string {
+  return [hop.kind, hop.id, hop.tunnel?.outsideIpAddress ?? '', hop.direction ?? '', hop.status].join('|');
+}
+
+function hopLocation(hop: PathHop, ev: ReportedEvaluation, locate: Locator | undefined): Location {
+  const resource: LocatableResource = {
+    kind: hop.kind,
+    resourceType: hop.resourceType,
+    id: hop.id,
+    ...(hop.arn ? {arn: hop.arn} : {}),
+    accountId: hop.accountId ?? (hop.kind === 'on-premises-network' ? undefined : ev.resource.accountId),
+    // Direct Connect gateways are global: no region is not the broker's region.
+    region: hop.region ?? (hop.kind === 'dx-gateway' || hop.kind === 'on-premises-network' ? undefined : ev.resource.region),
+    ...(hop.kind === 'broker' ? {name: ev.resource.name, tags: ev.resource.tags} : {}),
+  };
+  return {
+    physicalLocation: physicalLocationOf(resource, locate),
+    message: {text: hopMessage(hop)},
+    ...(hop.arn ? {logicalLocations: [{name: hop.id, fullyQualifiedName: hop.arn, kind: 'resource'}]} : {}),
+  };
+}
+
+function hopMessage(hop: PathHop): string {
+  const status = hop.status === 'ok' ? 'ok' : hop.status === 'broken' ? `broken (${hop.break ? BREAK_WORDS[hop.break] : 'broken'})` : 'unknown';
+  const direction = hop.direction === 'return' ? ', return traffic' : '';
+  return `${hopTitle(hop)}: ${status}${direction}. ${sentence(hop.reason)}`;
+}
+
+function flowSummary(flow: FindingNetworkFlow): string {
+  const verdict = flow.verdict ? ` (${flow.verdict})` : '';
+  if (flow.from === 'internet') return 'From the internet to the broker.';
+  const where = flow.breakPoint ? `: breaks at ${hopTitle({kind: flow.breakPoint.hop, id: flow.breakPoint.id, resourceType: flow.breakPoint.resourceType})} (${BREAK_WORDS[flow.breakPoint.kind]})` : '';
+  return `From ${flow.from}${verdict} to ${flow.subnetId ?? 'the broker'}${flow.via && flow.via !== 'none' ? ` via ${flow.via}${flow.linkId ? ` ${flow.linkId}` : ''}` : ''}${where}.`;
+}
+
+/** One sentence per network, naming the hop where it breaks (or the healthy path it has) as a link. */
+function flowSentence(flow: FindingNetworkFlow, relatedId: (hop: PathHop) => number | undefined): string {
+  const link = (hop: PathHop) => {
+    const id = relatedId(hop);
+    return id === undefined ? hop.id : `[${hop.id}](${id})`;
+  };
+
+  if (flow.from === 'internet') {
+    return flow.hops.map((hop) => `Internet ingress: ${plainText(hop.reason)} (${link(hop)}).`).join(' ');
+  }
+
+  const problem = flow.hops.find((hop) => hop.status === 'broken') ?? flow.hops.find((hop) => hop.status === 'unknown');
+  if (flow.breakPoint || problem?.status === 'broken') {
+    const bp = flow.breakPoint;
+    const hop = (bp && flow.hops.find((h) => h.status === 'broken' && h.id === bp.id && h.kind === bp.hop)) ?? problem;
+    const why = plainText(bp?.message ?? hop?.reason ?? '');
+    const words = BREAK_WORDS[bp?.kind ?? hop?.break ?? 'no-route'];
+    return hop ? `From ${flow.from} the path breaks at ${hopTitle(hop)} ${link(hop)} (${words}): ${sentence(why)}` : `From ${flow.from} the path breaks (${words}): ${sentence(why)}`;
+  }
+
+  if (problem) return `From ${flow.from} the path is unknown at ${hopTitle(problem)} ${link(problem)}: ${sentence(plainText(problem.reason))}`;
+  const linkHop = flow.hops.find((hop) => hop.kind === 'vpn-tunnel' || hop.kind === 'virtual-interface' || hop.kind === 'dx-connection');
+  const over = linkHop ? ` through ${hopTitle(linkHop)} ${link(linkHop)}` : '';
+  return `From ${flow.from}${flow.verdict ? ` (${flow.verdict})` : ''} the best healthy path runs${over} to ${flow.subnetId ?? 'the broker'}, with no independent second path.`;
+}
+
+/** Square brackets would read as SARIF message links. */
+function plainText(text: string): string {
+  return oneLine(text).replace(/\[/g, '(').replace(/\]/g, ')');
 }

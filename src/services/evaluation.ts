@@ -1,15 +1,23 @@
 /**
- * How a snapshot's brokers become documents: the production selector and (once the network is inventoried) the
- * network facts from the path model. Shared by `scan`, `documents` and `paths` so they never disagree.
+ * How a snapshot's brokers become documents: the production selector and the network facts from the path model.
+ * Shared by `scan`, `documents` and `paths` so they never disagree.
  */
 import type {Config} from '../config';
+import {buildNetworkModel} from '../network';
 import type {EvaluateOptions} from '../policy/evaluate';
+import type {Snapshot} from '../snapshot/types';
 
 export interface EvaluationSettings {
-  /** On-premises networks (--on-prem-cidr / config); empty = infer from VPN/Direct Connect routes. */
+  /** On-premises networks (--on-prem-cidr / config, validated); empty = inferred from VPN/Direct Connect routes. */
   onPremCidrs?: string[];
 }
 
-export function evaluationOptions(config: Config, _settings: EvaluationSettings = {}): EvaluateOptions {
-  return {production: config.production};
+export function evaluationOptions(snapshot: Snapshot, config: Config, settings: EvaluationSettings = {}): EvaluateOptions {
+  const model = buildNetworkModel(snapshot, {onPremCidrs: settings.onPremCidrs ?? []});
+  return {
+    production: config.production,
+    // Not collected is unknown, not absent: the network policies then say why they could not be evaluated.
+    networkFacts: (scope) =>
+      model.factsFor(scope) ?? {facts: null, unknown: {'/network': `the network of account ${scope.accountId} in ${scope.region} is not in the inventory`}},
+  };
 }

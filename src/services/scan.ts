@@ -21,6 +21,8 @@ export interface ScanOptions {
   exclude: string[];
   config: Config;
   failOn: FailOn;
+  /** Validated on-premises CIDRs for the path model; empty = inferred. */
+  onPremCidrs?: string[];
   now?: () => Date;
 }
 
@@ -39,7 +41,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     parametersSource: options.config.source,
   });
   const snapshot = 'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
-  const results = evaluateSnapshot(snapshot, policies, evaluationOptions(options.config));
+  const results = evaluateSnapshot(snapshot, policies, evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs}));
   const report = buildReport({
     snapshot,
     policies,

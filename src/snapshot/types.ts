@@ -12,7 +12,7 @@ import type {DirectConnectGatewayInfo, RegionNetwork} from './network';
 export const SNAPSHOT_KIND = 'mq-audit/inventory';
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
-export type AwsService = 'directconnect' | 'ec2' | 'mq' | 'sts';
+export type AwsService = 'directconnect' | 'ec2' | 'mq' | 'organizations' | 'sts';
 
 /** Why a call failed, in the terms an operator acts on. */
 export type ErrorKind = 'access-denied' | 'malformed-response' | 'not-offered' | 'opt-in-required' | 'other' | 'throttled' | 'timeout';
@@ -51,6 +51,41 @@ export interface CollectionInfo {
   endpoints?: Partial<Record<AwsService, string>>;
   /** Free-form note, e.g. what a demo estate shows. */
   description?: string;
+  /** How the accounts were chosen (absent: the caller's own account, unsharded). */
+  accountSelection?: AccountSelectionInfo;
+  /** Client-side pacing and the overall deadline the collection ran under (live collections). */
+  pacing?: PacingInfo;
+}
+
+export interface AccountSelectionInfo {
+  /** `caller`: the credentials' own account; `role-arn`: --role-arn; `organization`: AWS Organizations ListAccounts. */
+  source: 'caller' | 'organization' | 'role-arn';
+  /** --organization: the role assumed in every account. */
+  roleName?: string;
+  /** --shard I/N: this snapshot covers only the accounts of shard `index` of `count` (docs/scale.md). */
+  shard?: {index: number; count: number};
+  /** Accounts that were listed but deliberately not scanned, and why. */
+  skipped?: SkippedAccount[];
+}
+
+export interface SkippedAccount {
+  accountId: string;
+  name?: string;
+  /** `excluded`: --exclude-account; `not-active`: Organizations lists the account as SUSPENDED, closed or pending. */
+  reason: 'excluded' | 'not-active';
+  /** The account's Organizations state, for `not-active` (e.g. SUSPENDED). */
+  state?: string;
+}
+
+export interface PacingInfo {
+  /** Fraction of AWS's documented request rates the scan allowed itself. */
+  rateHeadroom: number;
+  /** Whether Amazon MQ's bucket was taken as one per account or one per account and region. */
+  mqBucketScope: 'account' | 'region';
+  /** --deadline, as given (e.g. 15m). */
+  deadline?: string;
+  /** True when the deadline passed: calls cut short are in `errors` with kind `timeout`. */
+  deadlineExceeded?: boolean;
 }
 
 export interface AccountInventory {

@@ -1,9 +1,9 @@
 /**
- * Hand-written BrokerNetworkFacts for report tests: realistic ids and hop sequences (on-premises side first,
- * broker last), with verdicts and counts derived from the paths so a test states only what it is about.
+ * Hand-written BrokerNetworkFacts for report tests: realistic ids and hop sequences in the model's order
+ * (on-premises side first, the broker and the replies leaving its subnet last), with verdicts and counts derived from the paths so a test states only what it is about.
  *
- *   vpnPath()      on-premises → customer gateway → VPN tunnel → virtual private gateway → route table → NACL (in)
- *                  → NACL (return) → security group → subnet → broker
+ *   vpnPath()      on-premises → customer gateway → VPN tunnel → virtual private gateway → route table [return]
+ *                  → subnet → NACL (in) → security group → broker → NACL (replies out) [return]
  *   dxPath()       on-premises → DX connection → virtual interface → DX gateway → virtual private gateway → …
  *   tgwPath()      on-premises → customer gateway → VPN tunnel → TGW attachment (vpn) → TGW → TGW route table → …
  * `breakAt(path, kind, break, reason)` turns one hop broken and fills the path's break point.
@@ -105,18 +105,21 @@ export function hop(kind: HopKind, id: string, reason: string, extra: Partial<Pa
   };
 }
 
-/** The hops from the VPC's route table to the broker, shared by every kind of path. */
+/**
+ * The hops from the VPC's route table to the broker, in the model's order (src/network/analyze.ts): the subnet's
+ * route table [return], subnet, network ACL in, security group, broker, network ACL replies out [return].
+ */
 function vpcTail(cidr: string, subnetId: string, gatewayId: string, targetType: string): PathHop[] {
   return [
     hop('route-table', ROUTE_TABLE, `${ROUTE_TABLE} routes ${cidr} to ${gatewayId}`, {
       direction: 'return',
       route: {destination: cidr, target: gatewayId, targetType, state: 'active', origin: 'EnableVgwRoutePropagation'},
     }),
-    hop('network-acl', NACL, `${NACL} rule 100 allows ${cidr} in on the broker ports`, {rules: ['100'], ports: [61617, 5671]}),
-    hop('network-acl', NACL, `${NACL} rule 100 allows the return traffic to ${cidr}`, {rules: ['100'], direction: 'return', portRange: {from: 1024, to: 65535}}),
-    hop('security-group', SECURITY_GROUP, `${SECURITY_GROUP} rule sgr-0aa11bb22cc33dd44 admits ${cidr} on 61617, 5671`, {rules: ['sgr-0aa11bb22cc33dd44'], ports: [61617, 5671]}),
     hop('subnet', subnetId, `${subnetId} (10.20.1.0/24, eu-west-1a) holds the broker's network interface`),
+    hop('network-acl', NACL, `${NACL} rule 100 allows ${cidr} in on the broker ports`, {rules: ['100'], ports: [61617, 5671]}),
+    hop('security-group', SECURITY_GROUP, `${SECURITY_GROUP} rule sgr-0aa11bb22cc33dd44 admits ${cidr} on 61617, 5671`, {rules: ['sgr-0aa11bb22cc33dd44'], ports: [61617, 5671]}),
     hop('broker', BROKER_ID, `broker orders-prod listens on 61617, 5671`),
+    hop('network-acl', NACL, `${NACL} rule 100 allows the return traffic to ${cidr}`, {rules: ['100'], direction: 'return', portRange: {from: 1024, to: 65535}}),
   ];
 }
 

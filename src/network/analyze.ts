@@ -1,0 +1,641 @@
+/**
+ * The path model for one broker: for each on-premises network and each broker subnet, the subnet's effective
+ * route table (the way back), the gateway it leads to and the links behind it (links.ts), then the way in
+ * (ingress.ts); each path judged hop by hop, each network judged over its paths, and the broker over its networks.
+ *
+ * Work shared between brokers (a subnet's routes to a network, the ingress of a subnet and its groups) is
+ * memoized on the index, so an estate of brokers in a few hundred subnets costs a few hundred analyses.
+ *
+ * A path's hops, in order: on-premises network → link hops (customer gateway, tunnel | connection, interface,
+ * Direct Connect gateway) → gateway hops (virtual private gateway | on-premises attachment, transit gateway, its
+ * route table, the VPC attachment, that attachment's route table [return]) → the subnet's route table [return]
+ * → subnet → network ACL (in) → security groups → broker → network ACL (replies out) [return].
+ */
+import type {Route, Subnet} from '../snapshot/network';
+import type {Broker, EngineType} from '../snapshot/types';
+import {ec2Arn} from './arn';
+import {type Cidr, cidrContains, cidrOf, formatCidr, parseCidr, sameCidr} from './cidr';
+import {
+  type BreakPoint,
+  type BrokerNetworkFacts,
+  type BrokerPort,
+  type HopRoute,
+  type MissingData,
+  NETWORK_FACTS_VERSION,
+  type NetworkPath,
+  type OnPremFacts,
+  type OnPremNetworkFacts,
+  type PathHop,
+  type SubnetFacts,
+  type Verdict,
+} from './facts';
+import {broken, ec2Base, type HopBase, ok, reasons, unknown} from './hops';
+import {evaluateIngress, type IngressResult, networkAclOf} from './ingress';
+import {type Inference, inferFromSubnet, mergeInferences, type Provenance} from './infer';
+import {internetIngress} from './internet';
+import {type PathContext, type Trail, tgwTrails, vgwTrails} from './links';
+import {byId, findById, lookupIn, memoize, type NetworkIndex, notInInventory, type Scope, scopesFrom, uniqueMissing} from './lookup';
+import {DEFAULT_EPHEMERAL_PORTS, brokerPorts} from './ports';
+import {type Candidate, chooseRoutes, describePart, type EffectiveRouteTable, effectiveRouteTable, type Expansion, expandVpcRoutes, type Part, unresolvedFor} from './routes';
+
+/** An on-premises network to analyze: given, or inferred from routes. */
+export interface NetworkInput {
+  cidr: Cidr;
+  source: 'explicit' | 'inferred';
+  inferredFrom?: Provenance[];
+}
+
+/** What the model knows about one broker subnet. */
+interface SubnetInfo {
+  id: string;
+  subnet?: Subnet;
+  vpcId?: string;
+  cidr?: Cidr;
+  table?: EffectiveRouteTable;
+  /** The VPC's CIDRs: from the VPC, else from the table's local routes. */
+  vpcCidrs?: Cidr[];
+  naclId?: string;
+  /** Why the subnet or its route table is unknown. */
+  missing: MissingData[];
+}
+
+/** One way out for one block of a network from one subnet: the route-side hops, on-premises side first. */
+interface SubnetTrail {
+  part: Part;
+  via: NetworkPath['via'];
+  linkId?: string;
+  hops: PathHop[];
+}
+
+interface BrokerContext {
+  index: NetworkIndex;
+  scope: Scope;
+  broker: Broker;
+  engine: EngineType;
+  ports: BrokerPort[];
+  securityGroupIds: string[];
+  subnets: SubnetInfo[];
+  brokerHop: PathHop;
+}
+
+export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker, explicit: readonly Cidr[]): BrokerNetworkFacts {
+  const ports = brokerPorts(broker.engineType);
+  const details = broker.details;
+  const brokerBase: HopBase = {kind: 'broker', resourceType: 'AWS::AmazonMQ::Broker', id: broker.id, arn: broker.arn, accountId: scope.accountId, region: scope.region};
+  const portList = ports.map((p) => `${p.port} ${p.protocol}`).join(', ');
+
+  if (!details) return unknownBroker(index, scope, broker, ports, explicit);
+
+  const subnets = details.subnetIds.map((id) => subnetInfo(index, scope, id));
+  const vpcId = subnets.find((s) => s.vpcId)?.vpcId ?? null;
+  const context: BrokerContext = {
+    index,
+    scope,
+    broker,
+    engine: broker.engineType,
+    ports,
+    securityGroupIds: [...details.securityGroups],
+    subnets,
+    brokerHop: ok(brokerBase, `${broker.name} (${broker.engineType === 'ACTIVEMQ' ? 'ActiveMQ' : 'RabbitMQ'}) listens on ${portList}`, {ports: ports.map((p) => p.port)}),
+  };
+
+  const noSubnet = subnets.length === 0 || (broker.engineType === 'RABBITMQ' && details.publiclyAccessible);
+  const onPrem = noSubnet ? noSubnetOnPrem(context, explicit, details.publiclyAccessible) : analyzeOnPrem(context, explicit);
+  const internet = internetIngress({
+    index,
+    scope,
+    publiclyAccessible: details.publiclyAccessible,
+    securityGroupIds: details.securityGroups,
+    ports,
+    subnets,
+    groupsKnown: true,
+  });
+
+  const missing = uniqueMissing([
+    ...subnets.flatMap((s) => s.missing),
+    ...(onPrem.missing ?? []),
+    ...onPrem.networks.flatMap((n) => n.missing ?? []),
+    ...(internet.missing ?? []),
+  ]);
+
+  return {
+    factsVersion: NETWORK_FACTS_VERSION,
+    engineType: broker.engineType,
+    vpcId,
+    subnets: subnets.map(subnetFacts),
+    securityGroupIds: [...details.securityGroups],
+    ports,
+    ephemeralPorts: {...DEFAULT_EPHEMERAL_PORTS},
+    onPrem,
+    internetIngress: internet,
+    missing,
+  };
+}
+
+/** DescribeBroker failed: no subnets, no groups, nothing to judge. */
+function unknownBroker(index: NetworkIndex, scope: Scope, broker: Broker, ports: BrokerPort[], explicit: readonly Cidr[]): BrokerNetworkFacts {
+  const error = index.errorsByScope.get(scope.key)?.find((e) => e.service === 'mq' && e.operation === 'DescribeBroker' && e.resource === broker.id);
+  const missing: MissingData = {
+    collection: 'brokers',
+    accountId: scope.accountId,
+    region: scope.region,
+    resourceId: broker.id,
+    reason: error ? `mq:DescribeBroker failed (${error.code}): the broker's subnets and security groups are unknown` : `the settings of ${broker.id} are missing from the inventory`,
+    ...(error ? {error: {service: error.service, operation: error.operation, code: error.code, kind: error.kind, message: error.message}} : {}),
+  };
+  const networks: OnPremNetworkFacts[] = explicit.map((cidr) => ({
+    cidr: formatCidr(cidr),
+    source: 'explicit',
+    verdict: 'unknown',
+    reachable: null,
+    redundant: null,
+    healthyPathCount: 0,
+    independentPathCount: 0,
+    openPorts: [],
+    missing: [missing],
+    paths: [],
+  }));
+  return {
+    factsVersion: NETWORK_FACTS_VERSION,
+    engineType: broker.engineType,
+    vpcId: null,
+    subnets: [],
+    securityGroupIds: [],
+    ports,
+    ephemeralPorts: {...DEFAULT_EPHEMERAL_PORTS},
+    onPrem: {
+      ...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', true),
+      note: `the broker's network settings are unknown: ${missing.reason}`,
+      missing: [missing],
+    },
+    internetIngress: {open: null, publiclyAccessible: null, groupsOpen: null, openPorts: [], rules: [], publicSubnet: null, missing: [missing]},
+    missing: [missing],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Subnets
+
+const SUBNETS_BY_ID = byId('subnets');
+const VPCS_BY_ID = byId('vpcs');
+
+function subnetInfo(index: NetworkIndex, scope: Scope, subnetId: string): SubnetInfo {
+  return memoize(index, `subnet|${scope.key}|${subnetId}`, () => {
+    const info: SubnetInfo = {id: subnetId, missing: []};
+    const found = lookupIn(index, scope, SUBNETS_BY_ID, subnetId);
+    if ('missing' in found) info.missing.push({...found.missing, resourceId: subnetId});
+    else if (found.items[0]) info.subnet = found.items[0];
+    else info.missing.push(notInInventory('subnets', scope, subnetId));
+    info.vpcId = info.subnet?.vpcId;
+    info.cidr = info.subnet?.cidr ? parseCidr(info.subnet.cidr) : undefined;
+
+    const table = effectiveRouteTable(index, scope, subnetId, info.vpcId);
+    if (table.missing) info.missing.push({...table.missing, resourceId: subnetId});
+    else if (!table.found) {
+      info.missing.push({
+        ...notInInventory('routeTables', scope, subnetId),
+        reason: info.vpcId ? `no route table of ${info.vpcId} in the inventory is associated with ${subnetId}, and the VPC's main table is missing` : `the route table of ${subnetId} is not in the inventory`,
+      });
+    }
+
+    info.table = table.found;
+    info.vpcId ??= table.found?.table.vpcId;
+    info.vpcCidrs = vpcCidrs(index, scope, info);
+    info.naclId = networkAclOf(index, scope, subnetId)?.id;
+    return info;
+  });
+}
+
+function vpcCidrs(index: NetworkIndex, scope: Scope, info: SubnetInfo): Cidr[] | undefined {
+  if (info.vpcId) {
+    const vpc = lookupIn(index, scope, VPCS_BY_ID, info.vpcId);
+    if ('items' in vpc && vpc.items[0]) return [...vpc.items[0].cidrs, ...(vpc.items[0].ipv6Cidrs ?? [])].flatMap((c) => parseCidr(c) ?? []);
+  }
+
+  // Every table has a local route per VPC CIDR.
+  const local = info.table?.table.routes.filter((r) => r.targetType === 'local').flatMap((r) => parseCidr(r.destinationCidr ?? r.destinationIpv6Cidr ?? '') ?? []);
+  return local && local.length > 0 ? local : undefined;
+}
+
+function subnetFacts(info: SubnetInfo): SubnetFacts {
+  return {
+    id: info.id,
+    ...(info.vpcId ? {vpcId: info.vpcId} : {}),
+    ...(info.cidr ? {cidr: formatCidr(info.cidr)} : {}),
+    ...(info.subnet?.availabilityZone ? {availabilityZone: info.subnet.availabilityZone} : {}),
+    ...(info.table ? {routeTableId: info.table.table.id, routeTableAssociation: info.table.association} : {}),
+    ...(info.naclId ? {networkAclId: info.naclId} : {}),
+  };
+}
+
+function subnetHop(scope: Scope, info: SubnetInfo): PathHop {
+  const base = ec2Base(scope, 'subnet', 'AWS::EC2::Subnet', 'subnet', info.id, info.subnet?.ownerId);
+  if (!info.subnet) return unknown(base, `${info.id} is unknown: ${reasons(info.missing)}`, info.missing);
+  const where = [info.subnet.cidr, info.subnet.availabilityZone].filter(Boolean).join(', ');
+  const table = info.table ? `, route table ${info.table.table.id} (${info.table.association === 'main' ? 'the main table: no explicit association' : 'explicitly associated'})` : '';
+  return ok(base, `${info.id}${info.subnet.name ? ` (${info.subnet.name})` : ''} in ${info.subnet.vpcId}${where ? `: ${where}` : ''}${table}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// On-premises networks
+
+function analyzeOnPrem(context: BrokerContext, explicit: readonly Cidr[]): OnPremFacts {
+  if (explicit.length > 0) {
+    const networks = explicit.map((cidr) => analyzeNetwork(context, {cidr, source: 'explicit'}, explicitStart(context, cidr)));
+    return aggregate(networks, 'explicit', false);
+  }
+
+  const inference = mergeInferences(context.subnets.map((s) => inferFromSubnet(context.index, context.scope, s)));
+  const networks = inference.networks.map((n) => analyzeNetwork(context, {cidr: n.part.cidr, source: 'inferred', inferredFrom: n.from}, n.part));
+  const incomplete = inference.missing.length > 0;
+  const facts = aggregate(networks, 'inferred', incomplete);
+  const missing = uniqueMissing(inference.missing);
+  if (networks.length > 0) {
+    const found = networks.map((n) => (n.excluding ? `${n.cidr} (except ${n.excluding.join(', ')})` : n.cidr)).join(', ');
+    facts.note = `inferred from the broker subnets' routes towards VPN and Direct Connect: ${found}${incomplete ? `; some routes could not be followed (${reasons(missing)}), so there may be more` : ''}`;
+  } else {
+    Object.assign(facts, noNetworkFound(context, inference));
+  }
+
+  if (missing.length > 0) facts.missing = missing;
+  return facts;
+}
+
+/** A given network minus the VPC's own CIDRs inside it (a corporate supernet that contains the VPC). */
+function explicitStart(context: BrokerContext, cidr: Cidr): Part {
+  const vpc = context.subnets.find((s) => s.vpcCidrs)?.vpcCidrs ?? [];
+  const inside = vpc.filter((v) => cidrContains(cidr, v) && !sameCidr(cidr, v));
+  return {cidr, excluding: inside};
+}
+
+/** No network inferred: why, and what that means. */
+function noNetworkFound(context: BrokerContext, inference: Inference): Partial<OnPremFacts> {
+  if (inference.missing.length > 0) {
+    return {verdict: 'unknown', reachable: null, redundant: null, note: `on-premises networks could not be inferred: ${reasons(inference.missing)}`};
+  }
+
+  if (inference.defaultRoutes.length > 0) {
+    const routes = inference.defaultRoutes.map((d) => `${d.id} ${d.detail}`).join('; ');
+    return {
+      verdict: 'unknown',
+      reachable: null,
+      redundant: null,
+      note: `the broker subnets send only a default route towards VPN or Direct Connect (${routes}); a default route is not taken as an on-premises network: give the networks with --on-prem-cidr`,
+    };
+  }
+
+  const first = context.subnets.find((s) => s.table);
+  const tableId = first?.table?.table.id ?? context.subnets[0]?.id ?? context.broker.id;
+  const message = `no route of the broker subnets' route tables (${[...new Set(context.subnets.flatMap((s) => s.table?.table.id ?? []))].join(', ')}) leads to a VPN or Direct Connect, directly or through a transit gateway`;
+  const breakPoint: BreakPoint = {
+    kind: 'no-route',
+    hop: 'route-table',
+    resourceType: 'AWS::EC2::RouteTable',
+    id: tableId,
+    ...(first?.table ? {arn: ec2Arn(context.scope.partition, context.scope.region, first.table.table.ownerId ?? context.scope.accountId, 'route-table', tableId)} : {}),
+    direction: 'return',
+    message,
+  };
+  return {verdict: 'unreachable', reachable: false, redundant: false, note: `${message}; give the on-premises networks with --on-prem-cidr to see where each one breaks`, breakPoint};
+}
+
+/** A public RabbitMQ broker, or one without subnets: no private path exists at all. */
+function noSubnetOnPrem(context: BrokerContext, explicit: readonly Cidr[], publiclyAccessible: boolean): OnPremFacts {
+  const message = publiclyAccessible && context.engine === 'RABBITMQ'
+    ? `${context.broker.name} is a publicly accessible RabbitMQ broker: it has no network interface in a VPC, so there is no private path to it`
+    : `${context.broker.name} has no subnet: there is no private path to it`;
+  const hop = broken({...context.brokerHop}, 'no-subnet', message);
+  const breakPoint = breakPointOf(hop);
+  const networks: OnPremNetworkFacts[] = explicit.map((cidr) => ({
+    cidr: formatCidr(cidr),
+    source: 'explicit',
+    verdict: 'unreachable',
+    reachable: false,
+    redundant: false,
+    healthyPathCount: 0,
+    independentPathCount: 0,
+    openPorts: [],
+    breakPoint,
+    paths: [{subnetId: '', destination: formatCidr(cidr), via: 'none', status: 'broken', breakPoint, openPorts: [], hops: [onPremHop({cidr, source: 'explicit'}, {cidr, excluding: []}), hop]}],
+  }));
+  return {...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', false), verdict: 'unreachable', reachable: false, redundant: false, breakPoint, note: message};
+}
+
+function analyzeNetwork(context: BrokerContext, network: NetworkInput, start: Part): OnPremNetworkFacts {
+  const pieces: Piece[] = [];
+  for (const subnet of context.subnets) {
+    const byPart = new Map<string, SubnetTrail[]>();
+    for (const trail of routeSide(context.index, context.scope, subnet, start)) {
+      const key = describePart(trail.part);
+      const list = byPart.get(key);
+      if (list) list.push(trail);
+      else byPart.set(key, [trail]);
+    }
+
+    const sHop = subnetHop(context.scope, subnet);
+    for (const trails of byPart.values()) {
+      const part = trails[0].part;
+      const ingress = ingressFor(context, subnet, part);
+      const entry = onPremHop(network, part);
+      pieces.push(judgePiece(trails.map((trail) => assemblePath(entry, subnet, trail, sHop, ingress, context.brokerHop))));
+    }
+  }
+
+  return judgeNetwork(network, start, pieces);
+}
+
+function onPremHop(network: NetworkInput, part: Part): PathHop {
+  const block = describePart(part);
+  const why = network.source === 'explicit'
+    ? 'given as an on-premises network'
+    : `inferred as on-premises from ${(network.inferredFrom ?? []).map((f) => `${f.id} ${f.detail}`).join('; ')}`;
+  return {
+    kind: 'on-premises-network',
+    resourceType: 'OnPremises::Network',
+    id: formatCidr(network.cidr),
+    status: 'ok',
+    reason: block === formatCidr(network.cidr) ? `${block}, ${why}` : `${block} (part of ${formatCidr(network.cidr)}, ${why})`,
+  };
+}
+
+function ingressFor(context: BrokerContext, subnet: SubnetInfo, part: Part): IngressResult {
+  const key = `ingress|${context.scope.key}|${subnet.id}|${context.securityGroupIds.join(',')}|${context.engine}|${describePart(part)}`;
+  return memoize(context.index, key, () => evaluateIngress({
+    index: context.index,
+    scope: context.scope,
+    subnetId: subnet.id,
+    securityGroupIds: context.securityGroupIds,
+    part,
+    ports: context.ports,
+    ephemeralPorts: DEFAULT_EPHEMERAL_PORTS,
+  }));
+}
+
+function assemblePath(entry: PathHop, subnet: SubnetInfo, trail: SubnetTrail, sHop: PathHop, ingress: IngressResult, brokerHop: PathHop): NetworkPath {
+  const hops = [entry, ...trail.hops, sHop, ingress.naclInbound, ingress.securityGroup, brokerHop, ingress.naclReturn];
+  const firstBroken = hops.find((h) => h.status === 'broken');
+  const status: NetworkPath['status'] = firstBroken ? 'broken' : hops.some((h) => h.status === 'unknown') ? 'unknown' : 'healthy';
+  return {
+    subnetId: subnet.id,
+    destination: formatCidr(trail.part.cidr),
+    ...(trail.part.excluding.length > 0 ? {excluding: trail.part.excluding.map(formatCidr)} : {}),
+    via: trail.via,
+    ...(trail.linkId ? {linkId: trail.linkId} : {}),
+    status,
+    ...(firstBroken ? {breakPoint: breakPointOf(firstBroken)} : {}),
+    openPorts: status === 'healthy' ? ingress.openPorts : [],
+    hops,
+  };
+}
+
+export function breakPointOf(hop: PathHop): BreakPoint {
+  return {
+    kind: hop.break ?? 'no-route',
+    hop: hop.kind,
+    resourceType: hop.resourceType,
+    id: hop.id,
+    ...(hop.arn ? {arn: hop.arn} : {}),
+    ...(hop.direction ? {direction: hop.direction} : {}),
+    message: hop.reason,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The route side: the subnet's table, then the gateway and links it leads to
+
+function routeSide(index: NetworkIndex, scope: Scope, subnet: SubnetInfo, part: Part): SubnetTrail[] {
+  return memoize(index, `route|${scope.key}|${subnet.id}|${describePart(part)}`, () => routeSideOnce(index, scope, subnet, part));
+}
+
+function routeSideOnce(index: NetworkIndex, scope: Scope, subnet: SubnetInfo, part: Part): SubnetTrail[] {
+  if (!subnet.table) {
+    const base: HopBase = {kind: 'route-table', resourceType: 'AWS::EC2::RouteTable', id: subnet.id, accountId: scope.accountId, region: scope.region};
+    return [{part, via: 'none', hops: [unknown(base, `the route table of ${subnet.id} is unknown: ${reasons(subnet.missing)}`, subnet.missing, {direction: 'return'})]}];
+  }
+
+  const {table} = subnet.table;
+  const base = ec2Base(scope, 'route-table', 'AWS::EC2::RouteTable', 'route-table', table.id, table.ownerId);
+  const expansion = expandVpcRoutes(index, scope, table);
+  const ctx: PathContext = {index, scope, vpcId: subnet.vpcId ?? table.vpcId, vpcCidrs: subnet.vpcCidrs, subnet: subnet.subnet ?? {id: subnet.id}, subnetCidr: subnet.cidr};
+  const trails: SubnetTrail[] = [];
+  for (const choice of chooseRoutes(expansion.candidates, part)) {
+    for (const piece of choice.parts) trails.push(...routeChoice(ctx, base, subnet.table, expansion, choice.candidate, piece));
+  }
+
+  return trails;
+}
+
+function routeChoice(ctx: PathContext, base: HopBase, effective: EffectiveRouteTable, expansion: Expansion<Route>, candidate: Candidate<Route> | undefined, part: Part): SubnetTrail[] {
+  const {table, association} = effective;
+  const what = describePart(part);
+  const label = `${table.id}${table.name ? ` (${table.name})` : ''}`;
+  const tableKind = association === 'main' ? 'the VPC main table, used because the subnet has no explicit association' : 'explicitly associated with the subnet';
+  const uncertain = unresolvedFor(expansion, part);
+  const single = (...hops: PathHop[]): SubnetTrail[] => [{part, via: 'none', hops}];
+  if (!candidate) {
+    return single(uncertain.length > 0
+      ? unknown(base, `whether ${label} routes ${what} is unknown: ${reasons(uncertain)}`, uncertain, {direction: 'return'})
+      : broken(base, 'no-route', `${label} has no route for ${what}: replies from the broker cannot get back`, {direction: 'return'}));
+  }
+
+  const route = candidate.route;
+  const hopRoute: HopRoute = {
+    destination: candidate.destination,
+    ...(candidate.prefixListId ? {prefixListId: candidate.prefixListId} : {}),
+    target: route.targetId,
+    targetType: route.targetType,
+    ...(route.state ? {state: route.state} : {}),
+    ...(route.origin ? {origin: route.origin} : {}),
+  };
+  const routeText = `route ${candidate.destination}${candidate.prefixListId ? ` (prefix list ${candidate.prefixListId})` : ''} → ${route.targetId}${route.origin === 'EnableVgwRoutePropagation' ? ' (propagated)' : ''}`;
+  const extra = {route: hopRoute, direction: 'return' as const};
+  if (route.state === 'blackhole') {
+    return single(broken(base, 'blackhole', `${label} drops replies to ${what}: ${routeText} is a blackhole (its target was deleted or detached)`, extra));
+  }
+
+  if (route.targetType === 'local') {
+    return single(broken(base, 'routed-elsewhere', `${label} keeps ${what} inside ${ctx.vpcId} (${routeText}): it is the VPC's own range, so it cannot be on-premises`, extra));
+  }
+
+  let routeHop = ok(base, `${label} sends replies to ${what} to ${route.targetId} by ${routeText}; it is ${tableKind}`, extra);
+  if (uncertain.length > 0) routeHop = {...routeHop, status: 'unknown', missing: uncertain, reason: `${routeHop.reason}, unless a prefix list that could not be read has a more specific route`};
+  const withRoute = (trails: Trail[]): SubnetTrail[] =>
+    trails.map((t) => ({part: t.part, via: t.via, ...(t.linkId ? {linkId: t.linkId} : {}), hops: [...t.linkHops, ...t.gatewayHops, routeHop]}));
+
+  switch (route.targetType) {
+    case 'vpn-gateway': {
+      return withRoute(vgwTrails(ctx, route.targetId, part));
+    }
+
+    case 'transit-gateway': {
+      return withRoute(tgwTrails(ctx, route.targetId, part));
+    }
+
+    case 'vpc-peering-connection': {
+      return single(peeringHop(ctx, route.targetId, what), routeHop);
+    }
+
+    case 'internet-gateway':
+    case 'egress-only-internet-gateway':
+    case 'nat-gateway':
+    case 'carrier-gateway': {
+      return single(publicTargetHop(ctx, route.targetType, route.targetId, what), routeHop);
+    }
+
+    case 'vpc-endpoint': {
+      const hop = broken(targetBase(ctx, 'AWS::EC2::VPCEndpoint', route.targetId), 'routed-elsewhere', `${what} is routed to the gateway endpoint ${route.targetId} (an AWS service), not on-premises`);
+      return single(hop, routeHop);
+    }
+
+    default: {
+      const missing: MissingData[] = [{collection: 'routeTables', accountId: ctx.scope.accountId, region: ctx.scope.region, resourceId: route.targetId, reason: `paths through a ${route.targetType} target (${route.targetId}) are not modeled`}];
+      const hop = unknown(targetBase(ctx, TARGET_TYPES[route.targetType] ?? 'AWS::EC2::Route', route.targetId), `${what} is routed to ${route.targetType} ${route.targetId}; whether it reaches on-premises from there is not modeled`, missing);
+      return single(hop, routeHop);
+    }
+  }
+}
+
+const TARGET_TYPES: Partial<Record<Route['targetType'], string>> = {
+  'core-network': 'AWS::NetworkManager::CoreNetwork',
+  'gateway-load-balancer-endpoint': 'AWS::EC2::VPCEndpoint',
+  instance: 'AWS::EC2::Instance',
+  'local-gateway': 'AWS::EC2::LocalGateway',
+  'network-interface': 'AWS::EC2::NetworkInterface',
+};
+
+function targetBase(ctx: PathContext, resourceType: string, id: string): HopBase {
+  return {kind: 'target', resourceType, id, accountId: ctx.scope.accountId, region: ctx.scope.region};
+}
+
+function peeringHop(ctx: PathContext, pcxId: string, what: string): PathHop {
+  const base = ec2Base(ctx.scope, 'vpc-peering-connection', 'AWS::EC2::VPCPeeringConnection', 'vpc-peering-connection', pcxId);
+  const found = findById(ctx.index, scopesFrom(ctx.index, ctx.scope), 'vpcPeeringConnections', pcxId).located?.item;
+  const peer = found ? (found.requester.vpcId === ctx.vpcId ? found.accepter : found.requester) : undefined;
+  const peerText = peer ? ` with ${peer.vpcId ?? 'a VPC'}${peer.ownerId && peer.ownerId !== ctx.scope.accountId ? ` of ${peer.ownerId}` : ''}${peer.region && peer.region !== ctx.scope.region ? ` in ${peer.region}` : ''}${peer.cidrs.length > 0 ? ` (${peer.cidrs.join(', ')})` : ''}` : '';
+  const state = found?.state && found.state !== 'active' ? `, which is ${found.state},` : '';
+  return broken(base, 'not-transitive', `${what} is routed to the peering connection ${pcxId}${peerText}${state}; peering is not transitive: it never carries traffic to or from networks beyond the peer VPC, such as the peer's VPN or Direct Connect`);
+}
+
+function publicTargetHop(ctx: PathContext, type: Route['targetType'], id: string, what: string): PathHop {
+  const scope = ctx.scope;
+  const base: HopBase = type === 'nat-gateway'
+    ? ec2Base(scope, 'nat-gateway', 'AWS::EC2::NatGateway', 'nat-gateway', id)
+    : type === 'carrier-gateway'
+      ? targetBase(ctx, 'AWS::EC2::CarrierGateway', id)
+      : type === 'egress-only-internet-gateway'
+        ? {...targetBase(ctx, 'AWS::EC2::EgressOnlyInternetGateway', id), kind: 'internet-gateway'}
+        : ec2Base(scope, 'internet-gateway', 'AWS::EC2::InternetGateway', 'internet-gateway', id);
+  const name = type.replaceAll('-', ' ');
+  return broken(base, 'not-private', `${what} is routed to the ${name} ${id}: over the internet, not a private path (VPN or Direct Connect)`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Verdicts
+
+/** The paths of one block of a network to one subnet, judged together. */
+interface Piece {
+  paths: NetworkPath[];
+  verdict: Verdict;
+  healthy: number;
+  independent: number;
+  redundant: boolean | null;
+  openPorts: number[];
+  breakPoint?: BreakPoint;
+}
+
+function judgePiece(paths: NetworkPath[]): Piece {
+  const healthy = paths.filter((p) => p.status === 'healthy');
+  // Redundancy is per link: two tunnels, two Direct Connect connections (or LAGs), or a tunnel and a connection.
+  const independent = new Set(healthy.map((p, i) => p.linkId ?? `path-${i}`)).size;
+  const anyUnknown = paths.some((p) => p.status === 'unknown');
+  // The paths of a piece share its ingress: the same ports, in the engine's order.
+  const openPorts = [...new Set(healthy.flatMap((p) => p.openPorts))];
+  const piece = {paths, healthy: healthy.length, independent, openPorts};
+  if (healthy.length > 0) {
+    if (independent >= 2) return {...piece, verdict: 'reachable', redundant: true};
+    // Another path might exist where data is missing: then the lack of redundancy is not proven.
+    return {...piece, verdict: 'degraded', redundant: anyUnknown ? null : false};
+  }
+
+  if (anyUnknown) return {...piece, verdict: 'unknown', redundant: null};
+  const first = paths.find((p) => p.breakPoint);
+  return {...piece, verdict: 'unreachable', redundant: false, ...(first?.breakPoint ? {breakPoint: first.breakPoint} : {})};
+}
+
+const SEVERITY: Record<Verdict, number> = {unreachable: 3, unknown: 2, degraded: 1, reachable: 0};
+
+export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
+  return verdicts.reduce<Verdict>((worst, v) => (SEVERITY[v] > SEVERITY[worst] ? v : worst), 'reachable');
+}
+
+function reachableOf(verdict: Verdict): boolean | null {
+  return verdict === 'unreachable' ? false : verdict === 'unknown' ? null : true;
+}
+
+function redundantOf(values: readonly (boolean | null)[]): boolean | null {
+  if (values.includes(false)) return false;
+  return values.every((v) => v === true) ? true : null;
+}
+
+function judgeNetwork(network: NetworkInput, start: Part, pieces: Piece[]): OnPremNetworkFacts {
+  const verdict = pieces.length > 0 ? worstVerdict(pieces.map((p) => p.verdict)) : 'unknown';
+  const reachable = reachableOf(verdict);
+  const openPorts = reachable === true ? intersect(pieces.map((p) => p.openPorts)) : [];
+  const paths = pieces.flatMap((p) => p.paths);
+  const missing = uniqueMissing(paths.flatMap((p) => p.hops.flatMap((h) => h.missing ?? [])));
+  const breakPoint = verdict === 'unreachable' ? pieces.find((p) => p.verdict === 'unreachable')?.breakPoint : undefined;
+  return {
+    cidr: formatCidr(network.cidr),
+    source: network.source,
+    ...(network.inferredFrom ? {inferredFrom: network.inferredFrom} : {}),
+    ...(start.excluding.length > 0 ? {excluding: start.excluding.map(formatCidr)} : {}),
+    verdict,
+    reachable,
+    redundant: verdict === 'unreachable' ? false : redundantOf(pieces.map((p) => p.redundant)),
+    healthyPathCount: pieces.length > 0 ? Math.min(...pieces.map((p) => p.healthy)) : 0,
+    independentPathCount: pieces.length > 0 ? Math.min(...pieces.map((p) => p.independent)) : 0,
+    openPorts,
+    ...(breakPoint ? {breakPoint} : {}),
+    ...(missing.length > 0 ? {missing} : {}),
+    paths,
+  };
+}
+
+function intersect(lists: readonly number[][]): number[] {
+  if (lists.length === 0) return [];
+  return lists[0].filter((port) => lists.every((l) => l.includes(port)));
+}
+
+/** The broker's verdict over its networks; `incomplete`: networks may be missing, so at best unknown. */
+function aggregate(networks: OnPremNetworkFacts[], source: 'explicit' | 'inferred', incomplete: boolean): OnPremFacts {
+  const verdicts = networks.map((n) => n.verdict);
+  const verdict = worstVerdict(incomplete ? [...verdicts, 'unknown'] : verdicts);
+  const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
+  const breakPoint = networks.find((n) => n.verdict === 'unreachable')?.breakPoint;
+  return {
+    verdict,
+    reachable: reachableOf(verdict),
+    redundant: verdict === 'unreachable' ? false : redundantOf(incomplete ? [...networks.map((n) => n.redundant), null] : networks.map((n) => n.redundant)),
+    source,
+    networkCount: networks.length,
+    reachableCount: count('reachable'),
+    degradedCount: count('degraded'),
+    unreachableCount: count('unreachable'),
+    unknownCount: count('unknown'),
+    healthyPathCount: networks.length > 0 ? Math.min(...networks.map((n) => n.healthyPathCount)) : 0,
+    independentPathCount: networks.length > 0 ? Math.min(...networks.map((n) => n.independentPathCount)) : 0,
+    ...(breakPoint ? {breakPoint} : {}),
+    networks,
+  };
+}
+
+/** Parses given networks (already validated with cidrProblem by the caller). */
+export function parseNetworks(texts: readonly string[]): Cidr[] {
+  const result: Cidr[] = [];
+  for (const text of texts) {
+    const cidr = cidrOf(text);
+    if (!result.some((c) => sameCidr(c, cidr))) result.push(cidr);
+  }
+
+  return result;
+}
