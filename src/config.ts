@@ -12,7 +12,7 @@ import type {FailOn} from './policy/types';
 
 export interface FlagDefaults {
   'fail-on'?: FailOn;
-  format?: 'json' | 'sarif' | 'table';
+  format?: 'json' | 'junit' | 'markdown' | 'sarif' | 'table';
   category?: string;
   policies?: string[];
   policy?: string[];
@@ -22,6 +22,11 @@ export interface FlagDefaults {
   profile?: string;
   'endpoint-url'?: string;
   'on-prem-cidr'?: string[];
+  /** Suppressions file (relative to the config file); default .mq-audit/suppressions.json when it exists. */
+  suppressions?: string;
+  /** Earlier JSON report to compare with (relative to the config file). */
+  baseline?: string;
+  redact?: boolean;
 }
 
 export interface Config {
@@ -46,6 +51,8 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   const defaults = {...config.defaults};
   // Paths in the file are relative to the file, like tsconfig's.
   if (defaults.policies) defaults.policies = defaults.policies.map((p) => resolve(base, p));
+  if (defaults.suppressions) defaults.suppressions = resolve(base, defaults.suppressions);
+  if (defaults.baseline) defaults.baseline = resolve(base, defaults.baseline);
   return {source: shown, production: config.production, policies: config.policies, defaults};
 }
 

@@ -13,7 +13,7 @@ const MAX_ERROR_LINES = 20;
 export default class Inventory extends BaseCommand {
   static override summary = 'Collect an inventory snapshot of Amazon MQ brokers (read-only AWS calls) into a JSON file.';
 
-  static override description = `Reads brokers with ListBrokers and DescribeBroker (only Describe/List/Get calls, ever) and writes a versioned snapshot (schemas/inventory.schema.json) that \`scan --inventory\` evaluates offline. Every failed call (access denied, throttled past retries, timeout) is recorded in the snapshot's "errors", never dropped.
+  static override description = `Reads brokers with ListBrokers and DescribeBroker (only Describe/List/Get calls, plus sts:AssumeRole with --role-arn or --organization) and writes a versioned snapshot (schemas/inventory.schema.json) that \`scan --inventory\` evaluates offline. Every failed call (access denied, throttled past retries, timeout) is recorded in the snapshot's "errors", never dropped.
 
 Exit codes: 0 collected everything; 2 bad usage; 3 collected with errors (the file is still written and says what is missing).`;
 

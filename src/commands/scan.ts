@@ -1,3 +1,4 @@
+import {isAbsolute, relative} from 'node:path';
 import {Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
 import {shouldShowProgress, startProgress} from '../cli/progress';
@@ -7,17 +8,20 @@ import {InputError} from '../errors';
 import {writeFileAtomic} from '../output';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
 import {categoryProblem, type Format, FORMATS, render, type ScanReport} from '../report/index';
+import {createRedactor, REDACT_KEY_ENV, redactText} from '../report/redact';
 import {runScan} from '../services/scan';
 
 export default class Scan extends BaseCommand {
   static override summary = 'Evaluate policies against Amazon MQ brokers and report findings.';
 
-  static override description = `Evaluates the built-in policies (and any --policies) against every broker, live from AWS or offline from an inventory file written by \`mq-audit inventory\`, and writes a report: a table for people, JSON for machines, SARIF for GitHub code scanning.
+  static override description = `Evaluates the built-in policies (and any --policies) against every broker, live from AWS or offline from an inventory file written by \`mq-audit inventory\`, and writes a report: a table for people, JSON for machines, SARIF for GitHub code scanning, Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY, JUnit XML for CI test reports.
+
+Suppressions (.mq-audit/suppressions.json, or --suppressions) accept findings with a reason until an expiry date; a baseline (--baseline, an earlier JSON report) makes only new findings fail the gate. See docs/suppressions-and-baselines.md.
 
 Exit codes (the contract CI relies on):
   0  no failing finding at or above --fail-on
   1  the gate failed: at least one failing finding at or above --fail-on
-  2  bad usage or bad input (flags, policy files, inventory or config files)
+  2  bad usage or bad input (flags, policy, inventory, config, suppressions or baseline files)
   3  the scan was incomplete (a collection error, or a check that could not be evaluated) and nothing else failed the gate
 
 A check that could not be evaluated (access denied, throttled past retries, missing data) is reported as "error", never as passing.`;
@@ -28,6 +32,9 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     {description: 'Scan every enabled region with a named profile.', command: '<%= config.bin %> <%= command.id %> --all-regions --profile audit'},
     {description: 'Against LocalStack or moto.', command: '<%= config.bin %> <%= command.id %> --region us-east-1 --endpoint-url http://localhost:4566'},
     {description: 'Only some policies, plus a folder of your own.', command: '<%= config.bin %> <%= command.id %> --inventory inv.json --policies ./our-policies --skip-policy mq/required-tags'},
+    {description: 'Accept known findings, fail only on findings new since the last main-branch report, and write a pull-request summary.', command: '<%= config.bin %> <%= command.id %> --all-regions --suppressions .mq-audit/suppressions.json --baseline main-report.json --format markdown --output summary.md'},
+    {description: 'SARIF for a public repository: account ids replaced with aliases (keyed by the MQ_AUDIT_REDACT_KEY secret).', command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> --all-regions --redact --output mq-audit.sarif'},
+    {description: 'JUnit XML for a CI test-report view.', command: '<%= config.bin %> <%= command.id %> --all-regions --format junit --output mq-audit-junit.xml'},
   ];
 
   static override flags = {
@@ -41,7 +48,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       char: 'f',
       options: [...FORMATS],
       summary: 'Report format.',
-      description: 'Default: inferred from --output (.sarif, .json), else table on a terminal and json when stdout is not a terminal.',
+      description: 'Default: inferred from --output (.sarif, .json, .md, .xml), else table on a terminal and json when stdout is not a terminal.',
       helpGroup: 'OUTPUT',
     }),
     output: Flags.string({
@@ -60,6 +67,21 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       summary: 'Lowest severity of a failing finding that fails the gate (exit 1); "none" never fails on findings. [default: low]',
       helpGroup: 'GATE',
     }),
+    suppressions: Flags.string({
+      summary: 'Suppressions file: accepted findings (policy + resource, reason, expiry) that do not fail the gate. [default: .mq-audit/suppressions.json when it exists]',
+      description: 'Format: schemas/suppressions.schema.json. Expired entries stop suppressing and are reported; entries matching nothing are reported as stale.',
+      helpGroup: 'GATE',
+    }),
+    baseline: Flags.string({
+      summary: 'An earlier JSON report (scan --format json): only failing findings new since then fail the gate.',
+      description: 'Findings are matched by fingerprint (policy + broker ARN); the report marks each failing finding new or unchanged and lists those no longer failing.',
+      helpGroup: 'GATE',
+    }),
+    redact: Flags.boolean({
+      allowNo: true,
+      summary: `Replace AWS account ids with stable aliases (account-<8 hex>) in everything written; set ${REDACT_KEY_ENV} (a secret) so an alias cannot be checked against a guessed id.`,
+      helpGroup: 'OUTPUT',
+    }),
     policies: Flags.string({multiple: true, summary: 'Add custom policy files or folders (repeatable).', helpGroup: 'POLICIES'}),
     policy: Flags.string({multiple: true, summary: 'Evaluate only these policy ids (repeatable; * matches within a path segment, e.g. "mq/*").', helpGroup: 'POLICIES'}),
     'skip-policy': Flags.string({multiple: true, summary: 'Do not evaluate these policy ids (repeatable).', helpGroup: 'POLICIES'}),
@@ -77,6 +99,8 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     const categoryIssue = category === undefined ? undefined : categoryProblem(category);
     if (categoryIssue) throw new InputError('--category', categoryIssue);
 
+    const redact = flags.redact ?? defaults.redact ?? false;
+    const redactKey = process.env[REDACT_KEY_ENV] || undefined;
     const format = (flags.format ?? defaults.format ?? formatFromFile(flags.output) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
     const toStdout = !flags.output || flags.output === '-';
     const live = flags.inventory ? undefined : liveOptions(flags, config);
@@ -96,12 +120,18 @@ A check that could not be evaluated (access denied, throttled past retries, miss
         config,
         failOn,
         onPremCidrs: onPremCidrs(flags['on-prem-cidr'], config),
+        suppressionsFile: shownPath(flags.suppressions ?? defaults.suppressions),
+        baselineFile: shownPath(flags.baseline ?? defaults.baseline),
+        redact,
+        redactKey,
       }));
     } finally {
       progress.stop();
     }
 
-    const text = render(format, report, {category, color: toStdout && format === 'table' && this.useColor()});
+    // The category is written into SARIF too: redact an account id in it like everything else.
+    const writtenCategory = redact && category !== undefined ? redactText(category, createRedactor(redactKey), report) : category;
+    const text = render(format, report, {category: writtenCategory, color: toStdout && format === 'table' && this.useColor()});
     if (toStdout) {
       process.stdout.write(text);
     } else {
@@ -118,5 +148,14 @@ function formatFromFile(file: string | undefined): Format | undefined {
   if (!file) return undefined;
   if (/\.sarif(\.json)?$/i.test(file)) return 'sarif';
   if (/\.json$/i.test(file)) return 'json';
+  if (/\.(md|markdown)$/i.test(file)) return 'markdown';
+  if (/\.xml$/i.test(file)) return 'junit';
   return undefined;
+}
+
+/** Config defaults are absolute; reports show them relative to the working folder when they are inside it. */
+function shownPath(file: string | undefined): string | undefined {
+  if (file === undefined || !isAbsolute(file)) return file;
+  const inside = relative(process.cwd(), file);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file;
 }

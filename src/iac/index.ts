@@ -14,10 +14,13 @@ import type {BuildIacIndexOptions, IacDefinition, IacIndexResult, IacProblem, St
 
 export {locate, matchResource, encodeRepositoryPath, CLOUDFORMATION_LOGICAL_ID_TAG, CLOUDFORMATION_STACK_TAG} from './match';
 export {anchorProperty} from './properties';
+export {locatableKindOfHop} from './resource-types';
 export {SKIPPED_DIRECTORIES} from './discover';
 export type * from './types';
 
 const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+type CdkEnvironment = NonNullable<IacDefinition['environment']>;
 
 export function buildIacIndex(paths: string[], repoRoot: string, options: BuildIacIndexOptions = {}): IacIndexResult {
   const root = resolve(repoRoot);
@@ -27,12 +30,13 @@ export function buildIacIndex(paths: string[], repoRoot: string, options: BuildI
   const definitions: IacDefinition[] = [];
   const files: string[] = [];
   const stacks = new Map<string, StackName[]>();
+  const environments = new Map<string, CdkEnvironment>();
 
   for (const candidate of candidates) {
     const text = readCandidate(candidate, maxBytes, problems);
     if (text === undefined) continue;
     if (candidate.format === 'cloudformation' && basename(candidate.file) === 'manifest.json') {
-      readCdkManifest(candidate, text, root, stacks, problems);
+      readCdkManifest(candidate, text, root, stacks, environments, problems);
       continue;
     }
 
@@ -56,6 +60,8 @@ export function buildIacIndex(paths: string[], repoRoot: string, options: BuildI
     const guessed = mapped.some((stack) => stack.source === 'cdk-manifest') ? [] : [{name: stackNameFromFileName(definition.file), source: 'file-name' as const}];
     const known = [...guessed, ...mapped];
     definition.stacks = known.filter((stack, i) => known.findIndex((other) => other.name === stack.name && other.source === stack.source) === i);
+    const environment = environments.get(definition.file);
+    if (environment) definition.environment = environment;
   }
 
   return {index: {repoRoot: root, files, definitions}, problems};
@@ -69,7 +75,8 @@ function readCandidate(candidate: CandidateFile, maxBytes: number, problems: Iac
       return undefined;
     }
 
-    return readFileSync(candidate.absolute, 'utf8');
+    // A byte-order mark is on line 1 and in no token: dropping it keeps every line number.
+    return readFileSync(candidate.absolute, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     problems.push({severity: 'warning', file: candidate.file, message: `not indexed: ${(error as Error).message}`});
     return undefined;
@@ -90,14 +97,14 @@ function parseCandidate(candidate: CandidateFile, text: string): {indexed: boole
 }
 
 interface CdkManifest {
-  artifacts?: Record<string, {type?: unknown; properties?: {templateFile?: unknown; stackName?: unknown}}>;
+  artifacts?: Record<string, {type?: unknown; environment?: unknown; properties?: {templateFile?: unknown; stackName?: unknown}}>;
 }
 
 /**
  * A CDK cloud assembly manifest says which template each stack is synthesized to (`properties.templateFile`) and
  * under which name it is deployed (`properties.stackName`, else the artifact id).
  */
-function readCdkManifest(candidate: CandidateFile, text: string, root: string, stacks: Map<string, StackName[]>, problems: IacProblem[]): void {
+function readCdkManifest(candidate: CandidateFile, text: string, root: string, stacks: Map<string, StackName[]>, environments: Map<string, CdkEnvironment>, problems: IacProblem[]): void {
   let manifest: CdkManifest;
   try {
     manifest = JSON.parse(text) as CdkManifest;
@@ -112,7 +119,20 @@ function readCdkManifest(candidate: CandidateFile, text: string, root: string, s
     const stackName = typeof artifact.properties?.stackName === 'string' ? artifact.properties.stackName : artifactId;
     const template = repositoryPath(join(dirname(candidate.absolute), templateFile), root);
     stacks.set(template, [...(stacks.get(template) ?? []), {name: stackName, source: 'cdk-manifest'}]);
+    const environment = cdkEnvironment(artifact.environment);
+    if (environment) environments.set(template, environment);
   }
+}
+
+/** `aws://111122223333/eu-west-1`; CDK writes `unknown-account` / `unknown-region` for environment-agnostic stacks. */
+function cdkEnvironment(value: unknown): {account?: string; region?: string} | undefined {
+  if (typeof value !== 'string' || !value.startsWith('aws://')) return undefined;
+  const [account, region] = value.slice('aws://'.length).split('/');
+  const environment = {
+    ...(account && account !== 'unknown-account' && {account}),
+    ...(region && region !== 'unknown-region' && {region}),
+  };
+  return Object.keys(environment).length > 0 ? environment : undefined;
 }
 
 function addStacksOption(mapping: Record<string, string>, root: string, stacks: Map<string, StackName[]>, files: string[], problems: IacProblem[]): void {

@@ -9,6 +9,7 @@
  * - weak: a Terraform resource name equal to the deployed name (`-` and `_` alike, case ignored).
  * A literal that differs from the deployed value rules a definition out, unless strong CloudFormation evidence
  * says that block created the resource (the template was changed since: exactly what a pull request does).
+ * A CDK template whose manifest deploys it to another account or region is always ruled out.
  * A resource tagged by CloudFormation is only matched to CloudFormation resources with that logical id.
  * The best candidate must beat every other one on (strong, medium, weak) evidence counts; a tie is ambiguous.
  */
@@ -42,12 +43,12 @@ export function locate(index: IacIndex, resource: DeployedResource, property?: s
 
 /** Like locate, and says why when there is no anchor (for the JSON report). */
 export function matchResource(index: IacIndex, resource: DeployedResource, property?: string): MatchResult {
-  const definitions = index.definitions.filter((definition) => definition.kind === resource.type);
-  if (definitions.length === 0) return {status: 'unmatched', reason: `no ${resource.type} is defined in the infrastructure-as-code files searched`};
+  const lookup = lookupFor(index, resource.type);
+  if (lookup.count === 0) return {status: 'unmatched', reason: `no ${resource.type} is defined in the infrastructure-as-code files searched`};
 
-  const assessments = definitions.map((definition) => assess(definition, resource));
+  const assessments = possibleDefinitions(lookup, resource).map((definition) => assess(definition, resource));
   const candidates = assessments.filter((assessment) => assessment.evidence.length > 0 && !assessment.contradiction);
-  if (candidates.length === 0) return {status: 'unmatched', reason: unmatchedReason(resource, definitions.length, assessments)};
+  if (candidates.length === 0) return {status: 'unmatched', reason: unmatchedReason(resource, lookup.count, assessments)};
 
   candidates.sort((a, b) => compareEvidence(b.evidence, a.evidence));
   const [best, second] = candidates;
@@ -61,6 +62,59 @@ export function matchResource(index: IacIndex, resource: DeployedResource, prope
   }
 
   return {status: 'anchored', anchor: anchorFor(best, property)};
+}
+
+/** The definitions of one kind, by every value evidence can be found on: locate stays cheap on large estates. */
+interface KindLookup {
+  count: number;
+  byLogicalId: Map<string, IacDefinition[]>;
+  byName: Map<string, IacDefinition[]>;
+  byNameTag: Map<string, IacDefinition[]>;
+  byTerraformName: Map<string, IacDefinition[]>;
+}
+
+/** Built on first use; an index is not changed after buildIacIndex returns it. */
+const lookups = new WeakMap<IacIndex, Map<string, KindLookup>>();
+
+function lookupFor(index: IacIndex, kind: string): KindLookup {
+  let byKind = lookups.get(index);
+  if (!byKind) {
+    byKind = new Map();
+    for (const definition of index.definitions) {
+      let lookup = byKind.get(definition.kind);
+      if (!lookup) {
+        lookup = {count: 0, byLogicalId: new Map(), byName: new Map(), byNameTag: new Map(), byTerraformName: new Map()};
+        byKind.set(definition.kind, lookup);
+      }
+
+      lookup.count++;
+      if (definition.format === 'terraform') add(lookup.byTerraformName, normalizeName(definition.localName), definition);
+      else add(lookup.byLogicalId, definition.localName, definition);
+      if (definition.name) add(lookup.byName, definition.name.value, definition);
+      if (definition.nameTag) add(lookup.byNameTag, definition.nameTag.value, definition);
+    }
+
+    lookups.set(index, byKind);
+  }
+
+  return byKind.get(kind) ?? {count: 0, byLogicalId: new Map(), byName: new Map(), byNameTag: new Map(), byTerraformName: new Map()};
+}
+
+function add(map: Map<string, IacDefinition[]>, key: string, definition: IacDefinition): void {
+  const list = map.get(key);
+  if (list) list.push(definition);
+  else map.set(key, [definition]);
+}
+
+/** Definitions that share at least one identifying value with the resource, by file and line. */
+function possibleDefinitions(lookup: KindLookup, resource: DeployedResource): IacDefinition[] {
+  const logicalId = resource.tags?.[CLOUDFORMATION_LOGICAL_ID_TAG];
+  const names = [resource.name, resource.tags?.Name].filter((name): name is string => name !== undefined);
+  const found = new Set<IacDefinition>([
+    ...(logicalId === undefined ? [] : lookup.byLogicalId.get(logicalId) ?? []),
+    ...names.flatMap((name) => [...(lookup.byName.get(name) ?? []), ...(lookup.byNameTag.get(name) ?? []), ...(lookup.byTerraformName.get(normalizeName(name)) ?? [])]),
+  ]);
+  return [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine));
 }
 
 function assess(definition: IacDefinition, resource: DeployedResource): Assessment {
@@ -85,6 +139,15 @@ function assess(definition: IacDefinition, resource: DeployedResource): Assessme
     }
   }
 
+  // The template deploys elsewhere: no tag or name can make it this resource's definition.
+  const elsewhere: string[] = [];
+  const place = resource.arn === undefined ? undefined : arnPlace(resource.arn);
+  if (definition.environment && place) {
+    const {account, region} = definition.environment;
+    if (account !== undefined && place.account !== '' && account !== place.account) elsewhere.push(`the CDK manifest deploys ${definition.file} to account ${account}, the resource is in ${place.account}`);
+    if (region !== undefined && place.region !== '' && region !== place.region) elsewhere.push(`the CDK manifest deploys ${definition.file} to ${region}, the resource is in ${place.region}`);
+  }
+
   const ownName = hasOwnName(definition.kind) ? resource.name : undefined;
   if (definition.name && ownName !== undefined) {
     if (definition.name.value === ownName) evidence.push({kind: 'name', strength: 'strong', detail: `literal name ${JSON.stringify(ownName)} at ${definition.file}:${definition.name.line}`});
@@ -102,8 +165,15 @@ function assess(definition: IacDefinition, resource: DeployedResource): Assessme
     evidence.push({kind: 'terraform-resource-name', strength: 'weak', detail: `Terraform resource ${definition.address} is named like ${JSON.stringify(plainName)}`});
   }
 
-  const contradiction = createdHere || contradictions.length === 0 ? undefined : contradictions.join('; ');
+  const ruledOut = [...elsewhere, ...(createdHere ? [] : contradictions)];
+  const contradiction = ruledOut.length === 0 ? undefined : ruledOut.join('; ');
   return {definition, evidence, ...(contradiction !== undefined && {contradiction})};
+}
+
+/** `arn:partition:service:region:account:…` → region and account (empty for global resources). */
+function arnPlace(arn: string): {region: string; account: string} | undefined {
+  const parts = arn.split(':');
+  return parts.length >= 6 && parts[0] === 'arn' ? {region: parts[3], account: parts[4]} : undefined;
 }
 
 function normalizeName(name: string): string {

@@ -1,5 +1,6 @@
 /** Which CloudFormation and Terraform resource types are indexed, what kind each is, and which property names it. */
-import type {IacResourceKind} from './types';
+import type {HopKind} from '../network/facts';
+import type {IacResourceKind, LocatableKind} from './types';
 
 export interface ResourceTypeInfo {
   kind: IacResourceKind;
@@ -25,6 +26,9 @@ const CLOUDFORMATION_TYPES: Record<string, ResourceTypeInfo> = {
   'AWS::EC2::VPNGatewayRoutePropagation': {kind: 'auxiliary'},
   'AWS::EC2::VPCGatewayAttachment': {kind: 'auxiliary'},
   'AWS::EC2::CustomerGateway': {kind: 'customer-gateway'},
+  'AWS::EC2::InternetGateway': {kind: 'internet-gateway'},
+  'AWS::EC2::NatGateway': {kind: 'nat-gateway'},
+  'AWS::EC2::VPCPeeringConnection': {kind: 'vpc-peering-connection'},
   'AWS::EC2::TransitGateway': {kind: 'transit-gateway'},
   'AWS::EC2::TransitGatewayAttachment': {kind: 'tgw-attachment'},
   'AWS::EC2::TransitGatewayVpcAttachment': {kind: 'tgw-attachment'},
@@ -65,6 +69,10 @@ const TERRAFORM_TYPES: Record<string, ResourceTypeInfo> = {
   aws_vpn_gateway_attachment: {kind: 'auxiliary'},
   aws_vpn_gateway_route_propagation: {kind: 'auxiliary'},
   aws_customer_gateway: {kind: 'customer-gateway'},
+  aws_internet_gateway: {kind: 'internet-gateway'},
+  aws_nat_gateway: {kind: 'nat-gateway'},
+  aws_vpc_peering_connection: {kind: 'vpc-peering-connection'},
+  aws_vpc_peering_connection_accepter: {kind: 'vpc-peering-connection'},
   aws_ec2_transit_gateway: {kind: 'transit-gateway'},
   aws_ec2_transit_gateway_vpc_attachment: {kind: 'tgw-attachment'},
   aws_ec2_transit_gateway_vpc_attachment_accepter: {kind: 'tgw-attachment'},
@@ -96,4 +104,18 @@ export function terraformTypeInfo(type: string): ResourceTypeInfo | undefined {
 /** Kinds whose deployed resources have a name of their own; the others are known by their Name tag. */
 export function hasOwnName(kind: IacResourceKind): boolean {
   return kind === 'broker' || kind === 'security-group' || kind === 'dx-connection' || kind === 'dx-gateway' || kind === 'virtual-interface';
+}
+
+/** The kind to locate a network path hop by; undefined for hops that are not resources (on-premises, targets). */
+export function locatableKindOfHop(kind: HopKind): LocatableKind | undefined {
+  switch (kind) {
+    case 'on-premises-network':
+    case 'target':
+      return undefined;
+    case 'vpn-tunnel':
+      // Tunnels are part of their VPN connection's definition.
+      return 'vpn-connection';
+    default:
+      return kind;
+  }
 }

@@ -18,6 +18,8 @@ export type IacResourceKind =
   | 'customer-gateway'
   | 'dx-connection'
   | 'dx-gateway'
+  | 'internet-gateway'
+  | 'nat-gateway'
   | 'network-acl'
   | 'network-acl-entry'
   | 'route'
@@ -30,6 +32,7 @@ export type IacResourceKind =
   | 'tgw-route-table'
   | 'transit-gateway'
   | 'virtual-interface'
+  | 'vpc-peering-connection'
   | 'vpn-connection'
   | 'vpn-gateway';
 
@@ -75,6 +78,8 @@ export interface IacDefinition {
   stacks?: StackName[];
   /** CDK: `Metadata.aws:cdk:path` of the resource, which names the construct in the CDK app. */
   cdkPath?: string;
+  /** CDK: the account and region the manifest deploys the template to, when they are concrete. */
+  environment?: {account?: string; region?: string};
 }
 
 export interface StackName {

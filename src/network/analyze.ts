@@ -108,7 +108,6 @@ export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker,
     securityGroupIds: details.securityGroups,
     ports,
     subnets,
-    groupsKnown: true,
   });
 
   const missing = uniqueMissing([
@@ -359,7 +358,9 @@ function onPremHop(network: NetworkInput, part: Part): PathHop {
 }
 
 function ingressFor(context: BrokerContext, subnet: SubnetInfo, part: Part): IngressResult {
-  const key = `ingress|${context.scope.key}|${subnet.id}|${context.securityGroupIds.join(',')}|${context.engine}|${describePart(part)}`;
+  // The way in depends on the subnet only through its ACL: subnets sharing one share the answer.
+  const where = subnet.naclId ? `acl:${subnet.naclId}` : `subnet:${subnet.id}`;
+  const key = `ingress|${context.scope.key}|${where}|${context.securityGroupIds.join(',')}|${context.engine}|${describePart(part)}`;
   return memoize(context.index, key, () => evaluateIngress({
     index: context.index,
     scope: context.scope,
@@ -403,8 +404,13 @@ export function breakPointOf(hop: PathHop): BreakPoint {
 // ---------------------------------------------------------------------------------------------------------------
 // The route side: the subnet's table, then the gateway and links it leads to
 
+/**
+ * The way out depends on the subnet only through its route table and its CIDR (what Direct Connect must
+ * advertise, what transit gateway tables must route back): subnets sharing both share the answer.
+ */
 function routeSide(index: NetworkIndex, scope: Scope, subnet: SubnetInfo, part: Part): SubnetTrail[] {
-  return memoize(index, `route|${scope.key}|${subnet.id}|${describePart(part)}`, () => routeSideOnce(index, scope, subnet, part));
+  const where = subnet.table && subnet.cidr ? `table:${subnet.table.table.id}|${formatCidr(subnet.cidr)}` : `subnet:${subnet.id}`;
+  return memoize(index, `route|${scope.key}|${where}|${describePart(part)}`, () => routeSideOnce(index, scope, subnet, part));
 }
 
 function routeSideOnce(index: NetworkIndex, scope: Scope, subnet: SubnetInfo, part: Part): SubnetTrail[] {

@@ -116,8 +116,20 @@ export interface ParsedCidr extends Cidr {
   hostBitsSet: boolean;
 }
 
+/** The same texts come back for every broker: parse each once. Results are shared; never mutate them. */
+const PARSED = new Map<string, ParsedCidr | undefined>();
+const PARSED_LIMIT = 100_000;
+
 /** Parses `a.b.c.d/n` or `x::y/n`; a bare address is a /32 or /128. Undefined when invalid. */
 export function parseCidr(text: string): ParsedCidr | undefined {
+  if (PARSED.has(text)) return PARSED.get(text);
+  const parsed = parseCidrOnce(text);
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  PARSED.set(text, parsed);
+  return parsed;
+}
+
+function parseCidrOnce(text: string): ParsedCidr | undefined {
   const [address, length, ...rest] = text.trim().split('/');
   if (rest.length > 0) return undefined;
   const ip = parseIp(address);

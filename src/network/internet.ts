@@ -7,37 +7,59 @@ import type {SecurityGroupRule} from '../snapshot/network';
 import {type Cidr, everything, type IpFamily, includesPublicAddresses, rangeOf, rangesCover} from './cidr';
 import type {BrokerPort, InternetIngressFacts, InternetIngressRule, MissingData} from './facts';
 import {ruleAdmitsPort, ruleSources, securityGroupRulesOf} from './ingress';
-import {type NetworkIndex, type Scope, uniqueMissing} from './lookup';
+import {memoize, type NetworkIndex, type Scope, uniqueMissing} from './lookup';
 import type {EffectiveRouteTable} from './routes';
 
 export interface InternetInput {
   index: NetworkIndex;
   scope: Scope;
-  /** Null when DescribeBroker failed. */
-  publiclyAccessible: boolean | null;
+  publiclyAccessible: boolean;
   securityGroupIds: readonly string[];
   ports: readonly BrokerPort[];
   /** The broker subnets' effective route tables (undefined when unknown, with why). */
   subnets: readonly {table?: EffectiveRouteTable; missing: MissingData[]}[];
-  /** False when the broker's settings are unknown (no security group list to judge). */
-  groupsKnown: boolean;
-  groupsMissing?: MissingData[];
+}
+
+/** What a set of security groups opens to the internet on a set of ports. */
+interface GroupExposure {
+  /** Proven open to all of 0.0.0.0/0 or ::/0. */
+  openPorts: number[];
+  /** Not proven open, but a prefix list that could open them was not readable. */
+  uncertainPorts: number[];
+  rules: InternetIngressRule[];
+  /** Set when the rules themselves could not be read. */
+  unreadable?: MissingData;
+  missing: MissingData[];
 }
 
 const FAMILIES: IpFamily[] = [4, 6];
 
 export function internetIngress(input: InternetInput): InternetIngressFacts {
   const publicSubnet = hasPublicSubnet(input.subnets);
-  const missing: MissingData[] = [...(input.groupsMissing ?? [])];
-  if (publicSubnet === null) missing.push(...input.subnets.flatMap((s) => (s.table ? [] : s.missing)));
-  const found = input.groupsKnown ? securityGroupRulesOf(input.index, input.scope, input.securityGroupIds) : undefined;
-  if (!found || 'missing' in found) {
-    if (found) missing.push(found.missing);
-    return facts(input.publiclyAccessible, false, [], [], [], publicSubnet, missing);
-  }
+  const portsKey = input.ports.map((p) => p.port).join(',');
+  const exposure = memoize(input.index, `exposure|${input.scope.key}|${input.securityGroupIds.join(',')}|${portsKey}`, () => groupExposure(input));
+  const missing = [...exposure.missing, ...(publicSubnet === null ? input.subnets.flatMap((s) => (s.table ? [] : s.missing)) : [])];
+  const groupsOpen = exposure.openPorts.length > 0 ? true : exposure.unreadable || exposure.uncertainPorts.length > 0 ? null : false;
+  // Proven open wins over anything unknown; otherwise an unknown part leaves the answer unknown.
+  const open = input.publiclyAccessible || groupsOpen === true ? true : groupsOpen === null ? null : false;
+  const unique = uniqueMissing(missing);
+  return {
+    open,
+    publiclyAccessible: input.publiclyAccessible,
+    groupsOpen,
+    openPorts: exposure.openPorts,
+    rules: exposure.rules,
+    publicSubnet,
+    ...(unique.length > 0 ? {missing: unique} : {}),
+  };
+}
 
+function groupExposure(input: InternetInput): GroupExposure {
+  const found = securityGroupRulesOf(input.index, input.scope, input.securityGroupIds);
+  if ('missing' in found) return {openPorts: [], uncertainPorts: [], rules: [], unreadable: found.missing, missing: [found.missing]};
   const openPorts: number[] = [];
   const uncertainPorts: number[] = [];
+  const missing: MissingData[] = [];
   const openFamilies = new Map<number, Set<IpFamily>>();
   const publicRules = new Map<string, {rule: SecurityGroupRule; label: string; cidrs: Cidr[]; ports: number[]}>();
   for (const {port} of input.ports) {
@@ -70,23 +92,7 @@ export function internetIngress(input: InternetInput): InternetIngressFacts {
     // Part of the whole internet: the rule adds public addresses of a family that is open on one of its ports.
     wholeInternet: ports.some((port) => cidrs.some((c) => includesPublicAddresses(c) && (openFamilies.get(port)?.has(c.family) ?? false))),
   }));
-  return facts(input.publiclyAccessible, true, openPorts, uncertainPorts, rules, publicSubnet, missing);
-}
-
-function facts(
-  publiclyAccessible: boolean | null,
-  groupsKnown: boolean,
-  openPorts: number[],
-  uncertainPorts: number[],
-  rules: InternetIngressRule[],
-  publicSubnet: boolean | null,
-  missing: MissingData[],
-): InternetIngressFacts {
-  // Proven open wins over anything unknown; otherwise an unknown part leaves the answer unknown.
-  const groupsOpen = openPorts.length > 0 ? true : groupsKnown && uncertainPorts.length === 0 ? false : null;
-  const open = publiclyAccessible === true || groupsOpen === true ? true : publiclyAccessible === null || groupsOpen === null ? null : false;
-  const unique = uniqueMissing(missing);
-  return {open, publiclyAccessible, groupsOpen, openPorts, rules, publicSubnet, ...(unique.length > 0 ? {missing: unique} : {})};
+  return {openPorts, uncertainPorts, rules, missing};
 }
 
 /** A subnet whose table sends the default route (IPv4 or IPv6) to an internet gateway. */

@@ -274,7 +274,7 @@ function dxGatewayTrails(
     } else if (!ctx.subnetCidr) {
       hop = unknown(base, `whether ${label} advertises ${ctx.subnet.id} is unknown: its CIDR is not in the inventory`, [notInInventory('subnets', ctx.scope, ctx.subnet.id)]);
     } else if (!cidrsCoverPart(allowed, wholePart(ctx.subnetCidr))) {
-      hop = broken(base, 'not-advertised', `${label} does not advertise ${formatCidr(ctx.subnetCidr)} (${ctx.subnet.id}) to on-premises: allowed prefixes ${shown}`);
+      hop = broken(base, 'not-advertised', `${label} does not advertise the broker subnet ${formatCidr(ctx.subnetCidr)} to on-premises: allowed prefixes ${shown}`);
     } else {
       hop = ok(base, `${label} is associated with ${association.associatedGatewayId} and advertises ${formatCidr(ctx.subnetCidr)} (allowed prefixes ${shown})`);
     }
@@ -588,7 +588,7 @@ function inboundRouteHop(ctx: PathContext, tgw: TgwContext, side: TransitGateway
   if ('hop' in table) return table.hop;
   const subnetPart = wholePart(ctx.subnetCidr);
   const expansion = expandTgwRoutes(ctx.index, table.scope, table.base.id, table.routes);
-  const subnetText = `${formatCidr(ctx.subnetCidr)} (${ctx.subnet.id})`;
+  const subnetText = `the broker subnet ${formatCidr(ctx.subnetCidr)}`;
   let okRoute: PathHop['route'];
   for (const choice of chooseRoutes(expansion.candidates, subnetPart)) {
     const route = choice.candidate;

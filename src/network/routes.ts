@@ -19,7 +19,7 @@ import {
   subtractRanges,
 } from './cidr';
 import type {MissingData} from './facts';
-import {findById, indexSpec, lookupIn, memoize, type NetworkIndex, notInInventory, type Scope, scopesFrom} from './lookup';
+import {errorSummary, findById, indexSpec, lookupIn, memoize, type NetworkIndex, notInInventory, type Scope, scopeErrors, scopesFrom} from './lookup';
 
 /** A network, or the part of it left after more specific routes took their blocks. */
 export interface Part {
@@ -158,7 +158,12 @@ function resolvePrefixListOnce(index: NetworkIndex, scope: Scope, prefixListId: 
   if (!located) return {missing: missing.length > 0 ? missing : [notInInventory('prefixLists', scope, prefixListId)]};
   const list = located.item;
   const family = list.addressFamily?.toLowerCase() === 'ipv6' ? 6 : list.addressFamily ? 4 : undefined;
-  if (!list.entries) return {missing: [{...notInInventory('prefixLists', located.scope, prefixListId), reason: `the entries of ${prefixListId} could not be read`}], family};
+  if (!list.entries) {
+    const error = scopeErrors(index, located.scope).find((e) => e.operation === 'GetManagedPrefixListEntries' && (!e.resource || e.resource === prefixListId));
+    const reason = error ? `ec2:GetManagedPrefixListEntries failed for ${prefixListId} (${error.code})` : `the entries of ${prefixListId} could not be read`;
+    return {missing: [{...notInInventory('prefixLists', located.scope, prefixListId), reason, ...(error ? {error: errorSummary(error)} : {})}], family};
+  }
+
   return {entries: list.entries.map((e) => parseCidr(e)).filter((c): c is NonNullable<typeof c> => c !== undefined), list};
 }
 

@@ -55,6 +55,7 @@ export function buildReport(input: BuildReportInput): ScanReport {
       method: snapshot.collection.method,
       scopes,
       ...(input.inventorySource ? {source: input.inventorySource} : {}),
+      ...(snapshot.collection.accountSelection?.shard ? {shard: snapshot.collection.accountSelection.shard} : {}),
     },
     policies: input.policies.map((p) => reportedPolicy(p)),
     results: judged.results,

@@ -62,7 +62,8 @@ export function renderSarif(report: ScanReport, options: RenderOptions = {}): st
 export function buildSarif(report: ScanReport, options: RenderOptions = {}): Log {
   const category = normalizeCategory(options.category);
   // Suppressed findings are left out: GitHub ignores SARIF `suppressions` and would open alerts for them.
-  const failures = report.results.filter((ev) => ev.status === 'fail' && !ev.suppression);
+  // Most severe first: the order results are kept in when GitHub's limit cuts, and input order never shows through.
+  const failures = report.results.filter((ev) => ev.status === 'fail' && !ev.suppression).sort(compareEvaluations);
   const kept = failures.slice(0, GITHUB_LIMITS.resultsPerRun);
   const policies = rulePolicies(report.policies, failures);
   const rules = new Map<string, RuleEntry>(policies.map((policy, index) => [policy.id, {index, policy}]));

@@ -9,7 +9,7 @@ import type {Evaluation, ResourceRef, Severity} from '../policy/types';
 import {SEVERITIES} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
 import {compareCollectionErrors, compareEvaluations, compareSeverity, compareStrings} from './ordering';
-import type {RenderOptions, ScanReport} from './types';
+import type {RenderOptions, ReportedEvaluation, ScanReport} from './types';
 
 const WIDTH = 100;
 /** A reason starts on its own line when the columns before it leave less room than this. */
@@ -24,8 +24,11 @@ const SEVERITY_STYLE: Record<Severity, Style> = {critical: ['bold', 'red'], high
 
 interface BrokerGroup {
   resource: ResourceRef;
-  fails: Evaluation[];
+  /** Failing and not suppressed. */
+  fails: ReportedEvaluation[];
   errors: Evaluation[];
+  /** Failing, accepted by a suppression. */
+  suppressed: ReportedEvaluation[];
   passes: number;
   notApplicable: number;
 }
@@ -35,6 +38,8 @@ export function renderTable(report: ScanReport, options: RenderOptions = {}): st
   const groups = brokerGroups(report.results);
   const sections = [headline(report, paint), brokerSection(groups, paint)];
   if (report.collectionErrors.length > 0) sections.push(collectionErrorSection(report.collectionErrors, paint));
+  if (report.baseline) sections.push(baselineSection(report.baseline, paint));
+  if (report.warnings?.length) sections.push(warningSection(report.warnings, paint));
   sections.push(summarySection(report, groups, paint), gateLine(report, paint));
   return sections.filter((section) => section !== '').join('\n\n') + '\n';
 }
@@ -53,15 +58,16 @@ function headline(report: ScanReport, paint: Paint): string {
   return `${title}: ${plural(report.summary.brokers, 'broker')} in ${scope} (${report.inventory.method} inventory collected ${report.inventory.collectedAt})`;
 }
 
-function brokerGroups(results: Evaluation[]): BrokerGroup[] {
+function brokerGroups(results: ReportedEvaluation[]): BrokerGroup[] {
   const byArn = new Map<string, BrokerGroup>();
   for (const ev of results) {
     let group = byArn.get(ev.resource.arn);
     if (!group) {
-      group = {resource: ev.resource, fails: [], errors: [], passes: 0, notApplicable: 0};
+      group = {resource: ev.resource, fails: [], errors: [], suppressed: [], passes: 0, notApplicable: 0};
       byArn.set(ev.resource.arn, group);
     }
-    if (ev.status === 'fail') group.fails.push(ev);
+    if (ev.status === 'fail' && ev.suppression) group.suppressed.push(ev);
+    else if (ev.status === 'fail') group.fails.push(ev);
     else if (ev.status === 'error') group.errors.push(ev);
     else if (ev.status === 'pass') group.passes += 1;
     else group.notApplicable += 1;
@@ -69,11 +75,12 @@ function brokerGroups(results: Evaluation[]): BrokerGroup[] {
   for (const group of byArn.values()) {
     group.fails.sort(compareEvaluations);
     group.errors.sort(compareEvaluations);
+    group.suppressed.sort(compareEvaluations);
   }
   return [...byArn.values()].sort(compareGroups);
 }
 
-/** Failing brokers (worst first), then brokers we could not fully evaluate, then the rest, by name. */
+/** Failing brokers (worst first), then brokers we could not fully evaluate, then ones with only suppressed findings, then the rest. */
 function compareGroups(a: BrokerGroup, b: BrokerGroup): number {
   return (
     groupRank(a) - groupRank(b) ||
@@ -84,18 +91,22 @@ function compareGroups(a: BrokerGroup, b: BrokerGroup): number {
   );
 }
 
+/** Groups ranked below this get one compact line. */
+const COMPACT_RANK = 3;
+
 function groupRank(group: BrokerGroup): number {
   if (group.fails.length > 0) return 0;
-  return group.errors.length > 0 ? 1 : 2;
+  if (group.errors.length > 0) return 1;
+  return group.suppressed.length > 0 ? 2 : COMPACT_RANK;
 }
 
 function brokerSection(groups: BrokerGroup[], paint: Paint): string {
   if (groups.length === 0) return 'No brokers were evaluated.';
-  const listed = groups.flatMap((group) => [...group.fails, ...group.errors]);
+  const listed = groups.flatMap((group) => [...group.fails, ...group.errors, ...group.suppressed]);
   // One id column for all brokers, so reasons line up down the whole table.
   const idWidth = Math.min(MAX_ID_COLUMN, Math.max(0, ...listed.map((ev) => ev.policyId.length)));
-  const detailed = groups.filter((group) => groupRank(group) < 2).map((group) => brokerBlock(group, idWidth, paint));
-  const compact = groups.filter((group) => groupRank(group) === 2).map((group) => compactLine(group, paint));
+  const detailed = groups.filter((group) => groupRank(group) < COMPACT_RANK).map((group) => brokerBlock(group, idWidth, paint));
+  const compact = groups.filter((group) => groupRank(group) === COMPACT_RANK).map((group) => compactLine(group, paint));
   return [...detailed, ...(compact.length > 0 ? [compact.join('\n')] : [])].join('\n\n');
 }
 
@@ -104,18 +115,23 @@ function brokerHeader(label: string, resource: ResourceRef): string {
 }
 
 function brokerBlock(group: BrokerGroup, idWidth: number, paint: Paint): string {
-  const label = group.fails.length > 0 ? paint(['bold', 'red'], 'FAIL  ') : paint(['bold', 'magenta'], 'ERROR ');
+  const label =
+    group.fails.length > 0 ? paint(['bold', 'red'], 'FAIL  ') : group.errors.length > 0 ? paint(['bold', 'magenta'], 'ERROR ') : paint('dim', 'SUPPR ');
   const counts = [
     group.fails.length > 0 ? `${group.fails.length} failing` : '',
     group.errors.length > 0 ? `${group.errors.length} not evaluated` : '',
+    group.suppressed.length > 0 ? `${group.suppressed.length} suppressed` : '',
     group.passes > 0 ? `${group.passes} passing` : '',
   ].filter(Boolean);
   const header = `${brokerHeader(label, group.resource)}  ${paint('dim', `(${counts.join(', ')})`)}`;
   const lines = [
-    ...group.fails.map((ev) => policyLines(paint(SEVERITY_STYLE[ev.severity], ev.severity.padEnd(8)), ev.policyId, idWidth, ev.message)),
+    ...group.fails.map((ev) =>
+      policyLines(paint(SEVERITY_STYLE[ev.severity], ev.severity.padEnd(8)), ev.policyId, idWidth, `${baselineMark(ev)}${ev.message}`),
+    ),
     ...group.errors.map((ev) =>
       policyLines(paint('magenta', 'error'.padEnd(8)), ev.policyId, idWidth, `could not evaluate: ${ev.message}`),
     ),
+    ...group.suppressed.map((ev) => policyLines(paint('dim', ev.severity.padEnd(8)), ev.policyId, idWidth, suppressedReason(ev))),
   ];
   return [header, ...lines].join('\n');
 }
@@ -130,6 +146,17 @@ function policyLines(severityColumn: string, policyId: string, idWidth: number, 
   }
   const indent = `${INDENT}  `;
   return [prefix.trimEnd(), ...wrap(reason, WIDTH - indent.length).map((line) => indent + line)].join('\n');
+}
+
+/** `[new] ` / `[unchanged] ` before the reason when a baseline was given. */
+function baselineMark(ev: ReportedEvaluation): string {
+  return ev.baseline ? `[${ev.baseline}] ` : '';
+}
+
+function suppressedReason(ev: ReportedEvaluation): string {
+  const suppression = ev.suppression!;
+  const ticket = suppression.ticket ? ` (${suppression.ticket})` : '';
+  return `[suppressed until ${suppression.expires}] ${baselineMark(ev)}${ev.message} Accepted because: ${suppression.reason}${ticket}`;
 }
 
 function compactLine(group: BrokerGroup, paint: Paint): string {
@@ -151,14 +178,42 @@ function collectionErrorSection(errors: CollectionError[], paint: Paint): string
   return [title, ...blocks].join('\n');
 }
 
+function baselineSection(baseline: NonNullable<ScanReport['baseline']>, paint: Paint): string {
+  const {counts} = baseline;
+  const title =
+    paint('bold', `Against the baseline`) +
+    ` ${baseline.file} (${baseline.generatedAt}): ${counts.new} new, ${counts.unchanged} unchanged, ${counts.absent} no longer failing` +
+    (counts.absent > 0 ? ` (${counts.fixed} fixed)` : '') +
+    (counts.absent > 0 ? ':' : '.');
+  const lines = baseline.absent.map((finding) => {
+    const where = [finding.name ?? finding.arn, finding.accountId && finding.region ? `${finding.accountId} / ${finding.region}` : ''].filter(Boolean).join('  ');
+    return `  ${ABSENT_LABEL[finding.now].padEnd(14)}${finding.policyId}  ${where}`;
+  });
+  return [title, ...lines].join('\n');
+}
+
+/** What a finding of the baseline that is not failing now has become. */
+const ABSENT_LABEL: Record<NonNullable<ScanReport['baseline']>['absent'][number]['now'], string> = {
+  pass: 'fixed',
+  not_applicable: 'fixed (n/a)',
+  error: 'not evaluated',
+  missing: 'not in scan',
+};
+
+function warningSection(warnings: NonNullable<ScanReport['warnings']>, paint: Paint): string {
+  const title = paint(['bold', 'yellow'], `Warnings (${warnings.length}):`);
+  return [title, ...warnings.map((warning) => wrap(warning.message, WIDTH - 4).map((line, index) => (index === 0 ? `  - ${line}` : `    ${line}`)).join('\n'))].join('\n');
+}
+
 function summarySection(report: ScanReport, groups: BrokerGroup[], paint: Paint): string {
   const {summary} = report;
   const count = (predicate: (group: BrokerGroup) => boolean) => groups.filter(predicate).length;
   const brokers = [
     [count((group) => group.fails.length > 0), 'failing'],
     [count((group) => groupRank(group) === 1), 'not fully evaluated'],
-    [count((group) => groupRank(group) === 2 && group.passes > 0), 'passing'],
-    [count((group) => groupRank(group) === 2 && group.passes === 0), 'with no applicable policy'],
+    [count((group) => groupRank(group) === 2), 'with only suppressed findings'],
+    [count((group) => groupRank(group) === COMPACT_RANK && group.passes > 0), 'passing'],
+    [count((group) => groupRank(group) === COMPACT_RANK && group.passes === 0), 'with no applicable policy'],
   ]
     .filter(([n]) => n !== 0)
     .map(([n, what]) => `${n} ${what}`);
@@ -170,7 +225,7 @@ function summarySection(report: ScanReport, groups: BrokerGroup[], paint: Paint)
     paint('bold', 'Summary'),
     `  Brokers      ${summary.brokers}${brokers.length > 0 ? `: ${brokers.join(', ')}` : ''}`,
     `  Results      ${byStatus.pass} pass, ${byStatus.fail} fail, ${byStatus.not_applicable} not applicable, ${byStatus.error} error`,
-    `  Failing      ${bySeverity.length > 0 ? bySeverity.join(', ') : 'none'}`,
+    `  Failing      ${bySeverity.length > 0 ? bySeverity.join(', ') : 'none'}${summary.suppressed ? ` (${summary.suppressed} of them suppressed)` : ''}`,
     `  Not read     ${plural(summary.collectionErrors, 'collection error')}`,
   ].join('\n');
 }

@@ -47,6 +47,8 @@ export interface ScanReport {
     /** Account/region pairs that were inventoried. */
     scopes: {accountId: string; region: string}[];
     source?: string;
+    /** --shard I/N: the report covers only this shard's accounts; `report merge` checks all N are merged. */
+    shard?: {index: number; count: number};
   };
   policies: ReportedPolicy[];
   results: ReportedEvaluation[];

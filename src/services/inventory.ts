@@ -21,7 +21,7 @@ export interface LiveOptions {
 }
 
 export async function collectLive(options: LiveOptions): Promise<Snapshot> {
-  const {collectInventory} = await import('../inventory/index.js');
+  const {collectInventory} = await import('../inventory/index');
   return collectInventory({
     regions: options.regions,
     allRegions: options.allRegions,

@@ -71,6 +71,24 @@ export async function runPaths(options: PathsOptions): Promise<PathsOutcome> {
   return {kind: 'report', report, snapshot};
 }
 
+/**
+ * For `scan`: the facts of a reported broker (buildReport's `networkFacts`), computed once per broker from the
+ * same model that filled the broker documents.
+ */
+export function networkFactsByBroker(snapshot: Snapshot, model: Pick<NetworkModel, 'factsFor'>): (broker: ResourceRef) => BrokerNetworkFacts | undefined {
+  const scopes = new Map(brokersOf(snapshot).map((scope) => [`${scope.accountId}|${scope.region}|${scope.broker.arn}`, scope]));
+  const cache = new Map<string, BrokerNetworkFacts | undefined>();
+  return (broker) => {
+    const key = `${broker.accountId}|${broker.region}|${broker.arn}`;
+    if (!cache.has(key)) {
+      const scope = scopes.get(key);
+      cache.set(key, scope ? model.factsFor(scope)?.facts : undefined);
+    }
+
+    return cache.get(key);
+  };
+}
+
 function resourceOfScope(scope: BrokerInScope): ResourceRef {
   const {broker} = scope;
   return {
@@ -106,7 +124,7 @@ export function resolveBroker(snapshot: Snapshot, query: string, where: string):
   const lower = wanted.toLowerCase();
   let matches: BrokerInScope[];
   if (wanted.startsWith('arn:')) matches = all.filter((s) => s.broker.arn === wanted);
-  else if (/^b-[0-9a-f-]+$/i.test(wanted) && all.some((s) => s.broker.id.toLowerCase() === lower)) matches = all.filter((s) => s.broker.id.toLowerCase() === lower);
+  else if (all.some((s) => s.broker.id.toLowerCase() === lower)) matches = all.filter((s) => s.broker.id.toLowerCase() === lower);
   else {
     matches = all.filter((s) => s.broker.name === wanted);
     if (matches.length === 0) matches = all.filter((s) => s.broker.name.toLowerCase() === lower);
@@ -118,7 +136,11 @@ export function resolveBroker(snapshot: Snapshot, query: string, where: string):
     throw new InputError('BROKER', `"${wanted}" names ${matches.length} brokers in ${where}; give the ARN or broker id of one:\n${listed}`);
   }
 
-  const unlisted = snapshot.accounts.flatMap((a) => a.regions.filter((r) => r.mqOffered && r.brokers === null).map((r) => `${a.accountId} / ${r.region}`));
+  const unlisted = snapshot.accounts.flatMap((a) =>
+    a.regions.filter((r) => r.mqOffered && r.brokers === null).map((r) => {
+      const error = snapshot.errors.find((e) => e.accountId === a.accountId && e.region === r.region && e.operation === 'ListBrokers');
+      return `${a.accountId} / ${r.region}${error ? ` (${error.code})` : ''}`;
+    }));
   if (unlisted.length > 0) {
     return {incomplete: `Broker "${wanted}" is not in ${where}, but the brokers of ${unlisted.join(', ')} could not be listed (ListBrokers failed): it may be there. Fix the access and collect again.`};
   }

@@ -2,10 +2,13 @@
  * `scan`: get a snapshot (a file or live), load policies, evaluate, and build the report. No flags, no printing.
  */
 import {type Config, parameterOverrides} from '../config';
+import {loadBaseline} from '../policy/baseline';
 import {evaluateSnapshot} from '../policy/evaluate';
 import {loadPolicies} from '../policy/loader';
+import {loadSuppressions} from '../policy/suppressions';
 import type {FailOn} from '../policy/types';
 import {buildReport} from '../report/build';
+import {createRedactor, redactReport} from '../report/redact';
 import type {ScanReport} from '../report/types';
 import {readSnapshot} from '../snapshot/read';
 import type {Snapshot} from '../snapshot/types';
@@ -23,6 +26,16 @@ export interface ScanOptions {
   failOn: FailOn;
   /** Validated on-premises CIDRs for the path model; empty = inferred. */
   onPremCidrs?: string[];
+  /** A suppressions file that must exist; when undefined, .mq-audit/suppressions.json is used if present. */
+  suppressionsFile?: string;
+  /** An earlier JSON report: only failing findings new since then fail the gate. */
+  baselineFile?: string;
+  /** Replace account ids with aliases in the report (--redact). */
+  redact?: boolean;
+  /** Secret for the aliases (MQ_AUDIT_REDACT_KEY); aliases are also how suppressions may name accounts. */
+  redactKey?: string;
+  /** Where the default suppressions file is looked for. */
+  cwd?: string;
   now?: () => Date;
 }
 
@@ -40,9 +53,13 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     parameters: parameterOverrides(options.config),
     parametersSource: options.config.source,
   });
+  // Suppressions and baseline too: bad input is reported before any AWS call.
+  const suppressions = loadSuppressions(options.suppressionsFile, options.cwd);
+  const baseline = options.baselineFile === undefined ? undefined : loadBaseline(options.baselineFile, options.cwd);
+  const redactor = createRedactor(options.redactKey);
   const snapshot = 'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
   const results = evaluateSnapshot(snapshot, policies, evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs}));
-  const report = buildReport({
+  const built = buildReport({
     snapshot,
     policies,
     results,
@@ -50,6 +67,10 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     tool: TOOL,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     inventorySource: 'file' in options.source ? options.source.file : undefined,
+    suppressions,
+    baseline,
+    aliasOf: redactor.aliasOf,
   });
+  const report = options.redact ? redactReport(built, redactor) : built;
   return {report, snapshot};
 }

@@ -1,4 +1,4 @@
-import {buildIacIndex, locate, matchResource} from '../../src/iac';
+import {buildIacIndex, encodeRepositoryPath, locatableKindOfHop, locate, matchResource} from '../../src/iac';
 import type {Anchor, DeployedResource, IacIndex, MatchResult} from '../../src/iac';
 import {demoBroker, demoBrokers, fixtureRoot, lineOf, withStackTags} from './fixture';
 
@@ -217,7 +217,7 @@ describe('locating the demo brokers in Terraform', () => {
     });
     expect(locate(index, {type: 'route-table', id: 'rtb-1', name: 'payments-prod-private'})?.startLine).toBe(lineOf(root, network, 'resource "aws_route_table" "private" {'));
     expect(locate(index, {type: 'subnet', id: 'subnet-0a1b2c3d4e5f60001', name: 'payments-prod-private-a'})?.startLine).toBe(lineOf(root, network, 'resource "aws_subnet" "private_a" {'));
-    expect(locate(index, {type: 'transit-gateway', id: 'tgw-0a1b2c3d4e5f60718', name: 'core-tgw'})?.evidence.map((e) => e.kind)).toEqual(['name-tag', 'terraform-resource-name']);
+    expect(locate(index, {type: 'transit-gateway', id: 'tgw-0a1b2c3d4e5f60718', name: 'core-tgw'})?.evidence.map((e) => e.kind)).toEqual(['name-tag']);
     expect(locate(index, {type: 'dx-connection', id: 'dxcon-fg5678gh', name: 'dx-frankfurt-1'})?.evidence.map((e) => e.kind)).toEqual(['name']);
     expect(locate(index, {type: 'virtual-interface', id: 'dxvif-ffabcd12', name: 'frankfurt-transit'})?.startLine).toBe(lineOf(root, network, 'resource "aws_dx_transit_virtual_interface" "frankfurt" {'));
 
@@ -244,9 +244,28 @@ describe('locating the demo brokers in a CDK app', () => {
     expect(anchor?.evidence.map((e) => [e.kind, e.strength])).toEqual([['name', 'strong'], ['cloudformation-logical-id', 'medium']]);
   });
 
+  it('rules the template out for a broker in another account than the manifest deploys it to', () => {
+    const elsewhere: DeployedResource = {...demoBroker('orders-prod'), arn: 'arn:aws:mq:eu-west-1:444455556666:broker:orders-prod:b-4f05e3d5-9933-b59e-e26b-2d7485c2d44d'};
+    const result = matchResource(index, withStackTags(elsewhere, 'orders-messaging-prod', 'OrdersBroker'));
+    expect(result.status).toBe('unmatched');
+    expect(result.status === 'unmatched' && result.reason).toContain(`the CDK manifest deploys ${file} to account 111122223333, the resource is in 444455556666`);
+  });
+
   it('anchors the hashed-id security group only through its logical-id tag', () => {
     const group: DeployedResource = {type: 'security-group', id: 'sg-0c4e6a8b0d2f41a01', tags: {'aws:cloudformation:stack-name': 'orders-messaging-prod', 'aws:cloudformation:logical-id': 'BrokerClients4C2E6F31'}};
     expect(locate(index, group)?.startLine).toBe(lineOf(root, file, '"BrokerClients4C2E6F31": {'));
     expect(locate(index, {type: 'security-group', id: 'sg-0c4e6a8b0d2f41a01'})).toBeUndefined();
+  });
+});
+
+describe('anchor URIs and hop kinds', () => {
+  it('percent-encodes each path segment, keeping the slashes', () => {
+    expect(encodeRepositoryPath('infra/my stacks/brokers#1.yaml')).toBe('infra/my%20stacks/brokers%231.yaml');
+  });
+
+  it('locates network path hops by kind, VPN tunnels by their connection', () => {
+    expect(locatableKindOfHop('security-group')).toBe('security-group');
+    expect(locatableKindOfHop('vpn-tunnel')).toBe('vpn-connection');
+    expect(locatableKindOfHop('on-premises-network')).toBeUndefined();
   });
 });

@@ -8,11 +8,11 @@ import type {CollectOptions} from '../../src/inventory/collect';
 import {UNKNOWN_ACCOUNT} from '../../src/inventory/accounts';
 import {checkSnapshot} from '../../src/snapshot/read';
 import type {Snapshot} from '../../src/snapshot/types';
-import {type AwsStub, startAwsStub} from '../helpers/aws-stub';
+import {type AwsStub, awsJsonError, startAwsStub} from '../helpers/aws-stub';
 import {installAccountMq, installAccountRegions, installOrganization} from '../helpers/aws-stub/accounts';
 import {installDirectConnect} from '../helpers/aws-stub/directconnect';
 import {installEc2Network} from '../helpers/aws-stub/ec2';
-import type {Organization} from '../helpers/aws-stub/accounts';
+import type {Organization, OrganizationOptions} from '../helpers/aws-stub/accounts';
 import {brokers} from '../helpers/estate';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -23,24 +23,26 @@ const ORDERS = '333333333333';
 const SUSPENDED = '444444444444';
 const LOCKED = '555555555555';
 
+const ORGANIZATION: OrganizationOptions = {
+  management: MANAGEMENT,
+  accounts: [
+    {id: MANAGEMENT, name: 'management'},
+    {id: PAYMENTS, name: 'payments'},
+    {id: ORDERS, name: 'orders'},
+    {id: SUSPENDED, name: 'old-sandbox', state: 'SUSPENDED'},
+    {id: LOCKED, name: 'locked'},
+  ],
+  denyAssumeRole: [LOCKED],
+  pageSize: 2,
+};
+
 let stub: AwsStub;
 let org: Organization;
 const savedEnv = {...process.env};
 
 beforeAll(async () => {
   stub = await startAwsStub();
-  org = installOrganization(stub, {
-    management: MANAGEMENT,
-    accounts: [
-      {id: MANAGEMENT, name: 'management'},
-      {id: PAYMENTS, name: 'payments'},
-      {id: ORDERS, name: 'orders'},
-      {id: SUSPENDED, name: 'old-sandbox', state: 'SUSPENDED'},
-      {id: LOCKED, name: 'locked'},
-    ],
-    denyAssumeRole: [LOCKED],
-    pageSize: 2,
-  });
+  org = installOrganization(stub, ORGANIZATION);
   installAccountMq(
     stub,
     {
@@ -72,10 +74,10 @@ afterAll(async () => {
   await stub.close();
 });
 
-beforeEach(() => {
+function forgetCalls(): void {
   stub.clearRequests();
   org.assumed.length = 0;
-});
+}
 
 function collect(overrides: Partial<CollectOptions>): Promise<Snapshot> {
   return collectInventory({regions: ['eu-west-1'], allRegions: false, endpoint: stub.url, now: () => new Date('2026-11-25T10:00:00Z'), ...overrides});
@@ -87,8 +89,7 @@ const brokerCount = (snapshot: Snapshot, accountId: string): number =>
 describe('--organization --role-name', () => {
   let snapshot: Snapshot;
   beforeAll(async () => {
-    stub.clearRequests();
-    org.assumed.length = 0;
+    forgetCalls();
     snapshot = await collect({accounts: {organizationRoleName: 'mq-audit-readonly', externalId: 'ext-42'}});
   });
 
@@ -138,6 +139,7 @@ describe('--organization --role-name', () => {
 });
 
 describe('account lists and filters', () => {
+  beforeEach(forgetCalls);
   it('--role-arn: the accounts of the given roles, with --exclude-account recorded as skipped', async () => {
     const snapshot = await collect({
       accounts: {roleArns: [`arn:aws:iam::${PAYMENTS}:role/audit`, `arn:aws:iam::${ORDERS}:role/audit`], exclude: [ORDERS]},
@@ -156,13 +158,18 @@ describe('account lists and filters', () => {
   });
 
   it('a denied ListAccounts is an error, and nothing is pretended to be scanned', async () => {
-    process.env.AWS_ACCESS_KEY_ID = 'AKIANOTMANAGEMENTKEY';
+    stub.on('organizations', 'ListAccounts', () =>
+      awsJsonError(400, 'AccessDeniedException', 'You don’t have permissions to access this resource.'),
+    );
     try {
       const snapshot = await collect({accounts: {organizationRoleName: 'audit'}});
       expect(snapshot.accounts).toEqual([]);
-      expect(snapshot.errors).toEqual([expect.objectContaining({service: 'organizations', operation: 'ListAccounts', code: 'AWSOrganizationsNotInUseException'})]);
+      expect(snapshot.errors).toEqual([
+        expect.objectContaining({service: 'organizations', operation: 'ListAccounts', region: 'us-east-1', code: 'AccessDeniedException', kind: 'access-denied'}),
+      ]);
+      expect(stub.requests.filter((r) => r.service !== 'organizations')).toEqual([]);
     } finally {
-      process.env.AWS_ACCESS_KEY_ID = 'AKIAMANAGEMENTCALLER';
+      org = installOrganization(stub, ORGANIZATION);
     }
   });
 
@@ -175,6 +182,7 @@ describe('account lists and filters', () => {
 });
 
 describe('--all-regions, per account', () => {
+  beforeEach(forgetCalls);
   it('scans each account in the regions it has enabled (opted-in regions yes, not-opted-in no)', async () => {
     const snapshot = await collect({regions: [], allRegions: true, accounts: {roleArns: [`arn:aws:iam::${PAYMENTS}:role/audit`, `arn:aws:iam::${ORDERS}:role/audit`]}});
     const regionsOf = (id: string): string[] => snapshot.accounts.find((a) => a.accountId === id)?.regions.map((r) => r.region) ?? [];

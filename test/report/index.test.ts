@@ -7,8 +7,8 @@ import {buildReport} from '../helpers/report-fixture';
 describe('report format registry', () => {
   const report = buildReport();
 
-  it('offers table, json and sarif, table first (the default for people)', () => {
-    expect(FORMATS).toEqual(['table', 'json', 'sarif']);
+  it('offers table, json, sarif, markdown and junit, table first (the default for people)', () => {
+    expect(FORMATS).toEqual(['table', 'json', 'sarif', 'markdown', 'junit']);
   });
 
   it('renders each format with its formatter and passes the options on', () => {

@@ -13,7 +13,8 @@ import type {BreakKind, Verdict} from '../../src/network/facts';
 import {findingNetwork, renderPaths, type PathsReport} from '../../src/report/paths';
 import {renderSarif} from '../../src/report/sarif';
 import type {ReportedPolicy} from '../../src/report/types';
-import {decidePaths, nearestNames, resolveBroker, runPaths, type PathsOutcome} from '../../src/services/paths';
+import {buildNetworkModel} from '../../src/network/index';
+import {decidePaths, nearestNames, networkFactsByBroker, resolveBroker, runPaths, type PathsOutcome} from '../../src/services/paths';
 import type {Snapshot} from '../../src/snapshot/types';
 import {githubProblems} from '../helpers/github-sarif-rules';
 import {expectWellFormed, parseMermaid} from '../helpers/mermaid';
@@ -75,7 +76,8 @@ describe('resolveBroker', () => {
   it('names the nearest brokers when none matches', () => {
     expect(() => resolveBroker(snapshot, 'orders-prd', 'inv.json')).toThrow(/no broker named "orders-prd" \(nor with that id or ARN\) in inv\.json; did you mean "orders-prod"\?/);
     expect(() => resolveBroker(snapshot, 'zzzzzzzz', 'inv.json')).toThrow(/brokers: orders-prod, payments$/);
-    expect(nearestNames('pay', ['payments', 'orders-prod', 'paymints-dr'])).toEqual(['payments']);
+    expect(nearestNames('paymnts', ['payments', 'orders-prod', 'paymints-dr'])).toEqual(['payments']);
+    expect(nearestNames('orders', ['payments', 'orders-prod', 'orders-dr'])).toEqual(['orders-dr', 'orders-prod']);
   });
 
   it('does not call a broker absent when ListBrokers failed somewhere: the answer is incomplete', () => {
@@ -269,6 +271,21 @@ describe.each(FIXTURE_CASES)('fixtures/network/$name', (c) => {
     expect(result.codeFlows![0].threadFlows[0].locations.length).toBe(network!.flows[0].hops.length);
     for (const related of result.relatedLocations!) expect(related.physicalLocation!.artifactLocation!.uri).toMatch(/^(aws|on-premises)\/[A-Za-z0-9._/-]+$/);
     if (c.breaks) expect(result.message.text).toMatch(/the path breaks at .+ \[[^\]]+\]\(\d+\)/);
+  });
+});
+
+describe('networkFactsByBroker (for scan)', () => {
+  it('answers per reported broker, once each, and undefined for a broker the snapshot does not have', () => {
+    const snapshot = JSON.parse(readFileSync(fixture('vgw-vpn-both-up'), 'utf8')) as Snapshot;
+    const model = buildNetworkModel(snapshot, {onPremCidrs: [DATA_CENTRE]});
+    let calls = 0;
+    const lookup = networkFactsByBroker(snapshot, {factsFor: (scope) => (calls++, model.factsFor(scope))});
+    const listed = snapshot.accounts[0].regions[0].brokers![0];
+    const ref = {arn: listed.arn, id: listed.id, name: listed.name, accountId: snapshot.accounts[0].accountId, region: 'eu-west-1', engineType: listed.engineType};
+    expect(lookup(ref)?.onPrem.verdict).toBe('reachable');
+    expect(lookup(ref)?.onPrem.networks[0].cidr).toBe(DATA_CENTRE);
+    expect(calls).toBe(1);
+    expect(lookup({...ref, arn: `${ref.arn}-gone`})).toBeUndefined();
   });
 });
 

@@ -1,0 +1,81 @@
+import {Args, Flags} from '@oclif/core';
+import {BaseCommand} from '../../cli/base-command';
+import {InputError} from '../../errors';
+import {writeFileAtomic} from '../../output';
+import {EXIT, FAIL_ON_VALUES, type FailOn} from '../../policy/types';
+import {categoryProblem, type Format, FORMATS, render} from '../../report/index';
+import {mergeFiles} from '../../services/merge';
+
+export default class ReportMerge extends BaseCommand {
+  static override summary = 'Merge the JSON reports (or SARIF files) of several scans, e.g. the shards of a CI matrix, into one.';
+
+  static override description = `JSON reports merge into one report with one gate decision over the union: findings present in several inputs are kept once when they agree (a conflict is an error), collection errors are united, and inputs made with --shard I/N must cover every shard exactly once. The merged report can be written as JSON, a table, or SARIF (one run, --category).
+
+SARIF files merge into one file that keeps every run with its own category (at most 20 runs; two runs with one category are an error), for a single upload to GitHub code scanning.
+
+Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomplete); 0 for SARIF files; 2 for bad or conflicting input. See docs/scale.md.`;
+
+  static override strict = false;
+
+  static override args = {
+    file: Args.string({description: 'JSON reports (scan --format json) or SARIF files to merge.', required: true}),
+  };
+
+  static override examples = [
+    {description: 'The shards of a matrix into one gate and one SARIF run.', command: '<%= config.bin %> <%= command.id %> shard-*/report.json --output merged.sarif --category mq-audit'},
+    {description: 'Gate on the merged JSON report.', command: '<%= config.bin %> <%= command.id %> shard-1.json shard-2.json shard-3.json --output merged.json'},
+    {description: 'SARIF files with distinct categories into one upload.', command: '<%= config.bin %> <%= command.id %> shard-1.sarif shard-2.sarif --output merged.sarif'},
+  ];
+
+  static override flags = {
+    output: Flags.string({char: 'o', summary: 'Write the merged report to this file (atomically); default stdout.'}),
+    format: Flags.string({
+      char: 'f',
+      options: [...FORMATS],
+      summary: 'Format of the merged JSON reports. Default: from --output (.sarif, .json), else table on a terminal and json otherwise. SARIF inputs always give SARIF.',
+    }),
+    'fail-on': Flags.string({options: [...FAIL_ON_VALUES], summary: 'Gate the merged report at this severity (default: the inputs\' common --fail-on).'}),
+    category: Flags.string({summary: 'SARIF category when rendering merged JSON reports as SARIF. Default: mq-audit.'}),
+    quiet: Flags.boolean({char: 'q', summary: 'With --output, print nothing to stdout.'}),
+  };
+
+  public async run(): Promise<void> {
+    const {argv, flags} = await this.parse(ReportMerge);
+    const categoryIssue = flags.category === undefined ? undefined : categoryProblem(flags.category);
+    if (categoryIssue) throw new InputError('--category', categoryIssue);
+    const outcome = mergeFiles({files: argv as string[], failOn: flags['fail-on'] as FailOn | undefined});
+    const toStdout = !flags.output || flags.output === '-';
+
+    if (outcome.kind === 'sarif') {
+      if (flags.format !== undefined && flags.format !== 'sarif') throw new InputError('--format', `SARIF files merge into SARIF, not ${flags.format}; merge the JSON reports for ${flags.format}`);
+      if (flags['fail-on'] !== undefined) throw new InputError('--fail-on', 'SARIF files carry no gate; merge the JSON reports to gate on the union');
+      const text = `${JSON.stringify(outcome.log, null, 2)}\n`;
+      if (toStdout) process.stdout.write(text);
+      else {
+        writeFileAtomic(flags.output!, text);
+        this.logToStderr(`Merged ${argv.length} SARIF file(s), ${outcome.log.runs.length} run(s), into ${flags.output}`);
+      }
+      process.exitCode = EXIT.ok;
+      return;
+    }
+
+    const {report} = outcome;
+    const format = (flags.format ?? formatFromFile(flags.output) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
+    const text = render(format, report, {category: flags.category, color: toStdout && format === 'table' && this.useColor()});
+    if (toStdout) {
+      process.stdout.write(text);
+    } else {
+      writeFileAtomic(flags.output!, text);
+      if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor()}));
+      this.logToStderr(`Merged ${argv.length} report(s) into ${flags.output} (${format})`);
+    }
+    process.exitCode = report.gate.exitCode;
+  }
+}
+
+function formatFromFile(file: string | undefined): Format | undefined {
+  if (!file) return undefined;
+  if (/\.sarif(\.json)?$/i.test(file)) return 'sarif';
+  if (/\.json$/i.test(file)) return 'json';
+  return undefined;
+}
