@@ -82,7 +82,7 @@ function syntaxError(tree: HclTree, text: string, lines: LineIndex): {line: numb
 
 function resourceDefinition(block: HclNode, text: string, file: string, lines: LineIndex): IacDefinition | undefined {
   if (blockType(block, text) !== 'resource') return undefined;
-  const labels = block.getChildren('BlockLabel').map((label) => literalOf(label.firstChild, text));
+  const labels = block.getChildren('BlockLabel').map((label) => labelText(label, text));
   const [type, name] = labels;
   if (labels.length !== 2 || type === undefined || name === undefined) return undefined;
   const info = terraformTypeInfo(type);
@@ -203,6 +203,12 @@ function objectKeyText(keyNode: HclNode, text: string): string | undefined {
   const variable = expression?.firstChild;
   if (variable?.name === 'VariableExpr' && !variable.nextSibling) return text.slice(variable.from, variable.to);
   return literalOf(expression ?? null, text);
+}
+
+/** HCL labels are quoted strings or, less often, bare identifiers (`resource aws_subnet a {`). */
+function labelText(label: HclNode, text: string): string | undefined {
+  const only = label.firstChild;
+  return only?.name === 'Identifier' && !only.nextSibling ? text.slice(only.from, only.to) : literalOf(only, text);
 }
 
 function blockType(block: HclNode, text: string): string | undefined {

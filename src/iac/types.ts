@@ -103,7 +103,7 @@ export interface IacProblem {
 export interface IacIndex {
   /** Absolute path of the repository root the file paths are relative to. */
   repoRoot: string;
-  /** Files looked at, repository-relative, sorted. */
+  /** Files indexed (templates and Terraform files that parsed), repository-relative, sorted. */
   files: string[];
   definitions: IacDefinition[];
 }

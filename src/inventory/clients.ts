@@ -187,6 +187,9 @@ function operationName(commandName: string | undefined): string {
   return (commandName ?? 'Unknown').replace(/Command$/, '');
 }
 
+/** The services every live scan calls; Organizations only with --organization. */
+export const AUDITED_SERVICES: readonly AwsService[] = ['directconnect', 'ec2', 'mq', 'sts'];
+
 /** The SDK's service ids, as used in AWS_ENDPOINT_URL_<SERVICE_ID> (spaces → underscores, upper case). */
 const SDK_SERVICE_IDS: Record<AwsService, string> = {
   directconnect: 'Direct Connect',
@@ -204,10 +207,11 @@ const SDK_SERVICE_IDS: Record<AwsService, string> = {
 export function endpointOverrides(
   endpoint: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  services: readonly AwsService[] = AUDITED_SERVICES,
 ): Partial<Record<AwsService, string>> | undefined {
   const ignoreEnv = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true';
   const overrides: Partial<Record<AwsService, string>> = {};
-  for (const service of Object.keys(SDK_SERVICE_IDS) as AwsService[]) {
+  for (const service of services) {
     const envName = `AWS_ENDPOINT_URL_${SDK_SERVICE_IDS[service].toUpperCase().replace(/ /g, '_')}`;
     const url = endpoint ?? (ignoreEnv ? undefined : env[envName] || env.AWS_ENDPOINT_URL || undefined);
     if (url) overrides[service] = withoutUserInfo(url);

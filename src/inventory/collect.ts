@@ -13,7 +13,7 @@ import {SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION} from '../snapshot/types';
 import type {AccountInventory, CollectionError, CollectionInfo, RegionInventory, Snapshot} from '../snapshot/types';
 import {AssumeRoleError, assumedRole, planAccounts, UNKNOWN_ACCOUNT} from './accounts';
 import type {AccountOptions, AccountTarget} from './accounts';
-import {createAwsClients, endpointOverrides} from './clients';
+import {AUDITED_SERVICES, createAwsClients, endpointOverrides} from './clients';
 import type {AwsClients, CallRecord, ClientOptions} from './clients';
 import {mapWithConcurrency} from './concurrency';
 import type {RegionContext} from './context';
@@ -281,7 +281,8 @@ function explainAccountFallback(error: CollectionError, accountId: string): Coll
 
 function collectionInfo(options: CollectOptions, regions: string[]): CollectionInfo {
   const profile = options.profile ?? process.env.AWS_PROFILE;
-  const endpoints = endpointOverrides(options.endpoint);
+  const services = options.accounts?.organizationRoleName !== undefined ? [...AUDITED_SERVICES, 'organizations' as const] : AUDITED_SERVICES;
+  const endpoints = endpointOverrides(options.endpoint, process.env, services);
   return {
     method: 'live',
     regions,

@@ -405,30 +405,54 @@ export function breakPointOf(hop: PathHop): BreakPoint {
 // The route side: the subnet's table, then the gateway and links it leads to
 
 /**
- * The way out depends on the subnet only through its route table and its CIDR (what Direct Connect must
- * advertise, what transit gateway tables must route back): subnets sharing both share the answer.
+ * The way out depends on the subnet only where a Direct Connect association must advertise it or a transit
+ * gateway table must route back to it. The first analysis of a table and block records whether it looked at
+ * the subnet: if not, every subnet on that table shares the answer; if so, each subnet gets its own.
  */
 function routeSide(index: NetworkIndex, scope: Scope, subnet: SubnetInfo, part: Part): SubnetTrail[] {
-  const where = subnet.table && subnet.cidr ? `table:${subnet.table.table.id}|${formatCidr(subnet.cidr)}` : `subnet:${subnet.id}`;
-  return memoize(index, `route|${scope.key}|${where}|${describePart(part)}`, () => routeSideOnce(index, scope, subnet, part));
+  const block = describePart(part);
+  const own = `route|${scope.key}|subnet:${subnet.id}|${block}`;
+  if (!subnet.table) return memoize(index, own, () => routeSideOnce(index, scope, subnet, part).trails);
+  const shared = `route|${scope.key}|table:${subnet.table.table.id}|${block}`;
+  const known = index.memo.get(shared) as {trails: SubnetTrail[]} | 'per-subnet' | undefined;
+  if (known && known !== 'per-subnet') return known.trails;
+  if (known === 'per-subnet') return memoize(index, own, () => routeSideOnce(index, scope, subnet, part).trails);
+  const result = routeSideOnce(index, scope, subnet, part);
+  index.memo.set(shared, result.usesSubnet ? 'per-subnet' : {trails: result.trails});
+  if (result.usesSubnet) index.memo.set(own, result.trails);
+  return result.trails;
 }
 
-function routeSideOnce(index: NetworkIndex, scope: Scope, subnet: SubnetInfo, part: Part): SubnetTrail[] {
+function routeSideOnce(index: NetworkIndex, scope: Scope, subnet: SubnetInfo, part: Part): {trails: SubnetTrail[]; usesSubnet: boolean} {
   if (!subnet.table) {
     const base: HopBase = {kind: 'route-table', resourceType: 'AWS::EC2::RouteTable', id: subnet.id, accountId: scope.accountId, region: scope.region};
-    return [{part, via: 'none', hops: [unknown(base, `the route table of ${subnet.id} is unknown: ${reasons(subnet.missing)}`, subnet.missing, {direction: 'return'})]}];
+    return {trails: [{part, via: 'none', hops: [unknown(base, `the route table of ${subnet.id} is unknown: ${reasons(subnet.missing)}`, subnet.missing, {direction: 'return'})]}], usesSubnet: true};
   }
 
   const {table} = subnet.table;
   const base = ec2Base(scope, 'route-table', 'AWS::EC2::RouteTable', 'route-table', table.id, table.ownerId);
   const expansion = expandVpcRoutes(index, scope, table);
-  const ctx: PathContext = {index, scope, vpcId: subnet.vpcId ?? table.vpcId, vpcCidrs: subnet.vpcCidrs, subnet: subnet.subnet ?? {id: subnet.id}, subnetCidr: subnet.cidr};
+  let usesSubnet = false;
+  const ctx: PathContext = {
+    index,
+    scope,
+    vpcId: subnet.vpcId ?? table.vpcId,
+    vpcCidrs: subnet.vpcCidrs,
+    get subnet() {
+      usesSubnet = true;
+      return subnet.subnet ?? {id: subnet.id};
+    },
+    get subnetCidr() {
+      usesSubnet = true;
+      return subnet.cidr;
+    },
+  };
   const trails: SubnetTrail[] = [];
   for (const choice of chooseRoutes(expansion.candidates, part)) {
     for (const piece of choice.parts) trails.push(...routeChoice(ctx, base, subnet.table, expansion, choice.candidate, piece));
   }
 
-  return trails;
+  return {trails, usesSubnet};
 }
 
 function routeChoice(ctx: PathContext, base: HopBase, effective: EffectiveRouteTable, expansion: Expansion<Route>, candidate: Candidate<Route> | undefined, part: Part): SubnetTrail[] {

@@ -9,7 +9,7 @@
  * are not taken as a network: "the whole internet is on-premises" answers nothing; the caller says so.
  */
 import type {Route} from '../snapshot/network';
-import {everything, formatCidr, type IpFamily} from './cidr';
+import {everything, type IpFamily} from './cidr';
 import type {MissingData, OnPremNetworkFacts} from './facts';
 import {reasons} from './hops';
 import {preferredAttachment, TGW_ATTACHMENTS_BY_RESOURCE} from './links';
@@ -153,8 +153,4 @@ export function mergeInferences(inferences: readonly Inference[]): Inference {
   }
 
   return {networks: [...networks.values()], defaultRoutes: [...defaults.values()], missing: inferences.flatMap((i) => i.missing)};
-}
-
-export function networkLabel(network: InferredNetwork): string {
-  return formatCidr(network.part.cidr);
 }

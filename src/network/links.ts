@@ -21,7 +21,7 @@ import type {
 } from '../snapshot/network';
 import {directConnectArn, directConnectGatewayArn, ec2Arn} from './arn';
 import {broken, ec2Base, type HopBase, ok, reasons, unknown} from './hops';
-import {type Cidr, cidrsOverlap, formatCidr, parseCidr} from './cidr';
+import {type Cidr, formatCidr} from './cidr';
 import type {MissingData, PathHop} from './facts';
 import {
   accountError,
@@ -75,12 +75,12 @@ export interface Trail {
 // ---------------------------------------------------------------------------------------------------------------
 // Virtual private gateway
 
-export function vgwBase(scope: Scope, vgwId: string): HopBase {
+function vgwBase(scope: Scope, vgwId: string): HopBase {
   return ec2Base(scope, 'vpn-gateway', 'AWS::EC2::VPNGateway', 'vpn-gateway', vgwId);
 }
 
 /** The gateway hop alone: is the VGW there, available and attached to the VPC? */
-export function vgwHop(ctx: PathContext, vgwId: string): PathHop {
+function vgwHop(ctx: PathContext, vgwId: string): PathHop {
   const base = vgwBase(ctx.scope, vgwId);
   const {located, missing} = findById(ctx.index, [ctx.scope], 'vpnGateways', vgwId);
   if (!located) {
@@ -280,7 +280,7 @@ function dxGatewayTrails(
     }
   }
 
-  const refs = attachedInterfaces(ctx.index, gateway, interfaceType);
+  const refs = attachedInterfaces(ctx.index, gateway, owner.accountId, interfaceType);
   const trails = refs.found.map((ref) => vifTrailById(ctx, ref, part, gatewayHops, [hop]));
   if (refs.missing.length > 0) {
     trails.push({
@@ -306,7 +306,7 @@ interface InterfaceRef {
 }
 
 /** Attachments say which interfaces (in any region); interfaces also name their gateway. */
-function attachedInterfaces(index: NetworkIndex, gateway: DirectConnectGatewayInfo, interfaceType: 'private' | 'transit'): {found: InterfaceRef[]; missing: MissingData[]} {
+function attachedInterfaces(index: NetworkIndex, gateway: DirectConnectGatewayInfo, accountId: string, interfaceType: 'private' | 'transit'): {found: InterfaceRef[]; missing: MissingData[]} {
   const refs = new Map<string, InterfaceRef>();
   const wantedAttachment = interfaceType === 'transit' ? 'TransitVirtualInterface' : 'PrivateVirtualInterface';
   for (const a of gateway.attachments ?? []) {
@@ -319,7 +319,7 @@ function attachedInterfaces(index: NetworkIndex, gateway: DirectConnectGatewayIn
   // With the attachment list we know every interface even where the regional list is missing.
   const missing = gateway.attachments ? [] : vifs.missing;
   if (gateway.attachments === null) {
-    const error = accountError(index, gateway.ownerAccount ?? '', ['DescribeDirectConnectGatewayAttachments']);
+    const error = accountError(index, accountId, ['DescribeDirectConnectGatewayAttachments']);
     missing.push({
       collection: 'directConnectGateways',
       resourceId: gateway.id,
@@ -649,13 +649,4 @@ function tgwHopRoute(route: TransitGatewayRoute, destination: string, prefixList
     ...(route.state ? {state: route.state} : {}),
     ...(route.type ? {origin: route.type} : {}),
   };
-}
-
-/** Does any part of `cidr` overlap the subnet? Used to skip VIF families that cannot matter. */
-export function overlapsAny(cidr: Cidr, others: readonly Cidr[]): boolean {
-  return others.some((o) => cidrsOverlap(cidr, o));
-}
-
-export function parseOrUndefined(text: string | undefined): Cidr | undefined {
-  return text ? parseCidr(text) : undefined;
 }

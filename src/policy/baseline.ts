@@ -10,8 +10,9 @@
 import {isAbsolute, resolve} from 'node:path';
 
 import {InputError, InputErrors} from '../errors';
-import {createAjv, readJsonFile, schemaErrors} from '../json-input';
+import {createAjv, schemaErrors} from '../json-input';
 import {findingFingerprint} from '../report/fingerprint';
+import {readAs} from './suppressions';
 import {type Evaluation, type Severity, SEVERITIES, type Status, STATUSES} from './types';
 
 const REPORT_KIND = 'mq-audit/report';
@@ -118,7 +119,7 @@ interface BaselineDocument {
 }
 
 export function loadBaseline(file: string, cwd = process.cwd()): Baseline {
-  return parseBaseline(readJsonFile(isAbsolute(file) ? file : resolve(cwd, file), 'baseline report'), file);
+  return parseBaseline(readAs(isAbsolute(file) ? file : resolve(cwd, file), file, 'baseline report'), file);
 }
 
 export function parseBaseline(data: unknown, shown: string): Baseline {

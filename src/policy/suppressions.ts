@@ -16,7 +16,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {isAbsolute, join, resolve} from 'node:path';
 import type {ValidateFunction} from 'ajv/dist/2020';
 
-import {InputErrors} from '../errors';
+import {InputError, InputErrors, isInputError} from '../errors';
 import {createAjv, readJsonFile, schemaErrors} from '../json-input';
 import {SCHEMAS} from '../paths';
 import type {Evaluation, ResourceRef} from './types';
@@ -105,7 +105,17 @@ export function loadSuppressions(file: string | undefined, cwd = process.cwd()):
   const shown = file ?? DEFAULT_SUPPRESSIONS_FILE;
   const path = isAbsolute(shown) ? shown : resolve(cwd, shown);
   if (file === undefined && !existsSync(path)) return undefined;
-  return parseSuppressions(readJsonFile(path, 'suppressions file'), shown);
+  return parseSuppressions(readAs(path, shown, 'suppressions file'), shown);
+}
+
+/** Reads `path` but names the file as the user wrote it in every message. */
+export function readAs(path: string, shown: string, what: string): unknown {
+  try {
+    return readJsonFile(path, what);
+  } catch (error) {
+    if (isInputError(error)) throw new InputError(shown, error.problem, error.place);
+    throw error;
+  }
 }
 
 let compiledSchema: ValidateFunction | undefined;

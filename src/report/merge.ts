@@ -48,9 +48,9 @@ export interface ReportMergeOptions {
 export function mergeReports(inputs: readonly NamedInput<ScanReport>[], options: ReportMergeOptions = {}): ScanReport {
   if (inputs.length === 0) throw new MergeConflict('nothing to merge: no report given', []);
   const first = inputs[0];
-  const failOn = options.failOn ?? agreed(inputs, (r) => r.gate.failOn, 'were gated with different --fail-on values; pass --fail-on to the merge to choose one');
+  const failOn = options.failOn ?? agreed(inputs, (r) => r.gate.failOn, 'were gated with different --fail-on values', 'pass --fail-on to the merge to choose one');
   agreed(inputs, (r) => r.tool.name, 'come from different tools');
-  const version = agreed(inputs, (r) => r.tool.version, 'come from different mq-audit versions (policies and checks may differ); scan with one version');
+  const version = agreed(inputs, (r) => r.tool.version, 'come from different mq-audit versions', 'policies and checks may differ: scan every shard with one version');
   const method = agreed(inputs, (r) => r.inventory.method, 'mix live and fixture inventories');
   agreed(inputs, (r) => JSON.stringify(r.redaction ?? null), 'mix redacted and unredacted (or differently redacted) reports');
   checkShards(inputs);
@@ -95,7 +95,7 @@ export function mergeReports(inputs: readonly NamedInput<ScanReport>[], options:
 }
 
 /** The value every input has for `pick`; a MergeConflict naming the inputs when they differ. */
-function agreed<T>(inputs: readonly NamedInput<ScanReport>[], pick: (report: ScanReport) => T, problem: string): T {
+function agreed<T>(inputs: readonly NamedInput<ScanReport>[], pick: (report: ScanReport) => T, problem: string, hint?: string): T {
   const values = new Map<string, {value: T; files: string[]}>();
   for (const input of inputs) {
     const value = pick(input.value);
@@ -106,7 +106,7 @@ function agreed<T>(inputs: readonly NamedInput<ScanReport>[], pick: (report: Sca
   }
   if (values.size > 1) {
     const detail = [...values.values()].map(({value, files}) => `${JSON.stringify(value ?? null)} in ${files.join(', ')}`).join('; ');
-    throw new MergeConflict(`the reports ${problem}: ${detail}`, inputs.map((i) => i.file));
+    throw new MergeConflict(`the reports ${problem} (${detail})${hint ? `; ${hint}` : ''}`, inputs.map((i) => i.file));
   }
   return [...values.values()][0].value;
 }

@@ -657,7 +657,9 @@ export function findingNetwork(facts: BrokerNetworkFacts, broker: ResourceRef, e
   const networks = facts.onPrem.networks;
   if (paths.some((path) => REDUNDANCY.test(path))) {
     const chosen = named.size > 0 ? networks.filter((_, i) => named.has(i)) : networks.filter((n) => n.redundant !== true);
-    return finding('healthy-path', chosen.map((n) => flowOf(n, bestHealthyPath(n) ?? breakingPath(n))));
+    // A network with no healthy path at all (or only part of it reachable) is better shown where it breaks.
+    const pathOf = (n: OnPremNetworkFacts) => (n.verdict === 'unreachable' || n.verdict === 'unknown' ? breakingPath(n) : undefined) ?? bestHealthyPath(n) ?? breakingPath(n);
+    return finding('healthy-path', chosen.map((n) => flowOf(n, pathOf(n))));
   }
 
   const failing = networks.filter((n) => n.verdict === 'unreachable' || n.verdict === 'unknown');
@@ -706,7 +708,9 @@ function flowOf(network: OnPremNetworkFacts, path: NetworkPath | undefined): Fin
 /** One hop per security group rule admitting the internet, and the broker itself when it is publicly accessible. */
 function internetFinding(facts: BrokerNetworkFacts, broker: ResourceRef): FindingNetwork | undefined {
   const ingress = facts.internetIngress;
-  const hops: PathHop[] = ingress.rules.map((rule) => ({
+  // Rules admitting only some public range (a partner) are listed in the facts but are not "the internet".
+  const whole = ingress.rules.filter((rule) => rule.wholeInternet);
+  const hops: PathHop[] = (whole.length > 0 ? whole : ingress.rules).map((rule) => ({
     kind: 'security-group',
     resourceType: 'AWS::EC2::SecurityGroup',
     id: rule.securityGroupId,

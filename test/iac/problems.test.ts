@@ -20,6 +20,7 @@ describe('files that do not parse', () => {
       {file: 'brokers.tf', line: lineOf(root, 'brokers.tf', 'logs {')},
       // The root object is never closed: the parser finds out on the last line.
       {file: 'network.template.json', line: 13},
+      {file: 'security-groups.tf', line: lineOf(root, 'security-groups.tf', 'description = =')},
     ]);
     expect(problems.every((problem) => problem.severity === 'warning' && problem.message.startsWith('not indexed: '))).toBe(true);
   });
@@ -28,6 +29,8 @@ describe('files that do not parse', () => {
     const messages = Object.fromEntries(problems.map((problem) => [problem.file, problem.message]));
     expect(messages['broker.yaml']).toBe('not indexed: YAML syntax error: All mapping items must start at the same column');
     expect(messages['brokers.tf']).toBe('not indexed: HCL syntax error: unexpected end of file: the block logs opened here is not closed');
+    expect(messages['security-groups.tf']).toBe('not indexed: HCL syntax error: unexpected "="');
+    expect(problems.find((problem) => problem.file === 'security-groups.tf')?.column).toBe('  description = '.length + 1);
     expect(messages['network.template.json']).toMatch(/^not indexed: JSON syntax error: unexpected end of file, a \{ or \[ is not closed \(.+\)$/);
   });
 });

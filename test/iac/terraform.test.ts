@@ -1,3 +1,7 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
 import {buildIacIndex} from '../../src/iac';
 import type {IacDefinition, IacIndex} from '../../src/iac';
 import {fixtureRoot, lineOf} from './fixture';
@@ -97,5 +101,17 @@ describe('Terraform files', () => {
   it('marks blocks with count or for_each as repeated', () => {
     expect(definition(index, 'aws_vpc_security_group_ingress_rule.clients').repeated).toBe(true);
     expect(definition(index, 'aws_mq_broker.orders_prod').repeated).toBeUndefined();
+  });
+
+  it('reads bare identifier labels and escapes in literal strings', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'mq-audit-tf-'));
+    try {
+      writeFileSync(join(scratch, 'main.tf'), 'resource aws_security_group legacy {\n  name = "legacy \\"mq\\" \\u00e9 $${x}"\n}\n');
+      const {index: found, problems: none} = buildIacIndex([scratch], scratch);
+      expect(none).toEqual([]);
+      expect(found.definitions).toMatchObject([{address: 'aws_security_group.legacy', name: {value: 'legacy "mq" \u00e9 ${x}', line: 2}}]);
+    } finally {
+      rmSync(scratch, {recursive: true, force: true});
+    }
   });
 });

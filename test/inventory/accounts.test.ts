@@ -3,6 +3,7 @@
  * account and one whose role cannot be assumed, explicit --role-arn lists, filters, and per-account region
  * discovery that honours opt-in regions.
  */
+import {liveOptions} from '../../src/cli/flags';
 import {collectInventory} from '../../src/inventory/collect';
 import type {CollectOptions} from '../../src/inventory/collect';
 import {UNKNOWN_ACCOUNT} from '../../src/inventory/accounts';
@@ -194,5 +195,42 @@ describe('--all-regions, per account', () => {
     expect(describeRegions).toHaveLength(2);
     expect(describeRegions.every((r) => r.params.AllRegions === 'false')).toBe(true);
     expect(snapshot.errors).toEqual([]);
+  });
+});
+
+describe('the account and pacing flags', () => {
+  const config = {defaults: {}};
+  const base = {region: ['eu-west-1']};
+
+  it('turn into collection options', () => {
+    expect(
+      liveOptions(
+        {...base, organization: true, 'role-name': 'audit/mq-audit', 'external-id': 'x-1', 'exclude-account': [SUSPENDED], shard: '2/3', deadline: '90s', 'rate-headroom': '0.8'},
+        config,
+      ),
+    ).toMatchObject({
+      accounts: {organizationRoleName: 'audit/mq-audit', externalId: 'x-1', exclude: [SUSPENDED], shard: {index: 2, count: 3}},
+      deadlineMs: 90_000,
+      deadlineLabel: '1m30s',
+      rateHeadroom: 0.8,
+    });
+    expect(liveOptions({...base, 'role-arn': [`arn:aws:iam::${PAYMENTS}:role/audit`], account: [PAYMENTS]}, config).accounts).toEqual({
+      roleArns: [`arn:aws:iam::${PAYMENTS}:role/audit`],
+      include: [PAYMENTS],
+    });
+  });
+
+  it.each([
+    [{'role-arn': ['arn:aws:iam::12345:role/x']}, /--role-arn: "arn:aws:iam::12345:role\/x" is not an IAM role ARN/],
+    [{organization: true}, /--organization: needs --role-name/],
+    [{organization: true, 'role-name': 'bad name'}, /--role-name: "bad name" is not an IAM role name/],
+    [{account: [PAYMENTS]}, /--account: selects among the accounts of --role-arn or --organization/],
+    [{'role-arn': [`arn:aws:iam::${PAYMENTS}:role/a`], 'exclude-account': ['1234']}, /--exclude-account: "1234" is not an AWS account id/],
+    [{shard: '4/3'}, /--shard: "4\/3" is not a shard: expected I\/N/],
+    [{deadline: 'soon'}, /--deadline: "soon" is not a duration/],
+    [{'rate-headroom': '0'}, /--rate-headroom: "0" is not a fraction in \(0, 1\]/],
+    [{'rate-headroom': '1.5'}, /--rate-headroom/],
+  ])('reject bad values with the flag named: %j', (flags, message) => {
+    expect(() => liveOptions({...base, ...flags}, config)).toThrow(message);
   });
 });

@@ -171,13 +171,15 @@ describe('policies on the network facts', () => {
 describe('scale', () => {
   it('analyzes 10,000 brokers in 20,000 subnets in seconds', () => {
     const snapshot = syntheticEstate(10_000);
-    const started = process.hrtime.bigint();
+    // CPU time, not wall time: other jobs on a shared machine slow the clock, not the work.
+    const started = process.cpuUsage();
     const answers = analyze(snapshot, [DC]);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const used = process.cpuUsage(started);
+    const seconds = (used.user + used.system) / 1e6;
     expect(answers).toHaveLength(10_000);
     expect(new Set(answers.map((a) => a.facts.onPrem.verdict))).toEqual(new Set(['reachable']));
-    // Linear work: a generous bound for a shared two-core machine (it takes about a second and a half alone).
-    expect(seconds).toBeLessThan(15);
+    // Work shared per route table and ACL keeps this linear in brokers; about 2 s of CPU when measured.
+    expect(seconds).toBeLessThan(10);
   });
 });
 

@@ -298,6 +298,26 @@ describe('findingNetwork: the hops a failing network finding is about', () => {
     expect(found?.flows[0].hops.every((h) => h.status === 'ok')).toBe(true);
   });
 
+  it('a redundancy failure of a network that is partly unreachable shows where it breaks, not a healthy path', () => {
+    const cidr = '10.0.0.0/8';
+    const elsewhere = breakAt(vpnPath({cidr: '10.8.0.0/16'}), 'route-table', 'routed-elsewhere', `${ROUTE_TABLE} sends 10.8.0.0/16 to another VPC`);
+    const facts = brokerFacts([network(cidr, [vpnPath({cidr}), vpnPath({cidr, tunnelIp: TUNNEL_2}), elsewhere], {verdict: 'unreachable', reachable: false, redundant: false, breakPoint: elsewhere.breakPoint})]);
+    const found = findingNetwork(facts, BROKER, [{path: 'network.onPrem.redundant', found: false, expected: 'true'}]);
+    expect(found?.focus).toBe('healthy-path');
+    expect(found?.flows[0].breakPoint?.kind).toBe('routed-elsewhere');
+    expect(found?.flows[0].hops.some((h) => h.status === 'broken')).toBe(true);
+  });
+
+  it('an internet ingress failure lists only the rules open to the whole internet when there are any', () => {
+    const rules = [
+      {securityGroupId: SECURITY_GROUP, ruleId: 'sgr-partner', source: '198.51.100.0/24', ports: [61614], wholeInternet: false},
+      {securityGroupId: SECURITY_GROUP, ruleId: 'sgr-world', source: '0.0.0.0/0', ports: [61617], wholeInternet: true},
+    ];
+    const facts = {...reachableFacts(), internetIngress: {open: true, publiclyAccessible: false, openPorts: [61617], rules, publicSubnet: false}};
+    const found = findingNetwork(facts, BROKER, [{path: 'network.internetIngress.openPorts', found: [61617], expected: 'at most 0 item(s)'}]);
+    expect(found?.flows[0].hops.map((h) => h.rules)).toEqual([['sgr-world']]);
+  });
+
   it('a reachability failure shows where each failing network breaks', () => {
     const facts = brokerFacts([...reachableFacts().onPrem.networks, ...unreachableFacts().onPrem.networks]);
     const found = findingNetwork(facts, BROKER, [{path: 'network.onPrem.reachable', found: false, expected: 'true'}]);

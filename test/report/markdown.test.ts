@@ -1,0 +1,223 @@
+import {loadBaseline} from '../../src/policy/baseline';
+import {decideGate} from '../../src/policy/gate';
+import type {Evaluation} from '../../src/policy/types';
+import {judgeFindings} from '../../src/report/build';
+import {render} from '../../src/report/index';
+import {escapeCell, MAX_ROWS, renderMarkdown} from '../../src/report/markdown';
+import type {ScanReport} from '../../src/report/types';
+import {assembleReport, BROKERS, broker, buildReport, evaluations, largeReport, reportedPolicies, shuffledReport} from '../helpers/report-fixture';
+
+/** The cells of a GFM table row: split on `|` not escaped by a backslash. */
+function cells(row: string): string[] {
+  const parts = row.trim().split(/(?<!\\)\|/);
+  expect(parts[0]).toBe('');
+  expect(parts.at(-1)).toBe('');
+  return parts.slice(1, -1).map((cell) => cell.trim());
+}
+
+/** The table that follows a `### title` heading (title matched at its start): header and rows as cells. */
+function tableAfter(markdown: string, title: string): {header: string[]; rows: string[][]} {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`### ${title}`));
+  expect(start).toBeGreaterThanOrEqual(0);
+  const first = lines.findIndex((line, index) => index > start && line.startsWith('|'));
+  const block: string[] = [];
+  for (let i = first; i < lines.length && lines[i].startsWith('|'); i++) block.push(lines[i]);
+  const [header, divider, ...rows] = block.map(cells);
+  expect(divider.every((cell) => /^-+:?$/.test(cell))).toBe(true);
+  for (const row of rows) expect(row).toHaveLength(header.length);
+  return {header, rows};
+}
+
+function judged(report: ScanReport, input: Parameters<typeof judgeFindings>[1]): ScanReport {
+  const {results, sections} = judgeFindings(report.results, input, report.inventory.scopes);
+  const gate = decideGate(results, report.collectionErrors.length, report.gate.failOn, {baseline: input.baseline !== undefined});
+  return {...report, results, ...sections, gate: {failOn: report.gate.failOn, ...gate}};
+}
+
+describe('renderMarkdown', () => {
+  const report = buildReport();
+  const markdown = renderMarkdown(report);
+
+  it('is what the registry renders, ends in one newline and is the same for any input order', () => {
+    expect(render('markdown', report, {})).toBe(markdown);
+    expect(markdown.endsWith('\n')).toBe(true);
+    expect(markdown.endsWith('\n\n')).toBe(false);
+    expect(renderMarkdown(shuffledReport(report, 2))).toBe(markdown);
+  });
+
+  it('opens with the gate decision, its reason and the exit code', () => {
+    const lines = markdown.split('\n');
+    expect(lines[0]).toBe('## mq-audit: gate failed ❌');
+    expect(lines[2]).toBe(`**${report.gate.reason}** Exit code 1, fail-on \`high\`.`);
+    expect(lines[4]).toContain('5 brokers in 2 accounts and 2 regions');
+  });
+
+  it('counts failing findings by severity', () => {
+    expect(markdown).toMatch(/^\| Severity \| Failing \|$/m);
+    const table = markdown.split('\n').filter((line) => /^\| (critical|high|medium|low) \|/.test(line)).map(cells);
+    expect(table).toEqual([
+      ['critical', '1'],
+      ['high', '2'],
+      ['medium', '1'],
+      ['low', '2'],
+    ]);
+  });
+
+  it('lists every failing broker with severity, policy and reason', () => {
+    const {header, rows} = tableAfter(markdown, 'Failing brokers (3)');
+    expect(header).toEqual(['Broker', 'Account / region', 'Severity', 'Policy', 'Reason']);
+    expect(rows.map((row) => [row[0], row[2], row[3]])).toEqual([
+      ['orders-prod', 'critical', '`mq/no-public-access`'],
+      ['billing-events', 'high', '`mq/production-ha`'],
+      ['legacy\\~batch.01', 'high', '`mq/supported-engine-version`'],
+      ['orders-prod', 'medium', '`mq/audit-logs`'],
+      ['billing-events', 'low', '`mq/rabbitmq-cluster-mode`'],
+      ['legacy\\~batch.01', 'low', '`mq/required-tags`'],
+    ]);
+    expect(rows[0][1]).toBe('111122223333 / eu-west-1');
+    expect(rows[0][4]).toBe('Broker orders-prod is publicly accessible from the internet.');
+  });
+
+  it('lists what could not be checked: evaluations and collection errors', () => {
+    expect(markdown).toContain('### Incomplete: 4 checks not evaluated, 2 collection errors');
+    const {rows} = tableAfter(markdown, 'Incomplete');
+    expect(rows.map((row) => `${row[0]} ${row[2]}`)).toEqual([
+      'payments-dr `mq/no-public-access`',
+      'payments-dr `mq/supported-engine-version`',
+      'legacy\\~batch.01 `mq/audit-logs`',
+      'payments-dr `mq/required-tags`',
+    ]);
+    expect(markdown).toMatch(/^\| mq DescribeBroker \| 444455556666 \/ eu-west-1 \/ b-1a2b3c4d-0004-4e5f-8a9b-000000000004 \| AccessDeniedException \(access-denied\) \|/m);
+    expect(markdown).toContain('never counted as passing');
+  });
+
+  it('has no suppression, baseline or warning sections when none were used', () => {
+    expect(markdown).not.toContain('### Suppressed');
+    expect(markdown).not.toContain('### Against the baseline');
+    expect(markdown).not.toContain('### Warnings');
+  });
+
+  it('says so plainly when nothing fails', () => {
+    const clean = assembleReport(reportedPolicies(), evaluations().filter((ev) => ev.status === 'pass'), []);
+    const text = renderMarkdown(clean);
+    expect(text.split('\n')[0]).toBe('## mq-audit: gate passed ✅');
+    expect(text).toContain('### Failing brokers\n\nNone.');
+    expect(text).not.toContain('### Incomplete');
+  });
+});
+
+describe('renderMarkdown with suppressions and a baseline', () => {
+  const report = judged(buildReport(), {
+    generatedAt: buildReport().generatedAt,
+    suppressions: {
+      file: '.mq-audit/suppressions.json',
+      entries: [
+        {policy: 'mq/no-public-access', resource: {name: 'orders-prod'}, reason: 'Partner | access <SEC-1> *approved*', expires: '2026-12-31', ticket: 'SEC-1'},
+        {policy: 'mq/production-ha', resource: {name: 'billing-events'}, reason: 'Expired acceptance.', expires: '2026-01-01'},
+        {policy: 'mq/production-ha', resource: {name: 'no-such-broker'}, reason: 'Typo.', expires: '2026-12-31'},
+      ],
+    },
+    baseline: loadBaseline('test/fixtures/baseline/earlier-report.json'),
+  });
+  const markdown = renderMarkdown(report);
+
+  it('adds New and Suppressed columns to the severity counts', () => {
+    const rows = markdown.split('\n').filter((line) => /^\| (critical|high|medium|low) \|/.test(line)).map(cells);
+    // critical: orders-prod suppressed; high: billing (unchanged) + legacy (new); medium: orders audit-logs (new); low: 2, one new
+    expect(rows).toEqual([
+      ['critical', '0', '0', '1'],
+      ['high', '2', '1', '0'],
+      ['medium', '1', '1', '0'],
+      ['low', '2', '1', '0'],
+    ]);
+    expect(markdown).toMatch(/^\| Severity \| Failing \| New \| Suppressed \|$/m);
+  });
+
+  it('marks each failing finding new or unchanged, new ones first', () => {
+    const {header, rows} = tableAfter(markdown, 'Failing brokers');
+    expect(header.at(-1)).toBe('Baseline');
+    expect(rows.map((row) => `${row.at(-1)} ${row[3]}`)).toEqual([
+      'new `mq/supported-engine-version`',
+      'new `mq/audit-logs`',
+      'new `mq/rabbitmq-cluster-mode`',
+      'unchanged `mq/production-ha`',
+      'unchanged `mq/required-tags`',
+    ]);
+  });
+
+  it('lists suppressed findings with reason and expiry, escaped', () => {
+    const {header, rows} = tableAfter(markdown, 'Suppressed (1)');
+    expect(header).toEqual(['Broker', 'Severity', 'Policy', 'Reason', 'Expires']);
+    expect(rows).toEqual([['orders-prod', 'critical', '`mq/no-public-access`', 'Partner \\| access &lt;SEC-1&gt; \\*approved\\* (SEC-1)', '2026-12-31']]);
+    expect(markdown).toContain('Accepted by .mq-audit/suppressions.json: these do not fail the gate and are not uploaded to code scanning.');
+  });
+
+  it('says what changed against the baseline, with what absent findings are now', () => {
+    expect(markdown).toContain('test/fixtures/baseline/earlier-report.json (2026-11-01T08:00:00.000Z): **3 new**, 3 unchanged, 3 no longer failing (1 fixed).');
+    const {rows} = tableAfter(markdown, 'Against the baseline');
+    expect(rows.map((row) => `${row[0]}: ${row[4]} ${row[1]}`)).toEqual([
+      'fixed: `mq/audit-logs` inventory-sync',
+      'not in this scan: `mq/no-public-access` old-broker',
+      'not evaluated this time: `mq/no-public-access` payments-dr',
+    ]);
+  });
+
+  it('lists expired and stale suppressions as warnings', () => {
+    expect(markdown).toContain('### Warnings (2)');
+    expect(markdown).toMatch(/^- Suppression \/suppressions\/1 in .mq-audit\/suppressions.json .* expired on 2026-01-01: it no longer suppresses/m);
+    expect(markdown).toMatch(/^- Suppression \/suppressions\/2 .* matches no failing finding/m);
+  });
+});
+
+describe('escaping', () => {
+  it.each([
+    ['a|b', 'a\\|b'],
+    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+    ['*bold* _it_ ~del~ `code`', '\\*bold\\* \\_it\\_ \\~del\\~ \\`code\\`'],
+    ['[link](http://x)', '\\[link\\](http://x)'],
+    ['$x$ and #1 and !', '\\$x\\$ and \\#1 and \\!'],
+    ['line\nbreak\r\n\tand  spaces', 'line break and spaces'],
+    ['&amp; &#124;', '&amp;amp; &amp;\\#124;'],
+    ['back\\slash|', 'back\\\\slash\\|'],
+  ])('escapes %j', (raw, escaped) => {
+    expect(escapeCell(raw)).toBe(escaped);
+  });
+
+  it('keeps tables intact whatever a broker name or message holds', () => {
+    const hostile = 'evil|name<img src=x onerror=alert(1)>`|`\n| injected | row |';
+    const results: Evaluation[] = evaluations().map((ev) =>
+      ev.status === 'fail' && ev.resource.arn === BROKERS.ordersProd.arn ? {...ev, message: hostile, resource: {...ev.resource, name: hostile}} : ev,
+    );
+    const text = renderMarkdown({...buildReport(), results});
+    const {rows} = tableAfter(text, 'Failing brokers');
+    const evil = rows.filter((row) => row[0].startsWith('evil'));
+    expect(evil).toHaveLength(2);
+    expect(evil[0][0]).toBe('evil\\|name&lt;img src=x onerror=alert(1)&gt;\\`\\|\\` \\| injected \\| row \\|');
+    expect(text).not.toMatch(/<img/);
+    expect(text.split('\n').filter((line) => line.startsWith('| injected'))).toEqual([]);
+  });
+
+  it('cuts long tables and says how many rows are left out', () => {
+    const big = largeReport(MAX_ROWS + 25);
+    const text = renderMarkdown(big);
+    const {rows} = tableAfter(text, 'Failing brokers');
+    expect(rows).toHaveLength(MAX_ROWS);
+    expect(text).toContain('… and 25 more: see the JSON report (`--format json`).');
+  });
+
+  it('cuts a very long message inside its cell', () => {
+    const long = 'x'.repeat(5000);
+    const results = evaluations().map((ev) => (ev.status === 'fail' ? {...ev, message: long} : ev));
+    const {rows} = tableAfter(renderMarkdown({...buildReport(), results}), 'Failing brokers');
+    expect(rows[0][4].length).toBeLessThanOrEqual(300);
+    expect(rows[0][4].endsWith('…')).toBe(true);
+  });
+
+  it('shows a broker without a name by its id', () => {
+    const nameless = broker('111122223333', 'eu-west-1', '', 'ACTIVEMQ', 'b-nameless');
+    const results: Evaluation[] = [{policyId: 'mq/no-public-access', status: 'fail', severity: 'critical', resource: nameless, message: 'public'}];
+    const {rows} = tableAfter(renderMarkdown(assembleReport(reportedPolicies(), results, [])), 'Failing brokers');
+    expect(rows[0][0]).toBe('b-nameless');
+  });
+});
