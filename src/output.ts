@@ -18,7 +18,7 @@ const pendingTemporaries = new Set<string>();
 let guardInstalled = false;
 
 export function writeFileAtomic(file: string, content: string): void {
-  //installInterruptGuard();
+  installInterruptGuard();
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   pendingTemporaries.add(temporary);
   try {

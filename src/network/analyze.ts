@@ -413,7 +413,8 @@ function routeSide(index: NetworkIndex, scope: Scope, subnet: SubnetInfo, part: 
   const block = describePart(part);
   const own = `route|${scope.key}|subnet:${subnet.id}|${block}`;
   if (!subnet.table) return memoize(index, own, () => routeSideOnce(index, scope, subnet, part).trails);
-  const shared = `route|${scope.key}|table:${subnet.table.table.id}|${block}`;
+  // The association kind is in the key: the main table can be explicit for one subnet and implicit for another.
+  const shared = `route|${scope.key}|table:${subnet.table.table.id}:${subnet.table.association}|${block}`;
   const known = index.memo.get(shared) as {trails: SubnetTrail[]} | 'per-subnet' | undefined;
   if (known && known !== 'per-subnet') return known.trails;
   if (known === 'per-subnet') return memoize(index, own, () => routeSideOnce(index, scope, subnet, part).trails);

@@ -13,9 +13,12 @@ export const NETWORK_FACTS_VERSION = 1;
 
 /**
  * - reachable: every part of the network reaches every broker subnet on at least two independent healthy paths;
- * - degraded: reachable, but over a single tunnel or a single Direct Connect connection (no redundancy);
- * - unreachable: no healthy path (breakPoint says where the first one breaks);
- * - unknown: no healthy path is proven and some data is missing because a call failed. Never counted as reachable.
+ * - degraded: reachable, but some part or subnet over a single tunnel or Direct Connect connection (`redundant` is
+ *   false, or null when a path that could add redundancy is unknown);
+ * - unreachable: some part of the network has no healthy path to some subnet (breakPoint says where it breaks);
+ * - unknown: no healthy path is proven somewhere and data is missing (a call failed, an object was not inventoried,
+ *   or the path goes through something the model does not follow). Never counted as reachable.
+ * See docs/network.md.
  */
 export type Verdict = 'degraded' | 'reachable' | 'unknown' | 'unreachable';
 

@@ -61,7 +61,8 @@ export function unknownPointers(facts: BrokerNetworkFacts): Record<string, strin
     unknown[`${NETWORK_POINTER}${pointer}`] = reason;
   };
 
-  if (facts.vpcId === null) at('/vpcId', summarize(facts.missing) ?? 'the broker subnets are not in the inventory');
+  // A broker without subnets (a public RabbitMQ broker) has no VPC: null then is an answer, not a gap.
+  if (facts.vpcId === null && (facts.subnets.length > 0 || facts.missing.length > 0)) at('/vpcId', summarize(facts.missing) ?? 'the broker subnets are not in the inventory');
   addOnPrem(facts.onPrem, facts.missing, at);
   facts.onPrem.networks.forEach((network, i) => addNetwork(network, `/onPrem/networks/${i}`, at));
   const ingress = facts.internetIngress;

@@ -7,6 +7,7 @@
  * so a `|`, `<`, `*` or backtick in it cannot break a table, inject HTML or start a code span. Long lists are cut
  * (the JSON report has everything), keeping a comment well under GitHub's 65,536-character limit.
  */
+import {gates} from '../policy/gate';
 import type {ResourceRef} from '../policy/types';
 import {SEVERITIES} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
@@ -102,7 +103,7 @@ function failingSection(report: ScanReport): string {
   if (failing.length === 0) return '### Failing brokers\n\nNone.';
   const brokers = new Set(failing.map((ev) => ev.resource.arn)).size;
   const withBaseline = report.baseline !== undefined;
-  const header = ['Broker', 'Account / region', 'Severity', 'Policy', 'Reason', ...(withBaseline ? ['Baseline'] : [])];
+  const header = ['Broker', 'Account / region', 'Severity', 'Policy', 'Reason', ...(withBaseline ? ['Baseline'] : []), 'Gate'];
   const rows = failing.map((ev) => [
     escapeCell(ev.resource.name || ev.resource.id),
     where(ev.resource),
@@ -110,6 +111,8 @@ function failingSection(report: ScanReport): string {
     code(ev.policyId),
     escapeCell(ev.message),
     ...(withBaseline ? [ev.baseline ?? ''] : []),
+    // Below --fail-on, or unchanged since the baseline: listed, but not what failed the job.
+    gates(ev, report.gate.failOn) ? 'fails' : '',
   ]);
   return [`### Failing brokers (${brokers})`, '', cappedTable(header, rows)].join('\n');
 }

@@ -187,7 +187,7 @@ function baselineSection(baseline: NonNullable<ScanReport['baseline']>, paint: P
     (counts.absent > 0 ? ':' : '.');
   const lines = baseline.absent.map((finding) => {
     const where = [finding.name ?? finding.arn, finding.accountId && finding.region ? `${finding.accountId} / ${finding.region}` : ''].filter(Boolean).join('  ');
-    return `  ${ABSENT_LABEL[finding.now].padEnd(14)}${finding.policyId}  ${where}`;
+    return `  ${ABSENT_LABEL[finding.now].padEnd(15)}${finding.policyId}  ${where}`;
   });
   return [title, ...lines].join('\n');
 }

@@ -21,12 +21,9 @@ require.extensions['.ts'] = (module, filename) => {
 };
 const {writeFileAtomic} = require(process.env.OUTPUT_MODULE);
 const content = JSON.stringify({filler: 'x'.repeat(Number(process.env.SIZE))});
-let round = 0;
 // Back to the event loop between writes, as the CLI is after each: that is when Node runs signal handlers.
 const next = () => {
-  if (round === 1) process.stdout.write('writing\\n');
   writeFileAtomic(process.env.TARGET, content);
-  round += 1;
   setImmediate(next);
 };
 next();
@@ -37,14 +34,20 @@ function interruptWhileWriting(dir: string): Promise<{signal: NodeJS.Signals | n
     const child = spawn(process.execPath, ['-e', CHILD], {
       cwd: join(__dirname, '..', '..'),
       env: {...process.env, OUTPUT_MODULE, SIZE: String(SIZE), TARGET: join(dir, 'report.json')},
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
-    child.stdout.once('data', () => {
-      // The second write is under way (one takes a few hundred ms): interrupt it in the middle.
-      setTimeout(() => child.kill('SIGINT'), 50);
-    });
+    // Interrupt the moment a temporary file exists, i.e. between its creation and its rename.
+    const poll = setInterval(() => {
+      if (readdirSync(dir).some((name) => name.endsWith('.tmp'))) {
+        clearInterval(poll);
+        child.kill('SIGINT');
+      }
+    }, 1);
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({code, signal}));
+    child.on('exit', (code, signal) => {
+      clearInterval(poll);
+      resolve({code, signal});
+    });
   });
 }
 

@@ -12,6 +12,12 @@ import * as ts from 'typescript';
 const ROOT = join(__dirname, '..', '..');
 const INVENTORY = join(ROOT, 'src', 'inventory');
 const POLICY = join(ROOT, 'iam', 'mq-audit-readonly.json');
+/**
+ * The scanning principal's policy for multi-account scans (docs/scale.md): it lists the organization's accounts
+ * and assumes the audit role in each; the audit role itself (POLICY) needs neither.
+ */
+const MANAGEMENT_POLICY = join(ROOT, 'iam', 'mq-audit-management.json');
+const CROSS_ACCOUNT_ACTIONS = ['organizations:ListAccounts', 'sts:AssumeRole'];
 
 /** IAM service prefix of each SDK client package. */
 const SERVICE_PREFIX: Record<string, string> = {
@@ -108,8 +114,8 @@ interface Statement {
   Resource: string | string[];
 }
 
-function policyActions(): string[] {
-  const policy = JSON.parse(readFileSync(POLICY, 'utf8')) as {Statement: Statement[]};
+function policyActions(file = POLICY): string[] {
+  const policy = JSON.parse(readFileSync(file, 'utf8')) as {Statement: Statement[]};
   return policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 }
 
@@ -130,14 +136,19 @@ describe('iam/mq-audit-readonly.json', () => {
     );
   });
 
-  it('allows exactly the actions the code can send', () => {
-    const allowed = policyActions();
+  it('allows exactly the actions the code can send (with iam/mq-audit-management.json)', () => {
+    const allowed = [...policyActions(), ...policyActions(MANAGEMENT_POLICY)];
     const missing = [...used.keys()].filter((action) => !allowed.includes(action)).map((action) => `${action} (used in ${used.get(action)?.join(', ')})`);
     const unused = allowed.filter((action) => !used.has(action));
 
     expect(missing).toEqual([]);
     expect(unused).toEqual([]);
     expect(new Set(allowed).size).toBe(allowed.length);
+  });
+
+  it('leaves the cross-account actions to the scanning principal’s policy, which holds nothing else', () => {
+    expect(policyActions().filter((action) => CROSS_ACCOUNT_ACTIONS.includes(action))).toEqual([]);
+    expect(policyActions(MANAGEMENT_POLICY).sort()).toEqual(CROSS_ACCOUNT_ACTIONS);
   });
 
   it('allows no wildcard action', () => {

@@ -78,6 +78,7 @@ describe('brokers without a private path to judge', () => {
     expect(dc.breakPoint).toMatchObject({kind: 'no-subnet', hop: 'broker', id: 'b-3f8a1c6e-7d2b-4e9f-a051-6c4d2e8b9f17'});
     expect(dc.paths.map((p) => hopKinds(p))).toEqual([['on-premises-network', 'broker']]);
     expect([facts.internetIngress.open, facts.internetIngress.publiclyAccessible]).toEqual([true, true]);
+    expect(onlyBroker(snapshot, [DC]).unknown).toEqual({});
   });
 });
 

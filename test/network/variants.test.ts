@@ -84,6 +84,17 @@ describe('Direct Connect', () => {
     expect(breaks(snapshot)).toEqual([`not-advertised@dx-gateway:${DXGW}`]);
   });
 
+  it('an association advertising one broker subnet only: subnets on one table are judged each on its own', () => {
+    const snapshot = variantOf('dxgw-vgw', ({account}) => {
+      account.directConnectGateways![0].associations![0].allowedPrefixes = ['10.20.1.0/24'];
+    });
+    const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
+    expect(dc.paths.map((p) => `${p.subnetId} ${p.status}${p.breakPoint ? ` ${p.breakPoint.kind}` : ''}`)).toEqual([
+      `${SUBNET_A} healthy`, `${SUBNET_A} healthy`, `${SUBNET_B} broken not-advertised`, `${SUBNET_B} broken not-advertised`,
+    ]);
+    expect(dc.breakPoint?.message).toContain('does not advertise the broker subnet 10.20.2.0/24 to on-premises: allowed prefixes 10.20.1.0/24');
+  });
+
   it('an association without allowed prefixes advertises the VPC CIDRs', () => {
     const snapshot = variantOf('dxgw-vgw', ({account}) => {
       account.directConnectGateways![0].associations![0].allowedPrefixes = [];
@@ -217,6 +228,17 @@ describe('VPC routes', () => {
     expect(hopKinds(dc.paths[0])).toEqual(['on-premises-network', '<route-table', ...INGRESS]);
     expect(facts.subnets[0].routeTableId).toBeUndefined();
     expect(facts.internetIngress.publicSubnet).toBeNull();
+  });
+
+  it('the main table explicitly associated with one subnet and implicitly used by the other: each says which', () => {
+    const snapshot = variantOf('main-route-table', ({network}) => {
+      network.routeTables!.find((t) => t.main)!.associations.push({id: 'rtbassoc-0a9b8c7d6e5f40312', subnetId: SUBNET_A, main: false, state: 'associated'});
+    });
+    const {facts} = onlyBroker(snapshot, [DC]);
+    expect(facts.subnets.map((s) => s.routeTableAssociation)).toEqual(['explicit', 'main']);
+    const [a, , b] = network(facts, DC).paths;
+    expect([a.subnetId, hopOf(a, 'route-table', 'return').reason]).toEqual([SUBNET_A, expect.stringContaining('explicitly associated with the subnet')]);
+    expect([b.subnetId, hopOf(b, 'route-table', 'return').reason]).toEqual([SUBNET_B, expect.stringContaining('the VPC main table')]);
   });
 
   it('a given supernet that contains the VPC: the VPC range is left out, the rest judged', () => {

@@ -66,7 +66,9 @@ describe('renderMarkdown', () => {
 
   it('lists every failing broker with severity, policy and reason', () => {
     const {header, rows} = tableAfter(markdown, 'Failing brokers (3)');
-    expect(header).toEqual(['Broker', 'Account / region', 'Severity', 'Policy', 'Reason']);
+    expect(header).toEqual(['Broker', 'Account / region', 'Severity', 'Policy', 'Reason', 'Gate']);
+    // fail-on high: only critical and high findings fail the gate
+    expect(rows.map((row) => row[5])).toEqual(['fails', 'fails', 'fails', '', '', '']);
     expect(rows.map((row) => [row[0], row[2], row[3]])).toEqual([
       ['orders-prod', 'critical', '`mq/no-public-access`'],
       ['billing-events', 'high', '`mq/production-ha`'],
@@ -136,9 +138,10 @@ describe('renderMarkdown with suppressions and a baseline', () => {
 
   it('marks each failing finding new or unchanged, new ones first', () => {
     const {header, rows} = tableAfter(markdown, 'Failing brokers');
-    expect(header.at(-1)).toBe('Baseline');
-    expect(rows.map((row) => `${row.at(-1)} ${row[3]}`)).toEqual([
-      'new `mq/supported-engine-version`',
+    expect(header.slice(-2)).toEqual(['Baseline', 'Gate']);
+    // fail-on high: of the high ones, only the new one fails the gate
+    expect(rows.map((row) => `${row[5]} ${row[3]} ${row[6]}`.trim())).toEqual([
+      'new `mq/supported-engine-version` fails',
       'new `mq/audit-logs`',
       'new `mq/rabbitmq-cluster-mode`',
       'unchanged `mq/production-ha`',

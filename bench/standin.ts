@@ -1,0 +1,67 @@
+/**
+ * The AWS stand-in for the benchmark: the test stub (test/helpers/aws-stub) serving the generated estate, with
+ * injected latency and AWS-shaped token buckets that answer with each service's real throttling error:
+ *   Amazon MQ 100 / 15 per account-region across its APIs; EC2 100 / 20 per account, region and action;
+ *   STS 600 / 600 per account-region; Direct Connect and Organizations (no published rate) 10 / 5.
+ */
+import {join} from 'node:path';
+
+import {accountOf, installAccountMq, installAccountRegions, installOrganization} from '../test/helpers/aws-stub/accounts';
+import {installDirectConnect, loadDxEstate} from '../test/helpers/aws-stub/directconnect';
+import {installEc2Network, loadEc2Estate} from '../test/helpers/aws-stub/ec2';
+import {startAwsStub} from '../test/helpers/aws-stub/server';
+import type {AwsStub, StubRequest} from '../test/helpers/aws-stub/server';
+import {tokenBucketGate} from '../test/helpers/aws-stub/throttle';
+import type {TokenBucketGate} from '../test/helpers/aws-stub/throttle';
+import {EMPTY_REGION, type Estate} from './estate';
+
+export const FIXTURE_REGION = 'eu-west-1';
+
+export interface StandInOptions {
+  /** Mean latency per request in ms, with ±jitter uniformly. */
+  latencyMs: number;
+  jitterMs: number;
+  /** Enforce AWS's request buckets (off for the untimed evaluation run). */
+  throttle: boolean;
+}
+
+export interface StandIn {
+  stub: AwsStub;
+  gates: TokenBucketGate[];
+  /** Throttling answers given so far, all buckets. */
+  throttled(): number;
+  close(): Promise<void>;
+}
+
+export async function startStandIn(root: string, estate: Estate, options: StandInOptions): Promise<StandIn> {
+  const management = estate.accountIds[0];
+  const account = (req: StubRequest): string => accountOf(req, management);
+  const gates = options.throttle
+    ? [
+        tokenBucketGate({burst: 100, refillPerSecond: 15, scope: (req) => (req.service === 'mq' ? `mq|${account(req)}|${req.region}` : undefined)}),
+        tokenBucketGate({burst: 100, refillPerSecond: 20, scope: (req) => (req.service === 'ec2' ? `ec2|${account(req)}|${req.region}|${req.operation}` : undefined)}),
+        tokenBucketGate({burst: 600, refillPerSecond: 600, scope: (req) => (req.service === 'sts' ? `sts|${account(req)}|${req.region}` : undefined)}),
+        tokenBucketGate({burst: 10, refillPerSecond: 5, scope: (req) => (req.service === 'directconnect' ? `dx|${account(req)}|${req.region}` : undefined)}),
+        tokenBucketGate({burst: 10, refillPerSecond: 5, scope: (req) => (req.service === 'organizations' ? `org|${account(req)}` : undefined)}),
+      ]
+    : [];
+  const latency = (): number => Math.max(0, options.latencyMs + (Math.random() * 2 - 1) * options.jitterMs);
+  const stub = await startAwsStub({gates, latencyMs: options.latencyMs > 0 ? latency : 0});
+
+  installOrganization(stub, {management, accounts: estate.accountIds.map((id) => ({id}))});
+  installAccountMq(stub, Object.fromEntries(estate.accountIds.map((id) => [id, {brokers: estate.brokers[id]}])), management);
+  installAccountRegions(stub, Object.fromEntries(estate.accountIds.map((id) => [id, [...estate.regions, EMPTY_REGION]])), management);
+
+  // The recorded network, in every region (the stub's network estate is per region, the same for every account).
+  const ec2 = loadEc2Estate(join(root, 'fixtures', 'aws', 'ec2'))[FIXTURE_REGION];
+  installEc2Network(stub, {regions: Object.fromEntries([...estate.regions, EMPTY_REGION].map((region) => [region, ec2]))});
+  const dx = loadDxEstate(join(root, 'fixtures', 'aws', 'directconnect'));
+  installDirectConnect(stub, {global: dx.global, regions: Object.fromEntries([...estate.regions, EMPTY_REGION].map((region) => [region, dx.regions[FIXTURE_REGION]]))});
+
+  return {
+    stub,
+    gates,
+    throttled: () => gates.reduce((sum, gate) => sum + [...gate.throttled.values()].reduce((a, b) => a + b, 0), 0),
+    close: () => stub.close(),
+  };
+}
