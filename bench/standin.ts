@@ -2,7 +2,8 @@
  * The AWS stand-in for the benchmark: the test stub (test/helpers/aws-stub) serving the generated estate, with
  * injected latency and AWS-shaped token buckets that answer with each service's real throttling error:
  *   Amazon MQ 100 / 15 per account-region across its APIs; EC2 100 / 20 per account, region and action;
- *   STS 600 / 600 per account-region; Direct Connect and Organizations (no published rate) 10 / 5.
+ *   STS 600 / 600 per account-region; Direct Connect and Organizations (no published rate) 20 / 10, the shape the
+ *   client assumes (src/inventory/pacing.ts).
  */
 import {join} from 'node:path';
 
@@ -27,6 +28,9 @@ export interface StandInOptions {
 
 export interface StandIn {
   stub: AwsStub;
+  /** performance.now() of the first and the last request seen (undefined before any). */
+  firstRequestAt(): number | undefined;
+  lastRequestAt(): number | undefined;
   gates: TokenBucketGate[];
   /** Throttling answers given so far, all buckets. */
   throttled(): number;
@@ -41,10 +45,18 @@ export async function startStandIn(root: string, estate: Estate, options: StandI
         tokenBucketGate({burst: 100, refillPerSecond: 15, scope: (req) => (req.service === 'mq' ? `mq|${account(req)}|${req.region}` : undefined)}),
         tokenBucketGate({burst: 100, refillPerSecond: 20, scope: (req) => (req.service === 'ec2' ? `ec2|${account(req)}|${req.region}|${req.operation}` : undefined)}),
         tokenBucketGate({burst: 600, refillPerSecond: 600, scope: (req) => (req.service === 'sts' ? `sts|${account(req)}|${req.region}` : undefined)}),
-        tokenBucketGate({burst: 10, refillPerSecond: 5, scope: (req) => (req.service === 'directconnect' ? `dx|${account(req)}|${req.region}` : undefined)}),
-        tokenBucketGate({burst: 10, refillPerSecond: 5, scope: (req) => (req.service === 'organizations' ? `org|${account(req)}` : undefined)}),
+        tokenBucketGate({burst: 20, refillPerSecond: 10, scope: (req) => (req.service === 'directconnect' ? `dx|${account(req)}|${req.region}` : undefined)}),
+        tokenBucketGate({burst: 20, refillPerSecond: 10, scope: (req) => (req.service === 'organizations' ? `org|${account(req)}` : undefined)}),
       ]
     : [];
+  let first: number | undefined;
+  let last: number | undefined;
+  const clock = (): undefined => {
+    last = performance.now();
+    first ??= last;
+    return undefined;
+  };
+  gates.unshift(Object.assign(clock, {throttled: new Map<string, number>()}));
   const latency = (): number => Math.max(0, options.latencyMs + (Math.random() * 2 - 1) * options.jitterMs);
   const stub = await startAwsStub({gates, latencyMs: options.latencyMs > 0 ? latency : 0});
 
@@ -60,6 +72,8 @@ export async function startStandIn(root: string, estate: Estate, options: StandI
 
   return {
     stub,
+    firstRequestAt: () => first,
+    lastRequestAt: () => last,
     gates,
     throttled: () => gates.reduce((sum, gate) => sum + [...gate.throttled.values()].reduce((a, b) => a + b, 0), 0),
     close: () => stub.close(),

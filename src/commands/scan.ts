@@ -111,8 +111,9 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     });
     const source = live ? {live: {...live, onProgress: progress.onProgress}} : {file: flags.inventory!};
     let report: ScanReport;
+    let snapshot: Awaited<ReturnType<typeof runScan>>['snapshot'];
     try {
-      ({report} = await runScan({
+      ({report, snapshot} = await runScan({
         source,
         policyPaths: flags.policies ?? defaults.policies ?? [],
         include: flags.policy ?? defaults.policy ?? [],
@@ -129,8 +130,9 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       progress.stop();
     }
 
-    // The category is written into SARIF too: redact an account id in it like everything else.
-    const writtenCategory = redact && category !== undefined ? redactText(category, createRedactor(redactKey), report) : category;
+    // The category is written into SARIF too: redact an account id in it like everything else (the unredacted
+    // snapshot says which ids are accounts).
+    const writtenCategory = redact && category !== undefined ? redactText(category, createRedactor(redactKey), snapshot) : category;
     const text = render(format, report, {category: writtenCategory, color: toStdout && format === 'table' && this.useColor()});
     if (toStdout) {
       process.stdout.write(text);

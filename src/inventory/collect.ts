@@ -37,7 +37,7 @@ export interface CollectOptions {
   endpoint?: string;
   /** Which accounts: default the caller's own; --role-arn, --organization, filters and --shard. */
   accounts?: AccountOptions;
-  /** DescribeBroker calls in flight per region. Default 5. */
+  /** DescribeBroker calls in flight per region. Default 10. */
   concurrency?: number;
   /** Accounts collected at once. Default 10. */
   accountConcurrency?: number;
@@ -76,7 +76,8 @@ export type CollectionProgress =
   | ({type: 'call'} & CallRecord)
   | {type: 'error'; error: CollectionError};
 
-export const DEFAULT_CONCURRENCY = 5;
+/** Calls of one kind in flight per region: enough to keep MQ's bucket busy at 50 ms round trips, well under a client's 50 sockets. */
+export const DEFAULT_CONCURRENCY = 10;
 /**
  * Regions collected at once per account. In-flight calls are bounded by these limits; the rate is bounded by
  * the token buckets, which are per account-region, so more concurrency would only queue at the buckets.

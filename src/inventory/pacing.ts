@@ -10,7 +10,8 @@
  *     50 / 10 for the "unfiltered and unpaginated" ones (DescribeSecurityGroups … without a filter or
  *     MaxResults), 20 / 5 for uncategorized ones (DescribeSecurityGroupReferences …);
  *   - STS: 600 / s per account and region;
- *   - Direct Connect and Organizations publish no rate: conservative 10 / 5 per account and region.
+ *   - Direct Connect and Organizations publish no rate: assumed 20 / 10 per account and region, which at the
+ *     default headroom gives the conservative 10 / 5 performance-limits.md §7 proposes.
  * Every bucket is filled at `headroom` × the documented rate (default 0.5): the account's own automation
  * shares the same buckets, and a scanner must not starve it.
  *
@@ -33,8 +34,8 @@ export const AWS_BUCKETS = {
   ec2Unfiltered: {burst: 50, refillPerSecond: 10},
   ec2Uncategorized: {burst: 20, refillPerSecond: 5},
   sts: {burst: 600, refillPerSecond: 600},
-  directconnect: {burst: 10, refillPerSecond: 5},
-  organizations: {burst: 10, refillPerSecond: 5},
+  directconnect: {burst: 20, refillPerSecond: 10},
+  organizations: {burst: 20, refillPerSecond: 10},
 } as const satisfies Record<string, BucketShape>;
 
 /**

@@ -171,5 +171,8 @@ describe('finding account ids', () => {
     const redactor = createRedactor('k');
     expect(redactText(`mq-audit/${PROD_ACCOUNT}/eu-west-1`, redactor)).toBe(`mq-audit/${redactor.aliasOf(PROD_ACCOUNT)}/eu-west-1`);
     expect(redactText('mq-audit/prod', redactor)).toBe('mq-audit/prod');
+    // glued to other text, an id is recognised only when the context says it is an account
+    expect(redactText(`prod-${PROD_ACCOUNT}`, redactor)).toBe(`prod-${PROD_ACCOUNT}`);
+    expect(redactText(`prod-${PROD_ACCOUNT}`, redactor, {accounts: [{accountId: PROD_ACCOUNT}]})).toBe(`prod-${redactor.aliasOf(PROD_ACCOUNT)}`);
   });
 });

@@ -1,0 +1,199 @@
+/**
+ * `npm run bench`: the built CLI against a local AWS stand-in serving N brokers with their networks across A
+ * accounts and R regions, with latency and AWS-shaped throttling. For N = 10, 100, 1,000 and 10,000 it prints the
+ * calls by operation against the minimum, throttling, wall time against the rate-limit floor, peak RSS,
+ * policy evaluations per second and report writing time; then `--help`'s cold start. Figures, not a timed test:
+ * each target is printed with PASS or MISS, and the exit code is 0 either way unless the benchmark itself broke.
+ *
+ * Options: --sizes 10,100 (default all), --rtt 50 (ms, default 50, jitter ±20 %), --help-runs 10.
+ */
+import {mkdirSync, readFileSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
+
+import type {ScanReport} from '../src/report/types';
+import {buildEstate, type Estate, type Scenario} from './estate';
+import {type CallPlan, minimumCalls, networkShape, rateLimitFloor, referenceBound} from './expected';
+import {callsByOperation, CALLER_ENV, type ChildRun, collectSnapshot, type EvaluationTiming, loadDist, runCli, scanArgs, timeEvaluationAndReport, timeHelp} from './measure';
+import {startStandIn} from './standin';
+
+export const SCENARIOS: Scenario[] = [
+  {brokers: 10, accounts: 1, regions: 1},
+  {brokers: 100, accounts: 2, regions: 2},
+  {brokers: 1_000, accounts: 10, regions: 4},
+  {brokers: 10_000, accounts: 50, regions: 4},
+];
+
+const HEADROOM = 0.5;
+const TARGETS = {wallSlackS: 1.5, wallFactor: 1.25, evaluationsPerSecond: 1_000_000, rssMb: 300, rssAtBrokers: 10_000, helpMs: 250};
+
+interface Outcome {
+  estate: Estate;
+  plan: CallPlan;
+  actual: Map<string, number>;
+  run: ChildRun;
+  report: ScanReport | undefined;
+  throttlingAnswers: number;
+  standInCpuS: number;
+  /** Spawn → first AWS request (cold start), and last AWS request → exit (evaluation, report, exit). */
+  firstCallS: number;
+  afterLastCallS: number;
+  floor: ReturnType<typeof rateLimitFloor>;
+  timing: EvaluationTiming;
+}
+
+export async function main(root: string, argv: string[]): Promise<number> {
+  const option = (name: string): string | undefined => {
+    const index = argv.indexOf(`--${name}`);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const sizes = option('sizes')?.split(',').map(Number) ?? SCENARIOS.map((s) => s.brokers);
+  const rttMs = Number(option('rtt') ?? 50);
+  const helpRuns = Number(option('help-runs') ?? 10);
+  const scratch = join(root, 'out', 'bench', 'runs');
+  rmSync(scratch, {recursive: true, force: true});
+  mkdirSync(scratch, {recursive: true});
+  const dist = loadDist(root);
+  const shape = networkShape(root, brokerSubnets(root), brokerGroups(root));
+
+  console.log(`mq-audit benchmark — Node ${process.version}, ${require('node:os').cpus().length} CPU(s); stand-in RTT ${rttMs} ms ±${rttMs * 0.2} ms, AWS-shaped buckets; client headroom ${HEADROOM}`);
+  console.log(`recorded network per account-region: ${shape.tgwRouteTables} TGW route tables, ${shape.prefixLists} prefix lists, peering ${shape.peeringReferenced ? 'yes' : 'no'}, ${shape.dxGateways} DX gateways per account\n`);
+
+  const outcomes: Outcome[] = [];
+  for (const scenario of SCENARIOS.filter((s) => sizes.includes(s.brokers))) {
+    const estate = buildEstate(root, scenario);
+    const plan = minimumCalls(estate, shape);
+
+    const standIn = await startStandIn(root, estate, {latencyMs: rttMs, jitterMs: rttMs * 0.2, throttle: true});
+    const output = join(scratch, `scan-${scenario.brokers}.json`);
+    const cpuBefore = process.cpuUsage();
+    const spawnedAt = performance.now();
+    const run = await runCli(root, scanArgs(standIn.stub.url, output), CALLER_ENV, scratch);
+    const cpu = process.cpuUsage(cpuBefore);
+    const firstCallS = ((standIn.firstRequestAt() ?? Number.NaN) - spawnedAt) / 1000;
+    const afterLastCallS = run.wallS - ((standIn.lastRequestAt() ?? Number.NaN) - spawnedAt) / 1000;
+    const actual = callsByOperation(standIn.stub.requests);
+    const throttlingAnswers = standIn.throttled();
+    await standIn.close();
+    let report: ScanReport | undefined;
+    try {
+      report = JSON.parse(readFileSync(output, 'utf8')) as ScanReport;
+    } catch {
+      report = undefined;
+    }
+
+    const fast = await startStandIn(root, estate, {latencyMs: 0, jitterMs: 0, throttle: false});
+    const snapshot = await collectSnapshot(dist, fast.stub.url);
+    await fast.close();
+    const timing = timeEvaluationAndReport(dist, snapshot, scratch);
+
+    const outcome: Outcome = {
+      estate,
+      plan,
+      actual,
+      run,
+      report,
+      throttlingAnswers,
+      standInCpuS: (cpu.user + cpu.system) / 1e6,
+      firstCallS,
+      afterLastCallS,
+      floor: rateLimitFloor(estate, plan.total, HEADROOM, rttMs / 1000),
+      timing,
+    };
+    outcomes.push(outcome);
+    printScenario(outcome);
+  }
+
+  const help = await timeHelp(root, helpRuns);
+  console.log(`--help cold start (${helpRuns} runs, NODE_EXTRA_CA_CERTS unset): p50 ${help.p50Ms.toFixed(0)} ms, p90 ${help.p90Ms.toFixed(0)} ms; @aws-sdk modules loaded: ${help.sdkModules}`);
+  console.log(`  ${verdict(help.p50Ms < TARGETS.helpMs && help.sdkModules === 0)} --help under ${TARGETS.helpMs} ms and no AWS SDK module\n`);
+  printSummary(outcomes, help.p50Ms);
+  return outcomes.every((o) => o.run.exitCode !== null) ? 0 : 1;
+}
+
+function printScenario(o: Outcome): void {
+  const {scenario} = o.estate;
+  const total = [...o.actual.values()].reduce((a, b) => a + b, 0);
+  const operations = [...new Set([...o.plan.byOperation.keys(), ...o.actual.keys()])].sort();
+  const mismatched = operations.filter((op) => (o.actual.get(op) ?? 0) !== (o.plan.byOperation.get(op) ?? 0));
+  const collectionErrors = o.report?.collectionErrors ?? [];
+  const throttledFailures = collectionErrors.filter((e) => e.kind === 'throttled').length;
+  const target = TARGETS.wallFactor * o.floor.seconds + TARGETS.wallSlackS;
+
+  console.log(`N = ${scenario.brokers.toLocaleString('en')} brokers — ${scenario.accounts} account(s) × ${scenario.regions} region(s) with brokers (+1 empty region each)`);
+  console.log(`  calls: ${total.toLocaleString('en')}, minimum ${o.plan.total.toLocaleString('en')} (reference bound 1.05·N + 20·R·A + 3·A = ${Math.round(referenceBound(o.estate)).toLocaleString('en')})`);
+  for (const op of operations) {
+    const got = o.actual.get(op) ?? 0;
+    const want = o.plan.byOperation.get(op) ?? 0;
+    console.log(`    ${op.padEnd(52)} ${String(got).padStart(7)} ${String(want).padStart(7)}${got === want ? '' : '  ≠'}`);
+  }
+  console.log(`  ${verdict(mismatched.length === 0 && !o.actual.has('mq:ListTags'))} calls equal the minimum${mismatched.length > 0 ? ` (differ: ${mismatched.join(', ')})` : ''}`);
+  console.log(`  throttling answers at the stand-in: ${o.throttlingAnswers}; calls failed by throttling: ${throttledFailures}; collection errors: ${collectionErrors.length}; exit code ${o.run.exitCode}`);
+  console.log(`  ${verdict(throttledFailures === 0 && o.report !== undefined)} zero throttling failures`);
+  console.log(
+    `  wall ${o.run.wallS.toFixed(2)} s; floor ${o.floor.seconds.toFixed(2)} s (MQ bucket ${o.floor.mq.toFixed(2)}, client CPU ${o.floor.cpu.toFixed(2)}, latency ${o.floor.latency.toFixed(2)}); ` +
+      `ratio ${(o.run.wallS / o.floor.seconds).toFixed(2)}×; stand-in CPU ${o.standInCpuS.toFixed(2)} s`,
+  );
+  console.log(
+    `  of which: start → first AWS call ${o.firstCallS.toFixed(2)} s, collection ${(o.run.wallS - o.firstCallS - o.afterLastCallS).toFixed(2)} s, last call → exit (evaluate, report) ${o.afterLastCallS.toFixed(2)} s`,
+  );
+  console.log(`  ${verdict(o.run.wallS <= target)} wall ≤ ${TARGETS.wallFactor} × floor + ${TARGETS.wallSlackS} s = ${target.toFixed(2)} s`);
+  const brokersSeen = o.report?.summary.brokers;
+  console.log(`  brokers in the report: ${brokersSeen ?? 'n/a'} of ${scenario.brokers}; peak RSS ${Number.isNaN(o.run.maxRssMb) ? 'n/a' : `${o.run.maxRssMb.toFixed(0)} MB`}`);
+  if (scenario.brokers >= TARGETS.rssAtBrokers) console.log(`  ${verdict(o.run.maxRssMb < TARGETS.rssMb)} peak RSS under ${TARGETS.rssMb} MB`);
+  console.log(
+    `  policy evaluations (broker × policy): ${o.timing.evaluations.toLocaleString('en')}, ${formatRate(o.timing.evaluationsPerSecond)}/s on built broker documents; ` +
+      `building the documents (network path model) ${(o.timing.documentsS * 1000).toFixed(0)} ms; end to end ${formatRate(o.timing.endToEndPerSecond)}/s`,
+  );
+  console.log(`  report writing (build + JSON + SARIF ${o.timing.sarifMb.toFixed(1)} MB, each written atomically): ${(o.timing.reportS * 1000).toFixed(0)} ms`);
+  console.log(`  ${verdict(o.timing.evaluationsPerSecond >= TARGETS.evaluationsPerSecond)} ≥ 1 M evaluations/s`);
+  if (o.run.exitCode !== 0) console.log(`  scan stderr: ${o.run.stderr.trim().split('\n').slice(0, 5).join(' | ')}`);
+  console.log('');
+}
+
+function printSummary(outcomes: Outcome[], helpP50: number): void {
+  const header = ['N', 'calls', 'minimum', 'throttle answers', 'failed', 'wall s', 'floor s', 'ratio', 'RSS MB', 'evals/s', 'end-to-end/s', 'report ms'];
+  const rows = outcomes.map((o) => [
+    o.estate.scenario.brokers.toLocaleString('en'),
+    [...o.actual.values()].reduce((a, b) => a + b, 0).toLocaleString('en'),
+    o.plan.total.toLocaleString('en'),
+    String(o.throttlingAnswers),
+    String((o.report?.collectionErrors ?? []).filter((e) => e.kind === 'throttled').length),
+    o.run.wallS.toFixed(2),
+    o.floor.seconds.toFixed(2),
+    `${(o.run.wallS / o.floor.seconds).toFixed(2)}×`,
+    Number.isNaN(o.run.maxRssMb) ? 'n/a' : o.run.maxRssMb.toFixed(0),
+    formatRate(o.timing.evaluationsPerSecond),
+    formatRate(o.timing.endToEndPerSecond),
+    (o.timing.reportS * 1000).toFixed(0),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padStart(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+  console.log(`\n--help p50 ${helpP50.toFixed(0)} ms`);
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'PASS' : 'MISS';
+}
+
+function formatRate(perSecond: number): string {
+  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(1)} M`;
+  return perSecond >= 1e3 ? `${(perSecond / 1e3).toFixed(0)} k` : perSecond.toFixed(0);
+}
+
+/** The subnets and security groups of the three recorded broker shapes the estate cycles through. */
+function brokerSubnets(root: string): string[] {
+  return templateField(root, 'SubnetIds');
+}
+
+function brokerGroups(root: string): string[] {
+  return templateField(root, 'SecurityGroups');
+}
+
+function templateField(root: string, field: 'SecurityGroups' | 'SubnetIds'): string[] {
+  const names = ['DescribeBroker-activemq-active-standby', 'DescribeBroker-rabbitmq-cluster', 'DescribeBroker-activemq-single-instance'];
+  const values = names.flatMap((name) => (JSON.parse(readFileSync(join(root, 'fixtures', 'aws', 'mq', `${name}.json`), 'utf8')) as Record<string, string[]>)[field]);
+  return [...new Set(values)];
+}

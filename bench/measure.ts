@@ -1,0 +1,202 @@
+/**
+ * What the benchmark measures: the built CLI as a user runs it (a child process: wall time, peak RSS, exit code),
+ * the calls the stand-in saw, evaluation and report writing in-process (the built modules in dist/), and `--help`.
+ */
+import {spawn} from 'node:child_process';
+import {mkdirSync, readFileSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
+
+import type * as InventoryModule from '../src/inventory/index';
+import type * as LoaderModule from '../src/policy/loader';
+import type * as EvaluateModule from '../src/policy/evaluate';
+import type * as EvaluatorModule from '../src/policy/evaluator';
+import type * as EvaluationModule from '../src/services/evaluation';
+import type * as BuildModule from '../src/report/build';
+import type * as RenderModule from '../src/report/index';
+import type * as OutputModule from '../src/output';
+import type {Snapshot} from '../src/snapshot/types';
+import type {RecordedRequest} from '../test/helpers/aws-stub/server';
+
+/** The caller: a long-term key of the organization's management account (the stand-in tells accounts by key). */
+export const CALLER_ENV = {
+  AWS_ACCESS_KEY_ID: 'AKIABENCHMANAGEMENT1',
+  AWS_SECRET_ACCESS_KEY: 'bench-secret-not-real',
+  AWS_REGION: 'eu-west-1',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+export const ROLE_NAME = 'mq-audit-readonly';
+
+export interface ChildRun {
+  exitCode: number | null;
+  wallS: number;
+  maxRssMb: number;
+  stderr: string;
+}
+
+/** `node bench/child.js ARGS` (bin/run.js with its resource usage recorded at exit). */
+export function runCli(root: string, args: string[], env: NodeJS.ProcessEnv, scratch: string): Promise<ChildRun> {
+  const usageFile = join(scratch, `usage-${process.hrtime.bigint()}.json`);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bench', 'child.js'), ...args], {
+      cwd: root,
+      env: {PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env, BENCH_USAGE_FILE: usageFile},
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallS = (performance.now() - started) / 1000;
+      let maxRssMb = Number.NaN;
+      try {
+        maxRssMb = (JSON.parse(readFileSync(usageFile, 'utf8')) as {maxRSS: number}).maxRSS / 1024;
+        rmSync(usageFile, {force: true});
+      } catch {
+        // no usage file: the child died before its exit handler; RSS stays unknown (NaN prints as n/a)
+      }
+      resolve({exitCode: code, wallS, maxRssMb, stderr});
+    });
+  });
+}
+
+export function scanArgs(endpoint: string, output: string): string[] {
+  return ['scan', '--organization', '--role-name', ROLE_NAME, '--all-regions', '--endpoint-url', endpoint, '--format', 'json', '--output', output, '--quiet', '--fail-on', 'none', '--no-progress'];
+}
+
+/** `service:Operation` → requests the stand-in answered (throttled answers included). */
+export function callsByOperation(requests: readonly RecordedRequest[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const request of requests) {
+    const key = `${request.service}:${request.operation}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+interface Dist {
+  inventory: typeof InventoryModule;
+  loader: typeof LoaderModule;
+  evaluate: typeof EvaluateModule;
+  evaluator: typeof EvaluatorModule;
+  evaluation: typeof EvaluationModule;
+  build: typeof BuildModule;
+  render: typeof RenderModule;
+  output: typeof OutputModule;
+}
+
+/** The built modules (npm run build): what users run, not the TypeScript sources. */
+export function loadDist(root: string): Dist {
+  const load = <T>(path: string): T => require(join(root, 'dist', path)) as T;
+  return {
+    inventory: load('inventory/index.js'),
+    loader: load('policy/loader.js'),
+    evaluate: load('policy/evaluate.js'),
+    evaluator: load('policy/evaluator.js'),
+    evaluation: load('services/evaluation.js'),
+    build: load('report/build.js'),
+    render: load('report/index.js'),
+    output: load('output.js'),
+  };
+}
+
+/** A snapshot of the whole estate, collected in-process at full speed (no latency, no throttling): input for the timings. */
+export async function collectSnapshot(dist: Dist, endpoint: string): Promise<Snapshot> {
+  Object.assign(process.env, CALLER_ENV);
+  return dist.inventory.collectInventory({
+    regions: [CALLER_ENV.AWS_REGION],
+    allRegions: true,
+    endpoint,
+    accounts: {organizationRoleName: ROLE_NAME},
+    rateHeadroom: 1,
+    accountConcurrency: 16,
+  });
+}
+
+export interface EvaluationTiming {
+  /** Broker × policy evaluations. */
+  evaluations: number;
+  /** Assertions on built broker documents (the policy engine), per second. */
+  evaluationsPerSecond: number;
+  /** Building the broker documents (network path model included), seconds. */
+  documentsS: number;
+  /** End to end (documents + evaluations, as scan does), per second. */
+  endToEndPerSecond: number;
+  /** Build the report, render JSON and SARIF, write both atomically. */
+  reportS: number;
+  sarifMb: number;
+}
+
+export function timeEvaluationAndReport(dist: Dist, snapshot: Snapshot, scratch: string): EvaluationTiming {
+  const policies = dist.loader.loadPolicies({});
+  const options = dist.evaluation.evaluationOptions(snapshot, {defaults: {}}, {});
+  // One pass to warm up (JIT, compiled validators' first calls), then the measured passes.
+  dist.evaluate.evaluateSnapshot(snapshot, policies, options);
+
+  const t0 = performance.now();
+  const documents = dist.evaluate.brokerDocuments(snapshot, options);
+  const t1 = performance.now();
+  let evaluations = 0;
+  for (const document of documents) {
+    const resource = dist.evaluator.resourceOf(document);
+    for (const policy of policies) {
+      dist.evaluator.evaluatePolicy(policy, document, resource);
+      evaluations += 1;
+    }
+  }
+  const t2 = performance.now();
+  const results = dist.evaluate.evaluateSnapshot(snapshot, policies, options);
+  const t3 = performance.now();
+  const report = dist.build.buildReport({snapshot, policies, results, failOn: 'low', tool: {name: 'mq-audit', version: 'bench'}, generatedAt: new Date().toISOString()});
+  const sarif = dist.render.render('sarif', report, {category: 'mq-audit/bench'});
+  const json = dist.render.render('json', report);
+  mkdirSync(scratch, {recursive: true});
+  dist.output.writeFileAtomic(join(scratch, 'bench.sarif'), sarif);
+  dist.output.writeFileAtomic(join(scratch, 'bench.json'), json);
+  const t4 = performance.now();
+  return {
+    evaluations,
+    evaluationsPerSecond: evaluations / ((t2 - t1) / 1000),
+    documentsS: (t1 - t0) / 1000,
+    endToEndPerSecond: results.length / ((t3 - t2) / 1000),
+    reportS: (t4 - t3) / 1000,
+    sarifMb: Buffer.byteLength(sarif) / 1024 / 1024,
+  };
+}
+
+export interface HelpTiming {
+  p50Ms: number;
+  p90Ms: number;
+  /** @aws-sdk modules loaded by `--help` (must be none). */
+  sdkModules: number;
+}
+
+/** `mq-audit --help`, cold, `runs` times (NODE_EXTRA_CA_CERTS unset: it adds ~65 ms to any Node start). */
+export async function timeHelp(root: string, runs: number): Promise<HelpTiming> {
+  const times: number[] = [];
+  const env = {PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1'};
+  for (let i = 0; i < runs + 2; i++) {
+    const started = performance.now();
+    await exec(process.execPath, [join(root, 'bin', 'run.js'), '--help'], root, env);
+    if (i >= 2) times.push(performance.now() - started); // two warm-ups (disk cache)
+  }
+  const probe = await exec(process.execPath, ['--require', join(root, 'bench', 'sdk-probe.js'), join(root, 'bin', 'run.js'), '--help'], root, env);
+  const sdkModules = Number(/sdk-modules=(\d+)/.exec(probe.stderr)?.[1] ?? Number.NaN);
+  times.sort((a, b) => a - b);
+  return {p50Ms: percentile(times, 0.5), p90Ms: percentile(times, 0.9), sdkModules};
+}
+
+function exec(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{code: number | null; stderr: string}> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {cwd, env, stdio: ['ignore', 'ignore', 'pipe']});
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({code, stderr}));
+  });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
