@@ -55,7 +55,8 @@ export async function main(root: string, argv: string[]): Promise<number> {
   const dist = loadDist(root);
   const shape = networkShape(root, brokerSubnets(root), brokerGroups(root));
 
-  console.log(`mq-audit benchmark — Node ${process.version}, ${require('node:os').cpus().length} CPU(s); stand-in RTT ${rttMs} ms ±${rttMs * 0.2} ms, AWS-shaped buckets; client headroom ${HEADROOM}`);
+  const os = require('node:os') as typeof import('node:os');
+  console.log(`mq-audit benchmark — Node ${process.version}, ${os.cpus().length} CPU(s), load average ${os.loadavg()[0].toFixed(2)} at start; stand-in RTT ${rttMs} ms ±${rttMs * 0.2} ms, AWS-shaped buckets; client headroom ${HEADROOM}`);
   console.log(`recorded network per account-region: ${shape.tgwRouteTables} TGW route tables, ${shape.prefixLists} prefix lists, peering ${shape.peeringReferenced ? 'yes' : 'no'}, ${shape.dxGateways} DX gateways per account\n`);
 
   const outcomes: Outcome[] = [];
@@ -131,7 +132,7 @@ function printScenario(o: Outcome): void {
   console.log(`  ${verdict(throttledFailures === 0 && o.report !== undefined)} zero throttling failures`);
   console.log(
     `  wall ${o.run.wallS.toFixed(2)} s; floor ${o.floor.seconds.toFixed(2)} s (MQ bucket ${o.floor.mq.toFixed(2)}, client CPU ${o.floor.cpu.toFixed(2)}, latency ${o.floor.latency.toFixed(2)}); ` +
-      `ratio ${(o.run.wallS / o.floor.seconds).toFixed(2)}×; stand-in CPU ${o.standInCpuS.toFixed(2)} s`,
+      `ratio ${(o.run.wallS / o.floor.seconds).toFixed(2)}×; CPU: CLI ${o.run.cpuS.toFixed(2)} s (${((o.run.cpuS / Math.max(1, [...o.actual.values()].reduce((a, b) => a + b, 0))) * 1000).toFixed(2)} ms per call, all phases), stand-in ${o.standInCpuS.toFixed(2)} s`,
   );
   console.log(
     `  of which: start → first AWS call ${o.firstCallS.toFixed(2)} s, collection ${(o.run.wallS - o.firstCallS - o.afterLastCallS).toFixed(2)} s, last call → exit (evaluate, report) ${o.afterLastCallS.toFixed(2)} s`,

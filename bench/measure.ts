@@ -30,15 +30,17 @@ export interface ChildRun {
   exitCode: number | null;
   wallS: number;
   maxRssMb: number;
+  /** The CLI process's own CPU (user + system), seconds. */
+  cpuS: number;
   stderr: string;
 }
 
 /** `node bench/child.js ARGS` (bin/run.js with its resource usage recorded at exit). */
-export function runCli(root: string, args: string[], env: NodeJS.ProcessEnv, scratch: string): Promise<ChildRun> {
+export function runCli(root: string, args: string[], env: NodeJS.ProcessEnv, scratch: string, nodeOptions: string[] = []): Promise<ChildRun> {
   const usageFile = join(scratch, `usage-${process.hrtime.bigint()}.json`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bench', 'child.js'), ...args], {
+    const child = spawn(process.execPath, [...nodeOptions, join(root, 'bench', 'child.js'), ...args], {
       cwd: root,
       env: {PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env, BENCH_USAGE_FILE: usageFile},
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -49,13 +51,16 @@ export function runCli(root: string, args: string[], env: NodeJS.ProcessEnv, scr
     child.on('close', (code) => {
       const wallS = (performance.now() - started) / 1000;
       let maxRssMb = Number.NaN;
+      let cpuS = Number.NaN;
       try {
-        maxRssMb = (JSON.parse(readFileSync(usageFile, 'utf8')) as {maxRSS: number}).maxRSS / 1024;
+        const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {maxRSS: number; userCPU: number; systemCPU: number};
+        maxRssMb = usage.maxRSS / 1024;
+        cpuS = (usage.userCPU + usage.systemCPU) / 1e6;
         rmSync(usageFile, {force: true});
       } catch {
         // no usage file: the child died before its exit handler; RSS stays unknown (NaN prints as n/a)
       }
-      resolve({exitCode: code, wallS, maxRssMb, stderr});
+      resolve({exitCode: code, wallS, maxRssMb, cpuS, stderr});
     });
   });
 }

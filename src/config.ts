@@ -15,6 +15,8 @@ export interface FlagDefaults {
   format?: 'json' | 'junit' | 'markdown' | 'sarif' | 'table';
   category?: string;
   policies?: string[];
+  /** IaC folders or files to anchor findings to (relative to the config file); ["none"] turns anchoring off. */
+  iac?: string[];
   policy?: string[];
   'skip-policy'?: string[];
   region?: string[];
@@ -51,6 +53,7 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   const defaults = {...config.defaults};
   // Paths in the file are relative to the file, like tsconfig's.
   if (defaults.policies) defaults.policies = defaults.policies.map((p) => resolve(base, p));
+  if (defaults.iac) defaults.iac = defaults.iac.map((p) => (p === 'none' ? p : resolve(base, p)));
   if (defaults.suppressions) defaults.suppressions = resolve(base, defaults.suppressions);
   if (defaults.baseline) defaults.baseline = resolve(base, defaults.baseline);
   return {source: shown, production: config.production, policies: config.policies, defaults};

@@ -57,6 +57,13 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       helpGroup: 'OUTPUT',
     }),
     quiet: Flags.boolean({char: 'q', summary: 'With --output, print nothing to stdout.', helpGroup: 'OUTPUT'}),
+    iac: Flags.string({
+      multiple: true,
+      summary: 'Anchor findings to the CloudFormation (YAML, JSON, CDK output) and Terraform files under this folder or file (repeatable); "none" to turn off.',
+      description:
+        'Default: the git repository holding the current folder, when there is one. SARIF locations become the file and lines that define the broker (the line of the property that fails, when the template sets it) and each network hop; the JSON report shows which definition matched each broker and on what evidence (CloudFormation stack and logical-id tags, broker name, Terraform resource name, Name tag). Unmatched resources keep the stable pseudo-path.',
+      helpGroup: 'OUTPUT',
+    }),
     category: Flags.string({
       summary: 'SARIF category (automationDetails.id) for code scanning; use a distinct one per scan uploaded from one commit.',
       description: 'Default: mq-audit. Letters, digits, . _ - and /.',
@@ -112,8 +119,11 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     const source = live ? {live: {...live, onProgress: progress.onProgress}} : {file: flags.inventory!};
     let report: ScanReport;
     let snapshot: Awaited<ReturnType<typeof runScan>>['snapshot'];
+    let anchoring: Awaited<ReturnType<typeof runScan>>['anchoring'];
+    const iac = flags.iac ?? defaults.iac;
     try {
-      ({report, snapshot} = await runScan({
+      ({report, snapshot, anchoring} = await runScan({
+        iac: iac === undefined ? 'auto' : iac.includes('none') ? 'none' : {paths: iac},
         source,
         policyPaths: flags.policies ?? defaults.policies ?? [],
         include: flags.policy ?? defaults.policy ?? [],
@@ -133,7 +143,11 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     // The category is written into SARIF too: redact an account id in it like everything else (the unredacted
     // snapshot says which ids are accounts).
     const writtenCategory = redact && category !== undefined ? redactText(category, createRedactor(redactKey), snapshot) : category;
-    const text = render(format, report, {category: writtenCategory, color: toStdout && format === 'table' && this.useColor()});
+    for (const problem of anchoring?.problems ?? []) {
+      this.logToStderr(`Warning: ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} (not used to anchor findings)`);
+    }
+
+    const text = render(format, report, {category: writtenCategory, color: toStdout && format === 'table' && this.useColor(), ...(anchoring && {locate: anchoring.locate})});
     if (toStdout) {
       process.stdout.write(text);
     } else {

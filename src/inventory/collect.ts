@@ -115,7 +115,8 @@ export async function collectInventory(options: CollectOptions): Promise<Snapsho
     connectionTimeoutMs: options.connectionTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs,
     deadline,
-    onCall: (call) => notify({type: 'call', ...call}),
+    // Only when someone listens: a call event per request is garbage otherwise.
+    ...(options.onProgress && {onCall: (call: CallRecord) => notify({type: 'call', ...call})}),
   };
   const callerClients = createAwsClients({...clientOptions, pacing: {pacer, account: CALLER}});
 

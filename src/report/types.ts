@@ -2,6 +2,7 @@
  * The scan report: everything a formatter needs, and the `--format json` document itself.
  * Formatters are pure functions of a ScanReport; the JSON form is a public API (docs/report.md).
  */
+import type {IacProblem, MatchResult} from '../iac/types';
 import type {BreakPoint, NetworkPath, PathHop, Verdict} from '../network/facts';
 import type {AbsentFinding, BaselineCounts, BaselineState} from '../policy/baseline';
 import type {AppliedSuppression, SuppressionStatus} from '../policy/suppressions';
@@ -63,6 +64,17 @@ export interface ScanReport {
   redaction?: {accountAliases: 'keyed' | 'unkeyed'; scheme: string};
   /** Things the reader should act on that are not findings: expired or stale suppressions, a disjoint baseline. */
   warnings?: ReportWarning[];
+  /** `scan --iac`: which template definition each broker matched, and on what evidence. */
+  iac?: IacReport;
+}
+
+export interface IacReport {
+  /** The repository root, relative to where the scan ran. */
+  root: string;
+  definitions: number;
+  /** Files that could not be parsed (warnings: they never change the exit code). */
+  problems: IacProblem[];
+  brokers: ({arn: string; name: string} & MatchResult)[];
 }
 
 export interface ReportWarning {

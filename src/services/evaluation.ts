@@ -3,7 +3,7 @@
  * Shared by `scan`, `documents` and `paths` so they never disagree.
  */
 import type {Config} from '../config';
-import {buildNetworkModel} from '../network';
+import {buildNetworkModel, type NetworkModel} from '../network';
 import type {EvaluateOptions} from '../policy/evaluate';
 import type {Snapshot} from '../snapshot/types';
 
@@ -12,9 +12,11 @@ export interface EvaluationSettings {
   onPremCidrs?: string[];
 }
 
-export function evaluationOptions(snapshot: Snapshot, config: Config, settings: EvaluationSettings = {}): EvaluateOptions {
+/** The evaluation options, and the network model behind them (the report reuses it for SARIF path hops). */
+export function evaluationOptions(snapshot: Snapshot, config: Config, settings: EvaluationSettings = {}): EvaluateOptions & {model: NetworkModel} {
   const model = buildNetworkModel(snapshot, {onPremCidrs: settings.onPremCidrs ?? []});
   return {
+    model,
     production: config.production,
     // Not collected is unknown, not absent: the network policies then say why they could not be evaluated.
     networkFacts: (scope) =>

@@ -13,7 +13,9 @@ import type {ScanReport} from '../report/types';
 import {readSnapshot} from '../snapshot/read';
 import type {Snapshot} from '../snapshot/types';
 import {TOOL} from '../version';
+import {type Anchoring, type IacSource, iacReport, prepareAnchoring} from './anchoring';
 import {evaluationOptions} from './evaluation';
+import {networkFactsByBroker} from './paths';
 import {collectLive, type LiveOptions} from './inventory';
 
 export interface ScanOptions {
@@ -34,6 +36,8 @@ export interface ScanOptions {
   redact?: boolean;
   /** Secret for the aliases (MQ_AUDIT_REDACT_KEY); aliases are also how suppressions may name accounts. */
   redactKey?: string;
+  /** Templates to anchor findings to (default: none). */
+  iac?: IacSource;
   /** Where the default suppressions file is looked for. */
   cwd?: string;
   now?: () => Date;
@@ -42,6 +46,8 @@ export interface ScanOptions {
 export interface ScanOutcome {
   report: ScanReport;
   snapshot: Snapshot;
+  /** The IaC index behind `report.iac`; its locator anchors SARIF locations. */
+  anchoring?: Anchoring;
 }
 
 export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
@@ -57,8 +63,10 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const suppressions = loadSuppressions(options.suppressionsFile, options.cwd);
   const baseline = options.baselineFile === undefined ? undefined : loadBaseline(options.baselineFile, options.cwd);
   const redactor = createRedactor(options.redactKey);
+  const anchoring = prepareAnchoring(options.iac ?? 'none', options.cwd);
   const snapshot = 'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
-  const results = evaluateSnapshot(snapshot, policies, evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs}));
+  const evaluation = evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs});
+  const results = evaluateSnapshot(snapshot, policies, evaluation);
   const built = buildReport({
     snapshot,
     policies,
@@ -70,7 +78,9 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     suppressions,
     baseline,
     aliasOf: redactor.aliasOf,
+    networkFacts: networkFactsByBroker(snapshot, evaluation.model),
   });
+  if (anchoring) built.iac = iacReport(anchoring, built, options.cwd);
   const report = options.redact ? redactReport(built, redactor) : built;
-  return {report, snapshot};
+  return {report, snapshot, ...(anchoring && {anchoring})};
 }

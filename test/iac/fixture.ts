@@ -8,8 +8,9 @@ import type {Snapshot} from '../../src/snapshot/types';
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'iac');
 const DEMO_INVENTORY = join(__dirname, '..', '..', 'fixtures', 'demo', 'inventory.json');
 
+/** The Terraform that defines the demo estate lives with the demo (fixtures/demo/terraform), the others here. */
 export function fixtureRoot(name: string): string {
-  return join(FIXTURES, name);
+  return name === 'terraform' ? join(__dirname, '..', '..', 'fixtures', 'demo', 'terraform') : join(FIXTURES, name);
 }
 
 /**

@@ -6,6 +6,7 @@ import {brokersOf, evaluateSnapshot} from '../../src/policy/evaluate';
 import {formatValue} from '../../src/policy/evaluator';
 import {loadPolicies} from '../../src/policy/loader';
 import type {Evaluation, Status} from '../../src/policy/types';
+import {evaluationOptions} from '../../src/services/evaluation';
 import {readSnapshot} from '../../src/snapshot/read';
 import type {Snapshot} from '../../src/snapshot/types';
 import {byStatus, type Expectation, expectedByStatus, fixtureCases} from './fixtures';
@@ -63,7 +64,8 @@ describe.each(cases.map((c) => [c.policyId, c] as const))('policy %s', (policyId
 
     beforeAll(() => {
       const policies = loadPolicies({include: [policyId], ...(variant.parameters ? {parameters: {[policyId]: variant.parameters}} : {})});
-      results = evaluateSnapshot(snapshot, policies);
+      // As `scan` evaluates: with the network path model (on-premises networks inferred from the routes).
+      results = evaluateSnapshot(snapshot, policies, evaluationOptions(snapshot, {defaults: {}}));
     });
 
     it('gives each broker its expected status', () => {
