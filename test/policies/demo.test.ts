@@ -103,7 +103,9 @@ describe('what each production broker shows', () => {
     expect([...new Set(down)]).toEqual(['vpn-0d5e7f9a1b3c5d7e9/44.205.96.31 tunnel-down']);
     expect(onPrem.networks[0].paths.every((p) => p.hops.some((h) => h.kind === 'transit-gateway'))).toBe(true);
     expect(resultOf('mq/private-connectivity', 'settlement-prod').status).toBe('pass');
-    expect(resultOf('mq/private-connectivity-redundant', 'settlement-prod')).toMatchObject({status: 'fail', message: expect.stringContaining('verdict degraded: 1 independent healthy path(s)')});
+    const redundancy = resultOf('mq/private-connectivity-redundant', 'settlement-prod');
+    expect(redundancy.status).toBe('fail');
+    for (const fragment of ['verdict degraded', '1 independent healthy path(s)']) expect(redundancy.message).toContain(fragment);
   });
 
   it('notifications-prod: unknown, the region\'s Direct Connect calls were denied; the network checks are errors, never passes', () => {
