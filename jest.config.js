@@ -8,5 +8,8 @@ module.exports = {
   maxWorkers: 2,
   verbose: true,
   clearMocks: true,
+  // Command tests spawn the CLI (and a local AWS stand-in); on two busy cores that takes seconds. Timeouts are a
+  // hang guard, not a speed target (speed lives in `npm run bench`).
+  testTimeout: 60_000,
   transform: {'^.+\\.ts$': ['ts-jest', {tsconfig: 'tsconfig.json', diagnostics: false}]},
 };

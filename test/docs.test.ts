@@ -28,7 +28,7 @@ describe('links in README.md and docs/', () => {
   const files = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
   it.each(files)('%s links only to files that exist', (file) => {
     const text = readFileSync(file, 'utf8');
-    const targets = [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t));
+    const targets = [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t) && !/^\d+$/.test(t));
     const missing = targets.filter((target) => !existsSync(resolve(dirname(file), target)));
     expect(missing).toEqual([]);
   });

@@ -36,7 +36,7 @@ export async function attempt<T>(errors: CollectionError[], site: CallSite, coll
 }
 
 export function collectionErrorFor(err: unknown, site: CallSite): CollectionError {
-  if (err instanceof MissingFieldsError) return malformed(site, 'MalformedResponse', `${site.operation} returned a ${err.message}`);
+  if (err instanceof MissingFieldsError) return malformed(site, 'MalformedResponse', `${site.operation}: ${err.message}`);
   if (err instanceof IncompleteResponseError) return malformed(site, err.code, err.message);
   return toCollectionError(err, site);
 }

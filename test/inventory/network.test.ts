@@ -60,15 +60,18 @@ interface Run {
 let stub: AwsStub | undefined;
 let clients: AwsClients | undefined;
 
-afterEach(async () => {
+async function stopStub(): Promise<void> {
   clients?.destroy();
   await stub?.close();
   stub = undefined;
   clients = undefined;
-});
+}
+
+afterEach(stopStub);
 
 /** Collect the region's network and the account's gateways as collect.ts does. */
 async function collect(brokers: Broker[] | null = ALL_BROKERS, options: NetworkStubOptions & {prepare?: (stub: AwsStub) => void} = {}): Promise<Run> {
+  await stopStub(); // a test may collect twice
   stub = await startNetworkStub(options);
   options.prepare?.(stub);
   clients = createAwsClients({endpoint: stub.url, maxAttempts: 1});
