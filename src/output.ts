@@ -8,7 +8,7 @@
  * removes any temporary file still registered and re-raises the signal, so the process ends as interrupted
  * (exit 130 for Ctrl-C) with either the complete new file or none.
  */
-import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {InputError} from './errors';
 
@@ -17,19 +17,38 @@ const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const pendingTemporaries = new Set<string>();
 let guardInstalled = false;
 
-export function writeFileAtomic(file: string, content: string): void {
+/** `content` may come in pieces (a large report): each is written as it comes, never joined into one string. */
+export function writeFileAtomic(file: string, content: Iterable<string> | string): void {
   installInterruptGuard();
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   pendingTemporaries.add(temporary);
   try {
     mkdirSync(dirname(file), {recursive: true});
-    writeFileSync(temporary, content);
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const chunk of typeof content === 'string' ? [content] : content) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+
     renameSync(temporary, file);
   } catch (error) {
-    rmSync(temporary, {force: true});
-    throw new InputError(file, `cannot write output: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    removeQuietly(temporary);
+    // A file system error is the user's to fix; anything else came from producing the content (a bug): rethrown.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    throw new InputError(file, `cannot write output: ${code}`);
   } finally {
     pendingTemporaries.delete(temporary);
+  }
+}
+
+/** Cleanup must not hide the error that made it necessary (ENOTDIR when the folder is a file, say). */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, {force: true});
+  } catch {
+    // Nothing was written there, or it cannot be removed: the original error says why.
   }
 }
 
@@ -50,4 +69,15 @@ function installInterruptGuard(): void {
     process.kill(process.pid, signal);
   };
   for (const name of INTERRUPTS) process.on(name, onInterrupt);
+}
+
+/** To standard output when `file` is undefined or `-`, else atomically to the file; pieces are written as they come. */
+export function writeOutput(file: string | undefined, content: Iterable<string> | string): void {
+  if (file !== undefined && file !== '-') {
+    writeFileAtomic(file, content);
+    return;
+  }
+
+  // Standard output is synchronous for files and pipes on Linux and macOS: the pieces do not pile up in memory.
+  for (const chunk of typeof content === 'string' ? [content] : content) process.stdout.write(chunk);
 }

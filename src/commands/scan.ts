@@ -5,9 +5,9 @@ import {shouldShowProgress, startProgress} from '../cli/progress';
 import {collectionFlags, configFlag, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
-import {writeFileAtomic} from '../output';
+import {writeOutput} from '../output';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
-import {categoryProblem, type Format, FORMATS, render, type ScanReport} from '../report/index';
+import {categoryProblem, type Format, FORMATS, render, renderChunks, type ScanReport} from '../report/index';
 import {createRedactor, REDACT_KEY_ENV, redactText} from '../report/redact';
 import {runScan} from '../services/scan';
 
@@ -147,11 +147,8 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       this.logToStderr(`Warning: ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} (not used to anchor findings)`);
     }
 
-    const text = render(format, report, {category: writtenCategory, color: toStdout && format === 'table' && this.useColor(), ...(anchoring && {locate: anchoring.locate})});
-    if (toStdout) {
-      process.stdout.write(text);
-    } else {
-      writeFileAtomic(flags.output!, text);
+    writeOutput(flags.output, renderChunks(format, report, {category: writtenCategory, color: toStdout && format === 'table' && this.useColor(), ...(anchoring && {locate: anchoring.locate})}));
+    if (!toStdout) {
       if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor()}));
       this.logToStderr(`Wrote ${format} report to ${flags.output}`);
     }

@@ -34,7 +34,7 @@ import {evaluateIngress, type IngressResult, networkAclOf} from './ingress';
 import {type Inference, inferFromSubnet, mergeInferences, type Provenance} from './infer';
 import {internetIngress} from './internet';
 import {type PathContext, type Trail, tgwTrails, vgwTrails} from './links';
-import {byId, findById, lookupIn, memoize, type NetworkIndex, notInInventory, type Scope, scopesFrom, uniqueMissing} from './lookup';
+import {byId, findById, lookupIn, memoGet, memoize, memoSet, type NetworkIndex, notInInventory, type Scope, scopesFrom, uniqueMissing} from './lookup';
 import {DEFAULT_EPHEMERAL_PORTS, brokerPorts} from './ports';
 import {type Candidate, chooseRoutes, describePart, type EffectiveRouteTable, effectiveRouteTable, type Expansion, expandVpcRoutes, type Part, unresolvedFor} from './routes';
 
@@ -87,7 +87,6 @@ export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker,
   if (!details) return unknownBroker(index, scope, broker, ports, explicit);
 
   const subnets = details.subnetIds.map((id) => subnetInfo(index, scope, id));
-  const vpcId = subnets.find((s) => s.vpcId)?.vpcId ?? null;
   const context: BrokerContext = {
     index,
     scope,
@@ -100,15 +99,25 @@ export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker,
   };
 
   const noSubnet = subnets.length === 0 || (broker.engineType === 'RABBITMQ' && details.publiclyAccessible);
-  const onPrem = noSubnet ? noSubnetOnPrem(context, explicit, details.publiclyAccessible) : analyzeOnPrem(context, explicit);
-  const internet = internetIngress({
-    index,
-    scope,
-    publiclyAccessible: details.publiclyAccessible,
-    securityGroupIds: details.securityGroups,
-    ports,
-    subnets,
-  });
+  if (noSubnet) return brokerFacts(context, noSubnetOnPrem(context, explicit, details.publiclyAccessible), details.publiclyAccessible);
+
+  // Brokers in the same subnets behind the same groups share every path but the broker hop: analyze the first,
+  // and give the others its paths with their own broker hop (a few hundred analyses for ten thousand brokers).
+  const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}`;
+  const shared = memoize(index, key, () => ({brokerHop: context.brokerHop, facts: brokerFacts(context, analyzeOnPrem(context, explicit), details.publiclyAccessible)}), scope);
+  return shared.brokerHop === context.brokerHop ? shared.facts : withBrokerHop(shared.facts, shared.brokerHop, context.brokerHop);
+}
+
+/** The same facts with one broker hop in every path swapped for another; everything else is shared, read-only. */
+function withBrokerHop(facts: BrokerNetworkFacts, from: PathHop, to: PathHop): BrokerNetworkFacts {
+  const swap = (path: NetworkPath): NetworkPath => ({...path, hops: path.hops.map((hop) => (hop === from ? to : hop))});
+  return {...facts, onPrem: {...facts.onPrem, networks: facts.onPrem.networks.map((network) => ({...network, paths: network.paths.map(swap)}))}};
+}
+
+function brokerFacts(context: BrokerContext, onPrem: OnPremFacts, publiclyAccessible: boolean): BrokerNetworkFacts {
+  const {index, scope, broker, ports, subnets} = context;
+  const securityGroups = context.securityGroupIds;
+  const internet = internetIngress({index, scope, publiclyAccessible, securityGroupIds: securityGroups, ports, subnets});
 
   const missing = uniqueMissing([
     ...subnets.flatMap((s) => s.missing),
@@ -120,9 +129,9 @@ export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker,
   return {
     factsVersion: NETWORK_FACTS_VERSION,
     engineType: broker.engineType,
-    vpcId,
+    vpcId: subnets.find((s) => s.vpcId)?.vpcId ?? null,
     subnets: subnets.map(subnetFacts),
-    securityGroupIds: [...details.securityGroups],
+    securityGroupIds: [...securityGroups],
     ports,
     ephemeralPorts: {...DEFAULT_EPHEMERAL_PORTS},
     onPrem,
@@ -202,7 +211,7 @@ function subnetInfo(index: NetworkIndex, scope: Scope, subnetId: string): Subnet
     info.vpcCidrs = vpcCidrs(index, scope, info);
     info.naclId = networkAclOf(index, scope, subnetId)?.id;
     return info;
-  });
+  }, scope);
 }
 
 function vpcCidrs(index: NetworkIndex, scope: Scope, info: SubnetInfo): Cidr[] | undefined {
@@ -369,7 +378,7 @@ function ingressFor(context: BrokerContext, subnet: SubnetInfo, part: Part): Ing
     part,
     ports: context.ports,
     ephemeralPorts: DEFAULT_EPHEMERAL_PORTS,
-  }));
+  }), context.scope);
 }
 
 function assemblePath(entry: PathHop, subnet: SubnetInfo, trail: SubnetTrail, sHop: PathHop, ingress: IngressResult, brokerHop: PathHop): NetworkPath {
@@ -412,15 +421,15 @@ export function breakPointOf(hop: PathHop): BreakPoint {
 function routeSide(index: NetworkIndex, scope: Scope, subnet: SubnetInfo, part: Part): SubnetTrail[] {
   const block = describePart(part);
   const own = `route|${scope.key}|subnet:${subnet.id}|${block}`;
-  if (!subnet.table) return memoize(index, own, () => routeSideOnce(index, scope, subnet, part).trails);
+  if (!subnet.table) return memoize(index, own, () => routeSideOnce(index, scope, subnet, part).trails, scope);
   // The association kind is in the key: the main table can be explicit for one subnet and implicit for another.
   const shared = `route|${scope.key}|table:${subnet.table.table.id}:${subnet.table.association}|${block}`;
-  const known = index.memo.get(shared) as {trails: SubnetTrail[]} | 'per-subnet' | undefined;
+  const known = memoGet(index, shared, scope) as {trails: SubnetTrail[]} | 'per-subnet' | undefined;
   if (known && known !== 'per-subnet') return known.trails;
-  if (known === 'per-subnet') return memoize(index, own, () => routeSideOnce(index, scope, subnet, part).trails);
+  if (known === 'per-subnet') return memoize(index, own, () => routeSideOnce(index, scope, subnet, part).trails, scope);
   const result = routeSideOnce(index, scope, subnet, part);
-  index.memo.set(shared, result.usesSubnet ? 'per-subnet' : {trails: result.trails});
-  if (result.usesSubnet) index.memo.set(own, result.trails);
+  memoSet(index, shared, result.usesSubnet ? 'per-subnet' : {trails: result.trails}, scope);
+  if (result.usesSubnet) memoSet(index, own, result.trails, scope);
   return result.trails;
 }
 

@@ -42,7 +42,7 @@ const ON_PREMISES_ATTACHMENTS = new Set(['direct-connect-gateway', 'vpn']);
 
 /** The networks one subnet routes towards VPN or Direct Connect (computed once per subnet). */
 export function inferFromSubnet(index: NetworkIndex, scope: Scope, subnet: InferenceSubnet): Inference {
-  return memoize(index, `infer|${scope.key}|${subnet.id}`, () => inferOnce(index, scope, subnet));
+  return memoize(index, `infer|${scope.key}|${subnet.id}`, () => inferOnce(index, scope, subnet), scope);
 }
 
 function inferOnce(index: NetworkIndex, scope: Scope, subnet: InferenceSubnet): Inference {

@@ -37,7 +37,7 @@ const FAMILIES: IpFamily[] = [4, 6];
 export function internetIngress(input: InternetInput): InternetIngressFacts {
   const publicSubnet = hasPublicSubnet(input.subnets);
   const portsKey = input.ports.map((p) => p.port).join(',');
-  const exposure = memoize(input.index, `exposure|${input.scope.key}|${input.securityGroupIds.join(',')}|${portsKey}`, () => groupExposure(input));
+  const exposure = memoize(input.index, `exposure|${input.scope.key}|${input.securityGroupIds.join(',')}|${portsKey}`, () => groupExposure(input), input.scope);
   const missing = [...exposure.missing, ...(publicSubnet === null ? input.subnets.flatMap((s) => (s.table ? [] : s.missing)) : [])];
   const groupsOpen = exposure.openPorts.length > 0 ? true : exposure.unreadable || exposure.uncertainPorts.length > 0 ? null : false;
   // Proven open wins over anything unknown; otherwise an unknown part leaves the answer unknown.

@@ -32,6 +32,7 @@ import {
   findDxGateway,
   indexSpec,
   type Located,
+  memoize,
   type NetworkIndex,
   notInInventory,
   regionScopes,
@@ -307,6 +308,11 @@ interface InterfaceRef {
 
 /** Attachments say which interfaces (in any region); interfaces also name their gateway. */
 function attachedInterfaces(index: NetworkIndex, gateway: DirectConnectGatewayInfo, accountId: string, interfaceType: 'private' | 'transit'): {found: InterfaceRef[]; missing: MissingData[]} {
+  // The search spans every account and region: once per gateway, not once per broker subnet behind it.
+  return memoize(index, `dxgw-interfaces|${accountId}|${gateway.id}|${interfaceType}`, () => attachedInterfacesOnce(index, gateway, accountId, interfaceType));
+}
+
+function attachedInterfacesOnce(index: NetworkIndex, gateway: DirectConnectGatewayInfo, accountId: string, interfaceType: 'private' | 'transit'): {found: InterfaceRef[]; missing: MissingData[]} {
   const refs = new Map<string, InterfaceRef>();
   const wantedAttachment = interfaceType === 'transit' ? 'TransitVirtualInterface' : 'PrivateVirtualInterface';
   for (const a of gateway.attachments ?? []) {
@@ -337,7 +343,8 @@ function vifTrailById(ctx: PathContext, ref: InterfaceRef, part: Part, gatewayHo
     return {part, via: 'direct-connect', linkId: ref.id, linkHops: [broken(base, 'interface-down', `${ref.id} is ${ref.attachmentState} to the Direct Connect gateway`), ...afterInterface], gatewayHops};
   }
 
-  const found = findById(ctx.index, scopes, 'dxVirtualInterfaces', ref.id);
+  // Interfaces are looked up across the region's accounts: once per interface, however many brokers sit behind it.
+  const found = memoize(ctx.index, `vif-by-id|${ref.region ?? '*'}|${ref.id}`, () => findById(ctx.index, scopes, 'dxVirtualInterfaces', ref.id));
   if (!found.located) {
     const missing = found.missing.length > 0 ? found.missing : [scopes.length === 0
       ? {collection: 'dxVirtualInterfaces', region: ref.region, resourceId: ref.id, reason: `${ref.id} is in ${ref.region}, which was not inventoried`}
@@ -349,6 +356,13 @@ function vifTrailById(ctx: PathContext, ref: InterfaceRef, part: Part, gatewayHo
 }
 
 function vifTrail(ctx: PathContext, located: Located<DxVirtualInterface>, part: Part, gatewayHops: PathHop[], afterInterface: PathHop[]): Trail {
+  const family = part.cidr.family === 6 ? 'ipv6' : 'ipv4';
+  const hops = memoize(ctx.index, `vif-hops|${ctx.scope.key}|${located.scope.key}|${located.item.id}|${family}`, () => interfaceHops(ctx, located, family), ctx.scope);
+  return {part, via: 'direct-connect', linkId: hops.linkId, linkHops: [hops.connection, hops.vif, ...afterInterface], gatewayHops};
+}
+
+/** The connection hop and the interface hop: the same for every path over the interface. */
+function interfaceHops(ctx: PathContext, located: Located<DxVirtualInterface>, family: 'ipv4' | 'ipv6'): {connection: PathHop; vif: PathHop; linkId: string} {
   const {item: vif, scope} = located;
   const region = vif.region ?? scope.region;
   const owner = vif.ownerAccount ?? scope.accountId;
@@ -360,7 +374,6 @@ function vifTrail(ctx: PathContext, located: Located<DxVirtualInterface>, part: 
     accountId: owner,
     region,
   };
-  const family = part.cidr.family === 6 ? 'ipv6' : 'ipv4';
   const peers = vif.bgpPeers.filter((p) => (p.addressFamily ?? vif.addressFamily ?? 'ipv4') === family && p.state !== 'deleted' && p.state !== 'deleting');
   const up = peers.filter((p) => p.status === 'up').length;
   const summary = {...(vif.state ? {state: vif.state} : {}), ...(vif.type ? {type: vif.type} : {}), bgpUp: up, bgpPeers: peers.length};
@@ -376,7 +389,7 @@ function vifTrail(ctx: PathContext, located: Located<DxVirtualInterface>, part: 
   }
 
   const connection = connectionHop(ctx, vif, scope, region);
-  return {part, via: 'direct-connect', linkId: connection.linkId, linkHops: [connection.hop, hop, ...afterInterface], gatewayHops};
+  return {connection: connection.hop, vif: hop, linkId: connection.linkId};
 }
 
 /** The connection or LAG under an interface; a hosted interface's connection belongs to the partner. */

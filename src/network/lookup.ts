@@ -58,8 +58,8 @@ export interface NetworkIndex {
   networkAccounts: Set<string>;
   dxGatewaysById?: Map<string, DxGatewayOwner[]>;
   dxGatewaysByAssociated?: Map<string, DxGatewayOwner[]>;
-  /** Results shared by brokers (a route table's expanded routes, a subnet's paths to a network…). */
-  memo: Map<string, unknown>;
+  /** Results shared by brokers (a route table's expanded routes, a subnet's paths to a network…): see memoize. */
+  memo: Memo;
 }
 
 export interface Located<T> {
@@ -88,7 +88,7 @@ export function buildIndex(accounts: readonly AccountInventory[], errors: readon
   const errorsByScope = new Map<string, CollectionError[]>();
   for (const error of errors) pushTo(errorsByScope, `${error.accountId ?? ''}|${error.region ?? ''}`, error);
   const networkAccounts = new Set(scopes.filter((s) => s.network).map((s) => s.accountId));
-  return {accounts, scopes, errors, scopeByKey, scopesByRegion, errorsByScope, maps: new Map(), networkAccounts, memo: new Map()};
+  return {accounts, scopes, errors, scopeByKey, scopesByRegion, errorsByScope, maps: new Map(), networkAccounts, memo: {global: new Map(), scopes: new Map()}};
 }
 
 function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
@@ -97,12 +97,54 @@ function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The value computed once for `key`; brokers sharing subnets, tables and groups share the work. */
-export function memoize<T>(index: NetworkIndex, key: string, compute: () => T): T {
-  if (index.memo.has(key)) return index.memo.get(key) as T;
+/**
+ * Work shared between brokers. What belongs to one account-region goes into that scope's bucket, and only the
+ * most recently used buckets are kept: brokers come scope by scope, so memory stays flat however many accounts
+ * are scanned (a scope seen again is simply analyzed again). What spans scopes is kept for the whole run.
+ */
+export interface Memo {
+  global: Map<string, unknown>;
+  /** Scope key → its entries, least recently used first. */
+  scopes: Map<string, Map<string, unknown>>;
+}
+
+/** Enough for a broker whose paths cross into a few other accounts (transit gateways, Direct Connect owners). */
+const SCOPE_BUCKETS = 16;
+
+function bucketOf(index: NetworkIndex, scope: Scope | undefined): Map<string, unknown> {
+  if (!scope) return index.memo.global;
+  const {scopes} = index.memo;
+  let bucket = scopes.get(scope.key);
+  if (bucket) {
+    if (scopes.size > 1) {
+      scopes.delete(scope.key);
+      scopes.set(scope.key, bucket);
+    }
+
+    return bucket;
+  }
+
+  bucket = new Map();
+  scopes.set(scope.key, bucket);
+  if (scopes.size > SCOPE_BUCKETS) scopes.delete(scopes.keys().next().value!);
+  return bucket;
+}
+
+/** The value computed once for `key` (in `scope`'s bucket when given); brokers sharing subnets, tables and groups share the work. */
+export function memoize<T>(index: NetworkIndex, key: string, compute: () => T, scope?: Scope): T {
+  const bucket = bucketOf(index, scope);
+  if (bucket.has(key)) return bucket.get(key) as T;
   const value = compute();
-  index.memo.set(key, value);
+  bucket.set(key, value);
   return value;
+}
+
+export function memoGet(index: NetworkIndex, key: string, scope?: Scope): unknown {
+  return bucketOf(index, scope).get(key);
+}
+
+export function memoSet(index: NetworkIndex, key: string, value: unknown, scope?: Scope): void {
+  bucketOf(index, scope).set(key, value);
 }
 
 export function scopeOf(index: NetworkIndex, accountId: string, region: string): Scope | undefined {

@@ -99,7 +99,7 @@ const USABLE_TGW_ROUTE_STATES = new Set(['active', 'blackhole', undefined]);
 
 /** Computed once per route table and shared by every subnet and network that uses it. */
 export function expandVpcRoutes(index: NetworkIndex, scope: Scope, table: RouteTable): Expansion<Route> {
-  return memoize(index, `vpc-routes|${scope.key}|${table.id}`, () => expandVpcRoutesOnce(index, scope, table));
+  return memoize(index, `vpc-routes|${scope.key}|${table.id}`, () => expandVpcRoutesOnce(index, scope, table), scope);
 }
 
 function expandVpcRoutesOnce(index: NetworkIndex, scope: Scope, table: RouteTable): Expansion<Route> {
@@ -119,7 +119,7 @@ function expandVpcRoutesOnce(index: NetworkIndex, scope: Scope, table: RouteTabl
 }
 
 export function expandTgwRoutes(index: NetworkIndex, scope: Scope, tableId: string, routes: readonly TransitGatewayRoute[]): Expansion<TransitGatewayRoute> {
-  return memoize(index, `tgw-routes|${scope.key}|${tableId}`, () => expandTgwRoutesOnce(index, scope, routes));
+  return memoize(index, `tgw-routes|${scope.key}|${tableId}`, () => expandTgwRoutesOnce(index, scope, routes), scope);
 }
 
 function expandTgwRoutesOnce(index: NetworkIndex, scope: Scope, routes: readonly TransitGatewayRoute[]): Expansion<TransitGatewayRoute> {
@@ -148,7 +148,7 @@ function addPrefixListCandidates<R>(index: NetworkIndex, scope: Scope, prefixLis
 
 /** The entries of a managed prefix list, searched in the scope first, then the region's other accounts. */
 export function resolvePrefixList(index: NetworkIndex, scope: Scope, prefixListId: string): ResolvedPrefixList {
-  return memoize(index, `prefix-list|${scope.key}|${prefixListId}`, () => resolvePrefixListOnce(index, scope, prefixListId));
+  return memoize(index, `prefix-list|${scope.key}|${prefixListId}`, () => resolvePrefixListOnce(index, scope, prefixListId), scope);
 }
 
 export type ResolvedPrefixList = {entries: Cidr[]; list: ManagedPrefixList} | {missing: MissingData[]; family?: 4 | 6};

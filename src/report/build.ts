@@ -108,7 +108,7 @@ export function judgeFindings(
  * Failing results of policies that read the broker document's `network` (their explanations point there, or
  * they require a /network pointer) get the hops they are about.
  */
-function withNetworkHops(
+export function withNetworkHops(
   results: Evaluation[],
   policies: CompiledPolicy[],
   networkFacts: NonNullable<BuildReportInput['networkFacts']>,

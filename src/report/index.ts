@@ -1,36 +1,43 @@
 /** The report formats: each is a pure function of the ScanReport; writing it anywhere is the command's job. */
-import {renderJson} from './json';
+import {jsonReportChunks} from './json';
 import {renderJunit} from './junit';
 import {renderMarkdown} from './markdown';
-import {renderSarif} from './sarif';
+import {sarifChunks} from './sarif';
 import {renderTable} from './table';
 import type {RenderOptions, ScanReport} from './types';
 
 export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
-export type Renderer = (report: ScanReport, options: RenderOptions) => string;
+/** A format's text in pieces: JSON and SARIF of a large estate are never one string (see json-chunks.ts). */
+export type Renderer = (report: ScanReport, options: RenderOptions) => Iterable<string>;
 
 const RENDERERS: Record<Format, Renderer> = {
-  table: renderTable,
-  json: (report) => renderJson(report),
-  sarif: renderSarif,
-  markdown: renderMarkdown,
-  junit: renderJunit,
+  table: (report, options) => [renderTable(report, options)],
+  json: (report) => jsonReportChunks(report),
+  sarif: sarifChunks,
+  markdown: (report, options) => [renderMarkdown(report, options)],
+  junit: (report, options) => [renderJunit(report, options)],
 };
 
 export function isFormat(value: string): value is Format {
   return (FORMATS as readonly string[]).includes(value);
 }
 
-export function render(format: Format, report: ScanReport, options: RenderOptions = {}): string {
+/** The report in `format`, as pieces to write one after the other (writeFileAtomic, stdout). */
+export function renderChunks(format: Format, report: ScanReport, options: RenderOptions = {}): Iterable<string> {
   // Guards callers that pass an unchecked string (plain JS, a config file).
   if (!isFormat(format)) throw new Error(`unknown report format "${String(format)}"; expected one of ${FORMATS.join(', ')}`);
   return RENDERERS[format](report, options);
 }
 
+/** The report in `format` as one string (small reports, tests). */
+export function render(format: Format, report: ScanReport, options: RenderOptions = {}): string {
+  return [...renderChunks(format, report, options)].join('');
+}
+
 export {renderJson} from './json';
 export {renderJunit} from './junit';
 export {renderMarkdown} from './markdown';
-export {categoryProblem, DEFAULT_CATEGORY, renderSarif} from './sarif';
+export {categoryProblem, DEFAULT_CATEGORY, renderSarif, sarifLogChunks} from './sarif';
 export {renderTable} from './table';
 export type {RenderOptions, ScanReport} from './types';

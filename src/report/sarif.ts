@@ -12,6 +12,7 @@ import type {Evaluation, Explanation, PolicyControls, ResourceRef, Severity} fro
 import type {PathHop} from '../network/facts';
 import type {CollectionError} from '../snapshot/types';
 import {findingFingerprint} from './fingerprint';
+import {jsonChunks, lazy} from './json-chunks';
 import {compareCollectionErrors, compareEvaluations, compareStrings} from './ordering';
 import {BREAK_WORDS, hopTitle} from './paths';
 import type {FindingNetworkFlow, LocatableResource, Locator, RenderOptions, ReportedEvaluation, ReportedPolicy, ScanReport, SourceLocation} from './types';
@@ -55,11 +56,32 @@ interface RuleEntry {
   policy: ReportedPolicy;
 }
 
+/**
+ * The SARIF text in pieces, each result built only as it is written and on one line of its own: ten thousand
+ * brokers' results are never all in memory at once, nor one string.
+ */
+/** log (0) → runs → run → results (3): every result, rule and invocation deeper than that is one line. */
+const ONE_LINE_BELOW_DEPTH = 3;
+
+export function sarifChunks(report: ScanReport, options: RenderOptions = {}): Generator<string> {
+  return sarifLogChunks(sarifLog(report, options, lazy));
+}
+
+/** Any SARIF log (a merged one too) as written: the structure indented, each result on one line. */
+export function* sarifLogChunks(log: Log): Generator<string> {
+  yield* jsonChunks(log, {compactDepth: ONE_LINE_BELOW_DEPTH});
+  yield '\n';
+}
+
 export function renderSarif(report: ScanReport, options: RenderOptions = {}): string {
-  return JSON.stringify(buildSarif(report, options), null, 2) + '\n';
+  return [...sarifChunks(report, options)].join('');
 }
 
 export function buildSarif(report: ScanReport, options: RenderOptions = {}): Log {
+  return sarifLog(report, options, (results) => [...results]);
+}
+
+function sarifLog(report: ScanReport, options: RenderOptions, collect: (results: Iterable<Result>) => Result[]): Log {
   const category = normalizeCategory(options.category);
   // Suppressed findings are left out: GitHub ignores SARIF `suppressions` and would open alerts for them.
   // Most severe first: the order results are kept in when GitHub's limit cuts, and input order never shows through.
@@ -83,10 +105,14 @@ export function buildSarif(report: ScanReport, options: RenderOptions = {}): Log
         },
         automationDetails: {id: `${category}/`},
         invocations: [invocationFor(report, rules, failures.length - kept.length)],
-        results: kept.map((ev) => resultFor(ev, rules.get(ev.policyId)!, options.locate)),
+        results: collect(mapped(kept, (ev) => resultFor(ev, rules.get(ev.policyId)!, options.locate))),
       },
     ],
   };
+}
+
+function* mapped<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }
 
 /** Why a category is unusable, or undefined when it is fine (for the command's flag validation). */

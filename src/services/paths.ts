@@ -71,24 +71,6 @@ export async function runPaths(options: PathsOptions): Promise<PathsOutcome> {
   return {kind: 'report', report, snapshot};
 }
 
-/**
- * For `scan`: the facts of a reported broker (buildReport's `networkFacts`), computed once per broker from the
- * same model that filled the broker documents.
- */
-export function networkFactsByBroker(snapshot: Snapshot, model: Pick<NetworkModel, 'factsFor'>): (broker: ResourceRef) => BrokerNetworkFacts | undefined {
-  const scopes = new Map(brokersOf(snapshot).map((scope) => [`${scope.accountId}|${scope.region}|${scope.broker.arn}`, scope]));
-  const cache = new Map<string, BrokerNetworkFacts | undefined>();
-  return (broker) => {
-    const key = `${broker.accountId}|${broker.region}|${broker.arn}`;
-    if (!cache.has(key)) {
-      const scope = scopes.get(key);
-      cache.set(key, scope ? model.factsFor(scope)?.facts : undefined);
-    }
-
-    return cache.get(key);
-  };
-}
-
 function resourceOfScope(scope: BrokerInScope): ResourceRef {
   const {broker} = scope;
   return {

@@ -7,7 +7,8 @@ import {evaluateSnapshot} from '../policy/evaluate';
 import {loadPolicies} from '../policy/loader';
 import {loadSuppressions} from '../policy/suppressions';
 import type {FailOn} from '../policy/types';
-import {buildReport} from '../report/build';
+import type {BrokerNetworkFacts} from '../network';
+import {buildReport, withNetworkHops} from '../report/build';
 import {createRedactor, redactReport} from '../report/redact';
 import type {ScanReport} from '../report/types';
 import {readSnapshot} from '../snapshot/read';
@@ -15,7 +16,6 @@ import type {Snapshot} from '../snapshot/types';
 import {TOOL} from '../version';
 import {type Anchoring, type IacSource, iacReport, prepareAnchoring} from './anchoring';
 import {evaluationOptions} from './evaluation';
-import {networkFactsByBroker} from './paths';
 import {collectLive, type LiveOptions} from './inventory';
 
 export interface ScanOptions {
@@ -66,7 +66,11 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const anchoring = prepareAnchoring(options.iac ?? 'none', options.cwd);
   const snapshot = 'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
   const evaluation = evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs});
-  const results = evaluateSnapshot(snapshot, policies, evaluation);
+  // Failing network findings take their hops from the document being evaluated: one path analysis per broker.
+  const results = evaluateSnapshot(snapshot, policies, {
+    ...evaluation,
+    withDocument: (own, document) => withNetworkHops(own, policies, () => document.network as BrokerNetworkFacts | null | undefined),
+  });
   const built = buildReport({
     snapshot,
     policies,
@@ -78,7 +82,6 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     suppressions,
     baseline,
     aliasOf: redactor.aliasOf,
-    networkFacts: networkFactsByBroker(snapshot, evaluation.model),
   });
   if (anchoring) built.iac = iacReport(anchoring, built, options.cwd);
   const report = options.redact ? redactReport(built, redactor) : built;

@@ -3,7 +3,7 @@ import {createHash} from 'node:crypto';
 import type {Log, Result, Run} from 'sarif';
 
 import type {Evaluation, Severity} from '../../src/policy/types';
-import {brokerPath, categoryProblem, GITHUB_LIMITS, renderSarif, ruleName, truncate} from '../../src/report/sarif';
+import {brokerPath, buildSarif, categoryProblem, GITHUB_LIMITS, renderSarif, ruleName, sarifChunks, truncate} from '../../src/report/sarif';
 import type {ScanReport} from '../../src/report/types';
 import {githubProblems} from '../helpers/github-sarif-rules';
 import {assembleReport, BROKERS, broker, buildReport, largeReport, reportedPolicies, shuffledReport} from '../helpers/report-fixture';
@@ -439,5 +439,19 @@ describe('truncate', () => {
   ])('cuts %j at %d to %j', (text, max, expected) => {
     expect(truncate(text, max)).toBe(expected);
     expect(truncate(text, max).length).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('renderSarif: the text', () => {
+  it('writes each result on a line of its own, in pieces that join to the same log buildSarif returns', () => {
+    const report = largeReport(300);
+    const chunks = [...sarifChunks(report, {category: 'ci/prod'})];
+    const text = chunks.join('');
+    expect(text).toBe(renderSarif(report, {category: 'ci/prod'}));
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(buildSarif(report, {category: 'ci/prod'}))));
+    const resultLines = text.split('\n').filter((line) => line.trimStart().startsWith('{"ruleId":'));
+    expect(resultLines).toHaveLength(300);
+    for (const line of resultLines) expect(() => JSON.parse(line.trim().replace(/,$/, ''))).not.toThrow();
+    expect(text.endsWith('\n')).toBe(true);
   });
 });

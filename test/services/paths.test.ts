@@ -14,7 +14,7 @@ import {findingNetwork, renderPaths, type PathsReport} from '../../src/report/pa
 import {renderSarif} from '../../src/report/sarif';
 import type {ReportedPolicy} from '../../src/report/types';
 import {buildNetworkModel} from '../../src/network/index';
-import {decidePaths, nearestNames, networkFactsByBroker, resolveBroker, runPaths, type PathsOutcome} from '../../src/services/paths';
+import {decidePaths, nearestNames, resolveBroker, runPaths, type PathsOutcome} from '../../src/services/paths';
 import type {Snapshot} from '../../src/snapshot/types';
 import {githubProblems} from '../helpers/github-sarif-rules';
 import {expectWellFormed, parseMermaid} from '../helpers/mermaid';
@@ -271,21 +271,6 @@ describe.each(FIXTURE_CASES)('fixtures/network/$name', (c) => {
     expect(result.codeFlows![0].threadFlows[0].locations.length).toBe(network!.flows[0].hops.length);
     for (const related of result.relatedLocations!) expect(related.physicalLocation!.artifactLocation!.uri).toMatch(/^(aws|on-premises)\/[A-Za-z0-9._/-]+$/);
     if (c.breaks) expect(result.message.text).toMatch(/the path breaks at .+ \[[^\]]+\]\(\d+\)/);
-  });
-});
-
-describe('networkFactsByBroker (for scan)', () => {
-  it('answers per reported broker, once each, and undefined for a broker the snapshot does not have', () => {
-    const snapshot = JSON.parse(readFileSync(fixture('vgw-vpn-both-up'), 'utf8')) as Snapshot;
-    const model = buildNetworkModel(snapshot, {onPremCidrs: [DATA_CENTRE]});
-    let calls = 0;
-    const lookup = networkFactsByBroker(snapshot, {factsFor: (scope) => (calls++, model.factsFor(scope))});
-    const listed = snapshot.accounts[0].regions[0].brokers![0];
-    const ref = {arn: listed.arn, id: listed.id, name: listed.name, accountId: snapshot.accounts[0].accountId, region: 'eu-west-1', engineType: listed.engineType};
-    expect(lookup(ref)?.onPrem.verdict).toBe('reachable');
-    expect(lookup(ref)?.onPrem.networks[0].cidr).toBe(DATA_CENTRE);
-    expect(calls).toBe(1);
-    expect(lookup({...ref, arn: `${ref.arn}-gone`})).toBeUndefined();
   });
 });
 

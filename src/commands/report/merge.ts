@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
 import {InputError} from '../../errors';
-import {writeFileAtomic} from '../../output';
+import {writeOutput} from '../../output';
 import {EXIT, FAIL_ON_VALUES, type FailOn} from '../../policy/types';
-import {categoryProblem, type Format, FORMATS, render} from '../../report/index';
+import {categoryProblem, type Format, FORMATS, render, renderChunks, sarifLogChunks} from '../../report/index';
 import {mergeFiles} from '../../services/merge';
 
 export default class ReportMerge extends BaseCommand {
@@ -49,10 +49,8 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     if (outcome.kind === 'sarif') {
       if (flags.format !== undefined && flags.format !== 'sarif') throw new InputError('--format', `SARIF files merge into SARIF, not ${flags.format}; merge the JSON reports for ${flags.format}`);
       if (flags['fail-on'] !== undefined) throw new InputError('--fail-on', 'SARIF files carry no gate; merge the JSON reports to gate on the union');
-      const text = `${JSON.stringify(outcome.log, null, 2)}\n`;
-      if (toStdout) process.stdout.write(text);
-      else {
-        writeFileAtomic(flags.output!, text);
+      writeOutput(flags.output, sarifLogChunks(outcome.log));
+      if (!toStdout) {
         this.logToStderr(`Merged ${argv.length} SARIF file(s), ${outcome.log.runs.length} run(s), into ${flags.output}`);
       }
       process.exitCode = EXIT.ok;
@@ -61,11 +59,8 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
 
     const {report} = outcome;
     const format = (flags.format ?? formatFromFile(flags.output) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
-    const text = render(format, report, {category: flags.category, color: toStdout && format === 'table' && this.useColor()});
-    if (toStdout) {
-      process.stdout.write(text);
-    } else {
-      writeFileAtomic(flags.output!, text);
+    writeOutput(flags.output, renderChunks(format, report, {category: flags.category, color: toStdout && format === 'table' && this.useColor()}));
+    if (!toStdout) {
       if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor()}));
       this.logToStderr(`Merged ${argv.length} report(s) into ${flags.output} (${format})`);
     }

@@ -1,0 +1,44 @@
+/** writeFileAtomic with content in pieces: written as it comes; a failure midway leaves the old file and no temporary. */
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+import {InputError} from '../../src/errors';
+import {temporariesInProgress, writeFileAtomic} from '../../src/output';
+
+describe('writeFileAtomic with pieces', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mq-audit-output-'));
+  });
+  afterEach(() => rmSync(dir, {recursive: true, force: true}));
+
+  it('writes every piece in order', () => {
+    const file = join(dir, 'out', 'report.json');
+    writeFileAtomic(file, ['{"a":', '1', '}\n']);
+    expect(readFileSync(file, 'utf8')).toBe('{"a":1}\n');
+    expect(readdirSync(join(dir, 'out'))).toEqual(['report.json']);
+  });
+
+  it('keeps the previous file when producing the content fails, removes the temporary and rethrows the error itself', () => {
+    const file = join(dir, 'report.json');
+    writeFileSync(file, 'previous');
+    function* failing(): Generator<string> {
+      yield '{"partial": ';
+      throw new TypeError('a formatter bug');
+    }
+
+    expect(() => writeFileAtomic(file, failing())).toThrow(TypeError);
+    expect(readFileSync(file, 'utf8')).toBe('previous');
+    expect(readdirSync(dir)).toEqual(['report.json']);
+    expect(temporariesInProgress()).toEqual([]);
+  });
+
+  it('reports a file system problem as bad input naming the file', () => {
+    const blocker = join(dir, 'not-a-folder');
+    writeFileSync(blocker, '');
+    const target = join(blocker, 'report.json');
+    expect(() => writeFileAtomic(target, ['x'])).toThrow(InputError);
+    expect(() => writeFileAtomic(target, ['x'])).toThrow(/not-a-folder.*cannot write output: (ENOTDIR|EEXIST)/);
+  });
+});
