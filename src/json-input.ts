@@ -8,10 +8,10 @@ import addFormats from 'ajv-formats';
 import {parse as parseTolerant, type ParseError, printParseErrorCode} from 'jsonc-parser';
 import {InputError} from './errors';
 
-export function createAjv(options: {verbose?: boolean} = {}): Ajv2020 {
+export function createAjv(options: {verbose?: boolean; allErrors?: boolean} = {}): Ajv2020 {
   // strictTypes off: policy authors write `{"required": [...]}` without `"type": "object"`, which is valid
   // JSON Schema; ajv would otherwise print warnings on the console. Unknown keywords stay errors (strict).
-  const ajv = new Ajv2020({allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, verbose: options.verbose ?? false});
+  const ajv = new Ajv2020({allErrors: options.allErrors ?? true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, verbose: options.verbose ?? false});
   addFormats(ajv);
   return ajv;
 }

@@ -3,7 +3,7 @@
  * Order: engine scope → appliesTo → requires → assert. A null (unknown) value that decides the outcome makes
  * the result `error` — a check that could not be evaluated is never reported as compliant.
  */
-import type {ErrorObject} from 'ajv';
+import type {ErrorObject, ValidateFunction} from 'ajv';
 import type {BrokerDocument} from './document';
 import type {CompiledPolicy} from './loader';
 import type {Evaluation, Explanation, ResourceRef} from './types';
@@ -36,8 +36,9 @@ export function evaluatePolicy(policy: CompiledPolicy, document: BrokerDocument,
     return result('not_applicable', `is not checked by ${policy.id}: it applies to ${policy.engines.map((e) => ENGINE_NAMES[e] ?? e).join(' and ')} brokers only, this is ${ENGINE_NAMES[document.engineType] ?? document.engineType}.`);
   }
 
-  if (policy.checks.appliesTo && !policy.checks.appliesTo(document)) {
-    const errors = policy.checks.appliesTo.errors ?? [];
+  const {checks} = policy;
+  if (checks.appliesTo && !passes(checks.appliesTo, checks.quick?.appliesTo, document)) {
+    const errors = checks.appliesTo.errors ?? [];
     const unknown = unknownValues(errors, document);
     if (unknown.length > 0) return result('error', `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.`);
     return result('not_applicable', `is not in the scope of ${policy.id}: ${explain(errors).map(sentence).join('; ')}.`);
@@ -48,16 +49,27 @@ export function evaluatePolicy(policy: CompiledPolicy, document: BrokerDocument,
     return result('error', `could not be evaluated for ${policy.id}: ${missing.map((p) => unknownReason(p, document)).join('; ')}.`);
   }
 
-  if (policy.checks.assert(document)) {
+  if (passes(checks.assert, checks.quick?.assert, document)) {
     return result('pass', policy.messages?.pass ? `${renderTemplate(policy.messages.pass, document)}.` : `complies with ${policy.id}.`);
   }
 
-  const errors = policy.checks.assert.errors ?? [];
+  const errors = checks.assert.errors ?? [];
   const unknown = unknownValues(errors, document);
   if (unknown.length > 0) return result('error', `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.`);
   const explanations = explain(errors);
   const reason = policy.messages?.fail ? renderTemplate(policy.messages.fail, document) : explanations.map(sentence).join('; ');
   return result('fail', `fails ${policy.id} (${policy.title}): ${reason}.`, explanations);
+}
+
+/**
+ * The quick validator decides; on a failure the full one runs too, so that its `errors` explain it. Both
+ * compile the same schema, so they agree on the answer.
+ */
+function passes(full: ValidateFunction, quick: ValidateFunction | undefined, document: BrokerDocument): boolean {
+  if (!quick) return full(document) as boolean;
+  if (quick(document)) return true;
+  full(document);
+  return false;
 }
 
 /** Errors whose value is null: the data was not collected, so the assertion says nothing. */
@@ -75,10 +87,18 @@ function unknownReason(pointer: string, document: BrokerDocument): string {
   return `${displayPath(pointer)} is unknown`;
 }
 
+/** Pointer → its unescaped keys; pointers come from policy files and templates, so there are few of them. */
+const POINTER_KEYS = new Map<string, string[]>();
+
 export function valueAt(document: unknown, pointer: string): unknown {
+  let keys = POINTER_KEYS.get(pointer);
+  if (!keys) {
+    keys = pointer.split('/').slice(1).map((raw) => raw.replaceAll('~1', '/').replaceAll('~0', '~'));
+    if (POINTER_KEYS.size < 10_000) POINTER_KEYS.set(pointer, keys);
+  }
+
   let node = document;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+  for (const key of keys) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }
@@ -86,8 +106,17 @@ export function valueAt(document: unknown, pointer: string): unknown {
   return node;
 }
 
+const DISPLAY_PATHS = new Map<string, string>();
+
 export function displayPath(pointer: string): string {
-  return pointer === '' ? 'the broker' : pointer.slice(1).split('/').map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~')).join('.');
+  let shown = DISPLAY_PATHS.get(pointer);
+  if (shown === undefined) {
+    shown = pointer === '' ? 'the broker' : pointer.slice(1).split('/').map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~')).join('.');
+    // Pointers come from policies and the document's shape; array indexes make a few more, not unboundedly many.
+    if (DISPLAY_PATHS.size < 10_000) DISPLAY_PATHS.set(pointer, shown);
+  }
+
+  return shown;
 }
 
 const STRUCTURAL = new Set(['if', 'anyOf', 'oneOf', 'allOf', 'then', 'else']);
@@ -180,8 +209,33 @@ export function formatValue(value: unknown): string {
 
 /** `{{path.to.value}}` → the value at that path in the document (strings verbatim). */
 export function renderTemplate(template: string, document: BrokerDocument): string {
-  return template.replaceAll(/{{\s*([\w.-]+)\s*}}/g, (_, path: string) => {
-    const value = valueAt(document, `/${path.split('.').join('/')}`);
-    return typeof value === 'string' ? value : formatValue(value);
-  });
+  let text = '';
+  for (const part of templateParts(template)) {
+    if (typeof part === 'string') text += part;
+    else {
+      const value = valueAt(document, part.pointer);
+      text += typeof value === 'string' ? value : formatValue(value);
+    }
+  }
+
+  return text;
+}
+
+/** A template split once into text and the pointers of its `{{…}}` placeholders. */
+const TEMPLATE_PARTS = new Map<string, (string | {pointer: string})[]>();
+
+function templateParts(template: string): (string | {pointer: string})[] {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (parts) return parts;
+  parts = [];
+  let last = 0;
+  for (const match of template.matchAll(/{{\s*([\w.-]+)\s*}}/g)) {
+    if (match.index > last) parts.push(template.slice(last, match.index));
+    parts.push({pointer: `/${match[1].split('.').join('/')}`});
+    last = match.index + match[0].length;
+  }
+
+  if (last < template.length) parts.push(template.slice(last));
+  TEMPLATE_PARTS.set(template, parts);
+  return parts;
 }
