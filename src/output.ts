@@ -8,7 +8,9 @@
  * removes any temporary file still registered and re-raises the signal, so the process ends as interrupted
  * (exit 130 for Ctrl-C) with either the complete new file or none.
  */
-import {closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync} from 'node:fs';
+import {closeSync, createReadStream, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
+import {pipeline} from 'node:stream/promises';
+import {createGzip} from 'node:zlib';
 import {basename, dirname, join} from 'node:path';
 import {InputError} from './errors';
 
@@ -80,4 +82,17 @@ export function writeOutput(file: string | undefined, content: Iterable<string> 
 
   // Standard output is synchronous for files and pipes on Linux and macOS: the pieces do not pile up in memory.
   for (const chunk of typeof content === 'string' ? [content] : content) process.stdout.write(chunk);
+}
+
+/**
+ * The gzip-compressed size of a written file when its plain size is above `threshold` (else undefined): what
+ * GitHub's 10 MB SARIF limit is measured on. Streamed, so a large file costs a few seconds, not its size in memory.
+ */
+export async function gzippedSizeAbove(file: string, threshold: number): Promise<number | undefined> {
+  if (statSync(file).size <= threshold) return undefined;
+  let size = 0;
+  await pipeline(createReadStream(file), createGzip(), async (compressed: AsyncIterable<Buffer>) => {
+    for await (const chunk of compressed) size += chunk.length;
+  });
+  return size;
 }

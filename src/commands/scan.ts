@@ -5,9 +5,10 @@ import {shouldShowProgress, startProgress} from '../cli/progress';
 import {collectionFlags, configFlag, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
-import {writeOutput} from '../output';
+import {gzippedSizeAbove, writeOutput} from '../output';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
 import {categoryProblem, type Format, FORMATS, render, renderChunks, type ScanReport} from '../report/index';
+import {GITHUB_LIMITS} from '../report/sarif';
 import {createRedactor, REDACT_KEY_ENV, redactText} from '../report/redact';
 import {runScan} from '../services/scan';
 
@@ -151,9 +152,21 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     if (!toStdout) {
       if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor()}));
       this.logToStderr(`Wrote ${format} report to ${flags.output}`);
+      if (format === 'sarif') await this.warnIfTooLargeForGithub(flags.output!);
     }
 
     process.exitCode = report.gate.exitCode;
+  }
+
+  /** GitHub rejects the whole upload above 10 MB compressed: better to hear it now than from the upload step. */
+  private async warnIfTooLargeForGithub(file: string): Promise<void> {
+    const compressed = await gzippedSizeAbove(file, GITHUB_LIMITS.gzipBytes);
+    if (compressed === undefined || compressed <= GITHUB_LIMITS.gzipBytes) return;
+    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+    this.logToStderr(
+      `Warning: ${file} is ${mb(compressed)} MB gzip-compressed; GitHub code scanning rejects SARIF uploads over ${mb(GITHUB_LIMITS.gzipBytes)} MB. ` +
+        'Split the scan with --shard I/N and upload each part with its own --category (docs/scale.md), or narrow it with --account / --policy.',
+    );
   }
 }
 

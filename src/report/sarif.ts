@@ -24,6 +24,8 @@ export const DEFAULT_CATEGORY = 'mq-audit';
 
 /** GitHub code scanning's limits: above the hard ones the upload is rejected; of tags only 10 are kept. */
 export const GITHUB_LIMITS = {
+  /** The upload is rejected above this many bytes gzip-compressed. */
+  gzipBytes: 10 * 1024 * 1024,
   resultsPerRun: 25_000,
   locationsPerResult: 1000,
   tagsPerRule: 10,

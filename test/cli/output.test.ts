@@ -4,7 +4,9 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 import {InputError} from '../../src/errors';
-import {temporariesInProgress, writeFileAtomic} from '../../src/output';
+import {gzipSync} from 'node:zlib';
+
+import {gzippedSizeAbove, temporariesInProgress, writeFileAtomic} from '../../src/output';
 
 describe('writeFileAtomic with pieces', () => {
   let dir: string;
@@ -40,5 +42,23 @@ describe('writeFileAtomic with pieces', () => {
     const target = join(blocker, 'report.json');
     expect(() => writeFileAtomic(target, ['x'])).toThrow(InputError);
     expect(() => writeFileAtomic(target, ['x'])).toThrow(/not-a-folder.*cannot write output: (ENOTDIR|EEXIST)/);
+  });
+});
+
+describe('gzippedSizeAbove (GitHub\'s SARIF size limit)', () => {
+  it('is the gzip-compressed size of a file above the threshold, and undefined below it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mq-audit-gzip-'));
+    try {
+      const file = join(dir, 'big.sarif');
+      const text = Array.from({length: 20_000}, (_, i) => `{"ruleId":"mq/rule-${i % 7}","n":${(i * 7919) % 10_007}}`).join('\n');
+      writeFileSync(file, text);
+      const size = await gzippedSizeAbove(file, 1000);
+      expect(size).toBeDefined();
+      expect(Math.abs(size! - gzipSync(text).length)).toBeLessThan(64);
+      expect(size!).toBeLessThan(Buffer.byteLength(text) / 3);
+      expect(await gzippedSizeAbove(file, Buffer.byteLength(text))).toBeUndefined();
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 });
