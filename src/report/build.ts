@@ -73,6 +73,11 @@ export function buildReport(input: BuildReportInput): ScanReport {
   };
 }
 
+/** The result with its fingerprint (the same object when it has one: scan adds them while evaluating). */
+export function withFingerprint(ev: ReportedEvaluation): ReportedEvaluation {
+  return ev.fingerprint === undefined ? {...ev, fingerprint: findingFingerprint(ev.policyId, ev.resource.arn)} : ev;
+}
+
 /**
  * Every result gets its fingerprint; failing ones what the suppressions and the baseline make of them. Suppressions
  * go first: a suppressed finding is still marked new or unchanged, so the baseline counts stay true.
@@ -82,7 +87,7 @@ export function judgeFindings(
   input: Pick<BuildReportInput, 'aliasOf' | 'baseline' | 'generatedAt' | 'suppressions'>,
   scopes: {accountId: string; region: string}[],
 ): {results: ReportedEvaluation[]; sections: Pick<ScanReport, 'baseline' | 'suppressions' | 'warnings'>} {
-  let current: ReportedEvaluation[] = results.map((ev) => ({...ev, fingerprint: findingFingerprint(ev.policyId, ev.resource.arn)}));
+  let current: ReportedEvaluation[] = results.map(withFingerprint);
   const sections: Pick<ScanReport, 'baseline' | 'suppressions' | 'warnings'> = {};
   const warnings: ReportWarning[] = [];
   if (input.suppressions) {

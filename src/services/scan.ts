@@ -8,7 +8,7 @@ import {loadPolicies} from '../policy/loader';
 import {loadSuppressions} from '../policy/suppressions';
 import type {FailOn} from '../policy/types';
 import type {BrokerNetworkFacts} from '../network';
-import {buildReport, withNetworkHops} from '../report/build';
+import {buildReport, withFingerprint, withNetworkHops} from '../report/build';
 import {createRedactor, redactReport} from '../report/redact';
 import type {ScanReport} from '../report/types';
 import {readSnapshot} from '../snapshot/read';
@@ -69,7 +69,8 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   // Failing network findings take their hops from the document being evaluated: one path analysis per broker.
   const results = evaluateSnapshot(snapshot, policies, {
     ...evaluation,
-    withDocument: (own, document) => withNetworkHops(own, policies, () => document.network as BrokerNetworkFacts | null | undefined),
+    // Fingerprinted here too, so the report does not hold a second copy of every result.
+    withDocument: (own, document) => withNetworkHops(own, policies, () => document.network as BrokerNetworkFacts | null | undefined).map(withFingerprint),
   });
   const built = buildReport({
     snapshot,
