@@ -1,4 +1,5 @@
 /** Building hops: the common fields, and the three states a hop can be in. */
+import {flat} from '../strings';
 import {ec2Arn} from './arn';
 import type {MissingData, PathHop} from './facts';
 import {type Scope, uniqueMissing} from './lookup';
@@ -6,15 +7,15 @@ import {type Scope, uniqueMissing} from './lookup';
 export type HopBase = Pick<PathHop, 'accountId' | 'arn' | 'id' | 'kind' | 'region' | 'resourceType'>;
 
 export function ok(base: HopBase, reason: string, extra: Partial<PathHop> = {}): PathHop {
-  return {...base, status: 'ok', reason, ...extra};
+  return {...base, status: 'ok', reason: flat(reason), ...extra};
 }
 
 export function broken(base: HopBase, kind: NonNullable<PathHop['break']>, reason: string, extra: Partial<PathHop> = {}): PathHop {
-  return {...base, status: 'broken', break: kind, reason, ...extra};
+  return {...base, status: 'broken', break: kind, reason: flat(reason), ...extra};
 }
 
 export function unknown(base: HopBase, reason: string, missing: MissingData[], extra: Partial<PathHop> = {}): PathHop {
-  return {...base, status: 'unknown', reason, missing: uniqueMissing(missing), ...extra};
+  return {...base, status: 'unknown', reason: flat(reason), missing: uniqueMissing(missing), ...extra};
 }
 
 /** The reasons of missing data, once each, for a sentence. */

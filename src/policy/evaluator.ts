@@ -4,6 +4,7 @@
  * the result `error` — a check that could not be evaluated is never reported as compliant.
  */
 import type {ErrorObject, ValidateFunction} from 'ajv';
+import {flat} from '../strings';
 import type {BrokerDocument} from './document';
 import type {CompiledPolicy} from './loader';
 import type {Evaluation, Explanation, ResourceRef} from './types';
@@ -28,7 +29,7 @@ export function evaluatePolicy(policy: CompiledPolicy, document: BrokerDocument,
     status,
     severity: policy.severity,
     resource,
-    message: `Broker ${document.name} ${reason}`,
+    message: flat(`Broker ${document.name} ${reason}`),
     ...(explanations ? {explanations} : {}),
   });
 
