@@ -28,7 +28,7 @@ export function writeFileAtomic(file: string, content: Iterable<string> | string
     mkdirSync(dirname(file), {recursive: true});
     const fd = openSync(temporary, 'w');
     try {
-      for (const chunk of typeof content === 'string' ? [content] : content) writeSync(fd, chunk);
+      for (const chunk of piecesOf(content)) writeSync(fd, chunk);
     } finally {
       closeSync(fd);
     }
@@ -81,7 +81,12 @@ export function writeOutput(file: string | undefined, content: Iterable<string> 
   }
 
   // Standard output is synchronous for files and pipes on Linux and macOS: the pieces do not pile up in memory.
-  for (const chunk of typeof content === 'string' ? [content] : content) process.stdout.write(chunk);
+  for (const chunk of piecesOf(content)) process.stdout.write(chunk);
+}
+
+function piecesOf(content: Iterable<string> | string): Iterable<string> {
+  // A string is iterable too, by character: it must be one piece.
+  return typeof content === 'string' ? [content] : content;
 }
 
 /**

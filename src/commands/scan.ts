@@ -7,8 +7,7 @@ import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {gzippedSizeAbove, writeOutput} from '../output';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
-import {categoryProblem, type Format, FORMATS, render, renderChunks, type ScanReport} from '../report/index';
-import {GITHUB_LIMITS} from '../report/sarif';
+import {categoryProblem, type Format, FORMATS, GITHUB_LIMITS, render, renderChunks, type ScanReport} from '../report/index';
 import {createRedactor, REDACT_KEY_ENV, redactText} from '../report/redact';
 import {runScan} from '../services/scan';
 

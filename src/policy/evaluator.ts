@@ -88,18 +88,25 @@ function unknownReason(pointer: string, document: BrokerDocument): string {
   return `${displayPath(pointer)} is unknown`;
 }
 
-/** Pointer → its unescaped keys; pointers come from policy files and templates, so there are few of them. */
+/**
+ * Pointer → its unescaped keys, parsed once: pointers come from policy files, templates and the document's
+ * shape (array indexes add a few more), so there are few of them; the cap is only a guard.
+ */
 const POINTER_KEYS = new Map<string, string[]>();
 
-export function valueAt(document: unknown, pointer: string): unknown {
+function pointerKeys(pointer: string): string[] {
   let keys = POINTER_KEYS.get(pointer);
   if (!keys) {
     keys = pointer.split('/').slice(1).map((raw) => raw.replaceAll('~1', '/').replaceAll('~0', '~'));
     if (POINTER_KEYS.size < 10_000) POINTER_KEYS.set(pointer, keys);
   }
 
+  return keys;
+}
+
+export function valueAt(document: unknown, pointer: string): unknown {
   let node = document;
-  for (const key of keys) {
+  for (const key of pointerKeys(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }
@@ -107,17 +114,8 @@ export function valueAt(document: unknown, pointer: string): unknown {
   return node;
 }
 
-const DISPLAY_PATHS = new Map<string, string>();
-
 export function displayPath(pointer: string): string {
-  let shown = DISPLAY_PATHS.get(pointer);
-  if (shown === undefined) {
-    shown = pointer === '' ? 'the broker' : pointer.slice(1).split('/').map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~')).join('.');
-    // Pointers come from policies and the document's shape; array indexes make a few more, not unboundedly many.
-    if (DISPLAY_PATHS.size < 10_000) DISPLAY_PATHS.set(pointer, shown);
-  }
-
-  return shown;
+  return pointer === '' ? 'the broker' : pointerKeys(pointer).join('.');
 }
 
 const STRUCTURAL = new Set(['if', 'anyOf', 'oneOf', 'allOf', 'then', 'else']);

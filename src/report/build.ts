@@ -13,16 +13,12 @@ import {REPORT_KIND, REPORT_VERSION, type ReportedEvaluation, type ReportedPolic
 export interface BuildReportInput {
   snapshot: Snapshot;
   policies: CompiledPolicy[];
-  results: Evaluation[];
+  /** The evaluations; failing network findings already carry their hops (withNetworkHops, while evaluating). */
+  results: ReportedEvaluation[];
   failOn: FailOn;
   tool: {name: string; version: string};
   generatedAt: string;
   inventorySource?: string;
-  /**
-   * The path model's facts for a broker (the document's `network`), so failing network findings carry the
-   * hops they are about; absent or undefined when the network was not modelled.
-   */
-  networkFacts?: (broker: ResourceRef) => BrokerNetworkFacts | null | undefined;
   /** Accepted findings (--suppressions): they do not fail the gate; expired and stale entries become warnings. */
   suppressions?: SuppressionList;
   /** An earlier report (--baseline): only failing findings new since then fail the gate. */
@@ -42,7 +38,7 @@ export function buildReport(input: BuildReportInput): ScanReport {
   const failingBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, results.filter((r) => r.status === 'fail' && r.severity === s).length])) as ScanReport['summary']['failingBySeverity'];
   const brokers = snapshot.accounts.reduce((n, a) => n + a.regions.reduce((m, r) => m + (r.brokers?.length ?? 0), 0), 0);
   const scopes = snapshot.accounts.flatMap((a) => a.regions.filter((r) => r.mqOffered).map((r) => ({accountId: a.accountId, region: r.region})));
-  const judged = judgeFindings(input.networkFacts ? withNetworkHops(results, input.policies, input.networkFacts) : results, input, scopes);
+  const judged = judgeFindings(results, input, scopes);
   const gate = decideGate(judged.results, snapshot.errors.length, input.failOn, {baseline: input.baseline !== undefined});
   const suppressed = judged.results.filter((ev) => ev.suppression).length;
   return {
@@ -111,12 +107,13 @@ export function judgeFindings(
 
 /**
  * Failing results of policies that read the broker document's `network` (their explanations point there, or
- * they require a /network pointer) get the hops they are about.
+ * they require a /network pointer) get the hops they are about. `networkFacts` is the path model's answer for
+ * the broker (its document's `network`); undefined or null when the network was not modelled.
  */
 export function withNetworkHops(
   results: Evaluation[],
   policies: CompiledPolicy[],
-  networkFacts: NonNullable<BuildReportInput['networkFacts']>,
+  networkFacts: (broker: ResourceRef) => BrokerNetworkFacts | null | undefined,
 ): ReportedEvaluation[] {
   const requiresNetwork = new Set(policies.filter((p) => (p.requires ?? []).some((pointer) => pointer === '/network' || pointer.startsWith('/network/'))).map((p) => p.id));
   return results.map((ev) => {

@@ -30,7 +30,7 @@ const CHUNK_CHARS = 1 << 16;
 
 export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}): Generator<string> {
   let buffer = '';
-  for (const piece of pieces(value, 0, '', options.compactDepth ?? Number.POSITIVE_INFINITY)) {
+  for (const piece of pieces(toJsonValue(value), 0, '', options.compactDepth ?? Number.POSITIVE_INFINITY)) {
     buffer += piece;
     if (buffer.length >= CHUNK_CHARS) {
       yield buffer;
@@ -46,8 +46,8 @@ export function jsonText(value: unknown, options: JsonChunkOptions = {}): string
   return [...jsonChunks(value, options)].join('');
 }
 
-function* pieces(value: unknown, depth: number, indent: string, compactDepth: number): Generator<string> {
-  const json = toJsonValue(value);
+/** `json` is already what JSON.stringify would write (toJSON applied); see toJsonValue. */
+function* pieces(json: unknown, depth: number, indent: string, compactDepth: number): Generator<string> {
   if (isLazy(json)) {
     yield* arrayPieces(json[LAZY], depth, indent, compactDepth);
     return;
@@ -78,7 +78,7 @@ function* pieces(value: unknown, depth: number, indent: string, compactDepth: nu
   let first = true;
   for (const [key, member] of Object.entries(json as Record<string, unknown>)) {
     const memberJson = toJsonValue(member);
-    if (memberJson === undefined || typeof memberJson === 'function' || typeof memberJson === 'symbol') continue;
+    if (unwritable(memberJson)) continue;
     yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
     first = false;
     yield* pieces(memberJson, depth + 1, inner, compactDepth);
@@ -94,7 +94,7 @@ function* arrayPieces(items: Iterable<unknown>, depth: number, indent: string, c
     yield `${first ? '[' : ','}\n${inner}`;
     first = false;
     const json = toJsonValue(item);
-    if (json === undefined || typeof json === 'function' || typeof json === 'symbol') yield 'null';
+    if (unwritable(json)) yield 'null';
     else yield* pieces(json, depth + 1, inner, compactDepth);
   }
 
@@ -104,6 +104,11 @@ function* arrayPieces(items: Iterable<unknown>, depth: number, indent: string, c
 function toJsonValue(value: unknown): unknown {
   if (value !== null && typeof value === 'object' && typeof (value as {toJSON?: unknown}).toJSON === 'function') return (value as {toJSON: () => unknown}).toJSON();
   return value;
+}
+
+/** What JSON.stringify leaves out of an object and writes as null in an array. */
+function unwritable(json: unknown): boolean {
+  return json === undefined || typeof json === 'function' || typeof json === 'symbol';
 }
 
 function isLazy(value: unknown): value is LazyArray<unknown> {

@@ -7,7 +7,7 @@ import type {Location, Log, Result} from 'sarif';
 
 import type {BrokerNetworkFacts, NetworkPath} from '../../src/network/facts';
 import type {Evaluation} from '../../src/policy/types';
-import {buildReport as buildScanReport} from '../../src/report/build';
+import {buildReport as buildScanReport, withNetworkHops} from '../../src/report/build';
 import type {CompiledPolicy} from '../../src/policy/loader';
 import {
   escapeMermaid,
@@ -517,14 +517,14 @@ describe('buildReport: failing network findings carry their hops', () => {
       {...failing('mq/private-connectivity', 'network.onPrem.reachable'), status: 'pass' as const},
       failing('acme/needs-network', 'deploymentMode'),
     ];
+    const policies = [policy('mq/private-connectivity'), policy('mq/production-ha'), policy('acme/needs-network', ['/network/onPrem/reachable'])];
     const built = buildScanReport({
       snapshot: snapshotOf([]),
-      policies: [policy('mq/private-connectivity'), policy('mq/production-ha'), policy('acme/needs-network', ['/network/onPrem/reachable'])],
-      results,
+      policies,
+      results: withNetworkHops(results, policies, (broker) => (broker.arn === BROKER.arn ? facts : undefined)),
       failOn: 'low',
       tool: {name: 'mq-audit', version: 't'},
       generatedAt: '2026-11-25T10:00:00.000Z',
-      networkFacts: (broker) => (broker.arn === BROKER.arn ? facts : undefined),
     });
     expect(built.results[0].network?.flows[0].breakPoint?.id).toBe(ROUTE_TABLE);
     expect(built.results[1].network).toBeUndefined();
