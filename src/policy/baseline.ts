@@ -16,7 +16,8 @@ import {readAs} from './suppressions';
 import {type Evaluation, type Severity, SEVERITIES, type Status, STATUSES} from './types';
 
 const REPORT_KIND = 'mq-audit/report';
-const SUPPORTED_REPORT_VERSION = 1;
+/** Versions 1 and 2 differ only in where network hops are written, which a baseline does not read. */
+const SUPPORTED_REPORT_VERSION = 2;
 
 export type BaselineState = 'new' | 'unchanged';
 
@@ -83,7 +84,7 @@ const BASELINE_SCHEMA = {
   required: ['kind', 'reportVersion', 'generatedAt', 'results'],
   properties: {
     kind: {const: REPORT_KIND},
-    reportVersion: {const: SUPPORTED_REPORT_VERSION},
+    reportVersion: {enum: [1, SUPPORTED_REPORT_VERSION]},
     generatedAt: {type: 'string', minLength: 1},
     inventory: {
       type: 'object',
@@ -215,7 +216,7 @@ function notAReport(data: unknown): {text: string; place?: string} | undefined {
   if (document.kind === 'mq-audit/inventory') return {text: `is an mq-audit inventory, not a report; --baseline needs the JSON report of a scan: ${hint}`, place: '/kind'};
   if (document.kind !== REPORT_KIND) return {text: `is not an mq-audit JSON report: "kind" is ${JSON.stringify(document.kind)}, expected "${REPORT_KIND}"; ${hint}`, place: '/kind'};
   if (typeof document.reportVersion === 'number' && document.reportVersion > SUPPORTED_REPORT_VERSION) {
-    return {text: `was written by a newer mq-audit (report version ${document.reportVersion}); this one reads version ${SUPPORTED_REPORT_VERSION}`, place: '/reportVersion'};
+    return {text: `was written by a newer mq-audit (report version ${document.reportVersion}); this one reads versions 1 to ${SUPPORTED_REPORT_VERSION}`, place: '/reportVersion'};
   }
 
   return undefined;

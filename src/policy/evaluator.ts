@@ -23,43 +23,180 @@ export function resourceOf(document: BrokerDocument): ResourceRef {
   };
 }
 
-export function evaluatePolicy(policy: CompiledPolicy, document: BrokerDocument, resource: ResourceRef = resourceOf(document)): Evaluation {
-  const result = (status: Evaluation['status'], reason: string, explanations?: Explanation[]): Evaluation => ({
-    policyId: policy.id,
-    status,
-    severity: policy.severity,
-    resource,
-    message: flat(`Broker ${document.name} ${reason}`),
-    ...(explanations ? {explanations} : {}),
-  });
+/** What a policy concluded about a broker, before the broker's name is put in front of the reason. */
+interface Outcome {
+  status: Evaluation['status'];
+  /** The message after "Broker NAME ". */
+  reason: string;
+  explanations?: Explanation[];
+}
 
+/**
+ * Per policy: the reasons that do not depend on the broker, and the outcome of each distinct failure. Thousands of
+ * brokers fail a policy the same few ways (the same value at the same place), and explaining a failure is most of
+ * the cost of evaluating it; brokers that fail alike share one explanation.
+ */
+interface PolicyMemo {
+  outOfEngine: Map<string, string>;
+  passReason?: string;
+  failures: Map<string, Outcome>;
+}
+
+const MEMOS = new WeakMap<CompiledPolicy, PolicyMemo>();
+/** A guard: distinct failures of one policy are few in practice. */
+const MAX_FAILURES_KEPT = 4096;
+
+function memoOf(policy: CompiledPolicy): PolicyMemo {
+  let memo = MEMOS.get(policy);
+  if (!memo) {
+    memo = {outOfEngine: new Map(), failures: new Map()};
+    MEMOS.set(policy, memo);
+  }
+
+  return memo;
+}
+
+/** "Broker NAME ", once per document: each message is then one join of two shared strings. */
+const PREFIXES = new WeakMap<BrokerDocument, string>();
+
+function messagePrefix(document: BrokerDocument): string {
+  let prefix = PREFIXES.get(document);
+  if (prefix === undefined) {
+    prefix = flat(`Broker ${document.name} `);
+    PREFIXES.set(document, prefix);
+  }
+
+  return prefix;
+}
+
+export function evaluatePolicy(policy: CompiledPolicy, document: BrokerDocument, resource: ResourceRef = resourceOf(document)): Evaluation {
+  const {status, reason, explanations} = judge(policy, document);
+  // Two flat strings joined: V8 keeps that as one small pair (32 bytes) rather than a copy of the text.
+  const message = messagePrefix(document) + reason;
+  return explanations
+    ? {policyId: policy.id, status, severity: policy.severity, resource, message, explanations}
+    : {policyId: policy.id, status, severity: policy.severity, resource, message};
+}
+
+function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
+  const memo = memoOf(policy);
   if (policy.engines && !policy.engines.includes(document.engineType)) {
-    return result('not_applicable', `is not checked by ${policy.id}: it applies to ${policy.engines.map((e) => ENGINE_NAMES[e] ?? e).join(' and ')} brokers only, this is ${ENGINE_NAMES[document.engineType] ?? document.engineType}.`);
+    let reason = memo.outOfEngine.get(document.engineType);
+    if (reason === undefined) {
+      const engines = policy.engines.map((e) => ENGINE_NAMES[e] ?? e).join(' and ');
+      reason = flat(`is not checked by ${policy.id}: it applies to ${engines} brokers only, this is ${ENGINE_NAMES[document.engineType] ?? document.engineType}.`);
+      memo.outOfEngine.set(document.engineType, reason);
+    }
+
+    return {status: 'not_applicable', reason};
   }
 
   const {checks} = policy;
   if (checks.appliesTo && !passes(checks.appliesTo, checks.quick?.appliesTo, document)) {
-    const errors = checks.appliesTo.errors ?? [];
-    const unknown = unknownValues(errors, document);
-    if (unknown.length > 0) return result('error', `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.`);
-    return result('not_applicable', `is not in the scope of ${policy.id}: ${explain(errors).map(sentence).join('; ')}.`);
+    return remembered(memo, 'scope', checks.appliesTo.errors ?? [], document, (errors) => {
+      const unknown = unknownValues(errors, document);
+      if (unknown.length > 0) return {status: 'error', reason: `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.`};
+      return {status: 'not_applicable', reason: `is not in the scope of ${policy.id}: ${explain(errors).map(sentence).join('; ')}.`};
+    });
   }
 
-  const missing = (policy.requires ?? []).filter((pointer) => valueAt(document, pointer) == null);
-  if (missing.length > 0) {
-    return result('error', `could not be evaluated for ${policy.id}: ${missing.map((p) => unknownReason(p, document)).join('; ')}.`);
+  for (const pointer of policy.requires ?? []) {
+    if (valueAt(document, pointer) == null) {
+      const missing = (policy.requires ?? []).filter((p) => valueAt(document, p) == null);
+      return {status: 'error', reason: flat(`could not be evaluated for ${policy.id}: ${missing.map((p) => unknownReason(p, document)).join('; ')}.`)};
+    }
   }
 
   if (passes(checks.assert, checks.quick?.assert, document)) {
-    return result('pass', policy.messages?.pass ? `${renderTemplate(policy.messages.pass, document)}.` : `complies with ${policy.id}.`);
+    if (policy.messages?.pass) return {status: 'pass', reason: flat(`${renderTemplate(policy.messages.pass, document)}.`)};
+    memo.passReason ??= flat(`complies with ${policy.id}.`);
+    return {status: 'pass', reason: memo.passReason};
   }
 
-  const errors = checks.assert.errors ?? [];
-  const unknown = unknownValues(errors, document);
-  if (unknown.length > 0) return result('error', `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.`);
-  const explanations = explain(errors);
-  const reason = policy.messages?.fail ? renderTemplate(policy.messages.fail, document) : explanations.map(sentence).join('; ');
-  return result('fail', `fails ${policy.id} (${policy.title}): ${reason}.`, explanations);
+  const failure = remembered(memo, 'assert', checks.assert.errors ?? [], document, (errors) => {
+    const unknown = unknownValues(errors, document);
+    if (unknown.length > 0) return {status: 'error', reason: `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.`};
+    const explanations = explain(errors);
+    return {status: 'fail', reason: `fails ${policy.id} (${policy.title}): ${explanations.map(sentence).join('; ')}.`, explanations};
+  });
+  // A message template reads the broker's own values: rendered for each broker, the explanations still shared.
+  if (failure.status === 'fail' && policy.messages?.fail) {
+    return {...failure, reason: flat(`fails ${policy.id} (${policy.title}): ${renderTemplate(policy.messages.fail, document)}.`)};
+  }
+
+  return failure;
+}
+
+/**
+ * The outcome of these validation errors, worked out once per distinct failure: the same errors on the same
+ * values give the same explanations. Errors about unknown (null) values are not remembered: their reason is the
+ * broker's own record of why the data is missing.
+ */
+function remembered(memo: PolicyMemo, check: 'assert' | 'scope', errors: ErrorObject[], document: BrokerDocument, work: (errors: ErrorObject[]) => Outcome): Outcome {
+  const key = failureKey(check, errors);
+  if (key === undefined) return flatOutcome(work(errors));
+  let outcome = memo.failures.get(key);
+  if (!outcome) {
+    outcome = flatOutcome(work(errors));
+    if (memo.failures.size < MAX_FAILURES_KEPT) memo.failures.set(key, outcome);
+  }
+
+  return outcome;
+}
+
+function flatOutcome(outcome: Outcome): Outcome {
+  outcome.reason = flat(outcome.reason);
+  return outcome;
+}
+
+/** Keywords whose error params depend on the data (which property is missing or extra), not only on the schema. */
+const DATA_PARAMS = new Set(['required', 'additionalProperties', 'unevaluatedProperties', 'dependentRequired', 'dependencies', 'propertyNames']);
+/** Values longer than this as JSON are not worth a key: such failures are explained afresh. */
+const MAX_KEYED_VALUE = 512;
+
+/**
+ * Identifies a failure by the errors that explain it (see explain): where each is, in the document and in the
+ * schema, and the value found there. Undefined (not remembered) when a value is unknown (null) or large.
+ */
+function failureKey(check: string, errors: ErrorObject[]): string | undefined {
+  if (errors.some((e) => e.data === null)) return undefined;
+  let key = check;
+  for (const error of explainedErrors(errors)) {
+    // A missing property is explained by its name alone; the object it is missing from can be the whole document.
+    const value = error.keyword === 'required' ? 'r' : valueKey(error.data);
+    if (value === undefined) return undefined;
+    key += `\u0001${error.instancePath}\u0000${error.schemaPath}\u0000${value}`;
+    if (DATA_PARAMS.has(error.keyword)) key += `\u0000${JSON.stringify(error.params)}`;
+  }
+
+  return key;
+}
+
+function valueKey(data: unknown): string | undefined {
+  switch (typeof data) {
+    case 'string': {
+      return `s${data}`;
+    }
+
+    case 'number':
+    case 'boolean': {
+      return `${typeof data}${String(data)}`;
+    }
+
+    case 'undefined': {
+      return 'u';
+    }
+
+    case 'object': {
+      if (data === null) return undefined;
+      const json = JSON.stringify(data);
+      return json.length > MAX_KEYED_VALUE ? undefined : `o${json}`;
+    }
+
+    default: {
+      return undefined;
+    }
+  }
 }
 
 /**
@@ -120,13 +257,17 @@ export function displayPath(pointer: string): string {
 
 const STRUCTURAL = new Set(['if', 'anyOf', 'oneOf', 'allOf', 'then', 'else']);
 
+/** The errors an explanation is made of: the specific ones, or when there are none all but `if`. */
+function explainedErrors(errors: ErrorObject[]): ErrorObject[] {
+  const specific = errors.filter((e) => !STRUCTURAL.has(e.keyword));
+  return specific.length > 0 ? specific : errors.filter((e) => e.keyword !== 'if');
+}
+
 /** Turns ajv errors into found/expected statements, dropping structural noise when specific errors exist. */
 export function explain(errors: ErrorObject[]): Explanation[] {
-  const specific = errors.filter((e) => !STRUCTURAL.has(e.keyword));
-  const chosen = specific.length > 0 ? specific : errors.filter((e) => e.keyword !== 'if');
   const seen = new Set<string>();
   const explanations: Explanation[] = [];
-  for (const error of chosen) {
+  for (const error of explainedErrors(errors)) {
     const explanation = explainOne(error);
     const key = `${explanation.path}|${explanation.expected}`;
     if (!seen.has(key)) {

@@ -20,6 +20,15 @@ export function lazy<T>(items: Iterable<T>): LazyArray<T> & T[] {
   return {[LAZY]: items} as unknown as LazyArray<T> & T[];
 }
 
+/** `lazy` over `map` of each item, applied as the item is written. */
+export function lazyMap<T, U>(items: Iterable<T>, map: (item: T) => U): LazyArray<U> & U[] {
+  return lazy(mapped(items, map));
+}
+
+function* mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
+
 export interface JsonChunkOptions {
   /** Values nested deeper than this are written on one line (the root is depth 0). Default: never. */
   compactDepth?: number;

@@ -18,7 +18,7 @@ import {decideGate} from '../policy/gate';
 import {type FailOn, SEVERITIES, STATUSES} from '../policy/types';
 import type {SuppressionState, SuppressionStatus} from '../policy/suppressions';
 import {compareCollectionErrors, compareStrings} from './ordering';
-import type {ReportedEvaluation, ReportedPolicy, ReportWarning, ScanReport} from './types';
+import {REPORT_VERSION, type ReportedEvaluation, type ReportedPolicy, type ReportWarning, type ScanReport} from './types';
 
 /** GitHub code scanning rejects a SARIF file with more runs than this. */
 export const MAX_SARIF_RUNS = 20;
@@ -66,7 +66,7 @@ export function mergeReports(inputs: readonly NamedInput<ScanReport>[], options:
 
   return {
     kind: first.value.kind,
-    reportVersion: first.value.reportVersion,
+    reportVersion: REPORT_VERSION,
     tool: {name: first.value.tool.name, version},
     generatedAt: latest(inputs.map((i) => i.value.generatedAt)),
     inventory: {

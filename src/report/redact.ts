@@ -107,15 +107,21 @@ function textRedactor(known: Set<string>, redactor: Redactor): (text: string) =>
   };
 }
 
-function redactValue(value: unknown, replace: (text: string) => string, redactor: Redactor): unknown {
+/**
+ * `copies`: each object already redacted → its copy. An object shared by many results (the hops of a path that
+ * brokers share) is redacted once and stays shared, so the JSON report still lists it once.
+ */
+function redactValue(value: unknown, replace: (text: string) => string, redactor: Redactor, copies = new Map<object, unknown>()): unknown {
   if (typeof value === 'string') return replace(value);
   if (typeof value === 'number') return Number.isInteger(value) && WHOLE_ACCOUNT_ID.test(String(value)) ? redactor.aliasOf(String(value)) : value;
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, replace, redactor));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [replace(key), UNTOUCHED_KEYS.has(key) ? item : redactValue(item, replace, redactor)]),
-    );
-  }
-
-  return value;
+  if (typeof value !== 'object' || value === null) return value;
+  const done = copies.get(value);
+  if (done !== undefined) return done;
+  const copy = Array.isArray(value)
+    ? value.map((item) => redactValue(item, replace, redactor, copies))
+    : Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [replace(key), UNTOUCHED_KEYS.has(key) ? item : redactValue(item, replace, redactor, copies)]),
+      );
+  copies.set(value, copy);
+  return copy;
 }

@@ -12,7 +12,7 @@ import type {Evaluation, Explanation, PolicyControls, ResourceRef, Severity} fro
 import type {PathHop} from '../network/facts';
 import type {CollectionError} from '../snapshot/types';
 import {findingFingerprint} from './fingerprint';
-import {jsonChunks, lazy} from './json-chunks';
+import {jsonChunks, lazyMap} from './json-chunks';
 import {compareCollectionErrors, compareEvaluations, compareStrings} from './ordering';
 import {BREAK_WORDS, hopTitle} from './paths';
 import type {FindingNetworkFlow, LocatableResource, Locator, RenderOptions, ReportedEvaluation, ReportedPolicy, ScanReport, SourceLocation} from './types';
@@ -66,7 +66,7 @@ interface RuleEntry {
 const ONE_LINE_BELOW_DEPTH = 3;
 
 export function sarifChunks(report: ScanReport, options: RenderOptions = {}): Generator<string> {
-  return sarifLogChunks(sarifLog(report, options, lazy));
+  return sarifLogChunks(sarifLog(report, options, true));
 }
 
 /** Any SARIF log (a merged one too) as written: the structure indented, each result on one line. */
@@ -80,10 +80,11 @@ export function renderSarif(report: ScanReport, options: RenderOptions = {}): st
 }
 
 export function buildSarif(report: ScanReport, options: RenderOptions = {}): Log {
-  return sarifLog(report, options, (results) => [...results]);
+  return sarifLog(report, options, false);
 }
 
-function sarifLog(report: ScanReport, options: RenderOptions, collect: (results: Iterable<Result>) => Result[]): Log {
+/** `lazily`: results are built as they are written (sarifChunks), instead of all at once. */
+function sarifLog(report: ScanReport, options: RenderOptions, lazily: boolean): Log {
   const category = normalizeCategory(options.category);
   // Suppressed findings are left out: GitHub ignores SARIF `suppressions` and would open alerts for them.
   // Most severe first: the order results are kept in when GitHub's limit cuts, and input order never shows through.
@@ -91,6 +92,7 @@ function sarifLog(report: ScanReport, options: RenderOptions, collect: (results:
   const kept = failures.slice(0, GITHUB_LIMITS.resultsPerRun);
   const policies = rulePolicies(report.policies, failures);
   const rules = new Map<string, RuleEntry>(policies.map((policy, index) => [policy.id, {index, policy}]));
+  const toResult = (ev: ReportedEvaluation): Result => resultFor(ev, rules.get(ev.policyId)!, options.locate);
 
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -107,14 +109,10 @@ function sarifLog(report: ScanReport, options: RenderOptions, collect: (results:
         },
         automationDetails: {id: `${category}/`},
         invocations: [invocationFor(report, rules, failures.length - kept.length)],
-        results: collect(mapped(kept, (ev) => resultFor(ev, rules.get(ev.policyId)!, options.locate))),
+        results: lazily ? lazyMap(kept, toResult) : kept.map(toResult),
       },
     ],
   };
-}
-
-function* mapped<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
-  for (const item of items) yield map(item);
 }
 
 /** Why a category is unusable, or undefined when it is fine (for the command's flag validation). */

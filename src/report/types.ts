@@ -1,6 +1,6 @@
 /**
- * The scan report: everything a formatter needs, and the `--format json` document itself.
- * Formatters are pure functions of a ScanReport; the JSON form is a public API (docs/report.md).
+ * The scan report: everything a formatter needs. Formatters are pure functions of a ScanReport. The `--format json`
+ * document is this report with its network hops listed once (src/report/json.ts), a public API (docs/report.md).
  */
 import type {IacProblem, MatchResult} from '../iac/types';
 import type {BreakPoint, NetworkPath, PathHop, Verdict} from '../network/facts';
@@ -10,7 +10,8 @@ import type {Evaluation, FailOn, Policy, Severity, Status} from '../policy/types
 import type {CollectionError} from '../snapshot/types';
 
 export const REPORT_KIND = 'mq-audit/report';
-export const REPORT_VERSION = 1;
+/** 2: network hops listed once in `hops`, flows name them by index (1: hops inline in every flow). */
+export const REPORT_VERSION = 2;
 
 /** A policy's metadata as reported (its logic stays in the policy file). */
 export type ReportedPolicy = Omit<Policy, 'appliesTo' | 'assert' | 'messages' | 'requires'> & {

@@ -7,6 +7,7 @@ import type {Log} from 'sarif';
 import {InputError} from '../errors';
 import {readJsonFile} from '../json-input';
 import type {FailOn} from '../policy/types';
+import {reportFromJson, ReportShapeError} from '../report/json';
 import {MergeConflict, mergeReports, mergeSarif, type NamedInput} from '../report/merge';
 import {REPORT_KIND, REPORT_VERSION, type ScanReport} from '../report/types';
 
@@ -61,8 +62,8 @@ function classify(data: unknown, file: string): Classified {
 }
 
 function checkReport(record: Record<string, unknown>, file: string): ScanReport {
-  if (record.reportVersion !== REPORT_VERSION) {
-    throw new InputError(file, `report version ${JSON.stringify(record.reportVersion)} is not supported; this mq-audit merges version ${REPORT_VERSION}`, '/reportVersion');
+  if (record.reportVersion !== 1 && record.reportVersion !== REPORT_VERSION) {
+    throw new InputError(file, `report version ${JSON.stringify(record.reportVersion)} is not supported; this mq-audit merges versions 1 to ${REPORT_VERSION}`, '/reportVersion');
   }
   const expectations: [string, (value: unknown) => boolean, string][] = [
     ['/tool/version', (v) => typeof v === 'string', 'a string'],
@@ -84,7 +85,12 @@ function checkReport(record: Record<string, unknown>, file: string): ScanReport 
       throw new InputError(file, 'expected a result with policyId, status and resource.arn', `/results/${index}`);
     }
   });
-  return record as unknown as ScanReport;
+  try {
+    return reportFromJson(record);
+  } catch (error) {
+    if (error instanceof ReportShapeError) throw new InputError(file, `expected ${error.expected}`, error.place);
+    throw error;
+  }
 }
 
 function at(record: Record<string, unknown>, pointer: string): unknown {

@@ -1,4 +1,5 @@
-import {evaluateSnapshot} from '../../src/policy/evaluate';
+import {brokerDocuments, evaluateSnapshot} from '../../src/policy/evaluate';
+import {evaluatePolicy} from '../../src/policy/evaluator';
 import {loadPolicies} from '../../src/policy/loader';
 import {evaluationOptions} from '../../src/services/evaluation';
 import {readSnapshot} from '../../src/snapshot/read';
@@ -32,5 +33,49 @@ describe('the quick validators', () => {
     expect(fast.length).toBeGreaterThan(50);
     expect(new Set(fast.map((r) => r.status))).toEqual(new Set(['pass', 'fail', 'not_applicable', 'error']));
     expect(fast).toEqual(evaluateSnapshot(snapshot, slow, options));
+  });
+});
+
+describe('failures explained once per distinct failure', () => {
+  it('give exactly the results of explaining every evaluation afresh (demo estate)', () => {
+    const snapshot = readSnapshot('fixtures/demo/inventory.json');
+    const policies = loadPolicies({});
+    const options = evaluationOptions(snapshot, {defaults: {}});
+    const remembered = evaluateSnapshot(snapshot, policies, options);
+    // Fresh copies of the policies for every broker: nothing remembered from one broker to the next.
+    const afresh = brokerDocuments(snapshot, options).flatMap((document) => policies.map((policy) => evaluatePolicy({...policy}, document)));
+    expect(remembered.filter((r) => r.status === 'fail').length).toBeGreaterThan(10);
+    expect(remembered).toEqual(afresh);
+  });
+
+  it('share one explanation between brokers that fail alike, each message naming its own broker and values', () => {
+    const policies = loadPolicies({include: ['mq/auto-minor-version-upgrade', 'mq/no-public-access']});
+    const brokers = [
+      broker('alpha', {}, {autoMinorVersionUpgrade: false, engineVersion: '5.18', publiclyAccessible: true}),
+      broker('bravo', {}, {autoMinorVersionUpgrade: false, engineVersion: '5.17.6', publiclyAccessible: true}),
+      broker('charlie', {}, {autoMinorVersionUpgrade: true, publiclyAccessible: false}),
+    ];
+    const results = evaluateSnapshot(snapshotOf(brokers), policies);
+    const of = (name: string, policyId: string) => results.find((r) => r.resource.name === name && r.policyId === policyId)!;
+
+    const [alpha, bravo] = [of('alpha', 'mq/auto-minor-version-upgrade'), of('bravo', 'mq/auto-minor-version-upgrade')];
+    expect([alpha.status, bravo.status]).toEqual(['fail', 'fail']);
+    expect(alpha.explanations).toBe(bravo.explanations);
+    // The policy's message template reads each broker's own engine version.
+    expect(alpha.message).toMatch(/^Broker alpha fails .*engine version 5\.18 stays/);
+    expect(bravo.message).toMatch(/^Broker bravo fails .*engine version 5\.17\.6 stays/);
+
+    expect(of('alpha', 'mq/no-public-access').explanations).toBe(of('bravo', 'mq/no-public-access').explanations);
+    expect(of('alpha', 'mq/no-public-access').explanations).not.toBe(alpha.explanations);
+    expect(of('charlie', 'mq/no-public-access')).toMatchObject({status: 'pass', message: 'Broker charlie complies with mq/no-public-access.'});
+  });
+
+  it('keep the reasons of unknown values to each broker', () => {
+    const policies = loadPolicies({include: ['mq/no-public-access']});
+    const denied = [broker('one', {details: null}), broker('two', {details: null})];
+    const results = evaluateSnapshot(snapshotOf(denied, denied.map((b) => describeBrokerDenied(b))), policies);
+    expect(results.map((r) => r.status)).toEqual(['error', 'error']);
+    expect(results[0].message).toMatch(/^Broker one could not be evaluated/);
+    expect(results[1].message).toMatch(/^Broker two could not be evaluated/);
   });
 });

@@ -10,6 +10,7 @@ import type {Log} from 'sarif';
 import {decideGate} from '../../src/policy/gate';
 import {EXIT} from '../../src/policy/types';
 import {MAX_SARIF_RUNS, MergeConflict, mergeReports, mergeSarif, runCategory} from '../../src/report/merge';
+import {renderJson} from '../../src/report/json';
 import {buildSarif} from '../../src/report/sarif';
 import type {ScanReport} from '../../src/report/types';
 import {mergeFiles} from '../../src/services/merge';
@@ -163,9 +164,11 @@ describe('mergeFiles', () => {
   });
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
+  /** A ScanReport is written as `scan --format json` writes it; anything else as given. */
   const write = (name: string, value: unknown): string => {
     const file = join(dir, name);
-    writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+    const isReport = typeof value === 'object' && value !== null && (value as ScanReport).kind === 'mq-audit/report';
+    writeFileSync(file, typeof value === 'string' ? value : isReport ? renderJson(value as ScanReport) : JSON.stringify(value));
     return file;
   };
 
@@ -187,5 +190,23 @@ describe('mergeFiles', () => {
     const broken = {...prod, results: [{policyId: 'mq/x'}]};
     expect(() => mergeFiles({files: [write('broken.json', broken)]})).toThrow(/broken\.json at \/results\/0: expected a result with policyId, status and resource\.arn/);
     expect(() => mergeFiles({files: []})).toThrow(/no input files/);
+    const unknownVersion = {...JSON.parse(renderJson(prod)), reportVersion: 3} as unknown;
+    expect(() => mergeFiles({files: [write('v3.json', JSON.stringify(unknownVersion))]})).toThrow(/v3\.json at \/reportVersion: report version 3 is not supported; this mq-audit merges versions 1 to 2/);
+  });
+
+  it('reads version 1 reports (hops inline) alongside version 2, and names a hop index that points nowhere', () => {
+    const {prod, staging} = shardReports();
+    const flow = {from: '10.0.0.0/8', verdict: 'unreachable' as const, hops: [{kind: 'security-group' as const, resourceType: 'AWS::EC2::SecurityGroup', id: 'sg-1', status: 'broken' as const, reason: 'no rule admits 10.0.0.0/8.'}]};
+    const failing = prod.results.findIndex((r) => r.status === 'fail');
+    const withHops: ScanReport = {...prod, results: prod.results.map((r, i) => (i === failing ? {...r, network: {focus: 'broken-path' as const, flows: [flow]}} : r))};
+    const v1 = write('v1.json', JSON.stringify({...withHops, reportVersion: 1}));
+    const outcome = mergeFiles({files: [v1, write('s2.json', staging)]});
+    expect(outcome.kind === 'report' && outcome.report.results.find((r) => r.network)?.network?.flows[0].hops).toEqual(flow.hops);
+
+    const written = JSON.parse(renderJson(withHops)) as {results: {network?: {flows: {hopIndexes: number[]}[]}}[]};
+    written.results[failing].network!.flows[0].hopIndexes = [1];
+    expect(() => mergeFiles({files: [write('bad-hop.json', JSON.stringify(written)), write('s3.json', staging)]})).toThrow(
+      new RegExp(`bad-hop\\.json at /results/${failing}/network/flows/0/hopIndexes/0: expected an index into /hops \\(0 to 0\\), not 1`),
+    );
   });
 });
