@@ -1,4 +1,8 @@
-/** ARNs for hops, built from ids (most describe calls return none). Formats: the Service Authorization Reference. */
+/**
+ * ARNs for hops, built from ids (most describe calls return none). Formats: the Service Authorization Reference.
+ * Flattened (src/strings.ts): hops are kept for the whole scan.
+ */
+import {flat} from '../strings';
 
 const EC2_RESOURCE_TYPES = {
   'customer-gateway': 'customer-gateway',
@@ -22,16 +26,16 @@ const EC2_RESOURCE_TYPES = {
 export type Ec2ArnType = keyof typeof EC2_RESOURCE_TYPES;
 
 export function ec2Arn(partition: string, region: string, accountId: string, type: Ec2ArnType, id: string): string {
-  return `arn:${partition}:ec2:${region}:${accountId}:${EC2_RESOURCE_TYPES[type]}/${id}`;
+  return flat(`arn:${partition}:ec2:${region}:${accountId}:${EC2_RESOURCE_TYPES[type]}/${id}`);
 }
 
 /** dxcon-… / dxlag-… / dxvif-… are regional. */
 export function directConnectArn(partition: string, region: string, accountId: string, id: string): string {
   const type = id.startsWith('dxlag-') ? 'dxlag' : id.startsWith('dxvif-') ? 'dxvif' : 'dxcon';
-  return `arn:${partition}:directconnect:${region}:${accountId}:${type}/${id}`;
+  return flat(`arn:${partition}:directconnect:${region}:${accountId}:${type}/${id}`);
 }
 
 /** Direct Connect gateways are global: no region in the ARN. */
 export function directConnectGatewayArn(partition: string, accountId: string, id: string): string {
-  return `arn:${partition}:directconnect::${accountId}:dx-gateway/${id}`;
+  return flat(`arn:${partition}:directconnect::${accountId}:dx-gateway/${id}`);
 }

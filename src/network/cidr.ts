@@ -3,6 +3,7 @@
  * needs containment, longest-prefix match and "does this set of rules cover that network" (interval union),
  * nothing a library would add.
  */
+import {flat} from '../strings';
 
 export type IpFamily = 4 | 6;
 
@@ -165,8 +166,9 @@ export function blockOf(family: IpFamily, address: bigint, prefixLength: number)
   return {family, first, last: first | hostMask, prefixLength};
 }
 
+/** Flat (src/strings.ts): CIDRs end up in facts and hops kept for the whole scan. */
 export function formatCidr(cidr: Cidr): string {
-  return `${formatIp(cidr.family, cidr.first)}/${cidr.prefixLength}`;
+  return flat(`${formatIp(cidr.family, cidr.first)}/${cidr.prefixLength}`);
 }
 
 export function cidrContains(outer: Cidr, inner: Cidr): boolean {

@@ -40,6 +40,8 @@ interface PolicyMemo {
   outOfEngine: Map<string, string>;
   passReason?: string;
   failures: Map<string, Outcome>;
+  /** Template and the values filled in → the reason: brokers with the same values share one string. */
+  templated: Map<string, string>;
 }
 
 const MEMOS = new WeakMap<CompiledPolicy, PolicyMemo>();
@@ -49,7 +51,7 @@ const MAX_FAILURES_KEPT = 4096;
 function memoOf(policy: CompiledPolicy): PolicyMemo {
   let memo = MEMOS.get(policy);
   if (!memo) {
-    memo = {outOfEngine: new Map(), failures: new Map()};
+    memo = {outOfEngine: new Map(), failures: new Map(), templated: new Map()};
     MEMOS.set(policy, memo);
   }
 
@@ -108,7 +110,7 @@ function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
   }
 
   if (passes(checks.assert, checks.quick?.assert, document)) {
-    if (policy.messages?.pass) return {status: 'pass', reason: flat(`${renderTemplate(policy.messages.pass, document)}.`)};
+    if (policy.messages?.pass) return {status: 'pass', reason: templateReason(memo.templated, policy.messages.pass, document, (text) => `${text}.`)};
     memo.passReason ??= flat(`complies with ${policy.id}.`);
     return {status: 'pass', reason: memo.passReason};
   }
@@ -121,7 +123,7 @@ function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
   });
   // A message template reads the broker's own values: rendered for each broker, the explanations still shared.
   if (failure.status === 'fail' && policy.messages?.fail) {
-    return {...failure, reason: flat(`fails ${policy.id} (${policy.title}): ${renderTemplate(policy.messages.fail, document)}.`)};
+    return {...failure, reason: templateReason(memo.templated, policy.messages.fail, document, (text) => `fails ${policy.id} (${policy.title}): ${text}.`)};
   }
 
   return failure;
@@ -142,6 +144,19 @@ function remembered(memo: PolicyMemo, check: 'assert' | 'scope', errors: ErrorOb
   }
 
   return outcome;
+}
+
+/** A reason rendered from a message template: once per distinct set of values it fills in. */
+function templateReason(kept: Map<string, string>, template: string, document: BrokerDocument, wrap: (text: string) => string): string {
+  const values = templateValues(template, document);
+  const key = `${template}\u0001${values.join('\u0000')}`;
+  let reason = kept.get(key);
+  if (reason === undefined) {
+    reason = flat(wrap(fillTemplate(template, values)));
+    if (kept.size < MAX_FAILURES_KEPT) kept.set(key, reason);
+  }
+
+  return reason;
 }
 
 function flatOutcome(outcome: Outcome): Outcome {
@@ -349,15 +364,26 @@ export function formatValue(value: unknown): string {
 
 /** `{{path.to.value}}` → the value at that path in the document (strings verbatim). */
 export function renderTemplate(template: string, document: BrokerDocument): string {
-  let text = '';
+  return fillTemplate(template, templateValues(template, document));
+}
+
+/** The text each `{{…}}` placeholder of the template stands for in this document. */
+function templateValues(template: string, document: BrokerDocument): string[] {
+  const values: string[] = [];
   for (const part of templateParts(template)) {
-    if (typeof part === 'string') text += part;
-    else {
+    if (typeof part !== 'string') {
       const value = valueAt(document, part.pointer);
-      text += typeof value === 'string' ? value : formatValue(value);
+      values.push(typeof value === 'string' ? value : formatValue(value));
     }
   }
 
+  return values;
+}
+
+function fillTemplate(template: string, values: readonly string[]): string {
+  let text = '';
+  let next = 0;
+  for (const part of templateParts(template)) text += typeof part === 'string' ? part : values[next++];
   return text;
 }
 

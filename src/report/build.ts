@@ -115,13 +115,48 @@ export function withNetworkHops(
   policies: CompiledPolicy[],
   networkFacts: (broker: ResourceRef) => BrokerNetworkFacts | null | undefined,
 ): ReportedEvaluation[] {
-  const requiresNetwork = new Set(policies.filter((p) => (p.requires ?? []).some((pointer) => pointer === '/network' || pointer.startsWith('/network/'))).map((p) => p.id));
   return results.map((ev) => {
-    if (ev.status !== 'fail') return ev;
-    const explanations = ev.explanations ?? [];
-    if (!requiresNetwork.has(ev.policyId) && !explanations.some(aboutNetwork)) return ev;
-    const facts = networkFacts(ev.resource);
-    const network = facts ? findingNetwork(facts, ev.resource, explanations) : undefined;
+    const network = networkOf(ev, policies, networkFacts);
     return network ? {...ev, network} : ev;
   });
+}
+
+/**
+ * The results as the report keeps them: network hops on failing network findings, and the fingerprint. Each is
+ * built as one object of a fixed shape, not as copies of copies: ten thousand brokers' results are kept to the end.
+ */
+export function reportedResults(
+  results: Evaluation[],
+  policies: CompiledPolicy[],
+  networkFacts: (broker: ResourceRef) => BrokerNetworkFacts | null | undefined,
+): ReportedEvaluation[] {
+  return results.map((ev) => {
+    const network = networkOf(ev, policies, networkFacts);
+    const fingerprint = findingFingerprint(ev.policyId, ev.resource.arn);
+    const {policyId, status, severity, resource, message, explanations} = ev;
+    if (explanations) {
+      return network
+        ? {policyId, status, severity, resource, message, explanations, network, fingerprint}
+        : {policyId, status, severity, resource, message, explanations, fingerprint};
+    }
+
+    return network ? {policyId, status, severity, resource, message, network, fingerprint} : {policyId, status, severity, resource, message, fingerprint};
+  });
+}
+
+/** Policies that require a /network pointer, per policy list (scan asks once per broker). */
+const REQUIRES_NETWORK = new WeakMap<CompiledPolicy[], Set<string>>();
+
+function networkOf(ev: Evaluation, policies: CompiledPolicy[], networkFacts: (broker: ResourceRef) => BrokerNetworkFacts | null | undefined) {
+  if (ev.status !== 'fail') return undefined;
+  let requiresNetwork = REQUIRES_NETWORK.get(policies);
+  if (!requiresNetwork) {
+    requiresNetwork = new Set(policies.filter((p) => (p.requires ?? []).some((pointer) => pointer === '/network' || pointer.startsWith('/network/'))).map((p) => p.id));
+    REQUIRES_NETWORK.set(policies, requiresNetwork);
+  }
+
+  const explanations = ev.explanations ?? [];
+  if (!requiresNetwork.has(ev.policyId) && !explanations.some(aboutNetwork)) return undefined;
+  const facts = networkFacts(ev.resource);
+  return facts ? findingNetwork(facts, ev.resource, explanations) : undefined;
 }

@@ -8,7 +8,7 @@ import {loadPolicies} from '../policy/loader';
 import {loadSuppressions} from '../policy/suppressions';
 import type {FailOn} from '../policy/types';
 import type {BrokerNetworkFacts} from '../network';
-import {buildReport, withFingerprint, withNetworkHops} from '../report/build';
+import {buildReport, reportedResults} from '../report/build';
 import {createRedactor, redactReport} from '../report/redact';
 import type {ScanReport} from '../report/types';
 import {readSnapshot} from '../snapshot/read';
@@ -70,7 +70,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const results = evaluateSnapshot(snapshot, policies, {
     ...evaluation,
     // Fingerprinted here too, so the report does not hold a second copy of every result.
-    withDocument: (own, document) => withNetworkHops(own, policies, () => document.network as BrokerNetworkFacts | null | undefined).map(withFingerprint),
+    withDocument: (own, document) => reportedResults(own, policies, () => document.network as BrokerNetworkFacts | null | undefined),
   });
   const built = buildReport({
     snapshot,
