@@ -2,12 +2,12 @@ import {isAbsolute, relative} from 'node:path';
 import {Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
 import {shouldShowProgress, startProgress} from '../cli/progress';
+import {writeReport} from '../cli/report-output';
 import {collectionFlags, configFlag, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
-import {gzippedSizeAbove, writeOutput} from '../output';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
-import {categoryProblem, type Format, FORMATS, GITHUB_LIMITS, render, renderChunks, type ScanReport} from '../report/index';
+import {categoryProblem, type Format, FORMATS, render, type ScanReport} from '../report/index';
 import {createRedactor, REDACT_KEY_ENV, redactText} from '../report/redact';
 import {runScan} from '../services/scan';
 
@@ -147,25 +147,18 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       this.logToStderr(`Warning: ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} (not used to anchor findings)`);
     }
 
-    writeOutput(flags.output, renderChunks(format, report, {category: writtenCategory, color: toStdout && format === 'table' && this.useColor(), ...(anchoring && {locate: anchoring.locate})}));
+    const notes = await writeReport(flags.output, format, report, {
+      category: writtenCategory,
+      color: toStdout && format === 'table' && this.useColor(),
+      ...(anchoring && {locate: anchoring.locate}),
+    });
     if (!toStdout) {
       if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor()}));
       this.logToStderr(`Wrote ${format} report to ${flags.output}`);
-      if (format === 'sarif') await this.warnIfTooLargeForGithub(flags.output!);
     }
 
+    for (const note of notes) this.logToStderr(note);
     process.exitCode = report.gate.exitCode;
-  }
-
-  /** GitHub rejects the whole upload above 10 MB compressed: better to hear it now than from the upload step. */
-  private async warnIfTooLargeForGithub(file: string): Promise<void> {
-    const compressed = await gzippedSizeAbove(file, GITHUB_LIMITS.gzipBytes);
-    if (compressed === undefined || compressed <= GITHUB_LIMITS.gzipBytes) return;
-    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-    this.logToStderr(
-      `Warning: ${file} is ${mb(compressed)} MB gzip-compressed; GitHub code scanning rejects SARIF uploads over ${mb(GITHUB_LIMITS.gzipBytes)} MB. ` +
-        'Split the scan with --shard I/N and upload each part with its own --category (docs/scale.md), or narrow it with --account / --policy.',
-    );
   }
 }
 

@@ -38,6 +38,6 @@ export function render(format: Format, report: ScanReport, options: RenderOption
 export {renderJson} from './json';
 export {renderJunit} from './junit';
 export {renderMarkdown} from './markdown';
-export {categoryProblem, DEFAULT_CATEGORY, GITHUB_LIMITS, renderSarif, sarifLogChunks} from './sarif';
+export {categoryProblem, DEFAULT_CATEGORY, GITHUB_LIMITS, pathsWithin, renderSarif, sarifChunks, sarifLogChunks, sarifPathBytes} from './sarif';
 export {renderTable} from './table';
 export type {RenderOptions, ScanReport} from './types';

@@ -27,6 +27,8 @@ export const GITHUB_LIMITS = {
   /** The upload is rejected above this many bytes gzip-compressed. */
   gzipBytes: 10 * 1024 * 1024,
   resultsPerRun: 25_000,
+  /** Of a run's results GitHub keeps only this many, the most severe: paths are drawn for these alone. */
+  resultsKept: 5000,
   locationsPerResult: 1000,
   tagsPerRule: 10,
   descriptionChars: 1024,
@@ -92,7 +94,10 @@ function sarifLog(report: ScanReport, options: RenderOptions, lazily: boolean): 
   const kept = failures.slice(0, GITHUB_LIMITS.resultsPerRun);
   const policies = rulePolicies(report.policies, failures);
   const rules = new Map<string, RuleEntry>(policies.map((policy, index) => [policy.id, {index, policy}]));
-  const toResult = (ev: ReportedEvaluation): Result => resultFor(ev, rules.get(ev.policyId)!, options.locate);
+  const withPaths = pathCount(options);
+  let written = 0;
+  const toResult = (ev: ReportedEvaluation): Result => resultFor(ev, rules.get(ev.policyId)!, options.locate, written++ < withPaths);
+  const pathsOmitted = kept.slice(withPaths).filter((ev) => (ev.network?.flows.length ?? 0) > 0).length;
 
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -108,7 +113,7 @@ function sarifLog(report: ScanReport, options: RenderOptions, lazily: boolean): 
           },
         },
         automationDetails: {id: `${category}/`},
-        invocations: [invocationFor(report, rules, failures.length - kept.length)],
+        invocations: [invocationFor(report, rules, failures.length - kept.length, pathsOmitted)],
         results: lazily ? lazyMap(kept, toResult) : kept.map(toResult),
       },
     ],
@@ -249,16 +254,44 @@ function helpMarkdown(policy: ReportedPolicy, helpUri: string | undefined): stri
   return sections.join('\n\n');
 }
 
-function resultFor(ev: ReportedEvaluation, rule: RuleEntry, locate?: Locator): Result {
+/** How many results, most severe first, get their network paths drawn. */
+function pathCount(options: RenderOptions): number {
+  return Math.max(0, Math.min(options.pathsFor ?? Number.POSITIVE_INFINITY, GITHUB_LIMITS.resultsKept));
+}
+
+/**
+ * The bytes each result's network paths add to the SARIF text, in the order results are written (what
+ * src/services/sarif-file.ts weighs against GitHub's size limit). Zero for results without paths.
+ */
+export function sarifPathBytes(report: ScanReport, options: RenderOptions = {}): number[] {
+  const failures = report.results.filter((ev) => ev.status === 'fail' && !ev.suppression).sort(compareEvaluations);
+  return failures.slice(0, pathCount(options)).map((ev) => {
+    const hops = networkHops(ev, options.locate, true);
+    return hops ? JSON.stringify(hops.codeFlows).length + JSON.stringify(hops.relatedLocations).length : 0;
+  });
+}
+
+/**
+ * How many results (a prefix of `bytes`) can keep their paths when `excess` bytes must go: the least severe
+ * give theirs up first.
+ */
+export function pathsWithin(bytes: readonly number[], excess: number): number {
+  let count = bytes.length;
+  let dropped = 0;
+  while (count > 0 && dropped < excess) dropped += bytes[--count];
+  return count;
+}
+
+function resultFor(ev: ReportedEvaluation, rule: RuleEntry, locate: Locator | undefined, withPaths: boolean): Result {
   const {resource} = ev;
-  const hops = networkHops(ev, locate);
+  const hops = networkHops(ev, locate, withPaths);
   return {
     ruleId: ev.policyId,
     ruleIndex: rule.index,
     level: LEVEL[ev.severity],
     message: {text: [resultMessage(ev), ...(hops?.sentences ?? [])].join(' ')},
     locations: [brokerLocation(resource, locate, ev.explanations?.[0]?.path)].slice(0, GITHUB_LIMITS.locationsPerResult),
-    ...(hops ? {codeFlows: hops.codeFlows, relatedLocations: hops.relatedLocations} : {}),
+    ...(hops && withPaths ? {codeFlows: hops.codeFlows, relatedLocations: hops.relatedLocations} : {}),
     partialFingerprints: {primaryLocationLineHash: primaryLocationLineHash(ev.policyId, resource.arn)},
     properties: {
       'aws/arn': resource.arn,
@@ -268,6 +301,7 @@ function resultFor(ev: ReportedEvaluation, rule: RuleEntry, locate?: Locator): R
       'aws/mq/engine-type': resource.engineType,
       severity: ev.severity,
       explanations: ev.explanations ?? [],
+      ...(hops && !withPaths ? {networkPathsOmitted: true} : {}),
     },
   };
 }
@@ -297,7 +331,7 @@ function brokerLocation(resource: ResourceRef, locate?: Locator, property?: stri
   };
 }
 
-function invocationFor(report: ScanReport, rules: Map<string, RuleEntry>, leftOut: number): Invocation {
+function invocationFor(report: ScanReport, rules: Map<string, RuleEntry>, leftOut: number, pathsOmitted: number): Invocation {
   const errors = report.results.filter((ev) => ev.status === 'error').sort(compareEvaluations);
   const notifications = [
     ...[...report.collectionErrors].sort(compareCollectionErrors).map(collectionErrorNotification),
@@ -305,6 +339,7 @@ function invocationFor(report: ScanReport, rules: Map<string, RuleEntry>, leftOu
     ...gateNotifications(report),
   ];
   if (leftOut > 0) notifications.push(truncationNotification(leftOut));
+  if (pathsOmitted > 0) notifications.push(pathsOmittedNotification(pathsOmitted));
   const endTimeUtc = dateTime(report.generatedAt);
   // A fixture's collectedAt says when the fixture was written, not when this run started.
   const startTimeUtc = report.inventory.method === 'live' ? dateTime(report.inventory.collectedAt) : undefined;
@@ -392,6 +427,19 @@ function truncationNotification(leftOut: number): Notification {
         `${limit} results per run, so only the ${limit} most severe are included. The JSON report (--format json) has all of them.`,
     },
     properties: {resultsLeftOut: leftOut, resultsLimit: limit},
+  };
+}
+
+function pathsOmittedNotification(omitted: number): Notification {
+  return {
+    level: 'note',
+    message: {
+      text:
+        `The network paths (code flows and related locations) of ${omitted} less severe failing network finding(s) were left out: ` +
+        `GitHub code scanning keeps only the ${GITHUB_LIMITS.resultsKept} most severe results of a run and rejects files over ` +
+        `${GITHUB_LIMITS.gzipBytes / 1024 / 1024} MB compressed. Their messages still say where each path breaks; the JSON report and \`mq-audit paths\` have every hop.`,
+    },
+    properties: {code: 'network-paths-omitted', networkPathsOmitted: omitted},
   };
 }
 
@@ -502,9 +550,11 @@ function acceptableLocation(location: SourceLocation): boolean {
   return Number.isInteger(startLine) && startLine >= 1;
 }
 
-function networkHops(ev: ReportedEvaluation, locate: Locator | undefined): HopSarif | undefined {
+/** `withPaths` false: only the sentences, naming hops without links (the result carries no paths to link to). */
+function networkHops(ev: ReportedEvaluation, locate: Locator | undefined, withPaths: boolean): HopSarif | undefined {
   const flows = ev.network?.flows ?? [];
   if (flows.length === 0) return undefined;
+  if (!withPaths) return {codeFlows: [], relatedLocations: [], sentences: flowSentences(flows, () => undefined, 'the JSON report')};
   const related = new Map<string, Location>();
   const relatedId = (hop: PathHop): number | undefined => {
     const key = hopKey(hop);
@@ -528,9 +578,15 @@ function networkHops(ev: ReportedEvaluation, locate: Locator | undefined): HopSa
   }
 
   if (codeFlows.length === 0) return undefined;
+  return {codeFlows, relatedLocations: [...related.values()], sentences: flowSentences(flows, relatedId, 'the code flows')};
+}
+
+/** `rest`: where the networks beyond the first few are listed. */
+function flowSentences(flows: FindingNetworkFlow[], relatedId: (hop: PathHop) => number | undefined, rest: string): string[] {
   const sentences = flows.slice(0, NETWORK_LIMITS.messageFlows).map((flow) => flowSentence(flow, relatedId));
-  if (flows.length > NETWORK_LIMITS.messageFlows) sentences.push(`${flows.length - NETWORK_LIMITS.messageFlows} more network(s) in the code flows.`);
-  return {codeFlows, relatedLocations: [...related.values()], sentences};
+  const more = flows.length - NETWORK_LIMITS.messageFlows;
+  if (more > 0) sentences.push(`${more} more network(s) in ${rest}.`);
+  return sentences;
 }
 
 /** Tunnels of one VPN connection are one resource but two hops; the way back through a NACL is another check. */

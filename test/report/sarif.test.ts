@@ -3,7 +3,7 @@ import {createHash} from 'node:crypto';
 import type {Log, Result, Run} from 'sarif';
 
 import type {Evaluation, Severity} from '../../src/policy/types';
-import {brokerPath, buildSarif, categoryProblem, GITHUB_LIMITS, renderSarif, ruleName, sarifChunks, truncate} from '../../src/report/sarif';
+import {brokerPath, buildSarif, categoryProblem, GITHUB_LIMITS, pathsWithin, renderSarif, ruleName, sarifChunks, truncate} from '../../src/report/sarif';
 import type {ScanReport} from '../../src/report/types';
 import {githubProblems} from '../helpers/github-sarif-rules';
 import {assembleReport, BROKERS, broker, buildReport, largeReport, reportedPolicies, shuffledReport} from '../helpers/report-fixture';
@@ -453,5 +453,15 @@ describe('renderSarif: the text', () => {
     expect(resultLines).toHaveLength(300);
     for (const line of resultLines) expect(() => JSON.parse(line.trim().replace(/,$/, ''))).not.toThrow();
     expect(text.endsWith('\n')).toBe(true);
+  });
+});
+
+describe('pathsWithin', () => {
+  it('gives up the paths of the least severe results first, as many as the excess needs', () => {
+    expect(pathsWithin([5, 0, 3, 4], 0)).toBe(4);
+    expect(pathsWithin([5, 0, 3, 4], 4)).toBe(3);
+    expect(pathsWithin([5, 0, 3, 4], 5)).toBe(2);
+    expect(pathsWithin([5, 0, 3, 4], 7.5)).toBe(0);
+    expect(pathsWithin([], 10)).toBe(0);
   });
 });

@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
 import {InputError} from '../../errors';
-import {writeOutput} from '../../output';
+import {writeReport, writeSarifLog} from '../../cli/report-output';
 import {EXIT, FAIL_ON_VALUES, type FailOn} from '../../policy/types';
-import {categoryProblem, type Format, FORMATS, render, renderChunks, sarifLogChunks} from '../../report/index';
+import {categoryProblem, type Format, FORMATS, render} from '../../report/index';
 import {mergeFiles} from '../../services/merge';
 
 export default class ReportMerge extends BaseCommand {
@@ -49,21 +49,25 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     if (outcome.kind === 'sarif') {
       if (flags.format !== undefined && flags.format !== 'sarif') throw new InputError('--format', `SARIF files merge into SARIF, not ${flags.format}; merge the JSON reports for ${flags.format}`);
       if (flags['fail-on'] !== undefined) throw new InputError('--fail-on', 'SARIF files carry no gate; merge the JSON reports to gate on the union');
-      writeOutput(flags.output, sarifLogChunks(outcome.log));
+      const notes = await writeSarifLog(flags.output, outcome.log);
       if (!toStdout) {
         this.logToStderr(`Merged ${argv.length} SARIF file(s), ${outcome.log.runs.length} run(s), into ${flags.output}`);
       }
+
+      for (const note of notes) this.logToStderr(note);
       process.exitCode = EXIT.ok;
       return;
     }
 
     const {report} = outcome;
     const format = (flags.format ?? formatFromFile(flags.output) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
-    writeOutput(flags.output, renderChunks(format, report, {category: flags.category, color: toStdout && format === 'table' && this.useColor()}));
+    const notes = await writeReport(flags.output, format, report, {category: flags.category, color: toStdout && format === 'table' && this.useColor()});
     if (!toStdout) {
       if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor()}));
       this.logToStderr(`Merged ${argv.length} report(s) into ${flags.output} (${format})`);
     }
+
+    for (const note of notes) this.logToStderr(note);
     process.exitCode = report.gate.exitCode;
   }
 }
