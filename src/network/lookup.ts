@@ -33,9 +33,18 @@ export function indexSpec<K extends NetworkCollection>(collection: K, name: stri
   return {collection, name, keys};
 }
 
+/** One spec per collection: the maps are keyed by the spec object. */
+const ID_SPECS = new Map<NetworkCollection, IndexSpec<NetworkCollection>>();
+
 /** The id index of a collection (every collection's items have an `id`, except where noted in the types). */
 export function byId<K extends NetworkCollection>(collection: K): IndexSpec<K> {
-  return indexSpec(collection, 'id', (item) => [(item as {id?: string}).id]);
+  let spec = ID_SPECS.get(collection) as IndexSpec<K> | undefined;
+  if (!spec) {
+    spec = indexSpec(collection, 'id', (item) => [(item as {id?: string}).id]);
+    ID_SPECS.set(collection, spec as unknown as IndexSpec<NetworkCollection>);
+  }
+
+  return spec;
 }
 
 export interface DxGatewayOwner {
@@ -52,8 +61,9 @@ export interface NetworkIndex {
   scopesByRegion: Map<string, Scope[]>;
   /** Collection errors by `accountId|region` (account-level ones under `accountId|`). */
   errorsByScope: Map<string, CollectionError[]>;
-  /** Lazily built: `scopeKey|collection|indexName` → key → items. */
-  maps: Map<string, Map<string, unknown[]>>;
+  /** Lazily built on first lookup. */
+  /** Scope → index → key → items; keyed by the objects themselves, so a lookup builds no string. */
+  maps: Map<Scope, Map<IndexSpec<NetworkCollection>, Map<string, unknown[]>>>;
   /** Accounts whose network was collected in at least one region: the only ones whose gaps matter. */
   networkAccounts: Set<string>;
   dxGatewaysById?: Map<string, DxGatewayOwner[]>;
@@ -176,12 +186,17 @@ export function collectionIn<K extends NetworkCollection>(
 export function lookupIn<K extends NetworkCollection>(index: NetworkIndex, scope: Scope, spec: IndexSpec<K>, value: string): {items: CollectionItem<K>[]} | {missing: MissingData} {
   const collection = collectionIn(index, scope, spec.collection);
   if ('missing' in collection) return collection;
-  const mapKey = `${scope.key}|${spec.collection}|${spec.name}`;
-  let map = index.maps.get(mapKey);
+  let scopeMaps = index.maps.get(scope);
+  if (!scopeMaps) {
+    scopeMaps = new Map();
+    index.maps.set(scope, scopeMaps);
+  }
+
+  let map = scopeMaps.get(spec as unknown as IndexSpec<NetworkCollection>);
   if (!map) {
     map = new Map();
     for (const item of collection.items) for (const k of spec.keys(item)) if (k !== undefined) pushTo(map, k, item);
-    index.maps.set(mapKey, map);
+    scopeMaps.set(spec as unknown as IndexSpec<NetworkCollection>, map);
   }
 
   return {items: (map.get(value) ?? []) as CollectionItem<K>[]};
