@@ -13,7 +13,7 @@ import {REPORT_KIND, REPORT_VERSION, type ReportedEvaluation, type ReportedPolic
 export interface BuildReportInput {
   snapshot: Snapshot;
   policies: CompiledPolicy[];
-  /** The evaluations; failing network findings already carry their hops (withNetworkHops, while evaluating). */
+  /** The evaluations; failing network findings already carry their hops (reportedResults, while evaluating). */
   results: ReportedEvaluation[];
   failOn: FailOn;
   tool: {name: string; version: string};
@@ -106,24 +106,11 @@ export function judgeFindings(
 }
 
 /**
- * Failing results of policies that read the broker document's `network` (their explanations point there, or
- * they require a /network pointer) get the hops they are about. `networkFacts` is the path model's answer for
- * the broker (its document's `network`); undefined or null when the network was not modelled.
- */
-export function withNetworkHops(
-  results: Evaluation[],
-  policies: CompiledPolicy[],
-  networkFacts: (broker: ResourceRef) => BrokerNetworkFacts | null | undefined,
-): ReportedEvaluation[] {
-  return results.map((ev) => {
-    const network = networkOf(ev, policies, networkFacts);
-    return network ? {...ev, network} : ev;
-  });
-}
-
-/**
- * The results as the report keeps them: network hops on failing network findings, and the fingerprint. Each is
- * built as one object of a fixed shape, not as copies of copies: ten thousand brokers' results are kept to the end.
+ * The results as the report keeps them, with their fingerprints. Failing results of policies that read the broker
+ * document's `network` (their explanations point there, or they require a /network pointer) get the hops they are
+ * about; `networkFacts` is the path model's answer for the broker (its document's `network`), undefined or null
+ * when the network was not modelled. Each result is built as one object of a fixed shape, not as copies of
+ * copies: ten thousand brokers' results are kept to the end.
  */
 export function reportedResults(
   results: Evaluation[],

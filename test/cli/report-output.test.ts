@@ -2,8 +2,7 @@
  * SARIF files kept within GitHub code scanning's compressed size limit by leaving out the network paths of the
  * least severe findings. The demo estate's SARIF is about 15 KB compressed, so small limits stand in for 10 MB.
  */
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import type {Log, Result} from 'sarif';
@@ -11,19 +10,17 @@ import type {Log, Result} from 'sarif';
 import {writeReport, writeSarifFile} from '../../src/cli/report-output';
 import {buildSarif, GITHUB_LIMITS, renderSarif} from '../../src/report/sarif';
 import type {ReportedEvaluation, ScanReport} from '../../src/report/types';
-import {runScan} from '../../src/services/scan';
+import {scanDemo} from '../helpers/demo';
 import {githubProblems} from '../helpers/github-sarif-rules';
 import {validateSarif} from '../helpers/sarif';
 
-const DEMO = join(__dirname, '..', '..', 'fixtures', 'demo', 'inventory.json');
-
 let demo: ScanReport;
 let dir: string;
+let remove: () => void;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mq-audit-sarif-size-'));
-  ({report: demo} = await runScan({source: {file: DEMO}, policyPaths: [], include: [], exclude: [], config: {defaults: {}}, failOn: 'low', cwd: dir}));
+  ({report: demo, dir, remove} = await scanDemo());
 });
-afterAll(() => rmSync(dir, {recursive: true, force: true}));
+afterAll(() => remove());
 
 const compressedSize = (text: string): number => gzipSync(text).length;
 const read = (file: string): {log: Log; text: string} => {

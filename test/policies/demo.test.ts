@@ -3,40 +3,25 @@
  * failing somewhere, and every network verdict on a production broker. A change to a policy or to the path model
  * that makes the demo stop showing one of them fails here, with the policy or verdict named.
  */
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import type {BrokerNetworkFacts, Verdict} from '../../src/network';
 import {type BrokerDocument} from '../../src/policy/document';
 import {brokerDocuments} from '../../src/policy/evaluate';
 import type {ScanReport} from '../../src/report/types';
 import {evaluationOptions} from '../../src/services/evaluation';
-import {runScan} from '../../src/services/scan';
 import {readSnapshot} from '../../src/snapshot/read';
 import type {Snapshot} from '../../src/snapshot/types';
-
-const DEMO = join(__dirname, '..', '..', 'fixtures', 'demo', 'inventory.json');
+import {scanDemo} from '../helpers/demo';
 
 let report: ScanReport;
 let snapshot: Snapshot;
 let documents: BrokerDocument[];
-let empty: string;
+let remove: () => void;
 
 beforeAll(async () => {
-  // An empty working directory: no .mq-audit/ config or suppressions of the repository can change the outcome.
-  empty = mkdtempSync(join(tmpdir(), 'mq-audit-demo-'));
-  ({report, snapshot} = await runScan({
-    source: {file: DEMO},
-    policyPaths: [],
-    include: [],
-    exclude: [],
-    config: {defaults: {}},
-    failOn: 'low',
-    cwd: empty,
-  }));
+  ({report, snapshot, remove} = await scanDemo());
   documents = brokerDocuments(snapshot, evaluationOptions(snapshot, {defaults: {}}));
 });
-afterAll(() => rmSync(empty, {recursive: true, force: true}));
+afterAll(() => remove());
 
 function networkOf(name: string): BrokerNetworkFacts {
   const document = documents.find((d) => d.name === name);

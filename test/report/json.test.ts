@@ -1,24 +1,17 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-
 import type {PathHop} from '../../src/network/facts';
 import {type JsonReport, renderJson, reportFromJson, ReportShapeError} from '../../src/report/json';
 import {redactReport, createRedactor} from '../../src/report/redact';
 import type {ScanReport} from '../../src/report/types';
-import {runScan} from '../../src/services/scan';
+import {scanDemo} from '../helpers/demo';
 import {buildReport} from '../helpers/report-fixture';
-
-const DEMO = join(__dirname, '..', '..', 'fixtures', 'demo', 'inventory.json');
 
 /** The demo estate's report: failing network findings with real hops, some shared between brokers. */
 let demo: ScanReport;
-let empty: string;
+let remove: () => void;
 beforeAll(async () => {
-  empty = mkdtempSync(join(tmpdir(), 'mq-audit-json-'));
-  ({report: demo} = await runScan({source: {file: DEMO}, policyPaths: [], include: [], exclude: [], config: {defaults: {}}, failOn: 'low', cwd: empty}));
+  ({report: demo, remove} = await scanDemo());
 });
-afterAll(() => rmSync(empty, {recursive: true, force: true}));
+afterAll(() => remove());
 
 const flowsOf = (report: ScanReport) => report.results.flatMap((r) => r.network?.flows ?? []);
 const parse = (report: ScanReport): JsonReport => JSON.parse(renderJson(report)) as JsonReport;

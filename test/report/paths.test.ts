@@ -7,7 +7,7 @@ import type {Location, Log, Result} from 'sarif';
 
 import type {BrokerNetworkFacts, NetworkPath} from '../../src/network/facts';
 import type {Evaluation} from '../../src/policy/types';
-import {buildReport as buildScanReport, withNetworkHops} from '../../src/report/build';
+import {buildReport as buildScanReport, reportedResults} from '../../src/report/build';
 import type {CompiledPolicy} from '../../src/policy/loader';
 import {
   escapeMermaid,
@@ -521,7 +521,7 @@ describe('buildReport: failing network findings carry their hops', () => {
     const built = buildScanReport({
       snapshot: snapshotOf([]),
       policies,
-      results: withNetworkHops(results, policies, (broker) => (broker.arn === BROKER.arn ? facts : undefined)),
+      results: reportedResults(results, policies, (broker) => (broker.arn === BROKER.arn ? facts : undefined)),
       failOn: 'low',
       tool: {name: 'mq-audit', version: 't'},
       generatedAt: '2026-11-25T10:00:00.000Z',

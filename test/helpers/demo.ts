@@ -1,0 +1,19 @@
+/** The bundled demo estate (fixtures/demo/inventory.json) scanned as `mq-audit scan --inventory` does. */
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+import {runScan, type ScanOutcome} from '../../src/services/scan';
+
+export const DEMO_INVENTORY = join(__dirname, '..', '..', 'fixtures', 'demo', 'inventory.json');
+
+/**
+ * Scans the demo estate from an empty working directory (no .mq-audit/ config or suppressions of the repository
+ * can change the outcome), with the built-in policies, gated at low. `dir` is that directory, for the test's own
+ * files; `remove()` deletes it.
+ */
+export async function scanDemo(): Promise<ScanOutcome & {dir: string; remove: () => void}> {
+  const dir = mkdtempSync(join(tmpdir(), 'mq-audit-demo-'));
+  const outcome = await runScan({source: {file: DEMO_INVENTORY}, policyPaths: [], include: [], exclude: [], config: {defaults: {}}, failOn: 'low', cwd: dir});
+  return {...outcome, dir, remove: () => rmSync(dir, {recursive: true, force: true})};
+}
