@@ -8,7 +8,6 @@ import {type BrokerDocument} from '../../src/policy/document';
 import {brokerDocuments} from '../../src/policy/evaluate';
 import type {ScanReport} from '../../src/report/types';
 import {evaluationOptions} from '../../src/services/evaluation';
-import {readSnapshot} from '../../src/snapshot/read';
 import type {Snapshot} from '../../src/snapshot/types';
 import {scanDemo} from '../helpers/demo';
 
