@@ -37,11 +37,12 @@ interface Outcome {
  * the cost of evaluating it; brokers that fail alike share one explanation.
  */
 interface PolicyMemo {
-  outOfEngine: Map<string, string>;
-  passReason?: string;
+  outOfEngine: Map<string, Outcome>;
+  pass?: Outcome;
   failures: Map<string, Outcome>;
-  /** Template and the values filled in → the reason: brokers with the same values share one string. */
-  templated: Map<string, string>;
+  /** A failure → the values its message template filled in → the outcome with that reason (and the same for passes). */
+  templated: WeakMap<Outcome, Map<string, Outcome>>;
+  templatedPass: Map<string, Outcome>;
 }
 
 const MEMOS = new WeakMap<CompiledPolicy, PolicyMemo>();
@@ -51,7 +52,7 @@ const MAX_FAILURES_KEPT = 4096;
 function memoOf(policy: CompiledPolicy): PolicyMemo {
   let memo = MEMOS.get(policy);
   if (!memo) {
-    memo = {outOfEngine: new Map(), failures: new Map(), templated: new Map()};
+    memo = {outOfEngine: new Map(), failures: new Map(), templated: new WeakMap(), templatedPass: new Map()};
     MEMOS.set(policy, memo);
   }
 
@@ -83,14 +84,15 @@ export function evaluatePolicy(policy: CompiledPolicy, document: BrokerDocument,
 function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
   const memo = memoOf(policy);
   if (policy.engines && !policy.engines.includes(document.engineType)) {
-    let reason = memo.outOfEngine.get(document.engineType);
-    if (reason === undefined) {
+    let outcome = memo.outOfEngine.get(document.engineType);
+    if (outcome === undefined) {
       const engines = policy.engines.map((e) => ENGINE_NAMES[e] ?? e).join(' and ');
-      reason = flat(`is not checked by ${policy.id}: it applies to ${engines} brokers only, this is ${ENGINE_NAMES[document.engineType] ?? document.engineType}.`);
-      memo.outOfEngine.set(document.engineType, reason);
+      const reason = `is not checked by ${policy.id}: it applies to ${engines} brokers only, this is ${ENGINE_NAMES[document.engineType] ?? document.engineType}.`;
+      outcome = flatOutcome({status: 'not_applicable', reason});
+      memo.outOfEngine.set(document.engineType, outcome);
     }
 
-    return {status: 'not_applicable', reason};
+    return outcome;
   }
 
   const {checks} = policy;
@@ -110,9 +112,9 @@ function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
   }
 
   if (passes(checks.assert, checks.quick?.assert, document)) {
-    if (policy.messages?.pass) return {status: 'pass', reason: templateReason(memo.templated, policy.messages.pass, document, (text) => `${text}.`)};
-    memo.passReason ??= flat(`complies with ${policy.id}.`);
-    return {status: 'pass', reason: memo.passReason};
+    if (policy.messages?.pass) return templated(memo.templatedPass, {status: 'pass', reason: ''}, policy.messages.pass, document, (text) => `${text}.`);
+    memo.pass ??= flatOutcome({status: 'pass', reason: `complies with ${policy.id}.`});
+    return memo.pass;
   }
 
   const failure = remembered(memo, 'assert', checks.assert.errors ?? [], document, (errors) => {
@@ -123,7 +125,13 @@ function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
   });
   // A message template reads the broker's own values: rendered for each broker, the explanations still shared.
   if (failure.status === 'fail' && policy.messages?.fail) {
-    return {...failure, reason: templateReason(memo.templated, policy.messages.fail, document, (text) => `fails ${policy.id} (${policy.title}): ${text}.`)};
+    let variants = memo.templated.get(failure);
+    if (!variants) {
+      variants = new Map();
+      memo.templated.set(failure, variants);
+    }
+
+    return templated(variants, failure, policy.messages.fail, document, (text) => `fails ${policy.id} (${policy.title}): ${text}.`);
   }
 
   return failure;
@@ -146,17 +154,21 @@ function remembered(memo: PolicyMemo, check: 'assert' | 'scope', errors: ErrorOb
   return outcome;
 }
 
-/** A reason rendered from a message template: once per distinct set of values it fills in. */
-function templateReason(kept: Map<string, string>, template: string, document: BrokerDocument, wrap: (text: string) => string): string {
+/**
+ * `base` with its reason rendered from a message template, once per distinct set of values the template fills
+ * in: brokers with the same values share one outcome and one message text.
+ */
+function templated(kept: Map<string, Outcome>, base: Outcome, template: string, document: BrokerDocument, wrap: (text: string) => string): Outcome {
   const values = templateValues(template, document);
-  const key = `${template}\u0001${values.join('\u0000')}`;
-  let reason = kept.get(key);
-  if (reason === undefined) {
-    reason = flat(wrap(fillTemplate(template, values)));
-    if (kept.size < MAX_FAILURES_KEPT) kept.set(key, reason);
+  // One template per map (a policy's pass or fail message): the values alone tell the reasons apart.
+  const key = values.join('\u0000');
+  let outcome = kept.get(key);
+  if (outcome === undefined) {
+    outcome = flatOutcome({...base, reason: wrap(fillTemplate(template, values))});
+    if (kept.size < MAX_FAILURES_KEPT) kept.set(key, outcome);
   }
 
-  return reason;
+  return outcome;
 }
 
 function flatOutcome(outcome: Outcome): Outcome {
