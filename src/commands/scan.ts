@@ -16,6 +16,8 @@ export default class Scan extends BaseCommand {
 
   static override description = `Evaluates the built-in policies (and any --policies) against every broker, live from AWS or offline from an inventory file written by \`mq-audit inventory\`, and writes a report: a table for people, JSON for machines, SARIF for GitHub code scanning, Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY, JUnit XML for CI test reports.
 
+SARIF keeps within GitHub code scanning's limits: network paths (code flows) are drawn for the 5,000 most severe results, which are all GitHub keeps, and a --output file over 10 MB compressed is rewritten without the paths of the least severe findings until it fits (stderr says how many). The JSON report (docs/report.md) has every result and hop.
+
 Suppressions (.mq-audit/suppressions.json, or --suppressions) accept findings with a reason until an expiry date; a baseline (--baseline, an earlier JSON report) makes only new findings fail the gate. See docs/suppressions-and-baselines.md.
 
 Exit codes (the contract CI relies on):

@@ -9,7 +9,7 @@ import {mergeFiles} from '../../services/merge';
 export default class ReportMerge extends BaseCommand {
   static override summary = 'Merge the JSON reports (or SARIF files) of several scans, e.g. the shards of a CI matrix, into one.';
 
-  static override description = `JSON reports merge into one report with one gate decision over the union: findings present in several inputs are kept once when they agree (a conflict is an error), collection errors are united, and inputs made with --shard I/N must cover every shard exactly once. The merged report can be written as JSON, a table, or SARIF (one run, --category).
+  static override description = `JSON reports merge into one report with one gate decision over the union: findings present in several inputs are kept once when they agree (a conflict is an error), collection errors are united, and inputs made with --shard I/N must cover every shard exactly once. The merged report can be written as JSON, a table, or SARIF (one run, --category; a file over GitHub's 10 MB compressed limit is rewritten without the network paths of the least severe findings until it fits).
 
 SARIF files merge into one file that keeps every run with its own category (at most 20 runs; two runs with one category are an error), for a single upload to GitHub code scanning.
 
