@@ -2,7 +2,7 @@
  * The stable machine format (docs/report.md): the ScanReport, with one change of shape. The network hops that
  * failing findings are about are listed once, in the report's `hops`, and each flow names its hops by their
  * index there (`hopIndexes`): thousands of brokers behind one transit gateway share its hops, and written inline
- * they made nine tenths of a large estate's report. Report version 1 had them inline; `reportFromJson` reads both.
+ * they made most of a large estate's report. Report version 1 had them inline; `reportFromJson` reads both.
  */
 import type {PathHop} from '../network/facts';
 import {jsonChunks, lazy, lazyMap} from './json-chunks';
