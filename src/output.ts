@@ -94,7 +94,11 @@ function piecesOf(content: Iterable<string> | string): Iterable<string> {
  * GitHub's 10 MB SARIF limit is measured on. Streamed, so a large file costs a few seconds, not its size in memory.
  */
 export async function gzippedSizeAbove(file: string, threshold: number): Promise<number | undefined> {
-  if (statSync(file).size <= threshold) return undefined;
+  return statSync(file).size <= threshold ? undefined : gzippedSize(file);
+}
+
+/** The gzip-compressed size of a written file, streamed. */
+export async function gzippedSize(file: string): Promise<number> {
   let size = 0;
   await pipeline(createReadStream(file), createGzip(), async (compressed: AsyncIterable<Buffer>) => {
     for await (const chunk of compressed) size += chunk.length;

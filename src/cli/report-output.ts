@@ -9,7 +9,7 @@
 import {statSync} from 'node:fs';
 import type {Log} from 'sarif';
 
-import {gzippedSizeAbove, writeOutput} from '../output';
+import {gzippedSize, gzippedSizeAbove, writeOutput} from '../output';
 import {type Format, GITHUB_LIMITS, pathsWithin, renderChunks, type RenderOptions, sarifChunks, sarifLogChunks, sarifPathBytes, type ScanReport} from '../report/index';
 
 /** Aim this far below the limit, so that one more pass is rarely needed. */
@@ -38,7 +38,7 @@ export async function writeSarifFile(file: string, report: ScanReport, options: 
     const ratio = compressed / statSync(file).size;
     pathsFor = pathsWithin(pathBytes.slice(0, pathsFor), (compressed - limitBytes * TARGET_SHARE) / ratio);
     writeOutput(file, sarifChunks(report, {...options, pathsFor}));
-    compressed = (await gzippedSizeAbove(file, 0)) ?? 0;
+    compressed = await gzippedSize(file);
   }
 
   return {compressedBytes: compressed, pathsFor, overLimit: compressed > limitBytes};

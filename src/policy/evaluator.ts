@@ -46,6 +46,8 @@ interface PolicyMemo {
 }
 
 const MEMOS = new WeakMap<CompiledPolicy, PolicyMemo>();
+/** What a templated pass message is rendered onto. */
+const PASS: Outcome = {status: 'pass', reason: ''};
 /** A guard: distinct failures of one policy are few in practice. */
 const MAX_FAILURES_KEPT = 4096;
 
@@ -112,7 +114,7 @@ function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
   }
 
   if (passes(checks.assert, checks.quick?.assert, document)) {
-    if (policy.messages?.pass) return templated(memo.templatedPass, {status: 'pass', reason: ''}, policy.messages.pass, document, (text) => `${text}.`);
+    if (policy.messages?.pass) return templated(memo.templatedPass, PASS, policy.messages.pass, document, (text) => `${text}.`);
     memo.pass ??= flatOutcome({status: 'pass', reason: `complies with ${policy.id}.`});
     return memo.pass;
   }

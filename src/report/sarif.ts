@@ -88,9 +88,7 @@ export function buildSarif(report: ScanReport, options: RenderOptions = {}): Log
 /** `lazily`: results are built as they are written (sarifChunks), instead of all at once. */
 function sarifLog(report: ScanReport, options: RenderOptions, lazily: boolean): Log {
   const category = normalizeCategory(options.category);
-  // Suppressed findings are left out: GitHub ignores SARIF `suppressions` and would open alerts for them.
-  // Most severe first: the order results are kept in when GitHub's limit cuts, and input order never shows through.
-  const failures = report.results.filter((ev) => ev.status === 'fail' && !ev.suppression).sort(compareEvaluations);
+  const failures = sarifFailures(report);
   const kept = failures.slice(0, GITHUB_LIMITS.resultsPerRun);
   const policies = rulePolicies(report.policies, failures);
   const rules = new Map<string, RuleEntry>(policies.map((policy, index) => [policy.id, {index, policy}]));
@@ -254,6 +252,15 @@ function helpMarkdown(policy: ReportedPolicy, helpUri: string | undefined): stri
   return sections.join('\n\n');
 }
 
+/**
+ * The failing results SARIF is made of, most severe first. Suppressed findings are left out: GitHub ignores SARIF
+ * `suppressions` and would open alerts for them. The order is the one results are kept in when GitHub's limit
+ * cuts, and input order never shows through.
+ */
+function sarifFailures(report: ScanReport): ReportedEvaluation[] {
+  return report.results.filter((ev) => ev.status === 'fail' && !ev.suppression).sort(compareEvaluations);
+}
+
 /** How many results, most severe first, get their network paths drawn. */
 function pathCount(options: RenderOptions): number {
   return Math.max(0, Math.min(options.pathsFor ?? Number.POSITIVE_INFINITY, GITHUB_LIMITS.resultsKept));
@@ -261,11 +268,10 @@ function pathCount(options: RenderOptions): number {
 
 /**
  * The bytes each result's network paths add to the SARIF text, in the order results are written (what
- * src/services/sarif-file.ts weighs against GitHub's size limit). Zero for results without paths.
+ * src/cli/report-output.ts weighs against GitHub's size limit). Zero for results without paths.
  */
 export function sarifPathBytes(report: ScanReport, options: RenderOptions = {}): number[] {
-  const failures = report.results.filter((ev) => ev.status === 'fail' && !ev.suppression).sort(compareEvaluations);
-  return failures.slice(0, pathCount(options)).map((ev) => {
+  return sarifFailures(report).slice(0, pathCount(options)).map((ev) => {
     const hops = networkHops(ev, options.locate, true);
     return hops ? JSON.stringify(hops.codeFlows).length + JSON.stringify(hops.relatedLocations).length : 0;
   });

@@ -163,7 +163,7 @@ export interface RenderOptions {
   /**
    * SARIF: network paths (code flows, related locations and the links to them) for only the first this many
    * results, most severe first; the rest say where their path breaks in plain text. At most GitHub's
-   * `resultsKept` either way. Set by src/services/sarif-file.ts to stay under GitHub's size limit.
+   * `resultsKept` either way. Set by src/cli/report-output.ts to stay under GitHub's size limit.
    */
   pathsFor?: number;
 }
