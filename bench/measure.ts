@@ -30,6 +30,8 @@ export const ROLE_NAME = 'mq-audit-readonly';
 
 export interface ChildRun {
   exitCode: number | null;
+  /** Set when the CLI was killed (SIGKILL: the cgroup's OOM killer, say). */
+  signal: NodeJS.Signals | null;
   wallS: number;
   maxRssMb: number;
   /** The CLI process's own CPU (user + system), seconds. */
@@ -37,20 +39,25 @@ export interface ChildRun {
   stderr: string;
 }
 
-/** `node bench/child.js ARGS` (bin/run.js with its resource usage recorded at exit). */
-export function runCli(root: string, args: string[], env: NodeJS.ProcessEnv, scratch: string, nodeOptions: string[] = []): Promise<ChildRun> {
+/**
+ * `node bench/child.js ARGS` (bin/run.js with its resource usage recorded at exit). With `cgroupProcs`, a shell
+ * moves itself into that cgroup first and then becomes the CLI, so the limit holds from the CLI's first byte.
+ */
+export function runCli(root: string, args: string[], env: NodeJS.ProcessEnv, scratch: string, options: {nodeOptions?: string[]; cgroupProcs?: string} = {}): Promise<ChildRun> {
   const usageFile = join(scratch, `usage-${process.hrtime.bigint()}.json`);
+  const command = [process.execPath, ...(options.nodeOptions ?? []), join(root, 'bench', 'child.js'), ...args];
+  const [file, ...argv] = options.cgroupProcs ? ['/bin/sh', '-c', 'echo $$ > "$BENCH_CGROUP_PROCS" && exec "$@"', 'sh', ...command] : command;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeOptions, join(root, 'bench', 'child.js'), ...args], {
+    const child = spawn(file, argv, {
       cwd: root,
-      env: {PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env, BENCH_USAGE_FILE: usageFile},
+      env: {PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env, BENCH_USAGE_FILE: usageFile, ...(options.cgroupProcs && {BENCH_CGROUP_PROCS: options.cgroupProcs})},
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       const wallS = (performance.now() - started) / 1000;
       let maxRssMb = Number.NaN;
       let cpuS = Number.NaN;
@@ -62,7 +69,7 @@ export function runCli(root: string, args: string[], env: NodeJS.ProcessEnv, scr
       } catch {
         // no usage file: the child died before its exit handler; RSS stays unknown (NaN prints as n/a)
       }
-      resolve({exitCode: code, wallS, maxRssMb, cpuS, stderr});
+      resolve({exitCode: code, signal, wallS, maxRssMb, cpuS, stderr});
     });
   });
 }
