@@ -201,3 +201,18 @@ export function onPremCidrs(flagValues: string[] | undefined, config: Config): s
   });
   return [...new Set(values.map((value) => value.trim()))];
 }
+
+/** What a file name's extension says about its format, most specific first (`.sarif.json` is SARIF). */
+const FORMAT_BY_EXTENSION: ReadonlyArray<[RegExp, string]> = [
+  [/\.sarif(\.json)?$/i, 'sarif'],
+  [/\.json$/i, 'json'],
+  [/\.(md|markdown)$/i, 'markdown'],
+  [/\.xml$/i, 'junit'],
+  [/\.(mmd|mermaid)$/i, 'mermaid'],
+];
+
+/** The format `--output FILE` implies, among the formats the command writes; undefined when it implies none. */
+export function formatFromFile<F extends string>(file: string | undefined, formats: readonly F[]): F | undefined {
+  if (!file) return undefined;
+  return FORMAT_BY_EXTENSION.find(([pattern, format]) => (formats as readonly string[]).includes(format) && pattern.test(file))?.[1] as F | undefined;
+}

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
-import {collectionFlags, configFlag, liveOptions, onPremCidrs, onPremFlag} from '../cli/flags';
+import {collectionFlags, configFlag, formatFromFile, liveOptions, onPremCidrs, onPremFlag} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {writeFileAtomic} from '../output';
@@ -76,7 +76,7 @@ Exit codes:
     }
 
     const {report} = outcome;
-    const format: PathsFormat = flags.json ? 'json' : ((flags.format as PathsFormat | undefined) ?? formatFromFile(flags.output) ?? 'text');
+    const format: PathsFormat = flags.json ? 'json' : ((flags.format as PathsFormat | undefined) ?? formatFromFile(flags.output, PATHS_FORMATS) ?? 'text');
     const toStdout = !flags.output || flags.output === '-';
     const text = renderPaths(format, report, {color: toStdout && format === 'text' && this.useColor()});
     if (toStdout) {
@@ -89,12 +89,4 @@ Exit codes:
 
     process.exitCode = report.exitCode;
   }
-}
-
-function formatFromFile(file: string | undefined): PathsFormat | undefined {
-  if (!file) return undefined;
-  if (/\.json$/i.test(file)) return 'json';
-  if (/\.(mmd|mermaid)$/i.test(file)) return 'mermaid';
-  if (/\.(md|markdown)$/i.test(file)) return 'markdown';
-  return undefined;
 }

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
 import {shouldShowProgress, startProgress} from '../cli/progress';
 import {writeReport} from '../cli/report-output';
-import {collectionFlags, configFlag, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag} from '../cli/flags';
+import {collectionFlags, configFlag, formatFromFile, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
@@ -110,7 +110,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
 
     const redact = flags.redact ?? defaults.redact ?? false;
     const redactKey = process.env[REDACT_KEY_ENV] || undefined;
-    const format = (flags.format ?? defaults.format ?? formatFromFile(flags.output) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
+    const format = (flags.format ?? defaults.format ?? formatFromFile(flags.output, FORMATS) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
     const toStdout = !flags.output || flags.output === '-';
     const live = flags.inventory ? undefined : liveOptions(flags, config);
     const progress = startProgress({
@@ -162,15 +162,6 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     for (const note of notes) this.logToStderr(note);
     process.exitCode = report.gate.exitCode;
   }
-}
-
-function formatFromFile(file: string | undefined): Format | undefined {
-  if (!file) return undefined;
-  if (/\.sarif(\.json)?$/i.test(file)) return 'sarif';
-  if (/\.json$/i.test(file)) return 'json';
-  if (/\.(md|markdown)$/i.test(file)) return 'markdown';
-  if (/\.xml$/i.test(file)) return 'junit';
-  return undefined;
 }
 
 /** Config defaults are absolute; reports show them relative to the working folder when they are inside it. */

@@ -85,6 +85,18 @@ describe('an organization scanned in two shards, then merged', () => {
     expect(log.runs[0].results).toHaveLength(2);
   });
 
+  it('report merge takes its format from the output file, as scan does: .md is markdown, .xml JUnit', async () => {
+    const markdown = join(work, 'merged.md');
+    const md = await runCli(['report', 'merge', join(work, 'shard-1.json'), join(work, 'shard-2.json'), '--output', markdown, '--quiet']);
+    expect(md.code).toBe(1);
+    expect(md.stderr).toContain(`into ${markdown} (markdown)`);
+    expect(readFileSync(markdown, 'utf8')).toMatch(/^\|.*\|$/m);
+    const xml = join(work, 'merged.xml');
+    const junit = await runCli(['report', 'merge', join(work, 'shard-1.json'), join(work, 'shard-2.json'), '--output', xml, '--quiet']);
+    expect(junit.code).toBe(1);
+    expect(readFileSync(xml, 'utf8')).toMatch(/^<\?xml[^>]*>\s*<testsuites /);
+  });
+
   it('merging the shards’ SARIF files keeps both runs, each with its category', async () => {
     const out = join(work, 'runs.sarif');
     const result = await runCli(['report', 'merge', join(work, 'shard-1.sarif'), join(work, 'shard-2.sarif'), '--output', out]);

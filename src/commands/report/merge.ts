@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
+import {formatFromFile} from '../../cli/flags';
 import {InputError} from '../../errors';
 import {writeReport, writeSarifLog} from '../../cli/report-output';
 import {EXIT, FAIL_ON_VALUES, type FailOn} from '../../policy/types';
@@ -32,7 +33,7 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     format: Flags.string({
       char: 'f',
       options: [...FORMATS],
-      summary: 'Format of the merged JSON reports. Default: from --output (.sarif, .json), else table on a terminal and json otherwise. SARIF inputs always give SARIF.',
+      summary: 'Format of the merged JSON reports. Default: from --output (.sarif, .json, .md, .xml), else table on a terminal and json otherwise. SARIF inputs always give SARIF.',
     }),
     'fail-on': Flags.string({options: [...FAIL_ON_VALUES], summary: 'Gate the merged report at this severity (default: the inputs\' common --fail-on).'}),
     category: Flags.string({summary: 'SARIF category when rendering merged JSON reports as SARIF. Default: mq-audit.'}),
@@ -60,7 +61,7 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     }
 
     const {report} = outcome;
-    const format = (flags.format ?? formatFromFile(flags.output) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
+    const format = (flags.format ?? formatFromFile(flags.output, FORMATS) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
     const notes = await writeReport(flags.output, format, report, {category: flags.category, color: toStdout && format === 'table' && this.useColor()});
     if (!toStdout) {
       if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor()}));
@@ -70,11 +71,4 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     for (const note of notes) this.logToStderr(note);
     process.exitCode = report.gate.exitCode;
   }
-}
-
-function formatFromFile(file: string | undefined): Format | undefined {
-  if (!file) return undefined;
-  if (/\.sarif(\.json)?$/i.test(file)) return 'sarif';
-  if (/\.json$/i.test(file)) return 'json';
-  return undefined;
 }
