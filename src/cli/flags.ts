@@ -5,6 +5,7 @@ import {InputError} from '../errors';
 import {formatDuration, parseDuration} from '../inventory/deadline';
 import {isAccountId, isRoleName, MAX_SHARDS, parseRoleArn, parseShard} from '../inventory/selection';
 import {cidrProblem} from '../network/cidr';
+import {type Format, FORMATS} from '../report/index';
 import type {LiveOptions} from '../services/inventory';
 
 export const collectionFlags = {
@@ -215,4 +216,9 @@ const FORMAT_BY_EXTENSION: ReadonlyArray<[RegExp, string]> = [
 export function formatFromFile<F extends string>(file: string | undefined, formats: readonly F[]): F | undefined {
   if (!file) return undefined;
   return FORMAT_BY_EXTENSION.find(([pattern, format]) => (formats as readonly string[]).includes(format) && pattern.test(file))?.[1] as F | undefined;
+}
+
+/** A report's format (scan, report merge): the one chosen, else the output file's, else a table for a terminal and JSON for a pipe. */
+export function reportFormat(chosen: string | undefined, output: string | undefined, stdoutIsTTY: boolean): Format {
+  return (chosen as Format | undefined) ?? formatFromFile(output, FORMATS) ?? (stdoutIsTTY ? 'table' : 'json');
 }

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
 import {shouldShowProgress, startProgress} from '../cli/progress';
 import {writeReport} from '../cli/report-output';
-import {collectionFlags, configFlag, formatFromFile, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag} from '../cli/flags';
+import {collectionFlags, configFlag, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, reportFormat} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
@@ -110,7 +110,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
 
     const redact = flags.redact ?? defaults.redact ?? false;
     const redactKey = process.env[REDACT_KEY_ENV] || undefined;
-    const format = (flags.format ?? defaults.format ?? formatFromFile(flags.output, FORMATS) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
+    const format = reportFormat(flags.format ?? defaults.format, flags.output, Boolean(process.stdout.isTTY));
     const toStdout = !flags.output || flags.output === '-';
     const live = flags.inventory ? undefined : liveOptions(flags, config);
     const progress = startProgress({

@@ -1,5 +1,5 @@
 /** The format an --output file name implies, for scan, report merge and paths (one table of extensions). */
-import {formatFromFile} from '../../src/cli/flags';
+import {formatFromFile, reportFormat} from '../../src/cli/flags';
 import {FORMATS} from '../../src/report/index';
 import {PATHS_FORMATS} from '../../src/report/paths';
 
@@ -29,5 +29,16 @@ describe('formatFromFile', () => {
     expect(formatFromFile('paths.sarif.json', PATHS_FORMATS)).toBe('json');
     expect(formatFromFile('paths.sarif', PATHS_FORMATS)).toBeUndefined();
     expect(formatFromFile('paths.xml', PATHS_FORMATS)).toBeUndefined();
+  });
+});
+
+describe('reportFormat (scan, report merge)', () => {
+  it('takes the chosen format first, then the output file, then table for a terminal and JSON for a pipe', () => {
+    expect(reportFormat('markdown', 'report.sarif', true)).toBe('markdown');
+    expect(reportFormat(undefined, 'report.sarif', true)).toBe('sarif');
+    expect(reportFormat(undefined, 'report.txt', true)).toBe('table');
+    expect(reportFormat(undefined, undefined, true)).toBe('table');
+    expect(reportFormat(undefined, undefined, false)).toBe('json');
+    expect(reportFormat(undefined, '-', false)).toBe('json');
   });
 });

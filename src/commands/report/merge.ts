@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
-import {formatFromFile} from '../../cli/flags';
+import {reportFormat} from '../../cli/flags';
 import {InputError} from '../../errors';
 import {writeReport, writeSarifLog} from '../../cli/report-output';
 import {EXIT, FAIL_ON_VALUES, type FailOn} from '../../policy/types';
@@ -61,7 +61,7 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     }
 
     const {report} = outcome;
-    const format = (flags.format ?? formatFromFile(flags.output, FORMATS) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
+    const format = reportFormat(flags.format, flags.output, Boolean(process.stdout.isTTY));
     const notes = await writeReport(flags.output, format, report, {category: flags.category, color: toStdout && format === 'table' && this.useColor()});
     if (!toStdout) {
       if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor()}));
