@@ -1,12 +1,18 @@
 /**
  * What every mq-audit command shares: turning domain errors into a clear message and exit code 2 (never a
- * stack trace), and the terminal decisions (colour, default format).
+ * stack trace), the terminal decisions (colour, default format), and a bound on how far the heap grows (./heap).
  */
 import {Command, Errors} from '@oclif/core';
 import {isInputError, isInputErrors} from '../errors';
 import {EXIT} from '../policy/types';
+import {boundHeapGrowth} from './heap';
 
 export abstract class BaseCommand extends Command {
+  public override async init(): Promise<void> {
+    boundHeapGrowth();
+    await super.init();
+  }
+
   protected override async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
     if (isInputErrors(error)) {
       const problems = error.errors.map((e) => e.message);

@@ -11,9 +11,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: {cwd?: string; env?: NodeJS.ProcessEnv} = {}): Promise<CliResult> {
+/** `nodeArgs` go to node itself, before the script (`--require`, V8 flags). */
+export function runCli(args: string[], options: {cwd?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[]} = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       // No AWS credentials or region leak in from the machine; tests that need them pass their own.
       env: {PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...options.env},
