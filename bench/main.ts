@@ -185,7 +185,7 @@ function printScenario(o: Outcome): void {
   const brokersSeen = o.report?.summary.brokers;
   console.log(`  brokers in the report: ${brokersSeen ?? 'n/a'} of ${scenario.brokers}; peak RSS ${Number.isNaN(o.run.maxRssMb) ? 'n/a' : `${o.run.maxRssMb.toFixed(0)} MB`}`);
   if (scenario.brokers >= TARGETS.rssAtBrokers) {
-    console.log(`  ${verdict(o.run.maxRssMb < TARGETS.rssMb)} peak RSS under ${TARGETS.rssMb} MB, unconstrained (V8 sizes its heap from this machine's ${(totalmem() / 1024 ** 3).toFixed(0)} GiB)`);
+    console.log(`  ${verdict(o.run.maxRssMb < TARGETS.rssMb)} peak RSS under ${TARGETS.rssMb} MB, unconstrained (V8's heap limit sized from this machine's ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, its growth bounded by mq-audit)`);
     if (o.contained) printContained(o.contained);
   }
   console.log(

@@ -39,10 +39,19 @@ interface Outcome {
 interface PolicyMemo {
   outOfEngine: Map<string, Outcome>;
   pass?: Outcome;
-  failures: Map<string, Outcome>;
+  /** Where each failure's outcome is kept, one tree per check (see failureNode). */
+  failures: {assert: FailureNode; scope: FailureNode};
+  /** Nodes in both trees: a guard. */
+  failureNodes: number;
   /** A failure → the values its message template filled in → the outcome with that reason (and the same for passes). */
   templated: WeakMap<Outcome, Map<string, Outcome>>;
   templatedPass: Map<string, Outcome>;
+}
+
+/** One step of a failure's identity (see failureNode); the outcome sits where a failure's steps end. */
+interface FailureNode {
+  next: Map<unknown, FailureNode>;
+  outcome?: Outcome;
 }
 
 const MEMOS = new WeakMap<CompiledPolicy, PolicyMemo>();
@@ -50,11 +59,13 @@ const MEMOS = new WeakMap<CompiledPolicy, PolicyMemo>();
 const PASS: Outcome = {status: 'pass', reason: ''};
 /** A guard: distinct failures of one policy are few in practice. */
 const MAX_FAILURES_KEPT = 4096;
+/** The same for the failure trees: a few steps per error, a few errors per failure. */
+const MAX_FAILURE_NODES = 16 * MAX_FAILURES_KEPT;
 
 function memoOf(policy: CompiledPolicy): PolicyMemo {
   let memo = MEMOS.get(policy);
   if (!memo) {
-    memo = {outOfEngine: new Map(), failures: new Map(), templated: new WeakMap(), templatedPass: new Map()};
+    memo = {outOfEngine: new Map(), failures: {assert: {next: new Map()}, scope: {next: new Map()}}, failureNodes: 0, templated: new WeakMap(), templatedPass: new Map()};
     MEMOS.set(policy, memo);
   }
 
@@ -145,15 +156,10 @@ function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
  * broker's own record of why the data is missing.
  */
 function remembered(memo: PolicyMemo, check: 'assert' | 'scope', errors: ErrorObject[], document: BrokerDocument, work: (errors: ErrorObject[]) => Outcome): Outcome {
-  const key = failureKey(check, errors);
-  if (key === undefined) return flatOutcome(work(errors));
-  let outcome = memo.failures.get(key);
-  if (!outcome) {
-    outcome = flatOutcome(work(errors));
-    if (memo.failures.size < MAX_FAILURES_KEPT) memo.failures.set(key, outcome);
-  }
-
-  return outcome;
+  const node = failureNode(memo, check, errors);
+  if (node === undefined) return flatOutcome(work(errors));
+  if (node.outcome === undefined) node.outcome = flatOutcome(work(errors));
+  return node.outcome;
 }
 
 /**
@@ -182,44 +188,63 @@ function flatOutcome(outcome: Outcome): Outcome {
 const DATA_PARAMS = new Set(['required', 'additionalProperties', 'unevaluatedProperties', 'dependentRequired', 'dependencies', 'propertyNames']);
 /** Values longer than this as JSON are not worth a key: such failures are explained afresh. */
 const MAX_KEYED_VALUE = 512;
+/** The step of an object value, before its JSON text: keeps that text apart from a string value with the same characters. */
+const OBJECT_VALUE = Symbol('object value');
+/** The step of a missing property's value: a missing property is told by its name alone (its params). */
+const MISSING_VALUE = Symbol('missing property');
 
 /**
- * Identifies a failure by the errors that explain it (see explain): where each is, in the document and in the
- * schema, and the value found there. Undefined (not remembered) when a value is unknown (null) or large.
+ * Where this failure's outcome is kept: a failure is identified by the errors that explain it (see explain), each
+ * by where it is in the document and in the schema, the value found there and, for some keywords, its params. The
+ * memo is a tree with one step per part, so that telling failures apart costs a few map lookups and no key text.
+ * Undefined (not remembered) when a value is unknown (null) or large, or once the memo is full.
  */
-function failureKey(check: string, errors: ErrorObject[]): string | undefined {
+function failureNode(memo: PolicyMemo, check: 'assert' | 'scope', errors: ErrorObject[]): FailureNode | undefined {
   if (errors.some((e) => e.data === null)) return undefined;
-  let key = check;
+  let node = memo.failures[check];
+  const step = (part: unknown): FailureNode | undefined => {
+    let child = node.next.get(part);
+    if (child === undefined) {
+      if (memo.failureNodes >= MAX_FAILURE_NODES) return undefined;
+      child = {next: new Map()};
+      node.next.set(part, child);
+      memo.failureNodes += 1;
+    }
+
+    return child;
+  };
+
   for (const error of explainedErrors(errors)) {
-    // A missing property is explained by its name alone; the object it is missing from can be the whole document.
-    const value = error.keyword === 'required' ? 'r' : valueKey(error.data);
+    const value = valueSteps(error);
     if (value === undefined) return undefined;
-    key += `\u0001${error.instancePath}\u0000${error.schemaPath}\u0000${value}`;
-    if (DATA_PARAMS.has(error.keyword)) key += `\u0000${JSON.stringify(error.params)}`;
+    for (const part of [error.instancePath, error.schemaPath, ...value]) {
+      const child = step(part);
+      if (child === undefined) return undefined;
+      node = child;
+    }
   }
 
-  return key;
+  return node;
 }
 
-function valueKey(data: unknown): string | undefined {
+/** The value's steps, then the params' where they depend on the data; undefined when the value is not worth a key. */
+function valueSteps(error: ErrorObject): unknown[] | undefined {
+  const {data, keyword} = error;
+  if (keyword === 'required') return [MISSING_VALUE, String((error.params as {missingProperty?: unknown}).missingProperty)];
+  const params = DATA_PARAMS.has(keyword) ? [JSON.stringify(error.params)] : [];
   switch (typeof data) {
-    case 'string': {
-      return `s${data}`;
-    }
-
+    case 'string':
     case 'number':
-    case 'boolean': {
-      return `${typeof data}${String(data)}`;
-    }
-
+    case 'boolean':
     case 'undefined': {
-      return 'u';
+      // Map keys compare by SameValueZero: "1", 1 and true stay apart.
+      return [data, ...params];
     }
 
     case 'object': {
       if (data === null) return undefined;
       const json = JSON.stringify(data);
-      return json.length > MAX_KEYED_VALUE ? undefined : `o${json}`;
+      return json.length > MAX_KEYED_VALUE ? undefined : [OBJECT_VALUE, json, ...params];
     }
 
     default: {
@@ -271,8 +296,12 @@ function pointerKeys(pointer: string): string[] {
 }
 
 export function valueAt(document: unknown, pointer: string): unknown {
+  return valueAtKeys(document, pointerKeys(pointer));
+}
+
+function valueAtKeys(document: unknown, keys: readonly string[]): unknown {
   let node = document;
-  for (const key of pointerKeys(pointer)) {
+  for (const key of keys) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }
@@ -372,6 +401,8 @@ function sentence(explanation: Explanation): string {
 
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'missing';
+  // Read the same as JSON, without a serializer: most template values are such scalars.
+  if (value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return String(value);
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
@@ -386,7 +417,7 @@ function templateValues(template: string, document: BrokerDocument): string[] {
   const values: string[] = [];
   for (const part of templateParts(template)) {
     if (typeof part !== 'string') {
-      const value = valueAt(document, part.pointer);
+      const value = valueAtKeys(document, part.keys);
       values.push(typeof value === 'string' ? value : formatValue(value));
     }
   }
@@ -401,17 +432,17 @@ function fillTemplate(template: string, values: readonly string[]): string {
   return text;
 }
 
-/** A template split once into text and the pointers of its `{{…}}` placeholders. */
-const TEMPLATE_PARTS = new Map<string, (string | {pointer: string})[]>();
+/** A template split once into text and the keys of its `{{…}}` placeholders. */
+const TEMPLATE_PARTS = new Map<string, (string | {keys: string[]})[]>();
 
-function templateParts(template: string): (string | {pointer: string})[] {
+function templateParts(template: string): (string | {keys: string[]})[] {
   let parts = TEMPLATE_PARTS.get(template);
   if (parts) return parts;
   parts = [];
   let last = 0;
   for (const match of template.matchAll(/{{\s*([\w.-]+)\s*}}/g)) {
     if (match.index > last) parts.push(template.slice(last, match.index));
-    parts.push({pointer: `/${match[1].split('.').join('/')}`});
+    parts.push({keys: pointerKeys(`/${match[1].split('.').join('/')}`)});
     last = match.index + match[0].length;
   }
 

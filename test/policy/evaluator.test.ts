@@ -1,3 +1,6 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {brokerDocuments, evaluateSnapshot} from '../../src/policy/evaluate';
 import {evaluatePolicy} from '../../src/policy/evaluator';
 import {loadPolicies} from '../../src/policy/loader';
@@ -77,5 +80,41 @@ describe('failures explained once per distinct failure', () => {
     expect(results.map((r) => r.status)).toEqual(['error', 'error']);
     expect(results[0].message).toMatch(/^Broker one could not be evaluated/);
     expect(results[1].message).toMatch(/^Broker two could not be evaluated/);
+  });
+});
+
+describe('failures told apart by what explains them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mq-audit-evaluator-'));
+  afterAll(() => rmSync(dir, {recursive: true, force: true}));
+  const policyOf = (id: string, assert: unknown) => {
+    const file = join(dir, `${id}.json`);
+    const metadata = {title: id, severity: 'low', description: 'd', rationale: 'r', remediation: 'r', helpUri: 'https://example.com', controls: {}};
+    writeFileSync(file, JSON.stringify({id: `test/${id}`, ...metadata, assert}));
+    const [policy] = loadPolicies({builtIn: false, paths: [file]});
+    return policy;
+  };
+
+  const documentWith = (name: string, fields: Record<string, unknown>) => ({
+    ...brokerDocuments(snapshotOf([broker(name)]))[0],
+    ...fields,
+  });
+
+  it('keeps values of different types apart ("1", 1, true, an object and its JSON text)', () => {
+    const policy = policyOf('tier', {properties: {tier: {const: 'gold'}}});
+    const values: unknown[] = ['1', 1, true, {a: 1}, '{"a":1}', '1'];
+    const results = values.map((value, i) => evaluatePolicy(policy, documentWith(`b${i}`, {tier: value})));
+    expect(results.map((r) => r.status)).toEqual(values.map(() => 'fail'));
+    expect(results.map((r) => r.explanations?.[0].found)).toEqual(values);
+    // The same failure again shares its explanation.
+    expect(results[5].explanations).toBe(results[0].explanations);
+    expect(new Set(results.slice(0, 5).map((r) => r.explanations)).size).toBe(5);
+  });
+
+  it('keeps missing properties apart by name', () => {
+    const policy = policyOf('owner', {properties: {labels: {type: 'object', required: ['owner', 'team']}}});
+    const [noOwner, noTeam, noOwnerAgain] = [{team: 't'}, {owner: 'o'}, {team: 'u'}].map((labels, i) => evaluatePolicy(policy, documentWith(`m${i}`, {labels})));
+    expect(noOwner.message).toContain('labels.owner is missing');
+    expect(noTeam.message).toContain('labels.team is missing');
+    expect(noOwnerAgain.explanations).toBe(noOwner.explanations);
   });
 });
