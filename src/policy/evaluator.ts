@@ -201,30 +201,29 @@ const MISSING_VALUE = Symbol('missing property');
  */
 function failureNode(memo: PolicyMemo, check: 'assert' | 'scope', errors: ErrorObject[]): FailureNode | undefined {
   if (errors.some((e) => e.data === null)) return undefined;
-  let node = memo.failures[check];
-  const step = (part: unknown): FailureNode | undefined => {
-    let child = node.next.get(part);
-    if (child === undefined) {
-      if (memo.failureNodes >= MAX_FAILURE_NODES) return undefined;
-      child = {next: new Map()};
-      node.next.set(part, child);
-      memo.failureNodes += 1;
-    }
-
-    return child;
-  };
-
+  let node: FailureNode | undefined = memo.failures[check];
   for (const error of explainedErrors(errors)) {
     const value = valueSteps(error);
     if (value === undefined) return undefined;
-    for (const part of [error.instancePath, error.schemaPath, ...value]) {
-      const child = step(part);
-      if (child === undefined) return undefined;
-      node = child;
-    }
+    node = childOf(memo, childOf(memo, node, error.instancePath), error.schemaPath);
+    for (const part of value) node = childOf(memo, node, part);
+    if (node === undefined) return undefined;
   }
 
   return node;
+}
+
+function childOf(memo: PolicyMemo, node: FailureNode | undefined, part: unknown): FailureNode | undefined {
+  if (node === undefined) return undefined;
+  let child = node.next.get(part);
+  if (child === undefined) {
+    if (memo.failureNodes >= MAX_FAILURE_NODES) return undefined;
+    child = {next: new Map()};
+    node.next.set(part, child);
+    memo.failureNodes += 1;
+  }
+
+  return child;
 }
 
 /** The value's steps, then the params' where they depend on the data; undefined when the value is not worth a key. */
