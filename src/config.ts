@@ -45,7 +45,7 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   if (!file && !existsSync(path)) return {defaults: {}};
   const shown = file ?? DEFAULT_CONFIG_FILE;
   const data = readJsonFile(isAbsolute(path) ? path : resolve(cwd, path), 'config file');
-  const validate = createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS, 'config.schema.json'), 'utf8')));
+  const validate = createAjv({schemasChecked: true}).compile(JSON.parse(readFileSync(join(SCHEMAS, 'config.schema.json'), 'utf8')));
   const errors = schemaErrors(validate, data, shown);
   if (errors.length > 0) throw new InputErrors(errors);
   const config = data as Omit<Config, 'defaults' | 'source'> & {defaults?: FlagDefaults};

@@ -8,10 +8,16 @@ import addFormats from 'ajv-formats';
 import {parse as parseTolerant, type ParseError, printParseErrorCode} from 'jsonc-parser';
 import {InputError} from './errors';
 
-export function createAjv(options: {verbose?: boolean; allErrors?: boolean} = {}): Ajv2020 {
+/**
+ * `schemasChecked`: the schemas this instance compiles are known to be valid JSON Schema, because they are
+ * mq-audit's own (schemas/, checked against the meta-schema by the tests) or another instance has just checked
+ * them; checking them again would compile the meta-schema in this instance too, some 40 ms at every start.
+ * Schemas from users (policy assertions) are always checked once.
+ */
+export function createAjv(options: {verbose?: boolean; allErrors?: boolean; schemasChecked?: boolean} = {}): Ajv2020 {
   // strictTypes off: policy authors write `{"required": [...]}` without `"type": "object"`, which is valid
   // JSON Schema; ajv would otherwise print warnings on the console. Unknown keywords stay errors (strict).
-  const ajv = new Ajv2020({allErrors: options.allErrors ?? true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, verbose: options.verbose ?? false});
+  const ajv = new Ajv2020({allErrors: options.allErrors ?? true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, verbose: options.verbose ?? false, validateSchema: !options.schemasChecked});
   addFormats(ajv);
   return ajv;
 }

@@ -42,7 +42,7 @@ export interface LoadPolicyOptions {
 
 let policySchemaValidator: ValidateFunction | undefined;
 function policySchema(): ValidateFunction {
-  policySchemaValidator ??= createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS, 'policy.schema.json'), 'utf8')));
+  policySchemaValidator ??= createAjv({schemasChecked: true}).compile(JSON.parse(readFileSync(join(SCHEMAS, 'policy.schema.json'), 'utf8')));
   return policySchemaValidator;
 }
 
@@ -213,7 +213,8 @@ export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] 
     (!options.include?.length || options.include.some((p) => matchesId(policy.id, p))) && !options.exclude?.some((p) => matchesId(policy.id, p)));
 
   const ajv = createAjv({verbose: true});
-  const quickAjv = createAjv({allErrors: false});
+  // The same schemas as `ajv`, which checks them first.
+  const quickAjv = createAjv({allErrors: false, schemasChecked: true});
   const compiled: CompiledPolicy[] = [];
   for (const {policy, file} of selected) {
     try {

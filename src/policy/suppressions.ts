@@ -122,7 +122,7 @@ let compiledSchema: ValidateFunction | undefined;
 
 /** Validates parsed JSON against schemas/suppressions.schema.json. */
 export function parseSuppressions(data: unknown, shown: string): SuppressionList {
-  compiledSchema ??= createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS, 'suppressions.schema.json'), 'utf8')));
+  compiledSchema ??= createAjv({schemasChecked: true}).compile(JSON.parse(readFileSync(join(SCHEMAS, 'suppressions.schema.json'), 'utf8')));
   const errors = schemaErrors(compiledSchema, data, shown);
   if (errors.length > 0) throw new InputErrors(errors);
   return {file: shown, entries: (data as {suppressions: Suppression[]}).suppressions};

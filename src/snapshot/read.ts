@@ -9,7 +9,7 @@ import {SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, type Snapshot} from './types';
 
 let validator: ValidateFunction | undefined;
 export function inventoryValidator(): ValidateFunction {
-  validator ??= createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS, 'inventory.schema.json'), 'utf8')));
+  validator ??= createAjv({schemasChecked: true}).compile(JSON.parse(readFileSync(join(SCHEMAS, 'inventory.schema.json'), 'utf8')));
   return validator;
 }
 
