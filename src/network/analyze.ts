@@ -622,7 +622,10 @@ function judgeNetwork(network: NetworkInput, start: Part, pieces: Piece[]): OnPr
   const reachable = reachableOf(verdict);
   const openPorts = reachable === true ? intersect(pieces.map((p) => p.openPorts)) : [];
   const paths = pieces.flatMap((p) => p.paths);
-  const missing = uniqueMissing(paths.flatMap((p) => p.hops.flatMap((h) => h.missing ?? [])));
+  // A loop, not nested flatMaps: this runs for every path of every broker, and most hops miss nothing.
+  const hopsMissing: MissingData[] = [];
+  for (const path of paths) for (const hop of path.hops) if (hop.missing) hopsMissing.push(...hop.missing);
+  const missing = hopsMissing.length > 0 ? uniqueMissing(hopsMissing) : hopsMissing;
   const breakPoint = verdict === 'unreachable' ? pieces.find((p) => p.verdict === 'unreachable')?.breakPoint : undefined;
   return {
     cidr: formatCidr(network.cidr),

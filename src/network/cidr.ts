@@ -167,8 +167,33 @@ export function blockOf(family: IpFamily, address: bigint, prefixLength: number)
 }
 
 /** Flat (src/strings.ts): CIDRs end up in facts and hops kept for the whole scan. */
+/**
+ * Block texts by family, first address and prefix length: the same few blocks are named in the reasons of
+ * thousands of hops, and formatting one goes through BigInt arithmetic.
+ */
+const FORMATTED: Record<IpFamily, Map<bigint, Map<number, string>>> = {4: new Map(), 6: new Map()};
+let formattedCount = 0;
+
 export function formatCidr(cidr: Cidr): string {
-  return flat(`${formatIp(cidr.family, cidr.first)}/${cidr.prefixLength}`);
+  let byLength = FORMATTED[cidr.family].get(cidr.first);
+  let text = byLength?.get(cidr.prefixLength);
+  if (text !== undefined) return text;
+  text = flat(`${formatIp(cidr.family, cidr.first)}/${cidr.prefixLength}`);
+  if (formattedCount >= PARSED_LIMIT) {
+    FORMATTED[4].clear();
+    FORMATTED[6].clear();
+    formattedCount = 0;
+    byLength = undefined;
+  }
+
+  if (!byLength) {
+    byLength = new Map();
+    FORMATTED[cidr.family].set(cidr.first, byLength);
+  }
+
+  byLength.set(cidr.prefixLength, text);
+  formattedCount += 1;
+  return text;
 }
 
 export function cidrContains(outer: Cidr, inner: Cidr): boolean {

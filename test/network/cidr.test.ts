@@ -66,6 +66,12 @@ describe('parseCidr', () => {
     expect(formatCidr(parseCidr('2001:db8::7')!)).toBe('2001:db8::7/128');
   });
 
+  it('formats blocks that share a first address, or its value in the other family, each as itself', () => {
+    // Formatted texts are kept by family, first address and prefix length.
+    const texts = ['10.0.0.0/8', '10.0.0.0/16', '10.0.0.0/8', '::a00:0/104', '0.0.0.0/0', '::/0'].map((text) => formatCidr(parseCidr(text)!));
+    expect(texts).toEqual(['10.0.0.0/8', '10.0.0.0/16', '10.0.0.0/8', '::a00:0/104', '0.0.0.0/0', '::/0']);
+  });
+
   it.each(['10.0.0.0/33', '10.0.0.0/-1', '10.0.0.0/08', '10.0.0.0/1/2', '2001:db8::/129', 'x/8'])('rejects %j', (text) => {
     expect(parseCidr(text)).toBeUndefined();
   });
