@@ -5,7 +5,9 @@
  * live then peaks near 480 MB. A bound of 50 % keeps it near 340 MB for about 10 % more CPU time (docs/scale.md
  * has the measurements). Below that limit (a container, or `--max-old-space-size`) V8's own factor is 1.3–2 and is
  * left alone. The factor is read at every full collection, so unlike the heap's size limits it can be set once
- * the process runs.
+ * the process runs. Node.js itself keeps V8's flags writable after start-up (v8/node#141); other embedders may
+ * freeze them (NW.js does, and aborts the process on a write), and Bun and Deno offer node:v8 only as a
+ * compatibility layer: under those the bound is not set.
  */
 import {getHeapStatistics, setFlagsFromString} from 'node:v8';
 
@@ -15,12 +17,16 @@ export const LARGE_HEAP_LIMIT = 2 * 1024 ** 3;
 
 const OWN_CHOICE = /^--heap[-_]growing[-_]percent(=|$)/;
 
+/** Runtimes that report themselves in process.versions and must not have V8 flags written (see above). */
+const OTHER_RUNTIMES = ['electron', 'nw', 'bun', 'deno'];
+
 /**
  * The V8 flag mq-audit sets, or undefined: when node was started with its own (`node --heap-growing-percent=0`
- * restores V8's default), or when the heap limit is small enough for V8 to grow the heap sparingly by itself.
+ * restores V8's default), when the heap limit is small enough for V8 to grow the heap sparingly by itself, or
+ * when this is not plain Node.js.
  */
-export function heapGrowthFlag(execArgv: readonly string[], heapSizeLimit: number): string | undefined {
-  if (heapSizeLimit < LARGE_HEAP_LIMIT) return undefined;
+export function heapGrowthFlag(execArgv: readonly string[], heapSizeLimit: number, versions: Readonly<Record<string, string | undefined>> = process.versions): string | undefined {
+  if (heapSizeLimit < LARGE_HEAP_LIMIT || OTHER_RUNTIMES.some((runtime) => versions[runtime] !== undefined)) return undefined;
   return execArgv.some((argument) => OWN_CHOICE.test(argument)) ? undefined : `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
 }
 

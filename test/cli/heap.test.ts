@@ -28,6 +28,11 @@ describe('heapGrowthFlag', () => {
     expect(heapGrowthFlag(['--heap-growing-percent', '50'], LARGE)).toBeUndefined();
   });
 
+  it('writes no V8 flag under another runtime, where V8 may abort on it', () => {
+    expect(heapGrowthFlag([], LARGE, {node: '20.20.2', v8: '11.3'})).toBe(BOUND);
+    for (const runtime of ['electron', 'nw', 'bun', 'deno']) expect(heapGrowthFlag([], LARGE, {node: '20.20.2', [runtime]: '1.0.0'})).toBeUndefined();
+  });
+
   it('is not fooled by a longer flag that starts alike', () => {
     expect(heapGrowthFlag(['--heap-growing-percentage=5'], LARGE)).toBe(BOUND);
   });
