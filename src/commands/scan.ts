@@ -7,7 +7,7 @@ import {collectionFlags, configFlag, LIVE_ONLY_FLAGS, liveOptions, progressFlag,
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
-import {categoryProblem, type Format, FORMATS, render, type ScanReport} from '../report/index';
+import {categoryProblem, FORMATS, render, type ScanReport} from '../report/index';
 import {createRedactor, REDACT_KEY_ENV, redactText} from '../report/redact';
 import {runScan} from '../services/scan';
 

@@ -625,7 +625,7 @@ function judgeNetwork(network: NetworkInput, start: Part, pieces: Piece[]): OnPr
   // A loop, not nested flatMaps: this runs for every path of every broker, and most hops miss nothing.
   const hopsMissing: MissingData[] = [];
   for (const path of paths) for (const hop of path.hops) if (hop.missing) hopsMissing.push(...hop.missing);
-  const missing = hopsMissing.length > 0 ? uniqueMissing(hopsMissing) : hopsMissing;
+  const missing = uniqueMissing(hopsMissing);
   const breakPoint = verdict === 'unreachable' ? pieces.find((p) => p.verdict === 'unreachable')?.breakPoint : undefined;
   return {
     cidr: formatCidr(network.cidr),

@@ -166,10 +166,10 @@ export function blockOf(family: IpFamily, address: bigint, prefixLength: number)
   return {family, first, last: first | hostMask, prefixLength};
 }
 
-/** Flat (src/strings.ts): CIDRs end up in facts and hops kept for the whole scan. */
 /**
  * Block texts by family, first address and prefix length: the same few blocks are named in the reasons of
- * thousands of hops, and formatting one goes through BigInt arithmetic.
+ * thousands of hops, and formatting one goes through BigInt arithmetic. Flat (src/strings.ts): CIDRs end up in
+ * facts and hops kept for the whole scan.
  */
 const FORMATTED: Record<IpFamily, Map<bigint, Map<number, string>>> = {4: new Map(), 6: new Map()};
 let formattedCount = 0;

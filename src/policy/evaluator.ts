@@ -110,7 +110,7 @@ function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
 
   const {checks} = policy;
   if (checks.appliesTo && !passes(checks.appliesTo, checks.quick?.appliesTo, document)) {
-    return remembered(memo, 'scope', checks.appliesTo.errors ?? [], document, (errors) => {
+    return remembered(memo, 'scope', checks.appliesTo.errors ?? [], (errors) => {
       const unknown = unknownValues(errors, document);
       if (unknown.length > 0) return {status: 'error', reason: `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.`};
       return {status: 'not_applicable', reason: `is not in the scope of ${policy.id}: ${explain(errors).map(sentence).join('; ')}.`};
@@ -130,7 +130,7 @@ function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
     return memo.pass;
   }
 
-  const failure = remembered(memo, 'assert', checks.assert.errors ?? [], document, (errors) => {
+  const failure = remembered(memo, 'assert', checks.assert.errors ?? [], (errors) => {
     const unknown = unknownValues(errors, document);
     if (unknown.length > 0) return {status: 'error', reason: `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.`};
     const explanations = explain(errors);
@@ -155,7 +155,7 @@ function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
  * values give the same explanations. Errors about unknown (null) values are not remembered: their reason is the
  * broker's own record of why the data is missing.
  */
-function remembered(memo: PolicyMemo, check: 'assert' | 'scope', errors: ErrorObject[], document: BrokerDocument, work: (errors: ErrorObject[]) => Outcome): Outcome {
+function remembered(memo: PolicyMemo, check: 'assert' | 'scope', errors: ErrorObject[], work: (errors: ErrorObject[]) => Outcome): Outcome {
   const node = failureNode(memo, check, errors);
   if (node === undefined) return flatOutcome(work(errors));
   if (node.outcome === undefined) node.outcome = flatOutcome(work(errors));

@@ -4,7 +4,7 @@ import {reportFormat} from '../../cli/flags';
 import {InputError} from '../../errors';
 import {writeReport, writeSarifLog} from '../../cli/report-output';
 import {EXIT, FAIL_ON_VALUES, type FailOn} from '../../policy/types';
-import {categoryProblem, type Format, FORMATS, render} from '../../report/index';
+import {categoryProblem, FORMATS, render} from '../../report/index';
 import {mergeFiles} from '../../services/merge';
 
 export default class ReportMerge extends BaseCommand {
