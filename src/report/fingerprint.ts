@@ -8,12 +8,17 @@
  * account id (a plain hash of a 12-digit number can). Nothing else varies: no line numbers, messages, input order,
  * machine or time.
  */
-import {createHash} from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 import {flat} from '../strings';
 
 /** Part of the hashed text: bump it when the identity changes, so old and new fingerprints never collide. */
 export const FINGERPRINT_VERSION = 1;
+
+/** SHA-256 in hex. One-shot `crypto.hash` (Node 20.12+) is 2-4x faster than a Hash object per finding. */
+const sha256Hex: (text: string) => string = typeof crypto.hash === 'function'
+  ? (text) => crypto.hash('sha256', text, 'hex')
+  : (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** `arn:partition:service:region:account:resource`; the resource part may itself contain `:`. */
 const ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.+)$/s;
@@ -38,5 +43,5 @@ export function accountFreeIdentity(arn: string): string {
 export function findingFingerprint(policyId: string, arn: string): string {
   const text = `mq-audit/finding/v${FINGERPRINT_VERSION}\0${policyId}\0${accountFreeIdentity(arn)}`;
   // Flattened: kept with every result, a slice joined to ':1' would hold a tree of pieces and the whole digest.
-  return flat(createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16) + ':1');
+  return flat(sha256Hex(text).slice(0, 16) + ':1');
 }

@@ -32,6 +32,8 @@ describe('createAwsClients', () => {
       expect(config.profile).toBe('audit');
       await expect(config.maxAttempts()).resolves.toBe(5);
       await expect(config.retryStrategy()).resolves.toMatchObject({mode: 'standard'});
+      // Resolved once per command class; pacing.test.ts shows the pacing middleware still sees every call.
+      expect(config.cacheMiddleware).toBe(true);
       expect(config.endpoint).toBeDefined();
       const endpoint = await config.endpoint!();
       expect(`${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`).toBe('http://127.0.0.1:4566');

@@ -17,6 +17,20 @@ describe('findingFingerprint', () => {
     expect(findingFingerprint('mq/no-public-access', ordersProd.arn)).toBe(expected);
   });
 
+  it('never changes: a literal pinned once, whichever hashing API computes it', () => {
+    // GitHub keys alert history and --baseline keys matching on these strings: a change here closes and reopens every alert.
+    expect(findingFingerprint('mq/no-public-access', 'arn:aws:mq:eu-west-1:123456789012:broker:x:b-1')).toBe('57fb5aed73815958:1');
+  });
+
+  it('is the same on a Node.js 20 without one-shot crypto.hash (before 20.12)', () => {
+    jest.isolateModules(() => {
+      jest.doMock('node:crypto', () => ({...jest.requireActual<typeof import('node:crypto')>('node:crypto'), hash: undefined}));
+      const older = jest.requireActual<typeof import('../../src/report/fingerprint')>('../../src/report/fingerprint');
+      expect(older.findingFingerprint('mq/no-public-access', 'arn:aws:mq:eu-west-1:123456789012:broker:x:b-1')).toBe('57fb5aed73815958:1');
+    });
+    jest.dontMock('node:crypto');
+  });
+
   it('is the same for the raw ARN and its --redact form, keyed or not', () => {
     const raw = findingFingerprint('mq/no-public-access', ordersProd.arn);
     for (const key of [undefined, 'ci-secret']) {
