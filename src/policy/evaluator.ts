@@ -29,6 +29,8 @@ interface Outcome {
   /** The message after "Broker NAME ". */
   reason: string;
   explanations?: Explanation[];
+  /** A failure whose message is a template: the values filled in → the outcome with that reason. */
+  variants?: Map<string, Outcome>;
 }
 
 /**
@@ -43,8 +45,7 @@ interface PolicyMemo {
   failures: {assert: FailureNode; scope: FailureNode};
   /** Nodes in both trees: a guard. */
   failureNodes: number;
-  /** A failure → the values its message template filled in → the outcome with that reason (and the same for passes). */
-  templated: WeakMap<Outcome, Map<string, Outcome>>;
+  /** The values a templated pass message filled in → the outcome with that reason (failures keep theirs: variants). */
   templatedPass: Map<string, Outcome>;
 }
 
@@ -54,7 +55,12 @@ interface FailureNode {
   outcome?: Outcome;
 }
 
-const MEMOS = new WeakMap<CompiledPolicy, PolicyMemo>();
+/**
+ * Where a compiled policy keeps its memo: on the policy itself, not in a WeakMap beside it. V8 revisits every
+ * WeakMap entry at each garbage collection, and a process that compiles policies again and again (tests, the
+ * benchmark's fresh copies) spent a third of its time there. Not enumerable, so a copy of a policy starts afresh.
+ */
+const MEMO = Symbol('mq-audit policy memo');
 /** What a templated pass message is rendered onto. */
 const PASS: Outcome = {status: 'pass', reason: ''};
 /** A guard: distinct failures of one policy are few in practice. */
@@ -63,26 +69,26 @@ const MAX_FAILURES_KEPT = 4096;
 const MAX_FAILURE_NODES = 16 * MAX_FAILURES_KEPT;
 
 function memoOf(policy: CompiledPolicy): PolicyMemo {
-  let memo = MEMOS.get(policy);
+  const holder = policy as CompiledPolicy & {[MEMO]?: PolicyMemo};
+  let memo = holder[MEMO];
   if (!memo) {
-    memo = {outOfEngine: new Map(), failures: {assert: {next: new Map()}, scope: {next: new Map()}}, failureNodes: 0, templated: new WeakMap(), templatedPass: new Map()};
-    MEMOS.set(policy, memo);
+    memo = {outOfEngine: new Map(), failures: {assert: {next: new Map()}, scope: {next: new Map()}}, failureNodes: 0, templatedPass: new Map()};
+    Object.defineProperty(holder, MEMO, {value: memo});
   }
 
   return memo;
 }
 
-/** "Broker NAME ", once per document: each message is then one join of two shared strings. */
-const PREFIXES = new WeakMap<BrokerDocument, string>();
+/**
+ * "Broker NAME ", once per document: each message is then one join of two shared strings. Documents are evaluated
+ * one after the other, all policies each, so remembering the last one is enough (and costs the collector nothing,
+ * unlike a WeakMap entry per document).
+ */
+let lastPrefix: {document: BrokerDocument; prefix: string} | undefined;
 
 function messagePrefix(document: BrokerDocument): string {
-  let prefix = PREFIXES.get(document);
-  if (prefix === undefined) {
-    prefix = flat(`Broker ${document.name} `);
-    PREFIXES.set(document, prefix);
-  }
-
-  return prefix;
+  if (lastPrefix?.document !== document) lastPrefix = {document, prefix: flat(`Broker ${document.name} `)};
+  return lastPrefix.prefix;
 }
 
 export function evaluatePolicy(policy: CompiledPolicy, document: BrokerDocument, resource: ResourceRef = resourceOf(document)): Evaluation {
@@ -138,13 +144,8 @@ function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
   });
   // A message template reads the broker's own values: rendered for each broker, the explanations still shared.
   if (failure.status === 'fail' && policy.messages?.fail) {
-    let variants = memo.templated.get(failure);
-    if (!variants) {
-      variants = new Map();
-      memo.templated.set(failure, variants);
-    }
-
-    return templated(variants, failure, policy.messages.fail, document, (text) => `fails ${policy.id} (${policy.title}): ${text}.`);
+    failure.variants ??= new Map();
+    return templated(failure.variants, failure, policy.messages.fail, document, (text) => `fails ${policy.id} (${policy.title}): ${text}.`);
   }
 
   return failure;
@@ -172,7 +173,8 @@ function templated(kept: Map<string, Outcome>, base: Outcome, template: string, 
   const key = values.join('\u0000');
   let outcome = kept.get(key);
   if (outcome === undefined) {
-    outcome = flatOutcome({...base, reason: wrap(fillTemplate(template, values))});
+    const reason = wrap(fillTemplate(template, values));
+    outcome = flatOutcome(base.explanations ? {status: base.status, reason, explanations: base.explanations} : {status: base.status, reason});
     if (kept.size < MAX_FAILURES_KEPT) kept.set(key, outcome);
   }
 

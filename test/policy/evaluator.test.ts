@@ -117,4 +117,20 @@ describe('failures told apart by what explains them', () => {
     expect(noTeam.message).toContain('labels.team is missing');
     expect(noOwnerAgain.explanations).toBe(noOwner.explanations);
   });
+
+  it('remembers per compiled policy: a copy of it starts with nothing remembered (as the benchmark relies on)', () => {
+    const policy = policyOf('copy', {properties: {tier: {const: 'gold'}}});
+    const first = evaluatePolicy(policy, documentWith('c1', {tier: 'silver'}));
+    expect(evaluatePolicy(policy, documentWith('c2', {tier: 'silver'})).explanations).toBe(first.explanations);
+    const copied = evaluatePolicy({...policy}, documentWith('c3', {tier: 'silver'}));
+    expect(copied.explanations).toEqual(first.explanations);
+    expect(copied.explanations).not.toBe(first.explanations);
+  });
+
+  it('puts each broker\'s own name in front of its message, whatever order documents come in', () => {
+    const policy = policyOf('names', {properties: {tier: {const: 'gold'}}});
+    const [a, b] = [documentWith('alpha', {tier: 'x'}), documentWith('beta', {tier: 'x'})];
+    const messages = [a, b, a, a, b].map((document) => evaluatePolicy(policy, document).message);
+    expect(messages.map((m) => m.split(' ')[1])).toEqual(['alpha', 'beta', 'alpha', 'alpha', 'beta']);
+  });
 });
