@@ -12,8 +12,8 @@
  * Options: --sizes 10,100 (default all), --rtt 50 (ms, default 50, jitter ±20 %), --help-runs 10,
  * --container-mb 512 (the cgroup's limit; 0 skips that run).
  */
-import {mkdirSync, readFileSync, rmSync} from 'node:fs';
-import {cpus, loadavg, totalmem} from 'node:os';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {cpus, loadavg, tmpdir, totalmem} from 'node:os';
 import {join} from 'node:path';
 
 import type {ScanReport} from '../src/report/types';
@@ -59,9 +59,9 @@ export async function main(root: string, argv: string[]): Promise<number> {
   const rttMs = Number(option('rtt') ?? 50);
   const helpRuns = Number(option('help-runs') ?? 10);
   const containerMb = Number(option('container-mb') ?? 512);
-  const scratch = join(root, 'out', 'bench', 'runs');
-  rmSync(scratch, {recursive: true, force: true});
-  mkdirSync(scratch, {recursive: true});
+  // Outside any git repository: run inside this one, `scan`'s default `--iac auto` would index mq-audit's own test
+  // fixtures (half a second per scan, and warnings about the broken ones), which is not the estate's cost.
+  const scratch = mkdtempSync(join(tmpdir(), 'mq-audit-bench-'));
   const dist = loadDist(root);
   const shape = networkShape(root, brokerSubnets(root), brokerGroups(root));
 
@@ -120,6 +120,7 @@ export async function main(root: string, argv: string[]): Promise<number> {
   console.log(`--help cold start (${helpRuns} runs, NODE_EXTRA_CA_CERTS unset): p50 ${help.p50Ms.toFixed(0)} ms, p90 ${help.p90Ms.toFixed(0)} ms; @aws-sdk modules loaded: ${help.sdkModules}`);
   console.log(`  ${verdict(help.p50Ms < TARGETS.helpMs && help.sdkModules === 0)} --help under ${TARGETS.helpMs} ms and no AWS SDK module\n`);
   printSummary(outcomes, help.p50Ms);
+  rmSync(scratch, {recursive: true, force: true});
   return outcomes.every((o) => o.run.exitCode !== null) ? 0 : 1;
 }
 
