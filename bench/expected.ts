@@ -18,8 +18,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 
-import type {Estate} from './estate';
-import {FIXTURE_REGION} from './standin';
+import {type Estate, FIXTURE_REGION} from './estate';
 
 type Json = Record<string, unknown>;
 

@@ -22,5 +22,6 @@ require(join(root, 'out', 'bench', 'bench', 'main.js'))
   })
   .catch((error) => {
     console.error(error);
-    process.exitCode = 2;
+    // Exit now: a stand-in left listening would keep the process alive, and a CI job waiting.
+    process.exit(2);
   });

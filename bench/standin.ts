@@ -8,15 +8,14 @@
 import {join} from 'node:path';
 
 import {accountOf, installAccountMq, installAccountRegions, installOrganization} from '../test/helpers/aws-stub/accounts';
-import {installDirectConnect, loadDxEstate} from '../test/helpers/aws-stub/directconnect';
-import {installEc2Network, loadEc2Estate} from '../test/helpers/aws-stub/ec2';
+import {installDirectConnect} from '../test/helpers/aws-stub/directconnect';
+import {installEc2Network} from '../test/helpers/aws-stub/ec2';
 import {startAwsStub} from '../test/helpers/aws-stub/server';
-import type {AwsStub, StubRequest} from '../test/helpers/aws-stub/server';
+import type {AwsStub, StubHandler, StubRequest} from '../test/helpers/aws-stub/server';
 import {tokenBucketGate} from '../test/helpers/aws-stub/throttle';
 import type {TokenBucketGate} from '../test/helpers/aws-stub/throttle';
-import {EMPTY_REGION, type Estate} from './estate';
-
-export const FIXTURE_REGION = 'eu-west-1';
+import {EMPTY_REGION, type Estate, FIXTURE_REGION, recordedNetwork} from './estate';
+import {recordedIds, renamerForAccount} from './ids';
 
 export interface StandInOptions {
   /** Mean latency per request in ms, with ±jitter uniformly. */
@@ -64,11 +63,17 @@ export async function startStandIn(root: string, estate: Estate, options: StandI
   installAccountMq(stub, Object.fromEntries(estate.accountIds.map((id) => [id, {brokers: estate.brokers[id]}])), management);
   installAccountRegions(stub, Object.fromEntries(estate.accountIds.map((id) => [id, [...estate.regions, EMPTY_REGION]])), management);
 
-  // The recorded network, in every region (the stub's network estate is per region, the same for every account).
-  const ec2 = loadEc2Estate(join(root, 'fixtures', 'aws', 'ec2'))[FIXTURE_REGION];
-  installEc2Network(stub, {regions: Object.fromEntries([...estate.regions, EMPTY_REGION].map((region) => [region, ec2]))});
-  const dx = loadDxEstate(join(root, 'fixtures', 'aws', 'directconnect'));
-  installDirectConnect(stub, {global: dx.global, regions: Object.fromEntries([...estate.regions, EMPTY_REGION].map((region) => [region, dx.regions[FIXTURE_REGION]]))});
+  // The recorded network in every region of every account, each account with ids of its own (./ids).
+  const {ec2, dx} = recordedNetwork(root);
+  const ids = recordedIds(ec2, dx);
+  const regions = [...estate.regions, EMPTY_REGION];
+  installPerAccount(stub, estate.accountIds, account, (target, index) => {
+    const rename = renamerForAccount(ids, index);
+    const accountEc2 = rename(ec2);
+    const accountDx = {global: rename(dx.global), region: rename(dx.regions[FIXTURE_REGION])};
+    installEc2Network(target, {regions: Object.fromEntries(regions.map((region) => [region, accountEc2]))});
+    installDirectConnect(target, {global: accountDx.global, regions: Object.fromEntries(regions.map((region) => [region, accountDx.region]))});
+  });
 
   return {
     stub,
@@ -78,4 +83,26 @@ export async function startStandIn(root: string, estate: Estate, options: StandI
     throttled: () => gates.reduce((sum, gate) => sum + [...gate.throttled.values()].reduce((a, b) => a + b, 0), 0),
     close: () => stub.close(),
   };
+}
+
+/** Handlers installed once per account, answering each request with its caller's account's. */
+function installPerAccount(stub: AwsStub, accountIds: readonly string[], accountOfRequest: (req: StubRequest) => string, install: (target: AwsStub, index: number) => void): void {
+  const byAccount = new Map<string, Map<string, StubHandler>>();
+  const keys = new Map<string, [string, string]>();
+  accountIds.forEach((accountId, index) => {
+    const handlers = new Map<string, StubHandler>();
+    byAccount.set(accountId, handlers);
+    const target = {
+      ...stub,
+      on(service: string, operation: string, handler: StubHandler) {
+        handlers.set(`${service}:${operation}`, handler);
+        keys.set(`${service}:${operation}`, [service, operation]);
+        return target;
+      },
+    } as AwsStub;
+    install(target, index);
+  });
+  for (const [key, [service, operation]] of keys) {
+    stub.on(service, operation, (req) => byAccount.get(accountOfRequest(req))!.get(key)!(req));
+  }
 }
