@@ -73,7 +73,8 @@ function memoOf(policy: CompiledPolicy): PolicyMemo {
   let memo = holder[MEMO];
   if (!memo) {
     memo = {outOfEngine: new Map(), failures: {assert: {next: new Map()}, scope: {next: new Map()}}, failureNodes: 0, templatedPass: new Map()};
-    Object.defineProperty(holder, MEMO, {value: memo});
+    // A frozen policy (a caller's) is still evaluated, only without a memo to share.
+    if (Object.isExtensible(holder)) Object.defineProperty(holder, MEMO, {value: memo});
   }
 
   return memo;

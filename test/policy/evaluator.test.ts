@@ -125,6 +125,10 @@ describe('failures told apart by what explains them', () => {
     const copied = evaluatePolicy({...policy}, documentWith('c3', {tier: 'silver'}));
     expect(copied.explanations).toEqual(first.explanations);
     expect(copied.explanations).not.toBe(first.explanations);
+    // A frozen one cannot keep a memo, and is evaluated all the same.
+    const frozen = Object.freeze({...policy});
+    expect(evaluatePolicy(frozen, documentWith('c4', {tier: 'silver'})).explanations).toEqual(first.explanations);
+    expect(evaluatePolicy(frozen, documentWith('c5', {tier: 'gold'})).status).toBe('pass');
   });
 
   it('puts each broker\'s own name in front of its message, whatever order documents come in', () => {
