@@ -113,7 +113,7 @@ export function vgwTrails(ctx: PathContext, vgwId: string, part: Part): Trail[] 
 
   // Private interfaces directly on the gateway live in the gateway's region, possibly in another account (hosted).
   const vifs = searchBy(ctx.index, regionScopes(ctx.index, ctx.scope.region), VIFS_BY_VGW, vgwId, (v) => v.state !== 'deleted');
-  for (const vif of vifs.found) trails.push(vifTrail(ctx, vif, part, gatewayHops, []));
+  for (const vif of oncePerInterface(vifs.found)) trails.push(vifTrail(ctx, vif, part, gatewayHops, []));
   if (vifs.missing.length > 0) {
     trails.push(unknownLinkTrail(part, gatewayHops, gatewayHop, 'virtual-interface', `Direct Connect interfaces on ${vgwId} are unknown: ${reasons(vifs.missing)}`, vifs.missing));
   }
@@ -172,6 +172,16 @@ function unknownLinkTrail(part: Part, gatewayHops: PathHop[], anchor: PathHop, k
     missing: uniqueMissing(missing),
   };
   return {part, via: link?.via ?? 'none', linkHops: [hop], gatewayHops};
+}
+
+/**
+ * One record per interface. A hosted interface is listed by the account that owns it and by the owner of the
+ * connection it runs on; with both inventoried it would otherwise make two paths over one link.
+ */
+function oncePerInterface(found: Located<DxVirtualInterface>[]): Located<DxVirtualInterface>[] {
+  const byId = new Map<string, Located<DxVirtualInterface>>();
+  for (const located of found) if (!byId.has(located.item.id)) byId.set(located.item.id, located);
+  return [...byId.values()];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

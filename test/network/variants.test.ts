@@ -1,6 +1,7 @@
 /** One change to a canonical topology at a time: each health rule and break kind, and what unknown data does. */
+import type {DxConnection, DxVirtualInterface} from '../../src/snapshot/network';
 import {ACCOUNT, collectionError, DXGW, ingressRule, REGION, route, setRoutes, SG, SUBNET_A, SUBNET_B, variantOf, VGW} from './builder';
-import {hopKinds, hopOf, network, onlyBroker, pathLine} from './helpers';
+import {clone, hopKinds, hopOf, network, onlyBroker, pathLine} from './helpers';
 
 const DC = '10.100.0.0/16';
 const VPN = 'vpn-0e1f2a3b4c5d6e7f8';
@@ -147,6 +148,38 @@ describe('Direct Connect', () => {
     ]);
     expect(hopKinds(dc.paths[2])).toEqual(['on-premises-network', 'dx-connection', 'virtual-interface', 'vpn-gateway', '<route-table', ...INGRESS]);
     expect([dc.verdict, dc.redundant, dc.independentPathCount]).toEqual(['reachable', true, 2]);
+  });
+
+  it('a hosted interface listed by both accounts (the connection owner\'s and its own) is one path, not two', () => {
+    const partner = '604111786222';
+    const vif = {
+      id: 'dxvif-fgrb110x', name: 'orders-prod-eqdb2', type: 'private', state: 'available', connectionId: 'dxcon-fgq3ynu2', region: REGION, vlan: 311,
+      virtualGatewayId: VGW, ownerAccount: ACCOUNT, bgpPeers: [{id: 'dxpeer-fgrb110x', addressFamily: 'ipv4', status: 'up', state: 'available', asn: 65010}],
+    } satisfies DxVirtualInterface;
+    const connection = {id: 'dxcon-fgq3ynu2', name: 'partner-eqdb2-10g', state: 'available', region: REGION, location: 'EqDB2', bandwidth: '1Gbps', ownerAccount: partner} satisfies DxConnection;
+    const snapshot = variantOf('vgw-vpn-one-tunnel-down', ({snapshot: s, network}) => {
+      network.dxConnections = [];
+      network.dxVirtualInterfaces = [clone(vif)];
+      // The partner that allocated it lists the interface on its connection too (inventoried first here).
+      s.accounts.unshift({
+        accountId: partner,
+        name: 'partner',
+        partition: 'aws',
+        directConnectGateways: [],
+        regions: [{region: REGION, mqOffered: true, brokers: [], network: {...emptyNetwork(), dxConnections: [{...connection}], dxVirtualInterfaces: [clone(vif)]}}],
+      });
+    });
+    const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
+    expect(dc.paths.filter((p) => p.subnetId === SUBNET_A).map((p) => `${p.via} ${p.linkId} ${p.status}`)).toEqual([
+      `vpn ${TUNNELS[0]} healthy`,
+      `vpn ${TUNNELS[1]} broken`,
+      'direct-connect dxcon-fgq3ynu2 healthy',
+    ]);
+    expect([dc.verdict, dc.independentPathCount]).toEqual(['reachable', 2]);
+    // The interface is its owner's, the connection the partner's.
+    const dxPath = dc.paths.find((p) => p.via === 'direct-connect')!;
+    expect(hopOf(dxPath, 'virtual-interface').accountId).toBe(ACCOUNT);
+    expect(hopOf(dxPath, 'dx-connection').accountId).toBe(partner);
   });
 
   it('a healthy tunnel, and Direct Connect that could not be read: reachable, redundancy unknown', () => {
