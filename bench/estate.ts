@@ -74,7 +74,6 @@ export function recordedNetwork(root: string): {ec2: ReturnType<typeof loadEc2Es
   return {ec2: loadEc2Estate(join(root, 'fixtures', 'aws', 'ec2'))[FIXTURE_REGION], dx: loadDxEstate(join(root, 'fixtures', 'aws', 'directconnect'))};
 }
 
-
 function brokerFrom(template: DescribeBrokerFixture, account: string, region: string, index: number): DescribeBrokerFixture {
   const hex = index.toString(16).padStart(12, '0');
   const id = `b-${account.slice(0, 8)}-${account.slice(8, 12)}-4000-8000-${hex}`;

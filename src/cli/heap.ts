@@ -1,9 +1,9 @@
 /**
  * How far V8 lets its heap grow past what a full collection left live before it collects again. When its heap
  * limit is 2 GB or more (Node gives it a quarter of the memory it sees, so any machine with 8 GB and no container
- * limit), V8 lets the old generation grow to up to 4 times the live data: a 10,000-broker scan with about 130 MB
- * live then peaks near 480 MB. A bound of 50 % keeps it near 340 MB for about 10 % more CPU time (docs/scale.md
- * has the measurements). Below that limit (a container, or `--max-old-space-size`) V8's own factor is 1.3–2 and is
+ * limit), V8 lets the old generation grow to up to 4 times the live data: the benchmark's 10,000-broker scan then
+ * peaked near 480 MB, and near 340 MB with a bound of 50 %, for about 10 % more CPU time (docs/scale.md has the
+ * measurements). Below that limit (a container, or `--max-old-space-size`) V8's own factor is 1.3–2 and is
  * left alone. The factor is read at every full collection, so unlike the heap's size limits it can be set once
  * the process runs. Node.js itself keeps V8's flags writable after start-up (v8/node#141); other embedders may
  * freeze them (NW.js does, and aborts the process on a write), and Bun and Deno offer node:v8 only as a
