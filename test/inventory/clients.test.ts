@@ -67,6 +67,99 @@ describe('createAwsClients', () => {
   });
 });
 
+describe('SigV4 signers', () => {
+  interface Signer {
+    sign(request: object, options: {signingDate: Date; signingRegion: string; signingService: string}): Promise<{headers: Record<string, string>}>;
+  }
+  type SignerFactory = (authScheme?: {signingRegion?: string; signingName?: string}) => Promise<Signer>;
+  const signerOf = (client: MqClient | EC2Client): SignerFactory => (client.config as unknown as {signer: SignerFactory}).signer;
+
+  // Expiring within the SDK's 5-minute refresh window, so every signature asks the provider again.
+  let current = {accessKeyId: 'AKIAFIRSTKEY0000000A', secretAccessKey: 'first-secret'};
+  const credentials = async () => ({...current, expiration: new Date(Date.now() + 60_000)});
+  const request = () => ({
+    method: 'POST',
+    protocol: 'https:',
+    hostname: 'mq.eu-west-1.amazonaws.com',
+    path: '/v1/brokers/b-1234',
+    query: {},
+    headers: {host: 'mq.eu-west-1.amazonaws.com', 'content-type': 'application/json'},
+    body: '{}',
+  });
+  const signingDate = new Date('2026-12-03T12:00:00Z');
+
+  it('are built once per client and signing scope, not once per request', async () => {
+    const clients = createAwsClients({credentials});
+    try {
+      const factory = signerOf(clients.mq('eu-west-1'));
+      const scope = {signingRegion: 'eu-west-1', signingName: 'mq'};
+      const first = await factory(scope);
+      expect(await factory(scope)).toBe(first);
+      expect(await factory({signingRegion: 'eu-central-1', signingName: 'mq'})).not.toBe(first);
+      // Another client has signers of its own.
+      expect(await signerOf(clients.mq('us-east-1'))(scope)).not.toBe(first);
+    } finally {
+      clients.destroy();
+    }
+  });
+
+  it('sign exactly as the SDK’s own per-request signer does, with the credentials current at each call', async () => {
+    const clients = createAwsClients({credentials});
+    const reference = new MqClient({region: 'eu-west-1', credentials});
+    try {
+      const reused = await signerOf(clients.mq('eu-west-1'))({signingRegion: 'eu-west-1', signingName: 'mq'});
+      const options = {signingDate, signingRegion: 'eu-west-1', signingService: 'mq'};
+      const fresh = async () => (await (await signerOf(reference)({signingRegion: 'eu-west-1', signingName: 'mq'})).sign(request(), options)).headers.authorization;
+
+      const before = (await reused.sign(request(), options)).headers.authorization;
+      expect(before).toContain('Credential=AKIAFIRSTKEY0000000A/20261203/eu-west-1/mq/aws4_request');
+      expect(before).toBe(await fresh());
+
+      // Refreshed role credentials: the reused signer must not keep the old key or its derived signing key.
+      current = {accessKeyId: 'AKIASECONDKEY000000B', secretAccessKey: 'second-secret'};
+      const after = (await reused.sign(request(), options)).headers.authorization;
+      expect(after).toContain('Credential=AKIASECONDKEY000000B/');
+      expect(after).toBe(await fresh());
+      expect(after).not.toBe(before);
+    } finally {
+      current = {accessKeyId: 'AKIAFIRSTKEY0000000A', secretAccessKey: 'first-secret'};
+      reference.destroy();
+      clients.destroy();
+    }
+  });
+
+  it('derive the signing key once per date, scope and credentials, not once per request', async () => {
+    const clients = createAwsClients({credentials});
+    const reference = new MqClient({region: 'eu-west-1', credentials});
+    // The SDK's signer class, from its own signer (ours wraps the instance method, not the class).
+    const proto = Object.getPrototypeOf(await signerOf(reference)({signingRegion: 'eu-west-1', signingName: 'mq'})) as {getSigningKey: (...args: unknown[]) => Promise<Uint8Array>};
+    const derive = jest.spyOn(proto, 'getSigningKey');
+    try {
+      const reused = await signerOf(clients.mq('eu-west-1'))({signingRegion: 'eu-west-1', signingName: 'mq'});
+      const options = {signingDate, signingRegion: 'eu-west-1', signingService: 'mq'};
+      const signatures = await Promise.all(Array.from({length: 5}, () => reused.sign(request(), options)));
+      expect(derive).toHaveBeenCalledTimes(1);
+      expect(new Set(signatures.map((signed) => signed.headers.authorization)).size).toBe(1);
+
+      // A new day is a new key, and so are new credentials.
+      const nextDay = {...options, signingDate: new Date('2026-12-04T00:00:01Z')};
+      expect((await reused.sign(request(), nextDay)).headers.authorization).toContain('/20261204/eu-west-1/mq/aws4_request');
+      expect(derive).toHaveBeenCalledTimes(2);
+      current = {accessKeyId: 'AKIASECONDKEY000000B', secretAccessKey: 'second-secret'};
+      const rotated = (await reused.sign(request(), nextDay)).headers.authorization;
+      expect(derive).toHaveBeenCalledTimes(3);
+      derive.mockRestore();
+      const fresh = await (await signerOf(reference)({signingRegion: 'eu-west-1', signingName: 'mq'})).sign(request(), nextDay);
+      expect(rotated).toBe(fresh.headers.authorization);
+    } finally {
+      derive.mockRestore();
+      current = {accessKeyId: 'AKIAFIRSTKEY0000000A', secretAccessKey: 'first-secret'};
+      reference.destroy();
+      clients.destroy();
+    }
+  });
+});
+
 describe('endpointOverrides', () => {
   it('is undefined when the SDK talks to AWS', () => {
     expect(endpointOverrides(undefined, {})).toBeUndefined();
