@@ -13,6 +13,9 @@
  * This module imports the SDK at load time; it is reached only through src/inventory/index.ts, which the
  * service loads with `await import(...)`, so `--help` never pays for @aws-sdk/*.
  */
+import {Agent as HttpAgent} from 'node:http';
+import {Agent as HttpsAgent} from 'node:https';
+
 import {DirectConnectClient} from '@aws-sdk/client-direct-connect';
 import {EC2Client} from '@aws-sdk/client-ec2';
 import {MqClient} from '@aws-sdk/client-mq';
@@ -43,6 +46,35 @@ export interface ClientOptions {
   deadline?: Deadline;
   /** Told about every attempt once it is answered (progress: calls, throttles). */
   onCall?: (call: CallRecord) => void;
+  /** Connection pools shared with other clients (see sharedConnections); their owner closes them, not destroy(). */
+  connections?: SharedConnections;
+}
+
+export interface SharedConnections {
+  http: HttpAgent;
+  https: HttpsAgent;
+  /** Close every pooled socket. */
+  close(): void;
+}
+
+/**
+ * One keep-alive connection pool per scan, shared by every account's clients. Pools are per host, so the
+ * 50 accounts that call mq.eu-west-1 reuse each other's sockets (and TLS sessions) instead of each account's
+ * clients opening their own: at 1,000 brokers over 10 accounts, 931 connections for 2,201 calls before.
+ * No socket cap: the collectors' own concurrency limits bound the calls in flight, and a call queued for a
+ * socket would spend its request timeout waiting.
+ */
+export function sharedConnections(): SharedConnections {
+  const http = new HttpAgent({keepAlive: true, maxSockets: Infinity});
+  const https = new HttpsAgent({keepAlive: true, maxSockets: Infinity});
+  return {
+    http,
+    https,
+    close() {
+      http.destroy();
+      https.destroy();
+    },
+  };
 }
 
 export interface AwsCredentials {
@@ -102,6 +134,7 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       // Without this the handler only logs a warning when requestTimeout passes and keeps waiting.
       throwOnRequestTimeout: true,
+      ...(options.connections && {httpAgent: options.connections.http, httpsAgent: options.connections.https}),
     },
   });
 
@@ -138,7 +171,8 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
       }
     },
     destroy() {
-      for (const client of cache.values()) client.destroy();
+      // A client's destroy() closes its pool: a shared one stays open for the other clients, its owner closes it.
+      if (!options.connections) for (const client of cache.values()) client.destroy();
       cache.clear();
     },
   };

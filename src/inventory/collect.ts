@@ -13,7 +13,7 @@ import {SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION} from '../snapshot/types';
 import type {AccountInventory, CollectionError, CollectionInfo, RegionInventory, Snapshot} from '../snapshot/types';
 import {AssumeRoleError, assumedRole, planAccounts, UNKNOWN_ACCOUNT} from './accounts';
 import type {AccountOptions, AccountTarget} from './accounts';
-import {AUDITED_SERVICES, createAwsClients, endpointOverrides} from './clients';
+import {AUDITED_SERVICES, createAwsClients, endpointOverrides, sharedConnections} from './clients';
 import type {AwsClients, CallRecord, ClientOptions} from './clients';
 import {mapWithConcurrency} from './concurrency';
 import type {RegionContext} from './context';
@@ -115,6 +115,7 @@ export async function collectInventory(options: CollectOptions): Promise<Snapsho
     connectionTimeoutMs: options.connectionTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs,
     deadline,
+    connections: sharedConnections(),
     // Only when someone listens: a call event per request is garbage otherwise.
     ...(options.onProgress && {onCall: (call: CallRecord) => notify({type: 'call', ...call})}),
   };
@@ -157,6 +158,7 @@ export async function collectInventory(options: CollectOptions): Promise<Snapsho
   } finally {
     deadline.dispose();
     callerClients.destroy();
+    clientOptions.connections?.close();
   }
 }
 

@@ -3,7 +3,10 @@ import {EC2Client} from '@aws-sdk/client-ec2';
 import {MqClient} from '@aws-sdk/client-mq';
 import {STSClient} from '@aws-sdk/client-sts';
 
-import {createAwsClients, DEFAULT_REQUEST_TIMEOUT_MS, endpointOverrides} from '../../src/inventory/clients';
+import {ListBrokersCommand} from '@aws-sdk/client-mq';
+
+import {createAwsClients, DEFAULT_REQUEST_TIMEOUT_MS, endpointOverrides, sharedConnections} from '../../src/inventory/clients';
+import {installMq, startAwsStub} from '../helpers/aws-stub';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -63,6 +66,46 @@ describe('createAwsClients', () => {
       expect(other.config.credentials).not.toBe(first.config.credentials);
     } finally {
       clients.destroy();
+    }
+  });
+});
+
+describe('shared connections', () => {
+  const account = (key: string) => async () => ({accessKeyId: key, secretAccessKey: 'x'});
+
+  it('let the clients of different accounts reuse each other’s sockets, and survive one account’s destroy()', async () => {
+    const stub = await startAwsStub();
+    installMq(stub, {brokers: {'eu-west-1': []}});
+    const connections = sharedConnections();
+    const first = createAwsClients({endpoint: stub.url, credentials: account('AKIAFIRSTACCOUNT0001'), connections});
+    const second = createAwsClients({endpoint: stub.url, credentials: account('AKIASECONDACCOUNT002'), connections});
+    try {
+      await first.mq('eu-west-1').send(new ListBrokersCommand({}));
+      first.destroy();
+      await second.mq('eu-west-1').send(new ListBrokersCommand({}));
+      await second.mq('us-east-1').send(new ListBrokersCommand({}));
+      expect(stub.count('mq', 'ListBrokers')).toBe(3);
+      expect(stub.connectionsAccepted()).toBe(1);
+    } finally {
+      second.destroy();
+      connections.close();
+      await stub.close();
+    }
+  });
+
+  it('are not used unless given: each client then has its own pool', async () => {
+    const stub = await startAwsStub();
+    installMq(stub, {brokers: {'eu-west-1': []}});
+    const first = createAwsClients({endpoint: stub.url, credentials: account('AKIAFIRSTACCOUNT0001')});
+    const second = createAwsClients({endpoint: stub.url, credentials: account('AKIASECONDACCOUNT002')});
+    try {
+      await first.mq('eu-west-1').send(new ListBrokersCommand({}));
+      await second.mq('eu-west-1').send(new ListBrokersCommand({}));
+      expect(stub.connectionsAccepted()).toBe(2);
+    } finally {
+      first.destroy();
+      second.destroy();
+      await stub.close();
     }
   });
 });

@@ -90,6 +90,8 @@ export interface AwsStub {
   setLatency(latency: Latency): AwsStub;
   /** Requests seen for a service (and operation). */
   count(service: string, operation?: string): number;
+  /** TCP connections accepted so far (keep-alive reuse shows as fewer connections than requests). */
+  connectionsAccepted(): number;
   /** Forget recorded requests (handlers and routes stay). */
   clearRequests(): void;
   close(): Promise<void>;
@@ -116,6 +118,8 @@ export async function startAwsStub(options: AwsStubOptions = {}): Promise<AwsStu
   const server = createServer((incoming, outgoing) => {
     void serve(incoming, outgoing, restRoutes, handle, latency, requests);
   });
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const {port} = server.address() as AddressInfo;
 
@@ -142,6 +146,7 @@ export async function startAwsStub(options: AwsStubOptions = {}): Promise<AwsStu
     count(service, operation) {
       return requests.filter((r) => r.service === service && (operation === undefined || r.operation === operation)).length;
     },
+    connectionsAccepted: () => connections,
     clearRequests() {
       requests.length = 0;
     },
