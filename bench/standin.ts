@@ -5,7 +5,6 @@
  *   STS 600 / 600 per account-region; Direct Connect and Organizations (no published rate) 20 / 10, the shape the
  *   client assumes (src/inventory/pacing.ts).
  */
-import {join} from 'node:path';
 
 import {accountOf, installAccountMq, installAccountRegions, installOrganization} from '../test/helpers/aws-stub/accounts';
 import {installDirectConnect} from '../test/helpers/aws-stub/directconnect';

@@ -2,13 +2,14 @@
  * The team's configuration file (.mq-audit/config.json by default): production selector, policy parameters
  * and pinned flag defaults. Validated with its JSON Schema; problems name the file and the place.
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {InputErrors} from './errors';
-import {createAjv, readJsonFile, schemaErrors} from './json-input';
-import {DEFAULT_CONFIG_FILE, SCHEMAS} from './paths';
+import {readJsonFile, schemaErrors} from './json-input';
+import {DEFAULT_CONFIG_FILE} from './paths';
 import type {ProductionSelector} from './policy/document';
 import type {FailOn} from './policy/types';
+import {ownSchemaValidator} from './validators';
 
 export interface FlagDefaults {
   'fail-on'?: FailOn;
@@ -45,8 +46,7 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   if (!file && !existsSync(path)) return {defaults: {}};
   const shown = file ?? DEFAULT_CONFIG_FILE;
   const data = readJsonFile(isAbsolute(path) ? path : resolve(cwd, path), 'config file');
-  const validate = createAjv({schemasChecked: true}).compile(JSON.parse(readFileSync(join(SCHEMAS, 'config.schema.json'), 'utf8')));
-  const errors = schemaErrors(validate, data, shown);
+  const errors = schemaErrors(ownSchemaValidator('config.schema.json'), data, shown);
   if (errors.length > 0) throw new InputErrors(errors);
   const config = data as Omit<Config, 'defaults' | 'source'> & {defaults?: FlagDefaults};
   const base = dirname(resolve(cwd, path));

@@ -3,8 +3,9 @@
  * and what was expected. One ajv instance per schema dialect, compiled once.
  */
 import {readFileSync} from 'node:fs';
-import Ajv2020, {type ErrorObject, type ValidateFunction} from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type {CodeOptions} from 'ajv';
+import type Ajv2020 from 'ajv/dist/2020';
+import type {ErrorObject, ValidateFunction} from 'ajv/dist/2020';
 import {parse as parseTolerant, type ParseError, printParseErrorCode} from 'jsonc-parser';
 import {InputError} from './errors';
 
@@ -14,12 +15,26 @@ import {InputError} from './errors';
  * them; checking them again would compile the meta-schema in this instance too, some 40 ms at every start.
  * Schemas from users (policy assertions) are always checked once.
  */
-export function createAjv(options: {verbose?: boolean; allErrors?: boolean; schemasChecked?: boolean} = {}): Ajv2020 {
+export function createAjv(options: AjvFlavor & {schemasChecked?: boolean; code?: CodeOptions} = {}): Ajv2020 {
+  // Loaded on first use: a scan with the built-in policies only runs validators compiled at build time
+  // (src/validators.ts), and loading ajv's compiler is some 45 ms.
+  const {default: Ajv} = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
+  const {default: addFormats} = require('ajv-formats') as typeof import('ajv-formats');
   // strictTypes off: policy authors write `{"required": [...]}` without `"type": "object"`, which is valid
   // JSON Schema; ajv would otherwise print warnings on the console. Unknown keywords stay errors (strict).
-  const ajv = new Ajv2020({allErrors: options.allErrors ?? true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, verbose: options.verbose ?? false, validateSchema: !options.schemasChecked});
+  const ajv = new Ajv({...flavorOf(options), strict: true, strictTypes: false, strictTuples: false, strictRequired: false, validateSchema: !options.schemasChecked, ...(options.code && {code: options.code})});
   addFormats(ajv);
   return ajv;
+}
+
+/** The ajv options that change what a compiled validator does (and so which precompiled one may stand in). */
+export interface AjvFlavor {
+  verbose?: boolean;
+  allErrors?: boolean;
+}
+
+export function flavorOf(options: AjvFlavor): Required<AjvFlavor> {
+  return {allErrors: options.allErrors ?? true, verbose: options.verbose ?? false};
 }
 
 /** Reads and parses a JSON file; unreadable files and syntax errors become InputErrors with line:column. */

@@ -2,12 +2,13 @@
  * Loads policy files: every file is validated against schemas/policy.schema.json, its parameters resolved
  * and its assertions compiled by ajv. All problems of all files are collected so users fix them in one pass.
  */
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readdirSync, statSync} from 'node:fs';
 import {basename, join, relative, resolve, sep} from 'node:path';
 import type {ValidateFunction} from 'ajv';
 import {InputError, InputErrors} from '../errors';
-import {createAjv, readJsonFile, schemaErrors} from '../json-input';
-import {BUILT_IN_POLICIES, SCHEMAS} from '../paths';
+import {type AjvFlavor, createAjv, readJsonFile, schemaErrors} from '../json-input';
+import {BUILT_IN_POLICIES} from '../paths';
+import {FLAVORS, ownSchemaValidator, precompiledValidator} from '../validators';
 import type {JsonSchema, LoadedPolicy, Policy} from './types';
 
 export interface CompiledPolicy extends LoadedPolicy {
@@ -40,10 +41,8 @@ export interface LoadPolicyOptions {
   parametersSource?: string;
 }
 
-let policySchemaValidator: ValidateFunction | undefined;
 function policySchema(): ValidateFunction {
-  policySchemaValidator ??= createAjv({schemasChecked: true}).compile(JSON.parse(readFileSync(join(SCHEMAS, 'policy.schema.json'), 'utf8')));
-  return policySchemaValidator;
+  return ownSchemaValidator('policy.schema.json');
 }
 
 /** Lists policy files: a folder is searched recursively for *.json; a file is taken as is. */
@@ -114,7 +113,7 @@ function escapePointer(key: string): string {
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
-function resolveParameters(policy: Policy, file: string, overrides: Record<string, unknown> | undefined, overridesSource: string, ajv: ReturnType<typeof createAjv>): Record<string, unknown> {
+function resolveParameters(policy: Policy, file: string, overrides: Record<string, unknown> | undefined, overridesSource: string, compilers: Compilers): Record<string, unknown> {
   const declared = policy.parameters ?? {};
   const values: Record<string, unknown> = Object.fromEntries(Object.entries(declared).map(([name, p]) => [name, p.default]));
   const errors: InputError[] = [];
@@ -127,7 +126,7 @@ function resolveParameters(policy: Policy, file: string, overrides: Record<strin
 
     const schema = declared[name].schema;
     if (schema) {
-      const validate = ajv.compile(schema);
+      const validate = compilers.explained(schema, file, `/parameters/${escapePointer(name)}/schema`);
       if (!validate(value)) {
         errors.push(...schemaErrors(validate, value, overridesSource).map((e) => new InputError(overridesSource, `parameter ${name} of ${policy.id}: ${e.problem}`, place + (e.place === '/' ? '' : e.place))));
         continue;
@@ -139,7 +138,7 @@ function resolveParameters(policy: Policy, file: string, overrides: Record<strin
 
   if (errors.length > 0) throw new InputErrors(errors);
   for (const [name, parameter] of Object.entries(declared)) {
-    if (parameter.schema && !ajv.validate(parameter.schema, parameter.default)) {
+    if (parameter.schema && !compilers.explained(parameter.schema, file, `/parameters/${escapePointer(name)}/schema`)(parameter.default)) {
       throw new InputError(file, `default of parameter "${name}" does not match its own schema`, `/parameters/${name}/default`);
     }
   }
@@ -147,12 +146,33 @@ function resolveParameters(policy: Policy, file: string, overrides: Record<strin
   return values;
 }
 
-function compileAssertion(ajv: ReturnType<typeof createAjv>, schema: JsonSchema, file: string, pointer: string): ValidateFunction {
-  try {
-    return ajv.compile(schema);
-  } catch (error) {
-    throw new InputError(file, `not a valid JSON Schema: ${(error as Error).message}`, pointer);
-  }
+/** Compile a schema of a policy file: precompiled when it is a built-in one (src/validators.ts), else with ajv. */
+type Compile = (schema: JsonSchema, file: string, pointer: string) => ValidateFunction;
+interface Compilers {
+  /** Every error, with the data it was about: to explain a failure. */
+  explained: Compile;
+  /** Stops at the first error: the same answer, faster. */
+  quick: Compile;
+}
+
+/** One ajv instance per flavor and load, created only if something is not precompiled. */
+function policyCompilers(): Compilers {
+  let explaining: ReturnType<typeof createAjv> | undefined;
+  let quick: ReturnType<typeof createAjv> | undefined;
+  const compile = (flavor: AjvFlavor, ajv: () => ReturnType<typeof createAjv>): Compile => (schema, file, pointer) => {
+    const precompiled = precompiledValidator(schema, flavor);
+    if (precompiled) return precompiled;
+    try {
+      return ajv().compile(schema);
+    } catch (error) {
+      throw new InputError(file, `not a valid JSON Schema: ${(error as Error).message}`, pointer);
+    }
+  };
+  return {
+    explained: compile(FLAVORS.explained, () => (explaining ??= createAjv(FLAVORS.explained))),
+    // The same schemas as the explaining instance, which checks them first.
+    quick: compile(FLAVORS.quick, () => (quick ??= createAjv({...FLAVORS.quick, schemasChecked: true}))),
+  };
 }
 
 export function matchesId(id: string, pattern: string): boolean {
@@ -212,20 +232,18 @@ export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] 
   const selected = loaded.filter(({policy}) =>
     (!options.include?.length || options.include.some((p) => matchesId(policy.id, p))) && !options.exclude?.some((p) => matchesId(policy.id, p)));
 
-  const ajv = createAjv({verbose: true});
-  // The same schemas as `ajv`, which checks them first.
-  const quickAjv = createAjv({allErrors: false, schemasChecked: true});
+  const compilers = policyCompilers();
   const compiled: CompiledPolicy[] = [];
   for (const {policy, file} of selected) {
     try {
-      const parameterValues = resolveParameters(policy, file.file, options.parameters?.[policy.id], parametersSource, ajv);
+      const parameterValues = resolveParameters(policy, file.file, options.parameters?.[policy.id], parametersSource, compilers);
       const assertSchema = substituteParameters(policy.assert, parameterValues, file.file, '/assert');
       const appliesToSchema = policy.appliesTo === undefined ? undefined : substituteParameters(policy.appliesTo, parameterValues, file.file, '/appliesTo');
-      const assert = compileAssertion(ajv, assertSchema, file.file, '/assert');
-      const appliesTo = appliesToSchema === undefined ? undefined : compileAssertion(ajv, appliesToSchema, file.file, '/appliesTo');
+      const assert = compilers.explained(assertSchema, file.file, '/assert');
+      const appliesTo = appliesToSchema === undefined ? undefined : compilers.explained(appliesToSchema, file.file, '/appliesTo');
       const quick = {
-        assert: compileAssertion(quickAjv, assertSchema, file.file, '/assert'),
-        ...(appliesToSchema === undefined ? {} : {appliesTo: compileAssertion(quickAjv, appliesToSchema, file.file, '/appliesTo')}),
+        assert: compilers.quick(assertSchema, file.file, '/assert'),
+        ...(appliesToSchema === undefined ? {} : {appliesTo: compilers.quick(appliesToSchema, file.file, '/appliesTo')}),
       };
       compiled.push({...policy, source: file.file, builtIn: file.builtIn, parameterValues, checks: {assert, appliesTo, quick}});
     } catch (error) {

@@ -12,13 +12,12 @@
  * - an entry suppresses through its expiry day (UTC), then stops, and the report says so;
  * - when several entries match a finding, the first in the file is the one reported.
  */
-import {existsSync, readFileSync} from 'node:fs';
-import {isAbsolute, join, resolve} from 'node:path';
-import type {ValidateFunction} from 'ajv/dist/2020';
+import {existsSync} from 'node:fs';
+import {isAbsolute, resolve} from 'node:path';
 
 import {InputError, InputErrors, isInputError} from '../errors';
-import {createAjv, readJsonFile, schemaErrors} from '../json-input';
-import {SCHEMAS} from '../paths';
+import {readJsonFile, schemaErrors} from '../json-input';
+import {ownSchemaValidator} from '../validators';
 import type {Evaluation, ResourceRef} from './types';
 
 export const DEFAULT_SUPPRESSIONS_FILE = '.mq-audit/suppressions.json';
@@ -118,12 +117,9 @@ export function readAs(path: string, shown: string, what: string): unknown {
   }
 }
 
-let compiledSchema: ValidateFunction | undefined;
-
 /** Validates parsed JSON against schemas/suppressions.schema.json. */
 export function parseSuppressions(data: unknown, shown: string): SuppressionList {
-  compiledSchema ??= createAjv({schemasChecked: true}).compile(JSON.parse(readFileSync(join(SCHEMAS, 'suppressions.schema.json'), 'utf8')));
-  const errors = schemaErrors(compiledSchema, data, shown);
+  const errors = schemaErrors(ownSchemaValidator('suppressions.schema.json'), data, shown);
   if (errors.length > 0) throw new InputErrors(errors);
   return {file: shown, entries: (data as {suppressions: Suppression[]}).suppressions};
 }

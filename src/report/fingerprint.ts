@@ -8,17 +8,11 @@
  * account id (a plain hash of a 12-digit number can). Nothing else varies: no line numbers, messages, input order,
  * machine or time.
  */
-import * as crypto from 'node:crypto';
-
+import {sha256Hex} from '../hash';
 import {flat} from '../strings';
 
 /** Part of the hashed text: bump it when the identity changes, so old and new fingerprints never collide. */
 export const FINGERPRINT_VERSION = 1;
-
-/** SHA-256 in hex. One-shot `crypto.hash` (Node 20.12+) is 2-4x faster than a Hash object per finding. */
-const sha256Hex: (text: string) => string = typeof crypto.hash === 'function'
-  ? (text) => crypto.hash('sha256', text, 'hex')
-  : (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** `arn:partition:service:region:account:resource`; the resource part may itself contain `:`. */
 const ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.+)$/s;

@@ -1,16 +1,12 @@
 /** Reads an inventory snapshot back, checking it against its JSON Schema (schemas/inventory.schema.json). */
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import type {ValidateFunction} from 'ajv';
 import {InputError, InputErrors} from '../errors';
-import {createAjv, readJsonFile, schemaErrors} from '../json-input';
-import {SCHEMAS} from '../paths';
+import {readJsonFile, schemaErrors} from '../json-input';
+import {ownSchemaValidator} from '../validators';
 import {SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, type Snapshot} from './types';
 
-let validator: ValidateFunction | undefined;
 export function inventoryValidator(): ValidateFunction {
-  validator ??= createAjv({schemasChecked: true}).compile(JSON.parse(readFileSync(join(SCHEMAS, 'inventory.schema.json'), 'utf8')));
-  return validator;
+  return ownSchemaValidator('inventory.schema.json');
 }
 
 export function readSnapshot(file: string): Snapshot {

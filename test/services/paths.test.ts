@@ -13,7 +13,6 @@ import type {BreakKind, Verdict} from '../../src/network/facts';
 import {findingNetwork, renderPaths, type PathsReport} from '../../src/report/paths';
 import {renderSarif} from '../../src/report/sarif';
 import type {ReportedPolicy} from '../../src/report/types';
-import {buildNetworkModel} from '../../src/network/index';
 import {decidePaths, nearestNames, resolveBroker, runPaths, type PathsOutcome} from '../../src/services/paths';
 import type {Snapshot} from '../../src/snapshot/types';
 import {githubProblems} from '../helpers/github-sarif-rules';
