@@ -11,7 +11,7 @@ import standaloneCode from 'ajv/dist/standalone';
 
 import {type AjvFlavor, createAjv} from './json-input';
 import {BUILT_IN_POLICIES, SCHEMAS} from './paths';
-import {findPolicyFiles, readPolicyFile, substituteParameters} from './policy/loader';
+import {assertionSchemas, findPolicyFiles, parameterDefaults, readPolicyFile} from './policy/loader';
 import {ajvVersion, FLAVORS, PRECOMPILED_INDEX, type PrecompiledIndex, validatorKey} from './validators';
 
 export interface PrecompileTarget {
@@ -31,13 +31,10 @@ export function precompileTargets(schemasDir: string = SCHEMAS, policiesDir: str
   for (const file of findPolicyFiles(policiesDir, true)) {
     const {policy, errors} = readPolicyFile(file);
     if (!policy || errors.length > 0) throw new Error(`${file.file}: ${errors.map((e) => e.message).join('; ')}`);
-    const defaults = Object.fromEntries(Object.entries(policy.parameters ?? {}).map(([name, p]) => [name, p.default]));
     for (const [name, parameter] of Object.entries(policy.parameters ?? {})) {
       if (parameter.schema) targets.push({origin: `${policy.id} parameter ${name}`, schema: parameter.schema, flavor: FLAVORS.explained});
     }
-    const assertions: [string, unknown][] = [['assert', substituteParameters(policy.assert, defaults, file.file, '/assert')]];
-    if (policy.appliesTo !== undefined) assertions.push(['appliesTo', substituteParameters(policy.appliesTo, defaults, file.file, '/appliesTo')]);
-    for (const [place, schema] of assertions) {
+    for (const [place, schema] of Object.entries(assertionSchemas(policy, parameterDefaults(policy), file.file))) {
       for (const flavor of [FLAVORS.explained, FLAVORS.quick]) targets.push({origin: `${policy.id} ${place}`, schema, flavor});
     }
   }

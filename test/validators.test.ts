@@ -13,7 +13,7 @@ import {createAjv} from '../src/json-input';
 import {PACKAGE_ROOT} from '../src/paths';
 import {brokerDocuments} from '../src/policy/evaluate';
 import {evaluatePolicy} from '../src/policy/evaluator';
-import {type CompiledPolicy, loadPolicies, substituteParameters} from '../src/policy/loader';
+import {assertionSchemas, type CompiledPolicy, loadPolicies} from '../src/policy/loader';
 import {precompileTargets} from '../src/precompile';
 import {evaluationOptions} from '../src/services/evaluation';
 import {readSnapshot} from '../src/snapshot/read';
@@ -52,7 +52,8 @@ describe('precompiled validators', () => {
     const snapshot = readSnapshot(join(PACKAGE_ROOT, 'fixtures', 'demo', 'inventory.json'));
     const compiled = loadPolicies({});
     const precompiled = compiled.map((policy): CompiledPolicy => {
-      const schema = (place: 'assert' | 'appliesTo') => substituteParameters(policy[place]!, policy.parameterValues, policy.source, `/${place}`);
+      const schemas = assertionSchemas(policy, policy.parameterValues, policy.source);
+      const schema = (place: 'assert' | 'appliesTo') => schemas[place]!;
       const built = (place: 'assert' | 'appliesTo', flavor: object): ValidateFunction => {
         const validate = precompiledValidator(schema(place), flavor, BUILT);
         if (!validate) throw new Error(`${policy.id} ${place} is not precompiled`);

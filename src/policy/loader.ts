@@ -109,14 +109,40 @@ export function substituteParameters(schema: JsonSchema, values: Record<string, 
   return walk(schema, pointer) as JsonSchema;
 }
 
+/** Each declared parameter's default value. */
+export function parameterDefaults(policy: Policy): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(policy.parameters ?? {}).map(([name, p]) => [name, p.default]));
+}
+
+/**
+ * The schemas a policy's checks are compiled from, its parameters substituted. One derivation for the loader and
+ * for the build's precompiled validators (src/precompile.ts), whose keys are the schemas' text.
+ */
+export function assertionSchemas(policy: Policy, values: Record<string, unknown>, file: string): {assert: JsonSchema; appliesTo?: JsonSchema} {
+  return {
+    assert: substituteParameters(policy.assert, values, file, '/assert'),
+    ...(policy.appliesTo !== undefined && {appliesTo: substituteParameters(policy.appliesTo, values, file, '/appliesTo')}),
+  };
+}
+
 function escapePointer(key: string): string {
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 function resolveParameters(policy: Policy, file: string, overrides: Record<string, unknown> | undefined, overridesSource: string, compilers: Compilers): Record<string, unknown> {
   const declared = policy.parameters ?? {};
-  const values: Record<string, unknown> = Object.fromEntries(Object.entries(declared).map(([name, p]) => [name, p.default]));
+  const values = parameterDefaults(policy);
   const errors: InputError[] = [];
+  // Each parameter's schema compiled once, for its override and for its default.
+  const validators = new Map<string, ValidateFunction>();
+  const validatorOf = (name: string, schema: Record<string, unknown>): ValidateFunction => {
+    let validate = validators.get(name);
+    if (!validate) {
+      validate = compilers.explained(schema, file, `/parameters/${escapePointer(name)}/schema`);
+      validators.set(name, validate);
+    }
+    return validate;
+  };
   for (const [name, value] of Object.entries(overrides ?? {})) {
     const place = `/policies/${escapePointer(policy.id)}/parameters/${escapePointer(name)}`;
     if (!(name in declared)) {
@@ -126,7 +152,7 @@ function resolveParameters(policy: Policy, file: string, overrides: Record<strin
 
     const schema = declared[name].schema;
     if (schema) {
-      const validate = compilers.explained(schema, file, `/parameters/${escapePointer(name)}/schema`);
+      const validate = validatorOf(name, schema);
       if (!validate(value)) {
         errors.push(...schemaErrors(validate, value, overridesSource).map((e) => new InputError(overridesSource, `parameter ${name} of ${policy.id}: ${e.problem}`, place + (e.place === '/' ? '' : e.place))));
         continue;
@@ -138,7 +164,7 @@ function resolveParameters(policy: Policy, file: string, overrides: Record<strin
 
   if (errors.length > 0) throw new InputErrors(errors);
   for (const [name, parameter] of Object.entries(declared)) {
-    if (parameter.schema && !compilers.explained(parameter.schema, file, `/parameters/${escapePointer(name)}/schema`)(parameter.default)) {
+    if (parameter.schema && !validatorOf(name, parameter.schema)(parameter.default)) {
       throw new InputError(file, `default of parameter "${name}" does not match its own schema`, `/parameters/${name}/default`);
     }
   }
@@ -237,8 +263,7 @@ export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] 
   for (const {policy, file} of selected) {
     try {
       const parameterValues = resolveParameters(policy, file.file, options.parameters?.[policy.id], parametersSource, compilers);
-      const assertSchema = substituteParameters(policy.assert, parameterValues, file.file, '/assert');
-      const appliesToSchema = policy.appliesTo === undefined ? undefined : substituteParameters(policy.appliesTo, parameterValues, file.file, '/appliesTo');
+      const {assert: assertSchema, appliesTo: appliesToSchema} = assertionSchemas(policy, parameterValues, file.file);
       const assert = compilers.explained(assertSchema, file.file, '/assert');
       const appliesTo = appliesToSchema === undefined ? undefined : compilers.explained(appliesToSchema, file.file, '/appliesTo');
       const quick = {
