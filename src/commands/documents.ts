@@ -6,6 +6,7 @@ import {InputError} from '../errors';
 import {brokerDocuments} from '../policy/evaluate';
 import {evaluationOptions} from '../services/evaluation';
 import {readSnapshot} from '../snapshot/read';
+import {jsonTerminalSafe} from '../text/terminal';
 
 export default class Documents extends BaseCommand {
   static override summary = 'Print the broker documents policies assert on (for writing and debugging policies).';
@@ -34,6 +35,6 @@ export default class Documents extends BaseCommand {
       throw new InputError('--broker', `no broker named "${flags.broker}" in ${flags.inventory}; brokers: ${documents.map((d) => d.name).join(', ')}`);
     }
 
-    process.stdout.write(`${JSON.stringify(selected, null, 2)}\n`);
+    process.stdout.write(`${jsonTerminalSafe(JSON.stringify(selected, null, 2))}\n`);
   }
 }

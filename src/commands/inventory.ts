@@ -7,6 +7,7 @@ import {writeFileAtomic} from '../output';
 import {EXIT} from '../policy/types';
 import {collectLive} from '../services/inventory';
 import type {Snapshot} from '../snapshot/types';
+import {jsonTerminalSafe, terminalSafe} from '../text/terminal';
 
 const MAX_ERROR_LINES = 20;
 
@@ -43,7 +44,7 @@ Exit codes: 0 collected everything; 2 bad usage; 3 collected with errors (the fi
     } finally {
       progress.stop();
     }
-    const text = `${JSON.stringify(snapshot, null, 2)}\n`;
+    const text = `${jsonTerminalSafe(JSON.stringify(snapshot, null, 2))}\n`;
     if (flags.output === '-') process.stdout.write(text);
     else writeFileAtomic(flags.output, text);
     const brokers = snapshot.accounts.flatMap((a) => a.regions).reduce((n, r) => n + (r.brokers?.length ?? 0), 0);
@@ -51,12 +52,12 @@ Exit codes: 0 collected everything; 2 bad usage; 3 collected with errors (the fi
     const accounts = snapshot.accounts.length === 1 ? '' : ` of ${snapshot.accounts.length} account(s)`;
     this.logToStderr(`Inventoried ${brokers} broker(s) in ${regions} region(s)${accounts}${flags.output === '-' ? '' : ` into ${flags.output}`}.`);
     for (const skipped of snapshot.collection.accountSelection?.skipped ?? []) {
-      this.logToStderr(`  skipped account ${skipped.accountId}${skipped.name ? ` (${skipped.name})` : ''}: ${skipped.reason === 'excluded' ? '--exclude-account' : `state ${skipped.state ?? 'not active'}`}`);
+      this.logToStderr(`  skipped account ${skipped.accountId}${skipped.name ? ` (${terminalSafe(skipped.name)})` : ''}: ${skipped.reason === 'excluded' ? '--exclude-account' : `state ${skipped.state ?? 'not active'}`}`);
     }
     // A deadline can cut thousands of calls; the file lists them all, the terminal the first few.
     for (const error of snapshot.errors.slice(0, MAX_ERROR_LINES)) {
       const where = [error.accountId, error.region].filter(Boolean).join(' ');
-      this.logToStderr(`  could not read: ${error.service} ${error.operation}${where ? ` in ${where}` : ''}${error.resource ? ` (${error.resource})` : ''}: ${error.code}`);
+      this.logToStderr(`  could not read: ${error.service} ${error.operation}${where ? ` in ${where}` : ''}${error.resource ? ` (${terminalSafe(error.resource)})` : ''}: ${terminalSafe(error.code)}`);
     }
     if (snapshot.errors.length > MAX_ERROR_LINES) this.logToStderr(`  … and ${snapshot.errors.length - MAX_ERROR_LINES} more (see "errors" in the snapshot)`);
 

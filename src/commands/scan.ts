@@ -10,6 +10,7 @@ import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
 import {categoryProblem, FORMATS, render, type ScanReport} from '../report/index';
 import {createRedactor, REDACT_KEY_ENV, redactText} from '../report/redact';
 import {runScan} from '../services/scan';
+import {terminalSafe} from '../text/terminal';
 
 export default class Scan extends BaseCommand {
   static override summary = 'Evaluate policies against Amazon MQ brokers and report findings.';
@@ -146,7 +147,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     // snapshot says which ids are accounts).
     const writtenCategory = redact && category !== undefined ? redactText(category, createRedactor(redactKey), snapshot) : category;
     for (const problem of anchoring?.problems ?? []) {
-      this.logToStderr(`Warning: ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message} (not used to anchor findings)`);
+      this.logToStderr(`Warning: ${terminalSafe(problem.file)}${problem.line ? `:${problem.line}` : ''}: ${terminalSafe(problem.message)} (not used to anchor findings)`);
     }
 
     const notes = await writeReport(flags.output, format, report, {

@@ -2,11 +2,15 @@
  * JSON text in pieces, so that a report of ten thousand brokers is never one string: V8 caps a string at about
  * 512 M characters, and holding the whole text next to the objects doubles the memory a scan needs.
  *
- * `jsonChunks(value)` yields exactly `JSON.stringify(value, null, 2)`, piece by piece. Two additions, both for
+ * `jsonChunks(value)` yields exactly `JSON.stringify(value, null, 2)`, piece by piece, except that DEL, C1 controls,
+ * bidi and other invisible format characters are written as `\uXXXX` escapes (the same value; safe to print to a
+ * terminal, src/text/terminal.ts). Two additions, both for
  * large arrays: a `lazy(iterable)` member is written as an array whose items are produced (and can be dropped)
  * one at a time, and `compactDepth` writes every value deeper than that depth on one line (SARIF results: one
  * line each, half the bytes of indented JSON and still diff-friendly).
  */
+
+import {jsonTerminalSafe} from '../text/terminal';
 
 const LAZY = Symbol('lazy JSON array');
 
@@ -42,12 +46,12 @@ export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}): Gen
   for (const piece of pieces(toJsonValue(value), 0, '', options.compactDepth ?? Number.POSITIVE_INFINITY)) {
     buffer += piece;
     if (buffer.length >= CHUNK_CHARS) {
-      yield buffer;
+      yield jsonTerminalSafe(buffer);
       buffer = '';
     }
   }
 
-  if (buffer !== '') yield buffer;
+  if (buffer !== '') yield jsonTerminalSafe(buffer);
 }
 
 /** The whole text (small values, tests). */

@@ -6,8 +6,6 @@
  * Also here: which hops a failing network finding is about (`findingNetwork`), so the scan report and SARIF
  * can list them.
  */
-import {styleText} from 'node:util';
-
 import type {
   BreakKind,
   BreakPoint,
@@ -21,6 +19,7 @@ import type {
 } from '../network/facts';
 import type {Explanation, ResourceRef} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
+import {jsonTerminalSafe, type Paint, painter, type Style, terminalOutput, terminalSafeDeep} from '../text/terminal';
 import type {FindingNetwork, FindingNetworkFlow} from './types';
 
 export const PATHS_REPORT_KIND = 'mq-audit/paths';
@@ -86,7 +85,7 @@ export function renderPaths(format: PathsFormat, report: PathsReport, options: P
 }
 
 export function renderPathsJson(report: PathsReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return jsonTerminalSafe(JSON.stringify(report, null, 2)) + '\n';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -206,9 +205,6 @@ function plural(count: number, noun: string): string {
 const WIDTH = 100;
 const STATUS_WIDTH = 8;
 
-type Style = Parameters<typeof styleText>[0];
-type Paint = (style: Style, text: string) => string;
-
 const VERDICT_STYLE: Record<PathsVerdict, Style> = {
   reachable: ['bold', 'green'],
   degraded: ['bold', 'yellow'],
@@ -218,11 +214,9 @@ const VERDICT_STYLE: Record<PathsVerdict, Style> = {
 };
 const STATUS_STYLE: Record<PathHop['status'] | NetworkPath['status'], Style> = {ok: 'green', healthy: 'green', broken: 'red', unknown: 'magenta'};
 
-function painter(color: boolean): Paint {
-  return color ? (style, text) => styleText(style, text, {validateStream: false}) : (_style, text) => text;
-}
-
-export function renderPathsText(report: PathsReport, options: PathsRenderOptions = {}): string {
+/** Every value is escaped for the terminal (src/text/terminal.ts) before it is wrapped and coloured. */
+export function renderPathsText(unsafeReport: PathsReport, options: PathsRenderOptions = {}): string {
+  const report = terminalSafeDeep(unsafeReport);
   const paint = painter(options.color === true);
   const sections = [brokerSection(report, paint)];
   if (report.network) {
@@ -232,7 +226,7 @@ export function renderPathsText(report: PathsReport, options: PathsRenderOptions
 
   if (report.collectionErrors.length > 0) sections.push(collectionErrorSection(report.collectionErrors, paint));
   sections.push(verdictLine(report, paint));
-  return sections.join('\n\n') + '\n';
+  return terminalOutput(sections.join('\n\n') + '\n');
 }
 
 function brokerSection(report: PathsReport, paint: Paint): string {

@@ -3,11 +3,10 @@
  * Brokers that need attention come first, each with its failing policies and the reason;
  * then what could not be read, the totals and the gate decision.
  */
-import {styleText} from 'node:util';
-
 import type {Evaluation, ResourceRef, Severity} from '../policy/types';
 import {SEVERITIES} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
+import {type Paint, painter, type Style, terminalOutput, terminalSafeDeep} from '../text/terminal';
 import {compareCollectionErrors, compareEvaluations, compareSeverity, compareStrings} from './ordering';
 import type {RenderOptions, ReportedEvaluation, ScanReport} from './types';
 
@@ -16,9 +15,6 @@ const WIDTH = 100;
 const MIN_REASON_WIDTH = 40;
 const MAX_ID_COLUMN = 36;
 const INDENT = '      ';
-
-type Style = Parameters<typeof styleText>[0];
-type Paint = (style: Style, text: string) => string;
 
 const SEVERITY_STYLE: Record<Severity, Style> = {critical: ['bold', 'red'], high: 'red', medium: 'yellow', low: 'cyan'};
 
@@ -33,7 +29,12 @@ interface BrokerGroup {
   notApplicable: number;
 }
 
-export function renderTable(report: ScanReport, options: RenderOptions = {}): string {
+/**
+ * Every value of the report is escaped for the terminal (src/text/terminal.ts) before it is measured, wrapped and
+ * coloured: broker names, tags and messages are attacker-controlled.
+ */
+export function renderTable(unsafeReport: ScanReport, options: RenderOptions = {}): string {
+  const report = terminalSafeDeep(unsafeReport);
   const paint = painter(options.color === true);
   const groups = brokerGroups(report.results);
   const sections = [headline(report, paint), brokerSection(groups, paint)];
@@ -41,12 +42,7 @@ export function renderTable(report: ScanReport, options: RenderOptions = {}): st
   if (report.baseline) sections.push(baselineSection(report.baseline, paint));
   if (report.warnings?.length) sections.push(warningSection(report.warnings, paint));
   sections.push(summarySection(report, groups, paint), gateLine(report, paint));
-  return sections.filter((section) => section !== '').join('\n\n') + '\n';
-}
-
-/** The command decides on colour (TTY, NO_COLOR); styleText must not second-guess it from process.stdout. */
-function painter(color: boolean): Paint {
-  return color ? (style, text) => styleText(style, text, {validateStream: false}) : (_style, text) => text;
+  return terminalOutput(sections.filter((section) => section !== '').join('\n\n') + '\n');
 }
 
 function headline(report: ScanReport, paint: Paint): string {

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
 import {type PolicyListing, listPolicies, policyCatalogue} from '../../services/policies';
+import {terminalSafe} from '../../text/terminal';
 
 export default class PoliciesList extends BaseCommand {
   static override summary = 'List the policies a scan evaluates: id, severity, title and source file.';
@@ -27,7 +28,8 @@ export default class PoliciesList extends BaseCommand {
     }
 
     if (!this.jsonEnabled()) {
-      const rows = policies.map((p) => [p.id, p.severity, p.title, p.source]);
+      // Ids, titles and file names come from policy files a pull request may have written: escaped before measured.
+      const rows = policies.map((p) => [p.id, p.severity, p.title, p.source].map((cell) => terminalSafe(cell)));
       const header = ['ID', 'SEVERITY', 'TITLE', 'SOURCE'];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
       for (const row of [header, ...rows]) this.log(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '));

@@ -2,6 +2,7 @@ import {Args} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
 import {EXIT} from '../../policy/types';
 import {type ValidationResult, validatePolicyFiles} from '../../services/policies';
+import {terminalSafe} from '../../text/terminal';
 
 export default class PoliciesValidate extends BaseCommand {
   static override summary = 'Check custom policy files: format, id, parameters, and that their assertions compile.';
@@ -28,11 +29,11 @@ export default class PoliciesValidate extends BaseCommand {
     if (!this.jsonEnabled()) {
       for (const result of results) {
         if (result.problems.length === 0) {
-          this.log(`ok    ${result.file} (${result.id})`);
+          this.log(`ok    ${terminalSafe(result.file)} (${terminalSafe(result.id ?? '')})`);
           continue;
         }
 
-        for (const problem of result.problems) this.log(`error ${result.file}${problem.place ? ` at ${problem.place}` : ''}: ${problem.problem}`);
+        for (const problem of result.problems) this.log(`error ${terminalSafe(result.file)}${problem.place ? ` at ${terminalSafe(problem.place)}` : ''}: ${problem.problem}`);
       }
 
       this.log(invalid.length === 0 ? `${results.length} policy file(s) valid.` : `${invalid.length} of ${results.length} policy file(s) invalid.`);
