@@ -53,6 +53,8 @@ export interface ItemValues {
   /** A whole broker. `details` is never null here; fields known only after apply are listed in `unknown`. */
   broker: Broker;
   vpc: Vpc;
+  /** A VPC's additional CIDR block (aws_vpc_ipv4_cidr_block_association): the VPC's local range grows by it. */
+  vpcCidrBlock: {vpcId: string; cidr?: string; ipv6Cidr?: string};
   subnet: Subnet;
   /**
    * A route table. `routes` and `associations` as the template defines them inline; the overlay keeps the routes
