@@ -37,6 +37,8 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     {description: 'Only some policies, plus a folder of your own.', command: '<%= config.bin %> <%= command.id %> --inventory inv.json --policies ./our-policies --skip-policy mq/required-tags'},
     {description: 'Accept known findings, fail only on findings new since the last main-branch report, and write a pull-request summary.', command: '<%= config.bin %> <%= command.id %> --all-regions --suppressions .mq-audit/suppressions.json --baseline main-report.json --format markdown --output summary.md'},
     {description: 'SARIF for a public repository: account ids replaced with aliases (keyed by the MQ_AUDIT_REDACT_KEY secret).', command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> --all-regions --redact --output mq-audit.sarif'},
+    {description: 'Judge a pull request\'s Terraform plan against last night\'s inventory: only findings the change introduces fail the gate, located on the lines of the change.', command: 'terraform show -json tfplan > plan.json && <%= config.bin %> <%= command.id %> --plan plan.json --inventory nightly-inventory.json --format sarif --output mq-audit.sarif'},
+    {description: 'Judge a CloudFormation template (an update to a deployed stack) with its parameters.', command: '<%= config.bin %> <%= command.id %> --template stacks/orders.yaml --template-parameters stacks/orders-prod.json --stack-name orders-prod --inventory inventory.json'},
     {description: 'JUnit XML for a CI test-report view.', command: '<%= config.bin %> <%= command.id %> --all-regions --format junit --output mq-audit-junit.xml'},
   ];
 
@@ -92,6 +94,33 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       summary: `Replace AWS account ids with stable aliases (account-<8 hex>) in everything written; set ${REDACT_KEY_ENV} (a secret) so an alias cannot be checked against a guessed id.`,
       helpGroup: 'OUTPUT',
     }),
+    plan: Flags.string({
+      multiple: true,
+      summary: 'Judge this proposed change: the JSON of `terraform show -json PLANFILE` (repeatable; OpenTofu too).',
+      description:
+        'The deployed estate (--inventory, or live with --region/--all-regions/--profile…; with neither, the change is judged alone) gets the change applied, and the same policies and path model judge it. Each finding says what the change does to it (introduced, unchanged, resolved); with --gate changes (the default) only introduced ones fail the gate. Values known only after apply make exactly the checks that need them error, never pass. See docs/change.md.',
+      helpGroup: 'CHANGE',
+    }),
+    template: Flags.string({
+      multiple: true,
+      summary: 'Judge this proposed CloudFormation template (YAML, JSON, CDK output; repeatable).',
+      helpGroup: 'CHANGE',
+    }),
+    'template-parameters': Flags.string({
+      summary: 'Parameter values for --template: [{"ParameterKey": …, "ParameterValue": …}] or a plain object.',
+      dependsOn: ['template'],
+      helpGroup: 'CHANGE',
+    }),
+    'stack-name': Flags.string({
+      summary: 'The deployed stack --template updates (matched by the aws:cloudformation:stack-name tag).',
+      dependsOn: ['template'],
+      helpGroup: 'CHANGE',
+    }),
+    gate: Flags.string({
+      options: ['changes', 'all'],
+      summary: 'With --plan/--template: "changes" fails the gate only on findings the change introduces; "all" on every failing finding. [default: changes]',
+      helpGroup: 'GATE',
+    }),
     policies: Flags.string({multiple: true, summary: 'Add custom policy files or folders (repeatable).', helpGroup: 'POLICIES'}),
     policy: Flags.string({multiple: true, summary: 'Evaluate only these policy ids (repeatable; * matches within a path segment, e.g. "mq/*").', helpGroup: 'POLICIES'}),
     'skip-policy': Flags.string({multiple: true, summary: 'Do not evaluate these policy ids (repeatable).', helpGroup: 'POLICIES'}),
@@ -113,13 +142,19 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     const redactKey = process.env[REDACT_KEY_ENV] || undefined;
     const format = reportFormat(flags.format ?? defaults.format, flags.output, Boolean(process.stdout.isTTY));
     const toStdout = !flags.output || flags.output === '-';
-    const live = flags.inventory ? undefined : liveOptions(flags, config);
+    const plans = flags.plan ?? [];
+    const templates = flags.template ?? [];
+    const changing = plans.length > 0 || templates.length > 0;
+    if (flags.gate && !changing) throw new InputError('--gate', 'goes with --plan or --template (without a change every failing finding counts)');
+    // With a change and no way to the deployed estate named, the change is judged alone (a fork has no credentials).
+    const alone = changing && !flags.inventory && !LIVE_ONLY_FLAGS.some((name) => (flags as Record<string, unknown>)[name] !== undefined);
+    const live = flags.inventory || alone ? undefined : liveOptions(flags, config);
     const progress = startProgress({
       enabled:
         live !== undefined &&
         shouldShowProgress({flag: flags.progress, stderrIsTTY: Boolean(process.stderr.isTTY), env: process.env, jsonOutput: toStdout && format !== 'table'}),
     });
-    const source = live ? {live: {...live, onProgress: progress.onProgress}} : {file: flags.inventory!};
+    const source = live ? {live: {...live, onProgress: progress.onProgress}} : alone ? {none: true as const} : {file: flags.inventory!};
     let report: ScanReport;
     let snapshot: Awaited<ReturnType<typeof runScan>>['snapshot'];
     let anchoring: Awaited<ReturnType<typeof runScan>>['anchoring'];
@@ -128,6 +163,15 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       ({report, snapshot, anchoring} = await runScan({
         iac: iac === undefined ? 'auto' : iac.includes('none') ? 'none' : {paths: iac},
         source,
+        ...(changing && {
+          change: {
+            plans,
+            templates,
+            gate: (flags.gate ?? 'changes') as 'all' | 'changes',
+            ...(flags['template-parameters'] && {templateParameters: flags['template-parameters']}),
+            ...(flags['stack-name'] && {stackName: flags['stack-name']}),
+          },
+        }),
         policyPaths: flags.policies ?? defaults.policies ?? [],
         include: flags.policy ?? defaults.policy ?? [],
         exclude: flags['skip-policy'] ?? defaults['skip-policy'] ?? [],

@@ -384,7 +384,9 @@ function ingressFor(context: BrokerContext, subnet: SubnetInfo, part: Part): Ing
 function assemblePath(entry: PathHop, subnet: SubnetInfo, trail: SubnetTrail, sHop: PathHop, ingress: IngressResult, brokerHop: PathHop): NetworkPath {
   const hops = [entry, ...trail.hops, sHop, ingress.naclInbound, ingress.securityGroup, brokerHop, ingress.naclReturn];
   const firstBroken = hops.find((h) => h.status === 'broken');
-  const status: NetworkPath['status'] = firstBroken ? 'broken' : hops.some((h) => h.status === 'unknown') ? 'unknown' : 'healthy';
+  const status: NetworkPath['status'] = firstBroken
+    ? 'broken'
+    : hops.some((h) => h.status === 'unknown') ? 'unknown' : hops.some((h) => h.status === 'pending') ? 'pending' : 'healthy';
   return {
     subnetId: subnet.id,
     destination: formatCidr(trail.part.cidr),
@@ -581,18 +583,27 @@ interface Piece {
   redundant: boolean | null;
   openPorts: number[];
   breakPoint?: BreakPoint;
+  /** Intact paths over links a proposed change creates. */
+  pending: number;
 }
 
 function judgePiece(paths: NetworkPath[]): Piece {
   const healthy = paths.filter((p) => p.status === 'healthy');
+  const pendingPaths = paths.filter((p) => p.status === 'pending');
   // Redundancy is per link: two tunnels, two Direct Connect connections (or LAGs), or a tunnel and a connection.
   const independent = new Set(healthy.map((p, i) => p.linkId ?? `path-${i}`)).size;
   const anyUnknown = paths.some((p) => p.status === 'unknown');
   // The paths of a piece share its ingress: the same ports, in the engine's order.
-  const openPorts = [...new Set(healthy.flatMap((p) => p.openPorts))];
-  const piece = {paths, healthy: healthy.length, independent, openPorts};
+  const openPorts = [...new Set([...healthy, ...pendingPaths].flatMap((p) => p.openPorts))];
+  const piece = {paths, healthy: healthy.length, independent, openPorts, pending: pendingPaths.length};
+  if (healthy.length > 0 && independent >= 2) return {...piece, verdict: 'reachable', redundant: true};
+  if (pendingPaths.length > 0) {
+    // Reachable once the new links come up: neither healthy (not proven) nor a failure the change introduces.
+    const withPending = new Set([...healthy, ...pendingPaths].map((p, i) => p.linkId ?? `path-${i}`)).size;
+    return {...piece, verdict: 'pending', redundant: withPending >= 2 ? true : anyUnknown ? null : false};
+  }
+
   if (healthy.length > 0) {
-    if (independent >= 2) return {...piece, verdict: 'reachable', redundant: true};
     // Another path might exist where data is missing: then the lack of redundancy is not proven.
     return {...piece, verdict: 'degraded', redundant: anyUnknown ? null : false};
   }
@@ -602,7 +613,7 @@ function judgePiece(paths: NetworkPath[]): Piece {
   return {...piece, verdict: 'unreachable', redundant: false, ...(first?.breakPoint ? {breakPoint: first.breakPoint} : {})};
 }
 
-const SEVERITY: Record<Verdict, number> = {unreachable: 3, unknown: 2, degraded: 1, reachable: 0};
+const SEVERITY: Record<Verdict, number> = {unreachable: 4, unknown: 3, degraded: 2, pending: 1, reachable: 0};
 
 export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
   return verdicts.reduce<Verdict>((worst, v) => (SEVERITY[v] > SEVERITY[worst] ? v : worst), 'reachable');
@@ -637,6 +648,7 @@ function judgeNetwork(network: NetworkInput, start: Part, pieces: Piece[]): OnPr
     redundant: verdict === 'unreachable' ? false : redundantOf(pieces.map((p) => p.redundant)),
     healthyPathCount: pieces.length > 0 ? Math.min(...pieces.map((p) => p.healthy)) : 0,
     independentPathCount: pieces.length > 0 ? Math.min(...pieces.map((p) => p.independent)) : 0,
+    ...(pieces.some((p) => p.pending > 0) ? {pendingPathCount: Math.min(...pieces.map((p) => p.pending))} : {}),
     openPorts,
     ...(breakPoint ? {breakPoint} : {}),
     ...(missing.length > 0 ? {missing} : {}),
@@ -665,6 +677,7 @@ function aggregate(networks: OnPremNetworkFacts[], source: 'explicit' | 'inferre
     degradedCount: count('degraded'),
     unreachableCount: count('unreachable'),
     unknownCount: count('unknown'),
+    ...(count('pending') > 0 ? {pendingCount: count('pending')} : {}),
     healthyPathCount: networks.length > 0 ? Math.min(...networks.map((n) => n.healthyPathCount)) : 0,
     independentPathCount: networks.length > 0 ? Math.min(...networks.map((n) => n.independentPathCount)) : 0,
     ...(breakPoint ? {breakPoint} : {}),

@@ -18,9 +18,11 @@ export const NETWORK_FACTS_VERSION = 1;
  * - unreachable: some part of the network has no healthy path to some subnet (breakPoint says where it breaks);
  * - unknown: no healthy path is proven somewhere and data is missing (a call failed, an object was not inventoried,
  *   or the path goes through something the model does not follow). Never counted as reachable.
+ * - pending: only in a proposed estate (scan --plan/--template): reachable (and redundant, as `redundant` says)
+ *   once links the change creates come up; their health is known only after apply, so they are not called healthy.
  * See docs/network.md.
  */
-export type Verdict = 'degraded' | 'reachable' | 'unknown' | 'unreachable';
+export type Verdict = 'degraded' | 'pending' | 'reachable' | 'unknown' | 'unreachable';
 
 /** Where and why a path stops. */
 export type BreakKind =
@@ -109,7 +111,8 @@ export interface PathHop {
   arn?: string;
   accountId?: string;
   region?: string;
-  status: 'broken' | 'ok' | 'unknown';
+  /** pending: a link the proposed change creates (a new VPN connection, a new virtual interface), up only after apply. */
+  status: 'broken' | 'ok' | 'pending' | 'unknown';
   /** Why the hop was taken, or why it breaks. One sentence. */
   reason: string;
   /** `return`: the hop checks the way back (stateless rules, the route back to on-premises). */
@@ -150,7 +153,8 @@ export interface NetworkPath {
   via: 'direct-connect' | 'none' | 'vpn';
   /** Identity for redundancy: the tunnel (vpn-…/outside IP) or the Direct Connect connection or LAG. */
   linkId?: string;
-  status: 'broken' | 'healthy' | 'unknown';
+  /** pending: intact but over a link the proposed change creates, whose health is known only after apply. */
+  status: 'broken' | 'healthy' | 'pending' | 'unknown';
   breakPoint?: BreakPoint;
   /** Broker ports open along the whole path (security group and NACL, both ways). */
   openPorts: number[];
@@ -177,6 +181,8 @@ export interface OnPremNetworkFacts {
   healthyPathCount: number;
   /** Independent healthy paths (distinct tunnels, distinct Direct Connect connections) to the worst-served subnet. */
   independentPathCount: number;
+  /** Proposed estates only, when there are some: intact paths over links the change creates, to the worst-served subnet. */
+  pendingPathCount?: number;
   /** Broker ports open from this network on every healthy path (empty when none). */
   openPorts: number[];
   breakPoint?: BreakPoint;
@@ -195,6 +201,8 @@ export interface OnPremFacts {
   degradedCount: number;
   unreachableCount: number;
   unknownCount: number;
+  /** Proposed estates only, when there are some: networks reachable once the links the change creates come up. */
+  pendingCount?: number;
   /** The minimum over networks (0 when there is none). */
   healthyPathCount: number;
   independentPathCount: number;

@@ -18,6 +18,11 @@ export function unknown(base: HopBase, reason: string, missing: MissingData[], e
   return {...base, status: 'unknown', reason: flat(reason), missing: uniqueMissing(missing), ...extra};
 }
 
+/** A link the proposed change creates: configured, its health known only after apply (never called healthy). */
+export function pending(base: HopBase, reason: string, extra: Partial<PathHop> = {}): PathHop {
+  return {...base, status: 'pending', reason: flat(reason), ...extra};
+}
+
 /** The reasons of missing data, once each, for a sentence. */
 export function reasons(missing: readonly MissingData[]): string {
   return [...new Set(uniqueMissing(missing).map((m) => m.reason))].join('; ');

@@ -20,7 +20,7 @@ import type {
   VpnConnection,
 } from '../snapshot/network';
 import {directConnectArn, directConnectGatewayArn, ec2Arn} from './arn';
-import {broken, ec2Base, type HopBase, ok, reasons, unknown} from './hops';
+import {broken, ec2Base, type HopBase, ok, pending, reasons, unknown} from './hops';
 import {type Cidr, formatCidr} from './cidr';
 import type {MissingData, PathHop} from './facts';
 import {
@@ -211,6 +211,15 @@ export function vpnTrails(ctx: PathContext, located: Located<VpnConnection>, par
     }
   }
 
+  if (vpn.tunnels.length === 0 && vpn.planned && vpn.planned.action !== 'update') {
+    // A Site-to-Site VPN connection always has two tunnels; a new one's come up only after apply.
+    const created = `${label} is ${vpn.planned.action === 'replace' ? 'replaced' : 'created'} by ${vpn.planned.address}`;
+    return [1, 2].map((n) => ({
+      part, via: 'vpn' as const, linkId: `${vpn.id}/tunnel${n}`, gatewayHops,
+      linkHops: linkHops(pending(base, `${created}: tunnel ${n} (${routing}) is configured, its health is known only after apply`)),
+    }));
+  }
+
   if (vpn.tunnels.length === 0) {
     const missing: MissingData[] = [{collection: 'vpnConnections', accountId: scope.accountId, region: scope.region, resourceId: vpn.id, reason: `${vpn.id} reports no tunnel telemetry`}];
     return [{part, via: 'vpn', linkId: vpn.id, linkHops: linkHops(unknown(base, `${label} reports no tunnel telemetry`, missing)), gatewayHops}];
@@ -389,7 +398,9 @@ function interfaceHops(ctx: PathContext, located: Located<DxVirtualInterface>, f
   const summary = {...(vif.state ? {state: vif.state} : {}), ...(vif.type ? {type: vif.type} : {}), bgpUp: up, bgpPeers: peers.length};
   const label = `${vif.id}${vif.name ? ` (${vif.name})` : ''}`;
   let hop: PathHop;
-  if (vif.state !== 'available') {
+  if (vif.planned && vif.planned.action !== 'update') {
+    hop = pending(base, `${label} is ${vif.planned.action === 'replace' ? 'replaced' : 'created'} by ${vif.planned.address}: its state and BGP sessions are known only after apply`, {virtualInterface: summary});
+  } else if (vif.state !== 'available') {
     hop = broken(base, 'interface-down', `${label} is ${vif.state ?? 'in an unknown state'}`, {virtualInterface: summary});
   } else if (up === 0) {
     const what = peers.length === 0 ? `has no ${family} BGP peer` : `has ${peers.length} ${family} BGP session(s), none up (${peers.map((p) => p.status ?? 'unknown').join(', ')})`;

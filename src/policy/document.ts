@@ -90,6 +90,10 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
   const detailFields: Partial<DetailFields> = {};
   if (details) {
     Object.assign(detailFields, details);
+    // A proposed broker's values known only after apply are unknown here, as a failed call's would be.
+    for (const [pointer, reason] of Object.entries(broker.planned?.unknown ?? {})) {
+      if (setUnknown(detailFields as Record<string, unknown>, pointer)) unknown[pointer] = reason;
+    }
   } else {
     const reason = describeMissingDetails(broker, context.errors);
     for (const key of DETAIL_KEYS) {
@@ -98,15 +102,18 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
     }
   }
 
-  const engineVersionSupport = details ? lookUpEngineSupport(broker.engineType, details.engineVersion, context.asOf) : null;
-  if (!details) unknown['/facts/engineVersionSupport'] = unknown['/engineVersion'];
-  else if (engineVersionSupport?.status === null) {
-    unknown['/facts/engineVersionSupport/status'] = `engine version ${details.engineVersion} of ${broker.engineType} is not in the support table dated ${supportTable.asOf}`;
+  const engineVersion = detailFields.engineVersion ?? null;
+  const engineVersionSupport = engineVersion === null ? null : lookUpEngineSupport(broker.engineType, engineVersion, context.asOf);
+  if (engineVersionSupport === null) unknown['/facts/engineVersionSupport'] = unknown['/engineVersion'];
+  else if (engineVersionSupport.status === null) {
+    unknown['/facts/engineVersionSupport/status'] = `engine version ${engineVersion} of ${broker.engineType} is not in the support table dated ${supportTable.asOf}`;
   }
 
-  const production = details ? isProduction(details.tags, context.production) : null;
+  const tags = detailFields.tags ?? null;
+  const production = tags === null ? null : isProduction(tags, context.production);
   if (production === null) unknown['/facts/production'] = `tags are unknown: ${unknown['/tags']}`;
-  const encryptionKey = details ? (details.encryption.kmsKeyId && !details.encryption.useAwsOwnedKey ? 'customer-managed' : 'aws-owned') : null;
+  const encryption = detailFields.encryption ?? null;
+  const encryptionKey = encryption === null ? null : encryption.kmsKeyId && !encryption.useAwsOwnedKey ? 'customer-managed' : 'aws-owned';
   if (encryptionKey === null) unknown['/facts/encryptionKey'] = unknown['/encryption'];
 
   const document: BrokerDocument = {
@@ -135,6 +142,25 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
   }
 
   return document;
+}
+
+/**
+ * Sets the value at a JSON pointer of the detail fields to null, copying the objects on the way (they are the
+ * snapshot's); false when the pointer leads nowhere.
+ */
+function setUnknown(fields: Record<string, unknown>, pointer: string): boolean {
+  const steps = pointer.split('/').slice(1).map((step) => step.replaceAll('~1', '/').replaceAll('~0', '~'));
+  if (steps.length === 0 || !(steps[0] in fields)) return false;
+  let holder = fields;
+  for (const step of steps.slice(0, -1)) {
+    const next = holder[step];
+    if (next === null || typeof next !== 'object') return false;
+    holder[step] = Array.isArray(next) ? [...next] : {...next};
+    holder = holder[step] as Record<string, unknown>;
+  }
+
+  holder[steps.at(-1)!] = null;
+  return true;
 }
 
 function optional<T extends Record<string, unknown>>(fields: T): Partial<T> {

@@ -25,6 +25,8 @@ export interface BuildReportInput {
   baseline?: Baseline;
   /** The --redact alias of an account id, so suppressions and baselines may name accounts by alias. */
   aliasOf?: (accountId: string) => string;
+  /** scan --plan/--template with --gate changes: results carry `change`, and only what the change introduces gates. */
+  changeGate?: {introducedErrors: number};
 }
 
 export function reportedPolicy(policy: CompiledPolicy): ReportedPolicy {
@@ -39,7 +41,10 @@ export function buildReport(input: BuildReportInput): ScanReport {
   const brokers = snapshot.accounts.reduce((n, a) => n + a.regions.reduce((m, r) => m + (r.brokers?.length ?? 0), 0), 0);
   const scopes = snapshot.accounts.flatMap((a) => a.regions.filter((r) => r.mqOffered).map((r) => ({accountId: a.accountId, region: r.region})));
   const judged = judgeFindings(results, input, scopes);
-  const gate = decideGate(judged.results, snapshot.errors.length, input.failOn, {baseline: input.baseline !== undefined});
+  const gate = decideGate(judged.results, snapshot.errors.length, input.failOn, {
+    baseline: input.baseline !== undefined,
+    ...(input.changeGate && {changesOnly: true, introducedErrors: input.changeGate.introducedErrors}),
+  });
   const suppressed = judged.results.filter((ev) => ev.suppression).length;
   return {
     kind: REPORT_KIND,

@@ -31,6 +31,7 @@ const ABSENT_LABEL: Record<AbsentNow, string> = {
 export function renderMarkdown(report: ScanReport, _options: RenderOptions = {}): string {
   const sections = [
     headline(report),
+    changeSection(report),
     severityTable(report),
     failingSection(report),
     incompleteSection(report),
@@ -78,6 +79,39 @@ function headline(report: ScanReport): string {
     '',
     facts.join(' · '),
   ].join('\n');
+}
+
+/** scan --plan/--template: what the change introduces leads, then resolved findings and moved verdicts. */
+function changeSection(report: ScanReport): string {
+  const change = report.change;
+  if (!change) return '';
+  const count = (state: 'introduced' | 'resolved' | 'unchanged') => SEVERITIES.reduce((n, s) => n + change.findings[state][s], 0);
+  const bySeverity = (state: 'introduced' | 'resolved' | 'unchanged') =>
+    SEVERITIES.filter((s) => change.findings[state][s] > 0).map((s) => `${change.findings[state][s]} ${s}`).join(', ');
+  const introduced = count('introduced');
+  const lines = [
+    `### This change introduces ${plural(introduced, 'finding')}${introduced > 0 ? ` (${bySeverity('introduced')})` : ''}`,
+    '',
+    `Resolves ${plural(count('resolved'), 'finding')}${count('resolved') > 0 ? ` (${bySeverity('resolved')})` : ''}; ` +
+      `${plural(count('unchanged'), 'finding')} already failing on the deployed estate ${change.gate === 'changes' ? 'do not count for the gate' : 'count for the gate (--gate all)'}. ` +
+      (change.deployed ? `Applied to the deployed estate (${escapeCell(change.deployed.source)}, ${plural(change.deployed.brokers, 'broker')}).` : 'Judged alone: no deployed estate was given, so what the change refers to outside itself is unknown.'),
+  ];
+  const introducedResults = report.results.filter((ev) => ev.change === 'introduced' && ev.status === 'fail').sort(compareEvaluations);
+  if (introducedResults.length > 0) {
+    const rows = introducedResults.map((ev) => [escapeCell(ev.resource.name || ev.resource.id), ev.severity, code(ev.policyId), escapeCell(ev.cause?.text ?? ''), escapeCell(ev.message, 1000)]);
+    lines.push('', cappedTable(['Broker', 'Severity', 'Policy', 'Caused by', 'Finding'], rows));
+  }
+
+  for (const moved of change.verdicts.slice(0, MAX_ROWS)) {
+    lines.push('', `- **${escapeCell(moved.broker)}**: on-premises verdict ${moved.before ?? 'none'} → ${moved.after ?? 'none'}`);
+    if (moved.diagram) lines.push('', '```mermaid', moved.diagram.trimEnd(), '```');
+  }
+
+  if (change.unknowns.length > 0) {
+    lines.push('', `Known only after apply (checks that need these are not evaluated): ${change.unknowns.slice(0, 10).map((u) => escapeCell(`${u.address}: ${u.reason}`)).join('; ')}${change.unknowns.length > 10 ? ` (and ${change.unknowns.length - 10} more)` : ''}.`);
+  }
+
+  return lines.join('\n');
 }
 
 function severityTable(report: ScanReport): string {

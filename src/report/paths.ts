@@ -208,11 +208,12 @@ const STATUS_WIDTH = 8;
 const VERDICT_STYLE: Record<PathsVerdict, Style> = {
   reachable: ['bold', 'green'],
   degraded: ['bold', 'yellow'],
+  pending: ['bold', 'cyan'],
   unreachable: ['bold', 'red'],
   unknown: ['bold', 'magenta'],
   'not-collected': ['bold', 'magenta'],
 };
-const STATUS_STYLE: Record<PathHop['status'] | NetworkPath['status'], Style> = {ok: 'green', healthy: 'green', broken: 'red', unknown: 'magenta'};
+const STATUS_STYLE: Record<PathHop['status'] | NetworkPath['status'], Style> = {ok: 'green', healthy: 'green', broken: 'red', unknown: 'magenta', pending: 'cyan'};
 
 /** Every value is escaped for the terminal (src/text/terminal.ts) before it is wrapped and coloured. */
 export function renderPathsText(unsafeReport: PathsReport, options: PathsRenderOptions = {}): string {
@@ -371,7 +372,7 @@ function wrap(text: string, width: number): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Mermaid
 
-type NodeClass = 'broken' | 'broker' | 'internet' | 'network' | 'ok' | 'unknown';
+type NodeClass = 'broken' | 'broker' | 'internet' | 'network' | 'ok' | 'pending' | 'unknown';
 /** ok: traffic flows; broken: into a broken hop; unknown: into or past an unknown hop; dead: past a break. */
 type EdgeState = 'broken' | 'dead' | 'exposed' | 'ok' | 'unknown';
 
@@ -398,6 +399,7 @@ const CLASS_DEFS: Record<NodeClass, string> = {
   ok: 'fill:#e6f4ea,stroke:#1e8e3e,color:#0d3d1b',
   broken: 'fill:#fce8e6,stroke:#d93025,stroke-width:3px,color:#5c0b05',
   unknown: 'fill:#f1f3f4,stroke:#80868b,stroke-width:2px,stroke-dasharray:5 4,color:#202124',
+  pending: 'fill:#e8f0fe,stroke:#1a73e8,stroke-width:2px,stroke-dasharray:5 4,color:#0b2e6b',
   network: 'fill:#e8f0fe,stroke:#1a73e8,color:#0b2e6b',
   broker: 'fill:#fef7e0,stroke:#f9ab00,stroke-width:2px,color:#3c2a00',
   internet: 'fill:#fce8e6,stroke:#d93025,stroke-width:3px,color:#5c0b05',
@@ -534,7 +536,7 @@ function addNetwork(graph: Graph, onPrem: OnPremNetworkFacts, index: number, add
       const target = chain[i];
       let state: EdgeState = 'ok';
       if (target.status === 'broken') state = 'broken';
-      else if (target.status === 'unknown') state = 'unknown';
+      else if (target.status === 'unknown' || target.status === 'pending') state = 'unknown';
       else if (firstBad >= 0 && i > firstBad) state = path.status === 'broken' ? 'dead' : 'unknown';
       addEdge(chain[i - 1].id, target.id, state);
     }

@@ -258,7 +258,9 @@ function helpMarkdown(policy: ReportedPolicy, helpUri: string | undefined): stri
  * cuts, and input order never shows through.
  */
 function sarifFailures(report: ScanReport): ReportedEvaluation[] {
-  return report.results.filter((ev) => ev.status === 'fail' && !ev.suppression).sort(compareEvaluations);
+  // With a proposed change, what it introduces comes first: GitHub keeps the first results when there are too many.
+  const introducedFirst = (a: ReportedEvaluation, b: ReportedEvaluation) => Number(b.change === 'introduced') - Number(a.change === 'introduced');
+  return report.results.filter((ev) => ev.status === 'fail' && !ev.suppression).sort((a, b) => introducedFirst(a, b) || compareEvaluations(a, b));
 }
 
 /** How many results, most severe first, get their network paths drawn. */
@@ -295,8 +297,9 @@ function resultFor(ev: ReportedEvaluation, rule: RuleEntry, locate: Locator | un
     ruleId: ev.policyId,
     ruleIndex: rule.index,
     level: LEVEL[ev.severity],
-    message: {text: [resultMessage(ev), ...(hops?.sentences ?? [])].join(' ')},
-    locations: [brokerLocation(resource, locate, ev.explanations?.[0]?.path)].slice(0, GITHUB_LIMITS.locationsPerResult),
+    message: {text: [resultMessage(ev), ...(ev.cause ? [`Introduced by this change: ${sentence(ev.cause.text)}`] : []), ...(hops?.sentences ?? [])].join(' ')},
+    // An introduced finding lands on the line of the change that causes it, so the pull request's diff shows it.
+    locations: [brokerLocation(resource, causeLocator(ev, locate), ev.explanations?.[0]?.path)].slice(0, GITHUB_LIMITS.locationsPerResult),
     ...(hops && withPaths ? {codeFlows: hops.codeFlows, relatedLocations: hops.relatedLocations} : {}),
     partialFingerprints: {primaryLocationLineHash: primaryLocationLineHash(ev.policyId, resource.arn)},
     properties: {
@@ -307,6 +310,8 @@ function resultFor(ev: ReportedEvaluation, rule: RuleEntry, locate: Locator | un
       'aws/mq/engine-type': resource.engineType,
       severity: ev.severity,
       explanations: ev.explanations ?? [],
+      ...(ev.change ? {change: ev.change} : {}),
+      ...(ev.cause ? {cause: {address: ev.cause.address, action: ev.cause.action, text: ev.cause.text}} : {}),
       ...(hops && !withPaths ? {networkPathsOmitted: true} : {}),
     },
   };
@@ -327,6 +332,13 @@ function resultMessage(ev: Evaluation): string {
 
 function explanationSentence(explanation: Explanation): string {
   return `At ${explanation.path || '/'} found ${brief(explanation.found)}, expected ${oneLine(explanation.expected)}.`;
+}
+
+/** The broker's locator, except that an introduced finding's broker location is the line of the edit behind it. */
+function causeLocator(ev: ReportedEvaluation, locate: Locator | undefined): Locator | undefined {
+  const location = ev.cause?.location;
+  if (!location) return locate;
+  return (resource, property) => (resource.kind === 'broker' ? location : locate?.(resource, property));
 }
 
 function brokerLocation(resource: ResourceRef, locate?: Locator, property?: string): Location {

@@ -67,6 +67,8 @@ export interface ScanReport {
   warnings?: ReportWarning[];
   /** `scan --iac`: which template definition each broker matched, and on what evidence. */
   iac?: IacReport;
+  /** `scan --plan/--template`: the proposed change, and what it does to the findings. */
+  change?: ChangeReport;
 }
 
 export interface IacReport {
@@ -123,7 +125,49 @@ export type ReportedEvaluation = Evaluation & {
   suppression?: AppliedSuppression;
   /** With --baseline, on failing results: `unchanged` ones were failing in the baseline and do not fail the gate. */
   baseline?: BaselineState;
+  /**
+   * scan --plan/--template: what the proposed change does to this finding. `introduced`: fails on the proposed
+   * estate and did not fail (or did not exist) on the deployed one; `unchanged`: fails on both; `resolved`: failed
+   * on the deployed one and passes on the proposed one. Absent on results the change does not affect either way.
+   */
+  change?: ChangeState;
+  /** For an introduced finding: the planned edit behind it, and where that edit is written. */
+  cause?: ChangeCause;
 };
+
+export type ChangeState = 'introduced' | 'resolved' | 'unchanged';
+
+export interface ChangeCause {
+  /** The IaC address of the edit: `aws_route.onprem`, `orders-stack/OrdersBroker`. */
+  address: string;
+  resourceType: string;
+  action: string;
+  /** One sentence: `route 10.200.0.0/16 → vgw-0a1b deleted by aws_route.onprem (network.tf)`. */
+  text: string;
+  /** The file and line of the edit, when the repository holds it. */
+  location?: SourceLocation;
+}
+
+/** scan --plan/--template: the proposed change and what it does (docs/change.md). */
+export interface ChangeReport {
+  /** `changes`: only introduced failing findings fail the gate; `all`: every failing finding, as without a change. */
+  gate: 'all' | 'changes';
+  inputs: {file: string; format: string; description: string}[];
+  /** Whether a deployed estate was there to apply the change to (a fork's pull request may have none). */
+  deployed: {source: string; brokers: number} | null;
+  /** Resource changes by action, then by IaC resource type. */
+  resources: Record<'created' | 'deleted' | 'replaced' | 'updated', Record<string, number>>;
+  findings: Record<ChangeState, Record<Severity, number>>;
+  /** Findings resolved because their broker is deleted (they have no result on the proposed estate). */
+  resolvedByDeletion: {policyId: string; severity: Severity; broker: string; arn: string; fingerprint: string}[];
+  /** Brokers whose on-premises verdict the change moves. */
+  verdicts: {broker: string; arn: string; before: Verdict | null; after: Verdict | null; diagram?: string}[];
+  /** Values known only after apply, and resources the path model does not follow. */
+  unknowns: {address: string; pointer?: string; reason: string}[];
+  /** Every edit: what it is and what became of it in the proposed estate. */
+  edits: {address: string; resourceType: string; action: string; outcome: string; note?: string; file?: string; line?: number}[];
+  warnings: {file: string; place?: string; message: string}[];
+}
 
 /** A resource a SARIF location is wanted for: the broker, or a hop of a network path. */
 export interface LocatableResource {

@@ -19,7 +19,12 @@ export function evaluationOptions(snapshot: Snapshot, config: Config, settings: 
     model,
     production: config.production,
     // Not collected is unknown, not absent: the network policies then say why they could not be evaluated.
-    networkFacts: (scope) =>
-      model.factsFor(scope) ?? {facts: null, unknown: {'/network': `the network of account ${scope.accountId} in ${scope.region} is not in the inventory`}},
+    networkFacts: (scope) => {
+      // A proposed broker whose subnets or security groups are known only after apply has no path to judge.
+      const planned = scope.broker.planned?.unknown;
+      const unknownPlacement = planned?.['/subnetIds'] ?? planned?.['/securityGroups'];
+      if (unknownPlacement !== undefined) return {facts: null, unknown: {'/network': unknownPlacement}};
+      return model.factsFor(scope) ?? {facts: null, unknown: {'/network': `the network of account ${scope.accountId} in ${scope.region} is not in the inventory`}};
+    },
   };
 }

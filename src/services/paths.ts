@@ -192,6 +192,7 @@ export function decidePaths(facts: BrokerNetworkFacts | null, broker: ResourceRe
     ...by('unreachable').map((n) => `${n.cidr} is unreachable${n.breakPoint ? ` (breaks at ${n.breakPoint.id}: ${BREAK_WORDS[n.breakPoint.kind]})` : ''}`),
     ...by('degraded').map((n) => `${n.cidr} is degraded (${n.independentPathCount} independent healthy path${n.independentPathCount === 1 ? '' : 's'}, no redundancy)`),
     ...by('unknown').map((n) => `${n.cidr} is unknown (${unknownWhy(n)})`),
+    ...by('pending').map((n) => `${n.cidr} is pending (reachable once the links the change creates come up: ${n.pendingPathCount ?? 0} path(s) over them)`),
   ];
   const verdict = worstVerdict(networks.map((n) => n.verdict));
   const exitCode = exitFor(networks.map((n) => n.verdict));
@@ -204,7 +205,7 @@ export function decidePaths(facts: BrokerNetworkFacts | null, broker: ResourceRe
   return {verdict, exitCode, reason: `${capitalize(parts.join('; '))}${fine}.`};
 }
 
-const VERDICT_ORDER: Verdict[] = ['unreachable', 'degraded', 'unknown', 'reachable'];
+const VERDICT_ORDER: Verdict[] = ['unreachable', 'degraded', 'unknown', 'pending', 'reachable'];
 
 export function worstVerdict(verdicts: Verdict[]): Verdict {
   return VERDICT_ORDER.find((v) => verdicts.includes(v)) ?? 'unknown';

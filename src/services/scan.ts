@@ -17,10 +17,18 @@ import {TOOL} from '../version';
 import {type Anchoring, type IacSource, iacReport, prepareAnchoring} from './anchoring';
 import {evaluationOptions} from './evaluation';
 import {collectLive, type LiveOptions} from './inventory';
+import {changeReport, type ChangeInput, editLocator, readProposedChanges} from './change';
+import {applyChanges, emptySnapshot} from '../change/overlay';
+import {classifyChanges, verdictChanges} from '../change/compare';
+import type {CompiledPolicy} from '../policy/loader';
+import type {Verdict} from '../network';
+import type {ReportedEvaluation} from '../report/types';
 
 export interface ScanOptions {
-  /** An inventory file, or live collection. */
-  source: {file: string} | {live: LiveOptions};
+  /** An inventory file, live collection, or (with a change) no deployed estate at all. */
+  source: {file: string} | {live: LiveOptions} | {none: true};
+  /** A proposed change (scan --plan/--template): the gate judges the estate with it applied. */
+  change?: ChangeInput;
   policyPaths: string[];
   include: string[];
   exclude: string[];
@@ -64,27 +72,59 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const baseline = options.baselineFile === undefined ? undefined : loadBaseline(options.baselineFile, options.cwd);
   const redactor = createRedactor(options.redactKey);
   const anchoring = prepareAnchoring(options.iac ?? 'none', options.cwd);
-  const snapshot = 'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
+  // A change's inputs are read before any AWS call too: a binary plan should not wait for a collection.
+  const proposal = options.change ? readProposedChanges(options.change) : undefined;
+  const deployed = 'file' in options.source ? readSnapshot(options.source.file) : 'live' in options.source ? await collectLive(options.source.live) : emptySnapshot();
+  const inventorySource = 'file' in options.source ? options.source.file : undefined;
+  const generatedAt = (options.now?.() ?? new Date()).toISOString();
+  const judge = (snapshot: Snapshot) => judgeEstate(snapshot, policies, options);
+  const common = {policies, failOn: options.failOn, tool: TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf};
+
+  let built: ScanReport;
+  let snapshot = deployed;
+  if (proposal && options.change) {
+    const estate = applyChanges(deployed, proposal.changes, {...(options.change.accountId && {accountId: options.change.accountId}), ...(options.change.region && {region: options.change.region})});
+    snapshot = estate.snapshot;
+    const before = 'none' in options.source ? {results: [], verdicts: new Map()} : judge(deployed);
+    const after = judge(estate.snapshot);
+    const classified = classifyChanges(after.results, before.results, estate, editLocator(anchoring, options.cwd));
+    const gateAll = options.change.gate === 'all';
+    built = buildReport({...common, snapshot: estate.snapshot, results: classified.results, ...(!gateAll && {changeGate: {introducedErrors: classified.introducedErrors}})});
+    built.change = changeReport({
+      input: options.change,
+      proposal,
+      estate,
+      classified,
+      deployed: 'none' in options.source ? null : {source: inventorySource ?? 'live', brokers: countBrokers(deployed)},
+      verdicts: verdictChanges(before.verdicts, after.verdicts),
+      locateEdit: editLocator(anchoring, options.cwd),
+    });
+  } else {
+    built = buildReport({...common, snapshot, results: judge(snapshot).results});
+  }
+
+  if (anchoring) built.iac = iacReport(anchoring, built, options.cwd);
+  const report = options.redact ? redactReport(built, redactor) : built;
+  return {report, snapshot, ...(anchoring && {anchoring})};
+}
+
+/** Every broker's results, fingerprinted, with the hops of failing network findings; and each broker's verdict. */
+export function judgeEstate(snapshot: Snapshot, policies: CompiledPolicy[], options: ScanOptions): {results: ReportedEvaluation[]; verdicts: Map<string, {name: string; verdict: Verdict | null}>} {
   const evaluation = evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs});
+  const verdicts = new Map<string, {name: string; verdict: Verdict | null}>();
   // Failing network findings take their hops from the document being evaluated: one path analysis per broker.
   const results = evaluateSnapshot(snapshot, policies, {
     ...evaluation,
     // Fingerprinted here too, so the report does not hold a second copy of every result.
-    withDocument: (own, document) => reportedResults(own, policies, () => document.network as BrokerNetworkFacts | null | undefined),
+    withDocument: (own, document) => {
+      const network = document.network as BrokerNetworkFacts | null | undefined;
+      if (options.change) verdicts.set(document.arn, {name: document.name, verdict: network?.onPrem.verdict ?? null});
+      return reportedResults(own, policies, () => network);
+    },
   });
-  const built = buildReport({
-    snapshot,
-    policies,
-    results,
-    failOn: options.failOn,
-    tool: TOOL,
-    generatedAt: (options.now?.() ?? new Date()).toISOString(),
-    inventorySource: 'file' in options.source ? options.source.file : undefined,
-    suppressions,
-    baseline,
-    aliasOf: redactor.aliasOf,
-  });
-  if (anchoring) built.iac = iacReport(anchoring, built, options.cwd);
-  const report = options.redact ? redactReport(built, redactor) : built;
-  return {report, snapshot, ...(anchoring && {anchoring})};
+  return {results, verdicts};
+}
+
+function countBrokers(snapshot: Snapshot): number {
+  return snapshot.accounts.reduce((n, a) => n + a.regions.reduce((m, r) => m + (r.brokers?.length ?? 0), 0), 0);
 }

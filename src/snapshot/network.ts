@@ -8,6 +8,7 @@
  * resources. Secrets the APIs return (VPN pre-shared keys and customer gateway configuration, BGP auth keys)
  * are never stored.
  */
+import type {PlannedMark} from './types';
 
 /** Per account and region: the VPC objects around the brokers. Filled in by the network collectors. */
 export interface RegionNetwork {
@@ -240,6 +241,8 @@ export interface VpnConnection {
   tunnels: VpnTunnel[];
   /** Static routes (on-premises prefixes) of a static VPN. */
   routes: VpnStaticRoute[];
+  /** A proposed estate's connection that the change creates or replaces: no telemetry until it is applied. */
+  planned?: PlannedMark;
 }
 
 /** A tunnel's telemetry (VgwTelemetry). */
@@ -393,6 +396,8 @@ export interface DxVirtualInterface {
   /** Set for a private or transit interface on a Direct Connect gateway. */
   directConnectGatewayId?: string;
   bgpPeers: DxBgpPeer[];
+  /** A proposed estate's interface that the change creates: its BGP state is known only after apply. */
+  planned?: PlannedMark;
 }
 
 export interface DxBgpPeer {

@@ -122,6 +122,23 @@ export interface Broker {
   created?: string;
   /** From DescribeBroker; null when that call failed (see errors). */
   details: BrokerDetails | null;
+  /** Only in a proposed estate (scan --plan/--template): the change creates or alters this broker. */
+  planned?: PlannedMark;
+}
+
+/**
+ * Set on an object of a proposed estate (the deployed snapshot with a Terraform plan or CloudFormation template
+ * applied, src/change) that the change creates, replaces or updates. Never written by `mq-audit inventory`.
+ */
+export interface PlannedMark {
+  /** The IaC address that defines it: `aws_vpn_connection.backup`, `orders-stack/BackupVpn`. */
+  address: string;
+  action: 'create' | 'replace' | 'update';
+  /**
+   * JSON pointer → why the value is known only after apply ("known after apply: aws_mq_broker.checkout.security_groups").
+   * For a broker the pointers are into its details (`/securityGroups`); the field holds a stand-in that is never read.
+   */
+  unknown?: Record<string, string>;
 }
 
 export interface BrokerDetails {

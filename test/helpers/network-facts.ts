@@ -253,7 +253,7 @@ export function network(cidr: string, paths: NetworkPath[], overrides: Partial<O
   };
 }
 
-const VERDICT_RANK: Record<Verdict, number> = {unreachable: 0, unknown: 1, degraded: 2, reachable: 3};
+const VERDICT_RANK: Record<Verdict, number> = {unreachable: 0, unknown: 1, degraded: 2, pending: 3, reachable: 4};
 
 export function noInternetIngress(): InternetIngressFacts {
   return {open: false, publiclyAccessible: false, openPorts: [], rules: [], publicSubnet: false};

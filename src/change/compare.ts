@@ -1,0 +1,111 @@
+/**
+ * What a proposed change does to each finding: the proposed estate's results compared with the deployed estate's,
+ * by fingerprint (policy + broker ARN), and, for an introduced finding, the planned edit behind it.
+ */
+import type {PathHop, Verdict} from '../network/facts';
+import type {Severity} from '../policy/types';
+import type {ChangeCause, ChangeReport, ChangeState, ReportedEvaluation, SourceLocation} from '../report/types';
+import type {ProposedEstate, Removal} from './overlay';
+import type {ResourceEdit} from './types';
+
+export interface Classified {
+  results: ReportedEvaluation[];
+  /** Checks that could not be evaluated on the proposed estate and could be (or did not exist) on the deployed one. */
+  introducedErrors: number;
+  resolvedByDeletion: ChangeReport['resolvedByDeletion'];
+  findings: ChangeReport['findings'];
+  verdicts: ChangeReport['verdicts'];
+}
+
+const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/** Where an edit is written (a template's line, or the Terraform block the --iac index found for its address). */
+export type EditLocator = (edit: ResourceEdit) => SourceLocation | undefined;
+
+export function classifyChanges(proposed: ReportedEvaluation[], deployed: ReportedEvaluation[], estate: ProposedEstate, locateEdit: EditLocator): Classified {
+  const before = new Map<string, ReportedEvaluation>();
+  for (const result of deployed) if (result.fingerprint) before.set(result.fingerprint, result);
+  const findings = {introduced: counts(), unchanged: counts(), resolved: counts()};
+  const seen = new Set<string>();
+  let introducedErrors = 0;
+  const results = proposed.map((result) => {
+    const earlier = result.fingerprint ? before.get(result.fingerprint) : undefined;
+    if (result.fingerprint) seen.add(result.fingerprint);
+    if (result.status === 'error' && earlier?.status !== 'error') introducedErrors++;
+    const change = changeOf(result.status, earlier?.status);
+    if (!change) return result;
+    findings[change][result.severity]++;
+    if (change !== 'introduced') return {...result, change};
+    const cause = causeOf(result, estate, locateEdit);
+    return cause ? {...result, change, cause} : {...result, change};
+  });
+
+  // Findings of brokers the change deletes: resolved, with no result on the proposed estate to carry them.
+  const resolvedByDeletion: ChangeReport['resolvedByDeletion'] = [];
+  for (const result of deployed) {
+    if (result.status !== 'fail' || !result.fingerprint || seen.has(result.fingerprint)) continue;
+    findings.resolved[result.severity]++;
+    resolvedByDeletion.push({policyId: result.policyId, severity: result.severity, broker: result.resource.name, arn: result.resource.arn, fingerprint: result.fingerprint});
+  }
+
+  return {results, introducedErrors, resolvedByDeletion, findings, verdicts: []};
+}
+
+function changeOf(now: ReportedEvaluation['status'], then: ReportedEvaluation['status'] | undefined): ChangeState | undefined {
+  if (now === 'fail') return then === 'fail' ? 'unchanged' : 'introduced';
+  if (then === 'fail' && (now === 'pass' || now === 'not_applicable')) return 'resolved';
+  return undefined;
+}
+
+function counts(): Record<Severity, number> {
+  return Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+}
+
+/**
+ * The planned edit behind an introduced finding: on a network finding, the first hop of its failing path that the
+ * change removed something from or created; otherwise the edit that creates or alters the broker.
+ */
+export function causeOf(result: ReportedEvaluation, estate: ProposedEstate, locateEdit: EditLocator): ChangeCause | undefined {
+  const hops: PathHop[] = result.network?.flows.flatMap((flow) => flow.hops) ?? [];
+  for (const hop of hops) {
+    const removal = estate.removals.find((r) => r.parentId === hop.id);
+    if (removal) return causeFrom(removal.edit, `${removal.what} ${removedVerb(removal)} by ${removal.edit.address}`, locateEdit);
+    const edit = estate.editOf.get(hop.id);
+    if (edit && hop.status !== 'ok') return causeFrom(edit, `${hop.id} ${verbOf(edit)} by ${edit.address}: ${hop.reason}`, locateEdit);
+  }
+
+  // A finding on the broker itself (or a path whose break the change did not touch): the broker's own edit.
+  const edit = estate.editOf.get(result.resource.id);
+  if (edit) return causeFrom(edit, `broker ${result.resource.name} ${verbOf(edit)} by ${edit.address}`, locateEdit);
+  for (const hop of hops) {
+    const touched = estate.editOf.get(hop.id);
+    if (touched) return causeFrom(touched, `${hop.id} ${verbOf(touched)} by ${touched.address}`, locateEdit);
+  }
+
+  return undefined;
+}
+
+function removedVerb(removal: Removal): string {
+  return removal.edit.action === 'delete' ? 'deleted' : removal.edit.action === 'replace' ? 'replaced' : 'changed';
+}
+
+function verbOf(edit: ResourceEdit): string {
+  return edit.action === 'create' ? 'created' : edit.action === 'replace' ? 'replaced' : edit.action === 'delete' ? 'deleted' : 'changed';
+}
+
+function causeFrom(edit: ResourceEdit, text: string, locateEdit: EditLocator): ChangeCause {
+  const location = locateEdit(edit);
+  const where = location ? ` (${location.uri}:${location.startLine})` : '';
+  return {address: edit.address, resourceType: edit.resourceType, action: edit.action, text: `${text}${where}`, ...(location && {location})};
+}
+
+/** Brokers whose on-premises verdict the change moves, from the two estates' network facts. */
+export function verdictChanges(before: Map<string, {verdict: Verdict | null}>, after: Map<string, {name: string; verdict: Verdict | null}>): ChangeReport['verdicts'] {
+  const moved: ChangeReport['verdicts'] = [];
+  for (const [arn, now] of after) {
+    const then = before.get(arn)?.verdict ?? null;
+    if (then !== now.verdict) moved.push({broker: now.name, arn, before: then, after: now.verdict});
+  }
+
+  return moved.sort((a, b) => (a.broker < b.broker ? -1 : a.broker > b.broker ? 1 : 0));
+}

@@ -1,0 +1,306 @@
+/**
+ * The proposed estate: the deployed snapshot with proposed changes applied. The result is an ordinary Snapshot, so
+ * the same policies and path model judge it; objects the change creates or alters carry a `planned` mark (a new VPN
+ * connection is pending, a broker's values known only after apply are unknown).
+ *
+ * Copy-on-write: accounts and regions the change does not touch are the deployed snapshot's own objects, so a
+ * 200-resource plan against a 10,000-broker estate copies a few regions, not the estate. Pure: no I/O.
+ */
+import type {RegionNetwork} from '../snapshot/network';
+import type {AccountInventory, Broker, PlannedMark, RegionInventory, Snapshot} from '../snapshot/types';
+import {applyItem, removeItem, type ItemTarget} from './items';
+import {type ChangeProblem, type PlannedItem, type ProposedChange, type ResourceEdit} from './types';
+
+export interface OverlayOptions {
+  /** Where edits that do not say go, when the deployed estate cannot tell (no estate, or several accounts). */
+  accountId?: string;
+  region?: string;
+  /** Partition of accounts the change creates. */
+  partition?: string;
+}
+
+/** What became of one edit. */
+export interface AppliedEdit {
+  edit: ResourceEdit;
+  accountId: string;
+  region: string;
+  /** `applied`; `not-deployed`: it removes or changes something the deployed estate does not hold (said why). */
+  outcome: 'applied' | 'ignored' | 'not-deployed';
+  note?: string;
+}
+
+/** Something the change removes from a deployed object, for naming the edit that breaks a path. */
+export interface Removal {
+  edit: ResourceEdit;
+  /** The object it was removed from (a route table, a security group, an ACL) or the object itself. */
+  parentId: string;
+  /** `route 10.200.0.0/16 → vgw-0a1b`, `rule sgr-… (tcp 5671 from 10.0.0.0/8)`, `subnet association subnet-…`. */
+  what: string;
+}
+
+export interface ProposedEstate {
+  snapshot: Snapshot;
+  applied: AppliedEdit[];
+  /** Removals by the id of the object they were removed from. */
+  removals: Removal[];
+  /** The edit behind each object the change creates or alters, by its id (placeholders included). */
+  editOf: Map<string, ResourceEdit>;
+  /** Values known only after apply, and resources the path model does not follow: `address: reason`. */
+  unknowns: {address: string; pointer?: string; reason: string}[];
+  warnings: ChangeProblem[];
+}
+
+/** A snapshot with nothing deployed: a change judged alone (a fork's pull request has no AWS credentials). */
+export function emptySnapshot(now: Date = new Date()): Snapshot {
+  return {
+    kind: 'mq-audit/inventory',
+    schemaVersion: 1,
+    tool: {name: 'mq-audit', version: '0'},
+    collectedAt: now.toISOString(),
+    collection: {method: 'fixture', regions: [], allRegions: false, description: 'no deployed estate: the change is judged alone'},
+    accounts: [],
+    errors: [],
+  };
+}
+
+/** Stand-ins when neither the change nor the deployed estate says (a plan alone, without account ids). */
+export const UNKNOWN_ACCOUNT = '000000000000';
+export const UNKNOWN_REGION = 'us-east-1';
+
+export function applyChanges(deployed: Snapshot, changes: readonly ProposedChange[], options: OverlayOptions = {}): ProposedEstate {
+  const estate = new EstateBuilder(deployed, options);
+  const applied: AppliedEdit[] = [];
+  const edits = changes.flatMap((change) => change.edits);
+  estate.placeAll(edits);
+  // Removals first, so a replacement's new object never collides with its old one (create-before-destroy or not).
+  const order = [...edits.filter((e) => removes(e.action)), ...edits.filter((e) => !removes(e.action))];
+  const outcomes = new Map<ResourceEdit, AppliedEdit>();
+  for (const edit of edits.filter((e) => removes(e.action))) outcomes.set(edit, estate.remove(edit));
+  for (const edit of order.filter((e) => adds(e.action))) {
+    const removal = outcomes.get(edit);
+    const outcome = estate.add(edit);
+    outcomes.set(edit, removal?.outcome === 'not-deployed' && outcome.outcome === 'applied' ? {...outcome, note: removal.note} : outcome);
+  }
+
+  for (const edit of edits) applied.push(outcomes.get(edit) ?? {edit, ...estate.scopeOf(edit), outcome: 'ignored', note: ignoredBecause(edit)});
+  return {
+    snapshot: estate.snapshot(),
+    applied,
+    removals: estate.removals,
+    editOf: estate.editOf,
+    unknowns: estate.unknowns,
+    warnings: [...changes.flatMap((c) => c.warnings), ...estate.warnings],
+  };
+}
+
+const removes = (action: ResourceEdit['action']) => action === 'delete' || action === 'replace' || action === 'update';
+const adds = (action: ResourceEdit['action']) => action === 'create' || action === 'replace' || action === 'update';
+
+function ignoredBecause(edit: ResourceEdit): string {
+  if (edit.action === 'forget') return 'forgotten: the object stays deployed, unmanaged';
+  if (edit.action === 'read') return 'a data source read at apply time';
+  return 'unchanged';
+}
+
+/** The proposed snapshot under construction: regions are copied when the change first touches them. */
+class EstateBuilder {
+  readonly removals: Removal[] = [];
+  readonly editOf = new Map<string, ResourceEdit>();
+  readonly unknowns: ProposedEstate['unknowns'] = [];
+  readonly warnings: ChangeProblem[] = [];
+  private readonly accounts: AccountInventory[];
+  private readonly copied = new Set<object>();
+  /** Deployed object id → where it lives, built on first need. */
+  private whereIs?: Map<string, {accountId: string; region: string}>;
+  /** Where each edit goes, decided once for all (placeAll). */
+  private readonly placed = new Map<ResourceEdit, {accountId: string; region: string}>();
+
+  constructor(private readonly deployed: Snapshot, private readonly options: OverlayOptions) {
+    this.accounts = [...deployed.accounts];
+  }
+
+  snapshot(): Snapshot {
+    return {...this.deployed, accounts: this.accounts};
+  }
+
+  /**
+   * Places every edit: as it says, else where the deployed objects it names live, else where the new objects it
+   * names are placed (a new broker in a new subnet of a deployed VPC goes where that VPC is).
+   */
+  placeAll(edits: readonly ResourceEdit[]): void {
+    this.whereIs ??= indexDeployedIds(this.deployed);
+    for (let pass = 0, progress = true; progress && pass < 8; pass++) {
+      progress = false;
+      for (const edit of edits) {
+        if (this.placed.has(edit)) continue;
+        const located = (edit.accountId && edit.region) ? {accountId: edit.accountId, region: edit.region} : this.locate(edit);
+        if (!located) continue;
+        const scope = {accountId: edit.accountId || located.accountId, region: edit.region || located.region};
+        this.placed.set(edit, scope);
+        for (const item of edit.after) {
+          const id = (item.value as {id?: string}).id ?? (item.value as {group?: {id?: string}}).group?.id;
+          if (id) this.whereIs.set(id, scope);
+        }
+
+        progress = true;
+      }
+    }
+  }
+
+  /** The account and region an edit applies to: as it says, else where the objects it names are deployed. */
+  scopeOf(edit: ResourceEdit): {accountId: string; region: string} {
+    const placed = this.placed.get(edit);
+    if (placed) return placed;
+    const located = this.locate(edit);
+    const accounts = this.deployed.accounts;
+    const regions = [...new Set(accounts.flatMap((a) => a.regions.map((r) => r.region)))];
+    const accountId = edit.accountId || located?.accountId || this.options.accountId || (accounts.length === 1 ? accounts[0].accountId : undefined) || UNKNOWN_ACCOUNT;
+    const region = edit.region || located?.region || this.options.region || (regions.length === 1 ? regions[0] : undefined) || UNKNOWN_REGION;
+    return {accountId, region};
+  }
+
+  remove(edit: ResourceEdit): AppliedEdit {
+    const scope = this.scopeOf(edit);
+    const target = this.target(scope);
+    const misses: string[] = [];
+    for (const item of edit.before) {
+      const removed = removeItem(target, item);
+      if (removed === undefined) misses.push(describeItem(item));
+      else this.removals.push(...removed.map((what) => ({edit, parentId: what.parentId, what: what.what})));
+    }
+
+    // An update whose deployed object is not in the estate is applied as a create (its `before` is the plan's).
+    if (misses.length > 0 && edit.action === 'delete') {
+      return {edit, ...scope, outcome: 'not-deployed', note: `not in the deployed inventory: ${misses.join(', ')}`};
+    }
+
+    return {edit, ...scope, outcome: 'applied', ...(misses.length > 0 ? {note: `not in the deployed inventory: ${misses.join(', ')}`} : {})};
+  }
+
+  add(edit: ResourceEdit): AppliedEdit {
+    const scope = this.scopeOf(edit);
+    const target = this.target(scope);
+    const action: PlannedMark['action'] = edit.action === 'update' ? 'update' : edit.action === 'replace' ? 'replace' : 'create';
+    for (const item of edit.after) {
+      const planned: PlannedMark = {address: edit.address, action, ...(item.unknown && Object.keys(item.unknown).length > 0 ? {unknown: item.unknown} : {})};
+      for (const [pointer, reason] of Object.entries(item.unknown ?? {})) this.unknowns.push({address: edit.address, pointer, reason});
+      if (item.kind === 'opaque') {
+        this.unknowns.push({address: edit.address, reason: `${edit.resourceType} ${item.value.description}: the path model does not follow it; paths through it are unknown`});
+        continue;
+      }
+
+      const id = applyItem(target, item, planned);
+      if (id !== undefined) this.editOf.set(id, edit);
+    }
+
+    return {edit, ...scope, outcome: 'applied'};
+  }
+
+  /** Where the objects an edit names (its own id, the table or group it belongs to) are deployed. */
+  private locate(edit: ResourceEdit): {accountId: string; region: string} | undefined {
+    const ids = [...edit.before, ...edit.after].flatMap(referencedIds);
+    if (ids.length === 0) return undefined;
+    this.whereIs ??= indexDeployedIds(this.deployed);
+    for (const id of ids) {
+      const found = this.whereIs.get(id);
+      if (found) return found;
+    }
+
+    return undefined;
+  }
+
+  /** The region to change, copied out of the deployed snapshot on first use. */
+  private target(scope: {accountId: string; region: string}): ItemTarget {
+    let accountIndex = this.accounts.findIndex((a) => a.accountId === scope.accountId);
+    if (accountIndex < 0) {
+      // Known empty, not uncollected: a new account must not make other brokers' Direct Connect paths unknown.
+      this.accounts.push({accountId: scope.accountId, partition: this.options.partition ?? this.accounts[0]?.partition ?? 'aws', regions: [], directConnectGateways: []});
+      accountIndex = this.accounts.length - 1;
+    }
+
+    let account = this.accounts[accountIndex];
+    if (!this.copied.has(account)) {
+      account = {...account, regions: [...account.regions], ...(account.directConnectGateways ? {directConnectGateways: structuredClone(account.directConnectGateways)} : {})};
+      this.accounts[accountIndex] = account;
+      this.copied.add(account);
+    }
+
+    let regionIndex = account.regions.findIndex((r) => r.region === scope.region);
+    if (regionIndex < 0) {
+      account.regions.push({region: scope.region, mqOffered: true, brokers: [], network: emptyNetwork()});
+      regionIndex = account.regions.length - 1;
+      this.copied.add(account.regions[regionIndex]);
+    }
+
+    let region = account.regions[regionIndex];
+    if (!this.copied.has(region)) {
+      region = copyRegion(region);
+      account.regions[regionIndex] = region;
+      this.copied.add(region);
+    }
+
+    const owner = account;
+    return {
+      accountId: scope.accountId,
+      region,
+      dxGateways: () => (owner.directConnectGateways ??= []),
+    };
+  }
+}
+
+function copyRegion(region: RegionInventory): RegionInventory {
+  return {
+    ...region,
+    // A region where the brokers could not be listed stays unknown: the change's brokers are added to nothing.
+    brokers: region.brokers === null ? null : region.brokers.map((b) => b),
+    network: region.network ? structuredClone(region.network) : emptyNetwork(),
+  };
+}
+
+/** Every collection present and empty: objects the change refers to and does not define are "not in the inventory". */
+export function emptyNetwork(): RegionNetwork {
+  return {
+    vpcs: [], subnets: [], routeTables: [], securityGroups: [], securityGroupRules: [], networkAcls: [], prefixLists: [],
+    internetGateways: [], natGateways: [], vpnGateways: [], customerGateways: [], vpnConnections: [], transitGateways: [],
+    transitGatewayAttachments: [], transitGatewayRouteTables: [], vpcPeeringConnections: [], networkInterfaces: [],
+    dxConnections: [], dxLags: [], dxVirtualInterfaces: [],
+  };
+}
+
+function indexDeployedIds(snapshot: Snapshot): Map<string, {accountId: string; region: string}> {
+  const where = new Map<string, {accountId: string; region: string}>();
+  for (const account of snapshot.accounts) {
+    for (const region of account.regions) {
+      const scope = {accountId: account.accountId, region: region.region};
+      for (const broker of region.brokers ?? []) where.set(broker.id, scope);
+      for (const list of Object.values(region.network ?? {})) {
+        for (const item of (list ?? []) as {id?: string}[]) if (item.id) where.set(item.id, scope);
+      }
+    }
+  }
+
+  return where;
+}
+
+/** Ids an item names: its own and its parent's (a route's table, a rule's group). */
+function referencedIds(item: PlannedItem): string[] {
+  const value = item.value as unknown as Record<string, unknown>;
+  const candidates = [
+    value.id, value.routeTableId, value.groupId, value.networkAclId, value.vpcId, value.subnetId, value.vpnGatewayId,
+    value.vpnConnectionId, value.internetGatewayId, value.prefixListId, value.transitGatewayId, value.attachmentId,
+    (value.group as {id?: string} | undefined)?.id,
+  ];
+  if (item.kind === 'broker') candidates.push(...(item.value.details?.subnetIds ?? []), ...(item.value.details?.securityGroups ?? []));
+  return candidates.filter((id): id is string => typeof id === 'string' && id !== '');
+}
+
+export function describeItem(item: PlannedItem): string {
+  const value = item.value as unknown as Record<string, unknown>;
+  const id = (value.id as string | undefined) ?? (value.group as {id?: string} | undefined)?.id;
+  return id ? `${item.kind} ${id}` : item.kind;
+}
+
+/** The brokers of a proposed snapshot the change creates or alters. */
+export function plannedBrokers(snapshot: Snapshot): Broker[] {
+  return snapshot.accounts.flatMap((a) => a.regions.flatMap((r) => (r.brokers ?? []).filter((b) => b.planned)));
+}

@@ -1,0 +1,98 @@
+/**
+ * `scan --plan/--template`: reading the proposed change, locating its edits in the repository, and the report's
+ * `change` section. The judging itself is scan's: the same policies and path model on the proposed estate.
+ */
+import {relative, resolve} from 'node:path';
+import type {Classified, EditLocator} from '../change/compare';
+import type {ProposedEstate} from '../change/overlay';
+import type {ProposedChange, ResourceEdit} from '../change/types';
+import {encodeRepositoryPath} from '../iac';
+import {InputError} from '../errors';
+import {readTerraformPlan} from '../iac/terraform-plan';
+import type {ChangeReport} from '../report/types';
+import type {Anchoring} from './anchoring';
+
+export interface ChangeInput {
+  /** `terraform show -json` files. */
+  plans: string[];
+  /** CloudFormation templates (YAML, JSON, CDK output). */
+  templates: string[];
+  templateParameters?: string;
+  stackName?: string;
+  /** `changes` (default): only what the change introduces fails the gate; `all`: every failing finding. */
+  gate: 'all' | 'changes';
+  /** Where edits go that neither the change nor the deployed estate places. */
+  accountId?: string;
+  region?: string;
+}
+
+export interface Proposal {
+  changes: ProposedChange[];
+}
+
+export function readProposedChanges(input: ChangeInput): Proposal {
+  if (input.templates.length > 0) throw new InputError('--template', 'CloudFormation templates are not judged yet; use --plan');
+  return {changes: input.plans.map((file) => readTerraformPlan(file))};
+}
+
+/** `module.net["eu"].aws_route.onprem[0]` → `aws_route.onprem`: how the --iac index names a Terraform block. */
+export function moduleLocalAddress(address: string): string {
+  const key = String.raw`\[(?:"(?:[^"\\]|\\.)*"|\d+)\]`;
+  return address.replace(new RegExp(String.raw`^(?:module\.[A-Za-z0-9_-]+(?:${key})?\.)+`), '').replace(new RegExp(`${key}$`), '');
+}
+
+/** Where an edit is written: a template's own line, or the one Terraform block the --iac index has for its address. */
+export function editLocator(anchoring: Anchoring | undefined, cwd: string = process.cwd()): EditLocator {
+  const root = anchoring?.root ?? cwd;
+  return (edit: ResourceEdit) => {
+    if (edit.definedAt) {
+      const file = relative(root, resolve(cwd, edit.definedAt.file)).split('\\').join('/');
+      if (file.startsWith('..')) return undefined;
+      return {uri: encodeRepositoryPath(file), startLine: edit.definedAt.line, ...(edit.definedAt.endLine && {endLine: edit.definedAt.endLine})};
+    }
+
+    if (edit.format !== 'terraform-plan' || !anchoring) return undefined;
+    const local = moduleLocalAddress(edit.address);
+    const blocks = anchoring.index.definitions.filter((d) => d.format === 'terraform' && d.address === local);
+    if (blocks.length !== 1) return undefined;
+    return {uri: encodeRepositoryPath(blocks[0].file), startLine: blocks[0].startLine, endLine: blocks[0].endLine};
+  };
+}
+
+export interface ChangeReportInput {
+  input: ChangeInput;
+  proposal: Proposal;
+  estate: ProposedEstate;
+  classified: Classified;
+  deployed: ChangeReport['deployed'];
+  verdicts: ChangeReport['verdicts'];
+  locateEdit: EditLocator;
+}
+
+const ACTION_GROUP: Partial<Record<ResourceEdit['action'], keyof ChangeReport['resources']>> = {create: 'created', delete: 'deleted', replace: 'replaced', update: 'updated'};
+
+export function changeReport({input, proposal, estate, classified, deployed, verdicts, locateEdit}: ChangeReportInput): ChangeReport {
+  const resources: ChangeReport['resources'] = {created: {}, deleted: {}, replaced: {}, updated: {}};
+  for (const {edit} of estate.applied) {
+    const group = ACTION_GROUP[edit.action];
+    if (group) resources[group][edit.resourceType] = (resources[group][edit.resourceType] ?? 0) + 1;
+  }
+
+  return {
+    gate: input.gate,
+    inputs: proposal.changes.map((c) => ({file: c.input, format: c.format, description: c.description})),
+    deployed,
+    resources,
+    findings: classified.findings,
+    resolvedByDeletion: classified.resolvedByDeletion,
+    verdicts,
+    unknowns: estate.unknowns,
+    edits: estate.applied
+      .filter(({edit}) => edit.action !== 'no-op')
+      .map(({edit, outcome, note}) => {
+        const location = locateEdit(edit);
+        return {address: edit.address, resourceType: edit.resourceType, action: edit.action, outcome, ...(note && {note}), ...(location && {file: decodeURIComponent(location.uri), line: location.startLine})};
+      }),
+    warnings: estate.warnings.map((w) => ({file: w.file, ...(w.pointer ? {place: w.pointer} : w.line ? {place: `line ${w.line}`} : {}), message: w.message})),
+  };
+}

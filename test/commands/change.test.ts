@@ -1,0 +1,107 @@
+/**
+ * `scan --plan`: the pull-request gate judges the change. The built CLI on Terraform plan fixtures and the demo
+ * estate; SARIF checked against the official schema and GitHub's rules.
+ */
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {githubProblems} from '../helpers/github-sarif-rules';
+import {ROOT, runCli, STACK_LINE} from '../helpers/cli';
+import {parseSarif, validateSarif} from '../helpers/sarif';
+
+const DEMO = join(ROOT, 'fixtures', 'demo', 'inventory.json');
+const NEW_BROKER_PLAN = join(ROOT, 'test', 'fixtures', 'plans', 'new-public-broker.json');
+const scratch = () => mkdtempSync(join(tmpdir(), 'mq-audit-change-'));
+
+describe('scan --plan', () => {
+  test('a new public single-instance production broker: introduced findings fail the gate, on the lines of the change', async () => {
+    const dir = scratch();
+    const sarifFile = join(dir, 'out.sarif');
+    const result = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--output', sarifFile, '--quiet']);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.code).toBe(1);
+    const log = parseSarif(readFileSync(sarifFile, 'utf8'));
+    expect(validateSarif(log)).toEqual([]);
+    expect(githubProblems(log)).toEqual([]);
+    const results = log.runs[0].results ?? [];
+    const introduced = results.filter((r) => r.properties?.change === 'introduced');
+    expect(introduced.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['mq/no-public-access', 'mq/production-ha']));
+    // Introduced first, each on the Terraform block that defines the new broker (the demo's module), not a pseudo-path.
+    expect(results[0].properties?.change).toBe('introduced');
+    for (const r of introduced) {
+      expect(r.locations?.[0].physicalLocation?.artifactLocation?.uri).toBe('fixtures/demo/terraform/modules/broker/main.tf');
+      expect(r.message.text).toContain('Introduced by this change: broker checkout-prod created by module.brokers["checkout.eu/prod"].aws_mq_broker.this');
+    }
+
+    // The deployed estate's own failures are uploaded as unchanged, and never outnumber what the gate counts.
+    expect(results.some((r) => r.properties?.change === 'unchanged')).toBe(true);
+  });
+
+  test('the JSON report says what the change does; --gate all counts every failing finding', async () => {
+    const dir = scratch();
+    const json = join(dir, 'report.json');
+    const changes = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet']);
+    expect(changes.code).toBe(1);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.change.gate).toBe('changes');
+    expect(report.change.resources.created.aws_mq_broker).toBe(1);
+    expect(report.change.findings.introduced.high).toBe(2);
+    expect(report.gate.reason).toMatch(/^Gate failed: \d+ failing finding\(s\) introduced by the change at or above low .*already failing on the deployed estate did not count/);
+    const introduced = report.results.filter((r: {change?: string}) => r.change === 'introduced');
+    expect(introduced.every((r: {resource: {name: string}}) => r.resource.name === 'checkout-prod')).toBe(true);
+    // A value known only after apply is never guessed: the broker's maintenance window is listed as unknown.
+    expect(report.change.unknowns.some((u: {reason: string}) => u.reason.startsWith('known after apply: module.brokers["checkout.eu/prod"].aws_mq_broker.this'))).toBe(true);
+
+    // Nothing introduced at critical, but the new broker's network checks need values known only after apply:
+    // incomplete (3), never a pass; the deployed estate's own collection errors do not count against the change.
+    const incomplete = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--fail-on', 'critical', '--format', 'json', '--output', json, '--quiet']);
+    expect(incomplete.code).toBe(3);
+    expect(JSON.parse(readFileSync(json, 'utf8')).gate.reason).toMatch(/^Scan incomplete: \d+ check\(s\) could not be evaluated on the proposed estate;/);
+    const all = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--gate', 'all', '--fail-on', 'high', '--format', 'json', '--output', json, '--quiet']);
+    expect(all.code).toBe(1);
+    expect(JSON.parse(readFileSync(json, 'utf8')).gate.reason).not.toContain('introduced by the change');
+  });
+
+  test('the Markdown summary leads with what the change introduces', async () => {
+    const result = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--format', 'markdown']);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    const lead = lines.findIndex((l) => l.startsWith('### This change introduces 5 findings (2 high, 1 medium, 2 low)'));
+    expect(lead).toBeGreaterThan(0);
+    expect(lead).toBeLessThan(lines.findIndex((l) => l.startsWith('| Severity')));
+  });
+
+  test('a fork with no deployed estate: the change is judged alone', async () => {
+    const dir = scratch();
+    const json = join(dir, 'report.json');
+    const result = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--format', 'json', '--output', json, '--quiet']);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.change.deployed).toBeNull();
+    expect(report.summary.brokers).toBe(1);
+    const connectivity = report.results.find((r: {policyId: string}) => r.policyId === 'mq/private-connectivity');
+    expect(connectivity.status).not.toBe('pass');
+  });
+
+  test('bad input: a binary plan, a state file, a --gate without a change', async () => {
+    const dir = scratch();
+    const binary = join(dir, 'tfplan');
+    writeFileSync(binary, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 1)]));
+    const zip = await runCli(['scan', '--plan', binary, '--inventory', DEMO]);
+    expect(zip.code).toBe(2);
+    expect(zip.stderr).toContain('is a binary Terraform plan');
+    expect(zip.stderr).toContain('terraform show -json');
+    expect(zip.stderr).not.toMatch(STACK_LINE);
+
+    const state = join(dir, 'terraform.tfstate');
+    writeFileSync(state, JSON.stringify({version: 4, terraform_version: '1.9.8', serial: 3, lineage: 'x', outputs: {}, resources: []}));
+    const stateResult = await runCli(['scan', '--plan', state, '--inventory', DEMO]);
+    expect(stateResult.code).toBe(2);
+    expect(stateResult.stderr).toMatch(/state/i);
+
+    const gate = await runCli(['scan', '--gate', 'all', '--inventory', DEMO]);
+    expect(gate.code).toBe(2);
+    expect(gate.stderr).toContain('--gate');
+  });
+});
