@@ -96,7 +96,7 @@ export function vpnConnectionItems(side: Side, plan: PlanLookup): PlannedItem[] 
     customerGatewayId: f.id(['customer_gateway_id'], '/customerGatewayId') ?? '',
     ...optional('vpnGatewayId', vpnGatewayId),
     ...optional('transitGatewayId', transitGatewayId),
-    ...optional('coreNetworkArn', f.string(['core_network_arn'], '/coreNetworkArn') || undefined),
+    ...optional('coreNetworkArn', f.descriptive(['core_network_arn'])),
     staticRoutesOnly: f.bool(['static_routes_only'], '/staticRoutesOnly') ?? false,
     tunnels: [],
     routes: side.creates ? [] : vpnRoutes(f),

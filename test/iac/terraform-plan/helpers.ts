@@ -19,7 +19,7 @@ export function editOf(change: ProposedChange, address: string, action?: Resourc
 
 /** The items of `kind` in a list of planned items. */
 export function itemsOf<K extends ItemKind>(items: PlannedItem[], kind: K): {value: ItemValues[K]; unknown?: Record<string, string>}[] {
-  return items.filter((i) => i.kind === kind) as {value: ItemValues[K]; unknown?: Record<string, string>}[];
+  return items.filter((i) => i.kind === kind) as unknown as {value: ItemValues[K]; unknown?: Record<string, string>}[];
 }
 
 /** The only item of `kind`. */
