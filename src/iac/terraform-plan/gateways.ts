@@ -163,7 +163,7 @@ export function dxGatewayAssociationItems(side: Side, plan: PlanLookup): Planned
           state: side.creates ? '' : 'associated',
           associatedGatewayId: gatewayId,
           associatedGatewayType: type ?? '',
-          ...optional('associatedGatewayOwnerAccount', f.string(['associated_gateway_owner_account_id'], '/association/associatedGatewayOwnerAccount') || undefined),
+          ...optional('associatedGatewayOwnerAccount', f.descriptive(['associated_gateway_owner_account_id'])),
           allowedPrefixes: f.strings(['allowed_prefixes'], '/association/allowedPrefixes'),
         },
       },

@@ -262,3 +262,42 @@ describe('unknown values that cannot be resolved, and the other edges of a plan'
     expect(JSON.stringify(change)).not.toContain('R4bbit-Checkout!');
   });
 });
+
+describe('transit gateways and Direct Connect on the us-east-1 core transit gateway', () => {
+  const change = readFixturePlan('transit-and-direct-connect.json');
+
+  it('gives a new VPC attachment the implicit association and propagation of the known default table', () => {
+    const edit = editOf(change, 'aws_ec2_transit_gateway_vpc_attachment.notifications');
+    expect(edit.region).toBe('us-east-1');
+    const attachment = placeholderId('aws_ec2_transit_gateway_vpc_attachment.notifications');
+    expect(edit.after).toEqual([
+      {kind: 'transitGatewayAttachment', value: {id: attachment, transitGatewayId: 'tgw-0b1d3f5a7c9e1b3d5', resourceType: 'vpc', resourceId: 'vpc-0c9e1a3b5d7f9c1e3', name: 'notifications-prod', association: {routeTableId: 'tgw-rtb-0c2e4a6b8d0f2c4e6'}}},
+      {kind: 'transitGatewayAssociation', value: {routeTableId: 'tgw-rtb-0c2e4a6b8d0f2c4e6', attachmentId: attachment}},
+      {kind: 'transitGatewayPropagation', value: {routeTableId: 'tgw-rtb-0c2e4a6b8d0f2c4e6', attachmentId: attachment}},
+    ]);
+  });
+
+  it('leaves the default propagation unknown when the transit gateway is new, and links explicit associations by placeholder', () => {
+    const attachment = onlyItem(editOf(change, 'aws_ec2_transit_gateway_vpc_attachment.lab').after, 'transitGatewayAttachment');
+    expect(attachment.value.transitGatewayId).toBe(placeholderId('aws_ec2_transit_gateway.lab'));
+    expect(attachment.value.association).toBeUndefined();
+    expect(Object.keys(attachment.unknown ?? {})).toEqual(['/propagation']);
+    expect(onlyItem(editOf(change, 'aws_ec2_transit_gateway_route_table_association.lab').after, 'transitGatewayAssociation').value).toEqual({
+      routeTableId: placeholderId('aws_ec2_transit_gateway_route_table.lab'),
+      attachmentId: placeholderId('aws_ec2_transit_gateway_vpc_attachment.lab'),
+    });
+    expect(onlyItem(editOf(change, 'aws_ec2_transit_gateway_route.onprem_blackhole').after, 'transitGatewayRoute').value).toEqual({
+      routeTableId: 'tgw-rtb-0c2e4a6b8d0f2c4e6',
+      route: {destinationCidr: '10.100.0.0/16', state: 'blackhole', type: 'static', attachments: []},
+    });
+  });
+
+  it('reads a Direct Connect association and a virtual interface without its BGP key', () => {
+    const association = onlyItem(editOf(change, 'aws_dx_gateway_association.core').after, 'directConnectGatewayAssociation');
+    expect(association.value.association).toMatchObject({associatedGatewayId: 'tgw-0b1d3f5a7c9e1b3d5', associatedGatewayType: 'transitGateway', allowedPrefixes: ['10.30.0.0/16', '10.32.0.0/16']});
+    const edit = editOf(change, 'aws_dx_private_virtual_interface.dub');
+    expect(onlyItem(edit.after, 'dxVirtualInterface').value).toMatchObject({type: 'private', connectionId: 'dxcon-fh6ayh1d', vlan: 413, asn: 65010, directConnectGatewayId: '8d3f1c2a-6b4e-4f7a-9c15-2e7d0b9a4c61', bgpPeers: []});
+    expect(edit.sensitive).toEqual(['bgp_auth_key']);
+    expect(JSON.stringify(change)).not.toContain('Bgp-Auth-K3y-Dub!');
+  });
+});
