@@ -178,7 +178,10 @@ function buildSides(change: PlanChange, config: JsonObject | undefined, referenc
     unknown: {},
     sensitive,
     objectId: beforeId ?? placeholderId(change.address),
+    // Judged like the after side: an inline collection the configuration omits and the change keeps is not managed.
+    ...(expressions && {configured: new Set(Object.keys(expressions))}),
     creates: false,
+    previous: beforeValues,
   };
   const after: Side | undefined = (afterValues || change.change.after_unknown !== undefined) && change.change.after !== null
     ? {

@@ -152,6 +152,8 @@ export class PlanReferences {
   }
 
   private resolveVariable(name: string, modules: readonly ModuleStep[], depth: number): IdResolution {
+    // A sensitive variable never becomes an id in the output.
+    if (objectAt(this.modules.get(callPath(modules))?.variables, name)?.sensitive === true) return undefined;
     if (modules.length === 0) {
       const value = objectAt(this.variables, name)?.value;
       if (typeof value === 'string') return {ids: [value], targets: []};
@@ -185,7 +187,7 @@ export class PlanReferences {
    * Modules name the provider configuration they were passed (`aws.west`); older plans write `module.x:aws`.
    */
   providerRegion(modules: readonly ModuleStep[], config: JsonObject | undefined, providers: JsonObject | undefined): string | undefined {
-    const key = stringAt(config, 'provider_config_key');
+    const key = stringAt(config, 'provider_config_key') ?? soleProviderKey(providers);
     if (key === undefined) return undefined;
     const provider = objectAt(providers, key) ?? objectAt(providers, key.replace(/^.*:/, ''));
     const expression = objectAt(objectAt(provider, 'expressions'), 'region');
@@ -202,6 +204,15 @@ export class PlanReferences {
     const resolved = this.evaluate(expression, providerModules, 0);
     return resolved?.ids.length === 1 && resolved.targets.length === 0 ? resolved.ids[0] : undefined;
   }
+}
+
+/**
+ * A resource no longer in the configuration (a delete) names no provider configuration; when the plan has exactly
+ * one AWS provider configuration, that is the one.
+ */
+function soleProviderKey(providers: JsonObject | undefined): string | undefined {
+  const aws = Object.entries(providers ?? {}).filter(([, provider]) => stringAt(provider, 'name') === 'aws');
+  return aws.length === 1 ? aws[0][0] : undefined;
 }
 
 const NOT_RESOURCES = new Set(['count', 'data', 'each', 'local', 'module', 'path', 'self', 'terraform', 'var']);

@@ -15,7 +15,9 @@ export function nameTag(f: Fields): string | undefined {
 export function vpcItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
   const cidr = f.string(['cidr_block'], '/cidrs');
-  const ipv6 = f.string(['ipv6_cidr_block'], '/ipv6Cidrs');
+  // An IPv6 block is computed on every VPC; it exists only when one is asked for.
+  const wantsIpv6 = f.side.values.assign_generated_ipv6_cidr_block === true || (side.configured?.has('ipv6_cidr_block') ?? false) || (side.configured?.has('ipv6_ipam_pool_id') ?? false);
+  const ipv6 = wantsIpv6 ? f.string(['ipv6_cidr_block'], '/ipv6Cidrs') : f.descriptive(['ipv6_cidr_block']);
   return [
     item(
       'vpc',
@@ -42,7 +44,8 @@ export function vpcCidrBlockItems(side: Side): PlannedItem[] {
 
 export function subnetItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
-  const ipv6 = f.string(['ipv6_cidr_block'], '/ipv6Cidrs');
+  const wantsIpv6 = f.side.values.assign_ipv6_address_on_creation === true || (side.configured?.has('ipv6_cidr_block') ?? false);
+  const ipv6 = wantsIpv6 ? f.string(['ipv6_cidr_block'], '/ipv6Cidrs') : f.descriptive(['ipv6_cidr_block']);
   return [
     item(
       'subnet',
@@ -175,9 +178,10 @@ export function routeOf(f: Fields, at: AttrPath, names: typeof ROUTE_DESTINATION
   const destination = routeDestination(f, at, names, pointer);
   if (!destination) return undefined;
   const target = routeTarget(f, at, pointer, plan);
-  const state = at.length === 0 ? f.string(['state'], `${pointer}/state`) : undefined;
-  const origin = at.length === 0 ? f.string(['origin'], `${pointer}/origin`) : undefined;
-  return {...destination, ...target, ...optional('state', state || undefined), ...optional('origin', origin || undefined)};
+  // State and origin are what AWS reports for a route that exists; a planned route has neither yet.
+  const state = at.length === 0 ? f.descriptive(['state']) : undefined;
+  const origin = at.length === 0 ? f.descriptive(['origin']) : undefined;
+  return {...destination, ...target, ...optional('state', state), ...optional('origin', origin)};
 }
 
 function routeDestination(f: Fields, at: AttrPath, names: typeof ROUTE_DESTINATIONS, pointer: string): Partial<Route> | undefined {

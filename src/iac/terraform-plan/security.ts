@@ -102,8 +102,10 @@ export function securityGroupRuleItems(side: Side): PlannedItem[] {
   const ruleId = (): string => apiId || `${placeholderId(side.address)}/${items.length}`;
   for (const source of sources) {
     const probeField = new Fields(side);
-    if (!probeField.has([source.field]) && !probeField.isUnknown([source.field])) continue;
-    if (probeField.isUnknown([source.field]) || !source.list) {
+    // source_security_group_id is optional+computed: unknown on every new rule, a source only when configured.
+    const unknownSource = probeField.isUnknown([source.field]) && (side.configured?.has(source.field) ?? (source.list || ruleCount === 1));
+    if (!probeField.has([source.field]) && !unknownSource) continue;
+    if (unknownSource || !source.list) {
       // An unknown source list is one rule with an unknown source: how many rules there will be is not known either.
       const f = new Fields(side);
       const base = ruleBase(f, [], 'protocol', egress);
