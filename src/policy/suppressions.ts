@@ -17,7 +17,7 @@ import {isAbsolute, resolve} from 'node:path';
 
 import {InputError, InputErrors, isInputError} from '../errors';
 import {readJsonFile, schemaErrors} from '../json-input';
-import {ownSchemaValidator} from '../validators';
+import {FLAVORS, ownSchemaValidator} from '../validators';
 import type {Evaluation, ResourceRef} from './types';
 
 export const DEFAULT_SUPPRESSIONS_FILE = '.mq-audit/suppressions.json';
@@ -119,7 +119,7 @@ export function readAs(path: string, shown: string, what: string): unknown {
 
 /** Validates parsed JSON against schemas/suppressions.schema.json. */
 export function parseSuppressions(data: unknown, shown: string): SuppressionList {
-  const errors = schemaErrors(ownSchemaValidator('suppressions.schema.json'), data, shown);
+  const errors = schemaErrors(ownSchemaValidator('suppressions.schema.json'), data, shown, {quick: ownSchemaValidator('suppressions.schema.json', FLAVORS.quick)});
   if (errors.length > 0) throw new InputErrors(errors);
   return {file: shown, entries: (data as {suppressions: Suppression[]}).suppressions};
 }
