@@ -18,6 +18,7 @@ import {isAbsolute, resolve} from 'node:path';
 import {InputError, InputErrors, isInputError} from '../errors';
 import {readJsonFile, schemaErrors} from '../json-input';
 import {FLAVORS, ownSchemaValidator} from '../validators';
+import {idPattern} from './id-pattern';
 import type {Evaluation, ResourceRef} from './types';
 
 export const DEFAULT_SUPPRESSIONS_FILE = '.mq-audit/suppressions.json';
@@ -135,9 +136,7 @@ export function isExpired(expires: string, today: string): boolean {
 
 /** `*` matches any characters except `/`; everything else is literal. The same rule as `--policy`. */
 export function policyPattern(pattern: string): (policyId: string) => boolean {
-  if (!pattern.includes('*')) return (policyId) => policyId === pattern;
-  const regex = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('[^/]*')}$`);
-  return (policyId) => regex.test(policyId);
+  return idPattern(pattern);
 }
 
 /** Every field given must match; a matcher with no field matches nothing (the schema forbids it anyway). */
@@ -289,8 +288,4 @@ function memoize(fn: (accountId: string) => string): (accountId: string) => stri
 
     return value;
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replaceAll(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 }
