@@ -2,12 +2,12 @@
  * Reading user-supplied JSON files (policies, inventories, config) with errors that name the file, the place
  * and what was expected. One ajv instance per schema dialect, compiled once.
  */
-import {readFileSync} from 'node:fs';
+import {closeSync, constants, fstatSync, openSync, readSync, type Stats} from 'node:fs';
 import type {CodeOptions} from 'ajv';
 import type Ajv2020 from 'ajv/dist/2020';
 import type {ErrorObject, ValidateFunction} from 'ajv/dist/2020';
 import {parse as parseTolerant, type ParseError, printParseErrorCode} from 'jsonc-parser';
-import {InputError} from './errors';
+import {InputError, isInputError} from './errors';
 
 /**
  * `schemasChecked`: the schemas this instance compiles are known to be valid JSON Schema, because they are
@@ -37,22 +37,79 @@ export function flavorOf(options: AjvFlavor): Required<AjvFlavor> {
   return {allErrors: options.allErrors ?? true, verbose: options.verbose ?? false};
 }
 
-/** Reads and parses a JSON file; unreadable files and syntax errors become InputErrors with line:column. */
+/** The largest file read, per kind (the `what` of readJsonFile); others get DEFAULT_SIZE_CAP. */
+export const SIZE_CAPS: Record<string, number> = {
+  // V8 cannot hold a string much over 512 M characters; a 10,000-broker inventory is some 30 MB.
+  'inventory file': 512 * 1024 * 1024,
+  'report file': 512 * 1024 * 1024,
+  'baseline report': 512 * 1024 * 1024,
+  'suppressions file': 16 * 1024 * 1024,
+  'policy file': 4 * 1024 * 1024,
+  'config file': 4 * 1024 * 1024,
+};
+const DEFAULT_SIZE_CAP = 64 * 1024 * 1024;
+/** Arrays and objects nested deeper than this are refused: no mq-audit document comes near it. */
+export const MAX_NESTING = 128;
+
+/**
+ * Reads and parses a JSON file; unreadable files and syntax errors become InputErrors with line:column. Only a
+ * regular file is read (a FIFO would block forever, /dev/zero never end), and only up to the size cap of its kind.
+ */
 export function readJsonFile(file: string, what: string): unknown {
-  let text: string;
+  return parseJson(readTextFile(file, what), file, what);
+}
+
+/** The text of a regular file no larger than the cap for `what`. */
+export function readTextFile(file: string, what: string, cap: number = SIZE_CAPS[what] ?? DEFAULT_SIZE_CAP): string {
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    // Non-blocking, so that opening a FIFO nobody writes to returns at once (and is then refused).
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
-    throw new InputError(file, `cannot read ${what}: ${reason}`);
+    throw new InputError(file, `cannot read ${what}: ${readFailure(error)}`);
   }
 
-  return parseJson(text, file, what);
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new InputError(file, `cannot read ${what}: is a directory, expected a file`);
+    if (!stat.isFile()) throw new InputError(file, `cannot read ${what}: not a regular file (${fileKind(stat)}), expected a file`);
+    if (stat.size > cap) throw new InputError(file, `${what} is ${megabytes(stat.size)} MB, more than the ${megabytes(cap)} MB mq-audit reads as a ${what}`);
+    // One byte more than the size, to notice a file that grew while being read.
+    const buffer = Buffer.allocUnsafe(stat.size + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > cap) throw new InputError(file, `${what} is more than the ${megabytes(cap)} MB mq-audit reads as a ${what}`);
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    if (isInputError(error)) throw error;
+    throw new InputError(file, `cannot read ${what}: ${readFailure(error)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
+}
+
+function fileKind(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 3 : 1);
 }
 
 export function parseJson(text: string, file: string, what: string): unknown {
   if (text.trim() === '') throw new InputError(file, `${what} is empty, expected a JSON document`);
+  // Before any parser: deep nesting overflows the stack of the recursive ones (and of everything after them).
+  const tooDeep = nestingBeyond(text, MAX_NESTING);
+  if (tooDeep >= 0) throw new InputError(file, `${what} nests arrays and objects more than ${MAX_NESTING} deep`, lineColumn(text, tooDeep));
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -63,6 +120,31 @@ export function parseJson(text: string, file: string, what: string): unknown {
     const reason = first ? describeParseError(printParseErrorCode(first.error)) : (error as Error).message;
     throw new InputError(file, `${what} is not valid JSON: ${reason}`, first ? lineColumn(text, first.offset) : undefined);
   }
+}
+
+/** The offset of the first `[` or `{` nested more than `max` deep (strings skipped), or -1. One pass, no recursion. */
+export function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string: to the next quote not escaped by an odd run of backslashes (indexOf is far faster).
+      for (;;) {
+        const end = text.indexOf('"', i + 1);
+        if (end < 0) return -1;
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
+        i = end;
+        if (slashes % 2 === 0) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+
+  return -1;
 }
 
 /** "CloseBraceExpected" → "expected '}'"; the codes are jsonc-parser's. */
@@ -92,23 +174,106 @@ function lineColumn(text: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
-/** Validates `data` against a compiled schema; every violation becomes an InputError naming file and pointer. */
-export function schemaErrors(validate: ValidateFunction, data: unknown, file: string): InputError[] {
-  if (validate(data)) return [];
-  return dedupe(validate.errors ?? []).map((error) => new InputError(file, describeSchemaError(error), error.instancePath || '/'));
+/** Problems reported per file at most; the first ones in document order. */
+export const MAX_SCHEMA_PROBLEMS = 20;
+/** Documents with more array items than this are first checked on a prefix of them (see schemaErrors). */
+const PREFIX_ITEMS = 256;
+
+/**
+ * Validates `data` against a compiled schema; the first violations (up to `limit`) become InputErrors naming file
+ * and pointer. ajv collects every violation (allErrors), and for the items of large arrays it concatenates their
+ * errors into a growing list, which is quadratic: a 4 MB inventory with an error in every broker took 88 s and
+ * 2 GB. So a large document is first validated on a copy holding only its first PREFIX_ITEMS array items (in
+ * document order, at their own indices): a problem there is reported without looking further. Only when that
+ * prefix is valid is the whole document validated, by `quick` (stopping at the first violation) when given.
+ */
+export function schemaErrors(validate: ValidateFunction, data: unknown, file: string, options: {quick?: ValidateFunction; limit?: number} = {}): InputError[] {
+  const limit = options.limit ?? MAX_SCHEMA_PROBLEMS;
+  const prefix = arrayPrefix(data, PREFIX_ITEMS);
+  if (prefix.truncated.size > 0) {
+    if (!validate(prefix.copy)) {
+      // An array cut short can fail minItems/contains where the whole one would not: those are not problems.
+      const genuine = (validate.errors ?? []).filter((e) => !(ARRAY_COUNT_KEYWORDS.has(e.keyword) && prefix.truncated.has(e.instancePath)));
+      if (genuine.length > 0) return toInputErrors(genuine, file, limit);
+    }
+
+    const whole = options.quick ?? validate;
+    return whole(data) ? [] : toInputErrors(whole.errors ?? [], file, limit);
+  }
+
+  return validate(data) ? [] : toInputErrors(validate.errors ?? [], file, limit);
 }
 
 // ajv reports one error per failed branch of anyOf/oneOf; the specific ones say more than the summary.
-function dedupe(errors: ErrorObject[]): ErrorObject[] {
-  const specific = errors.filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword));
-  const chosen = specific.length > 0 ? specific : errors;
+function* dedupe(errors: ErrorObject[]): Generator<ErrorObject> {
+  const summary = (e: ErrorObject) => ['anyOf', 'oneOf', 'if'].includes(e.keyword);
+  const chosen = errors.some((e) => !summary(e)) ? errors.filter((e) => !summary(e)) : errors;
   const seen = new Set<string>();
-  return chosen.filter((e) => {
+  for (const e of chosen) {
     const key = `${e.instancePath}|${describeSchemaError(e)}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    yield e;
+  }
+}
+
+const ARRAY_COUNT_KEYWORDS = new Set(['minItems', 'contains', 'minContains']);
+
+/** Only the first `limit` distinct errors become InputErrors (each builds a stack trace). */
+function toInputErrors(errors: ErrorObject[], file: string, limit: number): InputError[] {
+  const out: InputError[] = [];
+  for (const error of dedupe(errors)) {
+    out.push(new InputError(file, describeSchemaError(error), error.instancePath || '/'));
+    if (out.length >= limit) break;
+  }
+
+  return out;
+}
+
+/**
+ * A copy of `data` with at most `budget` array items in all, taken in document order (depth first): arrays past
+ * the budget are cut short, so every item kept is at its own index. `truncated` holds the JSON pointers of the
+ * arrays cut; when none was, `copy` is `data` itself. Walks at most `budget` items plus the objects around them.
+ */
+function arrayPrefix(data: unknown, budget: number): {copy: unknown; truncated: Set<string>} {
+  const truncated = new Set<string>();
+  let left = budget;
+  const visit = (value: unknown, pointer: string, depth: number): unknown => {
+    if (value === null || typeof value !== 'object' || depth > MAX_NESTING) return value;
+    if (Array.isArray(value)) {
+      const kept = Math.min(value.length, left);
+      left -= kept;
+      if (kept < value.length) truncated.add(pointer);
+      const copy: unknown[] = [];
+      for (let i = 0; i < kept; i++) copy.push(visit(value[i], `${pointer}/${i}`, depth + 1));
+      return copy;
+    }
+
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) copy[key] = visit((value as Record<string, unknown>)[key], `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, depth + 1);
+    return copy;
+  };
+
+  if (countItems(data, budget) <= budget) return {copy: data, truncated};
+  return {copy: visit(data, '', 0), truncated};
+}
+
+/** Array items in `data`, counted until more than `stop` (then any number above it). */
+function countItems(data: unknown, stop: number): number {
+  let count = 0;
+  const pending: unknown[] = [data];
+  while (pending.length > 0 && count <= stop) {
+    const value = pending.pop();
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      count += value.length;
+      for (const item of value) pending.push(item);
+    } else {
+      for (const key of Object.keys(value)) pending.push((value as Record<string, unknown>)[key]);
+    }
+  }
+
+  return count;
 }
 
 export function describeSchemaError(error: ErrorObject): string {

@@ -68,14 +68,18 @@ export function precompiledValidator(schema: unknown, flavor: AjvFlavor, dir: st
   return index.keys.has(key) ? (require(join(dir, `${key}.js`)) as {default: ValidateFunction}).default : undefined;
 }
 
-/** The validator of one of mq-audit's own schemas (schemas/NAME): precompiled, or compiled once per process. */
-export function ownSchemaValidator(name: string): ValidateFunction {
-  let validate = ownValidators.get(name);
+/**
+ * The validator of one of mq-audit's own schemas (schemas/NAME): precompiled, or compiled once per process.
+ * `quick` stops at the first violation (for large inputs, see schemaErrors).
+ */
+export function ownSchemaValidator(name: string, flavor: AjvFlavor = FLAVORS.ownSchema): ValidateFunction {
+  const key = `${name} ${JSON.stringify(flavorOf(flavor))}`;
+  let validate = ownValidators.get(key);
   if (!validate) {
     const schema = JSON.parse(readFileSync(join(SCHEMAS, name), 'utf8')) as object;
     // Checked against the meta-schema by the tests, so not at every start.
-    validate = precompiledValidator(schema, FLAVORS.ownSchema) ?? createAjv({...FLAVORS.ownSchema, schemasChecked: true}).compile(schema);
-    ownValidators.set(name, validate);
+    validate = precompiledValidator(schema, flavor) ?? createAjv({...flavor, schemasChecked: true}).compile(schema);
+    ownValidators.set(key, validate);
   }
   return validate;
 }

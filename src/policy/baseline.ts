@@ -10,6 +10,7 @@
 import {isAbsolute, resolve} from 'node:path';
 
 import {InputError, InputErrors} from '../errors';
+import type {ValidateFunction} from 'ajv';
 import {createAjv, schemaErrors} from '../json-input';
 import {findingFingerprint} from '../report/fingerprint';
 import {readAs} from './suppressions';
@@ -119,6 +120,19 @@ interface BaselineDocument {
   results: {policyId: string; status: Status; severity: Severity; message?: string; resource: {arn: string; name?: string; accountId?: string; region?: string}}[];
 }
 
+const baselineValidators = new Map<boolean, ValidateFunction>();
+
+/** Compiled once per process; `allErrors` false stops at the first violation (large reports, see schemaErrors). */
+function baselineValidator(allErrors = true): ValidateFunction {
+  let validate = baselineValidators.get(allErrors);
+  if (!validate) {
+    validate = createAjv({allErrors}).compile(BASELINE_SCHEMA);
+    baselineValidators.set(allErrors, validate);
+  }
+
+  return validate;
+}
+
 export function loadBaseline(file: string, cwd = process.cwd()): Baseline {
   return parseBaseline(readAs(isAbsolute(file) ? file : resolve(cwd, file), file, 'baseline report'), file);
 }
@@ -126,7 +140,7 @@ export function loadBaseline(file: string, cwd = process.cwd()): Baseline {
 export function parseBaseline(data: unknown, shown: string): Baseline {
   const problem = notAReport(data);
   if (problem) throw new InputError(shown, problem.text, problem.place);
-  const errors = schemaErrors(createAjv().compile(BASELINE_SCHEMA), data, shown);
+  const errors = schemaErrors(baselineValidator(), data, shown, {quick: baselineValidator(false)});
   if (errors.length > 0) throw new InputErrors(errors.map((error) => new InputError(error.source, `${error.problem} (in the baseline report)`, error.place)));
 
   const document = data as BaselineDocument;

@@ -10,6 +10,7 @@ import {type AjvFlavor, createAjv, readJsonFile, schemaErrors} from '../json-inp
 import {BUILT_IN_POLICIES} from '../paths';
 import {FLAVORS, ownSchemaValidator, precompiledValidator} from '../validators';
 import type {JsonSchema, LoadedPolicy, Policy} from './types';
+import {matchesIdPattern} from './id-pattern';
 
 export interface CompiledPolicy extends LoadedPolicy {
   /**
@@ -201,10 +202,9 @@ function policyCompilers(): Compilers {
   };
 }
 
+/** `*` matches any characters except `/` (./id-pattern, linear: no regular expression). */
 export function matchesId(id: string, pattern: string): boolean {
-  if (!pattern.includes('*')) return id === pattern;
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replaceAll(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
-  return regex.test(id);
+  return matchesIdPattern(id, pattern);
 }
 
 /** Loads, checks, selects and compiles policies; throws InputErrors listing every problem. */

@@ -17,7 +17,8 @@ import {isAbsolute, resolve} from 'node:path';
 
 import {InputError, InputErrors, isInputError} from '../errors';
 import {readJsonFile, schemaErrors} from '../json-input';
-import {ownSchemaValidator} from '../validators';
+import {FLAVORS, ownSchemaValidator} from '../validators';
+import {idPattern} from './id-pattern';
 import type {Evaluation, ResourceRef} from './types';
 
 export const DEFAULT_SUPPRESSIONS_FILE = '.mq-audit/suppressions.json';
@@ -119,7 +120,7 @@ export function readAs(path: string, shown: string, what: string): unknown {
 
 /** Validates parsed JSON against schemas/suppressions.schema.json. */
 export function parseSuppressions(data: unknown, shown: string): SuppressionList {
-  const errors = schemaErrors(ownSchemaValidator('suppressions.schema.json'), data, shown);
+  const errors = schemaErrors(ownSchemaValidator('suppressions.schema.json'), data, shown, {quick: ownSchemaValidator('suppressions.schema.json', FLAVORS.quick)});
   if (errors.length > 0) throw new InputErrors(errors);
   return {file: shown, entries: (data as {suppressions: Suppression[]}).suppressions};
 }
@@ -135,9 +136,7 @@ export function isExpired(expires: string, today: string): boolean {
 
 /** `*` matches any characters except `/`; everything else is literal. The same rule as `--policy`. */
 export function policyPattern(pattern: string): (policyId: string) => boolean {
-  if (!pattern.includes('*')) return (policyId) => policyId === pattern;
-  const regex = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('[^/]*')}$`);
-  return (policyId) => regex.test(policyId);
+  return idPattern(pattern);
 }
 
 /** Every field given must match; a matcher with no field matches nothing (the schema forbids it anyway). */
@@ -289,8 +288,4 @@ function memoize(fn: (accountId: string) => string): (accountId: string) => stri
 
     return value;
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replaceAll(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 }

@@ -2,7 +2,7 @@
 import type {ValidateFunction} from 'ajv';
 import {InputError, InputErrors} from '../errors';
 import {readJsonFile, schemaErrors} from '../json-input';
-import {ownSchemaValidator} from '../validators';
+import {FLAVORS, ownSchemaValidator} from '../validators';
 import {SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, type Snapshot} from './types';
 
 export function inventoryValidator(): ValidateFunction {
@@ -28,8 +28,8 @@ export function checkSnapshot(data: unknown, file: string): Snapshot {
     throw new InputError(file, `inventory schemaVersion ${JSON.stringify(record.schemaVersion)} is not supported; this mq-audit reads version ${SNAPSHOT_SCHEMA_VERSION}`, '/schemaVersion');
   }
 
-  const errors = schemaErrors(inventoryValidator(), data, file);
-  if (errors.length > 0) throw new InputErrors(errors.slice(0, 20));
+  const errors = schemaErrors(inventoryValidator(), data, file, {quick: ownSchemaValidator('inventory.schema.json', FLAVORS.quick)});
+  if (errors.length > 0) throw new InputErrors(errors);
   const snapshot = data as Snapshot;
   if (snapshot.accounts.length === 0 && snapshot.errors.length === 0) {
     throw new InputError(file, 'the inventory has no accounts and no collection errors: nothing was inventoried', '/accounts');
