@@ -6,7 +6,7 @@
  * values they are; a tagged value is never taken for a literal.
  */
 import {isMap, isScalar, isSeq, parseDocument} from 'yaml';
-import type {CollectionTag, Node, Pair, Scalar, ScalarTag, YAMLMap, YAMLSeq} from 'yaml';
+import type {CollectionTag, Document, Node, Pair, Scalar, ScalarTag, YAMLMap, YAMLSeq} from 'yaml';
 
 import {LineIndex} from './lines';
 import {cloudFormationTypeInfo} from './resource-types';
@@ -36,15 +36,34 @@ export interface ParsedTemplate {
   problems: IacProblem[];
 }
 
-export function parseCloudFormation(text: string, file: string, format: Extract<IacFormat, 'cloudformation-json' | 'cloudformation-yaml'>): ParsedTemplate {
-  const lines = new LineIndex(text);
-  // CloudFormation reads YAML 1.1; JSON is read as what it is, YAML 1.2's JSON subset.
-  const document = parseDocument(text, {
+/**
+ * The parse both the IaC index and the template evaluator (iac/cloudformation-template) use. CloudFormation reads
+ * YAML 1.1; JSON is read as what it is, YAML 1.2's JSON subset. Short forms stay tagged nodes (`node.tag === '!Ref'`).
+ * Aliases stay alias nodes: whoever converts the document bounds their expansion (`toJS({maxAliasCount})` or its own
+ * budget).
+ */
+export function parseTemplateDocument(text: string, json: boolean): Document.Parsed {
+  return parseDocument(text, {
     customTags: INTRINSIC_TAGS,
     prettyErrors: false,
     uniqueKeys: true,
-    version: format === 'cloudformation-json' ? '1.2' : '1.1',
+    version: json ? '1.2' : '1.1',
   });
+}
+
+/** The short-form tag names (`!Ref` …) the parse recognises. */
+export const INTRINSIC_TAG_NAMES: ReadonlySet<string> = new Set(INTRINSIC_FUNCTIONS.map((name) => `!${name}`));
+
+/** The line of every property path of a resource's `Properties` map, as the IaC index records them. */
+export function propertyLines(properties: YAMLMap, lines: LineIndex): Record<string, number> {
+  const out: Record<string, number> = {};
+  recordProperties(properties, '', 0, out, lines);
+  return out;
+}
+
+export function parseCloudFormation(text: string, file: string, format: Extract<IacFormat, 'cloudformation-json' | 'cloudformation-yaml'>): ParsedTemplate {
+  const lines = new LineIndex(text);
+  const document = parseTemplateDocument(text, format === 'cloudformation-json');
   if (document.errors.length > 0) {
     const error = document.errors[0];
     // An error at the end of the file (an unclosed bracket) is reported on the last line that has content.

@@ -1,0 +1,83 @@
+/**
+ * Edits of a deployed stack's resources: the `before` of an update (the deployed object, as little of it as the
+ * overlay needs to find it) and the `delete` of a resource the template no longer has.
+ */
+import type {ChangeProblem, ItemKind, PlannedItem, ResourceEdit} from '../../change/types';
+import {PRIMARY_KIND} from './resources';
+
+/** Kinds found by id: the id and the keys that place the object (its VPC, its group) are enough. */
+const ID_KEYS: Partial<Record<ItemKind, string[]>> = {
+  broker: ['arn'],
+  vpc: [],
+  subnet: ['vpcId'],
+  routeTable: ['vpcId'],
+  networkAcl: ['vpcId'],
+  prefixList: [],
+  internetGateway: [],
+  natGateway: ['subnetId', 'vpcId'],
+  vpnGateway: [],
+  customerGateway: [],
+  vpnConnection: [],
+  transitGateway: [],
+  transitGatewayAttachment: ['transitGatewayId'],
+  transitGatewayRouteTable: ['transitGatewayId'],
+  vpcPeeringConnection: [],
+  directConnectGateway: [],
+  dxVirtualInterface: [],
+};
+
+/**
+ * The deployed object an update changes. Kinds with an id: the id and parent keys. A security group: its group's
+ * id and VPC. Kinds found by content (a route: table + destination, a rule: its tuple): the same content as
+ * `after`, since CloudFormation replaces such a resource when its key properties change.
+ */
+export function minimalBefore(item: PlannedItem, id: string): PlannedItem {
+  const keys = ID_KEYS[item.kind];
+  const value = item.value as unknown as Record<string, unknown>;
+  if (keys !== undefined) {
+    const minimal: Record<string, unknown> = {id};
+    for (const key of keys) if (value[key] !== undefined) minimal[key] = value[key];
+    return {kind: item.kind, value: minimal} as unknown as PlannedItem;
+  }
+
+  if (item.kind === 'securityGroup') {
+    const {group} = item.value;
+    return {kind: 'securityGroup', value: {group: {id, ...(group.vpcId !== undefined && {vpcId: group.vpcId})}}};
+  }
+
+  return structuredClone(item);
+}
+
+/**
+ * A deployed resource the template dropped. Kinds with an id are found by it; kinds found by content need the
+ * caller's `before` (the template no longer says what the deployed content was), else the edit says so.
+ */
+export function deletedEdit(
+  gone: {logicalId: string; resourceType: string; id: string; before?: PlannedItem[]},
+  address: string,
+  file: string,
+  options: {region?: string; accountId?: string},
+  warnings: ChangeProblem[],
+): ResourceEdit | undefined {
+  const kind = PRIMARY_KIND[gone.resourceType];
+  let before = gone.before;
+  if (before === undefined && kind !== undefined && ID_KEYS[kind] !== undefined) before = [{kind, value: {id: gone.id}} as unknown as PlannedItem];
+  if (before === undefined && kind === 'securityGroup') before = [{kind, value: {group: {id: gone.id}}}];
+  if (before === undefined) {
+    if (kind === undefined) return undefined;
+    warnings.push({file, message: `${address} (${gone.resourceType}) is deleted, but the deployed ${kind} has no id to find it by: give its deployed content to apply the deletion`});
+    before = [];
+  }
+
+  return {
+    format: 'cloudformation',
+    input: file,
+    address,
+    resourceType: gone.resourceType,
+    action: 'delete',
+    ...(options.region && {region: options.region}),
+    ...(options.accountId && {accountId: options.accountId}),
+    before,
+    after: [],
+  };
+}
