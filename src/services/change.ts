@@ -7,7 +7,7 @@ import type {Classified, EditLocator} from '../change/compare';
 import type {ProposedEstate} from '../change/overlay';
 import type {ProposedChange, ResourceEdit} from '../change/types';
 import {encodeRepositoryPath} from '../iac';
-import {InputError} from '../errors';
+import {readCloudFormationTemplate, readTemplateParameters} from '../iac/cloudformation-template';
 import {readTerraformPlan} from '../iac/terraform-plan';
 import type {ChangeReport} from '../report/types';
 import type {Anchoring} from './anchoring';
@@ -31,8 +31,19 @@ export interface Proposal {
 }
 
 export function readProposedChanges(input: ChangeInput): Proposal {
-  if (input.templates.length > 0) throw new InputError('--template', 'CloudFormation templates are not judged yet; use --plan');
-  return {changes: input.plans.map((file) => readTerraformPlan(file))};
+  const parameters = input.templateParameters === undefined ? undefined : readTemplateParameters(input.templateParameters);
+  return {
+    changes: [
+      ...input.plans.map((file) => readTerraformPlan(file)),
+      ...input.templates.map((file) =>
+        readCloudFormationTemplate(file, {
+          ...(parameters && {parameters, parametersFile: input.templateParameters}),
+          ...(input.stackName && {stackName: input.stackName}),
+          ...(input.region && {region: input.region}),
+          ...(input.accountId && {accountId: input.accountId}),
+        })),
+    ],
+  };
 }
 
 /** `module.net["eu"].aws_route.onprem[0]` → `aws_route.onprem`: how the --iac index names a Terraform block. */

@@ -84,6 +84,23 @@ describe('scan --plan', () => {
     expect(connectivity.status).not.toBe('pass');
   });
 
+  test('scan --template: a CloudFormation template with its parameters, findings on the template\'s lines', async () => {
+    const dir = scratch();
+    const json = join(dir, 'report.json');
+    const template = join(ROOT, 'test', 'fixtures', 'templates', 'orders-broker.yaml');
+    const missing = await runCli(['scan', '--template', template, '--inventory', DEMO]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('parameter VpcId has no value and no default');
+    const result = await runCli(['scan', '--template', template, '--template-parameters', join(ROOT, 'test', 'fixtures', 'templates', 'orders-broker.parameters.json'), '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet']);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.change.resources.created['AWS::AmazonMQ::Broker']).toBe(1);
+    const ha = report.results.find((r: {policyId: string; change?: string}) => r.policyId === 'mq/production-ha' && r.change === 'introduced');
+    expect(ha.cause.address).toBe('OrdersBroker');
+    expect(ha.cause.location.uri).toBe('test/fixtures/templates/orders-broker.yaml');
+  });
+
   test('bad input: a binary plan, a state file, a --gate without a change', async () => {
     const dir = scratch();
     const binary = join(dir, 'tfplan');
