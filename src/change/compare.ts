@@ -22,15 +22,25 @@ const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low'];
 /** Where an edit is written (a template's line, or the Terraform block the --iac index found for its address). */
 export type EditLocator = (edit: ResourceEdit) => SourceLocation | undefined;
 
+/**
+ * One finding on both estates: the policy and the broker by account, region and name. Broker names are unique per
+ * account and region, and a replaced broker (a new id, so a new ARN) is still the same broker to a reviewer.
+ */
+function findingKey(result: ReportedEvaluation): string {
+  const {resource} = result;
+  return `${result.policyId}|${resource.accountId}|${resource.region}|${resource.name}`;
+}
+
 export function classifyChanges(proposed: ReportedEvaluation[], deployed: ReportedEvaluation[], estate: ProposedEstate, locateEdit: EditLocator): Classified {
   const before = new Map<string, ReportedEvaluation>();
-  for (const result of deployed) if (result.fingerprint) before.set(result.fingerprint, result);
+  for (const result of deployed) before.set(findingKey(result), result);
   const findings = {introduced: counts(), unchanged: counts(), resolved: counts()};
   const seen = new Set<string>();
   let introducedErrors = 0;
-  const results = proposed.map((result) => {
-    const earlier = result.fingerprint ? before.get(result.fingerprint) : undefined;
-    if (result.fingerprint) seen.add(result.fingerprint);
+  const classified = proposed.map((result) => {
+    const key = findingKey(result);
+    const earlier = before.get(key);
+    seen.add(key);
     if (result.status === 'error' && earlier?.status !== 'error') introducedErrors++;
     const change = changeOf(result.status, earlier?.status);
     if (!change) return result;
@@ -39,16 +49,34 @@ export function classifyChanges(proposed: ReportedEvaluation[], deployed: Report
     const cause = causeOf(result, estate, locateEdit);
     return cause ? {...result, change, cause} : {...result, change};
   });
+  const results = withSharedNetworkCauses(classified);
 
   // Findings of brokers the change deletes: resolved, with no result on the proposed estate to carry them.
   const resolvedByDeletion: ChangeReport['resolvedByDeletion'] = [];
   for (const result of deployed) {
-    if (result.status !== 'fail' || !result.fingerprint || seen.has(result.fingerprint)) continue;
+    if (result.status !== 'fail' || !result.fingerprint || seen.has(findingKey(result))) continue;
     findings.resolved[result.severity]++;
     resolvedByDeletion.push({policyId: result.policyId, severity: result.severity, broker: result.resource.name, arn: result.resource.arn, fingerprint: result.fingerprint});
   }
 
   return {results, introducedErrors, resolvedByDeletion, findings, verdicts: []};
+}
+
+/**
+ * A broker's network findings have one cause: a redundancy finding whose own flows do not reach the edit (it shows
+ * the best healthy path, or none) takes the cause its connectivity finding found.
+ */
+function withSharedNetworkCauses(results: ReportedEvaluation[]): ReportedEvaluation[] {
+  const networkCause = new Map<string, ChangeCause>();
+  for (const result of results) {
+    if (result.cause && result.network) networkCause.set(result.resource.arn, result.cause);
+  }
+
+  return results.map((result) => {
+    if (result.change !== 'introduced' || result.cause || !result.network) return result;
+    const cause = networkCause.get(result.resource.arn);
+    return cause ? {...result, cause} : result;
+  });
 }
 
 function changeOf(now: ReportedEvaluation['status'], then: ReportedEvaluation['status'] | undefined): ChangeState | undefined {
@@ -70,6 +98,8 @@ export function causeOf(result: ReportedEvaluation, estate: ProposedEstate, loca
   for (const hop of hops) {
     const removal = estate.removals.find((r) => r.parentId === hop.id);
     if (removal) return causeFrom(removal.edit, `${removal.what} ${removedVerb(removal)} by ${removal.edit.address}`, locateEdit);
+    const addition = hop.status === 'ok' ? undefined : estate.additions.find((a) => a.parentId === hop.id);
+    if (addition) return causeFrom(addition.edit, `${addition.what} added to ${hop.id} by ${addition.edit.address}: ${hop.reason}`, locateEdit);
     const edit = estate.editOf.get(hop.id);
     if (edit && hop.status !== 'ok') return causeFrom(edit, `${hop.id} ${verbOf(edit)} by ${edit.address}: ${hop.reason}`, locateEdit);
   }
@@ -80,6 +110,8 @@ export function causeOf(result: ReportedEvaluation, estate: ProposedEstate, loca
   for (const hop of hops) {
     const touched = estate.editOf.get(hop.id);
     if (touched) return causeFrom(touched, `${hop.id} ${verbOf(touched)} by ${touched.address}`, locateEdit);
+    const addition = estate.additions.find((a) => a.parentId === hop.id);
+    if (addition) return causeFrom(addition.edit, `${addition.what} added to ${hop.id} by ${addition.edit.address}`, locateEdit);
   }
 
   return undefined;
@@ -102,9 +134,9 @@ function causeFrom(edit: ResourceEdit, text: string, locateEdit: EditLocator): C
 /** Brokers whose on-premises verdict the change moves, from the two estates' network facts. */
 export function verdictChanges(before: Map<string, {verdict: Verdict | null}>, after: Map<string, {name: string; verdict: Verdict | null}>): ChangeReport['verdicts'] {
   const moved: ChangeReport['verdicts'] = [];
-  for (const [arn, now] of after) {
-    const then = before.get(arn)?.verdict ?? null;
-    if (then !== now.verdict) moved.push({broker: now.name, arn, before: then, after: now.verdict});
+  for (const [key, now] of after) {
+    const then = before.get(key)?.verdict ?? null;
+    if (then !== now.verdict) moved.push({broker: now.name, key, before: then, after: now.verdict});
   }
 
   return moved.sort((a, b) => (a.broker < b.broker ? -1 : a.broker > b.broker ? 1 : 0));

@@ -84,6 +84,29 @@ function routeWithKnownTarget(route: Route, unknown: Record<string, string> | un
   return why === undefined ? route : {...route, targetType: 'unknown', targetId: `(${why})`};
 }
 
+/** What adding a child item puts into its parent, for naming the edit behind a finding; undefined for whole objects. */
+export function describeAddition(item: PlannedItem): string | undefined {
+  switch (item.kind) {
+    case 'route': return `route ${routeDestination(item.value.route)} → ${item.value.route.targetId}`;
+    case 'securityGroupRule': return ruleText(item.value);
+    case 'networkAclEntry': {
+      const {entry} = item.value;
+      const ports = entry.portRange ? ` ports ${entry.portRange.from}-${entry.portRange.to}` : '';
+      return `${entry.egress ? 'outbound' : 'inbound'} rule ${entry.ruleNumber} (${entry.action} protocol ${entry.protocol}${ports} ${entry.cidr ?? entry.ipv6Cidr ?? ''})`;
+    }
+    case 'routeTableAssociation': return item.value.association.main ? 'main route table association' : `association of ${item.value.association.subnetId ?? item.value.association.gatewayId}`;
+    case 'routePropagation': return `route propagation from ${item.value.vpnGatewayId}`;
+    case 'vpnConnectionRoute': return `static route ${item.value.route.destinationCidr}`;
+    case 'transitGatewayRoute': return `transit gateway route ${tgwDestination(item.value.route)}`;
+    case 'transitGatewayAssociation': return `association of ${item.value.attachmentId}`;
+    case 'transitGatewayPropagation': return `propagation from ${item.value.attachmentId}`;
+    case 'networkAclAssociation': return `association of ${item.value.subnetId}`;
+    case 'prefixListEntry': return `entry ${item.value.cidr}`;
+    case 'directConnectGatewayAssociation': return `association with ${item.value.association.associatedGatewayId}`;
+    default: return undefined;
+  }
+}
+
 /** Adds (or replaces) the item; returns the id of the object it created or altered. */
 export function applyItem(target: ItemTarget, item: PlannedItem, planned: PlannedMark): string | undefined {
   switch (item.kind) {

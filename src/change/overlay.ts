@@ -8,7 +8,7 @@
  */
 import type {RegionNetwork} from '../snapshot/network';
 import type {AccountInventory, Broker, PlannedMark, RegionInventory, Snapshot} from '../snapshot/types';
-import {applyItem, removeItem, type ItemTarget} from './items';
+import {applyItem, describeAddition, removeItem, type ItemTarget} from './items';
 import {type ChangeProblem, type PlannedItem, type ProposedChange, type ResourceEdit} from './types';
 
 export interface OverlayOptions {
@@ -29,7 +29,7 @@ export interface AppliedEdit {
   note?: string;
 }
 
-/** Something the change removes from a deployed object, for naming the edit that breaks a path. */
+/** Something the change removes from (or adds to) an object, for naming the edit that breaks a path. */
 export interface Removal {
   edit: ResourceEdit;
   /** The object it was removed from (a route table, a security group, an ACL) or the object itself. */
@@ -43,6 +43,8 @@ export interface ProposedEstate {
   applied: AppliedEdit[];
   /** Removals by the id of the object they were removed from. */
   removals: Removal[];
+  /** What the change adds to deployed or new objects (a route, a rule), by the id of the object it was added to. */
+  additions: Removal[];
   /** The edit behind each object the change creates or alters, by its id (placeholders included). */
   editOf: Map<string, ResourceEdit>;
   /** Values known only after apply, and resources the path model does not follow: `address: reason`. */
@@ -87,6 +89,7 @@ export function applyChanges(deployed: Snapshot, changes: readonly ProposedChang
     snapshot: estate.snapshot(),
     applied,
     removals: estate.removals,
+    additions: estate.additions,
     editOf: estate.editOf,
     unknowns: estate.unknowns,
     warnings: [...changes.flatMap((c) => c.warnings), ...estate.warnings],
@@ -105,6 +108,7 @@ function ignoredBecause(edit: ResourceEdit): string {
 /** The proposed snapshot under construction: regions are copied when the change first touches them. */
 class EstateBuilder {
   readonly removals: Removal[] = [];
+  readonly additions: Removal[] = [];
   readonly editOf = new Map<string, ResourceEdit>();
   readonly unknowns: ProposedEstate['unknowns'] = [];
   readonly warnings: ChangeProblem[] = [];
@@ -190,7 +194,10 @@ class EstateBuilder {
       }
 
       const id = applyItem(target, item, planned);
-      if (id !== undefined) this.editOf.set(id, edit);
+      if (id === undefined) continue;
+      const added = describeAddition(item);
+      if (added) this.additions.push({edit, parentId: id, what: added});
+      else this.editOf.set(id, edit);
     }
 
     return {edit, ...scope, outcome: 'applied'};

@@ -76,9 +76,11 @@ interface BrokerContext {
   securityGroupIds: string[];
   subnets: SubnetInfo[];
   brokerHop: PathHop;
+  /** Judging a change: the networks inferred for this broker on the deployed estate (see analyzeOnPrem). */
+  carried: readonly Cidr[];
 }
 
-export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker, explicit: readonly Cidr[]): BrokerNetworkFacts {
+export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker, explicit: readonly Cidr[], carried: readonly Cidr[] = []): BrokerNetworkFacts {
   const ports = brokerPorts(broker.engineType);
   const details = broker.details;
   const brokerBase: HopBase = {kind: 'broker', resourceType: 'AWS::AmazonMQ::Broker', id: broker.id, arn: broker.arn, accountId: scope.accountId, region: scope.region};
@@ -96,6 +98,7 @@ export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker,
     securityGroupIds: [...details.securityGroups],
     subnets,
     brokerHop: ok(brokerBase, `${broker.name} (${broker.engineType === 'ACTIVEMQ' ? 'ActiveMQ' : 'RabbitMQ'}) listens on ${portList}`, {ports: ports.map((p) => p.port)}),
+    carried,
   };
 
   const noSubnet = subnets.length === 0 || (broker.engineType === 'RABBITMQ' && details.publiclyAccessible);
@@ -103,7 +106,7 @@ export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker,
 
   // Brokers in the same subnets behind the same groups share every path but the broker hop: analyze the first,
   // and give the others its paths with their own broker hop (a few hundred analyses for ten thousand brokers).
-  const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}`;
+  const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}|${carried.map(formatCidr).join(',')}`;
   const shared = memoize(index, key, () => ({brokerHop: context.brokerHop, facts: brokerFacts(context, analyzeOnPrem(context, explicit), details.publiclyAccessible)}), scope);
   return shared.brokerHop === context.brokerHop ? shared.facts : withBrokerHop(shared.facts, shared.brokerHop, context.brokerHop);
 }
@@ -255,6 +258,14 @@ function analyzeOnPrem(context: BrokerContext, explicit: readonly Cidr[]): OnPre
 
   const inference = mergeInferences(context.subnets.map((s) => inferFromSubnet(context.index, context.scope, s)));
   const networks = inference.networks.map((n) => analyzeNetwork(context, {cidr: n.part.cidr, source: 'inferred', inferredFrom: n.from}, n.part));
+  // A change that removes the route a network was inferred from must not make the network vanish with it: the
+  // network is still there, now unreachable (or routed somewhere the model cannot follow).
+  for (const cidr of context.carried) {
+    if (inference.networks.some((n) => sameCidr(n.part.cidr, cidr))) continue;
+    const from = [{resourceType: 'OnPremises::Network', id: formatCidr(cidr), detail: 'inferred on the deployed estate, before the change'}];
+    networks.push(analyzeNetwork(context, {cidr, source: 'inferred', inferredFrom: from}, explicitStart(context, cidr)));
+  }
+
   const incomplete = inference.missing.length > 0;
   const facts = aggregate(networks, 'inferred', incomplete);
   const missing = uniqueMissing(inference.missing);

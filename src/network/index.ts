@@ -16,6 +16,12 @@ export {NETWORK_FACTS_VERSION} from './facts';
 export interface NetworkModelOptions {
   /** On-premises networks (--on-prem-cidr, config); empty: inferred per broker from its subnets' routes. */
   onPremCidrs: string[];
+  /**
+   * Judging a change with inferred networks: the networks inferred for each broker on the deployed estate. They are
+   * judged on the proposed estate too, so deleting the route a network was inferred from makes it unreachable
+   * rather than absent.
+   */
+  carriedNetworks?: (scope: BrokerNetworkScope) => readonly string[];
 }
 
 export interface BrokerNetworkScope {
@@ -48,7 +54,8 @@ export function buildNetworkModel(snapshot: Snapshot, options: NetworkModelOptio
     factsFor({broker, accountId, region}) {
       const scope = scopeOf(index, accountId, region);
       if (!scope?.network) return undefined;
-      const facts = analyzeBroker(index, scope, broker, networks);
+      const carried = networks.length === 0 ? parseNetworks(options.carriedNetworks?.({broker, accountId, partition: scope.partition, region}) ?? []) : [];
+      const facts = analyzeBroker(index, scope, broker, networks, carried);
       return {facts, unknown: unknownPointers(facts)};
     },
   };

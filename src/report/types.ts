@@ -161,7 +161,8 @@ export interface ChangeReport {
   /** Findings resolved because their broker is deleted (they have no result on the proposed estate). */
   resolvedByDeletion: {policyId: string; severity: Severity; broker: string; arn: string; fingerprint: string}[];
   /** Brokers whose on-premises verdict the change moves. */
-  verdicts: {broker: string; arn: string; before: Verdict | null; after: Verdict | null; diagram?: string}[];
+  /** `key`: account|region|broker name (a replaced broker keeps its name, not its ARN). */
+  verdicts: {broker: string; key: string; before: Verdict | null; after: Verdict | null; diagram?: string}[];
   /** Values known only after apply, and resources the path model does not follow. */
   unknowns: {address: string; pointer?: string; reason: string}[];
   /** Every edit: what it is and what became of it in the proposed estate. */

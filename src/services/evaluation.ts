@@ -3,18 +3,20 @@
  * Shared by `scan`, `documents` and `paths` so they never disagree.
  */
 import type {Config} from '../config';
-import {buildNetworkModel, type NetworkModel} from '../network';
+import {buildNetworkModel, type NetworkModel, type NetworkModelOptions} from '../network';
 import type {EvaluateOptions} from '../policy/evaluate';
 import type {Snapshot} from '../snapshot/types';
 
 export interface EvaluationSettings {
   /** On-premises networks (--on-prem-cidr / config, validated); empty = inferred from VPN/Direct Connect routes. */
   onPremCidrs?: string[];
+  /** Judging a change: the networks each broker's routes led to on the deployed estate (NetworkModelOptions). */
+  carriedNetworks?: NetworkModelOptions['carriedNetworks'];
 }
 
 /** The evaluation options, and the network model behind them (the report reuses it for SARIF path hops). */
 export function evaluationOptions(snapshot: Snapshot, config: Config, settings: EvaluationSettings = {}): EvaluateOptions & {model: NetworkModel} {
-  const model = buildNetworkModel(snapshot, {onPremCidrs: settings.onPremCidrs ?? []});
+  const model = buildNetworkModel(snapshot, {onPremCidrs: settings.onPremCidrs ?? [], ...(settings.carriedNetworks && {carriedNetworks: settings.carriedNetworks})});
   return {
     model,
     production: config.production,

@@ -86,7 +86,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     const estate = applyChanges(deployed, proposal.changes, {...(options.change.accountId && {accountId: options.change.accountId}), ...(options.change.region && {region: options.change.region})});
     snapshot = estate.snapshot;
     const before = 'none' in options.source ? {results: [], verdicts: new Map()} : judge(deployed);
-    const after = judge(estate.snapshot);
+    const after = judgeEstate(estate.snapshot, policies, options, before.verdicts);
     const classified = classifyChanges(after.results, before.results, estate, editLocator(anchoring, options.cwd));
     const gateAll = options.change.gate === 'all';
     built = buildReport({...common, snapshot: estate.snapshot, results: classified.results, ...(!gateAll && {changeGate: {introducedErrors: classified.introducedErrors}})});
@@ -108,17 +108,29 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   return {report, snapshot, ...(anchoring && {anchoring})};
 }
 
-/** Every broker's results, fingerprinted, with the hops of failing network findings; and each broker's verdict. */
-export function judgeEstate(snapshot: Snapshot, policies: CompiledPolicy[], options: ScanOptions): {results: ReportedEvaluation[]; verdicts: Map<string, {name: string; verdict: Verdict | null}>} {
-  const evaluation = evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs});
-  const verdicts = new Map<string, {name: string; verdict: Verdict | null}>();
+/** A broker's on-premises verdict and the networks inferred for it, by account, region and name (a replaced broker's id changes). */
+export type EstateVerdicts = Map<string, {name: string; verdict: Verdict | null; inferred: string[]}>;
+
+const brokerKey = (accountId: string, region: string, name: string) => `${accountId}|${region}|${name}`;
+
+/**
+ * Every broker's results, fingerprinted, with the hops of failing network findings; and each broker's verdict.
+ * `deployed`: judging the proposed estate, the deployed estate's verdicts, whose inferred networks carry over.
+ */
+export function judgeEstate(snapshot: Snapshot, policies: CompiledPolicy[], options: ScanOptions, deployed?: EstateVerdicts): {results: ReportedEvaluation[]; verdicts: EstateVerdicts} {
+  const carriedNetworks = deployed && ((scope: {broker: {name: string}; accountId: string; region: string}) => deployed.get(brokerKey(scope.accountId, scope.region, scope.broker.name))?.inferred ?? []);
+  const evaluation = evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs, ...(carriedNetworks && {carriedNetworks})});
+  const verdicts: EstateVerdicts = new Map();
   // Failing network findings take their hops from the document being evaluated: one path analysis per broker.
   const results = evaluateSnapshot(snapshot, policies, {
     ...evaluation,
     // Fingerprinted here too, so the report does not hold a second copy of every result.
     withDocument: (own, document) => {
       const network = document.network as BrokerNetworkFacts | null | undefined;
-      if (options.change) verdicts.set(document.arn, {name: document.name, verdict: network?.onPrem.verdict ?? null});
+      if (options.change) {
+        const inferred = network?.onPrem.networks.filter((n) => n.source === 'inferred').map((n) => n.cidr) ?? [];
+        verdicts.set(brokerKey(document.accountId, document.region, document.name), {name: document.name, verdict: network?.onPrem.verdict ?? null, inferred});
+      }
       return reportedResults(own, policies, () => network);
     },
   });

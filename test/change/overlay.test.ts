@@ -32,7 +32,7 @@ function change(...edits: ResourceEdit[]): ProposedChange {
 function judge(deployed: Snapshot, proposal: ProposedChange) {
   const estate = applyChanges(deployed, [proposal]);
   const before = judgeEstate(deployed, policies, options);
-  const after = judgeEstate(estate.snapshot, policies, options);
+  const after = judgeEstate(estate.snapshot, policies, options, before.verdicts);
   const classified = classifyChanges(after.results, before.results, estate, () => undefined);
   return {estate, before, after, classified};
 }
@@ -80,7 +80,9 @@ describe('the proposed estate', () => {
     expect(now.status).toBe('fail');
     expect(now.change).toBe('introduced');
     expect(now.cause?.text).toBe(`route 10.100.0.0/16 → ${ORDERS_VGW} deleted by aws_route.onprem`);
-    expect(after.verdicts.get(earlier.resource.arn)?.verdict).toBe('unreachable');
+    expect(after.verdicts.get(`111122223333|eu-west-1|orders-prod`)?.verdict).toBe('unreachable');
+    // The network was inferred from the deleted route; it is still judged, now unreachable.
+    expect(now.message).toContain('10.100.0.0/16');
     // orders-prod itself is untouched: a broker whose path the change breaks is reported like any other.
     // Other accounts' and regions' brokers keep their results, and the deployed snapshot is untouched.
     expect(find(classified.results, 'settlement-prod', 'mq/private-connectivity').change).not.toBe('introduced');
@@ -104,7 +106,7 @@ describe('the proposed estate', () => {
     expect(orders.status).toBe('pass');
     expect(orders.change).toBeUndefined();
     expect(find(classified.results, 'orders-prod', 'mq/private-connectivity-redundant').status).toBe('pass');
-    expect(after.verdicts.get(orders.resource.arn)?.verdict).toBe('pending');
+    expect(after.verdicts.get(`111122223333|eu-west-1|orders-prod`)?.verdict).toBe('pending');
     const region = estate.snapshot.accounts[0].regions[0].network!;
     expect(region.vpnConnections!.map((v) => v.id)).toEqual([placeholderId('aws_vpn_connection.primary')]);
     expect(region.vpnConnections![0].planned).toEqual({address: 'aws_vpn_connection.primary', action: 'replace'});
