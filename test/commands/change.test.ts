@@ -13,6 +13,58 @@ const DEMO = join(ROOT, 'fixtures', 'demo', 'inventory.json');
 const NEW_BROKER_PLAN = join(ROOT, 'test', 'fixtures', 'plans', 'new-public-broker.json');
 const scratch = () => mkdtempSync(join(tmpdir(), 'mq-audit-change-'));
 
+const PLANS = join(ROOT, 'test', 'fixtures', 'plans');
+
+/** Runs a plan fixture against the demo estate and returns the JSON report with the exit code. */
+async function judgePlan(plan: string, extra: string[] = []) {
+  const json = join(scratch(), 'report.json');
+  const result = await runCli(['scan', '--plan', join(PLANS, plan), '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet', ...extra]);
+  expect(result.stderr).not.toMatch(STACK_LINE);
+  const report = JSON.parse(readFileSync(json, 'utf8'));
+  const introduced = report.results.filter((r: {change?: string}) => r.change === 'introduced');
+  return {code: result.code, report, introduced};
+}
+
+describe('scan --plan on the scenarios of a pull request', () => {
+  test('a 0.0.0.0/0 rule on 5671 is introduced, named after the rule that opens it', async () => {
+    const {code, introduced} = await judgePlan('open-amqps-to-world.json');
+    expect(code).toBe(1);
+    expect(introduced.map((r: {policyId: string; resource: {name: string}}) => `${r.policyId} ${r.resource.name}`).sort()).toEqual(['mq/no-internet-ingress orders-prod', 'mq/no-internet-ingress payments-prod']);
+    expect(introduced[0].cause.text).toMatch(/^ingress rule \S+ \(tcp 5671 from 0\.0\.0\.0\/0\) added to sg-0c4e6a8b0d2f41a0[12] by aws_/);
+  });
+
+  test('a replaced VPN connection is pending: no false alarm, the gate passes', async () => {
+    const {code, report, introduced} = await judgePlan('replace-vpn.json');
+    expect(code).toBe(0);
+    expect(introduced).toEqual([]);
+    expect(report.change.verdicts).toContainEqual(expect.objectContaining({broker: 'orders-prod', before: 'reachable', after: 'pending'}));
+  });
+
+  test('a change that fixes a finding resolves it, and the gate passes', async () => {
+    const {code, report, introduced} = await judgePlan('fix-public-broker.json');
+    expect(code).toBe(0);
+    expect(introduced).toEqual([]);
+    const fixed = report.results.find((r: {policyId: string; resource: {name: string}}) => r.policyId === 'mq/no-public-access' && r.resource.name === 'billing-prod');
+    expect([fixed.status, fixed.change]).toEqual(['pass', 'resolved']);
+    expect(report.change.findings.resolved.high).toBe(1);
+  });
+
+  test('the route to on-premises deleted: the brokers behind it become unreachable', async () => {
+    const {report} = await judgePlan('delete-onprem-route.json');
+    const moved = report.change.verdicts.map((v: {broker: string; before: string; after: string}) => `${v.broker} ${v.before}→${v.after}`);
+    expect(moved).toContain('inventory-dev reachable→unreachable');
+    const removal = report.change.edits.find((e: {action: string}) => e.action === 'delete');
+    expect(removal.outcome).toBe('applied');
+  });
+
+  test('a route to a Gateway Load Balancer endpoint makes the verdicts it touches unknown, never reachable', async () => {
+    const {report} = await judgePlan('unknowns-and-edges.json');
+    expect(report.change.verdicts).toContainEqual(expect.objectContaining({broker: 'orders-prod', before: 'reachable', after: 'unknown'}));
+    const orders = report.results.find((r: {policyId: string; resource: {name: string}}) => r.policyId === 'mq/private-connectivity' && r.resource.name === 'orders-prod');
+    expect(orders.status).toBe('error');
+  });
+});
+
 describe('scan --plan', () => {
   test('a new public single-instance production broker: introduced findings fail the gate, on the lines of the change', async () => {
     const dir = scratch();
