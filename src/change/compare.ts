@@ -99,7 +99,7 @@ export function causeOf(result: ReportedEvaluation, estate: ProposedEstate, loca
     const removal = estate.removals.find((r) => r.parentId === hop.id);
     if (removal) return causeFrom(removal.edit, `${removal.what} ${removedVerb(removal)} by ${removal.edit.address}`, locateEdit);
     const addition = hop.status === 'ok' ? undefined : estate.additions.find((a) => a.parentId === hop.id);
-    if (addition) return causeFrom(addition.edit, `${addition.what} added to ${hop.id} by ${addition.edit.address}: ${hop.reason}`, locateEdit);
+    if (addition) return causeFrom(addition.edit, `${addition.what} added to ${hop.id} by ${addition.edit.address}`, locateEdit);
     const edit = estate.editOf.get(hop.id);
     if (edit && hop.status !== 'ok') return causeFrom(edit, `${hop.id} ${verbOf(edit)} by ${edit.address}: ${hop.reason}`, locateEdit);
   }

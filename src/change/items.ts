@@ -12,7 +12,7 @@ import type {
   TransitGatewayRoute,
 } from '../snapshot/network';
 import type {Broker, PlannedMark, RegionInventory} from '../snapshot/types';
-import type {ItemValues, PlannedItem} from './types';
+import {isPlaceholderId, type ItemValues, type PlannedItem} from './types';
 
 export interface ItemTarget {
   accountId: string;
@@ -63,7 +63,9 @@ export function routeDestination(route: Pick<Route, 'destinationCidr' | 'destina
 function ruleText(rule: SecurityGroupRule): string {
   const ports = rule.protocol === '-1' ? 'all traffic' : `${rule.protocol} ${rule.fromPort === rule.toPort ? rule.fromPort : `${rule.fromPort}-${rule.toPort}`}`;
   const peer = rule.cidrIpv4 ?? rule.cidrIpv6 ?? rule.prefixListId ?? rule.referencedGroupId ?? '?';
-  return `${rule.egress ? 'egress' : 'ingress'} rule ${rule.id} (${ports} ${rule.egress ? 'to' : 'from'} ${peer})`;
+  // A new rule's placeholder id says nothing its edit's address does not.
+  const id = isPlaceholderId(rule.id) ? '' : ` ${rule.id}`;
+  return `${rule.egress ? 'egress' : 'ingress'} rule${id} (${ports} ${rule.egress ? 'to' : 'from'} ${peer})`;
 }
 
 function sameRule(a: SecurityGroupRule, b: SecurityGroupRule): boolean {

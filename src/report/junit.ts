@@ -103,15 +103,21 @@ function outcomeOf(ev: ReportedEvaluation, policy: ReportedPolicy | undefined): 
         };
       }
 
-      const mark = ev.baseline === 'unchanged' ? '[unchanged since the baseline] ' : ev.baseline === 'new' ? '[new] ' : '';
+      const mark = changeMark(ev) + (ev.baseline === 'unchanged' ? '[unchanged since the baseline] ' : ev.baseline === 'new' ? '[new] ' : '');
       return {element: 'failure', counter: 'failures', attributes: {message: `${mark}${ev.message}`, type: ev.severity}, text: details(ev, policy)};
     }
   }
 }
 
+/** scan --plan/--template: what the change does to the finding, first. */
+function changeMark(ev: ReportedEvaluation): string {
+  return ev.change === 'introduced' ? '[introduced by the change] ' : ev.change === 'unchanged' ? '[already failing before the change] ' : '';
+}
+
 function details(ev: ReportedEvaluation, policy: ReportedPolicy | undefined): string {
   const lines = [
     ev.message,
+    ...(ev.cause ? [`Introduced by this change: ${ev.cause.text}`] : []),
     `Policy: ${ev.policyId}${policy?.title ? ` (${policy.title})` : ''}, severity ${ev.severity}.`,
     `Resource: ${ev.resource.arn}`,
     ...(ev.explanations ?? []).map((explanation) => `At ${explanation.path || '/'} found ${JSON.stringify(explanation.found) ?? 'nothing'}, expected ${explanation.expected}.`),

@@ -40,6 +40,7 @@ export function renderTable(unsafeReport: ScanReport, options: RenderOptions = {
   const sections = [headline(report, paint), brokerSection(groups, paint)];
   if (report.collectionErrors.length > 0) sections.push(collectionErrorSection(report.collectionErrors, paint));
   if (report.baseline) sections.push(baselineSection(report.baseline, paint));
+  if (report.change) sections.push(changeSection(report.change, paint));
   if (report.warnings?.length) sections.push(warningSection(report.warnings, paint));
   sections.push(summarySection(report, groups, paint), gateLine(report, paint));
   return terminalOutput(sections.filter((section) => section !== '').join('\n\n') + '\n');
@@ -144,9 +145,10 @@ function policyLines(severityColumn: string, policyId: string, idWidth: number, 
   return [prefix.trimEnd(), ...wrap(reason, WIDTH - indent.length).map((line) => indent + line)].join('\n');
 }
 
-/** `[new] ` / `[unchanged] ` before the reason when a baseline was given. */
+/** `[introduced: …]` (with the edit behind it) when a change is judged; `[new] ` / `[unchanged] ` with a baseline. */
 function baselineMark(ev: ReportedEvaluation): string {
-  return ev.baseline ? `[${ev.baseline}] ` : '';
+  const change = ev.change === 'introduced' ? `[introduced${ev.cause ? `: ${ev.cause.text}` : ''}] ` : ev.change === 'unchanged' ? '[unchanged by the change] ' : '';
+  return change + (ev.baseline ? `[${ev.baseline}] ` : '');
 }
 
 function suppressedReason(ev: ReportedEvaluation): string {
@@ -172,6 +174,20 @@ function collectionErrorSection(errors: CollectionError[], paint: Paint): string
     return [head, ...(detail === '' ? [] : wrap(detail, WIDTH - INDENT.length).map((line) => INDENT + line))].join('\n');
   });
   return [title, ...blocks].join('\n');
+}
+
+/** scan --plan/--template: what the change does, in a few lines before the summary. */
+function changeSection(change: NonNullable<ScanReport['change']>, paint: Paint): string {
+  const total = (state: keyof typeof change.findings) => Object.values(change.findings[state]).reduce((n, c) => n + c, 0);
+  const edits = Object.entries(change.resources).map(([action, types]) => [action, Object.values(types).reduce((n, c) => n + c, 0)] as const).filter(([, n]) => n > 0);
+  const lines = [
+    `${paint('bold', 'The change')} ${change.inputs.map((i) => i.file).join(', ')}: ${edits.map(([action, n]) => `${n} ${action}`).join(', ') || 'no resource changes'}; ` +
+      `findings ${total('introduced')} introduced, ${total('unchanged')} unchanged, ${total('resolved')} resolved` +
+      (change.deployed ? '' : ' (judged alone: no deployed estate)'),
+    ...change.verdicts.slice(0, 20).map((v) => `  ${v.broker}: on-premises verdict ${v.before ?? 'none'} → ${v.after ?? 'none'}`),
+    ...(change.unknowns.length > 0 ? [`  ${change.unknowns.length} value(s) known only after apply (the JSON report lists them)`] : []),
+  ];
+  return lines.join('\n');
 }
 
 function baselineSection(baseline: NonNullable<ScanReport['baseline']>, paint: Paint): string {

@@ -30,7 +30,20 @@ describe('scan --plan on the scenarios of a pull request', () => {
     const {code, introduced} = await judgePlan('open-amqps-to-world.json');
     expect(code).toBe(1);
     expect(introduced.map((r: {policyId: string; resource: {name: string}}) => `${r.policyId} ${r.resource.name}`).sort()).toEqual(['mq/no-internet-ingress orders-prod', 'mq/no-internet-ingress payments-prod']);
-    expect(introduced[0].cause.text).toMatch(/^ingress rule \S+ \(tcp 5671 from 0\.0\.0\.0\/0\) added to sg-0c4e6a8b0d2f41a0[12] by aws_/);
+    expect(introduced[0].cause.text).toMatch(/^ingress rule \(tcp 5671 from 0\.0\.0\.0\/0\) added to sg-0c4e6a8b0d2f41a0[12] by aws_/);
+  });
+
+  test('the table and JUnit show what the change does to each finding', async () => {
+    const plan = join(PLANS, 'open-amqps-to-world.json');
+    const table = await runCli(['scan', '--plan', plan, '--inventory', DEMO, '--format', 'table']);
+    expect(table.code).toBe(1);
+    const flat = table.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('[introduced: ingress rule (tcp 5671 from 0.0.0.0/0) added to sg-0c4e6a8b0d2f41a01 by aws_vpc_security_group_ingress_rule.orders_amqps_world]');
+    expect(flat).toMatch(/The change \S+open-amqps-to-world\.json: 2 created; findings 2 introduced, \d+ unchanged, 0 resolved/);
+    const junit = await runCli(['scan', '--plan', plan, '--inventory', DEMO, '--format', 'junit']);
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toMatch(/<failure message="\[introduced by the change\] Broker orders-prod fails mq\/no-internet-ingress/);
+    expect(junit.stdout).toContain('[already failing before the change]');
   });
 
   test('a replaced VPN connection is pending: no false alarm, the gate passes', async () => {
