@@ -192,6 +192,9 @@ class Converter {
     // The tagged node's own value, as if untagged.
     const inner = isScalar(node) ? (node.value === null ? '' : String(node.value)) : this.plain(node, pointer, depth);
     if (name === 'Ref' || name === 'Condition') return {[name]: inner};
+    // `!GetAtt Broker.Endpoint.Address` is `[Broker, Endpoint.Address]`: the logical id ends at the first dot.
+    const dot = typeof inner === 'string' ? inner.indexOf('.') : -1;
+    if (name === 'GetAtt' && typeof inner === 'string' && dot > 0) return {'Fn::GetAtt': [inner.slice(0, dot), inner.slice(dot + 1)]};
     return {[`Fn::${name}`]: inner};
   }
 }
