@@ -34,7 +34,7 @@ export function edit(change: ProposedChange, address: string): ResourceEdit {
 export function item<K extends ItemKind>(e: ResourceEdit, kind: K): {value: ItemValues[K]; unknown?: Record<string, string>} {
   const found = e.after.filter((i): i is Extract<PlannedItem, {kind: K}> => i.kind === kind);
   if (found.length !== 1) throw new Error(`expected one ${kind} item in ${e.address}, found ${found.length}`);
-  return found[0] as {value: ItemValues[K]; unknown?: Record<string, string>};
+  return found[0] as unknown as {value: ItemValues[K]; unknown?: Record<string, string>};
 }
 
 /** Evaluates an inline YAML template. */
