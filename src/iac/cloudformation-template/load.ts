@@ -11,6 +11,7 @@ import type {Document, Node, YAMLMap} from 'yaml';
 
 import type {DefinitionSite} from '../../change/types';
 import {InputError} from '../../errors';
+import {parseJson} from '../../json-input';
 import {INTRINSIC_TAG_NAMES, parseTemplateDocument, propertyLines} from '../cloudformation';
 import {LineIndex} from '../lines';
 import {childPointer, placeOf} from './places';
@@ -51,6 +52,8 @@ export function loadTemplate(text: string, file: string): LoadedTemplate {
   const json = text.trimStart().startsWith('{');
   const index = new LineIndex(text);
   checkFlowDepth(text, file, index);
+  // YAML's flow syntax forgives what JSON (and CloudFormation's JSON parser) does not, such as trailing commas.
+  if (json) parseJson(text, file, 'the template');
 
   const document = parseTemplateDocument(text, json);
   if (document.errors.length > 0) {
