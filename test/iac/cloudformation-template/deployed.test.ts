@@ -22,6 +22,8 @@ const deployedStack: DeployedStackResource[] = [
     before: [{kind: 'route', value: {routeTableId: DEMO.privateRouteTableId, route: {destinationCidr: '10.200.0.0/16', targetType: 'vpn-gateway', targetId: DEMO.vpnGatewayId}}}],
   },
   {logicalId: 'RotationLambda', resourceType: 'AWS::Lambda::Function', id: 'checkout-rotation'},
+  {logicalId: 'InspectionFirewall', resourceType: 'AWS::NetworkFirewall::Firewall', id: 'arn:aws:network-firewall:eu-west-1:111122223333:firewall/inspect'},
+  {logicalId: 'AdminRule', resourceType: 'AWS::EC2::SecurityGroupIngress', id: 'sgr-0a1c3e5b7d9f1a303'},
 ];
 
 describe('a change to a deployed stack (--stack-name)', () => {
@@ -43,12 +45,14 @@ describe('a change to a deployed stack (--stack-name)', () => {
     expect(item(association, 'routeTableAssociation').value.association.subnetId).toBe('subnet-0d4e5f6a7b8c9d0e1');
   });
 
-  it('deletes what the template dropped: by id, or by the content the caller found; a route without either is a warning', () => {
+  it('deletes what the template dropped: by id, or by the content the caller found; a route without either is a warning; a Lambda is no edit', () => {
     const deletes = change.edits.filter((e) => e.action === 'delete');
     expect(deletes.map((e) => [e.address, e.before])).toEqual([
       ['checkout-stack/LegacyNatGateway', [{kind: 'natGateway', value: {id: 'nat-0c5e7a9b1d3f5a7c8'}}]],
       ['checkout-stack/LegacyOnPremisesRoute', []],
       ['checkout-stack/OldOnPremisesRoute', deployedStack[5].before],
+      ['checkout-stack/InspectionFirewall', [{kind: 'opaque', value: {description: 'AWS::NetworkFirewall::Firewall arn:aws:network-firewall:eu-west-1:111122223333:firewall/inspect deleted', vpcIds: []}}]],
+      ['checkout-stack/AdminRule', [{kind: 'securityGroupRule', value: {id: 'sgr-0a1c3e5b7d9f1a303'}}]],
     ]);
     expect(change.warnings.map((w) => w.message)).toEqual(['checkout-stack/LegacyOnPremisesRoute (AWS::EC2::Route) is deleted, but the deployed route has no id to find it by: give its deployed content to apply the deletion']);
   });

@@ -56,6 +56,12 @@ describe('intrinsic functions', () => {
     ]);
   });
 
+  it('an empty SecurityGroupEgress keeps the default egress; any declared egress rule replaces it', () => {
+    const egressOf = (egress: string): unknown[] => (item(edit(evaluate(withResource('AWS::EC2::SecurityGroup', `GroupDescription: g\nSecurityGroupEgress: ${egress}`)), 'Thing'), 'securityGroup').value.rules ?? []).map((r) => [r.protocol, r.cidrIpv4, r.toPort ?? null]);
+    expect(egressOf('[]')).toEqual([['-1', '0.0.0.0/0', null]]);
+    expect(egressOf('[{IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8}]')).toEqual([['tcp', '10.0.0.0/8', 443]]);
+  });
+
   it('Fn::ImportValue, Fn::GetAZs, dynamic references and SSM parameters are unknown, with their reason and place', () => {
     expect(stringOf('!ImportValue SharedCidr')).toEqual({value: '', unknown: 'unknown until deploy: Fn::ImportValue SharedCidr (Resources/Thing/Properties/CidrBlock)'});
     expect(stringOf('!Join ["", [!ImportValue Net, "/24"]]').unknown).toBe('unknown until deploy: Fn::ImportValue Net (Resources/Thing/Properties/CidrBlock)');
