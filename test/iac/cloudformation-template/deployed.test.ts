@@ -165,3 +165,42 @@ describe('other path resources', () => {
     expect(ms).toBeLessThan(2000);
   });
 });
+
+describe('Direct Connect, transit gateway defaults, transforms', () => {
+  it('a Direct Connect gateway, its association with the VGW and a private virtual interface (no BGP status yet)', () => {
+    const text = `Resources:
+  DxGateway:
+    Type: AWS::DirectConnect::DirectConnectGateway
+    Properties: {DirectConnectGatewayName: lon-dx, AmazonSideAsn: 64700}
+  DxAssociation:
+    Type: AWS::DirectConnect::DirectConnectGatewayAssociation
+    Properties: {DirectConnectGatewayId: !Ref DxGateway, AssociatedGatewayId: vgw-0f3a5c7e9b1d3f5a7, AllowedPrefixesToDirectConnectGateway: [10.20.0.0/16]}
+  Vif:
+    Type: AWS::DirectConnect::PrivateVirtualInterface
+    Properties: {VirtualInterfaceName: lon-vif, ConnectionId: dxcon-fh6ayh1d, Vlan: 201, DirectConnectGatewayId: !GetAtt DxGateway.DirectConnectGatewayId, BgpPeers: [{AddressFamily: ipv4, Asn: 65010, AuthKey: not-in-output-42}]}`;
+    const change = evaluate(text);
+    expect(item(edit(change, 'DxGateway'), 'directConnectGateway').value).toEqual({id: 'new:DxGateway', name: 'lon-dx', state: 'available', ownerAccount: DEMO.accountId, amazonSideAsn: 64700, associations: []});
+    expect(item(edit(change, 'DxAssociation'), 'directConnectGatewayAssociation').value).toEqual({
+      directConnectGatewayId: 'new:DxGateway',
+      association: {associationId: 'new:DxAssociation', state: 'associated', associatedGatewayId: DEMO.vpnGatewayId, associatedGatewayType: 'virtualPrivateGateway', associatedGatewayRegion: DEMO.region, associatedGatewayOwnerAccount: DEMO.accountId, allowedPrefixes: ['10.20.0.0/16']},
+    });
+    const vif = edit(change, 'Vif');
+    expect(item(vif, 'dxVirtualInterface').value).toEqual({id: 'new:Vif', name: 'lon-vif', ownerAccount: DEMO.accountId, type: 'private', connectionId: 'dxcon-fh6ayh1d', region: DEMO.region, vlan: 201, asn: 65010, directConnectGatewayId: 'new:DxGateway', bgpPeers: []});
+    expect(vif.sensitive).toEqual(['BgpPeers.0.AuthKey']);
+    expect(JSON.stringify(change)).not.toContain('not-in-output-42');
+  });
+
+  it("a new transit gateway's default route tables are unknown until deploy", () => {
+    const tgw = item(edit(evaluate('Resources:\n  Tgw:\n    Type: AWS::EC2::TransitGateway\n    Properties: {AmazonSideAsn: 64600}'), 'Tgw'), 'transitGateway');
+    expect(tgw.value).toMatchObject({associationDefaultRouteTableId: '', propagationDefaultRouteTableId: ''});
+    expect(Object.keys(tgw.unknown ?? {})).toEqual(['/associationDefaultRouteTableId', '/propagationDefaultRouteTableId']);
+  });
+
+  it('nested GetAtt attribute names of a new broker are unknown; a Transform is a warning and what it generates is unknown', () => {
+    const nested = evaluate('Resources:\n  B:\n    Type: AWS::SNS::Topic\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: !GetAtt B.Endpoint.Address}');
+    expect(item(edit(nested, 'Vpc'), 'vpc').unknown).toEqual({'/cidrs/0': 'unknown until deploy: Fn::GetAtt B.Endpoint.Address (of a resource this change creates) (Resources/Vpc/Properties/CidrBlock)'});
+    const sam = evaluate('Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: !Ref FnRole}');
+    expect(sam.warnings.map((w) => w.message)).toEqual(['the template declares Transform AWS::Serverless-2016-10-31: what it generates at deploy is not judged (references to generated resources are unknown)']);
+    expect(item(edit(sam, 'Vpc'), 'vpc').unknown?.['/cidrs/0']).toBe("unknown until deploy: FnRole, a resource the template's Transform generates (Resources/Vpc/Properties/CidrBlock)");
+  });
+});
