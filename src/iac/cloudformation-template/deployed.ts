@@ -3,7 +3,7 @@
  * overlay needs to find it) and the `delete` of a resource the template no longer has.
  */
 import type {ChangeProblem, ItemKind, PlannedItem, ResourceEdit} from '../../change/types';
-import {PRIMARY_KIND} from './resources';
+import {PRIMARY_KIND, deletedTypeRole} from './resources';
 
 /** Kinds found by id: the id and the keys that place the object (its VPC, its group) are enough. */
 const ID_KEYS: Partial<Record<ItemKind, string[]>> = {
@@ -50,7 +50,8 @@ export function minimalBefore(item: PlannedItem, id: string): PlannedItem {
 
 /**
  * A deployed resource the template dropped. Kinds with an id are found by it; kinds found by content need the
- * caller's `before` (the template no longer says what the deployed content was), else the edit says so.
+ * caller's `before` (the template no longer says what the deployed content was), else a warning says so. A dropped
+ * opaque resource (a firewall) is opaque in `before`; types the judges ignore make no edit.
  */
 export function deletedEdit(
   gone: {logicalId: string; resourceType: string; id: string; before?: PlannedItem[]},
@@ -59,14 +60,12 @@ export function deletedEdit(
   options: {region?: string; accountId?: string},
   warnings: ChangeProblem[],
 ): ResourceEdit | undefined {
-  const kind = PRIMARY_KIND[gone.resourceType];
-  let before = gone.before;
-  if (before === undefined && kind !== undefined && ID_KEYS[kind] !== undefined) before = [{kind, value: {id: gone.id}} as unknown as PlannedItem];
-  if (before === undefined && kind === 'securityGroup') before = [{kind, value: {group: {id: gone.id}}}];
+  const role = deletedTypeRole(gone.resourceType);
+  if (role === 'skip' && gone.before === undefined) return undefined;
+  const before = gone.before ?? (role === 'skip' ? [] : deletedItems(gone, role));
   if (before === undefined) {
-    if (kind === undefined) return undefined;
+    const kind = PRIMARY_KIND[gone.resourceType] ?? gone.resourceType;
     warnings.push({file, message: `${address} (${gone.resourceType}) is deleted, but the deployed ${kind} has no id to find it by: give its deployed content to apply the deletion`});
-    before = [];
   }
 
   return {
@@ -77,7 +76,19 @@ export function deletedEdit(
     action: 'delete',
     ...(options.region && {region: options.region}),
     ...(options.accountId && {accountId: options.accountId}),
-    before,
+    before: before ?? [],
     after: [],
   };
+}
+
+/** The deployed object a dropped resource was, when its id finds it; undefined for kinds found by content. */
+function deletedItems(gone: {resourceType: string; id: string}, role: 'opaque' | 'translate'): PlannedItem[] | undefined {
+  if (role === 'opaque') return [{kind: 'opaque', value: {description: `${gone.resourceType} ${gone.id} deleted`, vpcIds: []}}];
+  const kind = PRIMARY_KIND[gone.resourceType];
+  if (kind === undefined) return undefined;
+  if (ID_KEYS[kind] !== undefined) return [{kind, value: {id: gone.id}} as unknown as PlannedItem];
+  if (kind === 'securityGroup') return [{kind, value: {group: {id: gone.id}}}];
+  // A rule resource's physical id is its rule id (sgr-…) when CloudFormation created it through the rule API.
+  if (kind === 'securityGroupRule' && gone.id.startsWith('sgr-')) return [{kind, value: {id: gone.id}} as unknown as PlannedItem];
+  return undefined;
 }

@@ -26,7 +26,7 @@ import {childPointer, lineOf, placeOf} from './places';
 import {dispositionOf} from './resources';
 import {TemplateScope, partitionOf} from './scope';
 import {NO_VALUE, isUnknown, isValueMap} from './values';
-import type {ValueMap} from './values';
+import type {Unknown, ValueMap} from './values';
 
 export interface DeployedResourceInfo {
   /** The physical id (ListStackResources' PhysicalResourceId). */
@@ -96,7 +96,7 @@ export function evaluateCloudFormationTemplate(text: string, file: string, optio
   ];
   if (text.includes('${Token[')) warnings.push(problem(file, '', undefined, 'the template holds an unresolved CDK token (${Token[…]}): a token was turned into a string before synthesis'));
 
-  const present = presentResources(template.resources, scope, warnings);
+  const {present, undecided} = presentResources(template.resources, scope);
   const evaluated = new Map(present.map((resource) => [resource.logicalId, evaluateProperties(resource, scope)]));
   checkDependencies(present, scope);
 
@@ -119,6 +119,8 @@ export function evaluateCloudFormationTemplate(text: string, file: string, optio
       continue;
     }
 
+    const why = undecided.get(logicalId);
+    if (why) warnings.push(undecidedWarning(resource, why, scope));
     const info = deployed(logicalId);
     const {items, sensitive} =
       'opaque' in disposition
@@ -151,18 +153,20 @@ export function evaluateCloudFormationTemplate(text: string, file: string, optio
   return change;
 }
 
-/** Resources whose Condition holds; one whose condition is unknown is kept (never guessed away) with a warning. */
-function presentResources(resources: LoadedResource[], scope: TemplateScope, warnings: ChangeProblem[]): LoadedResource[] {
-  return resources.filter((resource) => {
-    const present = scope.present(resource);
-    if (isUnknown(present)) {
-      const pointer = childPointer(childPointer('/Resources', resource.logicalId), 'Condition');
-      warnings.push(problem(scope.file, pointer, lineOf(pointer, scope.lines), `${resource.logicalId} is judged as created, but whether it is depends on condition ${String(resource.body.Condition)}: ${present.describe()}`));
-      return true;
-    }
-
-    return present;
+/** Resources whose Condition holds, or is unknown (kept, never guessed away: the caller warns about those it judges). */
+function presentResources(resources: LoadedResource[], scope: TemplateScope): {present: LoadedResource[]; undecided: Map<string, Unknown>} {
+  const undecided = new Map<string, Unknown>();
+  const present = resources.filter((resource) => {
+    const holds = scope.present(resource);
+    if (isUnknown(holds)) undecided.set(resource.logicalId, holds);
+    return holds !== false;
   });
+  return {present, undecided};
+}
+
+function undecidedWarning(resource: LoadedResource, why: Unknown, scope: TemplateScope): ChangeProblem {
+  const pointer = childPointer(childPointer('/Resources', resource.logicalId), 'Condition');
+  return problem(scope.file, pointer, lineOf(pointer, scope.lines), `${resource.logicalId} is judged as created, but whether it is depends on condition ${String(resource.body.Condition)}: ${why.describe()}`);
 }
 
 function evaluateProperties(resource: LoadedResource, scope: TemplateScope): ValueMap {

@@ -11,6 +11,7 @@ import type {Document, Node, YAMLMap} from 'yaml';
 
 import type {DefinitionSite} from '../../change/types';
 import {InputError} from '../../errors';
+import {parseJson} from '../../json-input';
 import {INTRINSIC_TAG_NAMES, parseTemplateDocument, propertyLines} from '../cloudformation';
 import {LineIndex} from '../lines';
 import {childPointer, placeOf} from './places';
@@ -51,6 +52,8 @@ export function loadTemplate(text: string, file: string): LoadedTemplate {
   const json = text.trimStart().startsWith('{');
   const index = new LineIndex(text);
   checkFlowDepth(text, file, index);
+  // YAML's flow syntax forgives what JSON (and CloudFormation's JSON parser) does not, such as trailing commas.
+  if (json) parseJson(text, file, 'the template');
 
   const document = parseTemplateDocument(text, json);
   if (document.errors.length > 0) {
@@ -192,6 +195,9 @@ class Converter {
     // The tagged node's own value, as if untagged.
     const inner = isScalar(node) ? (node.value === null ? '' : String(node.value)) : this.plain(node, pointer, depth);
     if (name === 'Ref' || name === 'Condition') return {[name]: inner};
+    // `!GetAtt Broker.Endpoint.Address` is `[Broker, Endpoint.Address]`: the logical id ends at the first dot.
+    const dot = typeof inner === 'string' ? inner.indexOf('.') : -1;
+    if (name === 'GetAtt' && typeof inner === 'string' && dot > 0) return {'Fn::GetAtt': [inner.slice(0, dot), inner.slice(dot + 1)]};
     return {[`Fn::${name}`]: inner};
   }
 }

@@ -51,6 +51,7 @@ export const PRIMARY_KIND: Record<string, ItemKind> = {
   'AWS::EC2::TransitGatewayRouteTablePropagation': 'transitGatewayPropagation',
   'AWS::EC2::VPCPeeringConnection': 'vpcPeeringConnection',
   'AWS::DirectConnect::DirectConnectGateway': 'directConnectGateway',
+  'AWS::DirectConnect::DirectConnectGatewayAssociation': 'directConnectGatewayAssociation',
   'AWS::DirectConnect::PrivateVirtualInterface': 'dxVirtualInterface',
   'AWS::DirectConnect::TransitVirtualInterface': 'dxVirtualInterface',
 };
@@ -71,6 +72,12 @@ const SKIP_REASONS: Record<string, string> = {
   'AWS::CDK::Metadata': "CDK's analytics metadata",
   'AWS::CloudFormation::Stack': 'a nested stack: its template is not read here; give it with its own --template',
 };
+
+/** Whether a deployed resource of this type, deleted, matters to the judges: translated, opaque, or neither. */
+export function deletedTypeRole(type: string): 'opaque' | 'skip' | 'translate' {
+  if (TRANSLATORS[type]) return 'translate';
+  return OPAQUE_TYPES[type] ? 'opaque' : 'skip';
+}
 
 export type Disposition = {translate: Translator} | {opaque: string} | {skip: string};
 

@@ -86,6 +86,8 @@ export class TemplateScope implements Scope {
   ref(name: string, pointer: string): Result {
     if (name.startsWith('AWS::')) return this.pseudo(name, pointer);
     const parameter = this.parameters.values.get(name);
+    // An unknown parameter is named where it is used, the place a reader of the reason looks at.
+    if (parameter instanceof Unknown) return new Unknown(parameter.reason, pointer);
     if (parameter !== undefined) return parameter;
     this.resourceReferenced(name, pointer, 'Ref');
     if (!this.resources.has(name)) return new Unknown(`unknown until deploy: ${name}, a resource the template's Transform generates`, pointer);

@@ -44,7 +44,10 @@ function securityGroup(input: ResourceInput): Translation {
     description: required(fields, 'GroupDescription', '/group/description'),
   });
   const ingress = inlineRules(fields, 'SecurityGroupIngress', id, address, false);
-  const egress = fields.has('SecurityGroupEgress') ? inlineRules(fields, 'SecurityGroupEgress', id, address, true) : [{rule: defaultEgress(id, address), unknown: {}}];
+  // No egress rules (absent, removed by AWS::NoValue, or an empty list): EC2 keeps or restores its default.
+  const declaredEgress = fields.raw('SecurityGroupEgress');
+  const keepsDefault = declaredEgress === undefined || (Array.isArray(declaredEgress) && declaredEgress.length === 0);
+  const egress = keepsDefault ? [{rule: defaultEgress(id, address), unknown: {}}] : inlineRules(fields, 'SecurityGroupEgress', id, address, true);
   const rules = [...ingress, ...egress];
   // Each rule's unknown fields, re-rooted at its place in the group item's `rules`.
   rules.forEach(({unknown}, index) => {
