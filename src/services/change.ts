@@ -6,7 +6,9 @@ import {relative, resolve} from 'node:path';
 import type {Classified, EditLocator} from '../change/compare';
 import type {ProposedEstate} from '../change/overlay';
 import type {ProposedChange, ResourceEdit} from '../change/types';
-import {encodeRepositoryPath} from '../iac';
+import {CLOUDFORMATION_LOGICAL_ID_TAG, CLOUDFORMATION_STACK_TAG, encodeRepositoryPath} from '../iac';
+import type {DeployedStackResource} from '../iac/cloudformation-template';
+import type {Snapshot} from '../snapshot/types';
 import {readCloudFormationTemplate, readTemplateParameters} from '../iac/cloudformation-template';
 import {readTerraformPlan} from '../iac/terraform-plan';
 import type {ChangeReport} from '../report/types';
@@ -30,7 +32,30 @@ export interface Proposal {
   changes: ProposedChange[];
 }
 
-export function readProposedChanges(input: ChangeInput): Proposal {
+/**
+ * The resources of a deployed stack the snapshot can name: brokers carry CloudFormation's stack and logical-id tags.
+ * (Network objects are inventoried without their tags; a template's network resources are matched by the ids its
+ * parameters give.)
+ */
+export function deployedStackResources(snapshot: Snapshot, stackName: string): DeployedStackResource[] {
+  const found: DeployedStackResource[] = [];
+  for (const account of snapshot.accounts) {
+    for (const region of account.regions) {
+      for (const broker of region.brokers ?? []) {
+        const tags = broker.details?.tags ?? {};
+        const logicalId = tags[CLOUDFORMATION_LOGICAL_ID_TAG];
+        if (tags[CLOUDFORMATION_STACK_TAG] !== stackName || !logicalId) continue;
+        found.push({logicalId, resourceType: 'AWS::AmazonMQ::Broker', id: broker.id, arn: broker.arn, before: [{kind: 'broker', value: broker}]});
+      }
+    }
+  }
+
+  return found;
+}
+
+/** Reads every input; with `deployed` and a stack name, a template updates the stack's deployed resources. */
+export function readProposedChanges(input: ChangeInput, deployed?: Snapshot): Proposal {
+  const stack = deployed && input.stackName ? deployedStackResources(deployed, input.stackName) : undefined;
   const parameters = input.templateParameters === undefined ? undefined : readTemplateParameters(input.templateParameters);
   return {
     changes: [
@@ -39,6 +64,7 @@ export function readProposedChanges(input: ChangeInput): Proposal {
         readCloudFormationTemplate(file, {
           ...(parameters && {parameters, parametersFile: input.templateParameters}),
           ...(input.stackName && {stackName: input.stackName}),
+          ...(stack && {deployedResources: stack}),
           ...(input.region && {region: input.region}),
           ...(input.accountId && {accountId: input.accountId}),
         })),

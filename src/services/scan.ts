@@ -73,13 +73,15 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const redactor = createRedactor(options.redactKey);
   const anchoring = prepareAnchoring(options.iac ?? 'none', options.cwd);
   // A change's inputs are read before any AWS call too: a binary plan should not wait for a collection.
-  const proposal = options.change ? readProposedChanges(options.change) : undefined;
+  let proposal = options.change ? readProposedChanges(options.change) : undefined;
   const deployed = 'file' in options.source ? readSnapshot(options.source.file) : 'live' in options.source ? await collectLive(options.source.live) : emptySnapshot();
   const inventorySource = 'file' in options.source ? options.source.file : undefined;
   const generatedAt = (options.now?.() ?? new Date()).toISOString();
   const judge = (snapshot: Snapshot) => judgeEstate(snapshot, policies, options);
   const common = {policies, failOn: options.failOn, tool: TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf};
 
+  // A template that updates a deployed stack is read again knowing the stack's deployed resources.
+  if (proposal && options.change?.stackName && options.change.templates.length > 0) proposal = readProposedChanges(options.change, deployed);
   let built: ScanReport;
   let snapshot = deployed;
   if (proposal && options.change) {

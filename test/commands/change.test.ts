@@ -152,18 +152,41 @@ describe('scan --plan', () => {
   test('scan --template: a CloudFormation template with its parameters, findings on the template\'s lines', async () => {
     const dir = scratch();
     const json = join(dir, 'report.json');
-    const template = join(ROOT, 'test', 'fixtures', 'templates', 'orders-broker.yaml');
+    const template = join(ROOT, 'test', 'fixtures', 'templates', 'checkout-broker.yaml');
     const missing = await runCli(['scan', '--template', template, '--inventory', DEMO]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('parameter VpcId has no value and no default');
-    const result = await runCli(['scan', '--template', template, '--template-parameters', join(ROOT, 'test', 'fixtures', 'templates', 'orders-broker.parameters.json'), '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet']);
+    const result = await runCli(['scan', '--template', template, '--template-parameters', join(ROOT, 'test', 'fixtures', 'templates', 'checkout-broker.parameters.json'), '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet']);
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect(result.code).toBe(1);
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.change.resources.created['AWS::AmazonMQ::Broker']).toBe(1);
     const ha = report.results.find((r: {policyId: string; change?: string}) => r.policyId === 'mq/production-ha' && r.change === 'introduced');
-    expect(ha.cause.address).toBe('OrdersBroker');
-    expect(ha.cause.location.uri).toBe('test/fixtures/templates/orders-broker.yaml');
+    expect(ha.cause.address).toBe('CheckoutBroker');
+    expect(ha.cause.location.uri).toBe('test/fixtures/templates/checkout-broker.yaml');
+  });
+
+  test('scan --template --stack-name: a template that updates a deployed stack updates its broker, not a second one', async () => {
+    const dir = scratch();
+    const inventory = JSON.parse(readFileSync(DEMO, 'utf8'));
+    // The stack's broker is deployed: a copy of orders-prod under the template's name, with CloudFormation's tags.
+    const brokers = inventory.accounts[0].regions[0].brokers;
+    const orders = structuredClone(brokers.find((b: {name: string}) => b.name === 'orders-prod'));
+    Object.assign(orders, {name: 'checkout-prod', id: 'b-0c0ffee0-0000-4000-8000-000000000001', arn: orders.arn.replace(/orders-prod:b-[^:]+$/, 'checkout-prod:b-0c0ffee0-0000-4000-8000-000000000001')});
+    Object.assign(orders.details.tags, {'aws:cloudformation:stack-name': 'checkout-stack', 'aws:cloudformation:logical-id': 'CheckoutBroker'});
+    brokers.push(orders);
+    const tagged = join(dir, 'inventory.json');
+    writeFileSync(tagged, JSON.stringify(inventory));
+    const json = join(dir, 'report.json');
+    const templates = join(ROOT, 'test', 'fixtures', 'templates');
+    const result = await runCli(['scan', '--template', join(templates, 'checkout-broker.yaml'), '--template-parameters', join(templates, 'checkout-broker.parameters.json'), '--stack-name', 'checkout-stack', '--inventory', tagged, '--format', 'json', '--output', json, '--quiet']);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    const edit = report.change.edits.find((e: {address: string}) => e.address.endsWith('CheckoutBroker'));
+    expect(edit.action).toBe('update');
+    const named = report.results.filter((r: {resource: {name: string}; policyId: string}) => r.resource.name === 'checkout-prod' && r.policyId === 'mq/production-ha');
+    expect(named).toHaveLength(1);
+    expect(named[0].resource.id).toBe(orders.id);
   });
 
   test('bad input: a binary plan, a state file, a --gate without a change', async () => {
