@@ -132,11 +132,11 @@ function causeFrom(edit: ResourceEdit, text: string, locateEdit: EditLocator): C
 }
 
 /** Brokers whose on-premises verdict the change moves, from the two estates' network facts. */
-export function verdictChanges(before: Map<string, {verdict: Verdict | null}>, after: Map<string, {name: string; verdict: Verdict | null}>): ChangeReport['verdicts'] {
+export function verdictChanges(before: Map<string, {verdict: Verdict | null}>, after: Map<string, {name: string; verdict: Verdict | null; diagram?: string}>): ChangeReport['verdicts'] {
   const moved: ChangeReport['verdicts'] = [];
   for (const [key, now] of after) {
     const then = before.get(key)?.verdict ?? null;
-    if (then !== now.verdict) moved.push({broker: now.name, key, before: then, after: now.verdict});
+    if (then !== now.verdict) moved.push({broker: now.name, key, before: then, after: now.verdict, ...(now.diagram && {diagram: now.diagram})});
   }
 
   return moved.sort((a, b) => (a.broker < b.broker ? -1 : a.broker > b.broker ? 1 : 0));

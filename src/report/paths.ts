@@ -464,7 +464,12 @@ function mermaidText(graph: Graph): string {
 }
 
 /** Builds nodes and edges: one subgraph per on-premises network (its hops), converging on one broker node. */
-function pathGraph(report: PathsReport): Graph {
+/** A broker's paths as a Mermaid flowchart, from its network facts alone (scan --plan: a moved verdict's picture). */
+export function brokerPathsMermaid(broker: ResourceRef, network: BrokerNetworkFacts): string {
+  return mermaidText(pathGraph({broker, network}));
+}
+
+function pathGraph(report: Pick<PathsReport, 'broker' | 'network'>): Graph {
   const graph: Graph = {nodes: [], groups: [], edges: []};
   const {broker, network} = report;
   const brokerLines = [`broker ${broker.name}`, `${broker.engineType} · ${broker.region}`];

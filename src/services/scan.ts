@@ -23,6 +23,8 @@ import {classifyChanges, verdictChanges} from '../change/compare';
 import type {CompiledPolicy} from '../policy/loader';
 import type {Verdict} from '../network';
 import type {ReportedEvaluation} from '../report/types';
+import {brokerPathsMermaid} from '../report/paths';
+import {resourceOf} from '../policy/evaluator';
 
 export interface ScanOptions {
   /** An inventory file, live collection, or (with a change) no deployed estate at all. */
@@ -111,7 +113,11 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
 }
 
 /** A broker's on-premises verdict and the networks inferred for it, by account, region and name (a replaced broker's id changes). */
-export type EstateVerdicts = Map<string, {name: string; verdict: Verdict | null; inferred: string[]}>;
+export type EstateVerdicts = Map<string, {name: string; verdict: Verdict | null; inferred: string[]; diagram?: string}>;
+
+/** Pictures of moved verdicts in the Markdown summary: a few, for the reviewer; the JSON report has every path. */
+const MAX_DIAGRAMS = 10;
+const PICTURED: ReadonlySet<Verdict | null> = new Set<Verdict | null>(['degraded', 'unknown', 'unreachable']);
 
 const brokerKey = (accountId: string, region: string, name: string) => `${accountId}|${region}|${name}`;
 
@@ -123,6 +129,7 @@ export function judgeEstate(snapshot: Snapshot, policies: CompiledPolicy[], opti
   const carriedNetworks = deployed && ((scope: {broker: {name: string}; accountId: string; region: string}) => deployed.get(brokerKey(scope.accountId, scope.region, scope.broker.name))?.inferred ?? []);
   const evaluation = evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs, ...(carriedNetworks && {carriedNetworks})});
   const verdicts: EstateVerdicts = new Map();
+  let diagrams = 0;
   // Failing network findings take their hops from the document being evaluated: one path analysis per broker.
   const results = evaluateSnapshot(snapshot, policies, {
     ...evaluation,
@@ -130,8 +137,12 @@ export function judgeEstate(snapshot: Snapshot, policies: CompiledPolicy[], opti
     withDocument: (own, document) => {
       const network = document.network as BrokerNetworkFacts | null | undefined;
       if (options.change) {
+        const key = brokerKey(document.accountId, document.region, document.name);
         const inferred = network?.onPrem.networks.filter((n) => n.source === 'inferred').map((n) => n.cidr) ?? [];
-        verdicts.set(brokerKey(document.accountId, document.region, document.name), {name: document.name, verdict: network?.onPrem.verdict ?? null, inferred});
+        const verdict = network?.onPrem.verdict ?? null;
+        // Judging the proposed estate: a verdict the change makes worse gets the picture of its paths.
+        const moved = deployed !== undefined && network && PICTURED.has(verdict) && deployed.get(key)?.verdict !== verdict && diagrams++ < MAX_DIAGRAMS;
+        verdicts.set(key, {name: document.name, verdict, inferred, ...(moved && {diagram: brokerPathsMermaid(resourceOf(document), network)})});
       }
       return reportedResults(own, policies, () => network);
     },
