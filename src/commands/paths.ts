@@ -3,7 +3,7 @@ import {BaseCommand} from '../cli/base-command';
 import {collectionFlags, configFlag, formatFromFile, liveOptions, onPremCidrs, onPremFlag} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
-import {writeFileAtomic} from '../output';
+import {refuseOutputOverInputs, writeFileAtomic} from '../output';
 import {PATHS_FORMATS, type PathsFormat, renderPaths} from '../report/paths';
 import {runPaths} from '../services/paths';
 
@@ -62,6 +62,7 @@ Exit codes:
     const {args, flags} = await this.parse(Paths);
     if (flags.json && flags.format && flags.format !== 'json') throw new InputError('--json', `conflicts with --format ${flags.format}; give one of them`);
     const config = loadConfig(flags.config);
+    refuseOutputOverInputs(flags.output, [['--inventory', flags.inventory], ['--config', flags.config ?? config.source]]);
     const cidrs = onPremCidrs(flags['on-prem-cidr'], config);
     // An ARN says where the broker is: with no --region, look there rather than demand one.
     const arnRegion = /^arn:[^:]+:mq:([^:]+):/.exec(args.broker)?.[1];

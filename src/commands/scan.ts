@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
 import {shouldShowProgress, startProgress} from '../cli/progress';
 import {writeReport} from '../cli/report-output';
+import {refuseOutputOverInputs} from '../output';
 import {collectionFlags, configFlag, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, reportFormat} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
@@ -109,6 +110,13 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     const categoryIssue = category === undefined ? undefined : categoryProblem(category);
     if (categoryIssue) throw new InputError('--category', categoryIssue);
 
+    refuseOutputOverInputs(flags.output, [
+      ['--inventory', flags.inventory],
+      ['--baseline', flags.baseline ?? defaults.baseline],
+      ['--suppressions', flags.suppressions ?? defaults.suppressions ?? '.mq-audit/suppressions.json'],
+      ['--config', flags.config ?? config.source],
+      ...(flags.policies ?? defaults.policies ?? []).map((file) => ['--policies', file] as const),
+    ]);
     const redact = flags.redact ?? defaults.redact ?? false;
     const redactKey = process.env[REDACT_KEY_ENV] || undefined;
     const format = reportFormat(flags.format ?? defaults.format, flags.output, Boolean(process.stdout.isTTY));
