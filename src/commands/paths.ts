@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
-import {collectionFlags, configFlag, formatFromFile, liveOptions, onPremCidrs, onPremFlag} from '../cli/flags';
+import {collectionFlags, configFlag, endpointNotice, formatFromFile, liveOptions, onPremCidrs, onPremFlag} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {refuseOutputOverInputs, writeFileAtomic} from '../output';
@@ -68,6 +68,8 @@ Exit codes:
     const arnRegion = /^arn:[^:]+:mq:([^:]+):/.exec(args.broker)?.[1];
     const regions = flags.region ?? (arnRegion && !flags['all-regions'] && !config.defaults.region ? [arnRegion] : undefined);
     const source = flags.inventory ? {file: flags.inventory} : {live: liveOptions({...flags, region: regions}, config)};
+    const notice = 'live' in source ? endpointNotice(source.live?.endpoint) : undefined;
+    if (notice) this.logToStderr(notice);
 
     const outcome = await runPaths({source, broker: args.broker, onPremCidrs: cidrs, config});
     if (outcome.kind === 'unresolved') {

@@ -4,7 +4,7 @@ import {BaseCommand} from '../cli/base-command';
 import {shouldShowProgress, startProgress} from '../cli/progress';
 import {writeReport} from '../cli/report-output';
 import {refuseOutputOverInputs} from '../output';
-import {collectionFlags, configFlag, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, reportFormat} from '../cli/flags';
+import {collectionFlags, configFlag, endpointNotice, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, reportFormat} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
@@ -122,6 +122,8 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     const format = reportFormat(flags.format ?? defaults.format, flags.output, Boolean(process.stdout.isTTY));
     const toStdout = !flags.output || flags.output === '-';
     const live = flags.inventory ? undefined : liveOptions(flags, config);
+    const notice = live && endpointNotice(live.endpoint);
+    if (notice) this.logToStderr(notice);
     const progress = startProgress({
       enabled:
         live !== undefined &&
