@@ -4,7 +4,7 @@
  */
 import {existsSync} from 'node:fs';
 import {dirname, isAbsolute, join, resolve} from 'node:path';
-import {InputErrors} from './errors';
+import {InputError, InputErrors} from './errors';
 import {readJsonFile, schemaErrors} from './json-input';
 import {DEFAULT_CONFIG_FILE} from './paths';
 import type {ProductionSelector} from './policy/document';
@@ -49,6 +49,16 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   const errors = schemaErrors(ownSchemaValidator('config.schema.json'), data, shown);
   if (errors.length > 0) throw new InputErrors(errors);
   const config = data as Omit<Config, 'defaults' | 'source'> & {defaults?: FlagDefaults};
+  // Where signed calls (and the session token) go is the caller's decision: a config file in the repository is
+  // written by whoever opens a pull request, and an endpoint of theirs could serve a clean estate.
+  if (config.defaults?.['endpoint-url'] !== undefined) {
+    throw new InputError(
+      shown,
+      'defaults.endpoint-url is not accepted from a config file: where AWS calls and their credentials go is decided by the person running mq-audit; pass --endpoint-url or set AWS_ENDPOINT_URL (or AWS_ENDPOINT_URL_<SERVICE>) instead',
+      '/defaults/endpoint-url',
+    );
+  }
+
   const base = dirname(resolve(cwd, path));
   const defaults = {...config.defaults};
   // Paths in the file are relative to the file, like tsconfig's.

@@ -8,6 +8,7 @@ import type Ajv2020 from 'ajv/dist/2020';
 import type {ErrorObject, ValidateFunction} from 'ajv/dist/2020';
 import {parse as parseTolerant, type ParseError, printParseErrorCode} from 'jsonc-parser';
 import {InputError, isInputError} from './errors';
+import {linearRegExp} from './text/linear-regexp';
 
 /**
  * `schemasChecked`: the schemas this instance compiles are known to be valid JSON Schema, because they are
@@ -20,9 +21,11 @@ export function createAjv(options: AjvFlavor & {schemasChecked?: boolean; code?:
   // (src/validators.ts), and loading ajv's compiler is some 45 ms.
   const {default: Ajv} = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
   const {default: addFormats} = require('ajv-formats') as typeof import('ajv-formats');
+  // Patterns run on estate data with a linear-time engine (src/text/linear-regexp.ts). The build's standalone
+  // validators (options.code) are compiled from mq-audit's own schemas and built-in policies only.
   // strictTypes off: policy authors write `{"required": [...]}` without `"type": "object"`, which is valid
   // JSON Schema; ajv would otherwise print warnings on the console. Unknown keywords stay errors (strict).
-  const ajv = new Ajv({...flavorOf(options), strict: true, strictTypes: false, strictTuples: false, strictRequired: false, validateSchema: !options.schemasChecked, ...(options.code && {code: options.code})});
+  const ajv = new Ajv({...flavorOf(options), strict: true, strictTypes: false, strictTuples: false, strictRequired: false, validateSchema: !options.schemasChecked, code: options.code ?? {regExp: linearRegExp}});
   addFormats(ajv);
   return ajv;
 }

@@ -8,7 +8,8 @@
  * removes any temporary file still registered and re-raises the signal, so the process ends as interrupted
  * (exit 130 for Ctrl-C) with either the complete new file or none.
  */
-import {closeSync, createReadStream, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
+import {randomBytes} from 'node:crypto';
+import {closeSync, constants, createReadStream, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
 import {pipeline} from 'node:stream/promises';
 import {createGzip} from 'node:zlib';
 import {basename, dirname, join} from 'node:path';
@@ -22,11 +23,15 @@ let guardInstalled = false;
 /** `content` may come in pieces (a large report): each is written as it comes, never joined into one string. */
 export function writeFileAtomic(file: string, content: Iterable<string> | string): void {
   installInterruptGuard();
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  pendingTemporaries.add(temporary);
+  // An unpredictable name, created exclusively and never through a symlink: a name planted in a shared folder
+  // (the old one was .NAME.PID.tmp) cannot redirect the write to another file.
+  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(9).toString('base64url')}.tmp`);
+  let created = false;
   try {
     mkdirSync(dirname(file), {recursive: true});
-    const fd = openSync(temporary, 'w');
+    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+    created = true;
+    pendingTemporaries.add(temporary);
     try {
       for (const chunk of piecesOf(content)) writeSync(fd, chunk);
     } finally {
@@ -35,13 +40,41 @@ export function writeFileAtomic(file: string, content: Iterable<string> | string
 
     renameSync(temporary, file);
   } catch (error) {
-    removeQuietly(temporary);
+    // Only our own file: whatever stood at the name when O_EXCL refused it is left alone.
+    if (created) removeQuietly(temporary);
     // A file system error is the user's to fix; anything else came from producing the content (a bug): rethrown.
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
     throw new InputError(file, `cannot write output: ${code}`);
   } finally {
     pendingTemporaries.delete(temporary);
+  }
+}
+
+/**
+ * Refuses (exit 2, before anything runs) an output file that is one of the inputs, e.g. `--output` equal to
+ * `--inventory` or `--baseline`: the write would silently replace the input. Compared as files (device and
+ * inode), so another spelling of the path or a symlink to it is caught too.
+ */
+export function refuseOutputOverInputs(output: string | undefined, inputs: readonly (readonly [flag: string, file: string | undefined])[]): void {
+  if (output === undefined || output === '-') return;
+  const target = fileIdentity(output);
+  if (!target) return;
+  for (const [flag, file] of inputs) {
+    if (file === undefined || file === '-') continue;
+    const input = fileIdentity(file);
+    if (input && input.dev === target.dev && input.ino === target.ino) {
+      throw new InputError('--output', `${output} is the ${flag} file (${file}): writing it would replace that input; write the output to another file`);
+    }
+  }
+}
+
+function fileIdentity(file: string): {dev: number; ino: number} | undefined {
+  try {
+    const stat = statSync(file);
+    return {dev: stat.dev, ino: stat.ino};
+  } catch {
+    return undefined; // not there (yet): it cannot be an input
   }
 }
 

@@ -137,6 +137,19 @@ export function liveOptions(flags: CollectionFlagValues, config: Config): LiveOp
   };
 }
 
+/**
+ * A notice for stderr when AWS calls go somewhere that is not AWS (--endpoint-url, AWS_ENDPOINT_URL*), so a log
+ * shows where the signed calls went.
+ */
+export function endpointNotice(endpoint: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const fromEnv = Object.keys(env)
+    .filter((name) => name === 'AWS_ENDPOINT_URL' || name.startsWith('AWS_ENDPOINT_URL_'))
+    .sort()
+    .map((name) => `${env[name]} (${name})`);
+  const targets = [...(endpoint ? [`${endpoint} (--endpoint-url)`] : []), ...fromEnv];
+  return targets.length === 0 ? undefined : `Note: AWS calls go to ${targets.join(', ')}, not to AWS's own endpoints.`;
+}
+
 /** --role-arn / --organization / --account / --exclude-account / --shard, checked. */
 function accountOptions(flags: CollectionFlagValues): NonNullable<LiveOptions['accounts']> {
   const roleArns = flags['role-arn'] ?? [];

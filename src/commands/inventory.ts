@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
-import {collectionFlags, configFlag, liveOptions, progressFlag} from '../cli/flags';
+import {collectionFlags, configFlag, endpointNotice, liveOptions, progressFlag} from '../cli/flags';
 import {shouldShowProgress, startProgress} from '../cli/progress';
 import {loadConfig} from '../config';
 import {writeFileAtomic} from '../output';
@@ -35,6 +35,8 @@ Exit codes: 0 collected everything; 2 bad usage; 3 collected with errors (the fi
     const {flags} = await this.parse(Inventory);
     const config = loadConfig(flags.config);
     const live = liveOptions(flags, config);
+    const notice = endpointNotice(live.endpoint);
+    if (notice) this.logToStderr(notice);
     const progress = startProgress({
       enabled: shouldShowProgress({flag: flags.progress, stderrIsTTY: Boolean(process.stderr.isTTY), env: process.env, jsonOutput: flags.output === '-'}),
     });

@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
-import {collectionFlags, configFlag, formatFromFile, liveOptions, onPremCidrs, onPremFlag} from '../cli/flags';
+import {collectionFlags, configFlag, endpointNotice, formatFromFile, liveOptions, onPremCidrs, onPremFlag} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
-import {writeFileAtomic} from '../output';
+import {refuseOutputOverInputs, writeFileAtomic} from '../output';
 import {PATHS_FORMATS, type PathsFormat, renderPaths} from '../report/paths';
 import {runPaths} from '../services/paths';
 
@@ -62,11 +62,14 @@ Exit codes:
     const {args, flags} = await this.parse(Paths);
     if (flags.json && flags.format && flags.format !== 'json') throw new InputError('--json', `conflicts with --format ${flags.format}; give one of them`);
     const config = loadConfig(flags.config);
+    refuseOutputOverInputs(flags.output, [['--inventory', flags.inventory], ['--config', flags.config ?? config.source]]);
     const cidrs = onPremCidrs(flags['on-prem-cidr'], config);
     // An ARN says where the broker is: with no --region, look there rather than demand one.
     const arnRegion = /^arn:[^:]+:mq:([^:]+):/.exec(args.broker)?.[1];
     const regions = flags.region ?? (arnRegion && !flags['all-regions'] && !config.defaults.region ? [arnRegion] : undefined);
     const source = flags.inventory ? {file: flags.inventory} : {live: liveOptions({...flags, region: regions}, config)};
+    const notice = 'live' in source ? endpointNotice(source.live?.endpoint) : undefined;
+    if (notice) this.logToStderr(notice);
 
     const outcome = await runPaths({source, broker: args.broker, onPremCidrs: cidrs, config});
     if (outcome.kind === 'unresolved') {

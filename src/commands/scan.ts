@@ -3,7 +3,8 @@ import {Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
 import {shouldShowProgress, startProgress} from '../cli/progress';
 import {writeReport} from '../cli/report-output';
-import {collectionFlags, configFlag, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, reportFormat} from '../cli/flags';
+import {refuseOutputOverInputs} from '../output';
+import {collectionFlags, configFlag, endpointNotice, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, reportFormat} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
@@ -138,6 +139,16 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     const categoryIssue = category === undefined ? undefined : categoryProblem(category);
     if (categoryIssue) throw new InputError('--category', categoryIssue);
 
+    refuseOutputOverInputs(flags.output, [
+      ['--inventory', flags.inventory],
+      ['--baseline', flags.baseline ?? defaults.baseline],
+      ['--suppressions', flags.suppressions ?? defaults.suppressions ?? '.mq-audit/suppressions.json'],
+      ['--config', flags.config ?? config.source],
+      ...(flags.policies ?? defaults.policies ?? []).map((file) => ['--policies', file] as const),
+      ...(flags.plan ?? []).map((file) => ['--plan', file] as const),
+      ...(flags.template ?? []).map((file) => ['--template', file] as const),
+      ['--template-parameters', flags['template-parameters']],
+    ]);
     const redact = flags.redact ?? defaults.redact ?? false;
     const redactKey = process.env[REDACT_KEY_ENV] || undefined;
     const format = reportFormat(flags.format ?? defaults.format, flags.output, Boolean(process.stdout.isTTY));
@@ -149,6 +160,8 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     // With a change and no way to the deployed estate named, the change is judged alone (a fork has no credentials).
     const alone = changing && !flags.inventory && !LIVE_ONLY_FLAGS.some((name) => (flags as Record<string, unknown>)[name] !== undefined);
     const live = flags.inventory || alone ? undefined : liveOptions(flags, config);
+    const notice = live && endpointNotice(live.endpoint);
+    if (notice) this.logToStderr(notice);
     const progress = startProgress({
       enabled:
         live !== undefined &&

@@ -2,7 +2,7 @@
  * Loads policy files: every file is validated against schemas/policy.schema.json, its parameters resolved
  * and its assertions compiled by ajv. All problems of all files are collected so users fix them in one pass.
  */
-import {readdirSync, statSync} from 'node:fs';
+import {readdirSync, realpathSync, statSync} from 'node:fs';
 import {basename, join, relative, resolve, sep} from 'node:path';
 import type {ValidateFunction} from 'ajv';
 import {InputError, InputErrors} from '../errors';
@@ -57,11 +57,32 @@ export function findPolicyFiles(path: string, builtIn = false): PolicyFile[] {
   }
 
   if (!stats.isDirectory()) return [{file: path, builtIn}];
+  // Symlinks are not followed out of the folder: a policy folder in a pull request could link x.json to
+  // /etc/passwd (whose text would then be quoted in errors) or to a secret. A symlinked file whose target is a
+  // regular file inside the folder is read; symlinked folders are not walked.
+  const root = realpathSync(absolute);
   const walk = (dir: string): string[] =>
     readdirSync(dir, {withFileTypes: true})
       .sort((a, b) => a.name.localeCompare(b.name))
-      .flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.json') ? [join(dir, entry.name)] : []));
+      .flatMap((entry) => {
+        const file = join(dir, entry.name);
+        if (entry.isDirectory()) return walk(file);
+        if (!entry.name.endsWith('.json')) return [];
+        if (entry.isFile()) return [file];
+        if (entry.isSymbolicLink() && insideFolder(file, root)) return [file];
+        throw new InputError(relative(process.cwd(), file) || file, `is a ${entry.isSymbolicLink() ? 'symlink to something outside the policy folder' : 'special file'}; policy files must be regular files inside ${path}`);
+      });
   return walk(absolute).map((file) => ({file: relative(process.cwd(), file) || file, root: absolute, builtIn}));
+}
+
+/** Whether the symlink `file` resolves to a regular file inside `root` (a real path). */
+function insideFolder(file: string, root: string): boolean {
+  try {
+    const target = realpathSync(file);
+    return target.startsWith(root + sep) && statSync(target).isFile();
+  } catch {
+    return false; // dangling
+  }
 }
 
 /** The id a policy file must carry: its path below the root, or (for a lone file) at least its basename. */

@@ -19,7 +19,7 @@ import type {
 } from '../network/facts';
 import type {Explanation, ResourceRef} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
-import {jsonTerminalSafe, type Paint, painter, type Style, terminalOutput, terminalSafeDeep} from '../text/terminal';
+import {jsonTerminalSafe, type Paint, painter, type Style, terminalOutput, terminalSafe, terminalSafeDeep} from '../text/terminal';
 import type {FindingNetwork, FindingNetworkFlow} from './types';
 
 export const PATHS_REPORT_KIND = 'mq-audit/paths';
@@ -425,9 +425,14 @@ export function renderPathsMermaid(report: PathsReport, options: PathsRenderOpti
  * Text inside a quoted Mermaid label. Quotes, `<`, `>`, `&`, `#`, `;` and backticks become Mermaid entity codes
  * (`#quot;` …) in one pass, so a name like `a"]; click B "x` cannot close the label or start a statement.
  */
+/**
+ * Text inside a quoted Mermaid label: quotes, entities, HTML, `;` (statement end) and backticks as entities; `%`
+ * too, so that no `%%{init: …}%%` directive or `%%` comment can be formed; control and invisible format
+ * characters (bidi overrides) shown escaped (src/text/terminal.ts).
+ */
 export function escapeMermaid(text: string): string {
-  const entities: Record<string, string> = {'"': '#quot;', '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;', ';': '#59;', '`': '#96;'};
-  return text.replace(/\s+/g, ' ').trim().replace(/["#&<>;`]/g, (char) => entities[char]);
+  const entities: Record<string, string> = {'"': '#quot;', '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;', ';': '#59;', '`': '#96;', '%': '#37;'};
+  return terminalSafe(text.replace(/[ \t\n\r]+/g, ' ').trim()).replace(/["#&<>;`%]/g, (char) => entities[char]);
 }
 
 function label(lines: string[]): string {

@@ -1,5 +1,5 @@
 /** writeFileAtomic with content in pieces: written as it comes; a failure midway leaves the old file and no temporary. */
-import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
@@ -60,5 +60,25 @@ describe('gzippedSizeAbove (GitHub\'s SARIF size limit)', () => {
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }
+  });
+});
+
+describe('the temporary file of an atomic write (issue 18, item 5)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mq-audit-output-'));
+  });
+  afterEach(() => rmSync(dir, {recursive: true, force: true}));
+
+  it('has an unpredictable name: a symlink planted at the old .NAME.PID.tmp name is neither followed nor touched', () => {
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    const planted = join(dir, `.report.json.${process.pid}.tmp`);
+    symlinkSync(victim, planted);
+    writeFileAtomic(join(dir, 'report.json'), 'new report');
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('new report');
+    expect(readlinkSync(planted)).toBe(victim);
+    expect(readdirSync(dir).sort()).toEqual([`.report.json.${process.pid}.tmp`, 'report.json', 'victim.txt']);
   });
 });

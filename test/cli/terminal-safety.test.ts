@@ -130,7 +130,7 @@ describe('hostile estate data through the CLI', () => {
     expectNoRawControls(result);
     const report = JSON.parse(result.stdout);
     expect(JSON.stringify(report)).toContain(JSON.stringify(PAYLOADS.c1Csi).slice(1, -1));
-    for (const format of ['json']) {
+    for (const format of ['json', 'mermaid']) {
       const paths = await runCli(['paths', brokerId, '--inventory', inventory, '--format', format], {cwd: dir});
       expectNoRawControls(paths);
     }

@@ -3,6 +3,7 @@ import {BaseCommand} from '../../cli/base-command';
 import {reportFormat} from '../../cli/flags';
 import {InputError} from '../../errors';
 import {writeReport, writeSarifLog} from '../../cli/report-output';
+import {refuseOutputOverInputs} from '../../output';
 import {EXIT, FAIL_ON_VALUES, type FailOn} from '../../policy/types';
 import {categoryProblem, FORMATS, render} from '../../report/index';
 import {mergeFiles} from '../../services/merge';
@@ -44,6 +45,7 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     const {argv, flags} = await this.parse(ReportMerge);
     const categoryIssue = flags.category === undefined ? undefined : categoryProblem(flags.category);
     if (categoryIssue) throw new InputError('--category', categoryIssue);
+    refuseOutputOverInputs(flags.output, (argv as string[]).map((file) => ['input', file] as const));
     const outcome = mergeFiles({files: argv as string[], failOn: flags['fail-on'] as FailOn | undefined});
     const toStdout = !flags.output || flags.output === '-';
 
