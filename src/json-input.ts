@@ -64,6 +64,11 @@ export function readJsonFile(file: string, what: string): unknown {
 
 /** The text of a regular file no larger than the cap for `what`. */
 export function readTextFile(file: string, what: string, cap: number = SIZE_CAPS[what] ?? DEFAULT_SIZE_CAP): string {
+  return readFileBytes(file, what, cap).toString('utf8');
+}
+
+/** The bytes of a regular file no larger than `cap`: never a FIFO, a device or a directory, never past the cap. */
+export function readFileBytes(file: string, what: string, cap: number = SIZE_CAPS[what] ?? DEFAULT_SIZE_CAP): Buffer {
   let fd: number;
   try {
     // Non-blocking, so that opening a FIFO nobody writes to returns at once (and is then refused).
@@ -82,7 +87,7 @@ export function readTextFile(file: string, what: string, cap: number = SIZE_CAPS
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > cap) throw new InputError(file, `${what} is more than the ${megabytes(cap)} MB mq-audit reads as a ${what}`);
-    return buffer.toString('utf8', 0, length);
+    return buffer.subarray(0, length);
   } catch (error) {
     if (isInputError(error)) throw error;
     throw new InputError(file, `cannot read ${what}: ${readFailure(error)}`);

@@ -11,7 +11,7 @@
  * gives the deployed items. `deployedResources` lists the deployed stack's resources: those the template no
  * longer has (or whose Condition is now false) become `delete` edits.
  */
-import {readFileSync, statSync} from 'node:fs';
+import {readTextFile} from '../../json-input';
 
 import type {ChangeProblem, PlannedItem, ProposedChange, ResourceEdit} from '../../change/types';
 import {InputError} from '../../errors';
@@ -63,9 +63,22 @@ export interface TemplateResource {
   condition?: string;
 }
 
+/** A folder given for a template is most often a cdk.out: say which file to give instead. */
+function readTemplateText(file: string): string {
+  try {
+    return readTextFile(file, 'template', MAX_TEMPLATE_BYTES);
+  } catch (error) {
+    if (error instanceof InputError && /is a directory/.test(error.problem)) {
+      throw new InputError(file, 'is a directory: expected a template file (for CDK, cdk.out/<Stack>.template.json)');
+    }
+
+    throw error;
+  }
+}
+
 /** Reads a template file (and its parameters file, and a CDK assembly's manifest next to it). */
 export function readCloudFormationTemplate(file: string, options: TemplateOptions = {}): ProposedChange {
-  const text = readBounded(file, 'template', MAX_TEMPLATE_BYTES);
+  const text = readTemplateText(file);
   const parameters = options.parameters ?? (options.parametersFile ? readTemplateParameters(options.parametersFile) : undefined);
   const cdk = cdkAssemblyContext(file);
   const change = evaluateCloudFormationTemplate(text, file, {...options, parameters, region: options.region ?? cdk.region, accountId: options.accountId ?? cdk.accountId});
@@ -75,7 +88,7 @@ export function readCloudFormationTemplate(file: string, options: TemplateOption
 
 /** Reads a parameters file: `[{"ParameterKey", "ParameterValue"}]`, `{"Name": "value"}` or `{"Parameters": {…}}`. */
 export function readTemplateParameters(file: string): Record<string, string> {
-  return parseParametersFile(readBounded(file, 'template parameters file', 1024 * 1024), file);
+  return parseParametersFile(readTextFile(file, 'template parameters file', 1024 * 1024), file);
 }
 
 /** The template's resources as written (no evaluation): for callers matching them to a deployed stack. */
@@ -241,18 +254,3 @@ function problem(file: string, pointer: string, line: number | undefined, messag
   return {file, ...(pointer && {pointer}), ...(line !== undefined && {line}), message};
 }
 
-function readBounded(file: string, what: string, maxBytes: number): string {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new InputError(file, `is a directory: expected a ${what} file${what === 'template' ? ' (for CDK, cdk.out/<Stack>.template.json)' : ''}`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, `cannot read the ${what}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-
-  if (size > maxBytes) throw new InputError(file, `the ${what} is ${size} bytes, more than the ${maxBytes} read`);
-  return readFileSync(file, 'utf8');
-}

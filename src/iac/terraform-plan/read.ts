@@ -3,10 +3,9 @@
  * `terraform show -json PLANFILE` writes (a binary plan, a state file, the `plan -json` UI stream, an HCP redacted
  * plan, some other JSON).
  */
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import type {ChangeProblem} from '../../change/types';
 import {InputError} from '../../errors';
-import {parseJson} from '../../json-input';
+import {parseJson, readFileBytes} from '../../json-input';
 import {isObject, type JsonObject} from './json';
 
 /**
@@ -26,7 +25,7 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** Reads the file with the checks above; returns the parsed JSON (any shape). */
 export function readPlanJson(file: string): unknown {
-  const bytes = readBounded(file);
+  const bytes = readFileBytes(file, 'Terraform plan', MAX_PLAN_BYTES);
   if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw new InputError(file, `${file} is a binary Terraform plan: write its JSON with \`terraform show -json ${file}\``);
   }
@@ -49,43 +48,6 @@ export function parsePlanText(text: string, file: string): unknown {
     // Belt and braces: the depth check should make this unreachable.
     if (error instanceof RangeError) throw new InputError(file, 'JSON is nested too deeply to read');
     throw error;
-  }
-}
-
-function readBounded(file: string): Buffer {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
-    throw new InputError(file, `cannot read Terraform plan: ${reason}`);
-  }
-
-  try {
-    const stats = fstatSync(fd);
-    if (stats.isDirectory()) throw new InputError(file, 'cannot read Terraform plan: is a directory, expected a file');
-    if (stats.size > MAX_PLAN_BYTES) {
-      throw new InputError(file, `Terraform plan is ${stats.size} bytes, more than the ${MAX_PLAN_BYTES} bytes (256 MiB) mq-audit reads`);
-    }
-
-    // Read at most one byte past the cap: a file that grows while it is read (a pipe, a FIFO) is still bounded.
-    const buffer = Buffer.alloc(Math.min(MAX_PLAN_BYTES + 1, Math.max(stats.size, 65_536)));
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) break;
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-
-    if (length > MAX_PLAN_BYTES) throw new InputError(file, `Terraform plan is more than the ${MAX_PLAN_BYTES} bytes (256 MiB) mq-audit reads`);
-    return buffer.subarray(0, length);
-  } catch (error) {
-    if ((error as InputError).isInputError) throw error;
-    throw new InputError(file, `cannot read Terraform plan: ${(error as Error).message}`);
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -144,6 +144,6 @@ describe('bounds: a hostile template cannot hang the gate or exhaust memory', ()
 
   it('a directory, a missing file', () => {
     expect(inputError(() => readCloudFormationTemplate(TEMPLATES)).problem).toBe('is a directory: expected a template file (for CDK, cdk.out/<Stack>.template.json)');
-    expect(inputError(() => readCloudFormationTemplate(template('nope.yaml'))).problem).toBe('cannot read the template: no such file');
+    expect(inputError(() => readCloudFormationTemplate(template('nope.yaml'))).problem).toBe('cannot read template: no such file');
   });
 });
