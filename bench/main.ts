@@ -10,18 +10,21 @@
  * an operator's container sees.
  *
  * Options: --sizes 10,100 (default all), --rtt 50 (ms, default 50, jitter ±20 %), --help-runs 10,
- * --container-mb 512 (the cgroup's limit; 0 skips that run).
+ * --container-mb 512 (the cgroup's limit; 0 skips that run), --change-only (only the `scan --plan` figures, on the
+ * 10,000-broker snapshot: bench/change.ts).
  */
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {cpus, loadavg, tmpdir, totalmem} from 'node:os';
 import {join} from 'node:path';
 
 import type {ScanReport} from '../src/report/types';
+import type {Snapshot} from '../src/snapshot/types';
 import {buildEstate, type Estate, type Scenario} from './estate';
 import {type CallPlan, minimumCalls, networkShape, rateLimitFloor, referenceBound} from './expected';
 import {createMemoryCgroup} from './cgroup';
 import {callsByOperation, CALLER_ENV, type ChildRun, collectSnapshot, type EvaluationTiming, loadDist, runCli, scanArgs, timeEvaluationAndReport, timeHelp} from './measure';
 import {startStandIn} from './standin';
+import {printChange, timeChange} from './change';
 
 export const SCENARIOS: Scenario[] = [
   {brokers: 10, accounts: 1, regions: 1},
@@ -68,7 +71,14 @@ export async function main(root: string, argv: string[]): Promise<number> {
   console.log(`mq-audit benchmark — Node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()[0].toFixed(2)} at start; stand-in RTT ${rttMs} ms ±${rttMs * 0.2} ms, AWS-shaped buckets; client headroom ${HEADROOM}`);
   console.log(`recorded network per account-region: ${shape.tgwRouteTables} TGW route tables, ${shape.prefixLists} prefix lists, peering ${shape.peeringReferenced ? 'yes' : 'no'}, ${shape.dxGateways} DX gateways per account\n`);
 
+  if (argv.includes('--change-only')) {
+    await measureChange(root, dist, scratch);
+    rmSync(scratch, {recursive: true, force: true});
+    return 0;
+  }
+
   const outcomes: Outcome[] = [];
+  let largest: Snapshot | undefined;
   for (const scenario of SCENARIOS.filter((s) => sizes.includes(s.brokers))) {
     const estate = buildEstate(root, scenario);
     const plan = minimumCalls(estate, shape);
@@ -97,6 +107,7 @@ export async function main(root: string, argv: string[]): Promise<number> {
     const snapshot = await collectSnapshot(dist, fast.stub.url);
     await fast.close();
     const timing = timeEvaluationAndReport(dist, snapshot, scratch);
+    if (scenario.brokers === CHANGE_ESTATE.brokers) largest = snapshot;
 
     const outcome: Outcome = {
       estate,
@@ -116,12 +127,25 @@ export async function main(root: string, argv: string[]): Promise<number> {
     printScenario(outcome);
   }
 
+  if (largest) printChange(await timeChange(root, largest, scratch), verdict);
   const help = await timeHelp(root, helpRuns);
   console.log(`--help cold start (${helpRuns} runs, NODE_EXTRA_CA_CERTS unset): p50 ${help.p50Ms.toFixed(0)} ms, p90 ${help.p90Ms.toFixed(0)} ms; @aws-sdk modules loaded: ${help.sdkModules}`);
   console.log(`  ${verdict(help.p50Ms < TARGETS.helpMs && help.sdkModules === 0)} --help under ${TARGETS.helpMs} ms and no AWS SDK module\n`);
   printSummary(outcomes, help.p50Ms);
   rmSync(scratch, {recursive: true, force: true});
   return outcomes.every((o) => o.run.exitCode !== null) ? 0 : 1;
+}
+
+/** The estate the change figures are taken on: the largest. */
+const CHANGE_ESTATE = SCENARIOS[SCENARIOS.length - 1];
+
+/** `--change-only`: the 10,000-broker snapshot, collected at full speed, then the change timings. */
+async function measureChange(root: string, dist: ReturnType<typeof loadDist>, scratch: string): Promise<void> {
+  const estate = buildEstate(root, CHANGE_ESTATE);
+  const fast = await startStandIn(root, estate, {latencyMs: 0, jitterMs: 0, throttle: false});
+  const snapshot = await collectSnapshot(dist, fast.stub.url);
+  await fast.close();
+  printChange(await timeChange(root, snapshot, scratch), verdict);
 }
 
 /** The scan again, its process in a memory cgroup of `limitMb` (a container's limit). */
