@@ -52,8 +52,12 @@ export function benchmarkPlan(snapshot: Snapshot, changes: number): object {
       case 2:
         add('aws_mq_broker', `resize_${i}`, ['update'], brokerValues(broker, region.region), {...brokerValues(broker, region.region), host_instance_type: 'mq.m5.xlarge'});
         break;
-      default:
-        if (group) add('aws_security_group_rule', `close_${i}`, ['delete'], {type: 'ingress', security_group_id: group.id, protocol: 'tcp', from_port: 8162, to_port: 8162, cidr_blocks: ['10.0.0.0/8'], region: region.region}, null);
+      default: {
+        // A deployed rule, as Terraform's state has it: the overlay finds it by content.
+        const rules = (network.securityGroupRules ?? []).filter((r) => r.cidrIpv4 && !r.egress);
+        const rule = rules[i % (rules.length || 1)];
+        if (rule) add('aws_security_group_rule', `close_${i}`, ['delete'], {type: 'ingress', security_group_id: rule.groupId, protocol: rule.protocol, from_port: rule.fromPort, to_port: rule.toPort, cidr_blocks: [rule.cidrIpv4], region: region.region}, null);
+      }
     }
   }
 
