@@ -4,7 +4,7 @@
  * How inputs become mq-audit's arguments is tested against a stand-in for mq-audit that records its argv.
  */
 import {spawn} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parse} from 'yaml';
@@ -12,6 +12,9 @@ import type {ScanReport} from '../../src/report/types';
 import {githubProblems} from '../helpers/github-sarif-rules';
 import {BIN, ROOT} from '../helpers/cli';
 import {parseSarif, validateSarif} from '../helpers/sarif';
+
+// The build's inputs and its stamp (scripts/source-hash.js: plain JavaScript, run by the install step before npm).
+const {BUILD_INPUTS, STAMP} = require('../../scripts/source-hash.js') as {BUILD_INPUTS: string[]; STAMP: string};
 
 interface ActionFile {
   inputs: Record<string, {description: string; default?: string}>;
@@ -119,6 +122,48 @@ describe('action.yml', () => {
     const known = new Set([...Object.values(manifest.commands.scan.flags), ...Object.values(manifest.commands.inventory.flags)].map((f) => (f as {name: string}).name));
     const used = [...script.matchAll(/\(?--([a-z][a-z-]+)/g)].map((m) => m[1]);
     expect(used.filter((flag) => !known.has(flag) && !PENDING_SCAN_FLAGS.has(flag))).toEqual([]);
+  });
+
+  it('installs with a script, and never with npm directly in a step', () => {
+    expect(action.runs.steps.find((s) => s.run?.includes('.github/action/install.sh'))).toBeDefined();
+    expect(action.runs.steps.map((s) => s.run ?? '').join('\n')).not.toMatch(/npm (ci|install|run)/);
+  });
+});
+
+describe('the install step (.github/action/install.sh, npm replaced by a stand-in that records its arguments)', () => {
+  /** A checkout of the action with what the install step reads (the build's inputs and its stamp), and a fake npm. */
+  function checkout(): {dir: string; install: () => Promise<string[][]>} {
+    const dir = mkdtempSync(join(work, 'checkout-'));
+    for (const path of [...BUILD_INPUTS, '.github/action/install.sh', STAMP]) cpSync(join(ROOT, path), join(dir, path), {recursive: true});
+    const bin = join(dir, 'fake-bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'npm'), '#!/usr/bin/env bash\nprintf "%s\\0" "$@" >>"$NPM_LOG"; printf "\\n" >>"$NPM_LOG"\n', {mode: 0o755});
+    const install = (): Promise<string[][]> =>
+      new Promise((resolve, reject) => {
+        const log = join(dir, 'npm.log');
+        const child = spawn('bash', [join(dir, '.github/action/install.sh')], {cwd: work, env: {PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, NPM_LOG: log}, stdio: 'ignore'});
+        child.on('error', reject);
+        child.on('close', (code) => {
+          if (code !== 0) reject(new Error(`install.sh exited ${code}`));
+          else resolve(existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => line.split('\0').filter(Boolean)) : []);
+        });
+      });
+    return {dir, install};
+  }
+
+  it('installs runtime dependencies only, without install scripts, when dist/ was built from these sources', async () => {
+    const calls = await checkout().install();
+    expect(calls).toEqual([['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error']]);
+  });
+
+  it('builds from source (slow, with a warning) when dist/ was built from other sources', async () => {
+    const {dir, install} = checkout();
+    writeFileSync(join(dir, 'src', 'strings.ts'), `${readFileSync(join(dir, 'src', 'strings.ts'), 'utf8')}\n// edited after the build\n`);
+    const calls = await install();
+    expect(calls.map((argv) => argv.slice(0, 2))).toEqual([
+      ['ci', '--no-audit'],
+      ['run', 'build'],
+    ]);
   });
 });
 
