@@ -124,6 +124,24 @@ describe('action.yml', () => {
     expect(used.filter((flag) => !known.has(flag) && !PENDING_SCAN_FLAGS.has(flag))).toEqual([]);
   });
 
+  it('is documented: docs/github-actions.md lists every input, and its workflows parse and pass only inputs the action has', () => {
+    const docs = readFileSync(join(ROOT, 'docs/github-actions.md'), 'utf8');
+    const rows = docs.split('\n').filter((line) => line.startsWith('| `'));
+    expect(Object.keys(action.inputs).filter((input) => !rows.some((row) => row.split('|')[1].includes(`\`${input}\``)))).toEqual([]);
+    const uses: Record<string, unknown>[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const step = node as Record<string, unknown>;
+        if (typeof step.uses === 'string' && step.uses.startsWith('your-org/mq-audit@')) uses.push(step);
+        Object.values(step).forEach(walk);
+      }
+    };
+    for (const [, block] of docs.matchAll(/```yaml\n([\s\S]*?)```/g)) walk(parse(block));
+    expect(uses.length).toBeGreaterThanOrEqual(4);
+    for (const step of uses) expect(Object.keys(step.with as object).filter((key) => !(key in action.inputs))).toEqual([]);
+  });
+
   it('installs with a script, and never with npm directly in a step', () => {
     expect(action.runs.steps.find((s) => s.run?.includes('.github/action/install.sh'))).toBeDefined();
     expect(action.runs.steps.map((s) => s.run ?? '').join('\n')).not.toMatch(/npm (ci|install|run)/);
