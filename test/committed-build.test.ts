@@ -5,7 +5,7 @@
  * that fails any commit that changed the source without its build. The action checks the stamp too, at run time.
  */
 import {execFileSync} from 'node:child_process';
-import {statSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 
 import {ROOT} from './helpers/cli';
@@ -61,7 +61,8 @@ describe('the committed build', () => {
     expect(tracked.filter((path) => !/\.(js|json|sha256)$/.test(path) || path.endsWith('.d.ts'))).toEqual([]);
     expect(tracked).toContain('dist/commands/scan.js');
     expect(tracked).toContain('oclif.manifest.json');
-    const bytes = tracked.reduce((sum, path) => sum + statSync(join(ROOT, path)).size, 0);
+    // A tracked file the build no longer writes is drift, which the test above reports.
+    const bytes = tracked.filter((path) => existsSync(join(ROOT, path))).reduce((sum, path) => sum + statSync(join(ROOT, path)).size, 0);
     expect(bytes).toBeLessThan(4 * 1024 * 1024);
   });
 });
