@@ -1,0 +1,6 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.REPORT_VERSION = exports.REPORT_KIND = void 0;
+exports.REPORT_KIND = 'mq-audit/report';
+/** 2: network hops listed once in `hops`, flows name them by index (1: hops inline in every flow). */
+exports.REPORT_VERSION = 2;
