@@ -81,7 +81,7 @@ function causeOf(result, estate, locateEdit) {
     for (const hop of hops) {
         const removal = estate.removals.find((r) => r.parentId === hop.id);
         if (removal)
-            return causeFrom(removal.edit, `${removal.what} ${removedVerb(removal)} by ${removal.edit.address}`, locateEdit);
+            return causeFrom(removal.edit, `${removal.what} ${removedVerb(removal)} by ${removal.edit.address}`, locateEdit, hop);
         const addition = hop.status === 'ok' ? undefined : estate.additions.find((a) => a.parentId === hop.id);
         if (addition)
             return causeFrom(addition.edit, `${addition.what} added to ${hop.id} by ${addition.edit.address}`, locateEdit);
@@ -109,8 +109,8 @@ function removedVerb(removal) {
 function verbOf(edit) {
     return edit.action === 'create' ? 'created' : edit.action === 'replace' ? 'replaced' : edit.action === 'delete' ? 'deleted' : 'changed';
 }
-function causeFrom(edit, text, locateEdit) {
-    const location = locateEdit(edit);
+function causeFrom(edit, text, locateEdit, near) {
+    const location = locateEdit(edit, near);
     const where = location ? ` (${location.uri}:${location.startLine})` : '';
     return { address: edit.address, resourceType: edit.resourceType, action: edit.action, text: `${text}${where}`, ...(location && { location }) };
 }

@@ -4,6 +4,7 @@ exports.deployedStackResources = deployedStackResources;
 exports.readProposedChanges = readProposedChanges;
 exports.moduleLocalAddress = moduleLocalAddress;
 exports.editLocator = editLocator;
+exports.networkNames = networkNames;
 exports.changeReport = changeReport;
 /**
  * `scan --plan/--template`: reading the proposed change, locating its edits in the repository, and the report's
@@ -56,22 +57,46 @@ function moduleLocalAddress(address) {
     return address.replace(new RegExp(String.raw `^(?:module\.[A-Za-z0-9_-]+(?:${key})?\.)+`), '').replace(new RegExp(`${key}$`), '');
 }
 /** Where an edit is written: a template's own line, or the one Terraform block the --iac index has for its address. */
-function editLocator(anchoring, cwd = process.cwd()) {
+function editLocator(anchoring, cwd = process.cwd(), nameOf = () => undefined) {
     const root = anchoring?.root ?? cwd;
-    return (edit) => {
+    return (edit, near) => {
         if (edit.definedAt) {
             const file = (0, node_path_1.relative)(root, (0, node_path_1.resolve)(cwd, edit.definedAt.file)).split('\\').join('/');
             if (file.startsWith('..'))
                 return undefined;
             return { uri: (0, iac_1.encodeRepositoryPath)(file), startLine: edit.definedAt.line, ...(edit.definedAt.endLine && { endLine: edit.definedAt.endLine }) };
         }
-        if (edit.format !== 'terraform-plan' || !anchoring)
+        if (!anchoring)
             return undefined;
         const local = moduleLocalAddress(edit.address);
-        const blocks = anchoring.index.definitions.filter((d) => d.format === 'terraform' && d.address === local);
-        if (blocks.length !== 1)
+        const blocks = edit.format === 'terraform-plan' ? anchoring.index.definitions.filter((d) => d.format === 'terraform' && d.address === local) : [];
+        if (blocks.length === 1)
+            return { uri: (0, iac_1.encodeRepositoryPath)(blocks[0].file), startLine: blocks[0].startLine, endLine: blocks[0].endLine };
+        // A deletion's block is gone from the pull request's files: the nearest definition that still exists (the route
+        // table a route was deleted from) carries the finding, and its message names the deleted address.
+        if (!near)
             return undefined;
-        return { uri: (0, iac_1.encodeRepositoryPath)(blocks[0].file), startLine: blocks[0].startLine, endLine: blocks[0].endLine };
+        const name = nameOf(near.id);
+        return anchoring.locate({ kind: near.kind, resourceType: near.resourceType, id: near.id, ...(name && { name }), ...(near.arn && { arn: near.arn }), ...(near.accountId && { accountId: near.accountId }), ...(near.region && { region: near.region }) });
+    };
+}
+/** Network objects' names (their Name tags) by id, for finding their definitions: built on first use. */
+function networkNames(snapshot) {
+    let names;
+    return (id) => {
+        if (!names) {
+            names = new Map();
+            for (const account of snapshot.accounts) {
+                for (const region of account.regions) {
+                    for (const list of Object.values(region.network ?? {})) {
+                        for (const item of (list ?? []))
+                            if (item.id && item.name)
+                                names.set(item.id, item.name);
+                    }
+                }
+            }
+        }
+        return names.get(id);
     };
 }
 const ACTION_GROUP = { create: 'created', delete: 'deleted', replace: 'replaced', update: 'updated' };

@@ -53,7 +53,8 @@ async function runScan(options) {
         snapshot = estate.snapshot;
         const before = 'none' in options.source ? { results: [], verdicts: new Map() } : judge(deployed);
         const after = judgeEstate(estate.snapshot, policies, options, before.verdicts);
-        const classified = (0, compare_1.classifyChanges)(after.results, before.results, estate, (0, change_1.editLocator)(anchoring, options.cwd));
+        const locateEdit = (0, change_1.editLocator)(anchoring, options.cwd, (0, change_1.networkNames)(deployed));
+        const classified = (0, compare_1.classifyChanges)(after.results, before.results, estate, locateEdit);
         const gateAll = options.change.gate === 'all';
         built = (0, build_1.buildReport)({ ...common, snapshot: estate.snapshot, results: classified.results, ...(!gateAll && { changeGate: { introducedErrors: classified.introducedErrors } }) });
         built.change = (0, change_1.changeReport)({
@@ -63,7 +64,7 @@ async function runScan(options) {
             classified,
             deployed: 'none' in options.source ? null : { source: inventorySource ?? 'live', brokers: countBrokers(deployed) },
             verdicts: (0, compare_1.verdictChanges)(before.verdicts, after.verdicts),
-            locateEdit: (0, change_1.editLocator)(anchoring, options.cwd),
+            locateEdit,
         });
     }
     else {

@@ -20,7 +20,11 @@ export interface Classified {
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low'];
 
 /** Where an edit is written (a template's line, or the Terraform block the --iac index found for its address). */
-export type EditLocator = (edit: ResourceEdit) => SourceLocation | undefined;
+/**
+ * Where an edit is written (a template's line, or the Terraform block the --iac index found for its address); `near`:
+ * the hop the edit changed, whose own definition stands in when the edit's is gone (a deleted route's table).
+ */
+export type EditLocator = (edit: ResourceEdit, near?: PathHop) => SourceLocation | undefined;
 
 /**
  * One finding on both estates: the policy and the broker by account, region and name. Broker names are unique per
@@ -97,7 +101,7 @@ export function causeOf(result: ReportedEvaluation, estate: ProposedEstate, loca
   const hops: PathHop[] = result.network?.flows.flatMap((flow) => flow.hops) ?? [];
   for (const hop of hops) {
     const removal = estate.removals.find((r) => r.parentId === hop.id);
-    if (removal) return causeFrom(removal.edit, `${removal.what} ${removedVerb(removal)} by ${removal.edit.address}`, locateEdit);
+    if (removal) return causeFrom(removal.edit, `${removal.what} ${removedVerb(removal)} by ${removal.edit.address}`, locateEdit, hop);
     const addition = hop.status === 'ok' ? undefined : estate.additions.find((a) => a.parentId === hop.id);
     if (addition) return causeFrom(addition.edit, `${addition.what} added to ${hop.id} by ${addition.edit.address}`, locateEdit);
     const edit = estate.editOf.get(hop.id);
@@ -125,8 +129,8 @@ function verbOf(edit: ResourceEdit): string {
   return edit.action === 'create' ? 'created' : edit.action === 'replace' ? 'replaced' : edit.action === 'delete' ? 'deleted' : 'changed';
 }
 
-function causeFrom(edit: ResourceEdit, text: string, locateEdit: EditLocator): ChangeCause {
-  const location = locateEdit(edit);
+function causeFrom(edit: ResourceEdit, text: string, locateEdit: EditLocator, near?: PathHop): ChangeCause {
+  const location = locateEdit(edit, near);
   const where = location ? ` (${location.uri}:${location.startLine})` : '';
   return {address: edit.address, resourceType: edit.resourceType, action: edit.action, text: `${text}${where}`, ...(location && {location})};
 }

@@ -12,6 +12,7 @@ import type {Snapshot} from '../snapshot/types';
 import {readCloudFormationTemplate, readTemplateParameters} from '../iac/cloudformation-template';
 import {readTerraformPlan} from '../iac/terraform-plan';
 import type {ChangeReport} from '../report/types';
+import type {PathHop} from '../network/facts';
 import type {Anchoring} from './anchoring';
 
 export interface ChangeInput {
@@ -79,20 +80,43 @@ export function moduleLocalAddress(address: string): string {
 }
 
 /** Where an edit is written: a template's own line, or the one Terraform block the --iac index has for its address. */
-export function editLocator(anchoring: Anchoring | undefined, cwd: string = process.cwd()): EditLocator {
+export function editLocator(anchoring: Anchoring | undefined, cwd: string = process.cwd(), nameOf: (id: string) => string | undefined = () => undefined): EditLocator {
   const root = anchoring?.root ?? cwd;
-  return (edit: ResourceEdit) => {
+  return (edit: ResourceEdit, near?: PathHop) => {
     if (edit.definedAt) {
       const file = relative(root, resolve(cwd, edit.definedAt.file)).split('\\').join('/');
       if (file.startsWith('..')) return undefined;
       return {uri: encodeRepositoryPath(file), startLine: edit.definedAt.line, ...(edit.definedAt.endLine && {endLine: edit.definedAt.endLine})};
     }
 
-    if (edit.format !== 'terraform-plan' || !anchoring) return undefined;
+    if (!anchoring) return undefined;
     const local = moduleLocalAddress(edit.address);
-    const blocks = anchoring.index.definitions.filter((d) => d.format === 'terraform' && d.address === local);
-    if (blocks.length !== 1) return undefined;
-    return {uri: encodeRepositoryPath(blocks[0].file), startLine: blocks[0].startLine, endLine: blocks[0].endLine};
+    const blocks = edit.format === 'terraform-plan' ? anchoring.index.definitions.filter((d) => d.format === 'terraform' && d.address === local) : [];
+    if (blocks.length === 1) return {uri: encodeRepositoryPath(blocks[0].file), startLine: blocks[0].startLine, endLine: blocks[0].endLine};
+    // A deletion's block is gone from the pull request's files: the nearest definition that still exists (the route
+    // table a route was deleted from) carries the finding, and its message names the deleted address.
+    if (!near) return undefined;
+    const name = nameOf(near.id);
+    return anchoring.locate({kind: near.kind, resourceType: near.resourceType, id: near.id, ...(name && {name}), ...(near.arn && {arn: near.arn}), ...(near.accountId && {accountId: near.accountId}), ...(near.region && {region: near.region})});
+  };
+}
+
+/** Network objects' names (their Name tags) by id, for finding their definitions: built on first use. */
+export function networkNames(snapshot: Snapshot): (id: string) => string | undefined {
+  let names: Map<string, string> | undefined;
+  return (id) => {
+    if (!names) {
+      names = new Map();
+      for (const account of snapshot.accounts) {
+        for (const region of account.regions) {
+          for (const list of Object.values(region.network ?? {})) {
+            for (const item of (list ?? []) as {id?: string; name?: string}[]) if (item.id && item.name) names.set(item.id, item.name);
+          }
+        }
+      }
+    }
+
+    return names.get(id);
   };
 }
 

@@ -17,7 +17,7 @@ import {TOOL} from '../version';
 import {type Anchoring, type IacSource, iacReport, prepareAnchoring} from './anchoring';
 import {evaluationOptions} from './evaluation';
 import {collectLive, type LiveOptions} from './inventory';
-import {changeReport, type ChangeInput, editLocator, readProposedChanges} from './change';
+import {changeReport, type ChangeInput, editLocator, networkNames, readProposedChanges} from './change';
 import {applyChanges, emptySnapshot} from '../change/overlay';
 import {classifyChanges, verdictChanges} from '../change/compare';
 import type {CompiledPolicy} from '../policy/loader';
@@ -91,7 +91,8 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     snapshot = estate.snapshot;
     const before = 'none' in options.source ? {results: [], verdicts: new Map()} : judge(deployed);
     const after = judgeEstate(estate.snapshot, policies, options, before.verdicts);
-    const classified = classifyChanges(after.results, before.results, estate, editLocator(anchoring, options.cwd));
+    const locateEdit = editLocator(anchoring, options.cwd, networkNames(deployed));
+    const classified = classifyChanges(after.results, before.results, estate, locateEdit);
     const gateAll = options.change.gate === 'all';
     built = buildReport({...common, snapshot: estate.snapshot, results: classified.results, ...(!gateAll && {changeGate: {introducedErrors: classified.introducedErrors}})});
     built.change = changeReport({
@@ -101,7 +102,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
       classified,
       deployed: 'none' in options.source ? null : {source: inventorySource ?? 'live', brokers: countBrokers(deployed)},
       verdicts: verdictChanges(before.verdicts, after.verdicts),
-      locateEdit: editLocator(anchoring, options.cwd),
+      locateEdit,
     });
   } else {
     built = buildReport({...common, snapshot, results: judge(snapshot).results});

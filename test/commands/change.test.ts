@@ -2,7 +2,7 @@
  * `scan --plan`: the pull-request gate judges the change. The built CLI on Terraform plan fixtures and the demo
  * estate; SARIF checked against the official schema and GitHub's rules.
  */
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {githubProblems} from '../helpers/github-sarif-rules';
@@ -68,6 +68,30 @@ describe('scan --plan on the scenarios of a pull request', () => {
     expect(moved).toContain('inventory-dev reachable→unreachable');
     const removal = report.change.edits.find((e: {action: string}) => e.action === 'delete');
     expect(removal.outcome).toBe('applied');
+  });
+
+  test('a deleted propagation breaks production brokers\' paths: the finding lands on the route table that still exists', async () => {
+    const {code, introduced} = await judgePlan('delete-propagation.json');
+    expect(code).toBe(1);
+    const orders = introduced.find((r: {policyId: string; resource: {name: string}}) => r.policyId === 'mq/private-connectivity' && r.resource.name === 'orders-prod');
+    expect(orders.cause.text).toBe('propagated route 10.100.0.0/16 → vgw-0f3a5c7e9b1d3f5a7 deleted by aws_vpn_gateway_route_propagation.onprem (fixtures/demo/terraform/network.tf:63)');
+    expect(orders.cause.location).toEqual({uri: 'fixtures/demo/terraform/network.tf', startLine: 63, endLine: 74});
+  });
+
+  test('every SARIF file written for a change passes the official schema and GitHub\'s rules', async () => {
+    const dir = scratch();
+    const inputs = [...readdirSync(PLANS).filter((f) => f.endsWith('.json')).map((f) => ['--plan', join(PLANS, f)])];
+    const templates = join(ROOT, 'test', 'fixtures', 'templates');
+    inputs.push(['--template', join(templates, 'checkout-broker.yaml'), '--template-parameters', join(templates, 'checkout-broker.parameters.json')]);
+    for (const [index, input] of inputs.entries()) {
+      const sarifFile = join(dir, `${index}.sarif`);
+      const result = await runCli(['scan', ...input, '--inventory', DEMO, '--output', sarifFile, '--quiet']);
+      expect([input.join(' '), result.code]).toEqual([input.join(' '), expect.any(Number)]);
+      expect(result.code === 0 || result.code === 1 || result.code === 3).toBe(true);
+      const log = parseSarif(readFileSync(sarifFile, 'utf8'));
+      expect([input[1], validateSarif(log)]).toEqual([input[1], []]);
+      expect([input[1], githubProblems(log)]).toEqual([input[1], []]);
+    }
   });
 
   test('a route to a Gateway Load Balancer endpoint makes the verdicts it touches unknown, never reachable', async () => {
