@@ -1,9 +1,8 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.KNOWN_MQ_REGIONS = exports.KNOWN_MQ_REGIONS_AS_OF = void 0;
+exports.partitionOfRegion = exports.KNOWN_MQ_REGIONS = exports.KNOWN_MQ_REGIONS_AS_OF = void 0;
 exports.isKnownMqRegion = isKnownMqRegion;
 exports.discoverEnabledRegions = discoverEnabledRegions;
-exports.partitionOfRegion = partitionOfRegion;
 /**
  * Which regions to scan, and whether Amazon MQ exists in a region.
  *
@@ -70,16 +69,5 @@ async function discoverEnabledRegions(clients, homeRegion) {
     return [...new Set(names)].sort();
 }
 /** The partition a region belongs to, for when STS could not tell us. */
-function partitionOfRegion(region) {
-    if (region.startsWith('cn-'))
-        return 'aws-cn';
-    if (region.startsWith('us-gov-'))
-        return 'aws-us-gov';
-    if (region.startsWith('us-iso-'))
-        return 'aws-iso';
-    if (region.startsWith('us-isob-'))
-        return 'aws-iso-b';
-    if (region.startsWith('eusc-'))
-        return 'aws-eusc';
-    return 'aws';
-}
+var arn_1 = require("../network/arn");
+Object.defineProperty(exports, "partitionOfRegion", { enumerable: true, get: function () { return arn_1.partitionOfRegion; } });

@@ -3,6 +3,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.ec2Arn = ec2Arn;
 exports.directConnectArn = directConnectArn;
 exports.directConnectGatewayArn = directConnectGatewayArn;
+exports.partitionOfRegion = partitionOfRegion;
 /**
  * ARNs for hops, built from ids (most describe calls return none). Formats: the Service Authorization Reference.
  * Flattened (src/strings.ts): hops are kept for the whole scan.
@@ -37,4 +38,18 @@ function directConnectArn(partition, region, accountId, id) {
 /** Direct Connect gateways are global: no region in the ARN. */
 function directConnectGatewayArn(partition, accountId, id) {
     return (0, strings_1.flat)(`arn:${partition}:directconnect::${accountId}:dx-gateway/${id}`);
+}
+/** The partition a region belongs to (`cn-north-1` → aws-cn). */
+function partitionOfRegion(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    if (region.startsWith('us-isob-'))
+        return 'aws-iso-b';
+    if (region.startsWith('us-iso-'))
+        return 'aws-iso';
+    if (region.startsWith('eusc-'))
+        return 'aws-eusc';
+    return 'aws';
 }

@@ -70,11 +70,4 @@ export async function discoverEnabledRegions(clients: AwsClients, homeRegion: st
 }
 
 /** The partition a region belongs to, for when STS could not tell us. */
-export function partitionOfRegion(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('eusc-')) return 'aws-eusc';
-  return 'aws';
-}
+export {partitionOfRegion} from '../network/arn';

@@ -39,3 +39,13 @@ export function directConnectArn(partition: string, region: string, accountId: s
 export function directConnectGatewayArn(partition: string, accountId: string, id: string): string {
   return flat(`arn:${partition}:directconnect::${accountId}:dx-gateway/${id}`);
 }
+
+/** The partition a region belongs to (`cn-north-1` → aws-cn). */
+export function partitionOfRegion(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('us-isob-')) return 'aws-iso-b';
+  if (region.startsWith('us-iso-')) return 'aws-iso';
+  if (region.startsWith('eusc-')) return 'aws-eusc';
+  return 'aws';
+}

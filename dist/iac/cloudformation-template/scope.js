@@ -7,6 +7,7 @@ exports.partitionOf = partitionOf;
  * physical ids, placeholders, and the attributes that can be known before deploy). Records which resource refers
  * to which, so circular references are found the way CloudFormation refuses them.
  */
+const arn_1 = require("../../network/arn");
 const types_1 = require("../../change/types");
 const errors_1 = require("../../errors");
 const attributes_1 = require("./attributes");
@@ -181,17 +182,5 @@ class TemplateScope {
 exports.TemplateScope = TemplateScope;
 /** The partition a region belongs to; undefined when no region was given. */
 function partitionOf(region) {
-    if (region === undefined)
-        return undefined;
-    if (region.startsWith('cn-'))
-        return 'aws-cn';
-    if (region.startsWith('us-gov-'))
-        return 'aws-us-gov';
-    if (region.startsWith('us-iso-'))
-        return 'aws-iso';
-    if (region.startsWith('us-isob-'))
-        return 'aws-iso-b';
-    if (region.startsWith('eusc-'))
-        return 'aws-eusc';
-    return 'aws';
+    return region === undefined ? undefined : (0, arn_1.partitionOfRegion)(region);
 }

@@ -4,6 +4,8 @@ exports.item = item;
 exports.optional = optional;
 exports.partitionOf = partitionOf;
 exports.arnParts = arnParts;
+/** What every resource translator gets and returns. */
+const arn_1 = require("../../network/arn");
 /** A planned item of `kind` with the unknowns `fields` recorded. */
 function item(kind, value, fields) {
     return { kind, value, ...fields.unknownMap() };
@@ -12,17 +14,9 @@ function item(kind, value, fields) {
 function optional(key, value) {
     return (value === undefined ? {} : { [key]: value });
 }
-/** The partition of a region (`cn-north-1` → aws-cn). */
+/** The partition of a region; `aws` when the region is not known. */
 function partitionOf(region) {
-    if (region?.startsWith('cn-'))
-        return 'aws-cn';
-    if (region?.startsWith('us-gov-'))
-        return 'aws-us-gov';
-    if (region?.startsWith('us-iso-'))
-        return 'aws-iso';
-    if (region?.startsWith('us-isob-'))
-        return 'aws-iso-b';
-    return 'aws';
+    return region === undefined ? 'aws' : (0, arn_1.partitionOfRegion)(region);
 }
 /** `arn:partition:service:region:account:…` → its account and region, when it is one. */
 function arnParts(arn) {

@@ -3,6 +3,7 @@
  * physical ids, placeholders, and the attributes that can be known before deploy). Records which resource refers
  * to which, so circular references are found the way CloudFormation refuses them.
  */
+import {partitionOfRegion} from '../../network/arn';
 import {placeholderId} from '../../change/types';
 import {InputError} from '../../errors';
 import {attributeValue} from './attributes';
@@ -193,11 +194,5 @@ export class TemplateScope implements Scope {
 
 /** The partition a region belongs to; undefined when no region was given. */
 export function partitionOf(region: string | undefined): string | undefined {
-  if (region === undefined) return undefined;
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('eusc-')) return 'aws-eusc';
-  return 'aws';
+  return region === undefined ? undefined : partitionOfRegion(region);
 }

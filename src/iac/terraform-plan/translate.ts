@@ -1,4 +1,5 @@
 /** What every resource translator gets and returns. */
+import {partitionOfRegion} from '../../network/arn';
 import type {ItemKind, ItemValues, PlannedItem} from '../../change/types';
 import type {PlanInstance} from './references';
 import type {Fields, Side} from './values';
@@ -27,13 +28,9 @@ export function optional<K extends string, V>(key: K, value: V | undefined): {[P
   return (value === undefined ? {} : {[key]: value}) as {[P in K]?: V};
 }
 
-/** The partition of a region (`cn-north-1` → aws-cn). */
+/** The partition of a region; `aws` when the region is not known. */
 export function partitionOf(region: string | undefined): string {
-  if (region?.startsWith('cn-')) return 'aws-cn';
-  if (region?.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region?.startsWith('us-iso-')) return 'aws-iso';
-  if (region?.startsWith('us-isob-')) return 'aws-iso-b';
-  return 'aws';
+  return region === undefined ? 'aws' : partitionOfRegion(region);
 }
 
 /** `arn:partition:service:region:account:…` → its account and region, when it is one. */

@@ -110,31 +110,12 @@ function largePlan(count: number): Record<string, unknown> {
   };
 }
 
-describe('speed', () => {
-  it('reads a plan of 200 resource changes in well under 100 ms, references resolved', () => {
-    const plan = largePlan(200);
-    terraformPlanChange(plan, 'warm-up.json');
-    const started = performance.now();
-    const change = terraformPlanChange(plan, 'large.json');
-    const elapsed = performance.now() - started;
+describe('a large plan', () => {
+  // How fast it reads is the benchmark's (npm run bench: a 200-change plan against 10,000 brokers), not a test's.
+  it('reads a plan of 200 resource changes across module instances, references resolved', () => {
+    const change = terraformPlanChange(largePlan(200), 'large.json');
     expect(change.edits).toHaveLength(200);
     const association = onlyItem(change.edits[199].after, 'routeTableAssociation').value;
     expect(association.association.subnetId).toBe(placeholderId('module.zone["az.99/x"].aws_subnet.this'));
-    // Typically a few ms; the bound leaves room for two busy shared cores.
-    expect(elapsed).toBeLessThan(100);
-  });
-
-  it('grows linearly: ten times the changes take far less than a hundred times as long', () => {
-    const small = largePlan(400);
-    const large = largePlan(4000);
-    terraformPlanChange(small, 'warm-up.json');
-    const time = (plan: Record<string, unknown>): number => {
-      const started = performance.now();
-      terraformPlanChange(plan, 'p.json');
-      return performance.now() - started;
-    };
-
-    const ratio = time(large) / Math.max(time(small), 0.5);
-    expect(ratio).toBeLessThan(40);
   });
 });
