@@ -156,6 +156,8 @@ class EstateBuilder {
             else
                 this.editOf.set(id, edit);
         }
+        if (edit.action === 'replace')
+            retargetReplacedVpns(target, edit);
         return { edit, ...scope, outcome: 'applied' };
     }
     /** Where the objects an edit names (its own id, the table or group it belongs to) are deployed. */
@@ -203,6 +205,31 @@ class EstateBuilder {
             region,
             dxGateways: () => (owner.directConnectGateways ??= []),
         };
+    }
+}
+/**
+ * A VPN connection on a transit gateway, replaced: the transit gateway's routes learned over the old connection's
+ * attachment are learned again over the new one once its tunnels are up. Until then the routes lead to the new
+ * connection, whose tunnels are pending, not to a connection that no longer exists.
+ */
+function retargetReplacedVpns(target, edit) {
+    const network = target.region.network;
+    const before = edit.before.find((i) => i.kind === 'vpnConnection');
+    const after = edit.after.find((i) => i.kind === 'vpnConnection');
+    if (!network || before?.kind !== 'vpnConnection' || after?.kind !== 'vpnConnection' || before.value.id === after.value.id)
+        return;
+    const [from, to] = [before.value.id, after.value.id];
+    for (const attachment of network.transitGatewayAttachments ?? [])
+        if (attachment.resourceId === from)
+            attachment.resourceId = to;
+    for (const table of network.transitGatewayRouteTables ?? []) {
+        for (const route of table.routes ?? [])
+            for (const hop of route.attachments)
+                if (hop.resourceId === from)
+                    hop.resourceId = to;
+        for (const propagation of table.propagations ?? [])
+            if (propagation.resourceId === from)
+                propagation.resourceId = to;
     }
 }
 function copyRegion(region) {

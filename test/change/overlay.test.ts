@@ -112,6 +112,19 @@ describe('the proposed estate', () => {
     expect(region.vpnConnections![0].planned).toEqual({address: 'aws_vpn_connection.primary', action: 'replace'});
   });
 
+  test('a replaced VPN connection on a transit gateway is pending too: the gateway\'s routes follow the new connection', () => {
+    const deployed = demo();
+    const region = deployed.accounts[0].regions.find((r) => r.region === 'us-east-1')!;
+    const vpn = region.network!.vpnConnections!.find((v) => v.transitGatewayId)!;
+    const replacement = {...vpn, id: placeholderId('aws_vpn_connection.core'), tunnels: []};
+    const replace = edit('aws_vpn_connection.core', 'aws_vpn_connection', 'replace', [{kind: 'vpnConnection', value: vpn}], [{kind: 'vpnConnection', value: replacement}]);
+    const {classified, after} = judge(deployed, change({...replace, region: 'us-east-1'}));
+    const settlement = find(classified.results, 'settlement-prod', 'mq/private-connectivity');
+    expect(settlement.status).toBe('pass');
+    expect(settlement.change).toBeUndefined();
+    expect(after.verdicts.get('111122223333|us-east-1|settlement-prod')?.verdict).toBe('pending');
+  });
+
   test('a new public single-instance production broker: its findings are introduced and named after its edit', () => {
     const broker = newBroker();
     const {classified} = judge(demo(), change(edit('aws_mq_broker.checkout', 'aws_mq_broker', 'create', [], [{kind: 'broker', value: broker}])));
