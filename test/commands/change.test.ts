@@ -76,6 +76,12 @@ describe('scan --plan on the scenarios of a pull request', () => {
     const orders = introduced.find((r: {policyId: string; resource: {name: string}}) => r.policyId === 'mq/private-connectivity' && r.resource.name === 'orders-prod');
     expect(orders.cause.text).toBe('propagated route 10.100.0.0/16 → vgw-0f3a5c7e9b1d3f5a7 deleted by aws_vpn_gateway_route_propagation.onprem (fixtures/demo/terraform/network.tf:63)');
     expect(orders.cause.location).toEqual({uri: 'fixtures/demo/terraform/network.tf', startLine: 63, endLine: 74});
+    // --redact reaches the change section too: verdict keys, resolved findings, causes.
+    const redacted = join(scratch(), 'redacted.json');
+    await runCli(['scan', '--plan', join(PLANS, 'delete-propagation.json'), '--inventory', DEMO, '--redact', '--format', 'json', '--output', redacted, '--quiet']);
+    const text = readFileSync(redacted, 'utf8');
+    expect(JSON.parse(text).change.verdicts.length).toBeGreaterThan(0);
+    expect(text).not.toMatch(/111122223333|444455556666/);
   });
 
   test('every SARIF file written for a change passes the official schema and GitHub\'s rules', async () => {
