@@ -7,6 +7,7 @@
  */
 import type {Broker, BrokerDetails, CollectionError, EngineType} from '../snapshot/types';
 import supportTable from './engine-versions.json';
+import instanceTypes from './instance-types.json';
 
 export const BROKER_DOCUMENT_VERSION = 1;
 
@@ -33,6 +34,26 @@ export interface EngineVersionSupport {
   tableAsOf: string;
 }
 
+export type InstanceSize = 'micro' | 'small' | 'medium' | 'large' | 'xlarge' | '2xlarge' | '4xlarge' | '8xlarge' | '12xlarge' | '16xlarge';
+
+/** The host instance type, taken apart (src/policy/instance-types.json) so policies can compare sizes. */
+export interface HostInstance {
+  /** The instance family: `t3`, `m5`, `m7g` … (mq.<family>.<size>). */
+  family: string;
+  /** The size: `micro`, `large`, `2xlarge` … */
+  size: string;
+  /**
+   * The size's place on the EC2 size ladder, comparable across families: micro 1, small 2, medium 3, large 4,
+   * xlarge 5, 2xlarge 6, 4xlarge 7, 8xlarge 8, 12xlarge 9, 16xlarge 10 ("mq.m5.large or larger" is rank ≥ 4);
+   * null when the size is not on the ladder.
+   */
+  rank: number | null;
+  /** A burstable family (t2, t3): CPU is throttled when credits run out. */
+  burstable: boolean;
+  /** The type is in mq-audit's table of Amazon MQ instance types (dated by its asOf). */
+  listed: boolean;
+}
+
 export interface BrokerFacts {
   /** Whether the production selector matches the broker's tags; null when tags are unknown. */
   production: boolean | null;
@@ -41,6 +62,8 @@ export interface BrokerFacts {
   engineVersionSupport: EngineVersionSupport | null;
   /** customer-managed when a KMS key of the customer is used; null when unknown. */
   encryptionKey: 'aws-owned' | 'customer-managed' | null;
+  /** hostInstanceType taken apart; null when it is absent or not of the form mq.<family>.<size>. */
+  hostInstance: HostInstance | null;
 }
 
 /** Keys of BrokerDetails, flattened onto the document (null when DescribeBroker failed). */
@@ -116,6 +139,15 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
   const encryptionKey = encryption === null ? null : encryption.kmsKeyId && !encryption.useAwsOwnedKey ? 'customer-managed' : 'aws-owned';
   if (encryptionKey === null) unknown['/facts/encryptionKey'] = unknown['/encryption'];
 
+  const hostInstance = broker.hostInstanceType === undefined ? null : parseHostInstance(broker.hostInstanceType);
+  if (hostInstance === null) {
+    unknown['/facts/hostInstance'] = broker.hostInstanceType === undefined
+      ? 'the host instance type is not in the inventory'
+      : `host instance type ${broker.hostInstanceType} is not of the form mq.<family>.<size>`;
+  } else if (hostInstance.rank === null) {
+    unknown['/facts/hostInstance/rank'] = `size ${hostInstance.size} of ${broker.hostInstanceType} is not on the size ladder of the instance type table dated ${instanceTypes.asOf}`;
+  }
+
   const document: BrokerDocument = {
     documentVersion: BROKER_DOCUMENT_VERSION,
     accountId: context.accountId,
@@ -133,6 +165,7 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
       highAvailability: broker.deploymentMode === 'ACTIVE_STANDBY_MULTI_AZ' || broker.deploymentMode === 'CLUSTER_MULTI_AZ',
       engineVersionSupport,
       encryptionKey,
+      hostInstance,
     },
     unknown,
   };
@@ -207,4 +240,15 @@ export function lookUpEngineSupport(engine: EngineType, version: string, asOf: s
   }
 
   return {...base, status: null};
+}
+
+const SIZE_RANKS = new Map(instanceTypes.sizes.map((size, index) => [size, index + 1]));
+const LISTED_TYPES = new Set(instanceTypes.types);
+
+/** mq.m5.large → {family: m5, size: large, rank: 4, …}; null when the name is not mq.<family>.<size>. */
+export function parseHostInstance(type: string): HostInstance | null {
+  const match = /^mq\.([a-z][a-z0-9-]*)\.([a-z0-9]+)$/.exec(type.trim());
+  if (!match) return null;
+  const [, family, size] = match;
+  return {family, size, rank: SIZE_RANKS.get(size) ?? null, burstable: instanceTypes.burstableFamilies.includes(family), listed: LISTED_TYPES.has(type.trim())};
 }
