@@ -5,6 +5,7 @@
  * Unknown vs absent: a field we could not collect is `null` and `unknown[pointer]` says why; a field AWS did
  * not return is omitted. The evaluator turns a null it needs into `error`, never `pass`.
  */
+import type {BrokerNetworkFacts} from '../network/facts';
 import type {Broker, BrokerDetails, CollectionError, EngineType} from '../snapshot/types';
 import supportTable from './engine-versions.json';
 import instanceTypes from './instance-types.json';
@@ -28,7 +29,9 @@ export type EngineSupportStatus = 'end-of-support' | 'supported';
 export interface EngineVersionSupport {
   /** major.minor the version was matched on. */
   line: string;
+  /** supported or end-of-support at the snapshot's collection time; null when the version is not in the support table. */
   status: EngineSupportStatus | null;
+  /** The line's end-of-support date (YYYY-MM-DD), when one is announced. */
   endOfSupport?: string;
   /** Date of the support table. */
   tableAsOf: string;
@@ -59,6 +62,7 @@ export interface BrokerFacts {
   production: boolean | null;
   /** The engine's multi-AZ deployment mode is in use. */
   highAvailability: boolean;
+  /** Whether the engine version is still supported (src/policy/engine-versions.json); null when engineVersion is unknown. */
   engineVersionSupport: EngineVersionSupport | null;
   /** customer-managed when a KMS key of the customer is used; null when unknown. */
   encryptionKey: 'aws-owned' | 'customer-managed' | null;
@@ -70,21 +74,40 @@ export interface BrokerFacts {
 type DetailFields = {[K in keyof BrokerDetails]-?: BrokerDetails[K] | null};
 
 export interface BrokerDocument extends Partial<DetailFields> {
+  /** The document's version: a field's meaning never changes within a version. */
   documentVersion: typeof BROKER_DOCUMENT_VERSION;
+  /** The AWS account the broker lives in. */
   accountId: string;
+  /** The AWS region the broker lives in. */
   region: string;
+  /** The AWS partition (aws, aws-cn, aws-us-gov). */
   partition: string;
+  /** The broker's ARN (ListBrokers). */
   arn: string;
+  /** The broker's id, b-… (ListBrokers). */
   id: string;
+  /** The broker's name (ListBrokers). */
   name: string;
+  /**
+   * The broker's state (ListBrokers).
+   * @values CREATION_IN_PROGRESS | CREATION_FAILED | DELETION_IN_PROGRESS | RUNNING | REBOOT_IN_PROGRESS | CRITICAL_ACTION_REQUIRED | REPLICA
+   */
   state?: string;
+  /** The broker engine (ListBrokers). */
   engineType: EngineType;
+  /**
+   * The deployment mode (ListBrokers).
+   * @values SINGLE_INSTANCE | ACTIVE_STANDBY_MULTI_AZ | CLUSTER_MULTI_AZ
+   */
   deploymentMode: string;
+  /** The host instance type, e.g. mq.m5.large (ListBrokers); facts.hostInstance takes it apart. */
   hostInstanceType?: string;
+  /** When the broker was created, ISO date-time (ListBrokers). */
   created?: string;
+  /** Facts derived from the broker (docs/broker-document.md). */
   facts: BrokerFacts;
   /** Network facts (the network path model); null when they could not be computed, absent when not collected. */
-  network?: unknown;
+  network?: BrokerNetworkFacts | null;
   /** JSON pointer → why that value is unknown. */
   unknown: Record<string, string>;
 }
@@ -170,7 +193,7 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
     unknown,
   };
   if (context.network) {
-    document.network = context.network.facts;
+    document.network = context.network.facts as BrokerNetworkFacts | null;
     Object.assign(unknown, context.network.unknown ?? {});
   }
 
