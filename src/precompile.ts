@@ -11,6 +11,7 @@ import standaloneCode from 'ajv/dist/standalone';
 
 import {type AjvFlavor, createAjv} from './json-input';
 import {BUILT_IN_POLICIES, SCHEMAS} from './paths';
+import {lintPolicy} from './policy/lint';
 import {assertionSchemas, findPolicyFiles, parameterDefaults, readPolicyFile} from './policy/loader';
 import {ajvVersion, FLAVORS, PRECOMPILED_INDEX, type PrecompiledIndex, validatorKey} from './validators';
 
@@ -35,7 +36,11 @@ export function precompileTargets(schemasDir: string = SCHEMAS, policiesDir: str
     for (const [name, parameter] of Object.entries(policy.parameters ?? {})) {
       if (parameter.schema) targets.push({origin: `${policy.id} parameter ${name}`, schema: parameter.schema, flavor: FLAVORS.explained});
     }
-    for (const [place, schema] of Object.entries(assertionSchemas(policy, parameterDefaults(policy), file.file))) {
+    const schemas = assertionSchemas(policy, parameterDefaults(policy), file.file);
+    // Linted here, so that loading a precompiled built-in policy need not lint it again (src/policy/loader.ts).
+    const lint = lintPolicy(policy, schemas);
+    if (lint.length > 0) throw new Error(`${file.file}: ${lint.map((p) => `${p.pointer}: ${p.problem}`).join('; ')}`);
+    for (const [place, schema] of Object.entries(schemas)) {
       for (const flavor of [FLAVORS.explained, FLAVORS.quick]) targets.push({origin: `${policy.id} ${place}`, schema, flavor});
     }
   }

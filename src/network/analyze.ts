@@ -64,6 +64,7 @@ interface SubnetTrail {
   part: Part;
   via: NetworkPath['via'];
   linkId?: string;
+  location?: string;
   hops: PathHop[];
 }
 
@@ -404,6 +405,7 @@ function assemblePath(entry: PathHop, subnet: SubnetInfo, trail: SubnetTrail, sH
     ...(trail.part.excluding.length > 0 ? {excluding: trail.part.excluding.map(formatCidr)} : {}),
     via: trail.via,
     ...(trail.linkId ? {linkId: trail.linkId} : {}),
+    ...(trail.location ? {dxLocation: trail.location} : {}),
     status,
     ...(firstBroken ? {breakPoint: breakPointOf(firstBroken)} : {}),
     openPorts: status === 'healthy' ? ingress.openPorts : [],
@@ -513,7 +515,7 @@ function routeChoice(ctx: PathContext, base: HopBase, effective: EffectiveRouteT
   let routeHop = ok(base, `${label} sends replies to ${what} to ${route.targetId} by ${routeText}; it is ${tableKind}`, extra);
   if (uncertain.length > 0) routeHop = {...routeHop, status: 'unknown', missing: uncertain, reason: `${routeHop.reason}, unless a prefix list that could not be read has a more specific route`};
   const withRoute = (trails: Trail[]): SubnetTrail[] =>
-    trails.map((t) => ({part: t.part, via: t.via, ...(t.linkId ? {linkId: t.linkId} : {}), hops: [...t.linkHops, ...t.gatewayHops, routeHop]}));
+    trails.map((t) => ({part: t.part, via: t.via, ...(t.linkId ? {linkId: t.linkId} : {}), ...(t.location ? {location: t.location} : {}), hops: [...t.linkHops, ...t.gatewayHops, routeHop]}));
 
   switch (route.targetType) {
     case 'vpn-gateway': {
@@ -596,21 +598,75 @@ interface Piece {
   breakPoint?: BreakPoint;
   /** Intact paths over links a proposed change creates. */
   pending: number;
+  /** Why paths over several links are not independent (they share a Direct Connect location). */
+  sharedFailure?: string;
+}
+
+/**
+ * How many independent failure domains the paths span. Paths that share a tunnel, a Direct Connect connection or
+ * LAG, or a Direct Connect location (a location's outage or maintenance takes down every connection there, so AWS's
+ * resiliency recommendations ask for connections at two locations) are one domain; a VPN is independent of Direct
+ * Connect. Sharing is transitive (a LAG whose member connections report two locations is still one domain).
+ */
+function failureDomains(paths: readonly NetworkPath[]): number {
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(key, root);
+    return root;
+  };
+  const add = (key: string) => {
+    if (!parent.has(key)) parent.set(key, key);
+  };
+  const roots: string[] = [];
+  paths.forEach((path, index) => {
+    const link = `link|${path.linkId ?? `path-${index}`}`;
+    add(link);
+    if (path.via === 'direct-connect' && path.dxLocation) {
+      const location = `dx-location|${path.dxLocation}`;
+      add(location);
+      parent.set(find(location), find(link));
+    }
+    roots.push(link);
+  });
+  return new Set(roots.map(find)).size;
+}
+
+/** Links that count once because they share a Direct Connect location, in a sentence; undefined when none do. */
+function sharedLocation(paths: readonly NetworkPath[]): string | undefined {
+  const byLocation = new Map<string, Set<string>>();
+  for (const path of paths) {
+    if (path.via !== 'direct-connect' || !path.dxLocation || !path.linkId) continue;
+    const links = byLocation.get(path.dxLocation) ?? new Set<string>();
+    links.add(path.linkId);
+    byLocation.set(path.dxLocation, links);
+  }
+  for (const [location, set] of byLocation) {
+    if (set.size < 2) continue;
+    const links = [...set];
+    const list = `${links.slice(0, -1).join(', ')} and ${links.at(-1)}`;
+    return `the Direct Connect connections ${list} are ${links.length === 2 ? 'both' : 'all'} at location ${location}`;
+  }
+  return undefined;
 }
 
 function judgePiece(paths: NetworkPath[]): Piece {
   const healthy = paths.filter((p) => p.status === 'healthy');
   const pendingPaths = paths.filter((p) => p.status === 'pending');
-  // Redundancy is per link: two tunnels, two Direct Connect connections (or LAGs), or a tunnel and a connection.
-  const independent = new Set(healthy.map((p, i) => p.linkId ?? `path-${i}`)).size;
+  // Redundancy is per failure domain: two tunnels, two Direct Connect connections (or LAGs) at two locations, or a
+  // tunnel and a connection.
+  const independent = failureDomains(healthy);
   const anyUnknown = paths.some((p) => p.status === 'unknown');
   // The paths of a piece share its ingress: the same ports, in the engine's order.
   const openPorts = [...new Set([...healthy, ...pendingPaths].flatMap((p) => p.openPorts))];
-  const piece = {paths, healthy: healthy.length, independent, openPorts, pending: pendingPaths.length};
+  const piece: Omit<Piece, 'verdict' | 'redundant'> = {paths, healthy: healthy.length, independent, openPorts, pending: pendingPaths.length};
   if (healthy.length > 0 && independent >= 2) return {...piece, verdict: 'reachable', redundant: true};
+  const shared = sharedLocation([...healthy, ...pendingPaths]);
+  if (shared) piece.sharedFailure = shared;
   if (pendingPaths.length > 0) {
     // Reachable once the new links come up: neither healthy (not proven) nor a failure the change introduces.
-    const withPending = new Set([...healthy, ...pendingPaths].map((p, i) => p.linkId ?? `path-${i}`)).size;
+    const withPending = failureDomains([...healthy, ...pendingPaths]);
     return {...piece, verdict: 'pending', redundant: withPending >= 2 ? true : anyUnknown ? null : false};
   }
 
@@ -649,6 +705,7 @@ function judgeNetwork(network: NetworkInput, start: Part, pieces: Piece[]): OnPr
   for (const path of paths) for (const hop of path.hops) if (hop.missing) hopsMissing.push(...hop.missing);
   const missing = uniqueMissing(hopsMissing);
   const breakPoint = verdict === 'unreachable' ? pieces.find((p) => p.verdict === 'unreachable')?.breakPoint : undefined;
+  const sharedFailure = pieces.find((p) => p.sharedFailure)?.sharedFailure;
   return {
     cidr: formatCidr(network.cidr),
     source: network.source,
@@ -662,6 +719,7 @@ function judgeNetwork(network: NetworkInput, start: Part, pieces: Piece[]): OnPr
     ...(pieces.some((p) => p.pending > 0) ? {pendingPathCount: Math.min(...pieces.map((p) => p.pending))} : {}),
     openPorts,
     ...(breakPoint ? {breakPoint} : {}),
+    ...(sharedFailure ? {sharedFailure} : {}),
     ...(missing.length > 0 ? {missing} : {}),
     paths,
   };
@@ -678,6 +736,7 @@ function aggregate(networks: OnPremNetworkFacts[], source: 'explicit' | 'inferre
   const verdict = worstVerdict(incomplete ? [...verdicts, 'unknown'] : verdicts);
   const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
   const breakPoint = networks.find((n) => n.verdict === 'unreachable')?.breakPoint;
+  const sharedFailure = networks.find((n) => n.sharedFailure)?.sharedFailure;
   return {
     verdict,
     reachable: reachableOf(verdict),
@@ -692,6 +751,7 @@ function aggregate(networks: OnPremNetworkFacts[], source: 'explicit' | 'inferre
     healthyPathCount: networks.length > 0 ? Math.min(...networks.map((n) => n.healthyPathCount)) : 0,
     independentPathCount: networks.length > 0 ? Math.min(...networks.map((n) => n.independentPathCount)) : 0,
     ...(breakPoint ? {breakPoint} : {}),
+    ...(sharedFailure ? {sharedFailure} : {}),
     networks,
   };
 }

@@ -153,6 +153,11 @@ export interface NetworkPath {
   via: 'direct-connect' | 'none' | 'vpn';
   /** Identity for redundancy: the tunnel (vpn-…/outside IP) or the Direct Connect connection or LAG. */
   linkId?: string;
+  /**
+   * Direct Connect: the location of the connection or LAG as the API reports it (the interface's, for a partner's
+   * connection). Paths over connections at one location are one failure domain, not independent.
+   */
+  dxLocation?: string;
   /** pending: intact but over a link the proposed change creates, whose health is known only after apply. */
   status: 'broken' | 'healthy' | 'pending' | 'unknown';
   breakPoint?: BreakPoint;
@@ -179,8 +184,13 @@ export interface OnPremNetworkFacts {
   redundant: boolean | null;
   /** Healthy paths to the worst-served broker subnet. */
   healthyPathCount: number;
-  /** Independent healthy paths (distinct tunnels, distinct Direct Connect connections) to the worst-served subnet. */
+  /**
+   * Independent healthy paths to the worst-served subnet: distinct tunnels, Direct Connect connections or LAGs at
+   * distinct Direct Connect locations (a VPN is independent of Direct Connect).
+   */
   independentPathCount: number;
+  /** Set when paths over several links are not independent: what they share, e.g. one Direct Connect location. */
+  sharedFailure?: string;
   /** Proposed estates only, when there are some: intact paths over links the change creates, to the worst-served subnet. */
   pendingPathCount?: number;
   /** Broker ports open from this network on every healthy path (empty when none). */
@@ -208,6 +218,8 @@ export interface OnPremFacts {
   independentPathCount: number;
   /** Why there are no networks or why the verdict is what it is, when a sentence helps. */
   note?: string;
+  /** What the paths of a network that is not redundant share (the first such network's sharedFailure). */
+  sharedFailure?: string;
   breakPoint?: BreakPoint;
   /** What kept networks from being inferred or judged (also in BrokerNetworkFacts.missing). */
   missing?: MissingData[];

@@ -67,6 +67,8 @@ export interface Trail {
   part: Part;
   via: 'direct-connect' | 'none' | 'vpn';
   linkId?: string;
+  /** Direct Connect: the location of the connection or LAG, as the API reports it (redundancy needs two). */
+  location?: string;
   /** On-premises side first: customer gateway and tunnel, or connection and interface (and Direct Connect gateway). */
   linkHops: PathHop[];
   /** The AWS gateway hops, outside in. */
@@ -377,11 +379,11 @@ function vifTrailById(ctx: PathContext, ref: InterfaceRef, part: Part, gatewayHo
 function vifTrail(ctx: PathContext, located: Located<DxVirtualInterface>, part: Part, gatewayHops: PathHop[], afterInterface: PathHop[]): Trail {
   const family = part.cidr.family === 6 ? 'ipv6' : 'ipv4';
   const hops = memoize(ctx.index, `vif-hops|${ctx.scope.key}|${located.scope.key}|${located.item.id}|${family}`, () => interfaceHops(ctx, located, family), ctx.scope);
-  return {part, via: 'direct-connect', linkId: hops.linkId, linkHops: [hops.connection, hops.vif, ...afterInterface], gatewayHops};
+  return {part, via: 'direct-connect', linkId: hops.linkId, ...(hops.location ? {location: hops.location} : {}), linkHops: [hops.connection, hops.vif, ...afterInterface], gatewayHops};
 }
 
 /** The connection hop and the interface hop: the same for every path over the interface. */
-function interfaceHops(ctx: PathContext, located: Located<DxVirtualInterface>, family: 'ipv4' | 'ipv6'): {connection: PathHop; vif: PathHop; linkId: string} {
+function interfaceHops(ctx: PathContext, located: Located<DxVirtualInterface>, family: 'ipv4' | 'ipv6'): {connection: PathHop; vif: PathHop; linkId: string; location?: string} {
   const {item: vif, scope} = located;
   const region = vif.region ?? scope.region;
   const owner = vif.ownerAccount ?? scope.accountId;
@@ -410,11 +412,13 @@ function interfaceHops(ctx: PathContext, located: Located<DxVirtualInterface>, f
   }
 
   const connection = connectionHop(ctx, vif, scope, region);
-  return {connection: connection.hop, vif: hop, linkId: connection.linkId};
+  // The interface reports its connection's location too: what places a partner's (hosted) connection.
+  const location = connection.location ?? vif.location;
+  return {connection: connection.hop, vif: hop, linkId: connection.linkId, ...(location ? {location} : {})};
 }
 
 /** The connection or LAG under an interface; a hosted interface's connection belongs to the partner. */
-function connectionHop(ctx: PathContext, vif: DxVirtualInterface, scope: Scope, region: string): {hop: PathHop; linkId: string} {
+function connectionHop(ctx: PathContext, vif: DxVirtualInterface, scope: Scope, region: string): {hop: PathHop; linkId: string; location?: string} {
   const id = vif.connectionId ?? `${vif.id}-connection`;
   const base: HopBase = {kind: 'dx-connection', resourceType: id.startsWith('dxlag-') ? 'AWS::DirectConnect::Lag' : 'AWS::DirectConnect::Connection', id, region};
   if (!vif.connectionId) return {hop: unknown(base, `${vif.id} names no connection`, []), linkId: vif.id};
@@ -434,7 +438,7 @@ function connectionHop(ctx: PathContext, vif: DxVirtualInterface, scope: Scope, 
   const hop = item.state === 'available'
     ? ok(full, `${label}${where ? ` at ${where}` : ''} is available`)
     : broken(full, 'connection-down', `${label}${where ? ` at ${where}` : ''} is ${item.state ?? 'in an unknown state'}`);
-  return {hop, linkId: item.lagId ?? id};
+  return {hop, linkId: item.lagId ?? id, ...(item.location ? {location: item.location} : {})};
 }
 
 // ---------------------------------------------------------------------------------------------------------------

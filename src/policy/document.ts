@@ -5,8 +5,10 @@
  * Unknown vs absent: a field we could not collect is `null` and `unknown[pointer]` says why; a field AWS did
  * not return is omitted. The evaluator turns a null it needs into `error`, never `pass`.
  */
+import type {BrokerNetworkFacts} from '../network/facts';
 import type {Broker, BrokerDetails, CollectionError, EngineType} from '../snapshot/types';
 import supportTable from './engine-versions.json';
+import instanceTypes from './instance-types.json';
 
 export const BROKER_DOCUMENT_VERSION = 1;
 
@@ -27,10 +29,32 @@ export type EngineSupportStatus = 'end-of-support' | 'supported';
 export interface EngineVersionSupport {
   /** major.minor the version was matched on. */
   line: string;
+  /** supported or end-of-support at the snapshot's collection time; null when the version is not in the support table. */
   status: EngineSupportStatus | null;
+  /** The line's end-of-support date (YYYY-MM-DD), when one is announced. */
   endOfSupport?: string;
   /** Date of the support table. */
   tableAsOf: string;
+}
+
+export type InstanceSize = 'micro' | 'small' | 'medium' | 'large' | 'xlarge' | '2xlarge' | '4xlarge' | '8xlarge' | '12xlarge' | '16xlarge';
+
+/** The host instance type, taken apart (src/policy/instance-types.json) so policies can compare sizes. */
+export interface HostInstance {
+  /** The instance family: `t3`, `m5`, `m7g` … (mq.<family>.<size>). */
+  family: string;
+  /** The size: `micro`, `large`, `2xlarge` … */
+  size: string;
+  /**
+   * The size's place on the EC2 size ladder, comparable across families: micro 1, small 2, medium 3, large 4,
+   * xlarge 5, 2xlarge 6, 4xlarge 7, 8xlarge 8, 12xlarge 9, 16xlarge 10 ("mq.m5.large or larger" is rank ≥ 4);
+   * null when the size is not on the ladder.
+   */
+  rank: number | null;
+  /** A burstable family (t2, t3): CPU is throttled when credits run out. */
+  burstable: boolean;
+  /** The type is in mq-audit's table of Amazon MQ instance types (dated by its asOf). */
+  listed: boolean;
 }
 
 export interface BrokerFacts {
@@ -38,30 +62,52 @@ export interface BrokerFacts {
   production: boolean | null;
   /** The engine's multi-AZ deployment mode is in use. */
   highAvailability: boolean;
+  /** Whether the engine version is still supported (src/policy/engine-versions.json); null when engineVersion is unknown. */
   engineVersionSupport: EngineVersionSupport | null;
   /** customer-managed when a KMS key of the customer is used; null when unknown. */
   encryptionKey: 'aws-owned' | 'customer-managed' | null;
+  /** hostInstanceType taken apart; null when it is absent or not of the form mq.<family>.<size>. */
+  hostInstance: HostInstance | null;
 }
 
 /** Keys of BrokerDetails, flattened onto the document (null when DescribeBroker failed). */
 type DetailFields = {[K in keyof BrokerDetails]-?: BrokerDetails[K] | null};
 
 export interface BrokerDocument extends Partial<DetailFields> {
+  /** The document's version: a field's meaning never changes within a version. */
   documentVersion: typeof BROKER_DOCUMENT_VERSION;
+  /** The AWS account the broker lives in. */
   accountId: string;
+  /** The AWS region the broker lives in. */
   region: string;
+  /** The AWS partition (aws, aws-cn, aws-us-gov). */
   partition: string;
+  /** The broker's ARN (ListBrokers). */
   arn: string;
+  /** The broker's id, b-… (ListBrokers). */
   id: string;
+  /** The broker's name (ListBrokers). */
   name: string;
+  /**
+   * The broker's state (ListBrokers).
+   * @values CREATION_IN_PROGRESS | CREATION_FAILED | DELETION_IN_PROGRESS | RUNNING | REBOOT_IN_PROGRESS | CRITICAL_ACTION_REQUIRED | REPLICA
+   */
   state?: string;
+  /** The broker engine (ListBrokers). */
   engineType: EngineType;
+  /**
+   * The deployment mode (ListBrokers).
+   * @values SINGLE_INSTANCE | ACTIVE_STANDBY_MULTI_AZ | CLUSTER_MULTI_AZ
+   */
   deploymentMode: string;
+  /** The host instance type, e.g. mq.m5.large (ListBrokers); facts.hostInstance takes it apart. */
   hostInstanceType?: string;
+  /** When the broker was created, ISO date-time (ListBrokers). */
   created?: string;
+  /** Facts derived from the broker (docs/broker-document.md). */
   facts: BrokerFacts;
   /** Network facts (the network path model); null when they could not be computed, absent when not collected. */
-  network?: unknown;
+  network?: BrokerNetworkFacts | null;
   /** JSON pointer → why that value is unknown. */
   unknown: Record<string, string>;
 }
@@ -116,6 +162,15 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
   const encryptionKey = encryption === null ? null : encryption.kmsKeyId && !encryption.useAwsOwnedKey ? 'customer-managed' : 'aws-owned';
   if (encryptionKey === null) unknown['/facts/encryptionKey'] = unknown['/encryption'];
 
+  const hostInstance = broker.hostInstanceType === undefined ? null : parseHostInstance(broker.hostInstanceType);
+  if (hostInstance === null) {
+    unknown['/facts/hostInstance'] = broker.hostInstanceType === undefined
+      ? 'the host instance type is not in the inventory'
+      : `host instance type ${broker.hostInstanceType} is not of the form mq.<family>.<size>`;
+  } else if (hostInstance.rank === null) {
+    unknown['/facts/hostInstance/rank'] = `size ${hostInstance.size} of ${broker.hostInstanceType} is not on the size ladder of the instance type table dated ${instanceTypes.asOf}`;
+  }
+
   const document: BrokerDocument = {
     documentVersion: BROKER_DOCUMENT_VERSION,
     accountId: context.accountId,
@@ -133,11 +188,12 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
       highAvailability: broker.deploymentMode === 'ACTIVE_STANDBY_MULTI_AZ' || broker.deploymentMode === 'CLUSTER_MULTI_AZ',
       engineVersionSupport,
       encryptionKey,
+      hostInstance,
     },
     unknown,
   };
   if (context.network) {
-    document.network = context.network.facts;
+    document.network = context.network.facts as BrokerNetworkFacts | null;
     Object.assign(unknown, context.network.unknown ?? {});
   }
 
@@ -207,4 +263,15 @@ export function lookUpEngineSupport(engine: EngineType, version: string, asOf: s
   }
 
   return {...base, status: null};
+}
+
+const SIZE_RANKS = new Map(instanceTypes.sizes.map((size, index) => [size, index + 1]));
+const LISTED_TYPES = new Set(instanceTypes.types);
+
+/** mq.m5.large → {family: m5, size: large, rank: 4, …}; null when the name is not mq.<family>.<size>. */
+export function parseHostInstance(type: string): HostInstance | null {
+  const match = /^mq\.([a-z][a-z0-9-]*)\.([a-z0-9]+)$/.exec(type.trim());
+  if (!match) return null;
+  const [, family, size] = match;
+  return {family, size, rank: SIZE_RANKS.get(size) ?? null, burstable: instanceTypes.burstableFamilies.includes(family), listed: LISTED_TYPES.has(type.trim())};
 }

@@ -11,6 +11,7 @@ import {BUILT_IN_POLICIES} from '../paths';
 import {FLAVORS, ownSchemaValidator, precompiledValidator} from '../validators';
 import type {JsonSchema, LoadedPolicy, Policy} from './types';
 import {matchesIdPattern} from './id-pattern';
+import {lintPolicy} from './lint';
 
 export interface CompiledPolicy extends LoadedPolicy {
   /**
@@ -40,6 +41,8 @@ export interface LoadPolicyOptions {
   /** Parameter overrides by policy id, and the file they came from (for error messages). */
   parameters?: Record<string, Record<string, unknown>>;
   parametersSource?: string;
+  /** false: skip the lint against the broker document's schema (src/policy/lint.ts), for documents of another shape (tests). */
+  lint?: boolean;
 }
 
 function policySchema(): ValidateFunction {
@@ -285,6 +288,12 @@ export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] 
     try {
       const parameterValues = resolveParameters(policy, file.file, options.parameters?.[policy.id], parametersSource, compilers);
       const {assert: assertSchema, appliesTo: appliesToSchema} = assertionSchemas(policy, parameterValues, file.file);
+      // A built-in policy whose schemas were precompiled was linted by the build (src/precompile.ts), with these very
+      // schemas: a scan with the built-ins does not read the document schema. Anything else is linted here.
+      const linted = file.builtIn && precompiledValidator(assertSchema, FLAVORS.explained) !== undefined
+        && (appliesToSchema === undefined || precompiledValidator(appliesToSchema, FLAVORS.explained) !== undefined);
+      const lint = linted || options.lint === false ? [] : lintPolicy(policy, {assert: assertSchema, ...(appliesToSchema === undefined ? {} : {appliesTo: appliesToSchema})});
+      if (lint.length > 0) throw new InputErrors(lint.map((p) => new InputError(file.file, p.problem, p.pointer)));
       const assert = compilers.explained(assertSchema, file.file, '/assert');
       const appliesTo = appliesToSchema === undefined ? undefined : compilers.explained(appliesToSchema, file.file, '/appliesTo');
       const quick = {

@@ -142,29 +142,59 @@ export interface PlannedMark {
 }
 
 export interface BrokerDetails {
+  /** The engine version, e.g. 5.18 or 3.13 (DescribeBroker). */
   engineVersion: string;
+  /** The version the broker is upgraded to at its next maintenance window. */
   pendingEngineVersion?: string;
+  /**
+   * The storage type (ActiveMQ: EBS or EFS; RabbitMQ: EBS).
+   * @values EBS | EFS
+   */
   storageType?: string;
+  /** Whether the broker is reachable from the internet. */
   publiclyAccessible: boolean;
+  /** The broker's subnets. */
   subnetIds: string[];
+  /** The broker's security groups. */
   securityGroups: string[];
+  /** Whether minor engine versions are upgraded automatically. */
   autoMinorVersionUpgrade: boolean;
+  /**
+   * How users authenticate.
+   * @values SIMPLE | LDAP | CONFIG_MANAGED
+   */
   authenticationStrategy?: string;
+  /** The LDAP server settings, when LDAP authentication is set up (no password). */
   ldap?: {hosts: string[]; userBase?: string; roleBase?: string; serviceAccountUsername?: string};
+  /** Log publishing to CloudWatch Logs: general, and audit (ActiveMQ only), with their log groups. */
   logs: {general: boolean; audit?: boolean; generalLogGroup?: string; auditLogGroup?: string};
+  /** Encryption at rest: the AWS-owned key, or a KMS key (kmsKeyId). */
   encryption: {useAwsOwnedKey: boolean; kmsKeyId?: string};
+  /** The weekly maintenance window. */
   maintenanceWindow?: {dayOfWeek: string; timeOfDay: string; timeZone?: string};
+  /** The broker's tags, key → value (an open map: any key). */
   tags: Record<string, string>;
+  /** The broker's instances: console URL, endpoints, IP address. */
   instances: BrokerInstance[];
+  /**
+   * Cross-region data replication.
+   * @values NONE | CRDR
+   */
   dataReplicationMode?: string;
+  /** This broker's role in cross-region data replication and its counterpart. */
   dataReplication?: {role: string; counterpartBrokerId?: string; counterpartRegion?: string};
+  /** Usernames of the broker's users (no passwords). */
   users?: string[];
+  /** Actions AWS requires on the broker (e.g. a configuration fix). */
   actionsRequired?: {code: string; info?: string}[];
+  /** The current configuration and its revision. */
   configuration?: {id: string; revision: number};
 }
 
 export interface BrokerInstance {
+  /** The instance's web console URL. */
   consoleUrl?: string;
+  /** The instance's wire-protocol endpoints. */
   endpoints: string[];
   /** ActiveMQ only: the IP of the broker's ENI in the customer VPC. */
   ipAddress?: string;

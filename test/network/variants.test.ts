@@ -1,7 +1,7 @@
 /** One change to a canonical topology at a time: each health rule and break kind, and what unknown data does. */
 import type {DxConnection, DxVirtualInterface} from '../../src/snapshot/network';
 import {ACCOUNT, collectionError, DXGW, ingressRule, REGION, route, setRoutes, SG, SUBNET_A, SUBNET_B, variantOf, VGW} from './builder';
-import {clone, hopKinds, hopOf, network, onlyBroker, pathLine} from './helpers';
+import {clone, hopKinds, hopOf, network, onlyBroker, pathLine, topology as topologyOf} from './helpers';
 
 const DC = '10.100.0.0/16';
 const VPN = 'vpn-0e1f2a3b4c5d6e7f8';
@@ -111,6 +111,33 @@ describe('Direct Connect', () => {
     });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
     expect([dc.verdict, dc.redundant, dc.healthyPathCount, dc.independentPathCount]).toEqual(['degraded', false, 2, 1]);
+  });
+
+  it('interfaces on two connections at one Direct Connect location are one independent path: degraded, naming the location', () => {
+    // AWS's resiliency recommendations (and Prowler's directconnect_connection_redundancy) require different locations:
+    // a location's outage or maintenance takes down every connection there.
+    const snapshot = variantOf('dxgw-vgw', ({network}) => {
+      network.dxConnections![1].location = 'EqDB2';
+    });
+    const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
+    expect(dc.paths.map((p) => `${p.linkId} ${p.dxLocation} ${p.status}`)).toEqual(['dxcon-fgq3ynu2 EqDB2 healthy', 'dxcon-ffre0ec3 EqDB2 healthy', 'dxcon-fgq3ynu2 EqDB2 healthy', 'dxcon-ffre0ec3 EqDB2 healthy']);
+    expect([dc.verdict, dc.redundant, dc.healthyPathCount, dc.independentPathCount]).toEqual(['degraded', false, 2, 1]);
+    expect(dc.sharedFailure).toBe('the Direct Connect connections dxcon-fgq3ynu2 and dxcon-ffre0ec3 are both at location EqDB2');
+    const facts = onlyBroker(snapshot, [DC]).facts;
+    expect([facts.onPrem.verdict, facts.onPrem.redundant, facts.onPrem.sharedFailure]).toEqual(['degraded', false, dc.sharedFailure]);
+  });
+
+  it('interfaces on connections at two locations are independent; a hosted connection not in the inventory is placed by its interface', () => {
+    const snapshot = variantOf('dxgw-vgw', ({network}) => {
+      network.dxVirtualInterfaces![1].location = 'EqDB2';
+      network.dxConnections = [network.dxConnections![0]];
+    });
+    const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
+    expect(dc.paths.slice(0, 2).map((p) => `${p.linkId} ${p.dxLocation}`)).toEqual(['dxcon-fgq3ynu2 EqDB2', 'dxcon-ffre0ec3 EqDB2']);
+    expect([dc.verdict, dc.independentPathCount]).toEqual(['degraded', 1]);
+    const apart = network(onlyBroker(topologyOf('dxgw-vgw'), [DC]).facts, DC);
+    expect([apart.verdict, apart.independentPathCount, apart.sharedFailure]).toEqual(['reachable', 2, undefined]);
+    expect(apart.paths.slice(0, 2).map((p) => p.dxLocation)).toEqual(['EqDB2', 'TCSH']);
   });
 
   it('interfaces on two connections of one LAG count once: the LAG is the link', () => {
