@@ -16,6 +16,7 @@ const ajv_1 = require("ajv");
 const standalone_1 = __importDefault(require("ajv/dist/standalone"));
 const json_input_1 = require("./json-input");
 const paths_1 = require("./paths");
+const lint_1 = require("./policy/lint");
 const loader_1 = require("./policy/loader");
 const validators_1 = require("./validators");
 /** Every schema a scan with the built-in policies compiles, with the flavor it is compiled with. */
@@ -33,7 +34,12 @@ function precompileTargets(schemasDir = paths_1.SCHEMAS, policiesDir = paths_1.B
             if (parameter.schema)
                 targets.push({ origin: `${policy.id} parameter ${name}`, schema: parameter.schema, flavor: validators_1.FLAVORS.explained });
         }
-        for (const [place, schema] of Object.entries((0, loader_1.assertionSchemas)(policy, (0, loader_1.parameterDefaults)(policy), file.file))) {
+        const schemas = (0, loader_1.assertionSchemas)(policy, (0, loader_1.parameterDefaults)(policy), file.file);
+        // Linted here, so that loading a precompiled built-in policy need not lint it again (src/policy/loader.ts).
+        const lint = (0, lint_1.lintPolicy)(policy, schemas);
+        if (lint.length > 0)
+            throw new Error(`${file.file}: ${lint.map((p) => `${p.pointer}: ${p.problem}`).join('; ')}`);
+        for (const [place, schema] of Object.entries(schemas)) {
             for (const flavor of [validators_1.FLAVORS.explained, validators_1.FLAVORS.quick])
                 targets.push({ origin: `${policy.id} ${place}`, schema, flavor });
         }

@@ -13,6 +13,7 @@ const BROKER_PROPERTIES = {
     'facts.highAvailability': { cloudformation: 'DeploymentMode', terraform: 'deployment_mode' },
     'facts.encryptionKey': { cloudformation: 'EncryptionOptions', terraform: 'encryption_options' },
     'facts.production': { cloudformation: 'Tags', terraform: 'tags' },
+    'facts.hostInstance': { cloudformation: 'HostInstanceType', terraform: 'host_instance_type' },
     encryption: { cloudformation: 'EncryptionOptions', terraform: 'encryption_options' },
     ldap: { cloudformation: 'LdapServerMetadata', terraform: 'ldap_server_metadata' },
     maintenanceWindow: { cloudformation: 'MaintenanceWindowStartTime', terraform: 'maintenance_window_start_time' },

@@ -318,6 +318,7 @@ function assemblePath(entry, subnet, trail, sHop, ingress, brokerHop) {
         ...(trail.part.excluding.length > 0 ? { excluding: trail.part.excluding.map(cidr_1.formatCidr) } : {}),
         via: trail.via,
         ...(trail.linkId ? { linkId: trail.linkId } : {}),
+        ...(trail.location ? { dxLocation: trail.location } : {}),
         status,
         ...(firstBroken ? { breakPoint: breakPointOf(firstBroken) } : {}),
         openPorts: status === 'healthy' ? ingress.openPorts : [],
@@ -422,7 +423,7 @@ function routeChoice(ctx, base, effective, expansion, candidate, part) {
     let routeHop = (0, hops_1.ok)(base, `${label} sends replies to ${what} to ${route.targetId} by ${routeText}; it is ${tableKind}`, extra);
     if (uncertain.length > 0)
         routeHop = { ...routeHop, status: 'unknown', missing: uncertain, reason: `${routeHop.reason}, unless a prefix list that could not be read has a more specific route` };
-    const withRoute = (trails) => trails.map((t) => ({ part: t.part, via: t.via, ...(t.linkId ? { linkId: t.linkId } : {}), hops: [...t.linkHops, ...t.gatewayHops, routeHop] }));
+    const withRoute = (trails) => trails.map((t) => ({ part: t.part, via: t.via, ...(t.linkId ? { linkId: t.linkId } : {}), ...(t.location ? { location: t.location } : {}), hops: [...t.linkHops, ...t.gatewayHops, routeHop] }));
     switch (route.targetType) {
         case 'vpn-gateway': {
             return withRoute((0, links_1.vgwTrails)(ctx, route.targetId, part));
@@ -480,20 +481,75 @@ function publicTargetHop(ctx, type, id, what) {
     const name = type.replaceAll('-', ' ');
     return (0, hops_1.broken)(base, 'not-private', `${what} is routed to the ${name} ${id}: over the internet, not a private path (VPN or Direct Connect)`);
 }
+/**
+ * How many independent failure domains the paths span. Paths that share a tunnel, a Direct Connect connection or
+ * LAG, or a Direct Connect location (a location's outage or maintenance takes down every connection there, so AWS's
+ * resiliency recommendations ask for connections at two locations) are one domain; a VPN is independent of Direct
+ * Connect. Sharing is transitive (a LAG whose member connections report two locations is still one domain).
+ */
+function failureDomains(paths) {
+    const parent = new Map();
+    const find = (key) => {
+        let root = key;
+        while (parent.get(root) !== root)
+            root = parent.get(root);
+        parent.set(key, root);
+        return root;
+    };
+    const add = (key) => {
+        if (!parent.has(key))
+            parent.set(key, key);
+    };
+    const roots = [];
+    paths.forEach((path, index) => {
+        const link = `link|${path.linkId ?? `path-${index}`}`;
+        add(link);
+        if (path.via === 'direct-connect' && path.dxLocation) {
+            const location = `dx-location|${path.dxLocation}`;
+            add(location);
+            parent.set(find(location), find(link));
+        }
+        roots.push(link);
+    });
+    return new Set(roots.map(find)).size;
+}
+/** Links that count once because they share a Direct Connect location, in a sentence; undefined when none do. */
+function sharedLocation(paths) {
+    const byLocation = new Map();
+    for (const path of paths) {
+        if (path.via !== 'direct-connect' || !path.dxLocation || !path.linkId)
+            continue;
+        const links = byLocation.get(path.dxLocation) ?? new Set();
+        links.add(path.linkId);
+        byLocation.set(path.dxLocation, links);
+    }
+    for (const [location, set] of byLocation) {
+        if (set.size < 2)
+            continue;
+        const links = [...set];
+        const list = `${links.slice(0, -1).join(', ')} and ${links.at(-1)}`;
+        return `the Direct Connect connections ${list} are ${links.length === 2 ? 'both' : 'all'} at location ${location}`;
+    }
+    return undefined;
+}
 function judgePiece(paths) {
     const healthy = paths.filter((p) => p.status === 'healthy');
     const pendingPaths = paths.filter((p) => p.status === 'pending');
-    // Redundancy is per link: two tunnels, two Direct Connect connections (or LAGs), or a tunnel and a connection.
-    const independent = new Set(healthy.map((p, i) => p.linkId ?? `path-${i}`)).size;
+    // Redundancy is per failure domain: two tunnels, two Direct Connect connections (or LAGs) at two locations, or a
+    // tunnel and a connection.
+    const independent = failureDomains(healthy);
     const anyUnknown = paths.some((p) => p.status === 'unknown');
     // The paths of a piece share its ingress: the same ports, in the engine's order.
     const openPorts = [...new Set([...healthy, ...pendingPaths].flatMap((p) => p.openPorts))];
     const piece = { paths, healthy: healthy.length, independent, openPorts, pending: pendingPaths.length };
     if (healthy.length > 0 && independent >= 2)
         return { ...piece, verdict: 'reachable', redundant: true };
+    const shared = sharedLocation([...healthy, ...pendingPaths]);
+    if (shared)
+        piece.sharedFailure = shared;
     if (pendingPaths.length > 0) {
         // Reachable once the new links come up: neither healthy (not proven) nor a failure the change introduces.
-        const withPending = new Set([...healthy, ...pendingPaths].map((p, i) => p.linkId ?? `path-${i}`)).size;
+        const withPending = failureDomains([...healthy, ...pendingPaths]);
         return { ...piece, verdict: 'pending', redundant: withPending >= 2 ? true : anyUnknown ? null : false };
     }
     if (healthy.length > 0) {
@@ -530,6 +586,7 @@ function judgeNetwork(network, start, pieces) {
                 hopsMissing.push(...hop.missing);
     const missing = (0, lookup_1.uniqueMissing)(hopsMissing);
     const breakPoint = verdict === 'unreachable' ? pieces.find((p) => p.verdict === 'unreachable')?.breakPoint : undefined;
+    const sharedFailure = pieces.find((p) => p.sharedFailure)?.sharedFailure;
     return {
         cidr: (0, cidr_1.formatCidr)(network.cidr),
         source: network.source,
@@ -543,6 +600,7 @@ function judgeNetwork(network, start, pieces) {
         ...(pieces.some((p) => p.pending > 0) ? { pendingPathCount: Math.min(...pieces.map((p) => p.pending)) } : {}),
         openPorts,
         ...(breakPoint ? { breakPoint } : {}),
+        ...(sharedFailure ? { sharedFailure } : {}),
         ...(missing.length > 0 ? { missing } : {}),
         paths,
     };
@@ -558,6 +616,7 @@ function aggregate(networks, source, incomplete) {
     const verdict = worstVerdict(incomplete ? [...verdicts, 'unknown'] : verdicts);
     const count = (v) => verdicts.filter((x) => x === v).length;
     const breakPoint = networks.find((n) => n.verdict === 'unreachable')?.breakPoint;
+    const sharedFailure = networks.find((n) => n.sharedFailure)?.sharedFailure;
     return {
         verdict,
         reachable: reachableOf(verdict),
@@ -572,6 +631,7 @@ function aggregate(networks, source, incomplete) {
         healthyPathCount: networks.length > 0 ? Math.min(...networks.map((n) => n.healthyPathCount)) : 0,
         independentPathCount: networks.length > 0 ? Math.min(...networks.map((n) => n.independentPathCount)) : 0,
         ...(breakPoint ? { breakPoint } : {}),
+        ...(sharedFailure ? { sharedFailure } : {}),
         networks,
     };
 }

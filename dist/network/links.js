@@ -290,7 +290,7 @@ function vifTrailById(ctx, ref, part, gatewayHops, afterInterface) {
 function vifTrail(ctx, located, part, gatewayHops, afterInterface) {
     const family = part.cidr.family === 6 ? 'ipv6' : 'ipv4';
     const hops = (0, lookup_1.memoize)(ctx.index, `vif-hops|${ctx.scope.key}|${located.scope.key}|${located.item.id}|${family}`, () => interfaceHops(ctx, located, family), ctx.scope);
-    return { part, via: 'direct-connect', linkId: hops.linkId, linkHops: [hops.connection, hops.vif, ...afterInterface], gatewayHops };
+    return { part, via: 'direct-connect', linkId: hops.linkId, ...(hops.location ? { location: hops.location } : {}), linkHops: [hops.connection, hops.vif, ...afterInterface], gatewayHops };
 }
 /** The connection hop and the interface hop: the same for every path over the interface. */
 function interfaceHops(ctx, located, family) {
@@ -324,7 +324,9 @@ function interfaceHops(ctx, located, family) {
         hop = (0, hops_1.ok)(base, `${label} (${vif.type ?? 'virtual interface'}, VLAN ${vif.vlan ?? '?'}) is available with ${up}/${peers.length} ${family} BGP session(s) up`, { virtualInterface: summary });
     }
     const connection = connectionHop(ctx, vif, scope, region);
-    return { connection: connection.hop, vif: hop, linkId: connection.linkId };
+    // The interface reports its connection's location too: what places a partner's (hosted) connection.
+    const location = connection.location ?? vif.location;
+    return { connection: connection.hop, vif: hop, linkId: connection.linkId, ...(location ? { location } : {}) };
 }
 /** The connection or LAG under an interface; a hosted interface's connection belongs to the partner. */
 function connectionHop(ctx, vif, scope, region) {
@@ -348,7 +350,7 @@ function connectionHop(ctx, vif, scope, region) {
     const hop = item.state === 'available'
         ? (0, hops_1.ok)(full, `${label}${where ? ` at ${where}` : ''} is available`)
         : (0, hops_1.broken)(full, 'connection-down', `${label}${where ? ` at ${where}` : ''} is ${item.state ?? 'in an unknown state'}`);
-    return { hop, linkId: item.lagId ?? id };
+    return { hop, linkId: item.lagId ?? id, ...(item.location ? { location: item.location } : {}) };
 }
 // ---------------------------------------------------------------------------------------------------------------
 // Transit gateway

@@ -8,7 +8,9 @@ exports.buildBrokerDocument = buildBrokerDocument;
 exports.isProduction = isProduction;
 exports.versionLine = versionLine;
 exports.lookUpEngineSupport = lookUpEngineSupport;
+exports.parseHostInstance = parseHostInstance;
 const engine_versions_json_1 = __importDefault(require("./engine-versions.json"));
+const instance_types_json_1 = __importDefault(require("./instance-types.json"));
 exports.BROKER_DOCUMENT_VERSION = 1;
 exports.DEFAULT_PRODUCTION_SELECTOR = {
     tagKeys: ['Environment', 'Env', 'Stage'],
@@ -53,6 +55,15 @@ function buildBrokerDocument(broker, context) {
     const encryptionKey = encryption === null ? null : encryption.kmsKeyId && !encryption.useAwsOwnedKey ? 'customer-managed' : 'aws-owned';
     if (encryptionKey === null)
         unknown['/facts/encryptionKey'] = unknown['/encryption'];
+    const hostInstance = broker.hostInstanceType === undefined ? null : parseHostInstance(broker.hostInstanceType);
+    if (hostInstance === null) {
+        unknown['/facts/hostInstance'] = broker.hostInstanceType === undefined
+            ? 'the host instance type is not in the inventory'
+            : `host instance type ${broker.hostInstanceType} is not of the form mq.<family>.<size>`;
+    }
+    else if (hostInstance.rank === null) {
+        unknown['/facts/hostInstance/rank'] = `size ${hostInstance.size} of ${broker.hostInstanceType} is not on the size ladder of the instance type table dated ${instance_types_json_1.default.asOf}`;
+    }
     const document = {
         documentVersion: exports.BROKER_DOCUMENT_VERSION,
         accountId: context.accountId,
@@ -70,6 +81,7 @@ function buildBrokerDocument(broker, context) {
             highAvailability: broker.deploymentMode === 'ACTIVE_STANDBY_MULTI_AZ' || broker.deploymentMode === 'CLUSTER_MULTI_AZ',
             engineVersionSupport,
             encryptionKey,
+            hostInstance,
         },
         unknown,
     };
@@ -136,4 +148,14 @@ function lookUpEngineSupport(engine, version, asOf) {
         return { ...base, status: 'end-of-support' };
     }
     return { ...base, status: null };
+}
+const SIZE_RANKS = new Map(instance_types_json_1.default.sizes.map((size, index) => [size, index + 1]));
+const LISTED_TYPES = new Set(instance_types_json_1.default.types);
+/** mq.m5.large → {family: m5, size: large, rank: 4, …}; null when the name is not mq.<family>.<size>. */
+function parseHostInstance(type) {
+    const match = /^mq\.([a-z][a-z0-9-]*)\.([a-z0-9]+)$/.exec(type.trim());
+    if (!match)
+        return null;
+    const [, family, size] = match;
+    return { family, size, rank: SIZE_RANKS.get(size) ?? null, burstable: instance_types_json_1.default.burstableFamilies.includes(family), listed: LISTED_TYPES.has(type.trim()) };
 }

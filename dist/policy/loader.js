@@ -18,6 +18,7 @@ const json_input_1 = require("../json-input");
 const paths_1 = require("../paths");
 const validators_1 = require("../validators");
 const id_pattern_1 = require("./id-pattern");
+const lint_1 = require("./lint");
 function policySchema() {
     return (0, validators_1.ownSchemaValidator)('policy.schema.json');
 }
@@ -245,6 +246,13 @@ function loadPolicies(options = {}) {
         try {
             const parameterValues = resolveParameters(policy, file.file, options.parameters?.[policy.id], parametersSource, compilers);
             const { assert: assertSchema, appliesTo: appliesToSchema } = assertionSchemas(policy, parameterValues, file.file);
+            // A built-in policy whose schemas were precompiled was linted by the build (src/precompile.ts), with these very
+            // schemas: a scan with the built-ins does not read the document schema. Anything else is linted here.
+            const linted = file.builtIn && (0, validators_1.precompiledValidator)(assertSchema, validators_1.FLAVORS.explained) !== undefined
+                && (appliesToSchema === undefined || (0, validators_1.precompiledValidator)(appliesToSchema, validators_1.FLAVORS.explained) !== undefined);
+            const lint = linted || options.lint === false ? [] : (0, lint_1.lintPolicy)(policy, { assert: assertSchema, ...(appliesToSchema === undefined ? {} : { appliesTo: appliesToSchema }) });
+            if (lint.length > 0)
+                throw new errors_1.InputErrors(lint.map((p) => new errors_1.InputError(file.file, p.problem, p.pointer)));
             const assert = compilers.explained(assertSchema, file.file, '/assert');
             const appliesTo = appliesToSchema === undefined ? undefined : compilers.explained(appliesToSchema, file.file, '/appliesTo');
             const quick = {
