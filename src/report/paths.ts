@@ -19,6 +19,7 @@ import type {
 } from '../network/facts';
 import type {Explanation, ResourceRef} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
+import type {Redaction} from './redact';
 import {jsonTerminalSafe, type Paint, painter, type Style, terminalOutput, terminalSafe, terminalSafeDeep} from '../text/terminal';
 import {markdownCode, markdownText} from '../text/markdown';
 import type {FindingNetwork, FindingNetworkFlow} from './types';
@@ -52,6 +53,8 @@ export interface PathsReport {
   unknown: Record<string, string>;
   /** Collection errors of the broker's account and region (and account-wide Direct Connect ones). */
   collectionErrors: CollectionError[];
+  /** With --redact: account ids are aliases, and how they were made (as in the scan report). */
+  redaction?: Redaction;
 }
 
 export interface PathsRenderOptions {
