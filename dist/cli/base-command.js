@@ -10,6 +10,7 @@ const core_1 = require("@oclif/core");
 const errors_1 = require("../errors");
 const terminal_1 = require("../text/terminal");
 const types_1 = require("../policy/types");
+const redact_1 = require("../report/redact");
 const heap_1 = require("./heap");
 /** Escaped for a terminal, line feeds kept. */
 function safe(text) {
@@ -24,6 +25,17 @@ function inputErrorText(error) {
     return `${(0, terminal_1.terminalSafe)(error.source)}${place}: ${safe(error.problem)}`;
 }
 class BaseCommand extends core_1.Command {
+    messageRedactor;
+    /**
+     * `--redact` (or the config's `defaults.redact`): from now on, account ids in every line printed — errors,
+     * warnings, notes, including the file names and values the user gave — are replaced with their aliases.
+     */
+    redactMessages(redactor) {
+        this.messageRedactor = redactor;
+    }
+    redacted(text) {
+        return this.messageRedactor ? (0, redact_1.redactMessage)(text, this.messageRedactor) : text;
+    }
     async init() {
         (0, heap_1.boundHeapGrowth)();
         await super.init();
@@ -50,7 +62,7 @@ class BaseCommand extends core_1.Command {
      * escaped already; this escapes whatever else is left but the line feeds.
      */
     failWith(message) {
-        process.stderr.write(`Error: ${safe(message)}\n`);
+        process.stderr.write(`Error: ${this.redacted(safe(message))}\n`);
         return this.exit(types_1.EXIT.badInput);
     }
     /**
@@ -60,10 +72,10 @@ class BaseCommand extends core_1.Command {
      * `terminalSafe` where it is quoted.
      */
     log(message = '', ...args) {
-        super.log(safe(args.length > 0 ? (0, node_util_1.format)(message, ...args) : message));
+        super.log(this.redacted(safe(args.length > 0 ? (0, node_util_1.format)(message, ...args) : message)));
     }
     logToStderr(message = '', ...args) {
-        super.logToStderr(safe(args.length > 0 ? (0, node_util_1.format)(message, ...args) : message));
+        super.logToStderr(this.redacted(safe(args.length > 0 ? (0, node_util_1.format)(message, ...args) : message)));
     }
     /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
     useColor(stream = process.stdout) {

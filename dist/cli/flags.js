@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.onPremFlag = exports.configFlag = exports.LIVE_ONLY_FLAGS = exports.progressFlag = exports.collectionFlags = void 0;
+exports.onPremFlag = exports.configFlag = exports.redactFlag = exports.LIVE_ONLY_FLAGS = exports.progressFlag = exports.collectionFlags = void 0;
 exports.liveOptions = liveOptions;
 exports.endpointNotice = endpointNotice;
 exports.onPremCidrs = onPremCidrs;
@@ -13,6 +13,7 @@ const deadline_1 = require("../inventory/deadline");
 const selection_1 = require("../inventory/selection");
 const cidr_1 = require("../network/cidr");
 const index_1 = require("../report/index");
+const redact_1 = require("../report/redact");
 exports.collectionFlags = {
     region: core_1.Flags.string({
         char: 'r',
@@ -85,6 +86,15 @@ exports.progressFlag = {
 };
 /** The live-collection flags `scan --inventory` cannot be combined with. */
 exports.LIVE_ONLY_FLAGS = ['region', 'all-regions', 'profile', 'endpoint-url', 'role-arn', 'external-id', 'organization', 'role-name', 'account', 'exclude-account', 'shard', 'deadline', 'rate-headroom'];
+/** `--redact` / `--no-redact` (scan, paths); without either, the config's `defaults.redact`. */
+exports.redactFlag = {
+    redact: core_1.Flags.boolean({
+        allowNo: true,
+        summary: `Replace AWS account ids with stable aliases (account-<8 hex>) in everything written, errors and warnings included; set ${redact_1.REDACT_KEY_ENV} (a secret) so an alias cannot be checked against a guessed id.`,
+        description: 'Default: the config\'s defaults.redact, else off. The aliases are the same in every command and format for the same key, so a paths diagram and a scan report name an account alike.',
+        helpGroup: 'OUTPUT',
+    }),
+};
 exports.configFlag = {
     config: core_1.Flags.string({
         char: 'c',

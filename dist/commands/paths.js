@@ -7,6 +7,7 @@ const config_1 = require("../config");
 const errors_1 = require("../errors");
 const output_1 = require("../output");
 const paths_1 = require("../report/paths");
+const redact_1 = require("../report/redact");
 const paths_2 = require("../services/paths");
 class Paths extends base_command_1.BaseCommand {
     static summary = 'Show every network path from on-premises to one broker, hop by hop, and where a broken one breaks.';
@@ -26,6 +27,7 @@ Exit codes:
         { description: 'Check two data-centre networks live; the ARN gives the region.', command: '<%= config.bin %> <%= command.id %> arn:aws:mq:eu-west-1:111122223333:broker:orders-prod:b-1a2b… --on-prem-cidr 10.0.0.0/8 --on-prem-cidr 172.16.0.0/12' },
         { description: 'JSON for machines.', command: '<%= config.bin %> <%= command.id %> b-1a2b3c4d-0001-4e5f-8a9b-000000000001 --inventory inv.json --json' },
         { description: 'A Mermaid flowchart into the GitHub step summary.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown >> "$GITHUB_STEP_SUMMARY"' },
+        { description: 'A diagram for a public repository: account ids as the same aliases scan --redact uses.', command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown --redact' },
         { description: 'Write the diagram to a file.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format mermaid --output paths.mmd' },
     ];
     static args = {
@@ -52,13 +54,20 @@ Exit codes:
             helpGroup: 'OUTPUT',
         }),
         quiet: core_1.Flags.boolean({ char: 'q', summary: 'With --output, print nothing to stdout.', helpGroup: 'OUTPUT' }),
+        ...flags_1.redactFlag,
         ...flags_1.configFlag,
     };
     async run() {
         const { args, flags } = await this.parse(Paths);
+        const redactKey = process.env[redact_1.REDACT_KEY_ENV] || undefined;
+        if (flags.redact)
+            this.redactMessages((0, redact_1.createRedactor)(redactKey));
         if (flags.json && flags.format && flags.format !== 'json')
             throw new errors_1.InputError('--json', `conflicts with --format ${flags.format}; give one of them`);
         const config = (0, config_1.loadConfig)(flags.config);
+        const redactor = (flags.redact ?? config.defaults.redact) ? (0, redact_1.createRedactor)(redactKey) : undefined;
+        if (redactor)
+            this.redactMessages(redactor);
         (0, output_1.refuseOutputOverInputs)(flags.output, [['--inventory', flags.inventory], ['--config', flags.config ?? config.source]]);
         const cidrs = (0, flags_1.onPremCidrs)(flags['on-prem-cidr'], config);
         // An ARN says where the broker is: with no --region, look there rather than demand one.
@@ -74,7 +83,8 @@ Exit codes:
             process.exitCode = outcome.exitCode;
             return;
         }
-        const { report } = outcome;
+        // Redaction is a pass over the finished report, as in scan: every format sees the same redacted facts.
+        const report = redactor ? { ...(0, redact_1.redactDeep)(outcome.report, redactor), redaction: (0, redact_1.redactionOf)(redactor) } : outcome.report;
         const format = flags.json ? 'json' : (flags.format ?? (0, flags_1.formatFromFile)(flags.output, paths_1.PATHS_FORMATS) ?? 'text');
         const toStdout = !flags.output || flags.output === '-';
         const text = (0, paths_1.renderPaths)(format, report, { color: toStdout && format === 'text' && this.useColor() });

@@ -87,11 +87,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
             description: 'Findings are matched by fingerprint (policy + broker ARN); the report marks each failing finding new or unchanged and lists those no longer failing.',
             helpGroup: 'GATE',
         }),
-        redact: core_1.Flags.boolean({
-            allowNo: true,
-            summary: `Replace AWS account ids with stable aliases (account-<8 hex>) in everything written; set ${redact_1.REDACT_KEY_ENV} (a secret) so an alias cannot be checked against a guessed id.`,
-            helpGroup: 'OUTPUT',
-        }),
+        ...flags_1.redactFlag,
         plan: core_1.Flags.string({
             multiple: true,
             summary: 'Judge this proposed change: the JSON of `terraform show -json PLANFILE` (repeatable; OpenTofu too).',
@@ -127,8 +123,14 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     };
     async run() {
         const { flags } = await this.parse(Scan);
+        const redactKey = process.env[redact_1.REDACT_KEY_ENV] || undefined;
+        if (flags.redact)
+            this.redactMessages((0, redact_1.createRedactor)(redactKey));
         const config = (0, config_1.loadConfig)(flags.config);
         const defaults = config.defaults;
+        const redact = flags.redact ?? defaults.redact ?? false;
+        if (redact)
+            this.redactMessages((0, redact_1.createRedactor)(redactKey));
         const failOn = (flags['fail-on'] ?? defaults['fail-on'] ?? 'low');
         const category = flags.category ?? defaults.category;
         const categoryIssue = category === undefined ? undefined : (0, index_1.categoryProblem)(category);
@@ -144,8 +146,6 @@ A check that could not be evaluated (access denied, throttled past retries, miss
             ...(flags.template ?? []).map((file) => ['--template', file]),
             ['--template-parameters', flags['template-parameters']],
         ]);
-        const redact = flags.redact ?? defaults.redact ?? false;
-        const redactKey = process.env[redact_1.REDACT_KEY_ENV] || undefined;
         const format = (0, flags_1.reportFormat)(flags.format ?? defaults.format, flags.output, Boolean(process.stdout.isTTY));
         const toStdout = !flags.output || flags.output === '-';
         const plans = flags.plan ?? [];

@@ -43,7 +43,16 @@ function buildIacIndex(paths, repoRoot, options = {}) {
             readCdkManifest(candidate, text, root, stacks, environments, problems);
             continue;
         }
-        const parsed = parseCandidate(candidate, text);
+        let parsed;
+        try {
+            parsed = parseCandidate(candidate, text);
+        }
+        catch (error) {
+            // A file in the repository (written by a pull request) must not take the scan down: on 100 KB of nested
+            // `"${` the HCL grammar overflows the stack or leaves a tree without types. A warning, like a syntax error.
+            problems.push({ severity: 'warning', file: candidate.file, message: `not indexed: the parser gave up on it (${error.message})` });
+            continue;
+        }
         problems.push(...parsed.problems);
         if (!parsed.indexed)
             continue;

@@ -20,14 +20,14 @@ const suppressions_1 = require("./suppressions");
 const types_1 = require("./types");
 const REPORT_KIND = 'mq-audit/report';
 /** Versions 1 and 2 differ only in where network hops are written, which a baseline does not read. */
-const SUPPORTED_REPORT_VERSION = 2;
+const SUPPORTED_REPORT_VERSION = 3;
 /** Only what a baseline needs is checked; the rest of the report may grow without breaking old baselines. */
 const BASELINE_SCHEMA = {
     type: 'object',
     required: ['kind', 'reportVersion', 'generatedAt', 'results'],
     properties: {
         kind: { const: REPORT_KIND },
-        reportVersion: { enum: [1, SUPPORTED_REPORT_VERSION] },
+        reportVersion: { enum: [1, 2, SUPPORTED_REPORT_VERSION] },
         generatedAt: { type: 'string', minLength: 1 },
         inventory: {
             type: 'object',

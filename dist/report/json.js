@@ -23,26 +23,38 @@ function* jsonReportChunks(report) {
         }
         return index;
     };
-    const written = {
-        ...report,
-        reportVersion: types_1.REPORT_VERSION,
-        results: (0, json_chunks_1.lazyMap)(report.results, (result) => withHopIndexes(result, hopIndex)),
-        // Read when the writer gets there, after the results have filled it.
-        hops: (0, json_chunks_1.lazy)(hops),
-    };
+    // Each broker once, in the order results first name it; results keep a reference without the tags.
+    const brokers = new Map();
+    for (const { resource } of report.results)
+        if (resource && !brokers.has(resource.arn))
+            brokers.set(resource.arn, resource);
+    const written = {};
+    for (const [key, value] of Object.entries(report)) {
+        if (key === 'results') {
+            written.brokers = [...brokers.values()];
+            written.results = (0, json_chunks_1.lazyMap)(report.results, (result) => jsonResult(result, hopIndex));
+        }
+        else {
+            written[key] = value;
+        }
+    }
+    written.reportVersion = types_1.REPORT_VERSION;
+    // Read when the writer gets there, after the results have filled it.
+    written.hops = (0, json_chunks_1.lazy)(hops);
     yield* (0, json_chunks_1.jsonChunks)(written, { compactDepth: ONE_LINE_BELOW_DEPTH });
     yield '\n';
 }
 function renderJson(report) {
     return [...jsonReportChunks(report)].join('');
 }
-function withHopIndexes(result, hopIndex) {
-    const { network } = result;
+function jsonResult(result, hopIndex) {
+    const { network, resource } = result;
+    const { tags: _tags, ...reference } = resource ?? {};
+    // Spread, then replaced: `resource` and `network` keep their places among the result's keys.
     if (!network)
-        return result;
+        return { ...result, resource: reference };
     const flows = network.flows.map(({ hops, ...flow }) => ({ ...flow, hopIndexes: hops.map(hopIndex) }));
-    // Spread, then replaced: `network` keeps its place among the result's keys.
-    return { ...result, network: { ...network, flows } };
+    return { ...result, resource: reference, network: { ...network, flows } };
 }
 /** Where a report read back does not have the shape its version promises: a JSON pointer and what was expected. */
 class ReportShapeError extends Error {
@@ -57,16 +69,36 @@ class ReportShapeError extends Error {
 }
 exports.ReportShapeError = ReportShapeError;
 /**
- * A JSON report (version 1 or 2, its top level already checked) as the in-memory ScanReport: version 2's hop
- * indexes become the hops themselves again. Throws ReportShapeError at the first index that names no hop.
+ * A JSON report (version 1, 2 or 3, its top level already checked) as the in-memory ScanReport: hop indexes
+ * (versions 2 and 3) become the hops themselves again, and each result's broker gets its tags back from `brokers`
+ * (version 3; one tag object shared by the broker's results). Throws ReportShapeError at the first index that
+ * names no hop, or a `brokers` that is not a list of brokers.
  */
 function reportFromJson(record) {
     if (record.reportVersion === 1)
         return { ...record, reportVersion: types_1.REPORT_VERSION };
-    const { hops, ...rest } = record;
+    const { hops, brokers, ...rest } = record;
     if (!Array.isArray(hops))
-        throw new ReportShapeError('/hops', 'an array of the network hops the results name (report version 2)');
-    const results = record.results.map((result, r) => {
+        throw new ReportShapeError('/hops', `an array of the network hops the results name (report version ${String(record.reportVersion)})`);
+    const tagsOf = new Map();
+    if (record.reportVersion !== 2) {
+        if (!Array.isArray(brokers))
+            throw new ReportShapeError('/brokers', 'an array of the brokers the results name (report version 3)');
+        brokers.forEach((broker, b) => {
+            const ref = broker;
+            if (typeof ref?.arn !== 'string')
+                throw new ReportShapeError(`/brokers/${b}/arn`, 'a broker ARN');
+            if (ref.tags !== undefined) {
+                if (typeof ref.tags !== 'object' || ref.tags === null || Array.isArray(ref.tags))
+                    throw new ReportShapeError(`/brokers/${b}/tags`, 'an object of tag keys and values');
+                tagsOf.set(ref.arn, ref.tags);
+            }
+        });
+    }
+    const results = record.results.map((stored, r) => {
+        const resource = stored.resource;
+        const tags = tagsOf.get(resource.arn);
+        const result = tags === undefined || resource.tags !== undefined ? stored : { ...stored, resource: { ...resource, tags } };
         const network = result.network;
         if (network === undefined)
             return result;
@@ -90,5 +122,5 @@ function reportFromJson(record) {
         });
         return { ...result, network: { ...network, flows } };
     });
-    return { ...rest, results };
+    return { ...rest, reportVersion: types_1.REPORT_VERSION, results };
 }

@@ -9,11 +9,13 @@ exports.escapeCell = escapeCell;
  * suppressed, and what changed against the baseline.
  *
  * Every piece of text from the estate or from files (broker names, messages, reasons) goes through `escapeCell`,
- * so a `|`, `<`, `*` or backtick in it cannot break a table, inject HTML or start a code span. Long lists are cut
+ * so a `|`, `<`, `*` or backtick in it cannot break a table, inject HTML or start a code span, and `@team`, a bare
+ * URL or `#123` in it cannot notify, link or cross-reference (src/text/markdown.ts). Long lists are cut
  * (the JSON report has everything), keeping a comment well under GitHub's 65,536-character limit.
  */
 const gate_1 = require("../policy/gate");
 const types_1 = require("../policy/types");
+const markdown_1 = require("../text/markdown");
 const ordering_1 = require("./ordering");
 /** Rows per table; the rest is counted, not shown. */
 exports.MAX_ROWS = 50;
@@ -39,17 +41,13 @@ function renderMarkdown(report, _options = {}) {
     return sections.filter((section) => section !== '').join('\n\n') + '\n';
 }
 /**
- * Text safe inside a GFM table cell or list item: one line; Markdown punctuation backslash-escaped (`|` would end
- * the cell, `*`/`_`/`~` emphasise, backticks start code, `[`/`]` links, `$` maths); `&`, `<`, `>` as entities, so no
- * HTML or autolink can be formed.
+ * Text safe inside a GFM table cell or list item (src/text/markdown.ts): one line; Markdown punctuation
+ * backslash-escaped; `&`, `<`, `>` as entities, so no HTML can be formed; a word GitHub would make a mention, an
+ * autolink or an issue reference (`@user`, `https://…`, `www.…`, an e-mail address, `#123`) as a code span;
+ * control and bidi characters shown escaped.
  */
 function escapeCell(text, max = MAX_CELL) {
-    const line = cut(text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim(), max);
-    return line
-        .replace(/[\\`*_~[\]|$!#]/g, '\\$&')
-        .replaceAll('&', '&amp;')
-        .replaceAll('<', '&lt;')
-        .replaceAll('>', '&gt;');
+    return (0, markdown_1.markdownText)(text, max);
 }
 /** A policy id as code when it is plain (ids are `[a-z0-9-/]`), escaped text otherwise. */
 function code(id) {
@@ -234,12 +232,6 @@ function where(resource) {
 }
 function collectionScope(error) {
     return [error.accountId, error.region, error.resource].filter(Boolean).join(' / ') || 'everywhere';
-}
-function cut(text, max) {
-    if (text.length <= max)
-        return text;
-    const end = /[\ud800-\udbff]/.test(text[max - 2] ?? '') ? max - 2 : max - 1;
-    return `${text.slice(0, end).trimEnd()}…`;
 }
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -13,6 +13,7 @@ exports.renderPathsMarkdown = renderPathsMarkdown;
 exports.aboutNetwork = aboutNetwork;
 exports.findingNetwork = findingNetwork;
 const terminal_1 = require("../text/terminal");
+const markdown_1 = require("../text/markdown");
 exports.PATHS_REPORT_KIND = 'mq-audit/paths';
 exports.PATHS_REPORT_VERSION = 1;
 exports.PATHS_FORMATS = ['text', 'json', 'mermaid', 'markdown'];
@@ -528,16 +529,16 @@ function addInternet(graph, facts, addEdge) {
 function renderPathsMarkdown(report) {
     const { broker, network } = report;
     const lines = [
-        `### Network paths to \`${mdCode(broker.name)}\` (${broker.accountId} / ${broker.region})`,
+        `### Network paths to ${(0, markdown_1.markdownCode)(broker.name)} (${(0, markdown_1.markdownText)(`${broker.accountId} / ${broker.region}`)})`,
         '',
-        `**${report.verdict.toUpperCase()}**: ${mdText(report.reason)}`,
+        `**${report.verdict.toUpperCase()}**: ${(0, markdown_1.markdownText)(report.reason)}`,
         '',
     ];
     if (network && network.onPrem.networks.length > 0) {
         lines.push('| On-premises network | Verdict | Healthy paths | Independent | Breaks at |', '|---|---|---|---|---|');
         for (const onPrem of network.onPrem.networks) {
-            const breaks = onPrem.breakPoint ? mdText(breakText(onPrem.breakPoint)) : '';
-            lines.push(`| \`${mdCode(onPrem.cidr)}\` | ${onPrem.verdict} | ${onPrem.healthyPathCount} | ${onPrem.independentPathCount} | ${breaks} |`);
+            const breaks = onPrem.breakPoint ? (0, markdown_1.markdownText)(breakText(onPrem.breakPoint)) : '';
+            lines.push(`| ${(0, markdown_1.markdownCode)(onPrem.cidr)} | ${onPrem.verdict} | ${onPrem.healthyPathCount} | ${onPrem.independentPathCount} | ${breaks} |`);
         }
         lines.push('');
     }
@@ -545,13 +546,6 @@ function renderPathsMarkdown(report) {
         lines.push(`**Internet ingress is open** on port(s) ${network.internetIngress.openPorts.join(', ') || 'of the broker'}.`, '');
     lines.push(renderPathsMermaid(report, { fenced: true }));
     return lines.join('\n');
-}
-/** Inside a Markdown table cell: pipes would end the cell, newlines the row. */
-function mdText(text) {
-    return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
-}
-function mdCode(text) {
-    return text.replace(/`/g, "'").replace(/\|/g, '\\|');
 }
 // ---------------------------------------------------------------------------------------------------------------
 // Findings: which hops a failing network policy result is about

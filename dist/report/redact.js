@@ -5,6 +5,8 @@ exports.accountAlias = accountAlias;
 exports.createRedactor = createRedactor;
 exports.redactionOf = redactionOf;
 exports.redactReport = redactReport;
+exports.redactDeep = redactDeep;
+exports.redactMessage = redactMessage;
 exports.redactText = redactText;
 exports.accountIdsIn = accountIdsIn;
 /**
@@ -57,9 +59,21 @@ function redactionOf(redactor) {
 }
 /** A redacted deep copy of the report, with `redaction` saying how. */
 function redactReport(report, redactor) {
-    const replace = textRedactor(accountIdsIn(report), redactor);
-    const redacted = redactValue(report, replace, redactor);
-    return { ...redacted, redaction: redactionOf(redactor) };
+    return { ...redactDeep(report, redactor), redaction: redactionOf(redactor) };
+}
+/** A redacted deep copy of any value (the `paths` report): account ids found in it, and standalone 12-digit numbers. */
+function redactDeep(value, redactor) {
+    return redactValue(value, textRedactor(accountIdsIn(value), redactor), redactor);
+}
+/** Any run of exactly 12 digits (or 1111-2222-3333): in a message that quotes a file name or a flag value, it is taken for an account id. */
+const ANY_TWELVE_DIGITS = /(?<!\d)\d{4}-?\d{4}-?\d{4}(?!\d)/g;
+/**
+ * A message mq-audit prints (an error, a warning) with the account ids in it redacted: the ARNs and ids it
+ * quotes, and ids inside what the user gave (`--inventory /audits/111122223333/inventory.json`,
+ * `acct-111122223333.json`), which the report's rule would leave when next to a letter or hyphen.
+ */
+function redactMessage(message, redactor) {
+    return message.replace(ANY_TWELVE_DIGITS, (id) => redactor.aliasOf(id.replaceAll('-', '')));
 }
 /** Redacts one string (e.g. the SARIF category) with the account ids found in `context`, plus any standalone id. */
 function redactText(text, redactor, context = text) {

@@ -2,5 +2,8 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.REPORT_VERSION = exports.REPORT_KIND = void 0;
 exports.REPORT_KIND = 'mq-audit/report';
-/** 2: network hops listed once in `hops`, flows name them by index (1: hops inline in every flow). */
-exports.REPORT_VERSION = 2;
+/**
+ * 3: brokers listed once with their tags in `brokers`, results name them without tags. 2: network hops listed once
+ * in `hops`, flows name them by index. 1: hops inline in every flow. (Shapes of the JSON text: src/report/json.ts.)
+ */
+exports.REPORT_VERSION = 3;

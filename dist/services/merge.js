@@ -49,7 +49,7 @@ function classify(data, file) {
     throw new errors_1.InputError(file, `"kind" is ${JSON.stringify(record.kind)}: expected an mq-audit JSON report ("kind": "${types_1.REPORT_KIND}") or a SARIF 2.1.0 file`, '/kind');
 }
 function checkReport(record, file) {
-    if (record.reportVersion !== 1 && record.reportVersion !== types_1.REPORT_VERSION) {
+    if (!(typeof record.reportVersion === 'number' && Number.isInteger(record.reportVersion) && record.reportVersion >= 1 && record.reportVersion <= types_1.REPORT_VERSION)) {
         throw new errors_1.InputError(file, `report version ${JSON.stringify(record.reportVersion)} is not supported; this mq-audit merges versions 1 to ${types_1.REPORT_VERSION}`, '/reportVersion');
     }
     const expectations = [

@@ -7,6 +7,7 @@ import {Command, Errors} from '@oclif/core';
 import {type InputError, isInputError, isInputErrors} from '../errors';
 import {terminalSafe} from '../text/terminal';
 import {EXIT} from '../policy/types';
+import {type Redactor, redactMessage} from '../report/redact';
 import {boundHeapGrowth} from './heap';
 
 /** Escaped for a terminal, line feeds kept. */
@@ -24,6 +25,20 @@ function inputErrorText(error: InputError): string {
 }
 
 export abstract class BaseCommand extends Command {
+  private messageRedactor?: Redactor;
+
+  /**
+   * `--redact` (or the config's `defaults.redact`): from now on, account ids in every line printed — errors,
+   * warnings, notes, including the file names and values the user gave — are replaced with their aliases.
+   */
+  protected redactMessages(redactor: Redactor): void {
+    this.messageRedactor = redactor;
+  }
+
+  private redacted(text: string): string {
+    return this.messageRedactor ? redactMessage(text, this.messageRedactor) : text;
+  }
+
   public override async init(): Promise<void> {
     boundHeapGrowth();
     await super.init();
@@ -49,7 +64,7 @@ export abstract class BaseCommand extends Command {
    * escaped already; this escapes whatever else is left but the line feeds.
    */
   private failWith(message: string): never {
-    process.stderr.write(`Error: ${safe(message)}\n`);
+    process.stderr.write(`Error: ${this.redacted(safe(message))}\n`);
     return this.exit(EXIT.badInput);
   }
 
@@ -60,11 +75,11 @@ export abstract class BaseCommand extends Command {
    * `terminalSafe` where it is quoted.
    */
   public override log(message = '', ...args: unknown[]): void {
-    super.log(safe(args.length > 0 ? format(message, ...args) : message));
+    super.log(this.redacted(safe(args.length > 0 ? format(message, ...args) : message)));
   }
 
   public override logToStderr(message = '', ...args: unknown[]): void {
-    super.logToStderr(safe(args.length > 0 ? format(message, ...args) : message));
+    super.logToStderr(this.redacted(safe(args.length > 0 ? format(message, ...args) : message)));
   }
 
   /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */

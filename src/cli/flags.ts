@@ -6,6 +6,7 @@ import {formatDuration, parseDuration} from '../inventory/deadline';
 import {isAccountId, isRoleName, MAX_SHARDS, parseRoleArn, parseShard} from '../inventory/selection';
 import {cidrProblem} from '../network/cidr';
 import {type Format, FORMATS} from '../report/index';
+import {REDACT_KEY_ENV} from '../report/redact';
 import type {LiveOptions} from '../services/inventory';
 
 export const collectionFlags = {
@@ -82,6 +83,16 @@ export const progressFlag = {
 
 /** The live-collection flags `scan --inventory` cannot be combined with. */
 export const LIVE_ONLY_FLAGS = ['region', 'all-regions', 'profile', 'endpoint-url', 'role-arn', 'external-id', 'organization', 'role-name', 'account', 'exclude-account', 'shard', 'deadline', 'rate-headroom'];
+
+/** `--redact` / `--no-redact` (scan, paths); without either, the config's `defaults.redact`. */
+export const redactFlag = {
+  redact: Flags.boolean({
+    allowNo: true,
+    summary: `Replace AWS account ids with stable aliases (account-<8 hex>) in everything written, errors and warnings included; set ${REDACT_KEY_ENV} (a secret) so an alias cannot be checked against a guessed id.`,
+    description: 'Default: the config\'s defaults.redact, else off. The aliases are the same in every command and format for the same key, so a paths diagram and a scan report name an account alike.',
+    helpGroup: 'OUTPUT',
+  }),
+};
 
 export const configFlag = {
   config: Flags.string({

@@ -1,10 +1,11 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
-import {collectionFlags, configFlag, endpointNotice, formatFromFile, liveOptions, onPremCidrs, onPremFlag} from '../cli/flags';
+import {collectionFlags, configFlag, endpointNotice, formatFromFile, liveOptions, onPremCidrs, onPremFlag, redactFlag} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {refuseOutputOverInputs, writeFileAtomic} from '../output';
-import {PATHS_FORMATS, type PathsFormat, renderPaths} from '../report/paths';
+import {PATHS_FORMATS, type PathsFormat, type PathsReport, renderPaths} from '../report/paths';
+import {createRedactor, REDACT_KEY_ENV, redactDeep, redactionOf} from '../report/redact';
 import {runPaths} from '../services/paths';
 
 export default class Paths extends BaseCommand {
@@ -27,6 +28,7 @@ Exit codes:
     {description: 'Check two data-centre networks live; the ARN gives the region.', command: '<%= config.bin %> <%= command.id %> arn:aws:mq:eu-west-1:111122223333:broker:orders-prod:b-1a2b… --on-prem-cidr 10.0.0.0/8 --on-prem-cidr 172.16.0.0/12'},
     {description: 'JSON for machines.', command: '<%= config.bin %> <%= command.id %> b-1a2b3c4d-0001-4e5f-8a9b-000000000001 --inventory inv.json --json'},
     {description: 'A Mermaid flowchart into the GitHub step summary.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown >> "$GITHUB_STEP_SUMMARY"'},
+    {description: 'A diagram for a public repository: account ids as the same aliases scan --redact uses.', command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown --redact'},
     {description: 'Write the diagram to a file.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format mermaid --output paths.mmd'},
   ];
 
@@ -55,13 +57,18 @@ Exit codes:
       helpGroup: 'OUTPUT',
     }),
     quiet: Flags.boolean({char: 'q', summary: 'With --output, print nothing to stdout.', helpGroup: 'OUTPUT'}),
+    ...redactFlag,
     ...configFlag,
   };
 
   public async run(): Promise<void> {
     const {args, flags} = await this.parse(Paths);
+    const redactKey = process.env[REDACT_KEY_ENV] || undefined;
+    if (flags.redact) this.redactMessages(createRedactor(redactKey));
     if (flags.json && flags.format && flags.format !== 'json') throw new InputError('--json', `conflicts with --format ${flags.format}; give one of them`);
     const config = loadConfig(flags.config);
+    const redactor = (flags.redact ?? config.defaults.redact) ? createRedactor(redactKey) : undefined;
+    if (redactor) this.redactMessages(redactor);
     refuseOutputOverInputs(flags.output, [['--inventory', flags.inventory], ['--config', flags.config ?? config.source]]);
     const cidrs = onPremCidrs(flags['on-prem-cidr'], config);
     // An ARN says where the broker is: with no --region, look there rather than demand one.
@@ -78,7 +85,8 @@ Exit codes:
       return;
     }
 
-    const {report} = outcome;
+    // Redaction is a pass over the finished report, as in scan: every format sees the same redacted facts.
+    const report: PathsReport = redactor ? {...redactDeep(outcome.report, redactor), redaction: redactionOf(redactor)} : outcome.report;
     const format: PathsFormat = flags.json ? 'json' : ((flags.format as PathsFormat | undefined) ?? formatFromFile(flags.output, PATHS_FORMATS) ?? 'text');
     const toStdout = !flags.output || flags.output === '-';
     const text = renderPaths(format, report, {color: toStdout && format === 'text' && this.useColor()});

@@ -4,7 +4,7 @@ import {BaseCommand} from '../cli/base-command';
 import {shouldShowProgress, startProgress} from '../cli/progress';
 import {writeReport} from '../cli/report-output';
 import {refuseOutputOverInputs} from '../output';
-import {collectionFlags, configFlag, endpointNotice, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, reportFormat} from '../cli/flags';
+import {collectionFlags, configFlag, endpointNotice, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, redactFlag, reportFormat} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
@@ -90,11 +90,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       description: 'Findings are matched by fingerprint (policy + broker ARN); the report marks each failing finding new or unchanged and lists those no longer failing.',
       helpGroup: 'GATE',
     }),
-    redact: Flags.boolean({
-      allowNo: true,
-      summary: `Replace AWS account ids with stable aliases (account-<8 hex>) in everything written; set ${REDACT_KEY_ENV} (a secret) so an alias cannot be checked against a guessed id.`,
-      helpGroup: 'OUTPUT',
-    }),
+    ...redactFlag,
     plan: Flags.string({
       multiple: true,
       summary: 'Judge this proposed change: the JSON of `terraform show -json PLANFILE` (repeatable; OpenTofu too).',
@@ -132,8 +128,12 @@ A check that could not be evaluated (access denied, throttled past retries, miss
 
   public async run(): Promise<void> {
     const {flags} = await this.parse(Scan);
+    const redactKey = process.env[REDACT_KEY_ENV] || undefined;
+    if (flags.redact) this.redactMessages(createRedactor(redactKey));
     const config = loadConfig(flags.config);
     const defaults = config.defaults;
+    const redact = flags.redact ?? defaults.redact ?? false;
+    if (redact) this.redactMessages(createRedactor(redactKey));
     const failOn = (flags['fail-on'] ?? defaults['fail-on'] ?? 'low') as FailOn;
     const category = flags.category ?? defaults.category;
     const categoryIssue = category === undefined ? undefined : categoryProblem(category);
@@ -149,8 +149,6 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       ...(flags.template ?? []).map((file) => ['--template', file] as const),
       ['--template-parameters', flags['template-parameters']],
     ]);
-    const redact = flags.redact ?? defaults.redact ?? false;
-    const redactKey = process.env[REDACT_KEY_ENV] || undefined;
     const format = reportFormat(flags.format ?? defaults.format, flags.output, Boolean(process.stdout.isTTY));
     const toStdout = !flags.output || flags.output === '-';
     const plans = flags.plan ?? [];

@@ -18,7 +18,7 @@ import {type Evaluation, type Severity, SEVERITIES, type Status, STATUSES} from 
 
 const REPORT_KIND = 'mq-audit/report';
 /** Versions 1 and 2 differ only in where network hops are written, which a baseline does not read. */
-const SUPPORTED_REPORT_VERSION = 2;
+const SUPPORTED_REPORT_VERSION = 3;
 
 export type BaselineState = 'new' | 'unchanged';
 
@@ -85,7 +85,7 @@ const BASELINE_SCHEMA = {
   required: ['kind', 'reportVersion', 'generatedAt', 'results'],
   properties: {
     kind: {const: REPORT_KIND},
-    reportVersion: {enum: [1, SUPPORTED_REPORT_VERSION]},
+    reportVersion: {enum: [1, 2, SUPPORTED_REPORT_VERSION]},
     generatedAt: {type: 'string', minLength: 1},
     inventory: {
       type: 'object',

@@ -1,9 +1,11 @@
 /**
  * The policy catalogue as a Markdown table: what each policy checks and which AWS controls and peer-scanner checks
  * cover the same ground. The README's table is this output (a test keeps them equal), and `policies list
- * --markdown` gives teams the same table for their own policies.
+ * --markdown` gives teams the same table for their own policies. Titles and ids come from policy files, which a
+ * pull request may write: they are escaped like every other text of a pull-request comment (src/text/markdown.ts).
  */
 import type {Policy} from '../policy/types';
+import {markdownCode, markdownText} from '../text/markdown';
 
 const COLUMNS: {header: string; cells: (policy: Policy) => string[] | undefined}[] = [
   {header: 'AWS Config', cells: (p) => p.controls.awsConfig},
@@ -16,23 +18,18 @@ const COLUMNS: {header: string; cells: (policy: Policy) => string[] | undefined}
 export function policyCatalogueMarkdown(policies: readonly Policy[]): string {
   const header = ['Policy', 'Severity', 'Checks', ...COLUMNS.map((c) => c.header)];
   const rows = policies.map((policy) => [
-    `\`${policy.id}\``,
+    markdownCode(policy.id),
     policy.severity,
-    escapeCell(policy.title) + (policy.engines ? ` (${policy.engines.map(engineName).join(', ')} only)` : ''),
+    markdownText(policy.title) + (policy.engines ? ` (${policy.engines.map(engineName).join(', ')} only)` : ''),
     ...COLUMNS.map((column) => codeList(column.cells(policy))),
   ]);
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n') + '\n';
 }
 
 function codeList(values: string[] | undefined): string {
-  return values && values.length > 0 ? values.map((v) => `\`${v}\``).join(', ') : '—';
+  return values && values.length > 0 ? values.map(markdownCode).join(', ') : '—';
 }
 
 function engineName(engine: string): string {
   return engine === 'ACTIVEMQ' ? 'ActiveMQ' : 'RabbitMQ';
-}
-
-/** Table cells cannot hold a pipe or a line break. */
-function escapeCell(text: string): string {
-  return text.replaceAll('|', '\\|').replaceAll(/\r?\n/g, ' ');
 }

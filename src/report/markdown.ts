@@ -4,12 +4,14 @@
  * suppressed, and what changed against the baseline.
  *
  * Every piece of text from the estate or from files (broker names, messages, reasons) goes through `escapeCell`,
- * so a `|`, `<`, `*` or backtick in it cannot break a table, inject HTML or start a code span. Long lists are cut
+ * so a `|`, `<`, `*` or backtick in it cannot break a table, inject HTML or start a code span, and `@team`, a bare
+ * URL or `#123` in it cannot notify, link or cross-reference (src/text/markdown.ts). Long lists are cut
  * (the JSON report has everything), keeping a comment well under GitHub's 65,536-character limit.
  */
 import {gates} from '../policy/gate';
 import type {ResourceRef} from '../policy/types';
 import {SEVERITIES} from '../policy/types';
+import {markdownText} from '../text/markdown';
 import type {CollectionError} from '../snapshot/types';
 import {compareCollectionErrors, compareEvaluations, compareStrings} from './ordering';
 import type {RenderOptions, ReportedEvaluation, ScanReport} from './types';
@@ -43,17 +45,13 @@ export function renderMarkdown(report: ScanReport, _options: RenderOptions = {})
 }
 
 /**
- * Text safe inside a GFM table cell or list item: one line; Markdown punctuation backslash-escaped (`|` would end
- * the cell, `*`/`_`/`~` emphasise, backticks start code, `[`/`]` links, `$` maths); `&`, `<`, `>` as entities, so no
- * HTML or autolink can be formed.
+ * Text safe inside a GFM table cell or list item (src/text/markdown.ts): one line; Markdown punctuation
+ * backslash-escaped; `&`, `<`, `>` as entities, so no HTML can be formed; a word GitHub would make a mention, an
+ * autolink or an issue reference (`@user`, `https://…`, `www.…`, an e-mail address, `#123`) as a code span;
+ * control and bidi characters shown escaped.
  */
 export function escapeCell(text: string, max = MAX_CELL): string {
-  const line = cut(text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim(), max);
-  return line
-    .replace(/[\\`*_~[\]|$!#]/g, '\\$&')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;');
+  return markdownText(text, max);
 }
 
 /** A policy id as code when it is plain (ids are `[a-z0-9-/]`), escaped text otherwise. */
@@ -252,12 +250,6 @@ function where(resource: ResourceRef): string {
 
 function collectionScope(error: CollectionError): string {
   return [error.accountId, error.region, error.resource].filter(Boolean).join(' / ') || 'everywhere';
-}
-
-function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = /[\ud800-\udbff]/.test(text[max - 2] ?? '') ? max - 2 : max - 1;
-  return `${text.slice(0, end).trimEnd()}…`;
 }
 
 function plural(count: number, noun: string): string {

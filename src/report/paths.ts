@@ -19,7 +19,9 @@ import type {
 } from '../network/facts';
 import type {Explanation, ResourceRef} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
+import type {Redaction} from './redact';
 import {jsonTerminalSafe, type Paint, painter, type Style, terminalOutput, terminalSafe, terminalSafeDeep} from '../text/terminal';
+import {markdownCode, markdownText} from '../text/markdown';
 import type {FindingNetwork, FindingNetworkFlow} from './types';
 
 export const PATHS_REPORT_KIND = 'mq-audit/paths';
@@ -51,6 +53,8 @@ export interface PathsReport {
   unknown: Record<string, string>;
   /** Collection errors of the broker's account and region (and account-wide Direct Connect ones). */
   collectionErrors: CollectionError[];
+  /** With --redact: account ids are aliases, and how they were made (as in the scan report). */
+  redaction?: Redaction;
 }
 
 export interface PathsRenderOptions {
@@ -607,16 +611,16 @@ function addInternet(graph: Graph, facts: BrokerNetworkFacts, addEdge: (from: st
 export function renderPathsMarkdown(report: PathsReport): string {
   const {broker, network} = report;
   const lines = [
-    `### Network paths to \`${mdCode(broker.name)}\` (${broker.accountId} / ${broker.region})`,
+    `### Network paths to ${markdownCode(broker.name)} (${markdownText(`${broker.accountId} / ${broker.region}`)})`,
     '',
-    `**${report.verdict.toUpperCase()}**: ${mdText(report.reason)}`,
+    `**${report.verdict.toUpperCase()}**: ${markdownText(report.reason)}`,
     '',
   ];
   if (network && network.onPrem.networks.length > 0) {
     lines.push('| On-premises network | Verdict | Healthy paths | Independent | Breaks at |', '|---|---|---|---|---|');
     for (const onPrem of network.onPrem.networks) {
-      const breaks = onPrem.breakPoint ? mdText(breakText(onPrem.breakPoint)) : '';
-      lines.push(`| \`${mdCode(onPrem.cidr)}\` | ${onPrem.verdict} | ${onPrem.healthyPathCount} | ${onPrem.independentPathCount} | ${breaks} |`);
+      const breaks = onPrem.breakPoint ? markdownText(breakText(onPrem.breakPoint)) : '';
+      lines.push(`| ${markdownCode(onPrem.cidr)} | ${onPrem.verdict} | ${onPrem.healthyPathCount} | ${onPrem.independentPathCount} | ${breaks} |`);
     }
 
     lines.push('');
@@ -625,15 +629,6 @@ export function renderPathsMarkdown(report: PathsReport): string {
   if (network?.internetIngress.open === true) lines.push(`**Internet ingress is open** on port(s) ${network.internetIngress.openPorts.join(', ') || 'of the broker'}.`, '');
   lines.push(renderPathsMermaid(report, {fenced: true}));
   return lines.join('\n');
-}
-
-/** Inside a Markdown table cell: pipes would end the cell, newlines the row. */
-function mdText(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
-}
-
-function mdCode(text: string): string {
-  return text.replace(/`/g, "'").replace(/\|/g, '\\|');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

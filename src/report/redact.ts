@@ -67,9 +67,24 @@ export function redactionOf(redactor: Redactor): Redaction {
 
 /** A redacted deep copy of the report, with `redaction` saying how. */
 export function redactReport(report: ScanReport, redactor: Redactor): ScanReport {
-  const replace = textRedactor(accountIdsIn(report), redactor);
-  const redacted = redactValue(report, replace, redactor) as ScanReport;
-  return {...redacted, redaction: redactionOf(redactor)};
+  return {...redactDeep(report, redactor), redaction: redactionOf(redactor)};
+}
+
+/** A redacted deep copy of any value (the `paths` report): account ids found in it, and standalone 12-digit numbers. */
+export function redactDeep<T>(value: T, redactor: Redactor): T {
+  return redactValue(value, textRedactor(accountIdsIn(value), redactor), redactor) as T;
+}
+
+/** Any run of exactly 12 digits (or 1111-2222-3333): in a message that quotes a file name or a flag value, it is taken for an account id. */
+const ANY_TWELVE_DIGITS = /(?<!\d)\d{4}-?\d{4}-?\d{4}(?!\d)/g;
+
+/**
+ * A message mq-audit prints (an error, a warning) with the account ids in it redacted: the ARNs and ids it
+ * quotes, and ids inside what the user gave (`--inventory /audits/111122223333/inventory.json`,
+ * `acct-111122223333.json`), which the report's rule would leave when next to a letter or hyphen.
+ */
+export function redactMessage(message: string, redactor: Redactor): string {
+  return message.replace(ANY_TWELVE_DIGITS, (id) => redactor.aliasOf(id.replaceAll('-', '')));
 }
 
 /** Redacts one string (e.g. the SARIF category) with the account ids found in `context`, plus any standalone id. */

@@ -10,8 +10,11 @@ import type {Evaluation, FailOn, Policy, Severity, Status} from '../policy/types
 import type {CollectionError} from '../snapshot/types';
 
 export const REPORT_KIND = 'mq-audit/report';
-/** 2: network hops listed once in `hops`, flows name them by index (1: hops inline in every flow). */
-export const REPORT_VERSION = 2;
+/**
+ * 3: brokers listed once with their tags in `brokers`, results name them without tags. 2: network hops listed once
+ * in `hops`, flows name them by index. 1: hops inline in every flow. (Shapes of the JSON text: src/report/json.ts.)
+ */
+export const REPORT_VERSION = 3;
 
 /** A policy's metadata as reported (its logic stays in the policy file). */
 export type ReportedPolicy = Omit<Policy, 'appliesTo' | 'assert' | 'messages' | 'requires'> & {

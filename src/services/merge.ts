@@ -62,7 +62,7 @@ function classify(data: unknown, file: string): Classified {
 }
 
 function checkReport(record: Record<string, unknown>, file: string): ScanReport {
-  if (record.reportVersion !== 1 && record.reportVersion !== REPORT_VERSION) {
+  if (!(typeof record.reportVersion === 'number' && Number.isInteger(record.reportVersion) && record.reportVersion >= 1 && record.reportVersion <= REPORT_VERSION)) {
     throw new InputError(file, `report version ${JSON.stringify(record.reportVersion)} is not supported; this mq-audit merges versions 1 to ${REPORT_VERSION}`, '/reportVersion');
   }
   const expectations: [string, (value: unknown) => boolean, string][] = [

@@ -108,6 +108,18 @@ describe('the paths given', () => {
     expect(problems[0].message).toMatch(/^not indexed: \d+ bytes, more than the 1000 looked at$/);
   });
 
+  // Issue 18 (hostile repositories): 100 KB of nested `"${` makes the HCL grammar overflow the stack (or leave a
+  // broken tree behind), and `scan --iac` ended in "internal error: Maximum call stack size exceeded" (exit 2)
+  // for a file a pull request adds.
+  it('a file that makes a parser throw is a warning, and the other files are still indexed', () => {
+    mkdirSync(join(scratch, '.git'));
+    writeFileSync(join(scratch, 'hostile.tf'), '"${'.repeat(33_333));
+    writeFileSync(join(scratch, 'main.tf'), 'resource "aws_mq_broker" "orders" {\n  broker_name = "orders-prod"\n}\n');
+    const {index, problems} = buildIacIndex([scratch], scratch);
+    expect(index.files).toEqual(['main.tf']);
+    expect(problems).toEqual([{severity: 'warning', file: 'hostile.tf', message: expect.stringMatching(/^not indexed: the parser gave up on it \(.+\)$/)}]);
+  });
+
   it('a stacks mapping to a file that is not an indexed template is a warning', () => {
     const root = fixtureRoot('cloudformation-yaml');
     const {problems} = buildIacIndex([root], root, {stacks: {'payments-prod-v2': 'templates/missing.yaml'}});

@@ -54,7 +54,7 @@ describe('loading a baseline', () => {
   it.each([
     ['sarif-log.json', /sarif-log\.json: is a SARIF log, not an mq-audit JSON report; --baseline needs the JSON report: write one with `mq-audit scan --format json --output FILE`/],
     ['inventory.json', /inventory\.json at \/kind: is an mq-audit inventory, not a report/],
-    ['newer-report.json', /newer-report\.json at \/reportVersion: was written by a newer mq-audit \(report version 3\); this one reads versions 1 to 2/],
+    ['newer-report.json', /newer-report\.json at \/reportVersion: was written by a newer mq-audit \(report version 4\); this one reads versions 1 to 3/],
     ['array.json', /array\.json: is not an mq-audit JSON report \(expected an object\)/],
     ['bad-result.json', /bad-result\.json at \/results\/0\/status: expected one of "pass", "fail", "not_applicable", "error" \(in the baseline report\)/],
     ['bad-result.json', /bad-result\.json at \/results\/1\/resource: missing required property "arn" \(in the baseline report\)/],

@@ -24,11 +24,35 @@ describe('renderJson', () => {
     expect(reportFromJson(written as unknown as Record<string, unknown>)).toEqual(report);
   });
 
-  it('is two-space indented with a final newline, keys in the report order, hops last', () => {
+  it('is two-space indented with a final newline, keys in the report order, brokers before results, hops last', () => {
     const text = renderJson(buildReport());
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.startsWith('{\n  "kind": "mq-audit/report",\n  "reportVersion": 2,\n  "tool": {')).toBe(true);
-    expect(Object.keys(JSON.parse(text) as object).at(-1)).toBe('hops');
+    expect(text.startsWith('{\n  "kind": "mq-audit/report",\n  "reportVersion": 3,\n  "tool": {')).toBe(true);
+    const keys = Object.keys(JSON.parse(text) as object);
+    expect(keys.at(-1)).toBe('hops');
+    expect(keys.indexOf('brokers')).toBe(keys.indexOf('results') - 1);
+  });
+
+  // Issue 18, item 13: every result repeated its broker's whole tag map.
+  it('lists each broker once with its tags; results name it without them, and read back with them', () => {
+    const tags = (i: number) => Object.fromEntries(Array.from({length: 50}, (_, t) => [`tag-${t}`, `broker ${i} tag ${t} ${'v'.repeat(200)}`]));
+    const report = buildReport();
+    const arns = [...new Set(report.results.map((r) => r.resource.arn))];
+    const tagged: ScanReport = {...report, results: report.results.map((r) => ({...r, resource: {...r.resource, tags: tags(arns.indexOf(r.resource.arn))}}))};
+    expect(tagged.results.length).toBeGreaterThan(arns.length);
+    const text = renderJson(tagged);
+    const written = JSON.parse(text) as JsonReport;
+    expect(written.brokers.map((b) => b.arn)).toEqual(arns);
+    expect(written.brokers[0].tags).toEqual(tags(0));
+    expect(written.results.every((r) => !('tags' in r.resource) && arns.includes(r.resource.arn))).toBe(true);
+    // One copy of each tag value in the whole text.
+    for (let i = 0; i < arns.length; i++) expect(text.split(`broker ${i} tag 7 `).length - 1).toBe(1);
+    const read = reportFromJson(written as unknown as Record<string, unknown>);
+    expect(read).toEqual(tagged);
+    // The broker's results share one tag object, as the path model's hops are shared.
+    const ofFirst = read.results.filter((r) => r.resource.arn === arns[0]);
+    expect(ofFirst.length).toBeGreaterThan(1);
+    expect(ofFirst[1].resource.tags).toBe(ofFirst[0].resource.tags);
   });
 
   it('lists each hop once and names it by index in every flow, and reads back to the same report', () => {
@@ -40,7 +64,7 @@ describe('renderJson', () => {
     expect(distinct.size).toBeLessThan(occurrences.length);
 
     const written = parse(demo);
-    expect(written.reportVersion).toBe(2);
+    expect(written.reportVersion).toBe(3);
     expect(written.hops).toHaveLength(distinct.size);
     const writtenFlows = written.results.flatMap((r) => r.network?.flows ?? []);
     expect(writtenFlows.every((f) => !('hops' in f) && f.hopIndexes.every((i) => Number.isInteger(i) && i >= 0 && i < written.hops.length))).toBe(true);
@@ -63,6 +87,19 @@ describe('reportFromJson', () => {
     expect(reportFromJson(inline)).toEqual(demo);
   });
 
+  it('reads a version 2 report (tags in every result, hops by index) as it was', () => {
+    const written = parse(demo) as unknown as Record<string, unknown> & {brokers: {arn: string; tags?: unknown}[]; results: {resource: {arn: string; tags?: unknown}}[]};
+    const tagsOf = new Map(written.brokers.map((b) => [b.arn, b.tags as Record<string, string> | undefined]));
+    const v2 = {
+      ...written,
+      reportVersion: 2,
+      brokers: undefined,
+      results: written.results.map((r) => ({...r, resource: {...r.resource, ...(tagsOf.get(r.resource.arn) && {tags: tagsOf.get(r.resource.arn)})}})),
+    };
+    delete v2.brokers;
+    expect(reportFromJson(v2)).toEqual(demo);
+  });
+
   it('names the place of an index that names no hop, and a missing hop list', () => {
     const written = parse(demo) as unknown as {results: {network?: {flows: {hopIndexes: unknown[]}[]}}[]; hops?: unknown};
     const r = written.results.findIndex((result) => result.network);
@@ -82,5 +119,12 @@ describe('reportFromJson', () => {
 
     delete written.hops;
     expect(shapeError(written).place).toBe('/hops');
+
+    const noBrokers = parse(demo) as unknown as Record<string, unknown>;
+    delete noBrokers.brokers;
+    expect(shapeError(noBrokers).place).toBe('/brokers');
+    const badTags = parse(demo) as unknown as {brokers: {tags?: unknown}[]};
+    badTags.brokers[1].tags = ['x'];
+    expect(shapeError(badTags).place).toBe('/brokers/1/tags');
   });
 });

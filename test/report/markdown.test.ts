@@ -5,6 +5,7 @@ import {judgeFindings} from '../../src/report/build';
 import {render} from '../../src/report/index';
 import {escapeCell, MAX_ROWS, renderMarkdown} from '../../src/report/markdown';
 import type {ScanReport} from '../../src/report/types';
+import {liveMarkdown} from '../helpers/markdown';
 import {assembleReport, BROKERS, broker, buildReport, evaluations, largeReport, reportedPolicies, shuffledReport} from '../helpers/report-fixture';
 
 /** The cells of a GFM table row: split on `|` not escaped by a backslash. */
@@ -178,13 +179,44 @@ describe('escaping', () => {
     ['a|b', 'a\\|b'],
     ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
     ['*bold* _it_ ~del~ `code`', '\\*bold\\* \\_it\\_ \\~del\\~ \\`code\\`'],
-    ['[link](http://x)', '\\[link\\](http://x)'],
-    ['$x$ and #1 and !', '\\$x\\$ and \\#1 and \\!'],
+    ['[link](x)', '\\[link\\](x)'],
+    ['$x$ and # and !', '\\$x\\$ and \\# and \\!'],
     ['line\nbreak\r\n\tand  spaces', 'line break and spaces'],
-    ['&amp; &#124;', '&amp;amp; &amp;\\#124;'],
+    ['&amp; &#x40;', '&amp;amp; &amp;\\#x40;'],
     ['back\\slash|', 'back\\\\slash\\|'],
   ])('escapes %j', (raw, escaped) => {
     expect(escapeCell(raw)).toBe(escaped);
+  });
+
+  // Issue 18, item 8. GitHub finds mentions, autolinks and issue references in the rendered text, after
+  // backslash escapes and entities are resolved, but never inside code: such words are written as code spans.
+  it.each([
+    ['ping @octocat now', 'ping `@octocat` now'],
+    ['team @octo-org/security-team.', 'team `@octo-org/security-team.`'],
+    ['(@octocat)', '`(@octocat)`'],
+    ['mail mallory@evil.example', 'mail `mallory@evil.example`'],
+    ['see https://evil.example/x?a=1&b=<2>', 'see `https://evil.example/x?a=1&b=<2>`'],
+    ['see www.evil.example and WWW.EVIL.EXAMPLE', 'see `www.evil.example` and `WWW.EVIL.EXAMPLE`'],
+    ['[click](javascript:alert(1)//x)', '\\[click\\](javascript:alert(1)//x)'],
+    ['mailto:x xmpp:y', '`mailto:x` `xmpp:y`'],
+    ['fixes #1, GH-2 and octo/repo#3', 'fixes `#1,` `GH-2` and `octo/repo#3`'],
+    ['a|@b`c', '``a\\|@b`c``'],
+    ['`@x`', '`` `@x` ``'],
+    ['prod\u202e\u2066txt.exe\u2069 \u200bx \u001b[2J \u0000', 'prod\\\\u202e\\\\u2066txt.exe\\\\u2069 \\\\u200bx \\\\u001b\\[2J \\\\u0000'],
+  ])('neutralises %j', (raw, escaped) => {
+    expect(escapeCell(raw)).toBe(escaped);
+    expect(liveMarkdown(escapeCell(raw))).toEqual([]);
+  });
+
+  it('leaves no mention, autolink, reference or invisible character live in a rendered report', () => {
+    const hostile = `orders @octocat @octo-org/team https://evil.example/a www.evil.example m@evil.example #1 GH-2 \u202e\u200b[x](javascript:alert(1)) <img src=x onerror=alert(1)> ![i](https://evil.example/i.png)`;
+    const results: Evaluation[] = evaluations().map((ev) => ({...ev, message: hostile, resource: {...ev.resource, name: hostile}}));
+    const text = renderMarkdown({...buildReport(), results, warnings: [{message: hostile}]} as ScanReport);
+    expect(text).toContain('`@octocat`');
+    expect(liveMarkdown(text)).toEqual([]);
+    expect(text).not.toMatch(/<img/);
+    expect(text).toContain('`![i](https://evil.example/i.png)`');
+    expect(tableAfter(text, 'Failing brokers').rows[0][0]).toMatch(/^orders `@octocat` `@octo-org\/team` `https:\/\/evil.example\/a`/);
   });
 
   it('keeps tables intact whatever a broker name or message holds', () => {

@@ -190,11 +190,11 @@ describe('mergeFiles', () => {
     const broken = {...prod, results: [{policyId: 'mq/x'}]};
     expect(() => mergeFiles({files: [write('broken.json', broken)]})).toThrow(/broken\.json at \/results\/0: expected a result with policyId, status and resource\.arn/);
     expect(() => mergeFiles({files: []})).toThrow(/no input files/);
-    const unknownVersion = {...JSON.parse(renderJson(prod)), reportVersion: 3} as unknown;
-    expect(() => mergeFiles({files: [write('v3.json', JSON.stringify(unknownVersion))]})).toThrow(/v3\.json at \/reportVersion: report version 3 is not supported; this mq-audit merges versions 1 to 2/);
+    const unknownVersion = {...JSON.parse(renderJson(prod)), reportVersion: 4} as unknown;
+    expect(() => mergeFiles({files: [write('v4.json', JSON.stringify(unknownVersion))]})).toThrow(/v4\.json at \/reportVersion: report version 4 is not supported; this mq-audit merges versions 1 to 3/);
   });
 
-  it('reads version 1 reports (hops inline) alongside version 2, and names a hop index that points nowhere', () => {
+  it('reads version 1 reports (hops inline) and version 2 (tags in every result) alongside version 3, and names a hop index that points nowhere', () => {
     const {prod, staging} = shardReports();
     const flow = {from: '10.0.0.0/8', verdict: 'unreachable' as const, hops: [{kind: 'security-group' as const, resourceType: 'AWS::EC2::SecurityGroup', id: 'sg-1', status: 'broken' as const, reason: 'no rule admits 10.0.0.0/8.'}]};
     const failing = prod.results.findIndex((r) => r.status === 'fail');
@@ -202,6 +202,13 @@ describe('mergeFiles', () => {
     const v1 = write('v1.json', JSON.stringify({...withHops, reportVersion: 1}));
     const outcome = mergeFiles({files: [v1, write('s2.json', staging)]});
     expect(outcome.kind === 'report' && outcome.report.results.find((r) => r.network)?.network?.flows[0].hops).toEqual(flow.hops);
+
+    // Version 2 (tags in every result) alongside version 3 (brokers listed once): the tags are back on every result.
+    const tagged: ScanReport = {...staging, results: staging.results.map((r) => ({...r, resource: {...r.resource, tags: {Owner: 'data-team'}}}))};
+    const {brokers: _brokers, ...v3} = JSON.parse(renderJson(tagged)) as Record<string, unknown>;
+    const v2 = {...v3, reportVersion: 2, results: tagged.results.map((r) => JSON.parse(JSON.stringify(r)) as unknown)};
+    const mixed = mergeFiles({files: [write('p3.json', prod), write('s-v2.json', JSON.stringify(v2))]});
+    expect(mixed.kind === 'report' && mixed.report.results.filter((r) => r.resource.arn === staging.results[0].resource.arn).every((r) => r.resource.tags?.Owner === 'data-team')).toBe(true);
 
     const written = JSON.parse(renderJson(withHops)) as {results: {network?: {flows: {hopIndexes: number[]}[]}}[]};
     written.results[failing].network!.flows[0].hopIndexes = [1];
