@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.SKIPPED_DIRECTORIES = exports.locatableKindOfHop = exports.anchorProperty = exports.CLOUDFORMATION_STACK_TAG = exports.CLOUDFORMATION_LOGICAL_ID_TAG = exports.encodeRepositoryPath = exports.matchResource = exports.locate = void 0;
+exports.DEFAULT_IAC_BUDGET = exports.MAX_TERRAFORM_FILE_BYTES = exports.SKIPPED_DIRECTORIES = exports.locatableKindOfHop = exports.anchorProperty = exports.CLOUDFORMATION_STACK_TAG = exports.CLOUDFORMATION_LOGICAL_ID_TAG = exports.encodeRepositoryPath = exports.matchResource = exports.locate = void 0;
 exports.buildIacIndex = buildIacIndex;
 exports.findRepositoryRoot = findRepositoryRoot;
 /**
@@ -26,6 +26,17 @@ Object.defineProperty(exports, "locatableKindOfHop", { enumerable: true, get: fu
 var discover_2 = require("./discover");
 Object.defineProperty(exports, "SKIPPED_DIRECTORIES", { enumerable: true, get: function () { return discover_2.SKIPPED_DIRECTORIES; } });
 const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * What indexing one scan may spend, whatever the repository holds (`--iac` defaults to the whole repository, and a
+ * pull request can add files): past it the remaining files are skipped, with one warning saying how many and why.
+ * A real repository's templates are a few MB and parse in well under a second.
+ */
+/**
+ * Terraform files are parsed by a grammar that can spend microseconds per byte on garbage, and real ones are small:
+ * a file larger than this is skipped with a warning rather than parsed for seconds.
+ */
+exports.MAX_TERRAFORM_FILE_BYTES = 1024 * 1024;
+exports.DEFAULT_IAC_BUDGET = { bytes: 64 * 1024 * 1024, milliseconds: 15_000 };
 function buildIacIndex(paths, repoRoot, options = {}) {
     const root = (0, node_path_1.resolve)(repoRoot);
     const problems = [];
@@ -35,10 +46,20 @@ function buildIacIndex(paths, repoRoot, options = {}) {
     const files = [];
     const stacks = new Map();
     const environments = new Map();
-    for (const candidate of candidates) {
-        const text = readCandidate(candidate, maxBytes, problems);
+    const budget = { ...exports.DEFAULT_IAC_BUDGET, ...options.budget };
+    const started = performance.now();
+    let bytesRead = 0;
+    for (const [position, candidate] of candidates.entries()) {
+        const spent = bytesRead > budget.bytes ? `${budget.bytes} bytes` : performance.now() - started > budget.milliseconds ? `${budget.milliseconds / 1000} s` : undefined;
+        if (spent) {
+            const left = candidates.length - position;
+            problems.push({ severity: 'warning', file: candidate.file, message: `not indexed, with ${left - 1} more file(s) after it: the IaC budget of ${spent} per scan was spent (name the folders that hold your templates with --iac)` });
+            break;
+        }
+        const text = readCandidate(candidate, candidate.format === 'terraform' ? Math.min(maxBytes, exports.MAX_TERRAFORM_FILE_BYTES) : maxBytes, problems);
         if (text === undefined)
             continue;
+        bytesRead += text.length;
         if (candidate.format === 'cloudformation' && (0, node_path_1.basename)(candidate.file) === 'manifest.json') {
             readCdkManifest(candidate, text, root, stacks, environments, problems);
             continue;

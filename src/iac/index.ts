@@ -19,6 +19,18 @@ export {SKIPPED_DIRECTORIES} from './discover';
 export type * from './types';
 
 const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * What indexing one scan may spend, whatever the repository holds (`--iac` defaults to the whole repository, and a
+ * pull request can add files): past it the remaining files are skipped, with one warning saying how many and why.
+ * A real repository's templates are a few MB and parse in well under a second.
+ */
+/**
+ * Terraform files are parsed by a grammar that can spend microseconds per byte on garbage, and real ones are small:
+ * a file larger than this is skipped with a warning rather than parsed for seconds.
+ */
+export const MAX_TERRAFORM_FILE_BYTES = 1024 * 1024;
+
+export const DEFAULT_IAC_BUDGET = {bytes: 64 * 1024 * 1024, milliseconds: 15_000};
 
 type CdkEnvironment = NonNullable<IacDefinition['environment']>;
 
@@ -31,10 +43,21 @@ export function buildIacIndex(paths: string[], repoRoot: string, options: BuildI
   const files: string[] = [];
   const stacks = new Map<string, StackName[]>();
   const environments = new Map<string, CdkEnvironment>();
+  const budget = {...DEFAULT_IAC_BUDGET, ...options.budget};
+  const started = performance.now();
+  let bytesRead = 0;
 
-  for (const candidate of candidates) {
-    const text = readCandidate(candidate, maxBytes, problems);
+  for (const [position, candidate] of candidates.entries()) {
+    const spent = bytesRead > budget.bytes ? `${budget.bytes} bytes` : performance.now() - started > budget.milliseconds ? `${budget.milliseconds / 1000} s` : undefined;
+    if (spent) {
+      const left = candidates.length - position;
+      problems.push({severity: 'warning', file: candidate.file, message: `not indexed, with ${left - 1} more file(s) after it: the IaC budget of ${spent} per scan was spent (name the folders that hold your templates with --iac)`});
+      break;
+    }
+
+    const text = readCandidate(candidate, candidate.format === 'terraform' ? Math.min(maxBytes, MAX_TERRAFORM_FILE_BYTES) : maxBytes, problems);
     if (text === undefined) continue;
+    bytesRead += text.length;
     if (candidate.format === 'cloudformation' && basename(candidate.file) === 'manifest.json') {
       readCdkManifest(candidate, text, root, stacks, environments, problems);
       continue;

@@ -121,6 +121,8 @@ export interface BuildIacIndexOptions {
   stacks?: Record<string, string>;
   /** Files larger than this are skipped with a warning (default 4 MiB; CloudFormation's own limit is 1 MB). */
   maxFileBytes?: number;
+  /** What the whole index may spend (default DEFAULT_IAC_BUDGET): past it, the rest is skipped with one warning. */
+  budget?: {bytes?: number; milliseconds?: number};
 }
 
 /** What a deployed resource is known by. Field names follow the snapshot and the network model. */

@@ -148,3 +148,47 @@ describe('findRepositoryRoot', () => {
     }
   });
 });
+
+describe('the budget of one scan', () => {
+  it('stops indexing when the bytes are spent: one warning says how many files were left and what to do', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'mq-audit-iac-budget-'));
+    try {
+      // Ten files of 2 KB each, under a budget of 5 KB: three are read, the rest skipped.
+      for (let i = 0; i < 10; i++) writeFileSync(join(scratch, `f${i}.tf`), `resource "aws_security_group" "g${i}" {\n  name = "g${i}"\n}\n# ${'x'.repeat(2000)}\n`);
+      const {index, problems} = buildIacIndex([scratch], scratch, {budget: {bytes: 5000}});
+      expect(index.files).toEqual(['f0.tf', 'f1.tf', 'f2.tf']);
+      expect(problems).toEqual([{severity: 'warning', file: 'f3.tf', message: 'not indexed, with 6 more file(s) after it: the IaC budget of 5000 bytes per scan was spent (name the folders that hold your templates with --iac)'}]);
+      // The same files within the default budget: all indexed.
+      expect(buildIacIndex([scratch], scratch).index.files).toHaveLength(10);
+    } finally {
+      rmSync(scratch, {recursive: true, force: true});
+    }
+  });
+
+  it('stops indexing when the time is spent', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'mq-audit-iac-budget-'));
+    try {
+      for (let i = 0; i < 3; i++) writeFileSync(join(scratch, `f${i}.tf`), `resource "aws_security_group" "g${i}" {}\n`);
+      const {index, problems} = buildIacIndex([scratch], scratch, {budget: {milliseconds: -1}});
+      expect(index.files).toEqual([]);
+      expect(problems.map((p) => p.message)).toEqual(['not indexed, with 2 more file(s) after it: the IaC budget of -0.001 s per scan was spent (name the folders that hold your templates with --iac)']);
+    } finally {
+      rmSync(scratch, {recursive: true, force: true});
+    }
+  });
+});
+
+describe('a Terraform file larger than any real one', () => {
+  it('is skipped with a warning, not parsed for seconds', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'mq-audit-iac-large-'));
+    try {
+      writeFileSync(join(scratch, 'garbage.tf'), '{'.repeat(1024 * 1024 + 1));
+      writeFileSync(join(scratch, 'ok.tf'), 'resource "aws_security_group" "g" {}\n');
+      const {index, problems} = buildIacIndex([scratch], scratch);
+      expect(index.files).toEqual(['ok.tf']);
+      expect(problems).toEqual([{severity: 'warning', file: 'garbage.tf', message: 'not indexed: 1048577 bytes, more than the 1048576 looked at'}]);
+    } finally {
+      rmSync(scratch, {recursive: true, force: true});
+    }
+  });
+});
