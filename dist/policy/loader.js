@@ -1,6 +1,8 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.TEST_FILE_SUFFIX = void 0;
 exports.findPolicyFiles = findPolicyFiles;
+exports.findPolicyTestFiles = findPolicyTestFiles;
 exports.readPolicyFile = readPolicyFile;
 exports.substituteParameters = substituteParameters;
 exports.parameterDefaults = parameterDefaults;
@@ -22,8 +24,20 @@ const lint_1 = require("./lint");
 function policySchema() {
     return (0, validators_1.ownSchemaValidator)('policy.schema.json');
 }
-/** Lists policy files: a folder is searched recursively for *.json; a file is taken as is. */
+/** The suffix of a policy's test file, beside it: `<name>.test.json` next to `<name>.json` (src/policy/policy-tests.ts). */
+exports.TEST_FILE_SUFFIX = '.test.json';
+/**
+ * Lists policy files: a folder is searched recursively for *.json, but for test files (*.test.json, which are never
+ * policies); a file is taken as is.
+ */
 function findPolicyFiles(path, builtIn = false) {
+    return findJsonFiles(path, builtIn, (name) => !name.endsWith(exports.TEST_FILE_SUFFIX));
+}
+/** The test files (*.test.json) in a folder, searched recursively; a file is taken as is. */
+function findPolicyTestFiles(path) {
+    return findJsonFiles(path, false, (name) => name.endsWith(exports.TEST_FILE_SUFFIX));
+}
+function findJsonFiles(path, builtIn, accept) {
     const absolute = (0, node_path_1.resolve)(path);
     let stats;
     try {
@@ -44,7 +58,7 @@ function findPolicyFiles(path, builtIn = false) {
         const file = (0, node_path_1.join)(dir, entry.name);
         if (entry.isDirectory())
             return walk(file);
-        if (!entry.name.endsWith('.json'))
+        if (!entry.name.endsWith('.json') || !accept(entry.name))
             return [];
         if (entry.isFile())
             return [file];

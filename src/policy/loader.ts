@@ -49,8 +49,23 @@ function policySchema(): ValidateFunction {
   return ownSchemaValidator('policy.schema.json');
 }
 
-/** Lists policy files: a folder is searched recursively for *.json; a file is taken as is. */
+/** The suffix of a policy's test file, beside it: `<name>.test.json` next to `<name>.json` (src/policy/policy-tests.ts). */
+export const TEST_FILE_SUFFIX = '.test.json';
+
+/**
+ * Lists policy files: a folder is searched recursively for *.json, but for test files (*.test.json, which are never
+ * policies); a file is taken as is.
+ */
 export function findPolicyFiles(path: string, builtIn = false): PolicyFile[] {
+  return findJsonFiles(path, builtIn, (name) => !name.endsWith(TEST_FILE_SUFFIX));
+}
+
+/** The test files (*.test.json) in a folder, searched recursively; a file is taken as is. */
+export function findPolicyTestFiles(path: string): PolicyFile[] {
+  return findJsonFiles(path, false, (name) => name.endsWith(TEST_FILE_SUFFIX));
+}
+
+function findJsonFiles(path: string, builtIn: boolean, accept: (name: string) => boolean): PolicyFile[] {
   const absolute = resolve(path);
   let stats;
   try {
@@ -70,7 +85,7 @@ export function findPolicyFiles(path: string, builtIn = false): PolicyFile[] {
       .flatMap((entry) => {
         const file = join(dir, entry.name);
         if (entry.isDirectory()) return walk(file);
-        if (!entry.name.endsWith('.json')) return [];
+        if (!entry.name.endsWith('.json') || !accept(entry.name)) return [];
         if (entry.isFile()) return [file];
         if (entry.isSymbolicLink() && insideFolder(file, root)) return [file];
         throw new InputError(relative(process.cwd(), file) || file, `is a ${entry.isSymbolicLink() ? 'symlink to something outside the policy folder' : 'special file'}; policy files must be regular files inside ${path}`);

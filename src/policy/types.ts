@@ -51,6 +51,21 @@ export interface Policy {
   assert: JsonSchema;
   /** Optional message templates; `{{path.in.document}}` is replaced with the value found there. */
   messages?: {fail?: string; pass?: string};
+  /** Test cases (`mq-audit policies test`); more may sit beside the file, in `<name>.test.json`. */
+  tests?: PolicyTestCase[];
+}
+
+/** One test case of a policy (schemas/policy-test.schema.json, docs/policies.md#testing-a-policy). */
+export interface PolicyTestCase {
+  name: string;
+  /** A broker of the fixture estate (by name) the document is merged over; without it the document is whole. */
+  base?: string;
+  /** A broker document, or with `base` the part of one that differs from the base broker's. */
+  document: Record<string, unknown>;
+  expect: Status;
+  /** Text the result's message must contain. */
+  message?: string;
+  $comment?: string;
 }
 
 /** A policy as loaded: where it came from, with parameters resolved. */

@@ -16,7 +16,7 @@ function policyFileIds(dir: string): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return policyFileIds(path);
-    return entry.name.endsWith('.json') ? [relative(BUILT_IN_POLICIES, path).replace(/\.json$/, '').split(sep).join('/')] : [];
+    return entry.name.endsWith('.json') && !entry.name.endsWith('.test.json') ? [relative(BUILT_IN_POLICIES, path).replace(/\.json$/, '').split(sep).join('/')] : [];
   });
 }
 
