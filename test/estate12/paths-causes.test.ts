@@ -5,9 +5,10 @@
  */
 import type {PathsReport} from '../../src/report/paths';
 import {runCli} from '../helpers/cli';
+import {DC, ESTATE12} from './estate';
 
-export const ESTATE12 = 'fixtures/estate12/inventory.json';
-export const DC = ['--on-prem-cidr', '10.200.0.0/16'];
+
+
 
 jest.setTimeout(30_000);
 
