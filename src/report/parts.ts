@@ -25,9 +25,8 @@ export interface FindingParts {
 /** The reason alone, from the whole message: what follows the broker, the policy id and the title. */
 export function reasonOf(ev: Pick<Evaluation, 'message' | 'policyId' | 'resource' | 'status'> & {reason?: string}, title?: string): string {
   if (ev.reason !== undefined) return ev.reason;
-  let text = ev.message;
   const broker = `Broker ${ev.resource.name} `;
-  if (text.startsWith(broker)) text = text.slice(broker.length);
+  let text = ev.message.startsWith(broker) ? ev.message.slice(broker.length) : ev.message;
   const id = ev.policyId;
   const prefixes = [
     ...(title === undefined ? [] : [`fails ${id} (${title}): `]),
@@ -36,15 +35,11 @@ export function reasonOf(ev: Pick<Evaluation, 'message' | 'policyId' | 'resource
     `is not checked by ${id}: `,
   ];
   const prefix = prefixes.find((p) => text.startsWith(p));
+  const end = text.indexOf('): ');
   if (prefix) text = text.slice(prefix.length);
-  else if (ev.status === 'fail') {
-    // A title we do not know (a merged report without policies): up to the first "): ".
-    const start = `fails ${id} (`;
-    const end = text.indexOf('): ');
-    if (text.startsWith(start) && end > 0) text = text.slice(end + 3);
-  } else if (text === `complies with ${id}.`) {
-    return 'complies';
-  }
+  else if (ev.status === 'fail' && text.startsWith(`fails ${id} (`) && end > 0) text = text.slice(end + 3); // a title we do not know
+  else if (text === `complies with ${id}.`) return 'complies';
+  else text = ev.message; // not the evaluator's shape: the whole message
 
   return text.endsWith('.') ? text.slice(0, -1) : text;
 }
