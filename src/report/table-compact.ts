@@ -33,12 +33,14 @@ const MAX_POLICY_COLUMN = 36;
 const HANG = '          ';
 
 /** One line of the table: a finding, or the same finding on several brokers, or checks not evaluated for one cause. */
-interface Row {
+export interface Row {
   kind: 'error' | 'fail' | 'not_applicable' | 'pass' | 'suppressed';
   severity: Severity;
   policy: string;
   reason: string;
   brokers: string[];
+  /** The results the row stands for. */
+  members: ReportedEvaluation[];
 }
 
 export function renderCompactTable(unsafeReport: ScanReport, options: RenderOptions): string {
@@ -109,24 +111,27 @@ function countsLine(report: ScanReport): string {
 }
 
 /** Failing findings grouped by policy, reason and change/baseline state; errors by cause; then suppressed ones. */
-function findingRows(report: ScanReport, show: ShowFilter | undefined): Row[] {
+export function findingRows(report: ScanReport, show: ShowFilter | undefined): Row[] {
   // Passing and not-applicable results are counted, and listed only when --status asks for them.
   const listed: string[] = show?.statuses ?? [];
   const titles = new Map(report.policies.map((p) => [p.id, p.title]));
   const describeFailed = new Map<string, CollectionError>();
   for (const error of report.collectionErrors) if (error.resource && error.service === 'mq' && error.operation === 'DescribeBroker') describeFailed.set(error.resource, error);
   const groups = new Map<string, Row>();
-  const add = (key: string, row: Omit<Row, 'brokers'>, broker: string) => {
+  let current: ReportedEvaluation | undefined;
+  const add = (key: string, row: Omit<Row, 'brokers' | 'members'>, broker: string) => {
     const existing = groups.get(key);
     if (existing) {
       if (!existing.brokers.includes(broker)) existing.brokers.push(broker);
+      existing.members.push(current!);
     } else {
-      groups.set(key, {...row, brokers: [broker]});
+      groups.set(key, {...row, brokers: [broker], members: [current!]});
     }
   };
 
   const errorChecks = new Map<string, Set<string>>();
   for (const ev of report.results) {
+    current = ev;
     const broker = ev.resource.name;
     const reason = reasonOf(ev, titles.get(ev.policyId));
     if (ev.status === 'fail') {
@@ -150,6 +155,7 @@ function findingRows(report: ScanReport, show: ShowFilter | undefined): Row[] {
     }
   }
 
+  for (const row of groups.values()) row.brokers.sort(compareStrings);
   for (const [key, checks] of errorChecks) {
     const row = groups.get(key)!;
     if (row.policy === '*' || checks.size > row.brokers.length) row.policy = `${checks.size} checks`;
@@ -157,8 +163,10 @@ function findingRows(report: ScanReport, show: ShowFilter | undefined): Row[] {
   }
 
   const rank = {fail: 0, error: 1, suppressed: 2, pass: 3, not_applicable: 4};
+  // New findings (against a baseline) before unchanged ones: those are what a reviewer must look at.
+  const unchanged = (row: Row) => (row.members[0].baseline === 'unchanged' ? 1 : 0);
   return [...groups.values()].sort((a, b) =>
-    rank[a.kind] - rank[b.kind] || compareSeverity(a.severity, b.severity) || b.brokers.length - a.brokers.length || compareStrings(a.policy, b.policy) || compareStrings(a.reason, b.reason));
+    rank[a.kind] - rank[b.kind] || unchanged(a) - unchanged(b) || compareSeverity(a.severity, b.severity) || b.brokers.length - a.brokers.length || compareStrings(a.policy, b.policy) || compareStrings(a.reason, b.reason));
 }
 
 function suppressedMark(ev: ReportedEvaluation): string {
