@@ -55,6 +55,7 @@ Exit codes:
       helpGroup: 'OUTPUT',
     }),
     quiet: Flags.boolean({char: 'q', summary: 'With --output, print nothing to stdout.', helpGroup: 'OUTPUT'}),
+    verbose: Flags.boolean({char: 'v', summary: 'Text: every hop of every path with its details (by default each hop is shown once, forward and return apart).', helpGroup: 'OUTPUT'}),
     ...configFlag,
   };
 
@@ -81,12 +82,12 @@ Exit codes:
     const {report} = outcome;
     const format: PathsFormat = flags.json ? 'json' : ((flags.format as PathsFormat | undefined) ?? formatFromFile(flags.output, PATHS_FORMATS) ?? 'text');
     const toStdout = !flags.output || flags.output === '-';
-    const text = renderPaths(format, report, {color: toStdout && format === 'text' && this.useColor()});
+    const text = renderPaths(format, report, {color: toStdout && format === 'text' && this.useColor(), verbose: flags.verbose});
     if (toStdout) {
       process.stdout.write(text);
     } else {
       writeFileAtomic(flags.output!, text);
-      if (!flags.quiet && format !== 'text') process.stdout.write(renderPaths('text', report, {color: this.useColor()}));
+      if (!flags.quiet && format !== 'text') process.stdout.write(renderPaths('text', report, {color: this.useColor(), verbose: flags.verbose}));
       this.logToStderr(`Wrote ${format} paths of ${report.broker.name} to ${flags.output}`);
     }
 
