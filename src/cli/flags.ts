@@ -265,14 +265,20 @@ export const displayFlags = {
 
 /** The table's options from the display flags and the terminal (its width: stdout's columns, else $COLUMNS, else 100). */
 export function tableOptions(flags: {verbose?: boolean; severity?: string; status?: string[]; broker?: string[]}): Pick<RenderOptions, 'show' | 'verbose' | 'width'> {
-  const columns = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : Number.parseInt(process.env.COLUMNS ?? '', 10);
+  const columns = terminalColumns();
   return {
     ...(flags.verbose ? {verbose: true} : {}),
-    ...(Number.isFinite(columns) && columns > 0 ? {width: columns} : {}),
+    ...(columns ? {width: columns} : {}),
     show: {
       ...(flags.severity ? {severity: flags.severity as Severity} : {}),
       ...(flags.status?.length ? {statuses: flags.status as NonNullable<ShowFilter['statuses']>} : {}),
       ...(flags.broker?.length ? {brokers: flags.broker} : {}),
     },
   };
+}
+
+/** The width to fit text to: stdout's columns on a terminal, else $COLUMNS; undefined when neither says. */
+export function terminalColumns(): number | undefined {
+  const columns = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : Number.parseInt(process.env.COLUMNS ?? '', 10);
+  return Number.isFinite(columns) && columns > 0 ? columns : undefined;
 }

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
-import {collectionFlags, configFlag, endpointNotice, formatFromFile, liveOptions, onPremCidrs, onPremFlag} from '../cli/flags';
+import {collectionFlags, configFlag, endpointNotice, formatFromFile, liveOptions, onPremCidrs, onPremFlag, terminalColumns} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {refuseOutputOverInputs, writeFileAtomic} from '../output';
@@ -111,7 +111,7 @@ Exit codes:
     const notice = 'live' in source ? endpointNotice(source.live?.endpoint) : undefined;
     if (notice) this.logToStderr(notice);
     const report = await runEstatePaths({source, onPremCidrs: cidrs});
-    const columns = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : Number.parseInt(process.env.COLUMNS ?? '', 10) || 100;
+    const columns = terminalColumns() ?? 100;
     const render = (f: PathsFormat) => (f === 'json' ? `${JSON.stringify(report, null, 2)}\n` : f === 'markdown' ? renderEstateMarkdown(report, (text) => escapeCell(text, 4000)) : terminalSafe(renderEstateText(report, columns), {newlines: true}));
     const toStdout = !flags.output || flags.output === '-';
     if (toStdout) {

@@ -7,16 +7,15 @@
 import type {Route} from '../snapshot/network';
 import {cidrContains, parseCidr} from './cidr';
 import {byId, indexSpec, lookupIn, type NetworkIndex, type Scope, scopesFrom, searchBy} from './lookup';
-import {describePart, type Part} from './routes';
+import {describePart, type Part, ROUTE_TABLES_BY_VPC} from './routes';
 
 const PEERINGS_BY_VPC = indexSpec('vpcPeeringConnections', 'vpc', (p) => [p.requester.vpcId, p.accepter.vpcId]);
-const TABLES_BY_VPC = indexSpec('routeTables', 'hint-vpc', (t) => [t.vpcId]);
 const VPN_BY_VGW = indexSpec('vpnConnections', 'hint-vgw', (v) => [v.vpnGatewayId]);
 const TGW_ATTACHMENTS_BY_VPC = indexSpec('transitGatewayAttachments', 'hint-vpc', (a) => [a.resourceType === 'vpc' ? a.resourceId : undefined]);
 
 /** What a peered VPC's routes do with the network: the route and, behind a gateway, its VPN connections. */
 function reachesFrom(index: NetworkIndex, scopes: readonly Scope[], vpcId: string, part: Part): string | undefined {
-  for (const {item: table, scope} of searchBy(index, scopes, TABLES_BY_VPC, vpcId).found) {
+  for (const {item: table, scope} of searchBy(index, scopes, ROUTE_TABLES_BY_VPC, vpcId).found) {
     const route = table.routes.find((r) => isOnPremTarget(r) && covers(r, part));
     if (!route) continue;
     if (route.targetType === 'vpn-gateway') {
