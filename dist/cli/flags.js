@@ -1,11 +1,13 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.onPremFlag = exports.configFlag = exports.redactFlag = exports.LIVE_ONLY_FLAGS = exports.progressFlag = exports.collectionFlags = void 0;
+exports.displayFlags = exports.onPremFlag = exports.configFlag = exports.redactFlag = exports.LIVE_ONLY_FLAGS = exports.progressFlag = exports.collectionFlags = void 0;
 exports.liveOptions = liveOptions;
 exports.endpointNotice = endpointNotice;
 exports.onPremCidrs = onPremCidrs;
 exports.formatFromFile = formatFromFile;
 exports.reportFormat = reportFormat;
+exports.tableOptions = tableOptions;
+exports.terminalColumns = terminalColumns;
 /** Flags shared by the commands that read an estate (live or from an inventory file). */
 const core_1 = require("@oclif/core");
 const errors_1 = require("../errors");
@@ -224,4 +226,46 @@ function formatFromFile(file, formats) {
 /** A report's format (scan, report merge): the one chosen, else the output file's, else a table for a terminal and JSON for a pipe. */
 function reportFormat(chosen, output, stdoutIsTTY) {
     return chosen ?? formatFromFile(output, index_1.FORMATS) ?? (stdoutIsTTY ? 'table' : 'json');
+}
+/** What the table shows (never what fails the gate): `scan` and `report merge`. */
+exports.displayFlags = {
+    verbose: core_1.Flags.boolean({
+        char: 'v',
+        summary: 'Table: every finding with its whole message under its broker, and the messages of failed calls.',
+        helpGroup: 'DISPLAY',
+    }),
+    severity: core_1.Flags.string({
+        options: ['critical', 'high', 'medium', 'low'],
+        summary: 'Table: show findings at or above this severity. Display only: --fail-on decides the exit code.',
+        helpGroup: 'DISPLAY',
+    }),
+    status: core_1.Flags.string({
+        multiple: true,
+        options: ['fail', 'error', 'suppressed', 'pass', 'not_applicable'],
+        summary: 'Table: show results with this status (repeatable). Default: fail, error and suppressed.',
+        helpGroup: 'DISPLAY',
+    }),
+    broker: core_1.Flags.string({
+        multiple: true,
+        summary: 'Table: show only these brokers, by name or glob (* and ?; repeatable). Display only.',
+        helpGroup: 'DISPLAY',
+    }),
+};
+/** The table's options from the display flags and the terminal (its width: stdout's columns, else $COLUMNS, else 100). */
+function tableOptions(flags) {
+    const columns = terminalColumns();
+    return {
+        ...(flags.verbose ? { verbose: true } : {}),
+        ...(columns ? { width: columns } : {}),
+        show: {
+            ...(flags.severity ? { severity: flags.severity } : {}),
+            ...(flags.status?.length ? { statuses: flags.status } : {}),
+            ...(flags.broker?.length ? { brokers: flags.broker } : {}),
+        },
+    };
+}
+/** The width to fit text to: stdout's columns on a terminal, else $COLUMNS; undefined when neither says. */
+function terminalColumns() {
+    const columns = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : Number.parseInt(process.env.COLUMNS ?? '', 10);
+    return Number.isFinite(columns) && columns > 0 ? columns : undefined;
 }

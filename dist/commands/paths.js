@@ -8,7 +8,10 @@ const errors_1 = require("../errors");
 const output_1 = require("../output");
 const paths_1 = require("../report/paths");
 const redact_1 = require("../report/redact");
+const markdown_1 = require("../report/markdown");
+const estate_paths_1 = require("../services/estate-paths");
 const paths_2 = require("../services/paths");
+const terminal_1 = require("../text/terminal");
 class Paths extends base_command_1.BaseCommand {
     static summary = 'Show every network path from on-premises to one broker, hop by hop, and where a broken one breaks.';
     static description = `For each on-premises network (--on-prem-cidr, the config file, or else every network the broker subnets route to a VPN or Direct Connect), lists every path to the broker: route table and route, gateway, VPN connection and tunnel state, virtual interface and BGP state, security group rule, network ACL rule; and where and why a broken path breaks. Live from AWS or offline from an inventory file.
@@ -28,10 +31,11 @@ Exit codes:
         { description: 'JSON for machines.', command: '<%= config.bin %> <%= command.id %> b-1a2b3c4d-0001-4e5f-8a9b-000000000001 --inventory inv.json --json' },
         { description: 'A Mermaid flowchart into the GitHub step summary.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown >> "$GITHUB_STEP_SUMMARY"' },
         { description: 'A diagram for a public repository: account ids as the same aliases scan --redact uses.', command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown --redact' },
+        { description: 'The whole estate at a glance: one line per broker and on-premises network, worst first.', command: '<%= config.bin %> <%= command.id %> --inventory inv.json --on-prem-cidr 10.200.0.0/16' },
         { description: 'Write the diagram to a file.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format mermaid --output paths.mmd' },
     ];
     static args = {
-        broker: core_1.Args.string({ description: 'The broker: its name, broker id (b-…) or ARN.', required: true }),
+        broker: core_1.Args.string({ description: 'The broker: its name, broker id (b-…) or ARN. Without one: every broker, one line per broker and on-premises network, worst first.', required: false }),
     };
     static flags = {
         inventory: core_1.Flags.string({
@@ -55,6 +59,7 @@ Exit codes:
         }),
         quiet: core_1.Flags.boolean({ char: 'q', summary: 'With --output, print nothing to stdout.', helpGroup: 'OUTPUT' }),
         ...flags_1.redactFlag,
+        verbose: core_1.Flags.boolean({ char: 'v', summary: 'Text: every hop of every path with its details (by default each hop is shown once, forward and return apart).', helpGroup: 'OUTPUT' }),
         ...flags_1.configFlag,
     };
     async run() {
@@ -70,6 +75,10 @@ Exit codes:
             this.redactMessages(redactor);
         (0, output_1.refuseOutputOverInputs)(flags.output, [['--inventory', flags.inventory], ['--config', flags.config ?? config.source]]);
         const cidrs = (0, flags_1.onPremCidrs)(flags['on-prem-cidr'], config);
+        if (args.broker === undefined) {
+            await this.estate(flags, cidrs, config, redactor);
+            return;
+        }
         // An ARN says where the broker is: with no --region, look there rather than demand one.
         const arnRegion = /^arn:[^:]+:mq:([^:]+):/.exec(args.broker)?.[1];
         const regions = flags.region ?? (arnRegion && !flags['all-regions'] && !config.defaults.region ? [arnRegion] : undefined);
@@ -87,15 +96,41 @@ Exit codes:
         const report = redactor ? { ...(0, redact_1.redactDeep)(outcome.report, redactor), redaction: (0, redact_1.redactionOf)(redactor) } : outcome.report;
         const format = flags.json ? 'json' : (flags.format ?? (0, flags_1.formatFromFile)(flags.output, paths_1.PATHS_FORMATS) ?? 'text');
         const toStdout = !flags.output || flags.output === '-';
-        const text = (0, paths_1.renderPaths)(format, report, { color: toStdout && format === 'text' && this.useColor() });
+        const text = (0, paths_1.renderPaths)(format, report, { color: toStdout && format === 'text' && this.useColor(), verbose: flags.verbose });
         if (toStdout) {
             process.stdout.write(text);
         }
         else {
             (0, output_1.writeFileAtomic)(flags.output, text);
             if (!flags.quiet && format !== 'text')
-                process.stdout.write((0, paths_1.renderPaths)('text', report, { color: this.useColor() }));
+                process.stdout.write((0, paths_1.renderPaths)('text', report, { color: this.useColor(), verbose: flags.verbose }));
             this.logToStderr(`Wrote ${format} paths of ${report.broker.name} to ${flags.output}`);
+        }
+        process.exitCode = report.exitCode;
+    }
+    /** No broker: the estate's connectivity, one line per broker and on-premises network (text, json, markdown). */
+    async estate(flags, cidrs, config, redactor) {
+        const format = flags.json ? 'json' : (flags.format ?? (0, flags_1.formatFromFile)(flags.output, paths_1.PATHS_FORMATS) ?? 'text');
+        if (format === 'mermaid')
+            throw new errors_1.InputError('--format', 'mermaid draws one broker\'s paths: give a broker (or use text, json or markdown for the estate)');
+        const source = flags.inventory ? { file: flags.inventory } : { live: (0, flags_1.liveOptions)(flags, config) };
+        const notice = 'live' in source ? (0, flags_1.endpointNotice)(source.live?.endpoint) : undefined;
+        if (notice)
+            this.logToStderr(notice);
+        const estate = await (0, estate_paths_1.runEstatePaths)({ source, onPremCidrs: cidrs });
+        // Redacted like one broker's paths: every format of the estate view sees the same aliases.
+        const report = redactor ? (0, redact_1.redactDeep)(estate, redactor) : estate;
+        const columns = (0, flags_1.terminalColumns)() ?? 100;
+        const render = (f) => (f === 'json' ? `${JSON.stringify(report, null, 2)}\n` : f === 'markdown' ? (0, estate_paths_1.renderEstateMarkdown)(report, (text) => (0, markdown_1.escapeCell)(text, 4000)) : (0, terminal_1.terminalSafe)((0, estate_paths_1.renderEstateText)(report, columns), { newlines: true }));
+        const toStdout = !flags.output || flags.output === '-';
+        if (toStdout) {
+            process.stdout.write(render(format));
+        }
+        else {
+            (0, output_1.writeFileAtomic)(flags.output, render(format));
+            if (!flags.quiet && format !== 'text')
+                process.stdout.write(render('text'));
+            this.logToStderr(`Wrote ${format} connectivity of ${report.rows.length} broker/network pair(s) to ${flags.output}`);
         }
         process.exitCode = report.exitCode;
     }

@@ -60,7 +60,8 @@ A check that could not be evaluated (access denied, throttled past retries, miss
             summary: 'Write the report to this file (atomically); a table summary still goes to stdout unless --quiet.',
             helpGroup: 'OUTPUT',
         }),
-        quiet: core_1.Flags.boolean({ char: 'q', summary: 'With --output, print nothing to stdout.', helpGroup: 'OUTPUT' }),
+        quiet: core_1.Flags.boolean({ char: 'q', summary: 'Print no table on stdout (with or without --output); the exit code still says what the gate decided.', helpGroup: 'OUTPUT' }),
+        ...flags_1.displayFlags,
         iac: core_1.Flags.string({
             multiple: true,
             summary: 'Anchor findings to the CloudFormation (YAML, JSON, CDK output) and Terraform files under this folder or file (repeatable); "none" to turn off.',
@@ -202,14 +203,16 @@ A check that could not be evaluated (access denied, throttled past retries, miss
         for (const problem of anchoring?.problems ?? []) {
             this.logToStderr(`Warning: ${(0, terminal_1.terminalSafe)(problem.file)}${problem.line ? `:${problem.line}` : ''}: ${(0, terminal_1.terminalSafe)(problem.message)} (not used to anchor findings)`);
         }
-        const notes = await (0, report_output_1.writeReport)(flags.output, format, report, {
+        const display = (0, flags_1.tableOptions)(flags);
+        const notes = flags.quiet && toStdout && format === 'table' ? [] : await (0, report_output_1.writeReport)(flags.output, format, report, {
             category: writtenCategory,
             color: toStdout && format === 'table' && this.useColor(),
             ...(anchoring && { locate: anchoring.locate }),
+            ...(format === 'table' ? display : {}),
         });
         if (!toStdout) {
             if (!flags.quiet && format !== 'table')
-                process.stdout.write((0, index_1.render)('table', report, { color: this.useColor() }));
+                process.stdout.write((0, index_1.render)('table', report, { color: this.useColor(), ...display }));
             this.logToStderr(`Wrote ${format} report to ${flags.output}`);
         }
         for (const note of notes)

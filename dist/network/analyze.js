@@ -9,6 +9,7 @@ const cidr_1 = require("./cidr");
 const facts_1 = require("./facts");
 const hops_1 = require("./hops");
 const ingress_1 = require("./ingress");
+const hints_1 = require("./hints");
 const infer_1 = require("./infer");
 const internet_1 = require("./internet");
 const links_1 = require("./links");
@@ -401,7 +402,7 @@ function routeChoice(ctx, base, effective, expansion, candidate, part) {
     if (!candidate) {
         return single(uncertain.length > 0
             ? (0, hops_1.unknown)(base, `whether ${label} routes ${what} is unknown: ${(0, hops_1.reasons)(uncertain)}`, uncertain, { direction: 'return' })
-            : (0, hops_1.broken)(base, 'no-route', `${label} has no route for ${what}: replies from the broker cannot get back`, { direction: 'return' }));
+            : (0, hops_1.broken)(base, 'no-route', withHint(`${label} has no route for ${what}: replies from the broker cannot get back`, (0, hints_1.peeringHint)(ctx.index, ctx.scope, ctx.vpcId, part) ?? (0, hints_1.transitHint)(ctx.index, ctx.scope, ctx.vpcId, table.id, part)), { direction: 'return' }));
     }
     const route = candidate.route;
     const hopRoute = {
@@ -432,7 +433,7 @@ function routeChoice(ctx, base, effective, expansion, candidate, part) {
             return withRoute((0, links_1.tgwTrails)(ctx, route.targetId, part));
         }
         case 'vpc-peering-connection': {
-            return single(peeringHop(ctx, route.targetId, what), routeHop);
+            return single(peeringHop(ctx, route.targetId, what, (0, hints_1.peeringHint)(ctx.index, ctx.scope, ctx.vpcId, part, route.targetId)), routeHop);
         }
         case 'internet-gateway':
         case 'egress-only-internet-gateway':
@@ -461,13 +462,18 @@ const TARGET_TYPES = {
 function targetBase(ctx, resourceType, id) {
     return { kind: 'target', resourceType, id, accountId: ctx.scope.accountId, region: ctx.scope.region };
 }
-function peeringHop(ctx, pcxId, what) {
+/** A hop's reason with a hint after it: what nearby reaches the network. */
+function withHint(reason, hint) {
+    return hint ? `${reason}; ${hint}` : reason;
+}
+function peeringHop(ctx, pcxId, what, hint) {
     const base = (0, hops_1.ec2Base)(ctx.scope, 'vpc-peering-connection', 'AWS::EC2::VPCPeeringConnection', 'vpc-peering-connection', pcxId);
     const found = (0, lookup_1.findById)(ctx.index, (0, lookup_1.scopesFrom)(ctx.index, ctx.scope), 'vpcPeeringConnections', pcxId).located?.item;
     const peer = found ? (found.requester.vpcId === ctx.vpcId ? found.accepter : found.requester) : undefined;
     const peerText = peer ? ` with ${peer.vpcId ?? 'a VPC'}${peer.ownerId && peer.ownerId !== ctx.scope.accountId ? ` of ${peer.ownerId}` : ''}${peer.region && peer.region !== ctx.scope.region ? ` in ${peer.region}` : ''}${peer.cidrs.length > 0 ? ` (${peer.cidrs.join(', ')})` : ''}` : '';
     const state = found?.state && found.state !== 'active' ? `, which is ${found.state},` : '';
-    return (0, hops_1.broken)(base, 'not-transitive', `${what} is routed to the peering connection ${pcxId}${peerText}${state}; peering is not transitive: it never carries traffic to or from networks beyond the peer VPC, such as the peer's VPN or Direct Connect`);
+    const why = hint ? `; ${hint}` : '; peering is not transitive: it never carries traffic to or from networks beyond the peer VPC, such as the peer\'s VPN or Direct Connect';
+    return (0, hops_1.broken)(base, 'not-transitive', `${what} is routed to the peering connection ${pcxId}${peerText}${state}${why}`);
 }
 function publicTargetHop(ctx, type, id, what) {
     const scope = ctx.scope;

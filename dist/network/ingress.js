@@ -15,48 +15,85 @@ function evaluateIngress(input) {
     const family = input.part.cidr.family;
     const allPorts = input.ports.map((p) => p.port);
     const what = (0, routes_1.describePart)(input.part);
+    // The groups are judged on every port, whatever the ACL says: a port is open only where both admit it, and
+    // which hop blocks is decided port by port below.
+    const sg = evaluateSecurityGroups(input, allPorts, ranges);
     const nacl = findNetworkAcl(input);
-    let flow;
-    let naclInbound;
-    let naclReturn;
     if ('missing' in nacl) {
-        flow = { proven: [], possible: allPorts };
-        naclInbound = unknownNaclHop(input, nacl.missing, false);
-        naclReturn = unknownNaclHop(input, nacl.missing, true);
+        const naclInbound = unknownNaclHop(input, nacl.missing, false);
+        const naclReturn = unknownNaclHop(input, nacl.missing, true);
+        return { naclInbound, securityGroup: securityGroupHop(sg, { aclKnown: false, passing: allPorts, denied: [] }, input, what), naclReturn, openPorts: [] };
+    }
+    const acl = nacl.acl;
+    const inbound = allPorts.map((port) => ({ port, ...evaluateAcl(acl.entries, false, family, ranges, port, port) }));
+    const passing = inbound.filter((r) => r.denied.length === 0).map((r) => r.port);
+    const denied = inbound.filter((r) => r.denied.length > 0).map((r) => ({ port: r.port, rules: r.rules.filter((rule) => rule.endsWith(' deny')).map((rule) => rule.slice(0, -' deny'.length)) }));
+    const letIn = (port) => inbound.find((r) => r.port === port).rules.filter((rule) => rule.endsWith(' allow')).map((rule) => rule.slice(0, -' allow'.length));
+    const decided = unique(inbound.flatMap((r) => r.rules));
+    // The ports that matter are the ones the groups admit (their rules say what is meant to be used); with none,
+    // every broker port. The ACL blocks when it lets none of those in.
+    const admitted = sg.hop ? [] : [...sg.proven, ...sg.possible];
+    const mattering = admitted.length > 0 ? admitted : allPorts;
+    const aclBlocks = !mattering.some((port) => passing.includes(port));
+    let reason;
+    if (!aclBlocks) {
+        reason = `${acl.id} lets ${what} in on ${passing.join(', ')} (rules ${decided.join(', ')})`;
+    }
+    else if (admitted.length === 0) {
+        reason = `${acl.id} lets ${what} in on none of the broker ports ${allPorts.join(', ')} (rules ${decided.join(', ')})`;
     }
     else {
-        const inbound = allPorts.map((port) => ({ port, ...evaluateAcl(nacl.acl.entries, false, family, ranges, port, port) }));
-        const passing = inbound.filter((r) => r.denied.length === 0).map((r) => r.port);
-        flow = { proven: passing, possible: [] };
-        const decided = unique(inbound.flatMap((r) => r.rules));
-        naclInbound = {
-            ...naclBase(input, nacl.acl),
-            status: passing.length > 0 ? 'ok' : 'broken',
-            reason: passing.length > 0
-                ? `${nacl.acl.id} lets ${what} in on ${passing.join(', ')} (rules ${decided.join(', ')})`
-                : `${nacl.acl.id} lets ${what} in on none of the broker ports ${allPorts.join(', ')} (rules ${decided.join(', ')})`,
-            rules: decided,
-            ports: passing,
-            ...(passing.length > 0 ? {} : { break: 'nacl' }),
-        };
-        const ret = evaluateReturn(nacl.acl.entries, family, ranges, input.ephemeralPorts);
-        naclReturn = {
-            ...naclBase(input, nacl.acl),
-            direction: 'return',
-            status: ret.deniedPorts.length === 0 ? 'ok' : 'broken',
-            reason: ret.deniedPorts.length === 0
-                ? `${nacl.acl.id} lets replies out to ${what} on ports ${input.ephemeralPorts.from}-${input.ephemeralPorts.to} (rules ${ret.rules.join(', ')})`
-                : `${nacl.acl.id} blocks replies to ${what} on ports ${ret.deniedPorts.map(formatPortRange).join(', ')} (rules ${ret.rules.join(', ')}): the stateless ACL needs an outbound allow for the client's ephemeral ports`,
-            rules: ret.rules,
-            portRange: { ...input.ephemeralPorts },
-            ...(ret.deniedPorts.length === 0 ? {} : { break: 'nacl' }),
-        };
+        const groups = input.securityGroupIds.join(', ');
+        const deniedAdmitted = denied.filter((d) => admitted.includes(d.port));
+        const parts = [`${listPorts(deniedAdmitted.map((d) => d.port))} ${deniedAdmitted.length === 1 ? 'is' : 'are'} admitted by ${groups}${sg.proven.length > 0 ? ` (rules ${sg.admitting.join(', ')})` : ''} but denied by ${acl.id} ${ruleWord(unique(deniedAdmitted.flatMap((d) => d.rules)))}`];
+        const letInOnly = passing.filter((port) => !admitted.includes(port));
+        const aclAllowsAll = letInOnly.length > 0 && letInOnly.every((port) => letIn(port).length > 0 && letIn(port).every((rule) => ruleIsBroad(acl.entries, rule)));
+        if (letInOnly.length > 0 && !aclAllowsAll) {
+            parts.push(`${listPorts(letInOnly)} ${letInOnly.length === 1 ? 'is' : 'are'} let in by ${acl.id} (${ruleWord(unique(letInOnly.flatMap(letIn)))}) but not admitted by ${groups}`);
+        }
+        else {
+            const rest = allPorts.filter((port) => !admitted.includes(port));
+            if (rest.length > 0)
+                parts.push(`${listPorts(rest)} ${rest.length === 1 ? 'is' : 'are'} not admitted by ${groups}`);
+        }
+        reason = `${acl.id} denies ${what} every port ${groups} ${input.securityGroupIds.length === 1 ? 'admits' : 'admit'}: ${parts.join('; ')}`;
     }
-    // Behind an ACL that admits nothing, the groups are still judged on every port: two problems, both reported.
-    const naclBlocks = naclInbound.status === 'broken';
-    const sg = evaluateSecurityGroups(input, naclBlocks ? { proven: allPorts, possible: [] } : flow, ranges, what);
-    const openPorts = naclBlocks || naclReturn.status !== 'ok' ? [] : sg.flow.proven;
-    return { naclInbound, securityGroup: sg.hop, naclReturn, openPorts };
+    const naclInbound = {
+        ...naclBase(input, acl),
+        status: aclBlocks ? 'broken' : 'ok',
+        reason,
+        rules: aclBlocks && admitted.length > 0 ? unique(denied.filter((d) => admitted.includes(d.port)).flatMap((d) => d.rules.map((r) => `${r} deny`))) : decided,
+        ports: passing,
+        ...(aclBlocks ? { break: 'nacl' } : {}),
+    };
+    const ret = evaluateReturn(acl.entries, family, ranges, input.ephemeralPorts);
+    const naclReturn = {
+        ...naclBase(input, acl),
+        direction: 'return',
+        status: ret.deniedPorts.length === 0 ? 'ok' : 'broken',
+        reason: ret.deniedPorts.length === 0
+            ? `${acl.id} lets replies out to ${what} on ports ${input.ephemeralPorts.from}-${input.ephemeralPorts.to} (rules ${ret.rules.join(', ')})`
+            : `${acl.id} blocks replies to ${what} on ports ${ret.deniedPorts.map(formatPortRange).join(', ')} (rules ${ret.rules.join(', ')}): the stateless ACL needs an outbound allow for the client's ephemeral ports`,
+        rules: ret.rules,
+        portRange: { ...input.ephemeralPorts },
+        ...(ret.deniedPorts.length === 0 ? {} : { break: 'nacl' }),
+    };
+    const securityGroup = securityGroupHop(sg, { aclKnown: true, passing, denied }, input, what);
+    const openPorts = naclReturn.status === 'ok' ? sg.proven.filter((port) => passing.includes(port)) : [];
+    return { naclInbound, securityGroup, naclReturn, openPorts };
+}
+/** `61617`, `61617 and 8162`, `5671, 61614, 8883 and 61619`. */
+function listPorts(ports) {
+    return ports.length <= 1 ? ports.join('') : `${ports.slice(0, -1).join(', ')} and ${ports.at(-1)}`;
+}
+/** `rule 50`, `rules 50 and 60`. */
+function ruleWord(rules) {
+    return `${rules.length === 1 ? 'rule' : 'rules'} ${rules.length <= 1 ? rules.join('') : `${rules.slice(0, -1).join(', ')} and ${rules.at(-1)}`}`;
+}
+/** An allow rule for every TCP port (the default ACL's rule 100): it says nothing about which ports are meant. */
+function ruleIsBroad(entries, label) {
+    const entry = entries.find((e) => !e.egress && ruleLabel(e.ruleNumber) === label);
+    return !entry || entry.protocol === '-1' || !entry.portRange || (entry.portRange.from <= 0 && entry.portRange.to >= 65535);
 }
 const ACLS_BY_SUBNET = (0, lookup_1.indexSpec)('networkAcls', 'subnet', (a) => a.subnetIds);
 const RULES_BY_GROUP = (0, lookup_1.indexSpec)('securityGroupRules', 'group', (r) => [r.groupId]);
@@ -209,7 +246,7 @@ function securityGroupRulesOf(index, scope, groupIds) {
     }
     return { rules };
 }
-function evaluateSecurityGroups(input, flow, ranges, what) {
+function evaluateSecurityGroups(input, ports, ranges) {
     const groupIds = input.securityGroupIds;
     const first = groupIds[0] ?? input.subnetId;
     const base = {
@@ -220,31 +257,35 @@ function evaluateSecurityGroups(input, flow, ranges, what) {
         region: input.scope.region,
     };
     const arnOf = (id) => (0, arn_1.ec2Arn)(input.scope.partition, input.scope.region, input.scope.accountId, 'security-group', id);
+    const empty = { base, anchor: first, proven: [], possible: [], admitting: [], partial: [], missing: [] };
     if (groupIds.length === 0) {
-        return { hop: { ...base, status: 'broken', break: 'security-group', reason: 'the broker has no security group' }, flow: { proven: [], possible: [] } };
+        return { ...empty, hop: { ...base, status: 'broken', break: 'security-group', reason: 'the broker has no security group' } };
     }
     const found = securityGroupRulesOf(input.index, input.scope, groupIds);
     if ('missing' in found) {
         return {
+            ...empty,
+            arn: arnOf(first),
+            possible: [...ports],
             hop: { ...base, arn: arnOf(first), status: 'unknown', reason: `the rules of ${groupIds.join(', ')} are unknown: ${found.missing.reason}`, missing: [found.missing] },
-            flow: { proven: [], possible: [...flow.proven, ...flow.possible] },
         };
     }
-    const next = { proven: [], possible: [] };
+    const proven = [];
+    const possible = [];
     const admitting = [];
     const partial = [];
     const missing = [];
-    for (const port of [...flow.proven, ...flow.possible]) {
+    for (const port of ports) {
         const sources = found.rules.filter((r) => ruleAdmitsPort(r, port)).map((rule) => ({ rule, ...ruleSources(input.index, input.scope, rule) }));
         const covering = sources.flatMap((s) => s.cidrs).filter((c) => c.family === input.part.cidr.family).map(cidr_1.rangeOf);
         if ((0, cidr_1.rangesCover)(covering, ranges)) {
-            (flow.proven.includes(port) ? next.proven : next.possible).push(port);
+            proven.push(port);
             for (const s of sources)
                 if (s.cidrs.some((c) => (0, cidr_1.intersectRanges)([(0, cidr_1.rangeOf)(c)], ranges).length > 0) && !admitting.includes(s.rule))
                     admitting.push(s.rule);
         }
         else if (sources.some((s) => s.missing.length > 0)) {
-            next.possible.push(port);
+            possible.push(port);
             missing.push(...sources.flatMap((s) => s.missing));
         }
         else {
@@ -255,29 +296,56 @@ function evaluateSecurityGroups(input, flow, ranges, what) {
         }
     }
     const anchor = admitting[0]?.groupId ?? partial[0]?.rule.groupId ?? first;
+    return { base, anchor, arn: arnOf(anchor), proven, possible, admitting: admitting.map((r) => r.id), partial, missing };
+}
+/**
+ * The groups' hop, given what the ACL in front of them lets in. The groups block only when they admit no broker
+ * port at all; their reason then names the ports the ACL lets in (opening one the ACL denies would not help).
+ */
+function securityGroupHop(sg, acl, input, what) {
+    if (sg.hop)
+        return sg.hop;
+    const groupIds = input.securityGroupIds;
     const groups = `${groupIds.join(', ')} ${groupIds.length === 1 ? 'admits' : 'admit'}`;
-    const hop = { ...base, id: anchor, arn: arnOf(anchor), status: 'ok', reason: '', rules: admitting.map((r) => r.id) };
-    if (next.proven.length > 0) {
-        hop.reason = `${groups} ${what} on ${next.proven.join(', ')} (rules ${admitting.map((r) => r.id).join(', ')})`;
-        hop.ports = next.proven;
+    const hop = { ...sg.base, id: sg.anchor, ...(sg.arn ? { arn: sg.arn } : {}), status: 'ok', reason: '', rules: sg.admitting };
+    const throughAcl = sg.proven.filter((port) => acl.passing.includes(port));
+    if (sg.proven.length > 0) {
+        const blocked = sg.proven.filter((port) => !acl.passing.includes(port));
+        const tail = blocked.length > 0 && acl.aclKnown ? `; the network ACL denies ${listPorts(blocked)}` : '';
+        hop.reason = `${groups} ${what} on ${sg.proven.join(', ')} (rules ${sg.admitting.join(', ')})${tail}`;
+        hop.ports = throughAcl.length > 0 ? throughAcl : sg.proven;
+        if (!acl.aclKnown) {
+            hop.status = 'unknown';
+            hop.reason = `${groups} ${what} on ${sg.proven.join(', ')}, but the network ACL in front of them is unknown`;
+            hop.ports = [...sg.proven, ...sg.possible];
+        }
     }
-    else if (next.possible.length > 0) {
+    else if (sg.possible.length > 0) {
         hop.status = 'unknown';
-        hop.reason = missing.length > 0
-            ? `whether ${groupIds.join(', ')} admit ${what} is unknown: ${[...new Set(missing.map((m) => m.reason))].join('; ')}`
-            : `${groups} ${what} on ${next.possible.join(', ')}, but the network ACL in front of them is unknown`;
-        hop.ports = next.possible;
-        if (missing.length > 0)
-            hop.missing = missing;
+        hop.reason = sg.missing.length > 0
+            ? `whether ${groupIds.join(', ')} admit ${what} is unknown: ${[...new Set(sg.missing.map((m) => m.reason))].join('; ')}`
+            : `${groups} ${what} on ${sg.possible.join(', ')}, but the network ACL in front of them is unknown`;
+        hop.ports = sg.possible;
+        if (sg.missing.length > 0)
+            hop.missing = sg.missing;
     }
     else {
         hop.status = 'broken';
         hop.break = 'security-group';
-        const only = partial.map((p) => `${p.rule.id} admits only ${p.label}${portText(p.rule)}`);
-        hop.reason = `no rule of ${groupIds.join(', ')} admits all of ${what} on ${[...flow.proven, ...flow.possible].join(', ')}${only.length > 0 ? ` (${only.join('; ')})` : ''}`;
-        hop.rules = partial.map((p) => p.rule.id);
+        const only = sg.partial.map((p) => `${p.rule.id} admits only ${p.label}${portText(p.rule)}`);
+        // Name the ports worth opening: those the ACL lets in (all of them when the ACL denies every port too).
+        const worth = acl.aclKnown && acl.passing.length > 0 ? acl.passing : input.ports.map((p) => p.port);
+        const deniedRules = unique(acl.denied.flatMap((d) => d.rules));
+        const aclNote = acl.aclKnown && acl.passing.length > 0 && acl.denied.length > 0
+            ? `; ${aclIdOf(input)} denies ${listPorts(acl.denied.map((d) => d.port))} (${ruleWord(deniedRules)})`
+            : '';
+        hop.reason = `no rule of ${groupIds.join(', ')} admits all of ${what} on ${worth.join(', ')}${only.length > 0 ? ` (${only.join('; ')})` : ''}${aclNote}`;
+        hop.rules = sg.partial.map((p) => p.rule.id);
     }
-    return { hop, flow: next };
+    return hop;
+}
+function aclIdOf(input) {
+    return networkAclOf(input.index, input.scope, input.subnetId)?.id ?? 'the network ACL';
 }
 function portText(rule) {
     if (rule.protocol === '-1' || rule.fromPort === undefined || rule.fromPort === -1)

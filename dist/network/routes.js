@@ -1,5 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.ROUTE_TABLES_BY_VPC = void 0;
 exports.partRanges = partRanges;
 exports.wholePart = wholePart;
 exports.effectiveRouteTable = effectiveRouteTable;
@@ -20,7 +21,7 @@ function wholePart(cidr) {
     return { cidr, excluding: [] };
 }
 const ROUTE_TABLES_BY_SUBNET = (0, lookup_1.indexSpec)('routeTables', 'subnet', (t) => t.associations.filter((a) => a.state === undefined || a.state === 'associated').map((a) => a.subnetId));
-const ROUTE_TABLES_BY_VPC = (0, lookup_1.indexSpec)('routeTables', 'vpc', (t) => [t.vpcId]);
+exports.ROUTE_TABLES_BY_VPC = (0, lookup_1.indexSpec)('routeTables', 'vpc', (t) => [t.vpcId]);
 /**
  * The table a subnet uses: its explicit association, else the VPC's main table (`vpcId` may be unknown when the
  * subnet itself is not in the inventory; then only an explicit association can be found).
@@ -33,7 +34,7 @@ function effectiveRouteTable(index, scope, subnetId, vpcId) {
         return { found: { table: explicit.items[0], association: 'explicit' } };
     if (!vpcId)
         return {};
-    const tables = (0, lookup_1.lookupIn)(index, scope, ROUTE_TABLES_BY_VPC, vpcId);
+    const tables = (0, lookup_1.lookupIn)(index, scope, exports.ROUTE_TABLES_BY_VPC, vpcId);
     if ('missing' in tables)
         return { missing: tables.missing };
     const main = tables.items.find((t) => t.main || t.associations.some((a) => a.main));

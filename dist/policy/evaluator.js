@@ -55,12 +55,32 @@ function messagePrefix(document) {
     return lastPrefix.prefix;
 }
 function evaluatePolicy(policy, document, resource = resourceOf(document)) {
-    const { status, reason, explanations } = judge(policy, document);
+    const outcome = judge(policy, document);
+    const { status, reason, explanations } = outcome;
     // Two flat strings joined: V8 keeps that as one small pair (32 bytes) rather than a copy of the text.
     const message = messagePrefix(document) + reason;
+    const alone = aloneOf(outcome, policy);
+    if (alone === '') {
+        return explanations
+            ? { policyId: policy.id, status, severity: policy.severity, resource, message, explanations }
+            : { policyId: policy.id, status, severity: policy.severity, resource, message };
+    }
     return explanations
-        ? { policyId: policy.id, status, severity: policy.severity, resource, message, explanations }
-        : { policyId: policy.id, status, severity: policy.severity, resource, message };
+        ? { policyId: policy.id, status, severity: policy.severity, resource, message, reason: alone, explanations }
+        : { policyId: policy.id, status, severity: policy.severity, resource, message, reason: alone };
+}
+/**
+ * The reason without what a report's columns already say (the policy id and title): a slice of the outcome's
+ * flat reason, kept on the outcome, so brokers sharing an outcome share it too.
+ */
+function aloneOf(outcome, policy) {
+    if (outcome.alone !== undefined)
+        return outcome.alone;
+    const text = outcome.reason;
+    const prefix = [`fails ${policy.id} (${policy.title}): `, `could not be evaluated for ${policy.id}: `, `is not in the scope of ${policy.id}: `, `is not checked by ${policy.id}: `].find((p) => text.startsWith(p));
+    const alone = text === `complies with ${policy.id}.` ? '' : text.slice(prefix?.length ?? 0, text.endsWith('.') ? -1 : undefined);
+    outcome.alone = alone;
+    return alone;
 }
 function judge(policy, document) {
     const memo = memoOf(policy);

@@ -95,13 +95,13 @@ function reportedResults(results, policies, networkFacts) {
     return results.map((ev) => {
         const network = networkOf(ev, policies, networkFacts);
         const fingerprint = (0, fingerprint_1.findingFingerprint)(ev.policyId, ev.resource.arn);
-        const { policyId, status, severity, resource, message, explanations } = ev;
+        const { policyId, status, severity, resource, message, reason, explanations } = ev;
         if (explanations) {
             return network
-                ? { policyId, status, severity, resource, message, explanations, network, fingerprint }
-                : { policyId, status, severity, resource, message, explanations, fingerprint };
+                ? { policyId, status, severity, resource, message, reason, explanations, network, fingerprint }
+                : { policyId, status, severity, resource, message, reason, explanations, fingerprint };
         }
-        return network ? { policyId, status, severity, resource, message, network, fingerprint } : { policyId, status, severity, resource, message, fingerprint };
+        return network ? { policyId, status, severity, resource, message, reason, network, fingerprint } : { policyId, status, severity, resource, message, reason, fingerprint };
     });
 }
 /** Policies that require a /network pointer, per policy list (scan asks once per broker). */

@@ -6,6 +6,7 @@ exports.xmlSafe = xmlSafe;
 exports.text = text;
 exports.attributeValue = attributeValue;
 const ordering_1 = require("./ordering");
+const parts_1 = require("./parts");
 exports.COLLECTION_SUITE = 'mq-audit/collection';
 function renderJunit(report, _options = {}) {
     const timestamp = junitTimestamp(report.generatedAt);
@@ -13,7 +14,15 @@ function renderJunit(report, _options = {}) {
     const byPolicy = new Map();
     for (const ev of report.results)
         byPolicy.set(ev.policyId, [...(byPolicy.get(ev.policyId) ?? []), ev]);
-    const suites = [...byPolicy.keys()].sort(ordering_1.compareStrings).map((id) => policySuite(id, byPolicy.get(id), policies.get(id)));
+    // Failing results with the same policy and reason, grouped as in the table: each case names the others.
+    const same = new Map();
+    for (const ev of report.results) {
+        if (ev.status !== 'fail' && ev.status !== 'error')
+            continue;
+        const key = sameKey(ev, policies.get(ev.policyId));
+        same.set(key, [...(same.get(key) ?? []), ev.resource.name || ev.resource.id]);
+    }
+    const suites = [...byPolicy.keys()].sort(ordering_1.compareStrings).map((id) => policySuite(id, byPolicy.get(id), policies.get(id), same));
     if (report.collectionErrors.length > 0)
         suites.push(collectionSuite(report.collectionErrors));
     const total = suites.reduce((sum, suite) => ({ tests: sum.tests + suite.tests, failures: sum.failures + suite.failures, errors: sum.errors + suite.errors, skipped: sum.skipped + suite.skipped }), { tests: 0, failures: 0, errors: 0, skipped: 0 });
@@ -29,7 +38,10 @@ function renderJunit(report, _options = {}) {
     ];
     return lines.join('\n') + '\n';
 }
-function policySuite(policyId, results, policy) {
+function sameKey(ev, policy) {
+    return `${ev.status}\u0000${ev.policyId}\u0000${(0, parts_1.reasonOf)(ev, policy?.title)}`;
+}
+function policySuite(policyId, results, policy, same) {
     const counts = { tests: results.length, failures: 0, errors: 0, skipped: 0 };
     const properties = policy
         ? [
@@ -42,7 +54,7 @@ function policySuite(policyId, results, policy) {
         : [];
     const cases = [...results].sort((a, b) => compareResources(a.resource, b.resource)).flatMap((ev) => {
         const open = `<testcase${attributes({ name: caseName(ev.resource), classname: policyId, time: '0' })}`;
-        const outcome = outcomeOf(ev, policy);
+        const outcome = outcomeOf(ev, policy, same.get(sameKey(ev, policy)));
         if (!outcome)
             return [`${open}/>`];
         counts[outcome.counter] += 1;
@@ -51,7 +63,7 @@ function policySuite(policyId, results, policy) {
     });
     return { name: policyId, ...counts, body: [...properties, ...cases] };
 }
-function outcomeOf(ev, policy) {
+function outcomeOf(ev, policy, same = []) {
     switch (ev.status) {
         case 'pass': {
             return undefined;
@@ -60,7 +72,7 @@ function outcomeOf(ev, policy) {
             return { element: 'skipped', counter: 'skipped', attributes: { message: `not applicable: ${ev.message}` } };
         }
         case 'error': {
-            return { element: 'error', counter: 'errors', attributes: { message: `could not evaluate: ${ev.message}`, type: 'not-evaluated' }, text: details(ev, policy) };
+            return { element: 'error', counter: 'errors', attributes: { message: `could not evaluate: ${ev.message}`, type: 'not-evaluated' }, text: details(ev, policy, same) };
         }
         case 'fail': {
             if (ev.suppression) {
@@ -72,7 +84,7 @@ function outcomeOf(ev, policy) {
                 };
             }
             const mark = changeMark(ev) + (ev.baseline === 'unchanged' ? '[unchanged since the baseline] ' : ev.baseline === 'new' ? '[new] ' : '');
-            return { element: 'failure', counter: 'failures', attributes: { message: `${mark}${ev.message}`, type: ev.severity }, text: details(ev, policy) };
+            return { element: 'failure', counter: 'failures', attributes: { message: `${mark}${ev.message}`, type: ev.severity }, text: details(ev, policy, same) };
         }
     }
 }
@@ -80,9 +92,11 @@ function outcomeOf(ev, policy) {
 function changeMark(ev) {
     return ev.change === 'introduced' ? '[introduced by the change] ' : ev.change === 'unchanged' ? '[already failing before the change] ' : '';
 }
-function details(ev, policy) {
+function details(ev, policy, same) {
     const lines = [
         ev.message,
+        `Reason: ${(0, parts_1.reasonOf)(ev, policy?.title)}`,
+        ...(same.length > 1 ? [`The same on ${same.length} brokers: ${same.join(', ')}.`] : []),
         ...(ev.cause ? [`Introduced by this change: ${ev.cause.text}`] : []),
         `Policy: ${ev.policyId}${policy?.title ? ` (${policy.title})` : ''}, severity ${ev.severity}.`,
         `Resource: ${ev.resource.arn}`,

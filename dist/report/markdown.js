@@ -17,6 +17,7 @@ const gate_1 = require("../policy/gate");
 const types_1 = require("../policy/types");
 const markdown_1 = require("../text/markdown");
 const ordering_1 = require("./ordering");
+const table_compact_1 = require("./table-compact");
 /** Rows per table; the rest is counted, not shown. */
 exports.MAX_ROWS = 50;
 /** Characters of one cell before it is cut. */
@@ -119,24 +120,43 @@ function severityTable(report) {
     });
     return table(header, rows, ['---', ...header.slice(1).map(() => '---:')]);
 }
+/**
+ * One row per policy and reason, with the brokers it holds on: the reason whole (never cut in the middle), the
+ * brokers and their accounts in a <details> list when there are more than a few. Same grouping as the table.
+ */
 function failingSection(report) {
-    const failing = report.results.filter((ev) => ev.status === 'fail' && !ev.suppression).sort(compareFailing);
+    const failing = report.results.filter((ev) => ev.status === 'fail' && !ev.suppression);
     if (failing.length === 0)
         return '### Failing brokers\n\nNone.';
     const brokers = new Set(failing.map((ev) => ev.resource.arn)).size;
     const withBaseline = report.baseline !== undefined;
-    const header = ['Broker', 'Account / region', 'Severity', 'Policy', 'Reason', ...(withBaseline ? ['Baseline'] : []), 'Gate'];
-    const rows = failing.map((ev) => [
-        escapeCell(ev.resource.name || ev.resource.id),
-        where(ev.resource),
-        ev.severity,
-        code(ev.policyId),
-        escapeCell(ev.message),
-        ...(withBaseline ? [ev.baseline ?? ''] : []),
+    const rows = (0, table_compact_1.findingRows)({ ...report, results: failing.sort(compareFailing) }, undefined);
+    const header = ['Brokers', 'Severity', 'Policy', 'Reason', ...(withBaseline ? ['Baseline'] : []), 'Gate'];
+    const cells = rows.map((row) => [
+        brokerCell(row.members),
+        row.severity,
+        code(row.policy),
+        escapeCell(withBaseline && row.members[0].baseline ? row.reason.replace(`[${row.members[0].baseline}] `, '') : row.reason, MAX_REASON),
+        ...(withBaseline ? [row.members[0].baseline ?? ''] : []),
         // Below --fail-on, or unchanged since the baseline: listed, but not what failed the job.
-        (0, gate_1.gates)(ev, report.gate.failOn) ? 'fails' : '',
+        row.members.some((ev) => (0, gate_1.gates)(ev, report.gate.failOn)) ? 'fails' : '',
     ]);
-    return [`### Failing brokers (${brokers})`, '', cappedTable(header, rows)].join('\n');
+    return [`### Failing brokers (${brokers}): ${plural(failing.length, 'finding')} in ${plural(rows.length, 'group')}`, '', cappedTable(header, cells)].join('\n');
+}
+/** The reason is never cut below this many characters (a pathological custom message). */
+const MAX_REASON = 4000;
+/** Brokers named in a cell before the rest go into a <details> list. */
+const BROKERS_INLINE = 3;
+/** `orders-prod` (with its account and region), or `8 brokers` and a <details> list of them. */
+function brokerCell(members) {
+    const seen = new Map();
+    for (const ev of members)
+        seen.set(ev.resource.arn, ev.resource);
+    const resources = [...seen.values()];
+    const label = (r) => `${escapeCell(r.name || r.id)} (${where(r)})`;
+    if (resources.length <= BROKERS_INLINE)
+        return resources.map(label).join(', ');
+    return `<details><summary>${resources.length} brokers</summary>${resources.map(label).join('<br>')}</details>`;
 }
 /** New before unchanged (the ones a reviewer must look at), then the usual severity/policy/broker order. */
 function compareFailing(a, b) {
@@ -150,15 +170,16 @@ function incompleteSection(report) {
         return '';
     const parts = [`### Incomplete: ${plural(errors.length, 'check')} not evaluated, ${plural(collection.length, 'collection error')}`];
     if (errors.length > 0) {
-        const rows = errors.map((ev) => [escapeCell(ev.resource.name || ev.resource.id), where(ev.resource), code(ev.policyId), escapeCell(ev.message)]);
-        parts.push('', cappedTable(['Broker', 'Account / region', 'Policy', 'Why it could not be evaluated'], rows));
+        // Checks not evaluated for one cause are one row (a denied DescribeBroker: every check of the broker).
+        const rows = (0, table_compact_1.findingRows)({ ...report, results: errors }, undefined).map((row) => [brokerCell(row.members), escapeCell(row.policy), escapeCell(row.reason.replace(/^not evaluated: /, ''), MAX_REASON)]);
+        parts.push('', cappedTable(['Brokers', 'Checks', 'Why they could not be evaluated'], rows));
     }
     if (collection.length > 0) {
         const rows = collection.map((error) => [
             escapeCell(`${error.service} ${error.operation}`),
             escapeCell(collectionScope(error)),
             escapeCell(`${error.code} (${error.kind})`),
-            escapeCell(error.message),
+            escapeCell(error.message, MAX_REASON),
         ]);
         parts.push('', cappedTable(['Call', 'Where', 'Error', 'Message'], rows));
     }

@@ -164,7 +164,7 @@ function renderPathsText(unsafeReport, options = {}) {
     const paint = (0, terminal_1.painter)(options.color === true);
     const sections = [brokerSection(report, paint)];
     if (report.network) {
-        sections.push(...onPremSections(report.network, report.onPremCidrs, paint), internetSection(report.network, paint));
+        sections.push(...onPremSections(report.network, report.onPremCidrs, paint, options.verbose === true), internetSection(report.network, paint));
         if (report.network.missing.length > 0)
             sections.push(missingSection(report.network.missing, paint));
     }
@@ -192,7 +192,7 @@ function brokerSection(report, paint) {
     lines.push(`  ports ${ports || 'none'}; return ports ${network.ephemeralPorts.from}-${network.ephemeralPorts.to}`);
     return lines.join('\n');
 }
-function onPremSections(facts, asked, paint) {
+function onPremSections(facts, asked, paint, verbose) {
     const { onPrem } = facts;
     if (onPrem.networks.length === 0) {
         const why = asked.length > 0 ? '' : ' None was given (--on-prem-cidr or onPremCidrs in the config file), and the broker subnets route nothing to a VPN or Direct Connect.';
@@ -209,7 +209,7 @@ function onPremSections(facts, asked, paint) {
     if (onPrem.note)
         intro.push(onPrem.note);
     const sections = intro.length > 0 ? [intro.flatMap((text) => wrap(text, WIDTH)).join('\n')] : [];
-    return [...sections, ...onPrem.networks.map((network) => networkSection(network, paint))];
+    return [...sections, ...onPrem.networks.map((network) => (verbose ? networkSection(network, paint) : compactNetworkSection(network, paint)))];
 }
 function networkSection(network, paint) {
     const source = network.source === 'explicit' ? 'given' : 'inferred';
@@ -228,6 +228,112 @@ function networkSection(network, paint) {
     if (network.paths.length === 0)
         lines.push('  No path: nothing routes this network towards the broker subnets.');
     network.paths.forEach((path, index) => lines.push('', pathBlock(path, index, network.paths.length, paint)));
+    return lines.join('\n');
+}
+/**
+ * One network as the diagram reads: the verdict, the links with their state, then each hop once — forward
+ * (on-premises → broker) and return (broker → on-premises) apart — and where broken paths break, grouped by cause.
+ * A hop that differs between paths (a tunnel, a subnet's route back) is shown once per distinct state; the same
+ * hop with the same state but a different wording per subnet is shown once, with how many subnets it covers.
+ * Hops that only restate the header (the network itself, an ok subnet, the broker) are left out. --verbose prints
+ * every hop of every path.
+ */
+function compactNetworkSection(network, paint) {
+    const source = network.source === 'explicit' ? 'given' : 'inferred';
+    const head = `${paint('bold', `On-premises network ${network.cidr}`)} (${source})  ${paint(VERDICT_STYLE[network.verdict], network.verdict.toUpperCase())}`;
+    const count = (status) => network.paths.filter((p) => p.status === status).length;
+    const subnets = new Set(network.paths.map((p) => p.subnetId)).size;
+    const statuses = ['healthy', 'pending', 'broken', 'unknown'].filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`);
+    const summary = [
+        `${plural(network.healthyPathCount, 'healthy path')} (${network.independentPathCount} independent) to the worst-served subnet`,
+        network.openPorts.length > 0 ? `open ports ${network.openPorts.join(', ')}` : 'no broker port open',
+        `${plural(network.paths.length, 'path')} to ${plural(subnets, 'subnet')}${statuses.length > 0 ? `: ${statuses.join(', ')}` : ''}`,
+    ].join('; ');
+    const lines = [head, ...indent(wrap(summary, WIDTH - 2), '  ')];
+    for (const from of network.inferredFrom ?? [])
+        lines.push(...indent(wrap(`inferred from ${from.id}: ${from.detail}`, WIDTH - 2), '  '));
+    for (const missing of network.missing ?? [])
+        lines.push(...indent(wrap(`missing: ${missingText(missing)}`, WIDTH - 2), '  '));
+    if (network.paths.length === 0) {
+        lines.push('  No path: nothing routes this network towards the broker subnets.');
+        return lines.join('\n');
+    }
+    // Where broken paths break, once per cause.
+    const breaks = new Map();
+    for (const path of network.paths) {
+        const problem = path.breakPoint ? `Breaks at ${breakText(path.breakPoint, hopAt(path, path.breakPoint))}` : path.status === 'unknown' ? (() => {
+            const hop = firstProblem(path);
+            return hop ? `Unknown at ${hopTitle(hop)}: ${hop.reason}` : undefined;
+        })() : undefined;
+        if (!problem)
+            continue;
+        const entry = breaks.get(problem) ?? { text: problem, paths: 0 };
+        entry.paths += 1;
+        breaks.set(problem, entry);
+    }
+    for (const { text, paths } of breaks.values())
+        lines.push(...indent(wrap(`${text}${network.paths.length > 1 ? ` (${paths} of ${network.paths.length} paths)` : ''}`, WIDTH - 2), '  '));
+    const groups = hopGroups(network.paths);
+    const section = (title, entries) => {
+        if (entries.length === 0)
+            return;
+        lines.push(`  ${paint('bold', title)}`);
+        for (const entry of entries)
+            lines.push(compactHopLines(entry, network.paths.length, paint));
+    };
+    section('Links', groups.filter((g) => LINK_KINDS.has(g.hop.kind)));
+    section('Forward (on-premises → broker)', groups.filter((g) => !LINK_KINDS.has(g.hop.kind) && g.hop.direction !== 'return' && !restatesHeader(g)));
+    section('Return (broker → on-premises)', groups.filter((g) => g.hop.direction === 'return').reverse());
+    return lines.join('\n');
+}
+const LINK_KINDS = new Set(['customer-gateway', 'vpn-tunnel', 'dx-connection', 'virtual-interface', 'dx-gateway']);
+function hopGroups(paths) {
+    const groups = new Map();
+    for (const path of paths) {
+        for (const hop of path.hops) {
+            // A tunnel's hops share the VPN id: the tunnel's address tells them apart.
+            const key = `${hop.kind}|${hop.id}|${hop.tunnel?.outsideIpAddress ?? ''}|${hop.direction ?? ''}`;
+            let group = groups.get(key);
+            if (!group) {
+                group = { hop, variants: [] };
+                groups.set(key, group);
+            }
+            const variant = group.variants.find((v) => v.hop.status === hop.status && v.hop.reason === hop.reason);
+            if (variant)
+                variant.paths += 1;
+            else
+                group.variants.push({ hop, paths: 1 });
+        }
+    }
+    return [...groups.values()];
+}
+/** The network itself, an ok subnet and the broker: the header already says them. */
+function restatesHeader(group) {
+    return ['on-premises-network', 'subnet', 'broker'].includes(group.hop.kind) && group.variants.every((v) => v.hop.status === 'ok');
+}
+function compactHopLines(group, pathCount, paint) {
+    const prefix = '    ';
+    const detailIndent = prefix + ' '.repeat(STATUS_WIDTH + 2);
+    const byStatus = new Map();
+    for (const variant of group.variants)
+        byStatus.set(variant.hop.status, [...(byStatus.get(variant.hop.status) ?? []), variant]);
+    const lines = [];
+    for (const [status, variants] of byStatus) {
+        const word = status === 'ok' ? 'ok' : status.toUpperCase();
+        const paths = variants.reduce((n, v) => n + v.paths, 0);
+        const others = variants.length > 1 ? ` (likewise for ${variants.length - 1} other subnet${variants.length === 2 ? '' : 's'})` : '';
+        const share = pathCount > 1 && paths < pathCount && variants.length === 1 && !LINK_KINDS.has(group.hop.kind) ? ` [${paths} of ${pathCount} paths]` : '';
+        const title = hopTitle(group.hop);
+        const reason = variants[0].hop.reason;
+        const tunnel = group.hop.tunnel;
+        // "route table rtb-1: rtb-1 (name) sends …" says the id twice: once is enough; a tunnel up says its state.
+        const said = tunnel && status === 'ok' && variants.length === 1
+            ? `${title}: ${tunnel.status}${tunnel.acceptedRouteCount === undefined ? '' : `, ${tunnel.acceptedRouteCount} BGP route(s) accepted`}${tunnel.lastStatusChange ? `, since ${tunnel.lastStatusChange}` : ''}`
+            : reason.startsWith(`${group.hop.id} `) ? `${title}${reason.slice(group.hop.id.length)}` : `${title}: ${reason}`;
+        const text = `${said}${others}${share}`;
+        const [first, ...rest] = wrap(text, WIDTH - detailIndent.length);
+        lines.push(`${prefix}${paint(STATUS_STYLE[status], word.padEnd(STATUS_WIDTH))}  ${first}`, ...rest.map((line) => detailIndent + line));
+    }
     return lines.join('\n');
 }
 function pathBlock(path, index, count, paint) {

@@ -1,21 +1,34 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.SEVERITY_STYLE = void 0;
 exports.renderTable = renderTable;
+exports.headline = headline;
+exports.baselineMark = baselineMark;
+exports.collectionErrorSection = collectionErrorSection;
+exports.changeSection = changeSection;
+exports.baselineSection = baselineSection;
+exports.warningSection = warningSection;
+exports.gateLine = gateLine;
+exports.wrap = wrap;
+exports.plural = plural;
 const types_1 = require("../policy/types");
 const terminal_1 = require("../text/terminal");
 const ordering_1 = require("./ordering");
+const table_compact_1 = require("./table-compact");
 const WIDTH = 100;
 /** A reason starts on its own line when the columns before it leave less room than this. */
 const MIN_REASON_WIDTH = 40;
 const MAX_ID_COLUMN = 36;
 const INDENT = '      ';
-const SEVERITY_STYLE = { critical: ['bold', 'red'], high: 'red', medium: 'yellow', low: 'cyan' };
+exports.SEVERITY_STYLE = { critical: ['bold', 'red'], high: 'red', medium: 'yellow', low: 'cyan' };
 /**
  * Every value of the report is escaped for the terminal (src/text/terminal.ts) before it is measured, wrapped and
  * coloured: broker names, tags and messages are attacker-controlled.
  */
 function renderTable(unsafeReport, options = {}) {
-    const report = (0, terminal_1.terminalSafeDeep)(unsafeReport);
+    if (!options.verbose)
+        return (0, table_compact_1.renderCompactTable)(unsafeReport, options);
+    const report = (0, terminal_1.terminalSafeDeep)((0, table_compact_1.filterReport)(unsafeReport, options.show));
     const paint = (0, terminal_1.painter)(options.color === true);
     const groups = brokerGroups(report.results);
     const sections = [headline(report, paint), brokerSection(groups, paint)];
@@ -104,7 +117,7 @@ function brokerBlock(group, idWidth, paint) {
     ].filter(Boolean);
     const header = `${brokerHeader(label, group.resource)}  ${paint('dim', `(${counts.join(', ')})`)}`;
     const lines = [
-        ...group.fails.map((ev) => policyLines(paint(SEVERITY_STYLE[ev.severity], ev.severity.padEnd(8)), ev.policyId, idWidth, `${baselineMark(ev)}${ev.message}`)),
+        ...group.fails.map((ev) => policyLines(paint(exports.SEVERITY_STYLE[ev.severity], ev.severity.padEnd(8)), ev.policyId, idWidth, `${baselineMark(ev)}${ev.message}`)),
         ...group.errors.map((ev) => policyLines(paint('magenta', 'error'.padEnd(8)), ev.policyId, idWidth, `could not evaluate: ${ev.message}`)),
         ...group.suppressed.map((ev) => policyLines(paint('dim', ev.severity.padEnd(8)), ev.policyId, idWidth, suppressedReason(ev))),
     ];
@@ -197,7 +210,7 @@ function summarySection(report, groups, paint) {
         .filter(([n]) => n !== 0)
         .map(([n, what]) => `${n} ${what}`);
     const byStatus = summary.byStatus;
-    const bySeverity = types_1.SEVERITIES.filter((severity) => summary.failingBySeverity[severity] > 0).map((severity) => paint(SEVERITY_STYLE[severity], `${summary.failingBySeverity[severity]} ${severity}`));
+    const bySeverity = types_1.SEVERITIES.filter((severity) => summary.failingBySeverity[severity] > 0).map((severity) => paint(exports.SEVERITY_STYLE[severity], `${summary.failingBySeverity[severity]} ${severity}`));
     return [
         paint('bold', 'Summary'),
         `  Brokers      ${summary.brokers}${brokers.length > 0 ? `: ${brokers.join(', ')}` : ''}`,

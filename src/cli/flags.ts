@@ -7,6 +7,8 @@ import {isAccountId, isRoleName, MAX_SHARDS, parseRoleArn, parseShard} from '../
 import {cidrProblem} from '../network/cidr';
 import {type Format, FORMATS} from '../report/index';
 import {REDACT_KEY_ENV} from '../report/redact';
+import type {RenderOptions, ShowFilter} from '../report/types';
+import type {Severity} from '../policy/types';
 import type {LiveOptions} from '../services/inventory';
 
 export const collectionFlags = {
@@ -245,4 +247,49 @@ export function formatFromFile<F extends string>(file: string | undefined, forma
 /** A report's format (scan, report merge): the one chosen, else the output file's, else a table for a terminal and JSON for a pipe. */
 export function reportFormat(chosen: string | undefined, output: string | undefined, stdoutIsTTY: boolean): Format {
   return (chosen as Format | undefined) ?? formatFromFile(output, FORMATS) ?? (stdoutIsTTY ? 'table' : 'json');
+}
+
+/** What the table shows (never what fails the gate): `scan` and `report merge`. */
+export const displayFlags = {
+  verbose: Flags.boolean({
+    char: 'v',
+    summary: 'Table: every finding with its whole message under its broker, and the messages of failed calls.',
+    helpGroup: 'DISPLAY',
+  }),
+  severity: Flags.string({
+    options: ['critical', 'high', 'medium', 'low'],
+    summary: 'Table: show findings at or above this severity. Display only: --fail-on decides the exit code.',
+    helpGroup: 'DISPLAY',
+  }),
+  status: Flags.string({
+    multiple: true,
+    options: ['fail', 'error', 'suppressed', 'pass', 'not_applicable'],
+    summary: 'Table: show results with this status (repeatable). Default: fail, error and suppressed.',
+    helpGroup: 'DISPLAY',
+  }),
+  broker: Flags.string({
+    multiple: true,
+    summary: 'Table: show only these brokers, by name or glob (* and ?; repeatable). Display only.',
+    helpGroup: 'DISPLAY',
+  }),
+};
+
+/** The table's options from the display flags and the terminal (its width: stdout's columns, else $COLUMNS, else 100). */
+export function tableOptions(flags: {verbose?: boolean; severity?: string; status?: string[]; broker?: string[]}): Pick<RenderOptions, 'show' | 'verbose' | 'width'> {
+  const columns = terminalColumns();
+  return {
+    ...(flags.verbose ? {verbose: true} : {}),
+    ...(columns ? {width: columns} : {}),
+    show: {
+      ...(flags.severity ? {severity: flags.severity as Severity} : {}),
+      ...(flags.status?.length ? {statuses: flags.status as NonNullable<ShowFilter['statuses']>} : {}),
+      ...(flags.broker?.length ? {brokers: flags.broker} : {}),
+    },
+  };
+}
+
+/** The width to fit text to: stdout's columns on a terminal, else $COLUMNS; undefined when neither says. */
+export function terminalColumns(): number | undefined {
+  const columns = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : Number.parseInt(process.env.COLUMNS ?? '', 10);
+  return Number.isFinite(columns) && columns > 0 ? columns : undefined;
 }

@@ -1,12 +1,15 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
-import {collectionFlags, configFlag, endpointNotice, formatFromFile, liveOptions, onPremCidrs, onPremFlag, redactFlag} from '../cli/flags';
+import {collectionFlags, configFlag, endpointNotice, formatFromFile, liveOptions, onPremCidrs, onPremFlag, redactFlag, terminalColumns} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {refuseOutputOverInputs, writeFileAtomic} from '../output';
 import {PATHS_FORMATS, type PathsFormat, type PathsReport, renderPaths} from '../report/paths';
 import {createRedactor, REDACT_KEY_ENV, redactDeep, redactionOf} from '../report/redact';
+import {escapeCell} from '../report/markdown';
+import {renderEstateMarkdown, renderEstateText, runEstatePaths} from '../services/estate-paths';
 import {runPaths} from '../services/paths';
+import {terminalSafe} from '../text/terminal';
 
 export default class Paths extends BaseCommand {
   static override summary = 'Show every network path from on-premises to one broker, hop by hop, and where a broken one breaks.';
@@ -29,11 +32,12 @@ Exit codes:
     {description: 'JSON for machines.', command: '<%= config.bin %> <%= command.id %> b-1a2b3c4d-0001-4e5f-8a9b-000000000001 --inventory inv.json --json'},
     {description: 'A Mermaid flowchart into the GitHub step summary.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown >> "$GITHUB_STEP_SUMMARY"'},
     {description: 'A diagram for a public repository: account ids as the same aliases scan --redact uses.', command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown --redact'},
+    {description: 'The whole estate at a glance: one line per broker and on-premises network, worst first.', command: '<%= config.bin %> <%= command.id %> --inventory inv.json --on-prem-cidr 10.200.0.0/16'},
     {description: 'Write the diagram to a file.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format mermaid --output paths.mmd'},
   ];
 
   static override args = {
-    broker: Args.string({description: 'The broker: its name, broker id (b-…) or ARN.', required: true}),
+    broker: Args.string({description: 'The broker: its name, broker id (b-…) or ARN. Without one: every broker, one line per broker and on-premises network, worst first.', required: false}),
   };
 
   static override flags = {
@@ -58,6 +62,7 @@ Exit codes:
     }),
     quiet: Flags.boolean({char: 'q', summary: 'With --output, print nothing to stdout.', helpGroup: 'OUTPUT'}),
     ...redactFlag,
+    verbose: Flags.boolean({char: 'v', summary: 'Text: every hop of every path with its details (by default each hop is shown once, forward and return apart).', helpGroup: 'OUTPUT'}),
     ...configFlag,
   };
 
@@ -71,6 +76,11 @@ Exit codes:
     if (redactor) this.redactMessages(redactor);
     refuseOutputOverInputs(flags.output, [['--inventory', flags.inventory], ['--config', flags.config ?? config.source]]);
     const cidrs = onPremCidrs(flags['on-prem-cidr'], config);
+    if (args.broker === undefined) {
+      await this.estate(flags, cidrs, config, redactor);
+      return;
+    }
+
     // An ARN says where the broker is: with no --region, look there rather than demand one.
     const arnRegion = /^arn:[^:]+:mq:([^:]+):/.exec(args.broker)?.[1];
     const regions = flags.region ?? (arnRegion && !flags['all-regions'] && !config.defaults.region ? [arnRegion] : undefined);
@@ -89,13 +99,37 @@ Exit codes:
     const report: PathsReport = redactor ? {...redactDeep(outcome.report, redactor), redaction: redactionOf(redactor)} : outcome.report;
     const format: PathsFormat = flags.json ? 'json' : ((flags.format as PathsFormat | undefined) ?? formatFromFile(flags.output, PATHS_FORMATS) ?? 'text');
     const toStdout = !flags.output || flags.output === '-';
-    const text = renderPaths(format, report, {color: toStdout && format === 'text' && this.useColor()});
+    const text = renderPaths(format, report, {color: toStdout && format === 'text' && this.useColor(), verbose: flags.verbose});
     if (toStdout) {
       process.stdout.write(text);
     } else {
       writeFileAtomic(flags.output!, text);
-      if (!flags.quiet && format !== 'text') process.stdout.write(renderPaths('text', report, {color: this.useColor()}));
+      if (!flags.quiet && format !== 'text') process.stdout.write(renderPaths('text', report, {color: this.useColor(), verbose: flags.verbose}));
       this.logToStderr(`Wrote ${format} paths of ${report.broker.name} to ${flags.output}`);
+    }
+
+    process.exitCode = report.exitCode;
+  }
+
+  /** No broker: the estate's connectivity, one line per broker and on-premises network (text, json, markdown). */
+  private async estate(flags: Awaited<ReturnType<Paths['parse']>>['flags'], cidrs: string[], config: ReturnType<typeof loadConfig>, redactor?: ReturnType<typeof createRedactor>): Promise<void> {
+    const format: PathsFormat = flags.json ? 'json' : ((flags.format as PathsFormat | undefined) ?? formatFromFile(flags.output, PATHS_FORMATS) ?? 'text');
+    if (format === 'mermaid') throw new InputError('--format', 'mermaid draws one broker\'s paths: give a broker (or use text, json or markdown for the estate)');
+    const source = flags.inventory ? {file: flags.inventory} : {live: liveOptions(flags as Parameters<typeof liveOptions>[0], config)};
+    const notice = 'live' in source ? endpointNotice(source.live?.endpoint) : undefined;
+    if (notice) this.logToStderr(notice);
+    const estate = await runEstatePaths({source, onPremCidrs: cidrs});
+    // Redacted like one broker's paths: every format of the estate view sees the same aliases.
+    const report = redactor ? redactDeep(estate, redactor) : estate;
+    const columns = terminalColumns() ?? 100;
+    const render = (f: PathsFormat) => (f === 'json' ? `${JSON.stringify(report, null, 2)}\n` : f === 'markdown' ? renderEstateMarkdown(report, (text) => escapeCell(text, 4000)) : terminalSafe(renderEstateText(report, columns), {newlines: true}));
+    const toStdout = !flags.output || flags.output === '-';
+    if (toStdout) {
+      process.stdout.write(render(format));
+    } else {
+      writeFileAtomic(flags.output!, render(format));
+      if (!flags.quiet && format !== 'text') process.stdout.write(render('text'));
+      this.logToStderr(`Wrote ${format} connectivity of ${report.rows.length} broker/network pair(s) to ${flags.output}`);
     }
 
     process.exitCode = report.exitCode;

@@ -4,7 +4,7 @@ import {BaseCommand} from '../cli/base-command';
 import {shouldShowProgress, startProgress} from '../cli/progress';
 import {writeReport} from '../cli/report-output';
 import {refuseOutputOverInputs} from '../output';
-import {collectionFlags, configFlag, endpointNotice, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, redactFlag, reportFormat} from '../cli/flags';
+import {collectionFlags, configFlag, displayFlags, tableOptions, endpointNotice, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, redactFlag, reportFormat} from '../cli/flags';
 import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
@@ -62,7 +62,8 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       summary: 'Write the report to this file (atomically); a table summary still goes to stdout unless --quiet.',
       helpGroup: 'OUTPUT',
     }),
-    quiet: Flags.boolean({char: 'q', summary: 'With --output, print nothing to stdout.', helpGroup: 'OUTPUT'}),
+    quiet: Flags.boolean({char: 'q', summary: 'Print no table on stdout (with or without --output); the exit code still says what the gate decided.', helpGroup: 'OUTPUT'}),
+    ...displayFlags,
     iac: Flags.string({
       multiple: true,
       summary: 'Anchor findings to the CloudFormation (YAML, JSON, CDK output) and Terraform files under this folder or file (repeatable); "none" to turn off.',
@@ -205,13 +206,15 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       this.logToStderr(`Warning: ${terminalSafe(problem.file)}${problem.line ? `:${problem.line}` : ''}: ${terminalSafe(problem.message)} (not used to anchor findings)`);
     }
 
-    const notes = await writeReport(flags.output, format, report, {
+    const display = tableOptions(flags);
+    const notes = flags.quiet && toStdout && format === 'table' ? [] : await writeReport(flags.output, format, report, {
       category: writtenCategory,
       color: toStdout && format === 'table' && this.useColor(),
       ...(anchoring && {locate: anchoring.locate}),
+      ...(format === 'table' ? display : {}),
     });
     if (!toStdout) {
-      if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor()}));
+      if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor(), ...display}));
       this.logToStderr(`Wrote ${format} report to ${flags.output}`);
     }
 

@@ -31,6 +31,7 @@ import {
 } from './facts';
 import {broken, ec2Base, type HopBase, ok, reasons, unknown} from './hops';
 import {evaluateIngress, type IngressResult, networkAclOf} from './ingress';
+import {peeringHint, transitHint} from './hints';
 import {type Inference, inferFromSubnet, mergeInferences, type Provenance} from './infer';
 import {internetIngress} from './internet';
 import {type PathContext, type Trail, tgwTrails, vgwTrails} from './links';
@@ -490,7 +491,7 @@ function routeChoice(ctx: PathContext, base: HopBase, effective: EffectiveRouteT
   if (!candidate) {
     return single(uncertain.length > 0
       ? unknown(base, `whether ${label} routes ${what} is unknown: ${reasons(uncertain)}`, uncertain, {direction: 'return'})
-      : broken(base, 'no-route', `${label} has no route for ${what}: replies from the broker cannot get back`, {direction: 'return'}));
+      : broken(base, 'no-route', withHint(`${label} has no route for ${what}: replies from the broker cannot get back`, peeringHint(ctx.index, ctx.scope, ctx.vpcId, part) ?? transitHint(ctx.index, ctx.scope, ctx.vpcId, table.id, part)), {direction: 'return'}));
   }
 
   const route = candidate.route;
@@ -527,7 +528,7 @@ function routeChoice(ctx: PathContext, base: HopBase, effective: EffectiveRouteT
     }
 
     case 'vpc-peering-connection': {
-      return single(peeringHop(ctx, route.targetId, what), routeHop);
+      return single(peeringHop(ctx, route.targetId, what, peeringHint(ctx.index, ctx.scope, ctx.vpcId, part, route.targetId)), routeHop);
     }
 
     case 'internet-gateway':
@@ -562,13 +563,19 @@ function targetBase(ctx: PathContext, resourceType: string, id: string): HopBase
   return {kind: 'target', resourceType, id, accountId: ctx.scope.accountId, region: ctx.scope.region};
 }
 
-function peeringHop(ctx: PathContext, pcxId: string, what: string): PathHop {
+/** A hop's reason with a hint after it: what nearby reaches the network. */
+function withHint(reason: string, hint: string | undefined): string {
+  return hint ? `${reason}; ${hint}` : reason;
+}
+
+function peeringHop(ctx: PathContext, pcxId: string, what: string, hint?: string): PathHop {
   const base = ec2Base(ctx.scope, 'vpc-peering-connection', 'AWS::EC2::VPCPeeringConnection', 'vpc-peering-connection', pcxId);
   const found = findById(ctx.index, scopesFrom(ctx.index, ctx.scope), 'vpcPeeringConnections', pcxId).located?.item;
   const peer = found ? (found.requester.vpcId === ctx.vpcId ? found.accepter : found.requester) : undefined;
   const peerText = peer ? ` with ${peer.vpcId ?? 'a VPC'}${peer.ownerId && peer.ownerId !== ctx.scope.accountId ? ` of ${peer.ownerId}` : ''}${peer.region && peer.region !== ctx.scope.region ? ` in ${peer.region}` : ''}${peer.cidrs.length > 0 ? ` (${peer.cidrs.join(', ')})` : ''}` : '';
   const state = found?.state && found.state !== 'active' ? `, which is ${found.state},` : '';
-  return broken(base, 'not-transitive', `${what} is routed to the peering connection ${pcxId}${peerText}${state}; peering is not transitive: it never carries traffic to or from networks beyond the peer VPC, such as the peer's VPN or Direct Connect`);
+  const why = hint ? `; ${hint}` : '; peering is not transitive: it never carries traffic to or from networks beyond the peer VPC, such as the peer\'s VPN or Direct Connect';
+  return broken(base, 'not-transitive', `${what} is routed to the peering connection ${pcxId}${peerText}${state}${why}`);
 }
 
 function publicTargetHop(ctx: PathContext, type: Route['targetType'], id: string, what: string): PathHop {

@@ -60,7 +60,7 @@ export interface RouteChoice<R> {
 
 const ROUTE_TABLES_BY_SUBNET = indexSpec('routeTables', 'subnet', (t) =>
   t.associations.filter((a) => a.state === undefined || a.state === 'associated').map((a) => a.subnetId));
-const ROUTE_TABLES_BY_VPC = indexSpec('routeTables', 'vpc', (t) => [t.vpcId]);
+export const ROUTE_TABLES_BY_VPC = indexSpec('routeTables', 'vpc', (t) => [t.vpcId]);
 
 export type EffectiveRouteTable = {table: RouteTable; association: 'explicit' | 'main'};
 

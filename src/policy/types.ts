@@ -99,6 +99,8 @@ export interface Evaluation {
   resource: ResourceRef;
   /** One sentence naming the broker and the exact reason. */
   message: string;
+  /** The reason alone: the message without the broker, the policy id and title. Absent on a plain pass. */
+  reason?: string;
   explanations?: Explanation[];
 }
 

@@ -125,14 +125,14 @@ export function reportedResults(
   return results.map((ev) => {
     const network = networkOf(ev, policies, networkFacts);
     const fingerprint = findingFingerprint(ev.policyId, ev.resource.arn);
-    const {policyId, status, severity, resource, message, explanations} = ev;
+    const {policyId, status, severity, resource, message, reason, explanations} = ev;
     if (explanations) {
       return network
-        ? {policyId, status, severity, resource, message, explanations, network, fingerprint}
-        : {policyId, status, severity, resource, message, explanations, fingerprint};
+        ? {policyId, status, severity, resource, message, reason, explanations, network, fingerprint}
+        : {policyId, status, severity, resource, message, reason, explanations, fingerprint};
     }
 
-    return network ? {policyId, status, severity, resource, message, network, fingerprint} : {policyId, status, severity, resource, message, fingerprint};
+    return network ? {policyId, status, severity, resource, message, reason, network, fingerprint} : {policyId, status, severity, resource, message, reason, fingerprint};
   });
 }
 

@@ -8,6 +8,7 @@
 import type {ResourceRef} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
 import {compareCollectionErrors, compareStrings} from './ordering';
+import {reasonOf} from './parts';
 import type {RenderOptions, ReportedEvaluation, ReportedPolicy, ScanReport} from './types';
 
 export const COLLECTION_SUITE = 'mq-audit/collection';
@@ -30,7 +31,15 @@ export function renderJunit(report: ScanReport, _options: RenderOptions = {}): s
   const byPolicy = new Map<string, ReportedEvaluation[]>();
   for (const ev of report.results) byPolicy.set(ev.policyId, [...(byPolicy.get(ev.policyId) ?? []), ev]);
 
-  const suites = [...byPolicy.keys()].sort(compareStrings).map((id) => policySuite(id, byPolicy.get(id)!, policies.get(id)));
+  // Failing results with the same policy and reason, grouped as in the table: each case names the others.
+  const same = new Map<string, string[]>();
+  for (const ev of report.results) {
+    if (ev.status !== 'fail' && ev.status !== 'error') continue;
+    const key = sameKey(ev, policies.get(ev.policyId));
+    same.set(key, [...(same.get(key) ?? []), ev.resource.name || ev.resource.id]);
+  }
+
+  const suites = [...byPolicy.keys()].sort(compareStrings).map((id) => policySuite(id, byPolicy.get(id)!, policies.get(id), same));
   if (report.collectionErrors.length > 0) suites.push(collectionSuite(report.collectionErrors));
   const total = suites.reduce<Counts>(
     (sum, suite) => ({tests: sum.tests + suite.tests, failures: sum.failures + suite.failures, errors: sum.errors + suite.errors, skipped: sum.skipped + suite.skipped}),
@@ -50,7 +59,11 @@ export function renderJunit(report: ScanReport, _options: RenderOptions = {}): s
   return lines.join('\n') + '\n';
 }
 
-function policySuite(policyId: string, results: ReportedEvaluation[], policy: ReportedPolicy | undefined): Suite {
+function sameKey(ev: ReportedEvaluation, policy: ReportedPolicy | undefined): string {
+  return `${ev.status}\u0000${ev.policyId}\u0000${reasonOf(ev, policy?.title)}`;
+}
+
+function policySuite(policyId: string, results: ReportedEvaluation[], policy: ReportedPolicy | undefined, same: Map<string, string[]>): Suite {
   const counts: Counts = {tests: results.length, failures: 0, errors: 0, skipped: 0};
   const properties = policy
     ? [
@@ -63,7 +76,7 @@ function policySuite(policyId: string, results: ReportedEvaluation[], policy: Re
     : [];
   const cases = [...results].sort((a, b) => compareResources(a.resource, b.resource)).flatMap((ev) => {
     const open = `<testcase${attributes({name: caseName(ev.resource), classname: policyId, time: '0'})}`;
-    const outcome = outcomeOf(ev, policy);
+    const outcome = outcomeOf(ev, policy, same.get(sameKey(ev, policy)));
     if (!outcome) return [`${open}/>`];
     counts[outcome.counter] += 1;
     const body = outcome.text === undefined ? `<${outcome.element}${attributes(outcome.attributes)}/>` : `<${outcome.element}${attributes(outcome.attributes)}>${text(outcome.text)}</${outcome.element}>`;
@@ -79,7 +92,7 @@ interface Outcome {
   text?: string;
 }
 
-function outcomeOf(ev: ReportedEvaluation, policy: ReportedPolicy | undefined): Outcome | undefined {
+function outcomeOf(ev: ReportedEvaluation, policy: ReportedPolicy | undefined, same: readonly string[] = []): Outcome | undefined {
   switch (ev.status) {
     case 'pass': {
       return undefined;
@@ -90,7 +103,7 @@ function outcomeOf(ev: ReportedEvaluation, policy: ReportedPolicy | undefined): 
     }
 
     case 'error': {
-      return {element: 'error', counter: 'errors', attributes: {message: `could not evaluate: ${ev.message}`, type: 'not-evaluated'}, text: details(ev, policy)};
+      return {element: 'error', counter: 'errors', attributes: {message: `could not evaluate: ${ev.message}`, type: 'not-evaluated'}, text: details(ev, policy, same)};
     }
 
     case 'fail': {
@@ -104,7 +117,7 @@ function outcomeOf(ev: ReportedEvaluation, policy: ReportedPolicy | undefined): 
       }
 
       const mark = changeMark(ev) + (ev.baseline === 'unchanged' ? '[unchanged since the baseline] ' : ev.baseline === 'new' ? '[new] ' : '');
-      return {element: 'failure', counter: 'failures', attributes: {message: `${mark}${ev.message}`, type: ev.severity}, text: details(ev, policy)};
+      return {element: 'failure', counter: 'failures', attributes: {message: `${mark}${ev.message}`, type: ev.severity}, text: details(ev, policy, same)};
     }
   }
 }
@@ -114,9 +127,11 @@ function changeMark(ev: ReportedEvaluation): string {
   return ev.change === 'introduced' ? '[introduced by the change] ' : ev.change === 'unchanged' ? '[already failing before the change] ' : '';
 }
 
-function details(ev: ReportedEvaluation, policy: ReportedPolicy | undefined): string {
+function details(ev: ReportedEvaluation, policy: ReportedPolicy | undefined, same: readonly string[]): string {
   const lines = [
     ev.message,
+    `Reason: ${reasonOf(ev, policy?.title)}`,
+    ...(same.length > 1 ? [`The same on ${same.length} brokers: ${same.join(', ')}.`] : []),
     ...(ev.cause ? [`Introduced by this change: ${ev.cause.text}`] : []),
     `Policy: ${ev.policyId}${policy?.title ? ` (${policy.title})` : ''}, severity ${ev.severity}.`,
     `Resource: ${ev.resource.arn}`,

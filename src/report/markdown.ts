@@ -14,6 +14,7 @@ import {SEVERITIES} from '../policy/types';
 import {markdownText} from '../text/markdown';
 import type {CollectionError} from '../snapshot/types';
 import {compareCollectionErrors, compareEvaluations, compareStrings} from './ordering';
+import {findingRows} from './table-compact';
 import type {RenderOptions, ReportedEvaluation, ScanReport} from './types';
 
 /** Rows per table; the rest is counted, not shown. */
@@ -130,23 +131,42 @@ function severityTable(report: ScanReport): string {
   return table(header, rows, ['---', ...header.slice(1).map(() => '---:')]);
 }
 
+/**
+ * One row per policy and reason, with the brokers it holds on: the reason whole (never cut in the middle), the
+ * brokers and their accounts in a <details> list when there are more than a few. Same grouping as the table.
+ */
 function failingSection(report: ScanReport): string {
-  const failing = report.results.filter((ev) => ev.status === 'fail' && !ev.suppression).sort(compareFailing);
+  const failing = report.results.filter((ev) => ev.status === 'fail' && !ev.suppression);
   if (failing.length === 0) return '### Failing brokers\n\nNone.';
   const brokers = new Set(failing.map((ev) => ev.resource.arn)).size;
   const withBaseline = report.baseline !== undefined;
-  const header = ['Broker', 'Account / region', 'Severity', 'Policy', 'Reason', ...(withBaseline ? ['Baseline'] : []), 'Gate'];
-  const rows = failing.map((ev) => [
-    escapeCell(ev.resource.name || ev.resource.id),
-    where(ev.resource),
-    ev.severity,
-    code(ev.policyId),
-    escapeCell(ev.message),
-    ...(withBaseline ? [ev.baseline ?? ''] : []),
+  const rows = findingRows({...report, results: failing.sort(compareFailing)}, undefined);
+  const header = ['Brokers', 'Severity', 'Policy', 'Reason', ...(withBaseline ? ['Baseline'] : []), 'Gate'];
+  const cells = rows.map((row) => [
+    brokerCell(row.members),
+    row.severity,
+    code(row.policy),
+    escapeCell(withBaseline && row.members[0].baseline ? row.reason.replace(`[${row.members[0].baseline}] `, '') : row.reason, MAX_REASON),
+    ...(withBaseline ? [row.members[0].baseline ?? ''] : []),
     // Below --fail-on, or unchanged since the baseline: listed, but not what failed the job.
-    gates(ev, report.gate.failOn) ? 'fails' : '',
+    row.members.some((ev) => gates(ev, report.gate.failOn)) ? 'fails' : '',
   ]);
-  return [`### Failing brokers (${brokers})`, '', cappedTable(header, rows)].join('\n');
+  return [`### Failing brokers (${brokers}): ${plural(failing.length, 'finding')} in ${plural(rows.length, 'group')}`, '', cappedTable(header, cells)].join('\n');
+}
+
+/** The reason is never cut below this many characters (a pathological custom message). */
+const MAX_REASON = 4000;
+/** Brokers named in a cell before the rest go into a <details> list. */
+const BROKERS_INLINE = 3;
+
+/** `orders-prod` (with its account and region), or `8 brokers` and a <details> list of them. */
+function brokerCell(members: readonly ReportedEvaluation[]): string {
+  const seen = new Map<string, ReportedEvaluation['resource']>();
+  for (const ev of members) seen.set(ev.resource.arn, ev.resource);
+  const resources = [...seen.values()];
+  const label = (r: ResourceRef) => `${escapeCell(r.name || r.id)} (${where(r)})`;
+  if (resources.length <= BROKERS_INLINE) return resources.map(label).join(', ');
+  return `<details><summary>${resources.length} brokers</summary>${resources.map(label).join('<br>')}</details>`;
 }
 
 /** New before unchanged (the ones a reviewer must look at), then the usual severity/policy/broker order. */
@@ -161,8 +181,9 @@ function incompleteSection(report: ScanReport): string {
   if (errors.length === 0 && collection.length === 0) return '';
   const parts = [`### Incomplete: ${plural(errors.length, 'check')} not evaluated, ${plural(collection.length, 'collection error')}`];
   if (errors.length > 0) {
-    const rows = errors.map((ev) => [escapeCell(ev.resource.name || ev.resource.id), where(ev.resource), code(ev.policyId), escapeCell(ev.message)]);
-    parts.push('', cappedTable(['Broker', 'Account / region', 'Policy', 'Why it could not be evaluated'], rows));
+    // Checks not evaluated for one cause are one row (a denied DescribeBroker: every check of the broker).
+    const rows = findingRows({...report, results: errors}, undefined).map((row) => [brokerCell(row.members), escapeCell(row.policy), escapeCell(row.reason.replace(/^not evaluated: /, ''), MAX_REASON)]);
+    parts.push('', cappedTable(['Brokers', 'Checks', 'Why they could not be evaluated'], rows));
   }
 
   if (collection.length > 0) {
@@ -170,7 +191,7 @@ function incompleteSection(report: ScanReport): string {
       escapeCell(`${error.service} ${error.operation}`),
       escapeCell(collectionScope(error)),
       escapeCell(`${error.code} (${error.kind})`),
-      escapeCell(error.message),
+      escapeCell(error.message, MAX_REASON),
     ]);
     parts.push('', cappedTable(['Call', 'Where', 'Error', 'Message'], rows));
   }

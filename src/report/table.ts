@@ -1,13 +1,19 @@
 /**
  * The terminal view: for people, never parsed (the JSON format is the machine one).
- * Brokers that need attention come first, each with its failing policies and the reason;
- * then what could not be read, the totals and the gate decision.
+ *
+ * Default (src/report/table-compact.ts): the verdict and the counts first, then one line per finding (severity,
+ * broker, policy, the reason alone) fitted to the terminal's width, findings with the same policy and reason
+ * grouped across brokers, checks not evaluated for one cause grouped into one line, the gate decision last.
+ *
+ * Verbose (`--verbose`, this file): brokers that need attention first, each with its failing policies and the
+ * whole message; then what could not be read, the totals and the gate decision.
  */
 import type {Evaluation, ResourceRef, Severity} from '../policy/types';
 import {SEVERITIES} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
 import {type Paint, painter, type Style, terminalOutput, terminalSafeDeep} from '../text/terminal';
 import {compareCollectionErrors, compareEvaluations, compareSeverity, compareStrings} from './ordering';
+import {filterReport, renderCompactTable} from './table-compact';
 import type {RenderOptions, ReportedEvaluation, ScanReport} from './types';
 
 const WIDTH = 100;
@@ -16,7 +22,7 @@ const MIN_REASON_WIDTH = 40;
 const MAX_ID_COLUMN = 36;
 const INDENT = '      ';
 
-const SEVERITY_STYLE: Record<Severity, Style> = {critical: ['bold', 'red'], high: 'red', medium: 'yellow', low: 'cyan'};
+export const SEVERITY_STYLE: Record<Severity, Style> = {critical: ['bold', 'red'], high: 'red', medium: 'yellow', low: 'cyan'};
 
 interface BrokerGroup {
   resource: ResourceRef;
@@ -34,7 +40,8 @@ interface BrokerGroup {
  * coloured: broker names, tags and messages are attacker-controlled.
  */
 export function renderTable(unsafeReport: ScanReport, options: RenderOptions = {}): string {
-  const report = terminalSafeDeep(unsafeReport);
+  if (!options.verbose) return renderCompactTable(unsafeReport, options);
+  const report = terminalSafeDeep(filterReport(unsafeReport, options.show));
   const paint = painter(options.color === true);
   const groups = brokerGroups(report.results);
   const sections = [headline(report, paint), brokerSection(groups, paint)];
@@ -46,7 +53,7 @@ export function renderTable(unsafeReport: ScanReport, options: RenderOptions = {
   return terminalOutput(sections.filter((section) => section !== '').join('\n\n') + '\n');
 }
 
-function headline(report: ScanReport, paint: Paint): string {
+export function headline(report: ScanReport, paint: Paint): string {
   const {scopes} = report.inventory;
   const accounts = new Set(scopes.map((scope) => scope.accountId)).size;
   const regions = new Set(scopes.map((scope) => scope.region)).size;
@@ -146,7 +153,7 @@ function policyLines(severityColumn: string, policyId: string, idWidth: number, 
 }
 
 /** `[introduced: …]` (with the edit behind it) when a change is judged; `[new] ` / `[unchanged] ` with a baseline. */
-function baselineMark(ev: ReportedEvaluation): string {
+export function baselineMark(ev: ReportedEvaluation): string {
   const change = ev.change === 'introduced' ? `[introduced${ev.cause ? `: ${ev.cause.text}` : ''}] ` : ev.change === 'unchanged' ? '[unchanged by the change] ' : '';
   return change + (ev.baseline ? `[${ev.baseline}] ` : '');
 }
@@ -165,7 +172,7 @@ function compactLine(group: BrokerGroup, paint: Paint): string {
   return `${brokerHeader(paint('green', 'PASS  '), group.resource)}  ${paint('dim', `(${detail})`)}`;
 }
 
-function collectionErrorSection(errors: CollectionError[], paint: Paint): string {
+export function collectionErrorSection(errors: CollectionError[], paint: Paint): string {
   const title = paint(['bold', 'red'], `Could not read (${errors.length}):`) + ' findings that depend on these calls are missing.';
   const blocks = [...errors].sort(compareCollectionErrors).map((error) => {
     const where = `${error.accountId ?? 'unknown account'} / ${error.region ?? 'no region'}`;
@@ -177,7 +184,7 @@ function collectionErrorSection(errors: CollectionError[], paint: Paint): string
 }
 
 /** scan --plan/--template: what the change does, in a few lines before the summary. */
-function changeSection(change: NonNullable<ScanReport['change']>, paint: Paint): string {
+export function changeSection(change: NonNullable<ScanReport['change']>, paint: Paint): string {
   const total = (state: keyof typeof change.findings) => Object.values(change.findings[state]).reduce((n, c) => n + c, 0);
   const edits = Object.entries(change.resources).map(([action, types]) => [action, Object.values(types).reduce((n, c) => n + c, 0)] as const).filter(([, n]) => n > 0);
   const lines = [
@@ -190,7 +197,7 @@ function changeSection(change: NonNullable<ScanReport['change']>, paint: Paint):
   return lines.join('\n');
 }
 
-function baselineSection(baseline: NonNullable<ScanReport['baseline']>, paint: Paint): string {
+export function baselineSection(baseline: NonNullable<ScanReport['baseline']>, paint: Paint): string {
   const {counts} = baseline;
   const title =
     paint('bold', `Against the baseline`) +
@@ -212,7 +219,7 @@ const ABSENT_LABEL: Record<NonNullable<ScanReport['baseline']>['absent'][number]
   missing: 'not in scan',
 };
 
-function warningSection(warnings: NonNullable<ScanReport['warnings']>, paint: Paint): string {
+export function warningSection(warnings: NonNullable<ScanReport['warnings']>, paint: Paint): string {
   const title = paint(['bold', 'yellow'], `Warnings (${warnings.length}):`);
   return [title, ...warnings.map((warning) => wrap(warning.message, WIDTH - 4).map((line, index) => (index === 0 ? `  - ${line}` : `    ${line}`)).join('\n'))].join('\n');
 }
@@ -242,14 +249,14 @@ function summarySection(report: ScanReport, groups: BrokerGroup[], paint: Paint)
   ].join('\n');
 }
 
-function gateLine(report: ScanReport, paint: Paint): string {
+export function gateLine(report: ScanReport, paint: Paint): string {
   const {gate} = report;
   const style: Style = gate.exitCode === 0 ? ['bold', 'green'] : ['bold', 'red'];
   return `${paint(style, 'Gate:')} ${gate.reason} (fail-on ${gate.failOn}, exit code ${gate.exitCode})`;
 }
 
 /** Greedy word wrap; a word longer than the width (an ARN) gets a line of its own rather than being split. */
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -264,6 +271,6 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-function plural(count: number, noun: string): string {
+export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

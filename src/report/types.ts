@@ -173,6 +173,16 @@ export interface ChangeReport {
   warnings: {file: string; place?: string; message: string}[];
 }
 
+/** Display filters of the table (`--severity`, `--status`, `--broker`). */
+export interface ShowFilter {
+  /** Findings at or above this severity. */
+  severity?: Severity;
+  /** Results with these statuses; `suppressed` for failing results a suppression accepted. */
+  statuses?: ('error' | 'fail' | 'not_applicable' | 'pass' | 'suppressed')[];
+  /** Broker names or globs (`*`, `?`). */
+  brokers?: string[];
+}
+
 /** A resource a SARIF location is wanted for: the broker, or a hop of a network path. */
 export interface LocatableResource {
   /** `broker`, or a path hop kind (route-table, security-group, vpn-tunnel …). */
@@ -208,6 +218,12 @@ export interface RenderOptions {
   category?: string;
   /** Terminal colours for the table. */
   color?: boolean;
+  /** The table's width in columns (the terminal's); default 100. */
+  width?: number;
+  /** The table with every finding's whole message under its broker (today's detail), not the compact view. */
+  verbose?: boolean;
+  /** The table shows only these results; the gate, the counts and every other format are unchanged. */
+  show?: ShowFilter;
   /**
    * SARIF: network paths (code flows, related locations and the links to them) for only the first this many
    * results, most severe first; the rest say where their path breaks in plain text. At most GitHub's

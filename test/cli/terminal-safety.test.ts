@@ -117,8 +117,9 @@ describe('hostile estate data through the CLI', () => {
   });
 
   it('paths text quotes EC2 Name tags and descriptions escaped', async () => {
-    const result = await runCli(['paths', brokerId, '--inventory', inventory, '--on-prem-cidr', '10.100.0.0/16'], {cwd: dir});
+    const result = await runCli(['paths', brokerId, '--inventory', inventory, '--on-prem-cidr', '10.100.0.0/16', '--verbose'], {cwd: dir});
     expectNoRawControls(result);
+    expectNoRawControls(await runCli(['paths', brokerId, '--inventory', inventory, '--on-prem-cidr', '10.100.0.0/16'], {cwd: dir}));
     expect(result.stdout).toContain('(subnet\n');
     expect(result.stdout).toContain('\\u001b]52;c;ZWNobyBwd25lZA==\\u0007');
     expect(result.stdout).toContain('\\u009b2J');

@@ -50,7 +50,7 @@ describe('exit codes and formats', () => {
   it('exits 1 for an unreachable network and says where it breaks', async () => {
     const result = await runCli(['paths', BROKER, '--inventory', fixture('blackhole-route'), ...DC]);
     expect(result.code).toBe(1);
-    expect(result.stdout.replace(/\s+/g, ' ')).toMatch(/Breaks first at route table rtb-\w+ \(blackhole route, return traffic\)/);
+    expect(result.stdout.replace(/\s+/g, ' ')).toMatch(/Breaks at route table rtb-\w+ \(blackhole route, return traffic\)/);
   });
 
   it('exits 3 when a verdict is unknown because Direct Connect calls were denied', async () => {

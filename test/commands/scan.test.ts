@@ -52,7 +52,7 @@ describe('scan of the demo estate', () => {
     expect(log.runs[0].automationDetails?.id).toBe('mq-audit/demo/');
     const failing = json.report.results.filter((r) => r.status === 'fail');
     expect(log.runs[0].results).toHaveLength(failing.length);
-    expect(result.stdout).toContain(json.report.gate.reason);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain(`FAILED: ${json.report.gate.reason.replace(/^Gate failed: /, '')}`);
     expect(result.stderr).toContain(`Wrote sarif report to ${output}`);
   });
 

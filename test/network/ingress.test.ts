@@ -79,3 +79,50 @@ describe('security groups', () => {
     expect(result.securityGroup.status).toBe('broken');
   });
 });
+
+describe('ports judged across the network ACL and the security groups together', () => {
+  const denyIn = (ruleNumber: number, port: number): NetworkAclEntry => ({ruleNumber, egress: false, action: 'deny', protocol: '6', cidr: DC, portRange: {from: port, to: port}});
+  const onlyPorts = (...ports: number[]) => ports.map((port, i) => ingressRule(`sgr-0${i}a1b2c3d4e5f6a7b8`, port, {cidr: DC}));
+
+  it('the ACL denies exactly the ports the group admits: the ACL blocks, not the group, and nothing is open', () => {
+    // nacl-prod: the group admits on-premises on OpenWire and the console; ACL rules 50 and 60 deny those two.
+    const result = ingress([denyIn(50, 61617), denyIn(60, 8162), allowAllIn, allowAllOut], onlyPorts(61617, 8162));
+    expect(result.openPorts).toEqual([]);
+    expect([result.naclInbound.status, result.naclInbound.break]).toEqual(['broken', 'nacl']);
+    expect(result.naclInbound.rules).toEqual(['50 deny', '60 deny']);
+    expect(result.naclInbound.reason).toBe(
+      'acl-0a9b8c7d6e5f40312 denies 10.100.0.0/16 every port sg-0f7e6d5c4b3a29180 admits: 61617 and 8162 are admitted by sg-0f7e6d5c4b3a29180 '
+      + '(rules sgr-00a1b2c3d4e5f6a7b8, sgr-01a1b2c3d4e5f6a7b8) but denied by acl-0a9b8c7d6e5f40312 rules 50 and 60; '
+      + '5671, 61614, 8883 and 61619 are not admitted by sg-0f7e6d5c4b3a29180',
+    );
+    // The group is not what blocks: it admits the ports that matter, and its reason says the ACL denies them.
+    expect(result.securityGroup.status).toBe('ok');
+    expect(result.securityGroup.reason).not.toMatch(/no rule/);
+    expect(result.securityGroup.reason).toContain('61617, 8162');
+  });
+
+  it('the opposite: the ACL lets in what the group does not admit, and denies what it admits', () => {
+    const result = ingress([
+      {ruleNumber: 100, egress: false, action: 'allow', protocol: '6', cidr: DC, portRange: {from: 61617, to: 61617}},
+      allowAllOut,
+    ], onlyPorts(5671));
+    expect(result.openPorts).toEqual([]);
+    expect([result.naclInbound.status, result.securityGroup.status]).toEqual(['broken', 'ok']);
+    expect(result.naclInbound.reason).toContain('5671 is admitted by sg-0f7e6d5c4b3a29180 (rules sgr-00a1b2c3d4e5f6a7b8) but denied by acl-0a9b8c7d6e5f40312 rule *');
+    expect(result.naclInbound.reason).toContain('61617 is let in by acl-0a9b8c7d6e5f40312 (rule 100) but not admitted by sg-0f7e6d5c4b3a29180');
+  });
+
+  it('a group that admits no port: it blocks, and it is told only the ports the ACL lets in', () => {
+    const result = ingress([denyIn(50, 61617), denyIn(60, 8162), allowAllIn, allowAllOut], [ingressRule('sgr-0f1f1f1f1f1f1f1f1', 61617, {cidr: '10.100.0.0/17'})]);
+    expect([result.naclInbound.status, result.securityGroup.status, result.securityGroup.break]).toEqual(['ok', 'broken', 'security-group']);
+    expect(result.securityGroup.reason).toContain('on 5671, 61614, 8883, 61619');
+    expect(result.securityGroup.reason).toContain('acl-0a9b8c7d6e5f40312 denies 61617 and 8162 (rules 50 and 60)');
+  });
+
+  it('some admitted ports pass: open, the ACL and the group ok, the denied port named', () => {
+    const result = ingress([denyIn(50, 61617), allowAllIn, allowAllOut], onlyPorts(61617, 8162));
+    expect(result.openPorts).toEqual([8162]);
+    expect([result.naclInbound.status, result.securityGroup.status]).toEqual(['ok', 'ok']);
+    expect(result.securityGroup.ports).toEqual([8162]);
+  });
+});

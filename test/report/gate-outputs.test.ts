@@ -80,8 +80,8 @@ describe('SARIF with suppressions', () => {
   });
 });
 
-describe('table with suppressions and a baseline', () => {
-  const table = renderTable(judged(true), {});
+describe('table (--verbose) with suppressions and a baseline', () => {
+  const table = renderTable(judged(true), {verbose: true});
 
   it('lists the suppressed finding under its broker with expiry and reason', () => {
     expect(flat(table)).toContain(
@@ -111,7 +111,20 @@ describe('table with suppressions and a baseline', () => {
   it('shows a broker whose only failure is suppressed apart from failing ones', () => {
     const report = judged(false);
     const onlySuppressed = {...report, results: report.results.filter((ev) => !(ev.resource.arn === BROKERS.ordersProd.arn && ev.policyId === 'mq/audit-logs'))};
-    expect(renderTable(onlySuppressed, {})).toMatch(/^SUPPR orders-prod .*\(1 suppressed, 3 passing\)$/m);
+    expect(renderTable(onlySuppressed, {verbose: true})).toMatch(/^SUPPR orders-prod .*\(1 suppressed, 3 passing\)$/m);
+  });
+});
+
+describe('table (default) with suppressions and a baseline', () => {
+  const table = renderTable(judged(true), {});
+
+  it('one line per finding: the suppressed one with expiry and reason, new and unchanged marked', () => {
+    expect(flat(table)).toContain('critical orders-prod mq/no-public-access [suppressed until 2026-12-31: Partner access, approved by security. (SEC-1)] [unchanged]');
+    expect(flat(table)).toMatch(/mq\/supported-engine-version +\[new\] /);
+    expect(flat(table)).toMatch(/mq\/production-ha +\[unchanged\] /);
+    expect(flat(table)).toContain('(1 suppressed)');
+    expect(flat(table)).toContain('FAILED: 1 new failing finding(s) at or above high (1 high); 1 suppressed and 1 unchanged since the baseline did not count.');
+    expect(flat(table)).toContain('Against the baseline test/fixtures/baseline/earlier-report.json');
   });
 });
 

@@ -65,31 +65,29 @@ describe('renderMarkdown', () => {
     ]);
   });
 
-  it('lists every failing broker with severity, policy and reason', () => {
+  it('lists every failing finding with its brokers, severity, policy and whole reason, grouped like the table', () => {
     const {header, rows} = tableAfter(markdown, 'Failing brokers (3)');
-    expect(header).toEqual(['Broker', 'Account / region', 'Severity', 'Policy', 'Reason', 'Gate']);
+    expect(header).toEqual(['Brokers', 'Severity', 'Policy', 'Reason', 'Gate']);
     // fail-on high: only critical and high findings fail the gate
-    expect(rows.map((row) => row[5])).toEqual(['fails', 'fails', 'fails', '', '', '']);
-    expect(rows.map((row) => [row[0], row[2], row[3]])).toEqual([
-      ['orders-prod', 'critical', '`mq/no-public-access`'],
-      ['billing-events', 'high', '`mq/production-ha`'],
-      ['legacy\\~batch.01', 'high', '`mq/supported-engine-version`'],
-      ['orders-prod', 'medium', '`mq/audit-logs`'],
-      ['billing-events', 'low', '`mq/rabbitmq-cluster-mode`'],
-      ['legacy\\~batch.01', 'low', '`mq/required-tags`'],
+    expect(rows.map((row) => row[4])).toEqual(['fails', 'fails', 'fails', '', '', '']);
+    expect(rows.map((row) => [row[0], row[1], row[2]])).toEqual([
+      ['orders-prod (111122223333 / eu-west-1)', 'critical', '`mq/no-public-access`'],
+      ['billing-events (111122223333 / eu-west-1)', 'high', '`mq/production-ha`'],
+      ['legacy\\~batch.01 (444455556666 / eu-west-1)', 'high', '`mq/supported-engine-version`'],
+      ['orders-prod (111122223333 / eu-west-1)', 'medium', '`mq/audit-logs`'],
+      ['billing-events (111122223333 / eu-west-1)', 'low', '`mq/rabbitmq-cluster-mode`'],
+      ['legacy\\~batch.01 (444455556666 / eu-west-1)', 'low', '`mq/required-tags`'],
     ]);
-    expect(rows[0][1]).toBe('111122223333 / eu-west-1');
-    expect(rows[0][4]).toBe('Broker orders-prod is publicly accessible from the internet.');
+    expect(rows[0][3]).toBe('Broker orders-prod is publicly accessible from the internet');
   });
 
-  it('lists what could not be checked: evaluations and collection errors', () => {
+  it('lists what could not be checked: checks not evaluated for one cause in one row, and collection errors', () => {
     expect(markdown).toContain('### Incomplete: 4 checks not evaluated, 2 collection errors');
-    const {rows} = tableAfter(markdown, 'Incomplete');
-    expect(rows.map((row) => `${row[0]} ${row[2]}`)).toEqual([
-      'payments-dr `mq/no-public-access`',
-      'payments-dr `mq/supported-engine-version`',
-      'legacy\\~batch.01 `mq/audit-logs`',
-      'payments-dr `mq/required-tags`',
+    const {header, rows} = tableAfter(markdown, 'Incomplete');
+    expect(header).toEqual(['Brokers', 'Checks', 'Why they could not be evaluated']);
+    expect(rows.map((row) => `${row[0]}: ${row[1]}: ${row[2]}`)).toEqual([
+      'payments-dr (444455556666 / eu-west-1): 3 checks: mq:DescribeBroker denied (AccessDeniedException)',
+      expect.stringMatching(/^legacy\\~batch\.01 \(444455556666 \/ eu-west-1\): mq\/audit-logs: /),
     ]);
     expect(markdown).toMatch(/^\| mq DescribeBroker \| 444455556666 \/ eu-west-1 \/ b-1a2b3c4d-0004-4e5f-8a9b-000000000004 \| AccessDeniedException \(access-denied\) \|/m);
     expect(markdown).toContain('never counted as passing');
@@ -141,7 +139,7 @@ describe('renderMarkdown with suppressions and a baseline', () => {
     const {header, rows} = tableAfter(markdown, 'Failing brokers');
     expect(header.slice(-2)).toEqual(['Baseline', 'Gate']);
     // fail-on high: of the high ones, only the new one fails the gate
-    expect(rows.map((row) => `${row[5]} ${row[3]} ${row[6]}`.trim())).toEqual([
+    expect(rows.map((row) => `${row[4]} ${row[2]} ${row[5]}`.trim())).toEqual([
       'new `mq/supported-engine-version` fails',
       'new `mq/audit-logs`',
       'new `mq/rabbitmq-cluster-mode`',
@@ -228,7 +226,7 @@ describe('escaping', () => {
     const {rows} = tableAfter(text, 'Failing brokers');
     const evil = rows.filter((row) => row[0].startsWith('evil'));
     expect(evil).toHaveLength(2);
-    expect(evil[0][0]).toBe('evil\\|name&lt;img src=x onerror=alert(1)&gt;\\`\\|\\` \\| injected \\| row \\|');
+    expect(evil[0][0]).toBe('evil\\|name&lt;img src=x onerror=alert(1)&gt;\\`\\|\\` \\| injected \\| row \\| (111122223333 / eu-west-1)');
     expect(text).not.toMatch(/<img/);
     expect(text.split('\n').filter((line) => line.startsWith('| injected'))).toEqual([]);
   });
@@ -241,18 +239,20 @@ describe('escaping', () => {
     expect(text).toContain('… and 25 more: see the JSON report (`--format json`).');
   });
 
-  it('cuts a very long message inside its cell', () => {
-    const long = 'x'.repeat(5000);
-    const results = evaluations().map((ev) => (ev.status === 'fail' ? {...ev, message: long} : ev));
-    const {rows} = tableAfter(renderMarkdown({...buildReport(), results}), 'Failing brokers');
-    expect(rows[0][4].length).toBeLessThanOrEqual(300);
-    expect(rows[0][4].endsWith('…')).toBe(true);
+  it('keeps a long reason whole (no cut in the middle of a cause), up to 4,000 characters', () => {
+    const long = `${'the cause, '.repeat(90)}and the end`;
+    const whole = tableAfter(renderMarkdown({...buildReport(), results: evaluations().map((ev) => (ev.status === 'fail' ? {...ev, message: long} : ev))}), 'Failing brokers');
+    expect(whole.rows[0][3]).toBe(long);
+    const huge = 'x'.repeat(5000);
+    const {rows} = tableAfter(renderMarkdown({...buildReport(), results: evaluations().map((ev) => (ev.status === 'fail' ? {...ev, message: huge} : ev))}), 'Failing brokers');
+    expect(rows[0][3].length).toBeLessThanOrEqual(4000);
+    expect(rows[0][3].endsWith('…')).toBe(true);
   });
 
   it('shows a broker without a name by its id', () => {
     const nameless = broker('111122223333', 'eu-west-1', '', 'ACTIVEMQ', 'b-nameless');
     const results: Evaluation[] = [{policyId: 'mq/no-public-access', status: 'fail', severity: 'critical', resource: nameless, message: 'public'}];
     const {rows} = tableAfter(renderMarkdown(assembleReport(reportedPolicies(), results, [])), 'Failing brokers');
-    expect(rows[0][0]).toBe('b-nameless');
+    expect(rows[0][0]).toBe('b-nameless (111122223333 / eu-west-1)');
   });
 });

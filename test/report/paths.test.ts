@@ -79,7 +79,7 @@ function flat(text: string): string {
 
 describe('renderPathsText', () => {
   it('lists every path hop by hop with routes, tunnel states, rules and ports', () => {
-    const text = renderPathsText(pathsReport(reachableFacts()));
+    const text = renderPathsText(pathsReport(reachableFacts()), {verbose: true});
     expect(text).not.toMatch(ANSI);
     expect(text).toContain('Paths to broker orders-prod');
     expect(text).toMatch(/On-premises network 10\.0\.0\.0\/8 \(given\) +REACHABLE/);
@@ -94,7 +94,7 @@ describe('renderPathsText', () => {
   });
 
   it('says where and why a broken path breaks, and marks the broken hop', () => {
-    const text = renderPathsText(pathsReport(degradedFacts(), {exitCode: 1}));
+    const text = renderPathsText(pathsReport(degradedFacts(), {exitCode: 1}), {verbose: true});
     expect(text).toMatch(/On-premises network 10\.0\.0\.0\/8 \(given\) +DEGRADED/);
     expect(flat(text)).toContain(`Path 2/2 to subnet-0a1b2c3d4e5f60001 (10.0.0.0/8) via VPN ${VPN}/${TUNNEL_2} BROKEN`);
     expect(flat(text)).toContain(`Breaks at VPN tunnel ${TUNNEL_2} (${VPN}) (tunnel down): ${VPN} tunnel ${TUNNEL_2} is DOWN since 2026-11-24T22:13:00Z`);
@@ -103,7 +103,7 @@ describe('renderPathsText', () => {
   });
 
   it('names the break point of an unreachable network', () => {
-    const text = renderPathsText(pathsReport(unreachableFacts()));
+    const text = renderPathsText(pathsReport(unreachableFacts()), {verbose: true});
     expect(flat(text)).toContain(`Breaks first at route table ${ROUTE_TABLE} (no route, return traffic): ${ROUTE_TABLE} has no route for 172.16.0.0/12`);
     expect(flat(text)).toContain('no link reached');
   });
@@ -111,14 +111,14 @@ describe('renderPathsText', () => {
   it('shows unknown hops with the data that is missing and the call that failed', () => {
     const missing = [{collection: 'dxVirtualInterfaces', reason: 'the virtual interfaces of eu-west-1 could not be read', error: {service: 'directconnect', operation: 'DescribeVirtualInterfaces', code: 'AccessDeniedException', kind: 'access-denied' as const, message: 'denied'}}];
     const facts = brokerFacts([network('10.0.0.0/8', [unknownAt(dxPath(), 'virtual-interface', 'the interface is unknown', missing)])]);
-    const text = renderPathsText(pathsReport(facts, {exitCode: 3}));
+    const text = renderPathsText(pathsReport(facts, {exitCode: 3}), {verbose: true});
     expect(text).toMatch(/On-premises network 10\.0\.0\.0\/8 \(given\) +UNKNOWN/);
     expect(text).toMatch(/^ {4}UNKNOWN +virtual interface dxvif-/m);
     expect(flat(text)).toContain('missing: the virtual interfaces of eu-west-1 could not be read (directconnect DescribeVirtualInterfaces: AccessDeniedException)');
   });
 
   it('says clearly when the network was not collected for the broker region', () => {
-    const text = renderPathsText(pathsReport(null, {exitCode: 3, reason: 'The inventory has no network data for account 111122223333 in eu-west-1.'}));
+    const text = renderPathsText(pathsReport(null, {exitCode: 3, reason: 'The inventory has no network data for account 111122223333 in eu-west-1.'}), {verbose: true});
     expect(text).toMatch(/^Verdict: NOT-COLLECTED\. The inventory has no network data/m);
     expect(text).not.toContain('On-premises network');
   });
@@ -134,7 +134,7 @@ describe('renderPathsText', () => {
         publicSubnet: false,
       },
     };
-    const text = renderPathsText(pathsReport(facts));
+    const text = renderPathsText(pathsReport(facts), {verbose: true});
     expect(text).toMatch(/^Internet ingress {2}OPEN$/m);
     expect(text).toContain(`${SECURITY_GROUP} rule sgr-0ff0ff0ff0ff0ff00 admits 0.0.0.0/0 (the whole internet) on 61617`);
   });

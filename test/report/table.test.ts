@@ -19,9 +19,9 @@ function headerIndex(text: string, brokerName: string): number {
   return lines(text).findIndex((line) => /^(FAIL|ERROR|PASS|N\/A) /.test(line) && line.includes(` ${brokerName} `));
 }
 
-describe('renderTable', () => {
+describe('renderTable --verbose: every message under its broker (the detail of the earlier table)', () => {
   const report = buildReport();
-  const table = renderTable(report, {});
+  const table = renderTable(report, {verbose: true});
 
   it('lists every broker with its account, region and engine', () => {
     for (const broker of Object.values(BROKERS)) {
@@ -93,21 +93,21 @@ describe('renderTable', () => {
 
   it('has no ANSI escape codes unless colour is asked for', () => {
     expect(table).not.toMatch(ANSI);
-    expect(renderTable(report, {color: false})).not.toMatch(ANSI);
+    expect(renderTable(report, {color: false, verbose: true})).not.toMatch(ANSI);
   });
 
   it('colours when asked, even when stdout is not a terminal, and the text is otherwise the same', () => {
-    const coloured = renderTable(report, {color: true});
+    const coloured = renderTable(report, {color: true, verbose: true});
     expect(coloured).toMatch(ANSI);
     expect(coloured.replace(ANSI, '')).toBe(table);
   });
 
   it('does not depend on the order of the report arrays', () => {
-    expect(renderTable(shuffledReport(report, 4), {})).toBe(table);
+    expect(renderTable(shuffledReport(report, 4), {verbose: true})).toBe(table);
   });
 
   it('says so when there are no brokers, and still shows the gate', () => {
-    const empty = renderTable(assembleReport(reportedPolicies(), [], []), {});
+    const empty = renderTable(assembleReport(reportedPolicies(), [], []), {verbose: true});
     expect(empty).toContain('No brokers were evaluated.');
     expect(empty).not.toContain('Could not read');
     expect(empty).toMatch(/Failing +none/);
@@ -117,7 +117,7 @@ describe('renderTable', () => {
   it('puts the reason on its own line when the policy id is very long', () => {
     const longId = `mq/${'very-long-policy-identifier-'.repeat(3)}x`;
     const ev: Evaluation = {policyId: longId, status: 'fail', severity: 'high', resource: BROKERS.ordersProd, message: 'Broker orders-prod fails the long one.'};
-    const text = renderTable(assembleReport(reportedPolicies(), [ev], []), {});
+    const text = renderTable(assembleReport(reportedPolicies(), [ev], []), {verbose: true});
     const index = lines(text).findIndex((line) => line.includes(longId));
     expect(lines(text)[index].trimEnd().endsWith(longId)).toBe(true);
     expect(lines(text)[index + 1]).toBe('        Broker orders-prod fails the long one.');

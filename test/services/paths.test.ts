@@ -227,8 +227,8 @@ describe.each(FIXTURE_CASES)('fixtures/network/$name', (c) => {
     }
   });
 
-  it('prints every path hop by hop, and where a broken one breaks', () => {
-    const text = renderPaths('text', report).replace(/\s+/g, ' ');
+  it('--verbose prints every path hop by hop, and where a broken one breaks', () => {
+    const text = renderPaths('text', report, {verbose: true}).replace(/\s+/g, ' ');
     const onPrem = report.network!.onPrem.networks[0];
     expect(text).toContain(`On-premises network ${DATA_CENTRE} (given) ${c.verdict.toUpperCase()}`);
     onPrem.paths.forEach((path, i) => {
@@ -236,6 +236,18 @@ describe.each(FIXTURE_CASES)('fixtures/network/$name', (c) => {
       if (path.breakPoint) expect(text).toContain(path.breakPoint.message.replace(/\s+/g, ' '));
     });
     for (const hop of onPrem.paths.flatMap((p) => p.hops)) expect(text).toContain(hop.reason.replace(/\s+/g, ' '));
+    expect(text).toContain(`Verdict: ${c.verdict.toUpperCase()}. `);
+  });
+
+  it('by default prints each hop once, forward and return apart, and where broken paths break', () => {
+    const text = renderPaths('text', report).replace(/\s+/g, ' ');
+    const onPrem = report.network!.onPrem.networks[0];
+    expect(text).toContain(`On-premises network ${DATA_CENTRE} (given) ${c.verdict.toUpperCase()}`);
+    expect(text).not.toContain('Path 1/');
+    for (const path of onPrem.paths) if (path.breakPoint) expect(text).toContain(path.breakPoint.message.replace(/\s+/g, ' '));
+    if (onPrem.paths.some((p) => p.hops.some((h) => h.direction === 'return'))) expect(text).toContain('Return (broker → on-premises)');
+    const verbose = renderPaths('text', report, {verbose: true});
+    expect(renderPaths('text', report).split('\n').length).toBeLessThanOrEqual(verbose.split('\n').length);
     expect(text).toContain(`Verdict: ${c.verdict.toUpperCase()}. `);
   });
 

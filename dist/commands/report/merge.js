@@ -34,7 +34,8 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
         }),
         'fail-on': core_1.Flags.string({ options: [...types_1.FAIL_ON_VALUES], summary: 'Gate the merged report at this severity (default: the inputs\' common --fail-on).' }),
         category: core_1.Flags.string({ summary: 'SARIF category when rendering merged JSON reports as SARIF. Default: mq-audit.' }),
-        quiet: core_1.Flags.boolean({ char: 'q', summary: 'With --output, print nothing to stdout.' }),
+        quiet: core_1.Flags.boolean({ char: 'q', summary: 'Print no table on stdout (with or without --output); the exit code still says what the gate decided.' }),
+        ...flags_1.displayFlags,
     };
     async run() {
         const { argv, flags } = await this.parse(ReportMerge);
@@ -60,10 +61,11 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
         }
         const { report } = outcome;
         const format = (0, flags_1.reportFormat)(flags.format, flags.output, Boolean(process.stdout.isTTY));
-        const notes = await (0, report_output_1.writeReport)(flags.output, format, report, { category: flags.category, color: toStdout && format === 'table' && this.useColor() });
+        const display = (0, flags_1.tableOptions)(flags);
+        const notes = flags.quiet && toStdout && format === 'table' ? [] : await (0, report_output_1.writeReport)(flags.output, format, report, { category: flags.category, color: toStdout && format === 'table' && this.useColor(), ...(format === 'table' ? display : {}) });
         if (!toStdout) {
             if (!flags.quiet && format !== 'table')
-                process.stdout.write((0, index_1.render)('table', report, { color: this.useColor() }));
+                process.stdout.write((0, index_1.render)('table', report, { color: this.useColor(), ...display }));
             this.logToStderr(`Merged ${argv.length} report(s) into ${flags.output} (${format})`);
         }
         for (const note of notes)

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
-import {reportFormat} from '../../cli/flags';
+import {displayFlags, reportFormat, tableOptions} from '../../cli/flags';
 import {InputError} from '../../errors';
 import {writeReport, writeSarifLog} from '../../cli/report-output';
 import {refuseOutputOverInputs} from '../../output';
@@ -38,7 +38,8 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     }),
     'fail-on': Flags.string({options: [...FAIL_ON_VALUES], summary: 'Gate the merged report at this severity (default: the inputs\' common --fail-on).'}),
     category: Flags.string({summary: 'SARIF category when rendering merged JSON reports as SARIF. Default: mq-audit.'}),
-    quiet: Flags.boolean({char: 'q', summary: 'With --output, print nothing to stdout.'}),
+    quiet: Flags.boolean({char: 'q', summary: 'Print no table on stdout (with or without --output); the exit code still says what the gate decided.'}),
+    ...displayFlags,
   };
 
   public async run(): Promise<void> {
@@ -64,9 +65,10 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
 
     const {report} = outcome;
     const format = reportFormat(flags.format, flags.output, Boolean(process.stdout.isTTY));
-    const notes = await writeReport(flags.output, format, report, {category: flags.category, color: toStdout && format === 'table' && this.useColor()});
+    const display = tableOptions(flags);
+    const notes = flags.quiet && toStdout && format === 'table' ? [] : await writeReport(flags.output, format, report, {category: flags.category, color: toStdout && format === 'table' && this.useColor(), ...(format === 'table' ? display : {})});
     if (!toStdout) {
-      if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor()}));
+      if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor(), ...display}));
       this.logToStderr(`Merged ${argv.length} report(s) into ${flags.output} (${format})`);
     }
 
