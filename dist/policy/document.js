@@ -136,11 +136,13 @@ function lookUpEngineSupport(engine, version, asOf) {
     const line = versionLine(version) ?? version;
     const entries = engine_versions_json_1.default.engines[engine] ?? [];
     const entry = entries.find((e) => e.version === line);
-    const base = { line, tableAsOf: engine_versions_json_1.default.asOf };
+    const [major, minor] = versionLine(version) ? line.split('.').map(Number) : [];
+    const base = { line, ...(major !== undefined && { major, minor }), tableAsOf: engine_versions_json_1.default.asOf };
     if (entry) {
         if (entry.endOfSupport === null)
             return { ...base, status: 'supported' };
-        return { ...base, status: entry.endOfSupport <= asOf.slice(0, 10) ? 'end-of-support' : 'supported', endOfSupport: entry.endOfSupport };
+        const daysOfSupportLeft = Math.round((Date.parse(entry.endOfSupport) - Date.parse(asOf.slice(0, 10))) / 86_400_000);
+        return { ...base, status: entry.endOfSupport <= asOf.slice(0, 10) ? 'end-of-support' : 'supported', endOfSupport: entry.endOfSupport, daysOfSupportLeft };
     }
     // Older than every listed line: support ended before the table's oldest entry.
     const oldest = entries.at(-1);

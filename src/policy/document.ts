@@ -33,6 +33,14 @@ export interface EngineVersionSupport {
   status: EngineSupportStatus | null;
   /** The line's end-of-support date (YYYY-MM-DD), when one is announced. */
   endOfSupport?: string;
+  /**
+   * Days from the snapshot's collection to endOfSupport (negative once it has passed), when a date is announced:
+   * "support ends within 90 days" is `{"maximum": 90}`.
+   */
+  daysOfSupportLeft?: number;
+  /** The version's major and minor as numbers (5.18.4 → 5 and 18), when it is a version: comparable in policies. */
+  major?: number;
+  minor?: number;
   /** Date of the support table. */
   tableAsOf: string;
 }
@@ -250,10 +258,12 @@ export function lookUpEngineSupport(engine: EngineType, version: string, asOf: s
   const line = versionLine(version) ?? version;
   const entries = supportTable.engines[engine] ?? [];
   const entry = entries.find((e) => e.version === line);
-  const base = {line, tableAsOf: supportTable.asOf};
+  const [major, minor] = versionLine(version) ? line.split('.').map(Number) : [];
+  const base = {line, ...(major !== undefined && {major, minor}), tableAsOf: supportTable.asOf};
   if (entry) {
     if (entry.endOfSupport === null) return {...base, status: 'supported'};
-    return {...base, status: entry.endOfSupport <= asOf.slice(0, 10) ? 'end-of-support' : 'supported', endOfSupport: entry.endOfSupport};
+    const daysOfSupportLeft = Math.round((Date.parse(entry.endOfSupport) - Date.parse(asOf.slice(0, 10))) / 86_400_000);
+    return {...base, status: entry.endOfSupport <= asOf.slice(0, 10) ? 'end-of-support' : 'supported', endOfSupport: entry.endOfSupport, daysOfSupportLeft};
   }
 
   // Older than every listed line: support ended before the table's oldest entry.
