@@ -116,6 +116,11 @@ A check that could not be evaluated (access denied, throttled past retries, miss
             helpGroup: 'GATE',
         }),
         policies: core_1.Flags.string({ multiple: true, summary: 'Add custom policy files or folders (repeatable).', helpGroup: 'POLICIES' }),
+        'support-calendar': core_1.Flags.string({
+            summary: 'An engine support calendar (end-of-support dates by engine major.minor) replacing the built-in one.',
+            description: 'Format: schemas/support-calendar.schema.json, like src/policy/engine-versions.json. A scan warns when the calendar it uses is more than 180 days old.',
+            helpGroup: 'POLICIES',
+        }),
         policy: core_1.Flags.string({ multiple: true, summary: 'Evaluate only these policy ids (repeatable; * matches within a path segment, e.g. "mq/*").', helpGroup: 'POLICIES' }),
         'skip-policy': core_1.Flags.string({ multiple: true, summary: 'Do not evaluate these policy ids (repeatable).', helpGroup: 'POLICIES' }),
         ...flags_1.progressFlag,
@@ -146,6 +151,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
             ...(flags.plan ?? []).map((file) => ['--plan', file]),
             ...(flags.template ?? []).map((file) => ['--template', file]),
             ['--template-parameters', flags['template-parameters']],
+            ['--support-calendar', flags['support-calendar']],
         ]);
         const format = (0, flags_1.reportFormat)(flags.format ?? defaults.format, flags.output, Boolean(process.stdout.isTTY));
         const toStdout = !flags.output || flags.output === '-';
@@ -190,6 +196,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
                 onPremCidrs: (0, flags_1.onPremCidrs)(flags['on-prem-cidr'], config),
                 suppressionsFile: shownPath(flags.suppressions ?? defaults.suppressions),
                 baselineFile: shownPath(flags.baseline ?? defaults.baseline),
+                ...(flags['support-calendar'] && { supportCalendarFile: flags['support-calendar'] }),
                 redact,
                 redactKey,
             }));

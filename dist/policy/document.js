@@ -9,7 +9,7 @@ exports.isProduction = isProduction;
 exports.versionLine = versionLine;
 exports.lookUpEngineSupport = lookUpEngineSupport;
 exports.parseHostInstance = parseHostInstance;
-const engine_versions_json_1 = __importDefault(require("./engine-versions.json"));
+const support_calendar_1 = require("./support-calendar");
 const instance_types_json_1 = __importDefault(require("./instance-types.json"));
 exports.BROKER_DOCUMENT_VERSION = 1;
 exports.DEFAULT_PRODUCTION_SELECTOR = {
@@ -41,11 +41,11 @@ function buildBrokerDocument(broker, context) {
         }
     }
     const engineVersion = detailFields.engineVersion ?? null;
-    const engineVersionSupport = engineVersion === null ? null : lookUpEngineSupport(broker.engineType, engineVersion, context.asOf);
+    const engineVersionSupport = engineVersion === null ? null : lookUpEngineSupport(broker.engineType, engineVersion, context.asOf, context.supportCalendar);
     if (engineVersionSupport === null)
         unknown['/facts/engineVersionSupport'] = unknown['/engineVersion'];
     else if (engineVersionSupport.status === null) {
-        unknown['/facts/engineVersionSupport/status'] = `engine version ${engineVersion} of ${broker.engineType} is not in the support table dated ${engine_versions_json_1.default.asOf}`;
+        unknown['/facts/engineVersionSupport/status'] = `engine version ${engineVersion} of ${broker.engineType} is not in the support calendar dated ${engineVersionSupport.tableAsOf}`;
     }
     const tags = detailFields.tags ?? null;
     const production = tags === null ? null : isProduction(tags, context.production);
@@ -132,12 +132,13 @@ function compareLines(a, b) {
     const [bMajor, bMinor] = b.split('.').map(Number);
     return aMajor - bMajor || aMinor - bMinor;
 }
-function lookUpEngineSupport(engine, version, asOf) {
+function lookUpEngineSupport(engine, version, asOf, calendar = support_calendar_1.BUILT_IN_CALENDAR) {
+    const supportTable = calendar;
     const line = versionLine(version) ?? version;
-    const entries = engine_versions_json_1.default.engines[engine] ?? [];
+    const entries = supportTable.engines[engine] ?? [];
     const entry = entries.find((e) => e.version === line);
     const [major, minor] = versionLine(version) ? line.split('.').map(Number) : [];
-    const base = { line, ...(major !== undefined && { major, minor }), tableAsOf: engine_versions_json_1.default.asOf };
+    const base = { line, ...(major !== undefined && { major, minor }), tableAsOf: supportTable.asOf };
     if (entry) {
         if (entry.endOfSupport === null)
             return { ...base, status: 'supported' };

@@ -31,6 +31,7 @@ function* eachBrokerDocument(snapshot, options = {}) {
             errors: errorsByScope.get(`${scope.accountId}|${scope.region}`) ?? [],
             production: options.production ?? document_1.DEFAULT_PRODUCTION_SELECTOR,
             asOf: snapshot.collectedAt,
+            ...(options.supportCalendar && { supportCalendar: options.supportCalendar }),
             network: options.networkFacts?.(scope),
         });
     }

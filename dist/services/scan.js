@@ -20,6 +20,7 @@ const inventory_1 = require("./inventory");
 const change_1 = require("./change");
 const overlay_1 = require("../change/overlay");
 const compare_1 = require("../change/compare");
+const support_calendar_1 = require("../policy/support-calendar");
 const paths_1 = require("../report/paths");
 const evaluator_1 = require("../policy/evaluator");
 async function runScan(options) {
@@ -35,13 +36,14 @@ async function runScan(options) {
     const suppressions = (0, suppressions_1.loadSuppressions)(options.suppressionsFile, options.cwd);
     const baseline = options.baselineFile === undefined ? undefined : (0, baseline_1.loadBaseline)(options.baselineFile, options.cwd);
     const redactor = (0, redact_1.createRedactor)(options.redactKey);
+    const supportCalendar = options.supportCalendarFile === undefined ? undefined : (0, support_calendar_1.readSupportCalendar)(options.supportCalendarFile);
     const anchoring = (0, anchoring_1.prepareAnchoring)(options.iac ?? 'none', options.cwd);
     // A change's inputs are read before any AWS call too: a binary plan should not wait for a collection.
     let proposal = options.change ? (0, change_1.readProposedChanges)(options.change) : undefined;
     const deployed = 'file' in options.source ? (0, read_1.readSnapshot)(options.source.file) : 'live' in options.source ? await (0, inventory_1.collectLive)(options.source.live) : (0, overlay_1.emptySnapshot)();
     const inventorySource = 'file' in options.source ? options.source.file : undefined;
     const generatedAt = (options.now?.() ?? new Date()).toISOString();
-    const judge = (snapshot) => judgeEstate(snapshot, policies, options);
+    const judge = (snapshot) => judgeEstate(snapshot, policies, options, undefined, supportCalendar);
     const common = { policies, failOn: options.failOn, tool: version_1.TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf };
     // A template that updates a deployed stack is read again knowing the stack's deployed resources.
     if (proposal && options.change?.stackName && options.change.templates.length > 0)
@@ -52,7 +54,7 @@ async function runScan(options) {
         const estate = (0, overlay_1.applyChanges)(deployed, proposal.changes, { ...(options.change.accountId && { accountId: options.change.accountId }), ...(options.change.region && { region: options.change.region }) });
         snapshot = estate.snapshot;
         const before = 'none' in options.source ? { results: [], verdicts: new Map() } : judge(deployed);
-        const after = judgeEstate(estate.snapshot, policies, options, before.verdicts);
+        const after = judgeEstate(estate.snapshot, policies, options, before.verdicts, supportCalendar);
         const locateEdit = (0, change_1.editLocator)(anchoring, options.cwd, (0, change_1.networkNames)(deployed));
         const classified = (0, compare_1.classifyChanges)(after.results, before.results, estate, locateEdit);
         const gateAll = options.change.gate === 'all';
@@ -72,6 +74,9 @@ async function runScan(options) {
     }
     if (anchoring)
         built.iac = (0, anchoring_1.iacReport)(anchoring, built, options.cwd);
+    const stale = (0, support_calendar_1.staleCalendarWarning)(supportCalendar ?? support_calendar_1.BUILT_IN_CALENDAR, new Date(generatedAt), options.supportCalendarFile ?? 'built in');
+    if (stale)
+        built.warnings = [...(built.warnings ?? []), { code: 'stale-support-calendar', message: stale, ...(options.supportCalendarFile && { source: options.supportCalendarFile }) }];
     const report = options.redact ? (0, redact_1.redactReport)(built, redactor) : built;
     return { report, snapshot, ...(anchoring && { anchoring }) };
 }
@@ -83,9 +88,12 @@ const brokerKey = (accountId, region, name) => `${accountId}|${region}|${name}`;
  * Every broker's results, fingerprinted, with the hops of failing network findings; and each broker's verdict.
  * `deployed`: judging the proposed estate, the deployed estate's verdicts, whose inferred networks carry over.
  */
-function judgeEstate(snapshot, policies, options, deployed) {
+function judgeEstate(snapshot, policies, options, deployed, supportCalendar) {
     const carriedNetworks = deployed && ((scope) => deployed.get(brokerKey(scope.accountId, scope.region, scope.broker.name))?.inferred ?? []);
-    const evaluation = (0, evaluation_1.evaluationOptions)(snapshot, options.config, { onPremCidrs: options.onPremCidrs, ...(carriedNetworks && { carriedNetworks }) });
+    const evaluation = {
+        ...(0, evaluation_1.evaluationOptions)(snapshot, options.config, { onPremCidrs: options.onPremCidrs, ...(carriedNetworks && { carriedNetworks }) }),
+        ...(supportCalendar && { supportCalendar }),
+    };
     const verdicts = new Map();
     let diagrams = 0;
     // Failing network findings take their hops from the document being evaluated: one path analysis per broker.

@@ -7,7 +7,7 @@
  */
 import type {BrokerNetworkFacts} from '../network/facts';
 import type {Broker, BrokerDetails, CollectionError, EngineType} from '../snapshot/types';
-import supportTable from './engine-versions.json';
+import {BUILT_IN_CALENDAR, type SupportCalendar} from './support-calendar';
 import instanceTypes from './instance-types.json';
 
 export const BROKER_DOCUMENT_VERSION = 1;
@@ -129,6 +129,8 @@ export interface DocumentContext {
   production: ProductionSelector;
   /** Date support is judged at (the snapshot's collection time, so offline re-evaluation is reproducible). */
   asOf: string;
+  /** The engine support calendar (default: the built-in one). */
+  supportCalendar?: SupportCalendar;
   network?: {facts: unknown; unknown?: Record<string, string>};
 }
 
@@ -157,10 +159,10 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
   }
 
   const engineVersion = detailFields.engineVersion ?? null;
-  const engineVersionSupport = engineVersion === null ? null : lookUpEngineSupport(broker.engineType, engineVersion, context.asOf);
+  const engineVersionSupport = engineVersion === null ? null : lookUpEngineSupport(broker.engineType, engineVersion, context.asOf, context.supportCalendar);
   if (engineVersionSupport === null) unknown['/facts/engineVersionSupport'] = unknown['/engineVersion'];
   else if (engineVersionSupport.status === null) {
-    unknown['/facts/engineVersionSupport/status'] = `engine version ${engineVersion} of ${broker.engineType} is not in the support table dated ${supportTable.asOf}`;
+    unknown['/facts/engineVersionSupport/status'] = `engine version ${engineVersion} of ${broker.engineType} is not in the support calendar dated ${engineVersionSupport.tableAsOf}`;
   }
 
   const tags = detailFields.tags ?? null;
@@ -254,7 +256,8 @@ function compareLines(a: string, b: string): number {
   return aMajor - bMajor || aMinor - bMinor;
 }
 
-export function lookUpEngineSupport(engine: EngineType, version: string, asOf: string): EngineVersionSupport {
+export function lookUpEngineSupport(engine: EngineType, version: string, asOf: string, calendar: SupportCalendar = BUILT_IN_CALENDAR): EngineVersionSupport {
+  const supportTable = calendar;
   const line = versionLine(version) ?? version;
   const entries = supportTable.engines[engine] ?? [];
   const entry = entries.find((e) => e.version === line);

@@ -3,6 +3,7 @@ import type {Broker, Snapshot} from '../snapshot/types';
 import {buildBrokerDocument, type BrokerDocument, DEFAULT_PRODUCTION_SELECTOR, type ProductionSelector} from './document';
 import {evaluatePolicy, resourceOf} from './evaluator';
 import type {CompiledPolicy} from './loader';
+import type {SupportCalendar} from './support-calendar';
 import type {Evaluation} from './types';
 
 export interface BrokerInScope {
@@ -14,6 +15,8 @@ export interface BrokerInScope {
 
 export interface EvaluateOptions {
   production?: ProductionSelector;
+  /** The engine support calendar (scan --support-calendar); default: the built-in one. */
+  supportCalendar?: SupportCalendar;
   /** Network facts for a broker (the path model); absent when the network was not inventoried. */
   networkFacts?: (scope: BrokerInScope) => {facts: unknown; unknown?: Record<string, string>} | undefined;
   /**
@@ -50,6 +53,7 @@ export function* eachBrokerDocument(snapshot: Snapshot, options: EvaluateOptions
       errors: errorsByScope.get(`${scope.accountId}|${scope.region}`) ?? [],
       production: options.production ?? DEFAULT_PRODUCTION_SELECTOR,
       asOf: snapshot.collectedAt,
+      ...(options.supportCalendar && {supportCalendar: options.supportCalendar}),
       network: options.networkFacts?.(scope),
     });
   }

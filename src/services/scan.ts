@@ -21,6 +21,7 @@ import {changeReport, type ChangeInput, editLocator, networkNames, readProposedC
 import {applyChanges, emptySnapshot} from '../change/overlay';
 import {classifyChanges, verdictChanges} from '../change/compare';
 import type {CompiledPolicy} from '../policy/loader';
+import {BUILT_IN_CALENDAR, readSupportCalendar, staleCalendarWarning, type SupportCalendar} from '../policy/support-calendar';
 import type {Verdict} from '../network';
 import type {ReportedEvaluation} from '../report/types';
 import {brokerPathsMermaid} from '../report/paths';
@@ -46,6 +47,8 @@ export interface ScanOptions {
   redact?: boolean;
   /** Secret for the aliases (MQ_AUDIT_REDACT_KEY); aliases are also how suppressions may name accounts. */
   redactKey?: string;
+  /** An engine support calendar replacing the built-in one (--support-calendar). */
+  supportCalendarFile?: string;
   /** Templates to anchor findings to (default: none). */
   iac?: IacSource;
   /** Where the default suppressions file is looked for. */
@@ -73,13 +76,14 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const suppressions = loadSuppressions(options.suppressionsFile, options.cwd);
   const baseline = options.baselineFile === undefined ? undefined : loadBaseline(options.baselineFile, options.cwd);
   const redactor = createRedactor(options.redactKey);
+  const supportCalendar = options.supportCalendarFile === undefined ? undefined : readSupportCalendar(options.supportCalendarFile);
   const anchoring = prepareAnchoring(options.iac ?? 'none', options.cwd);
   // A change's inputs are read before any AWS call too: a binary plan should not wait for a collection.
   let proposal = options.change ? readProposedChanges(options.change) : undefined;
   const deployed = 'file' in options.source ? readSnapshot(options.source.file) : 'live' in options.source ? await collectLive(options.source.live) : emptySnapshot();
   const inventorySource = 'file' in options.source ? options.source.file : undefined;
   const generatedAt = (options.now?.() ?? new Date()).toISOString();
-  const judge = (snapshot: Snapshot) => judgeEstate(snapshot, policies, options);
+  const judge = (snapshot: Snapshot) => judgeEstate(snapshot, policies, options, undefined, supportCalendar);
   const common = {policies, failOn: options.failOn, tool: TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf};
 
   // A template that updates a deployed stack is read again knowing the stack's deployed resources.
@@ -90,7 +94,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     const estate = applyChanges(deployed, proposal.changes, {...(options.change.accountId && {accountId: options.change.accountId}), ...(options.change.region && {region: options.change.region})});
     snapshot = estate.snapshot;
     const before = 'none' in options.source ? {results: [], verdicts: new Map()} : judge(deployed);
-    const after = judgeEstate(estate.snapshot, policies, options, before.verdicts);
+    const after = judgeEstate(estate.snapshot, policies, options, before.verdicts, supportCalendar);
     const locateEdit = editLocator(anchoring, options.cwd, networkNames(deployed));
     const classified = classifyChanges(after.results, before.results, estate, locateEdit);
     const gateAll = options.change.gate === 'all';
@@ -109,6 +113,8 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   }
 
   if (anchoring) built.iac = iacReport(anchoring, built, options.cwd);
+  const stale = staleCalendarWarning(supportCalendar ?? BUILT_IN_CALENDAR, new Date(generatedAt), options.supportCalendarFile ?? 'built in');
+  if (stale) built.warnings = [...(built.warnings ?? []), {code: 'stale-support-calendar', message: stale, ...(options.supportCalendarFile && {source: options.supportCalendarFile})}];
   const report = options.redact ? redactReport(built, redactor) : built;
   return {report, snapshot, ...(anchoring && {anchoring})};
 }
@@ -126,9 +132,12 @@ const brokerKey = (accountId: string, region: string, name: string) => `${accoun
  * Every broker's results, fingerprinted, with the hops of failing network findings; and each broker's verdict.
  * `deployed`: judging the proposed estate, the deployed estate's verdicts, whose inferred networks carry over.
  */
-export function judgeEstate(snapshot: Snapshot, policies: CompiledPolicy[], options: ScanOptions, deployed?: EstateVerdicts): {results: ReportedEvaluation[]; verdicts: EstateVerdicts} {
+export function judgeEstate(snapshot: Snapshot, policies: CompiledPolicy[], options: ScanOptions, deployed?: EstateVerdicts, supportCalendar?: SupportCalendar): {results: ReportedEvaluation[]; verdicts: EstateVerdicts} {
   const carriedNetworks = deployed && ((scope: {broker: {name: string}; accountId: string; region: string}) => deployed.get(brokerKey(scope.accountId, scope.region, scope.broker.name))?.inferred ?? []);
-  const evaluation = evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs, ...(carriedNetworks && {carriedNetworks})});
+  const evaluation = {
+    ...evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs, ...(carriedNetworks && {carriedNetworks})}),
+    ...(supportCalendar && {supportCalendar}),
+  };
   const verdicts: EstateVerdicts = new Map();
   let diagrams = 0;
   // Failing network findings take their hops from the document being evaluated: one path analysis per broker.
