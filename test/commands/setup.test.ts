@@ -2,7 +2,7 @@
  * Broken set-ups are told apart from an incomplete scan: the built CLI, with the real AWS SDK, against the local
  * AWS stand-in on 127.0.0.1 (never AWS).
  */
-import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {type AwsStub, installMq, installSts, startAwsStub} from '../helpers/aws-stub';
@@ -80,5 +80,36 @@ describe('no AWS credentials', () => {
     });
     expect(stderr).not.toMatch(/credential/i);
     expect(code).toBe(0);
+  });
+});
+
+describe('a region name AWS does not have', () => {
+  const credentials = (): NodeJS.ProcessEnv => ({...noCredentials, AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'});
+
+  it('--region us-east-9: exit 2 with the closest names, before any call', async () => {
+    for (const command of ['scan', 'inventory']) {
+      const {code, stderr} = await runCli([command, '--region', 'eu-west-1', '--region', 'us-east-9', ...(command === 'inventory' ? ['--output', '-'] : [])], {env: credentials()});
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^Error: --region: "us-east-9" is not an AWS region: .*did you mean us-east-1 or us-east-2\?$/m);
+    }
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  it('a misspelt direction, from AWS_REGION or the config file, names its source', async () => {
+    const fromEnv = await runCli(['scan', '--format', 'json'], {env: {...credentials(), AWS_REGION: 'eu-wset-1'}});
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toMatch(/^Error: AWS_REGION: "eu-wset-1" is not an AWS region: "wset" is not a direction .*did you mean eu-west-1\?$/m);
+
+    const config = join(work, 'config.json');
+    writeFileSync(config, JSON.stringify({defaults: {region: ['eu-west-1', 'eu-west-9']}}));
+    const fromConfig = await runCli(['scan', '--config', config, '--format', 'json'], {env: credentials()});
+    expect(fromConfig.code).toBe(2);
+    expect(fromConfig.stderr).toContain(`Error: ${config} at /defaults/region/1: "eu-west-9" is not an AWS region`);
+  });
+
+  it('a region newer than the list (the next number of a geography) is scanned', async () => {
+    const {code, stdout} = await runCli(['scan', '--region', 'ap-southeast-8', '--format', 'json'], {env: credentials()});
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as {inventory: {scopes: unknown[]}}).inventory.scopes).toEqual([{accountId: '123456789012', region: 'ap-southeast-8'}]);
   });
 });
