@@ -46,6 +46,8 @@ export interface ScanOptions {
   redact?: boolean;
   /** Secret for the aliases (MQ_AUDIT_REDACT_KEY); aliases are also how suppressions may name accounts. */
   redactKey?: string;
+  /** --fail-on-empty: no broker found in any region scanned fails the gate. */
+  failOnEmpty?: boolean;
   /** Templates to anchor findings to (default: none). */
   iac?: IacSource;
   /** Where the default suppressions file is looked for. */
@@ -80,7 +82,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const inventorySource = 'file' in options.source ? options.source.file : undefined;
   const generatedAt = (options.now?.() ?? new Date()).toISOString();
   const judge = (snapshot: Snapshot) => judgeEstate(snapshot, policies, options);
-  const common = {policies, failOn: options.failOn, tool: TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf};
+  const common = {policies, failOn: options.failOn, ...(options.failOnEmpty && {failOnEmpty: true}), tool: TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf};
 
   // A template that updates a deployed stack is read again knowing the stack's deployed resources.
   if (proposal && options.change?.stackName && options.change.templates.length > 0) proposal = readProposedChanges(options.change, deployed);

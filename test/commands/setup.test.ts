@@ -5,8 +5,10 @@
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {type AwsStub, installMq, installSts, startAwsStub} from '../helpers/aws-stub';
+import type {ScanReport} from '../../src/report/types';
+import {type AwsStub, installMq, installSts, mqAccessDenied, startAwsStub} from '../helpers/aws-stub';
 import {runCli, STACK_LINE} from '../helpers/cli';
+import {ACTIVE_STANDBY, mqFixture} from '../inventory/fixtures';
 
 let stub: AwsStub;
 let work: string;
@@ -17,7 +19,9 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'mq-audit-setup-'));
   stub = await startAwsStub();
   installSts(stub);
-  installMq(stub, {brokers: {'eu-west-1': []}});
+  // No broker in eu-west-1 or eu-west-2, one in us-east-2; eu-west-3 denies ListBrokers.
+  const mq = installMq(stub, {brokers: {'eu-west-1': [], 'us-east-2': [mqFixture(ACTIVE_STANDBY)]}});
+  stub.on('mq', 'ListBrokers', (req) => (req.region === 'eu-west-3' ? mqAccessDenied('mq:ListBrokers', 'arn:aws:mq:eu-west-3:123456789012:broker:*') : mq.ListBrokers(req)));
   noCredentials = {
     HOME: work,
     AWS_CONFIG_FILE: join(work, 'no-config'),
@@ -78,7 +82,7 @@ describe('no AWS credentials', () => {
     const {code, stderr} = await runCli(['scan', '--region', 'eu-west-1', '--format', 'json'], {
       env: {...noCredentials, AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'},
     });
-    expect(stderr).not.toMatch(/credential/i);
+    expect(stderr).not.toMatch(/AWS credentials/);
     expect(code).toBe(0);
   });
 });
@@ -111,5 +115,58 @@ describe('a region name AWS does not have', () => {
     const {code, stdout} = await runCli(['scan', '--region', 'ap-southeast-8', '--format', 'json'], {env: credentials()});
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as {inventory: {scopes: unknown[]}}).inventory.scopes).toEqual([{accountId: '123456789012', region: 'ap-southeast-8'}]);
+  });
+});
+
+describe('no broker in any region scanned', () => {
+  const credentials = (): NodeJS.ProcessEnv => ({...noCredentials, AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'});
+  const NOTICE = 'No broker found: Amazon MQ lists no broker in any of the 2 regions scanned (eu-west-1, eu-west-2).';
+  const scan = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+    const result = await runCli(['scan', '--format', 'json', ...args], {env: {...credentials(), ...env}});
+    return {...result, report: JSON.parse(result.stdout) as ScanReport};
+  };
+
+  it('is a notice on stderr and a warning in the report; the gate still passes', async () => {
+    const {code, stderr, report} = await scan(['--region', 'eu-west-1', '--region', 'eu-west-2']);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`Warning: ${NOTICE}`);
+    expect(stderr).toContain('--fail-on-empty');
+    expect(report.warnings).toEqual([expect.objectContaining({code: 'no-brokers', message: expect.stringContaining(NOTICE)})]);
+    expect(report.gate.reason).toMatch(/^Gate passed/);
+  });
+
+  it('--fail-on-empty (or defaults["fail-on-empty"]) fails the gate with that reason; --no-fail-on-empty overrides the config', async () => {
+    const flagged = await scan(['--region', 'eu-west-1', '--fail-on-empty']);
+    expect(flagged.code).toBe(1);
+    expect(flagged.report.gate).toMatchObject({exitCode: 1, reason: 'Gate failed: no broker found in any region scanned (--fail-on-empty).'});
+
+    const config = join(work, 'fail-on-empty.json');
+    writeFileSync(config, JSON.stringify({defaults: {'fail-on-empty': true}}));
+    expect((await scan(['--region', 'eu-west-1', '--config', config])).code).toBe(1);
+    expect((await scan(['--region', 'eu-west-1', '--config', config, '--no-fail-on-empty'])).code).toBe(0);
+  });
+
+  it('the table says it too, and so does a scan of a saved inventory without brokers', async () => {
+    const inventory = join(work, 'empty-inventory.json');
+    expect((await runCli(['inventory', '--region', 'eu-west-1', '--output', inventory], {env: credentials()})).code).toBe(0);
+    const table = await runCli(['scan', '--inventory', inventory, '--format', 'table', '--fail-on-empty'], {env: credentials()});
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/Warnings \(1\):\n  - No broker found in \S*empty-inventory\.json: Amazon MQ lists no broker in\s+the region\s+scanned\s+\(eu-west-1\)/);
+    expect(table.stdout).toContain('Gate failed: no broker found in any region scanned (--fail-on-empty).');
+  });
+
+  it('is not said when a region has a broker, nor when a region could not be listed (that scan is incomplete: exit 3)', async () => {
+    // (The stand-in has no EC2 here: the network around the broker is not read, so the scan is incomplete.)
+    const found = await scan(['--region', 'eu-west-1', '--region', 'us-east-2', '--fail-on-empty', '--fail-on', 'none']);
+    expect(found.code).toBe(3);
+    expect(found.report.gate.reason).not.toMatch(/no broker/);
+    expect(found.report.summary.brokers).toBe(1);
+    expect(found.report.warnings).toBeUndefined();
+    expect(found.stderr).not.toContain('No broker found');
+
+    const denied = await scan(['--region', 'eu-west-1', '--region', 'eu-west-3', '--fail-on-empty']);
+    expect(denied.code).toBe(3);
+    expect(denied.report.warnings).toBeUndefined();
+    expect(denied.stderr).not.toContain('No broker found');
   });
 });
