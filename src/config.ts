@@ -30,6 +30,8 @@ export interface FlagDefaults {
   /** Earlier JSON report to compare with (relative to the config file). */
   baseline?: string;
   redact?: boolean;
+  /** Fail the gate when no broker is found in any region scanned. */
+  'fail-on-empty'?: boolean;
 }
 
 export interface Config {

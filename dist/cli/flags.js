@@ -12,6 +12,7 @@ exports.terminalColumns = terminalColumns;
 const core_1 = require("@oclif/core");
 const errors_1 = require("../errors");
 const deadline_1 = require("../inventory/deadline");
+const region_names_1 = require("../inventory/region-names");
 const selection_1 = require("../inventory/selection");
 const cidr_1 = require("../network/cidr");
 const index_1 = require("../report/index");
@@ -113,10 +114,17 @@ function liveOptions(flags, config) {
     if (regions.length === 0 && !allRegions) {
         throw new errors_1.InputError('--region', 'no region given: pass --region REGION (repeatable), --all-regions, or set AWS_REGION; or scan a saved inventory with --inventory FILE');
     }
-    for (const region of regions) {
-        if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
-            throw new errors_1.InputError('--region', `"${region}" is not an AWS region name (e.g. eu-west-1)`);
-    }
+    // A name AWS does not have (us-east-9, eu-wset-1) is bad input, with the closest names; see inventory/region-names.
+    regions.forEach((region, index) => {
+        const problem = (0, region_names_1.regionProblem)(region);
+        if (problem === undefined)
+            return;
+        if (flags.region)
+            throw new errors_1.InputError('--region', problem);
+        if (defaults.region)
+            throw new errors_1.InputError(config.source ?? 'config file', problem, `/defaults/region/${index}`);
+        throw new errors_1.InputError(process.env.AWS_REGION ? 'AWS_REGION' : 'AWS_DEFAULT_REGION', problem);
+    });
     const deadlineMs = flags.deadline === undefined ? undefined : (0, deadline_1.parseDuration)(flags.deadline);
     if (flags.deadline !== undefined && deadlineMs === undefined) {
         throw new errors_1.InputError('--deadline', `"${flags.deadline}" is not a duration: expected e.g. 15m, 90s, 1h30m or 500ms`);

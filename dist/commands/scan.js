@@ -11,6 +11,7 @@ const config_1 = require("../config");
 const errors_1 = require("../errors");
 const types_1 = require("../policy/types");
 const index_1 = require("../report/index");
+const types_2 = require("../report/types");
 const redact_1 = require("../report/redact");
 const scan_1 = require("../services/scan");
 const terminal_1 = require("../text/terminal");
@@ -78,6 +79,12 @@ A check that could not be evaluated (access denied, throttled past retries, miss
             summary: 'Lowest severity of a failing finding that fails the gate (exit 1); "none" never fails on findings. [default: low]',
             helpGroup: 'GATE',
         }),
+        'fail-on-empty': core_1.Flags.boolean({
+            allowNo: true,
+            summary: 'Fail the gate (exit 1) when no broker is found in any region scanned. [default: off: a notice only]',
+            description: 'An empty estate usually means the scan looked in the wrong place (region, account, credentials). Without this flag it is a warning on stderr and in the report.',
+            helpGroup: 'GATE',
+        }),
         suppressions: core_1.Flags.string({
             summary: 'Suppressions file: accepted findings (policy + resource, reason, expiry) that do not fail the gate. [default: .mq-audit/suppressions.json when it exists]',
             description: 'Format: schemas/suppressions.schema.json. Expired entries stop suppressing and are reported; entries matching nothing are reported as stale.',
@@ -138,6 +145,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
         if (redact)
             this.redactMessages((0, redact_1.createRedactor)(redactKey));
         const failOn = (flags['fail-on'] ?? defaults['fail-on'] ?? 'low');
+        const failOnEmpty = flags['fail-on-empty'] ?? defaults['fail-on-empty'] ?? false;
         const category = flags.category ?? defaults.category;
         const categoryIssue = category === undefined ? undefined : (0, index_1.categoryProblem)(category);
         if (categoryIssue)
@@ -193,6 +201,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
                 exclude: flags['skip-policy'] ?? defaults['skip-policy'] ?? [],
                 config,
                 failOn,
+                failOnEmpty,
                 onPremCidrs: (0, flags_1.onPremCidrs)(flags['on-prem-cidr'], config),
                 suppressionsFile: shownPath(flags.suppressions ?? defaults.suppressions),
                 baselineFile: shownPath(flags.baseline ?? defaults.baseline),
@@ -224,6 +233,10 @@ A check that could not be evaluated (access denied, throttled past retries, miss
         }
         for (const note of notes)
             this.logToStderr(note);
+        // An empty estate is said on stderr whatever the format: a JSON or SARIF consumer may never show warnings.
+        for (const warning of report.warnings ?? [])
+            if (warning.code === types_2.NO_BROKERS_WARNING)
+                this.logToStderr(`Warning: ${warning.message}`);
         process.exitCode = report.gate.exitCode;
     }
 }

@@ -58,11 +58,22 @@ async function collectInventory(options) {
         const homeRegion = explicitRegions[0] ?? (await callerClients.defaultRegion()) ?? exports.FALLBACK_HOME_REGION;
         const run = { options, clientOptions, pacer, deadline, callerClients, homeRegion, notify };
         const plan = await (0, accounts_1.planAccounts)(callerClients, options.accounts ?? {}, homeRegion);
+        // No credentials for GetCallerIdentity: every other call would fail the same way, so stop before making them.
+        const identityErrors = plan.targets.flatMap((target) => (target.identityError ? [target.identityError] : []));
+        const noCredentials = (0, errors_1.missingCredentialsError)(identityErrors, options.profile ?? process.env.AWS_PROFILE);
+        if (noCredentials)
+            throw noCredentials;
         plan.errors.forEach((error) => notify({ type: 'error', error }));
         notify({ type: 'accounts', total: plan.targets.length, skipped: plan.selection?.skipped?.length ?? 0 });
         const collected = await (0, concurrency_1.mapWithConcurrency)(plan.targets, options.accountConcurrency ?? exports.DEFAULT_ACCOUNT_CONCURRENCY, (target) => collectAccount(run, target));
         const accounts = collected.map((c) => c.account).sort((a, b) => compare(a.accountId, b.accountId));
         const errors = [...plan.errors, ...collected.flatMap((c) => c.errors)];
+        // --role-arn or --organization without credentials to assume or list with. Only when nothing was collected:
+        // a session that expired part-way (an SSO session, say) leaves an incomplete inventory, not a set-up problem.
+        const listedSomething = accounts.some((account) => account.regions.some((region) => region.brokers !== null));
+        const noCredentialsAtAll = listedSomething ? undefined : (0, errors_1.missingCredentialsError)(errors, options.profile ?? process.env.AWS_PROFILE);
+        if (noCredentialsAtAll)
+            throw noCredentialsAtAll;
         const regions = [...new Set(collected.flatMap((c) => c.regions))].sort(compare);
         return {
             kind: types_1.SNAPSHOT_KIND,

@@ -36,6 +36,9 @@ function decideGate(results, collectionErrors, failOn, context = {}) {
                 (waived.length > 0 ? `; ${waived.join(' and ')} did not count.` : '.'),
         };
     }
+    if (context.empty?.failOnEmpty) {
+        return { exitCode: types_1.EXIT.gateFailed, reason: 'Gate failed: no broker found in any region scanned (--fail-on-empty).' };
+    }
     const passedBecause = waived.length > 0 ? ` (${waived.join(' and ')} did not count)` : '';
     const countedErrors = changesOnly ? 0 : collectionErrors;
     if (countedErrors > 0 || unevaluated > 0) {

@@ -23,8 +23,12 @@ function buildReport(input) {
     const brokers = snapshot.accounts.reduce((n, a) => n + a.regions.reduce((m, r) => m + (r.brokers?.length ?? 0), 0), 0);
     const scopes = snapshot.accounts.flatMap((a) => a.regions.filter((r) => r.mqOffered).map((r) => ({ accountId: a.accountId, region: r.region })));
     const judged = judgeFindings(results, input, scopes);
+    const empty = brokers === 0 ? emptyEstateWarning(snapshot, input.inventorySource) : undefined;
+    if (empty)
+        judged.sections.warnings = [empty, ...(judged.sections.warnings ?? [])];
     const gate = (0, gate_1.decideGate)(judged.results, snapshot.errors.length, input.failOn, {
         baseline: input.baseline !== undefined,
+        ...(empty && { empty: { failOnEmpty: input.failOnEmpty === true } }),
         ...(input.changeGate && { changesOnly: true, introducedErrors: input.changeGate.introducedErrors }),
     });
     const suppressed = judged.results.filter((ev) => ev.suppression).length;
@@ -53,6 +57,27 @@ function buildReport(input) {
         },
         gate: { failOn: input.failOn, ...gate },
         ...judged.sections,
+    };
+}
+/**
+ * No broker in any region scanned, each region having answered (a region whose ListBrokers failed leaves the scan
+ * incomplete instead: we could not look). Usually the scan looked in the wrong place: another region, another
+ * account, or credentials that see nothing.
+ */
+function emptyEstateWarning(snapshot, inventorySource) {
+    const regions = snapshot.accounts.flatMap((account) => account.regions);
+    if (regions.some((region) => region.mqOffered && region.brokers === null))
+        return undefined;
+    const offered = [...new Set(regions.filter((region) => region.mqOffered).map((region) => region.region))].sort();
+    const accounts = snapshot.accounts.length;
+    const where = offered.length === 0
+        ? `no region scanned offers Amazon MQ${regions.length > 0 ? ` (${[...new Set(regions.map((region) => region.region))].sort().join(', ')})` : ''}`
+        : `Amazon MQ lists no broker in ${offered.length === 1 ? 'the region' : `any of the ${offered.length} regions`} scanned (${offered.join(', ')})${accounts > 1 ? ` of ${accounts} accounts` : ''}`;
+    const source = inventorySource === undefined ? '' : ` in ${inventorySource}`;
+    return {
+        code: types_2.NO_BROKERS_WARNING,
+        message: `No broker found${source}: ${where}. Check the regions (--region, --all-regions), the account (--profile, --role-arn) and that the ` +
+            'credentials may call mq:ListBrokers; --fail-on-empty (or defaults["fail-on-empty"]) makes this fail the gate.',
     };
 }
 /** The result with its fingerprint (the same object when it has one: scan adds them while evaluating). */

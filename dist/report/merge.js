@@ -178,7 +178,9 @@ function mergeSections(inputs) {
         sections.baseline.counts.absent = sections.baseline.absent.length;
         sections.baseline.counts.fixed = sum(baselines.map((b) => b.counts.fixed));
     }
-    const warnings = unionBy(inputs.flatMap((i) => i.value.warnings ?? []), canonical);
+    // "No broker found" holds for the merged estate only when it held for every input (a shard may be empty).
+    const everyEmpty = inputs.every((i) => (i.value.warnings ?? []).some((w) => w.code === types_2.NO_BROKERS_WARNING));
+    const warnings = unionBy(inputs.flatMap((i) => (i.value.warnings ?? []).filter((w) => everyEmpty || w.code !== types_2.NO_BROKERS_WARNING)), canonical);
     if (warnings.length > 0)
         sections.warnings = warnings;
     return sections;

@@ -44,7 +44,7 @@ async function runScan(options) {
     const inventorySource = 'file' in options.source ? options.source.file : undefined;
     const generatedAt = (options.now?.() ?? new Date()).toISOString();
     const judge = (snapshot) => judgeEstate(snapshot, policies, options, undefined, supportCalendar);
-    const common = { policies, failOn: options.failOn, tool: version_1.TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf };
+    const common = { policies, failOn: options.failOn, ...(options.failOnEmpty && { failOnEmpty: true }), tool: version_1.TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf };
     // A template that updates a deployed stack is read again knowing the stack's deployed resources.
     if (proposal && options.change?.stackName && options.change.templates.length > 0)
         proposal = (0, change_1.readProposedChanges)(options.change, deployed);

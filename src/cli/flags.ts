@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core';
 import type {Config} from '../config';
 import {InputError} from '../errors';
 import {formatDuration, parseDuration} from '../inventory/deadline';
+import {regionProblem} from '../inventory/region-names';
 import {isAccountId, isRoleName, MAX_SHARDS, parseRoleArn, parseShard} from '../inventory/selection';
 import {cidrProblem} from '../network/cidr';
 import {type Format, FORMATS} from '../report/index';
@@ -130,9 +131,14 @@ export function liveOptions(flags: CollectionFlagValues, config: Config): LiveOp
     throw new InputError('--region', 'no region given: pass --region REGION (repeatable), --all-regions, or set AWS_REGION; or scan a saved inventory with --inventory FILE');
   }
 
-  for (const region of regions) {
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new InputError('--region', `"${region}" is not an AWS region name (e.g. eu-west-1)`);
-  }
+  // A name AWS does not have (us-east-9, eu-wset-1) is bad input, with the closest names; see inventory/region-names.
+  regions.forEach((region, index) => {
+    const problem = regionProblem(region);
+    if (problem === undefined) return;
+    if (flags.region) throw new InputError('--region', problem);
+    if (defaults.region) throw new InputError(config.source ?? 'config file', problem, `/defaults/region/${index}`);
+    throw new InputError(process.env.AWS_REGION ? 'AWS_REGION' : 'AWS_DEFAULT_REGION', problem);
+  });
 
   const deadlineMs = flags.deadline === undefined ? undefined : parseDuration(flags.deadline);
   if (flags.deadline !== undefined && deadlineMs === undefined) {

@@ -9,6 +9,7 @@ import {loadConfig} from '../config';
 import {InputError} from '../errors';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
 import {categoryProblem, FORMATS, render, type ScanReport} from '../report/index';
+import {NO_BROKERS_WARNING} from '../report/types';
 import {createRedactor, REDACT_KEY_ENV, redactText} from '../report/redact';
 import {runScan} from '../services/scan';
 import {terminalSafe} from '../text/terminal';
@@ -81,6 +82,12 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       summary: 'Lowest severity of a failing finding that fails the gate (exit 1); "none" never fails on findings. [default: low]',
       helpGroup: 'GATE',
     }),
+    'fail-on-empty': Flags.boolean({
+      allowNo: true,
+      summary: 'Fail the gate (exit 1) when no broker is found in any region scanned. [default: off: a notice only]',
+      description: 'An empty estate usually means the scan looked in the wrong place (region, account, credentials). Without this flag it is a warning on stderr and in the report.',
+      helpGroup: 'GATE',
+    }),
     suppressions: Flags.string({
       summary: 'Suppressions file: accepted findings (policy + resource, reason, expiry) that do not fail the gate. [default: .mq-audit/suppressions.json when it exists]',
       description: 'Format: schemas/suppressions.schema.json. Expired entries stop suppressing and are reported; entries matching nothing are reported as stale.',
@@ -141,6 +148,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     const redact = flags.redact ?? defaults.redact ?? false;
     if (redact) this.redactMessages(createRedactor(redactKey));
     const failOn = (flags['fail-on'] ?? defaults['fail-on'] ?? 'low') as FailOn;
+    const failOnEmpty = flags['fail-on-empty'] ?? defaults['fail-on-empty'] ?? false;
     const category = flags.category ?? defaults.category;
     const categoryIssue = category === undefined ? undefined : categoryProblem(category);
     if (categoryIssue) throw new InputError('--category', categoryIssue);
@@ -195,6 +203,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
         exclude: flags['skip-policy'] ?? defaults['skip-policy'] ?? [],
         config,
         failOn,
+        failOnEmpty,
         onPremCidrs: onPremCidrs(flags['on-prem-cidr'], config),
         suppressionsFile: shownPath(flags.suppressions ?? defaults.suppressions),
         baselineFile: shownPath(flags.baseline ?? defaults.baseline),
@@ -226,6 +235,8 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     }
 
     for (const note of notes) this.logToStderr(note);
+    // An empty estate is said on stderr whatever the format: a JSON or SARIF consumer may never show warnings.
+    for (const warning of report.warnings ?? []) if (warning.code === NO_BROKERS_WARNING) this.logToStderr(`Warning: ${warning.message}`);
     process.exitCode = report.gate.exitCode;
   }
 }

@@ -19,7 +19,7 @@ import {mapWithConcurrency} from './concurrency';
 import type {RegionContext} from './context';
 import {createDeadline} from './deadline';
 import type {Deadline} from './deadline';
-import {toCollectionError} from './errors';
+import {missingCredentialsError, toCollectionError} from './errors';
 import {collectBrokers} from './mq';
 import {collectAccountNetwork, collectRegionNetwork} from './network';
 import {Pacer} from './pacing';
@@ -127,6 +127,10 @@ export async function collectInventory(options: CollectOptions): Promise<Snapsho
     const run: RunContext = {options, clientOptions, pacer, deadline, callerClients, homeRegion, notify};
 
     const plan = await planAccounts(callerClients, options.accounts ?? {}, homeRegion);
+    // No credentials for GetCallerIdentity: every other call would fail the same way, so stop before making them.
+    const identityErrors = plan.targets.flatMap((target) => (target.identityError ? [target.identityError] : []));
+    const noCredentials = missingCredentialsError(identityErrors, options.profile ?? process.env.AWS_PROFILE);
+    if (noCredentials) throw noCredentials;
     plan.errors.forEach((error) => notify({type: 'error', error}));
     notify({type: 'accounts', total: plan.targets.length, skipped: plan.selection?.skipped?.length ?? 0});
 
@@ -136,6 +140,11 @@ export async function collectInventory(options: CollectOptions): Promise<Snapsho
 
     const accounts = collected.map((c) => c.account).sort((a, b) => compare(a.accountId, b.accountId));
     const errors = [...plan.errors, ...collected.flatMap((c) => c.errors)];
+    // --role-arn or --organization without credentials to assume or list with. Only when nothing was collected:
+    // a session that expired part-way (an SSO session, say) leaves an incomplete inventory, not a set-up problem.
+    const listedSomething = accounts.some((account) => account.regions.some((region) => region.brokers !== null));
+    const noCredentialsAtAll = listedSomething ? undefined : missingCredentialsError(errors, options.profile ?? process.env.AWS_PROFILE);
+    if (noCredentialsAtAll) throw noCredentialsAtAll;
     const regions = [...new Set(collected.flatMap((c) => c.regions))].sort(compare);
     return {
       kind: SNAPSHOT_KIND,

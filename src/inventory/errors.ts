@@ -2,6 +2,7 @@
  * Turning SDK and network failures into CollectionErrors. No SDK import: the service and tests may load this
  * without paying for @aws-sdk/*.
  */
+import {InputError} from '../errors';
 import type {AwsService, CollectionError, ErrorKind} from '../snapshot/types';
 
 export interface ClassifiedError {
@@ -86,6 +87,43 @@ function kindOf(e: ErrorLike, code: string, nodeCode: string | undefined, messag
   if (code === REPEATED_TOKEN_CODE || code === 'SyntaxError' || /deserialization error/i.test(message)) return 'malformed-response';
   if (status === 401 || status === 403) return 'access-denied';
   return 'other';
+}
+
+/**
+ * The SDK found no credentials to sign with: its credential chain (environment, profile files, SSO, web identity,
+ * container and instance roles) came up empty, or a named profile or SSO session could not give any. Raised by
+ * the client before any request is sent, so every call of the run fails alike.
+ */
+const NO_CREDENTIALS_CODES = new Set(['CredentialsProviderError', 'TokenProviderError']);
+
+export function isMissingCredentials(error: Pick<CollectionError, 'code'>): boolean {
+  return NO_CREDENTIALS_CODES.has(error.code);
+}
+
+/**
+ * A run whose every failed call failed for want of credentials is a set-up problem (exit 2), not an incomplete
+ * scan (exit 3): the error quotes the credential chain and says how to provide credentials.
+ */
+export function missingCredentialsError(errors: readonly CollectionError[], profile?: string): InputError | undefined {
+  if (errors.length === 0 || !errors.every(isMissingCredentials)) return undefined;
+  // The chain's own words: "Could not load credentials from any providers", or the profile or SSO session it could not use.
+  const said = [...new Set(errors.map((error) => error.message.replace(/ \((account id|--all-regions)[^)]*\)$/, '')))].slice(0, 3);
+  return new InputError(
+    'AWS credentials',
+    [
+      `none found; the AWS SDK's credential chain said: ${said.join('; ')}`,
+      ...(profile !== undefined
+        ? [`The profile "${profile}" was asked for: check that ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE) defines it, with keys, a role or SSO; for SSO run aws sso login --profile ${profile}.`]
+        : []),
+      'Provide credentials in one of these ways:',
+      '  --profile NAME, or AWS_PROFILE=NAME: a profile of ~/.aws/config or ~/.aws/credentials',
+      '  SSO (IAM Identity Center): aws sso login --profile NAME, then --profile NAME',
+      '  environment variables: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones)',
+      '  --role-arn ARN: scan the account of a role, assumed with any of the credentials above',
+      '  in CI or on AWS: a role from OIDC (AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN), the container\'s or the instance\'s role',
+      'Or evaluate a saved inventory offline with --inventory FILE.',
+    ].join('\n'),
+  );
 }
 
 function isAwsServiceHost(hostname: unknown): boolean {

@@ -17,6 +17,11 @@ export interface GateContext {
   changesOnly?: boolean;
   /** With changesOnly: how many errors the change introduced (the others were errors on the deployed estate too). */
   introducedErrors?: number;
+  /**
+   * No broker was found in any region scanned (every region answered): a notice, and with --fail-on-empty a
+   * failed gate, for teams to whom an empty estate means the scan looked in the wrong place.
+   */
+  empty?: {failOnEmpty: boolean};
 }
 
 export function atOrAbove(severity: Severity, threshold: FailOn): boolean {
@@ -51,6 +56,10 @@ export function decideGate(results: GateInput[], collectionErrors: number, failO
         `Gate failed: ${gating.length} ${what}(s)${by} at or above ${failOn} (${counts.map(([s, n]) => `${n} ${s}`).join(', ')})` +
         (waived.length > 0 ? `; ${waived.join(' and ')} did not count.` : '.'),
     };
+  }
+
+  if (context.empty?.failOnEmpty) {
+    return {exitCode: EXIT.gateFailed, reason: 'Gate failed: no broker found in any region scanned (--fail-on-empty).'};
   }
 
   const passedBecause = waived.length > 0 ? ` (${waived.join(' and ')} did not count)` : '';

@@ -8,7 +8,7 @@ import {type Evaluation, type FailOn, type ResourceRef, SEVERITIES, STATUSES} fr
 import type {Snapshot} from '../snapshot/types';
 import {findingFingerprint} from './fingerprint';
 import {aboutNetwork, findingNetwork} from './paths';
-import {REPORT_KIND, REPORT_VERSION, type ReportedEvaluation, type ReportedPolicy, type ReportWarning, type ScanReport} from './types';
+import {NO_BROKERS_WARNING, REPORT_KIND, REPORT_VERSION, type ReportedEvaluation, type ReportedPolicy, type ReportWarning, type ScanReport} from './types';
 
 export interface BuildReportInput {
   snapshot: Snapshot;
@@ -27,6 +27,8 @@ export interface BuildReportInput {
   aliasOf?: (accountId: string) => string;
   /** scan --plan/--template with --gate changes: results carry `change`, and only what the change introduces gates. */
   changeGate?: {introducedErrors: number};
+  /** --fail-on-empty: no broker found in any region scanned fails the gate. */
+  failOnEmpty?: boolean;
 }
 
 export function reportedPolicy(policy: CompiledPolicy): ReportedPolicy {
@@ -41,8 +43,11 @@ export function buildReport(input: BuildReportInput): ScanReport {
   const brokers = snapshot.accounts.reduce((n, a) => n + a.regions.reduce((m, r) => m + (r.brokers?.length ?? 0), 0), 0);
   const scopes = snapshot.accounts.flatMap((a) => a.regions.filter((r) => r.mqOffered).map((r) => ({accountId: a.accountId, region: r.region})));
   const judged = judgeFindings(results, input, scopes);
+  const empty = brokers === 0 ? emptyEstateWarning(snapshot, input.inventorySource) : undefined;
+  if (empty) judged.sections.warnings = [empty, ...(judged.sections.warnings ?? [])];
   const gate = decideGate(judged.results, snapshot.errors.length, input.failOn, {
     baseline: input.baseline !== undefined,
+    ...(empty && {empty: {failOnEmpty: input.failOnEmpty === true}}),
     ...(input.changeGate && {changesOnly: true, introducedErrors: input.changeGate.introducedErrors}),
   });
   const suppressed = judged.results.filter((ev) => ev.suppression).length;
@@ -71,6 +76,29 @@ export function buildReport(input: BuildReportInput): ScanReport {
     },
     gate: {failOn: input.failOn, ...gate},
     ...judged.sections,
+  };
+}
+
+/**
+ * No broker in any region scanned, each region having answered (a region whose ListBrokers failed leaves the scan
+ * incomplete instead: we could not look). Usually the scan looked in the wrong place: another region, another
+ * account, or credentials that see nothing.
+ */
+function emptyEstateWarning(snapshot: Snapshot, inventorySource: string | undefined): ReportWarning | undefined {
+  const regions = snapshot.accounts.flatMap((account) => account.regions);
+  if (regions.some((region) => region.mqOffered && region.brokers === null)) return undefined;
+  const offered = [...new Set(regions.filter((region) => region.mqOffered).map((region) => region.region))].sort();
+  const accounts = snapshot.accounts.length;
+  const where =
+    offered.length === 0
+      ? `no region scanned offers Amazon MQ${regions.length > 0 ? ` (${[...new Set(regions.map((region) => region.region))].sort().join(', ')})` : ''}`
+      : `Amazon MQ lists no broker in ${offered.length === 1 ? 'the region' : `any of the ${offered.length} regions`} scanned (${offered.join(', ')})${accounts > 1 ? ` of ${accounts} accounts` : ''}`;
+  const source = inventorySource === undefined ? '' : ` in ${inventorySource}`;
+  return {
+    code: NO_BROKERS_WARNING,
+    message:
+      `No broker found${source}: ${where}. Check the regions (--region, --all-regions), the account (--profile, --role-arn) and that the ` +
+      'credentials may call mq:ListBrokers; --fail-on-empty (or defaults["fail-on-empty"]) makes this fail the gate.',
   };
 }
 

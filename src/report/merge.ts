@@ -18,7 +18,7 @@ import {decideGate} from '../policy/gate';
 import {type FailOn, SEVERITIES, STATUSES} from '../policy/types';
 import type {SuppressionState, SuppressionStatus} from '../policy/suppressions';
 import {compareCollectionErrors, compareStrings} from './ordering';
-import {REPORT_VERSION, type ReportedEvaluation, type ReportedPolicy, type ReportWarning, type ScanReport} from './types';
+import {NO_BROKERS_WARNING, REPORT_VERSION, type ReportedEvaluation, type ReportedPolicy, type ReportWarning, type ScanReport} from './types';
 
 /** GitHub code scanning rejects a SARIF file with more runs than this. */
 export const MAX_SARIF_RUNS = 20;
@@ -215,7 +215,9 @@ function mergeSections(inputs: readonly NamedInput<ScanReport>[]): Sections {
     sections.baseline.counts.fixed = sum(baselines.map((b) => b.counts.fixed));
   }
 
-  const warnings = unionBy(inputs.flatMap((i) => i.value.warnings ?? []), canonical) as ReportWarning[];
+  // "No broker found" holds for the merged estate only when it held for every input (a shard may be empty).
+  const everyEmpty = inputs.every((i) => (i.value.warnings ?? []).some((w) => w.code === NO_BROKERS_WARNING));
+  const warnings = unionBy(inputs.flatMap((i) => (i.value.warnings ?? []).filter((w) => everyEmpty || w.code !== NO_BROKERS_WARNING)), canonical) as ReportWarning[];
   if (warnings.length > 0) sections.warnings = warnings;
   return sections;
 }

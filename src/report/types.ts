@@ -83,6 +83,9 @@ export interface IacReport {
   brokers: ({arn: string; name: string} & MatchResult)[];
 }
 
+/** The code of the warning for an estate with no broker (report merge keeps it only when every input has it). */
+export const NO_BROKERS_WARNING = 'no-brokers';
+
 export interface ReportWarning {
   code: string;
   message: string;

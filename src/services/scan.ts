@@ -49,6 +49,8 @@ export interface ScanOptions {
   redactKey?: string;
   /** An engine support calendar replacing the built-in one (--support-calendar). */
   supportCalendarFile?: string;
+  /** --fail-on-empty: no broker found in any region scanned fails the gate. */
+  failOnEmpty?: boolean;
   /** Templates to anchor findings to (default: none). */
   iac?: IacSource;
   /** Where the default suppressions file is looked for. */
@@ -84,7 +86,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const inventorySource = 'file' in options.source ? options.source.file : undefined;
   const generatedAt = (options.now?.() ?? new Date()).toISOString();
   const judge = (snapshot: Snapshot) => judgeEstate(snapshot, policies, options, undefined, supportCalendar);
-  const common = {policies, failOn: options.failOn, tool: TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf};
+  const common = {policies, failOn: options.failOn, ...(options.failOnEmpty && {failOnEmpty: true}), tool: TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf};
 
   // A template that updates a deployed stack is read again knowing the stack's deployed resources.
   if (proposal && options.change?.stackName && options.change.templates.length > 0) proposal = readProposedChanges(options.change, deployed);

@@ -1,11 +1,13 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
-import {displayFlags, reportFormat, tableOptions} from '../../cli/flags';
+import {configFlag, displayFlags, redactFlag, reportFormat, tableOptions} from '../../cli/flags';
+import {loadConfig} from '../../config';
 import {InputError} from '../../errors';
 import {writeReport, writeSarifLog} from '../../cli/report-output';
 import {refuseOutputOverInputs} from '../../output';
 import {EXIT, FAIL_ON_VALUES, type FailOn} from '../../policy/types';
 import {categoryProblem, FORMATS, render} from '../../report/index';
+import {createRedactor, REDACT_KEY_ENV, redactDeep, redactReport, redactText} from '../../report/redact';
 import {mergeFiles} from '../../services/merge';
 
 export default class ReportMerge extends BaseCommand {
@@ -27,6 +29,7 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     {description: 'The shards of a matrix into one gate and one SARIF run.', command: '<%= config.bin %> <%= command.id %> shard-*/report.json --output merged.sarif --category mq-audit'},
     {description: 'Gate on the merged JSON report.', command: '<%= config.bin %> <%= command.id %> shard-1.json shard-2.json shard-3.json --output merged.json'},
     {description: 'SARIF files with distinct categories into one upload.', command: '<%= config.bin %> <%= command.id %> shard-1.sarif shard-2.sarif --output merged.sarif'},
+    {description: 'For a public repository: account ids as the aliases scan --redact writes (keyed by the MQ_AUDIT_REDACT_KEY secret).', command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> shard-*/report.json --redact --output merged.sarif'},
   ];
 
   static override flags = {
@@ -40,20 +43,29 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     category: Flags.string({summary: 'SARIF category when rendering merged JSON reports as SARIF. Default: mq-audit.'}),
     quiet: Flags.boolean({char: 'q', summary: 'Print no table on stdout (with or without --output); the exit code still says what the gate decided.'}),
     ...displayFlags,
+    ...redactFlag,
+    ...configFlag,
   };
 
   public async run(): Promise<void> {
     const {argv, flags} = await this.parse(ReportMerge);
+    // Redacting messages from the start: an input's file name may hold an account id (shard-111122223333.json).
+    const redactKey = process.env[REDACT_KEY_ENV] || undefined;
+    if (flags.redact) this.redactMessages(createRedactor(redactKey));
+    const config = loadConfig(flags.config);
+    const redactor = (flags.redact ?? config.defaults.redact) ? createRedactor(redactKey) : undefined;
+    if (redactor) this.redactMessages(redactor);
     const categoryIssue = flags.category === undefined ? undefined : categoryProblem(flags.category);
     if (categoryIssue) throw new InputError('--category', categoryIssue);
-    refuseOutputOverInputs(flags.output, (argv as string[]).map((file) => ['input', file] as const));
+    refuseOutputOverInputs(flags.output, [...(argv as string[]).map((file) => ['input', file] as const), ['--config', flags.config ?? config.source]]);
     const outcome = mergeFiles({files: argv as string[], failOn: flags['fail-on'] as FailOn | undefined});
     const toStdout = !flags.output || flags.output === '-';
 
     if (outcome.kind === 'sarif') {
       if (flags.format !== undefined && flags.format !== 'sarif') throw new InputError('--format', `SARIF files merge into SARIF, not ${flags.format}; merge the JSON reports for ${flags.format}`);
       if (flags['fail-on'] !== undefined) throw new InputError('--fail-on', 'SARIF files carry no gate; merge the JSON reports to gate on the union');
-      const notes = await writeSarifLog(flags.output, outcome.log);
+      // The same pass as scan --redact, over the merged log: ARN account fields, account-like values, any standalone 12 digits.
+      const notes = await writeSarifLog(flags.output, redactor ? redactDeep(outcome.log, redactor) : outcome.log);
       if (!toStdout) {
         this.logToStderr(`Merged ${argv.length} SARIF file(s), ${outcome.log.runs.length} run(s), into ${flags.output}`);
       }
@@ -63,10 +75,12 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
       return;
     }
 
-    const {report} = outcome;
+    // Inputs already redacted (they must all agree) keep their redaction record; others are redacted now, as scan does.
+    const report = !redactor ? outcome.report : outcome.report.redaction ? redactDeep(outcome.report, redactor) : redactReport(outcome.report, redactor);
     const format = reportFormat(flags.format, flags.output, Boolean(process.stdout.isTTY));
     const display = tableOptions(flags);
-    const notes = flags.quiet && toStdout && format === 'table' ? [] : await writeReport(flags.output, format, report, {category: flags.category, color: toStdout && format === 'table' && this.useColor(), ...(format === 'table' ? display : {})});
+    const category = redactor && flags.category !== undefined ? redactText(flags.category, redactor, outcome.report) : flags.category;
+    const notes = flags.quiet && toStdout && format === 'table' ? [] : await writeReport(flags.output, format, report, {category, color: toStdout && format === 'table' && this.useColor(), ...(format === 'table' ? display : {})});
     if (!toStdout) {
       if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor(), ...display}));
       this.logToStderr(`Merged ${argv.length} report(s) into ${flags.output} (${format})`);
