@@ -1,0 +1,149 @@
+"use strict";
+/**
+ * Terraform resource addresses, tokenized rather than split on `.`: instance keys are JSON-quoted strings that can
+ * hold dots, brackets, quotes and slashes (`module.vpc["eu.west/1"].aws_route.r["10.0.0.0/16"]`).
+ *
+ *   address     := module_path? ("data.")? TYPE "." NAME ("[" key "]")?
+ *   module_path := ("module." NAME ("[" key "]")? ".")+
+ *   key         := integer | json-string
+ */
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.AddressError = void 0;
+exports.parseResourceAddress = parseResourceAddress;
+exports.parseModuleAddress = parseModuleAddress;
+exports.formatKey = formatKey;
+exports.formatModulePath = formatModulePath;
+exports.configAddress = configAddress;
+exports.formatResourceAddress = formatResourceAddress;
+exports.callPath = callPath;
+class AddressError extends Error {
+}
+exports.AddressError = AddressError;
+const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** A scanner over the address text; `pos` only moves forward, so every parse is linear in the text. */
+class Scanner {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    atEnd() {
+        return this.pos >= this.text.length;
+    }
+    peek() {
+        return this.text[this.pos] ?? '';
+    }
+    /** A bare identifier up to the next `.`, `[` or the end. */
+    name(what) {
+        const start = this.pos;
+        while (!this.atEnd() && this.peek() !== '.' && this.peek() !== '[')
+            this.pos += 1;
+        const value = this.text.slice(start, this.pos);
+        if (!NAME.test(value))
+            throw new AddressError(`expected ${what} at character ${start + 1} of ${JSON.stringify(this.text)}`);
+        return value;
+    }
+    expect(char) {
+        if (this.peek() !== char)
+            throw new AddressError(`expected "${char}" at character ${this.pos + 1} of ${JSON.stringify(this.text)}`);
+        this.pos += 1;
+    }
+    /** `[0]` or `["key"]`, when the next character opens a bracket. */
+    key() {
+        if (this.peek() !== '[')
+            return undefined;
+        this.pos += 1;
+        const start = this.pos;
+        let key;
+        if (this.peek() === '"') {
+            this.pos += 1;
+            while (!this.atEnd() && this.peek() !== '"')
+                this.pos += this.peek() === '\\' ? 2 : 1;
+            this.expect('"');
+            try {
+                key = JSON.parse(this.text.slice(start, this.pos));
+            }
+            catch {
+                throw new AddressError(`invalid string key at character ${start + 1} of ${JSON.stringify(this.text)}`);
+            }
+        }
+        else {
+            while (!this.atEnd() && /[0-9]/.test(this.peek()))
+                this.pos += 1;
+            const digits = this.text.slice(start, this.pos);
+            if (digits === '')
+                throw new AddressError(`expected an instance key at character ${start + 1} of ${JSON.stringify(this.text)}`);
+            key = Number(digits);
+        }
+        const keyText = this.text.slice(start, this.pos);
+        this.expect(']');
+        return { key, keyText };
+    }
+}
+/** Parses an absolute resource instance address; throws AddressError saying where it went wrong. */
+function parseResourceAddress(text) {
+    const scanner = new Scanner(text);
+    const modules = parseModulePrefix(scanner, true);
+    let mode = 'managed';
+    let type = scanner.name('a resource type');
+    if (type === 'data') {
+        scanner.expect('.');
+        mode = 'data';
+        type = scanner.name('a data source type');
+    }
+    scanner.expect('.');
+    const name = scanner.name('a resource name');
+    const key = scanner.key();
+    if (!scanner.atEnd())
+        throw new AddressError(`unexpected "${scanner.peek()}" at character ${scanner.pos + 1} of ${JSON.stringify(text)}`);
+    return { modules, mode, type, name, ...(key && { key: key.key, keyText: key.keyText }) };
+}
+/** Parses a module instance address (`module.a["k"].module.b`); the empty string is the root module. */
+function parseModuleAddress(text) {
+    if (text === '')
+        return [];
+    const scanner = new Scanner(`${text}.`);
+    const modules = parseModulePrefix(scanner, false);
+    if (!scanner.atEnd())
+        throw new AddressError(`unexpected "${scanner.peek()}" in module address ${JSON.stringify(text)}`);
+    return modules;
+}
+/** `module.NAME[key]?.` steps; with `stopAtResource`, stops before the first segment that is not `module`. */
+function parseModulePrefix(scanner, stopAtResource) {
+    const modules = [];
+    while (scanner.text.startsWith('module.', scanner.pos)) {
+        // A resource type is never called `module`, so `module.` always opens a module step.
+        scanner.pos += 'module.'.length;
+        const name = scanner.name('a module name');
+        const key = scanner.key();
+        scanner.expect('.');
+        modules.push({ name, ...(key && { key: key.key, keyText: key.keyText }) });
+    }
+    if (!stopAtResource && !scanner.atEnd())
+        throw new AddressError(`expected "module." at character ${scanner.pos + 1} of ${JSON.stringify(scanner.text)}`);
+    return modules;
+}
+function formatKey(key) {
+    return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+function stepText(step) {
+    if (step.key === undefined)
+        return step.name;
+    return `${step.name}[${step.keyText ?? formatKey(step.key).slice(1, -1)}]`;
+}
+function formatModulePath(modules) {
+    return modules.map((m) => `module.${stepText(m)}`).join('.');
+}
+/** The module-local resource address without instance key (`aws_subnet.app`, `data.aws_vpc.main`), as configuration writes it. */
+function configAddress(address) {
+    return `${address.mode === 'data' ? 'data.' : ''}${address.type}.${address.name}`;
+}
+/** The absolute instance address, module path included. */
+function formatResourceAddress(address) {
+    const local = stepText({ name: configAddress(address), key: address.key, keyText: address.keyText });
+    return address.modules.length === 0 ? local : `${formatModulePath(address.modules)}.${local}`;
+}
+/** The module call names of a module path, without instance keys: the key of the configuration tree. */
+function callPath(modules) {
+    return modules.map((m) => m.name).join('.');
+}

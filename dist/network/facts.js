@@ -1,0 +1,4 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.NETWORK_FACTS_VERSION = void 0;
+exports.NETWORK_FACTS_VERSION = 1;

@@ -1,0 +1,121 @@
+"use strict";
+/**
+ * JSON text in pieces, so that a report of ten thousand brokers is never one string: V8 caps a string at about
+ * 512 M characters, and holding the whole text next to the objects doubles the memory a scan needs.
+ *
+ * `jsonChunks(value)` yields exactly `JSON.stringify(value, null, 2)`, piece by piece, except that DEL, C1 controls,
+ * bidi and other invisible format characters are written as `\uXXXX` escapes (the same value; safe to print to a
+ * terminal, src/text/terminal.ts). Two additions, both for
+ * large arrays: a `lazy(iterable)` member is written as an array whose items are produced (and can be dropped)
+ * one at a time, and `compactDepth` writes every value deeper than that depth on one line (SARIF results: one
+ * line each, half the bytes of indented JSON and still diff-friendly).
+ */
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.lazy = lazy;
+exports.lazyMap = lazyMap;
+exports.jsonChunks = jsonChunks;
+exports.jsonText = jsonText;
+const terminal_1 = require("../text/terminal");
+const LAZY = Symbol('lazy JSON array');
+function lazy(items) {
+    // Typed as an array too, so that it can stand where the document's type has one; only jsonChunks reads it.
+    return { [LAZY]: items };
+}
+/** `lazy` over `map` of each item, applied as the item is written. */
+function lazyMap(items, map) {
+    return lazy(mapped(items, map));
+}
+function* mapped(items, map) {
+    for (const item of items)
+        yield map(item);
+}
+/** Roughly this many characters per chunk: few enough writes, small enough pieces. */
+const CHUNK_CHARS = 1 << 16;
+function* jsonChunks(value, options = {}) {
+    let buffer = '';
+    for (const piece of pieces(toJsonValue(value), 0, '', options.compactDepth ?? Number.POSITIVE_INFINITY)) {
+        buffer += piece;
+        if (buffer.length >= CHUNK_CHARS) {
+            yield (0, terminal_1.jsonTerminalSafe)(buffer);
+            buffer = '';
+        }
+    }
+    if (buffer !== '')
+        yield (0, terminal_1.jsonTerminalSafe)(buffer);
+}
+/** The whole text (small values, tests). */
+function jsonText(value, options = {}) {
+    return [...jsonChunks(value, options)].join('');
+}
+/** `json` is already what JSON.stringify would write (toJSON applied); see toJsonValue. */
+function* pieces(json, depth, indent, compactDepth) {
+    if (isLazy(json)) {
+        yield* arrayPieces(json[LAZY], depth, indent, compactDepth);
+        return;
+    }
+    if (json === null || typeof json !== 'object') {
+        yield JSON.stringify(json) ?? 'null';
+        return;
+    }
+    if (depth > compactDepth) {
+        yield JSON.stringify(json);
+        return;
+    }
+    // Deep and fully indented: one JSON.stringify, re-indented, is far faster than walking it here.
+    if (depth >= 2 && compactDepth === Number.POSITIVE_INFINITY && !containsLazy(json)) {
+        yield JSON.stringify(json, null, 2).replaceAll('\n', `\n${indent}`);
+        return;
+    }
+    if (Array.isArray(json)) {
+        yield* arrayPieces(json, depth, indent, compactDepth);
+        return;
+    }
+    const inner = `${indent}  `;
+    let first = true;
+    for (const [key, member] of Object.entries(json)) {
+        const memberJson = toJsonValue(member);
+        if (unwritable(memberJson))
+            continue;
+        yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+        first = false;
+        yield* pieces(memberJson, depth + 1, inner, compactDepth);
+    }
+    yield first ? '{}' : `\n${indent}}`;
+}
+function* arrayPieces(items, depth, indent, compactDepth) {
+    const inner = `${indent}  `;
+    let first = true;
+    for (const item of items) {
+        yield `${first ? '[' : ','}\n${inner}`;
+        first = false;
+        const json = toJsonValue(item);
+        if (unwritable(json))
+            yield 'null';
+        else
+            yield* pieces(json, depth + 1, inner, compactDepth);
+    }
+    yield first ? '[]' : `\n${indent}]`;
+}
+function toJsonValue(value) {
+    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function')
+        return value.toJSON();
+    return value;
+}
+/** What JSON.stringify leaves out of an object and writes as null in an array. */
+function unwritable(json) {
+    return json === undefined || typeof json === 'function' || typeof json === 'symbol';
+}
+function isLazy(value) {
+    return value !== null && typeof value === 'object' && LAZY in value;
+}
+/** Lazy arrays sit near the root (a report's results), so only the first levels are searched. */
+function containsLazy(value, levels = 2) {
+    if (isLazy(value))
+        return true;
+    if (levels === 0)
+        return false;
+    for (const member of Object.values(value))
+        if (member !== null && typeof member === 'object' && containsLazy(member, levels - 1))
+            return true;
+    return false;
+}

@@ -1,0 +1,267 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.MergeConflict = exports.MAX_SARIF_RUNS = void 0;
+exports.mergeReports = mergeReports;
+exports.runCategory = runCategory;
+exports.mergeSarif = mergeSarif;
+exports.canonical = canonical;
+const gate_1 = require("../policy/gate");
+const types_1 = require("../policy/types");
+const ordering_1 = require("./ordering");
+const types_2 = require("./types");
+/** GitHub code scanning rejects a SARIF file with more runs than this. */
+exports.MAX_SARIF_RUNS = 20;
+/** A merge that cannot be done: the message names the inputs and what disagrees. */
+class MergeConflict extends Error {
+    problem;
+    files;
+    name = 'MergeConflict';
+    constructor(problem, files) {
+        super(problem);
+        this.problem = problem;
+        this.files = files;
+    }
+}
+exports.MergeConflict = MergeConflict;
+function mergeReports(inputs, options = {}) {
+    if (inputs.length === 0)
+        throw new MergeConflict('nothing to merge: no report given', []);
+    const first = inputs[0];
+    const failOn = options.failOn ?? agreed(inputs, (r) => r.gate.failOn, 'were gated with different --fail-on values', 'pass --fail-on to the merge to choose one');
+    agreed(inputs, (r) => r.tool.name, 'come from different tools');
+    const version = agreed(inputs, (r) => r.tool.version, 'come from different mq-audit versions', 'policies and checks may differ: scan every shard with one version');
+    const method = agreed(inputs, (r) => r.inventory.method, 'mix live and fixture inventories');
+    agreed(inputs, (r) => JSON.stringify(r.redaction ?? null), 'mix redacted and unredacted (or differently redacted) reports');
+    checkShards(inputs);
+    const results = mergeResults(inputs);
+    const collectionErrors = unionBy(inputs.flatMap((i) => i.value.collectionErrors), canonical).sort(ordering_1.compareCollectionErrors);
+    const policies = mergePolicies(inputs);
+    const sections = mergeSections(inputs);
+    const gate = (0, gate_1.decideGate)(results, collectionErrors.length, failOn, { baseline: sections.baseline !== undefined });
+    const byStatus = Object.fromEntries(types_1.STATUSES.map((s) => [s, results.filter((r) => r.status === s).length]));
+    const failingBySeverity = Object.fromEntries(types_1.SEVERITIES.map((s) => [s, results.filter((r) => r.status === 'fail' && r.severity === s).length]));
+    const sources = [...new Set(inputs.map((i) => i.value.inventory.source))];
+    return {
+        kind: first.value.kind,
+        reportVersion: types_2.REPORT_VERSION,
+        tool: { name: first.value.tool.name, version },
+        generatedAt: latest(inputs.map((i) => i.value.generatedAt)),
+        inventory: {
+            collectedAt: earliest(inputs.map((i) => i.value.inventory.collectedAt)),
+            method,
+            scopes: unionBy(inputs.flatMap((i) => i.value.inventory.scopes), (s) => `${s.accountId}\0${s.region}`).sort((a, b) => (0, ordering_1.compareStrings)(a.accountId, b.accountId) || (0, ordering_1.compareStrings)(a.region, b.region)),
+            ...(sources.length === 1 && sources[0] !== undefined && { source: sources[0] }),
+        },
+        policies,
+        results,
+        collectionErrors,
+        summary: {
+            brokers: brokerCount(inputs, results),
+            evaluations: results.length,
+            byStatus,
+            failingBySeverity,
+            collectionErrors: collectionErrors.length,
+            ...(sections.suppressions && { suppressed: results.filter((r) => r.suppression).length }),
+        },
+        gate: { failOn, ...gate },
+        ...(first.value.redaction && { redaction: first.value.redaction }),
+        ...sections,
+    };
+}
+/** The value every input has for `pick`; a MergeConflict naming the inputs when they differ. */
+function agreed(inputs, pick, problem, hint) {
+    const values = new Map();
+    for (const input of inputs) {
+        const value = pick(input.value);
+        const key = JSON.stringify(value ?? null);
+        const entry = values.get(key) ?? { value, files: [] };
+        entry.files.push(input.file);
+        values.set(key, entry);
+    }
+    if (values.size > 1) {
+        const detail = [...values.values()].map(({ value, files }) => `${JSON.stringify(value ?? null)} in ${files.join(', ')}`).join('; ');
+        throw new MergeConflict(`the reports ${problem} (${detail})${hint ? `; ${hint}` : ''}`, inputs.map((i) => i.file));
+    }
+    return [...values.values()][0].value;
+}
+/** Sharded inputs: one N, each shard once, none missing (a missing shard would pass a gate over part of the estate). */
+function checkShards(inputs) {
+    const sharded = inputs.filter((i) => i.value.inventory.shard !== undefined);
+    if (sharded.length === 0)
+        return;
+    const counts = [...new Set(sharded.map((i) => i.value.inventory.shard.count))];
+    if (counts.length > 1) {
+        throw new MergeConflict(`the reports come from different shard splits (${counts.map((n) => `N=${n}`).join(', ')}); merge the shards of one run`, sharded.map((i) => i.file));
+    }
+    const count = counts[0];
+    const byIndex = new Map();
+    for (const input of sharded)
+        byIndex.set(input.value.inventory.shard.index, [...(byIndex.get(input.value.inventory.shard.index) ?? []), input.file]);
+    const twice = [...byIndex].filter(([, files]) => files.length > 1);
+    if (twice.length > 0) {
+        const [index, files] = twice[0];
+        throw new MergeConflict(`shard ${index}/${count} is given more than once (${files.join(', ')})`, files);
+    }
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
+    if (missing.length > 0) {
+        throw new MergeConflict(`shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} missing: the merged gate would cover only part of the accounts`, sharded.map((i) => i.file));
+    }
+}
+/** One result per (policy, broker ARN); the same finding twice must be the same finding. */
+function mergeResults(inputs) {
+    const byKey = new Map();
+    for (const input of inputs) {
+        for (const result of input.value.results) {
+            const key = `${result.policyId}\0${result.resource.arn}`;
+            const json = canonical(result);
+            const seen = byKey.get(key);
+            if (!seen) {
+                byKey.set(key, { result, json, file: input.file });
+                continue;
+            }
+            if (seen.json !== json) {
+                const what = seen.result.status !== result.status ? `${seen.result.status} in ${seen.file}, ${result.status} in ${input.file}` : `differently in ${seen.file} and ${input.file}`;
+                throw new MergeConflict(`policy ${result.policyId} on broker ${result.resource.arn} was judged ${what}: the inputs overlap but disagree (scans of different times?)`, [seen.file, input.file]);
+            }
+        }
+    }
+    return [...byKey.values()]
+        .map((entry) => entry.result)
+        .sort((a, b) => (0, ordering_1.compareStrings)(a.resource.arn, b.resource.arn) || (0, ordering_1.compareStrings)(a.policyId, b.policyId));
+}
+function mergePolicies(inputs) {
+    const byId = new Map();
+    for (const input of inputs) {
+        for (const policy of input.value.policies) {
+            const json = canonical(policy);
+            const seen = byId.get(policy.id);
+            if (!seen)
+                byId.set(policy.id, { policy, json, file: input.file });
+            else if (seen.json !== json) {
+                const fields = Object.keys({ ...seen.policy, ...policy }).filter((key) => canonical(seen.policy[key]) !== canonical(policy[key]));
+                throw new MergeConflict(`policy ${policy.id} differs between ${seen.file} and ${input.file} (${fields.join(', ')}): scan every shard with the same policies and config`, [seen.file, input.file]);
+            }
+        }
+    }
+    return [...byId.values()].map((entry) => entry.policy).sort((a, b) => (0, ordering_1.compareStrings)(a.id, b.id));
+}
+/**
+ * Suppression statuses and baseline counts are computed per scan over its own accounts, so with disjoint shards
+ * they add up: an entry matched in any shard is active, counts are summed, absent findings united.
+ */
+function mergeSections(inputs) {
+    const sections = {};
+    const withSuppressions = inputs.filter((i) => i.value.suppressions);
+    if (withSuppressions.length > 0) {
+        const file = agreed(withSuppressions, (r) => r.suppressions.file, 'were made with different suppression files');
+        if (withSuppressions.length !== inputs.length)
+            throw new MergeConflict('only some of the reports were made with --suppressions', inputs.map((i) => i.file));
+        sections.suppressions = { file, entries: mergeSuppressionEntries(withSuppressions.map((i) => i.value.suppressions.entries)) };
+    }
+    const withBaseline = inputs.filter((i) => i.value.baseline);
+    if (withBaseline.length > 0) {
+        const file = agreed(withBaseline, (r) => r.baseline.file, 'were compared with different baselines');
+        if (withBaseline.length !== inputs.length)
+            throw new MergeConflict('only some of the reports were compared with a --baseline', inputs.map((i) => i.file));
+        const baselines = withBaseline.map((i) => i.value.baseline);
+        sections.baseline = {
+            file,
+            generatedAt: baselines[0].generatedAt,
+            counts: {
+                new: sum(baselines.map((b) => b.counts.new)),
+                unchanged: sum(baselines.map((b) => b.counts.unchanged)),
+                absent: 0,
+                fixed: 0,
+            },
+            absent: unionBy(baselines.flatMap((b) => b.absent), (f) => f.fingerprint),
+        };
+        sections.baseline.counts.absent = sections.baseline.absent.length;
+        sections.baseline.counts.fixed = sum(baselines.map((b) => b.counts.fixed));
+    }
+    // "No broker found" holds for the merged estate only when it held for every input (a shard may be empty).
+    const everyEmpty = inputs.every((i) => (i.value.warnings ?? []).some((w) => w.code === types_2.NO_BROKERS_WARNING));
+    const warnings = unionBy(inputs.flatMap((i) => (i.value.warnings ?? []).filter((w) => everyEmpty || w.code !== types_2.NO_BROKERS_WARNING)), canonical);
+    if (warnings.length > 0)
+        sections.warnings = warnings;
+    return sections;
+}
+/** Most telling first: an entry active anywhere is active; expired beats stale beats out-of-scope. */
+const STATE_RANK = { active: 0, expired: 1, stale: 2, 'out-of-scope': 3 };
+function mergeSuppressionEntries(lists) {
+    const byPointer = new Map();
+    for (const entry of lists.flat()) {
+        const seen = byPointer.get(entry.pointer);
+        if (!seen) {
+            byPointer.set(entry.pointer, { ...entry });
+            continue;
+        }
+        seen.matched += entry.matched;
+        if (entry.matchedOtherResults !== undefined)
+            seen.matchedOtherResults = (seen.matchedOtherResults ?? 0) + entry.matchedOtherResults;
+        if ((STATE_RANK[entry.state] ?? 9) < (STATE_RANK[seen.state] ?? 9))
+            seen.state = entry.state;
+    }
+    return [...byPointer.values()];
+}
+/**
+ * Brokers: those with results, counted once, plus per input those it counted without any result (e.g. a scan
+ * with no policy applying to them), which disjoint shards cannot share.
+ */
+function brokerCount(inputs, results) {
+    const withResults = new Set(results.map((r) => r.resource.arn)).size;
+    const without = inputs.reduce((n, input) => n + Math.max(0, input.value.summary.brokers - new Set(input.value.results.map((r) => r.resource.arn)).size), 0);
+    return withResults + without;
+}
+// ---- SARIF -------------------------------------------------------------------------------------------------------
+/**
+ * GitHub's category of a run: `automationDetails.id` up to its last `/` (our scans write `<category>/`); an id
+ * without `/` is the category itself; no id is the default (empty) category.
+ */
+function runCategory(run) {
+    const id = run.automationDetails?.id ?? '';
+    const slash = id.lastIndexOf('/');
+    return slash >= 0 ? id.slice(0, slash) : id;
+}
+function mergeSarif(inputs) {
+    if (inputs.length === 0)
+        throw new MergeConflict('nothing to merge: no SARIF file given', []);
+    const runs = inputs.flatMap((input) => input.value.runs.map((run) => ({ run, file: input.file, category: runCategory(run) })));
+    const byCategory = new Map();
+    for (const { category, file } of runs) {
+        const other = byCategory.get(category);
+        if (other !== undefined) {
+            const shown = category === '' ? 'the default category (no automationDetails.id)' : `category "${category}"`;
+            throw new MergeConflict(`two runs share ${shown} (${other === file ? `twice in ${file}` : `${other} and ${file}`}): GitHub code scanning would reject the file; scan each shard with its own --category (e.g. mq-audit/shard-1)`, [...new Set([other, file])]);
+        }
+        byCategory.set(category, file);
+    }
+    if (runs.length > exports.MAX_SARIF_RUNS) {
+        throw new MergeConflict(`${runs.length} runs: GitHub code scanning accepts at most ${exports.MAX_SARIF_RUNS} runs per SARIF file; merge the JSON reports instead (one run), or upload the files separately`, inputs.map((i) => i.file));
+    }
+    return {
+        $schema: inputs[0].value.$schema,
+        version: '2.1.0',
+        runs: runs.sort((a, b) => (0, ordering_1.compareStrings)(a.category, b.category)).map((r) => r.run),
+    };
+}
+// ---- helpers -----------------------------------------------------------------------------------------------------
+/** JSON with object keys sorted, so equal values compare equal whatever order their keys were written in. */
+function canonical(value) {
+    return JSON.stringify(value, (_key, v) => v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (0, ordering_1.compareStrings)(a, b))) : v);
+}
+function unionBy(items, key) {
+    const seen = new Map();
+    for (const item of items)
+        if (!seen.has(key(item)))
+            seen.set(key(item), item);
+    return [...seen.values()];
+}
+function sum(values) {
+    return values.reduce((a, b) => a + b, 0);
+}
+function earliest(times) {
+    return [...times].sort(ordering_1.compareStrings)[0];
+}
+function latest(times) {
+    return [...times].sort(ordering_1.compareStrings)[times.length - 1];
+}

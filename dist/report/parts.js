@@ -1,0 +1,55 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.reasonOf = reasonOf;
+exports.policyIndex = policyIndex;
+exports.findingParts = findingParts;
+/** The reason alone, from the whole message: what follows the broker, the policy id and the title. */
+function reasonOf(ev, title) {
+    if (ev.reason !== undefined)
+        return ev.reason;
+    const broker = `Broker ${ev.resource.name} `;
+    let text = ev.message.startsWith(broker) ? ev.message.slice(broker.length) : ev.message;
+    const id = ev.policyId;
+    const prefixes = [
+        ...(title === undefined ? [] : [`fails ${id} (${title}): `]),
+        `could not be evaluated for ${id}: `,
+        `is not in the scope of ${id}: `,
+        `is not checked by ${id}: `,
+    ];
+    const prefix = prefixes.find((p) => text.startsWith(p));
+    const end = text.indexOf('): ');
+    if (prefix)
+        text = text.slice(prefix.length);
+    else if (ev.status === 'fail' && text.startsWith(`fails ${id} (`) && end > 0)
+        text = text.slice(end + 3); // a title we do not know
+    else if (text === `complies with ${id}.`)
+        return 'complies';
+    else
+        text = ev.message; // not the evaluator's shape: the whole message
+    return text.endsWith('.') ? text.slice(0, -1) : text;
+}
+/** `network.onPrem.reachable is false (expected true)`. */
+function evidenceOf(ev) {
+    const lines = (ev.explanations ?? []).map((e) => `${e.path || '(document)'}: found ${short(e.found)}, expected ${e.expected}`);
+    for (const flow of ev.network?.flows ?? []) {
+        if (flow.breakPoint)
+            lines.push(`from ${flow.from}: breaks at ${flow.breakPoint.hop} ${flow.breakPoint.id}${flow.breakPoint.direction === 'return' ? ' (return traffic)' : ''} (${flow.breakPoint.kind})`);
+    }
+    return lines;
+}
+function short(value) {
+    const text = value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+function policyIndex(report) {
+    return new Map(report.policies.map((p) => [p.id, p]));
+}
+function findingParts(ev, policy) {
+    return {
+        reason: reasonOf(ev, policy?.title),
+        ...(policy?.title ? { title: policy.title } : {}),
+        ...(policy?.remediation ? { remediation: policy.remediation } : {}),
+        ...(policy?.helpUri ? { helpUri: policy.helpUri } : {}),
+        evidence: evidenceOf(ev),
+    };
+}
