@@ -45,7 +45,7 @@ function buildBrokerDocument(broker, context) {
     if (engineVersionSupport === null)
         unknown['/facts/engineVersionSupport'] = unknown['/engineVersion'];
     else if (engineVersionSupport.status === null) {
-        unknown['/facts/engineVersionSupport/status'] = `engine version ${engineVersion} of ${broker.engineType} is not in the support calendar dated ${engineVersionSupport.tableAsOf}`;
+        unknown['/facts/engineVersionSupport/status'] = `engine version ${engineVersion} of ${broker.engineType} is not in the support table dated ${engineVersionSupport.tableAsOf}`;
     }
     const tags = detailFields.tags ?? null;
     const production = tags === null ? null : isProduction(tags, context.production);

@@ -162,7 +162,7 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
   const engineVersionSupport = engineVersion === null ? null : lookUpEngineSupport(broker.engineType, engineVersion, context.asOf, context.supportCalendar);
   if (engineVersionSupport === null) unknown['/facts/engineVersionSupport'] = unknown['/engineVersion'];
   else if (engineVersionSupport.status === null) {
-    unknown['/facts/engineVersionSupport/status'] = `engine version ${engineVersion} of ${broker.engineType} is not in the support calendar dated ${engineVersionSupport.tableAsOf}`;
+    unknown['/facts/engineVersionSupport/status'] = `engine version ${engineVersion} of ${broker.engineType} is not in the support table dated ${engineVersionSupport.tableAsOf}`;
   }
 
   const tags = detailFields.tags ?? null;

@@ -152,7 +152,8 @@ describe('no broker in any region scanned', () => {
     const table = await runCli(['scan', '--inventory', inventory, '--format', 'table', '--fail-on-empty'], {env: credentials()});
     expect(table.code).toBe(1);
     expect(table.stdout).toMatch(/Warnings \(1\):\n  - No broker found in \S*empty-inventory\.json: Amazon MQ lists no broker in\s+the region\s+scanned\s+\(eu-west-1\)/);
-    expect(table.stdout).toContain('Gate failed: no broker found in any region scanned (--fail-on-empty).');
+    // The table's verdict line, first and last (issue 17's layout).
+    expect(table.stdout).toContain('FAILED: no broker found in any region scanned (--fail-on-empty). Exit code 1');
   });
 
   it('is not said when a region has a broker, nor when a region could not be listed (that scan is incomplete: exit 3)', async () => {
