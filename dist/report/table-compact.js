@@ -18,13 +18,19 @@ function renderCompactTable(unsafeReport, options) {
     const report = (0, terminal_1.terminalSafeDeep)(unsafeReport);
     const paint = (0, terminal_1.painter)(options.color === true);
     const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_WIDTH));
-    const shown = filterReport(report, options.show);
+    const filtered = filterReport(report, options.show);
+    // Judging a change, what was failing before it is the nightly audit's: listed in --verbose, counted here.
+    const before = report.change?.gate === 'changes' ? filtered.results.filter((ev) => ev.status === 'fail' && ev.change === 'unchanged') : [];
+    const shown = before.length > 0 ? { ...filtered, results: filtered.results.filter((ev) => !(ev.status === 'fail' && ev.change === 'unchanged')) } : filtered;
     const rows = findingRows(shown, options.show);
     const verdict = verdictLines(report, width, paint);
     const sections = [
         [...wrapPainted(compactHeadline(report, paint), width), ...verdict, ...(0, table_1.wrap)(countsLine(report), width)].join('\n'),
-        rowsSection(rows, shown, report, width, paint),
+        rowsSection(rows, shown, report, width, paint, filtered !== report),
     ];
+    if (before.length > 0) {
+        sections.push((0, table_1.wrap)(`${before.length} finding(s) already failing on the deployed estate are not listed: they do not count for the gate (--verbose lists them, --gate all counts them).`, width).join('\n'));
+    }
     const passing = passingLine(report, width, paint);
     if (passing)
         sections.push(passing);
@@ -152,8 +158,9 @@ function suppressedMark(ev) {
     const s = ev.suppression;
     return `[suppressed until ${s.expires}: ${s.reason}${s.ticket ? ` (${s.ticket})` : ''}] `;
 }
-function rowsSection(rows, shown, report, width, paint) {
-    const filtered = shown !== report;
+/** `userFiltered`: a display filter (--severity, --status, --broker) is on; say how much it shows. */
+function rowsSection(rows, shown, report, width, paint, userFiltered = shown !== report) {
+    const filtered = userFiltered;
     const note = filtered ? `Showing ${(0, table_1.plural)(shown.results.length, 'result')} of ${report.results.length} (display filter; the gate counts every result).` : '';
     if (report.results.length === 0)
         return 'No brokers were evaluated.';

@@ -40,6 +40,11 @@ describe('scan --plan on the scenarios of a pull request', () => {
     const flat = table.stdout.replace(/\s+/g, ' ');
     expect(flat).toContain('[introduced: ingress rule (tcp 5671 from 0.0.0.0/0) added to sg-0c4e6a8b0d2f41a01 by aws_vpc_security_group_ingress_rule.orders_amqps_world]');
     expect(flat).toMatch(/The change \S+open-amqps-to-world\.json: 2 created; findings 2 introduced, \d+ unchanged, 0 resolved/);
+    // What was failing before the change is counted, not listed: the reviewer sees what the change does.
+    expect(flat).toMatch(/\d+ finding\(s\) already failing on the deployed estate are not listed: they do not count for the gate/);
+    expect(flat).not.toContain('[unchanged by the change]');
+    const verbose = await runCli(['scan', '--plan', plan, '--inventory', DEMO, '--format', 'table', '--verbose']);
+    expect(verbose.stdout.replace(/\s+/g, ' ')).toContain('[unchanged by the change]');
     const junit = await runCli(['scan', '--plan', plan, '--inventory', DEMO, '--format', 'junit']);
     expect(junit.code).toBe(1);
     expect(junit.stdout).toMatch(/<failure message="\[introduced by the change\] Broker orders-prod fails mq\/no-internet-ingress/);
