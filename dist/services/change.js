@@ -12,6 +12,7 @@ exports.changeReport = changeReport;
  */
 const node_path_1 = require("node:path");
 const iac_1 = require("../iac");
+const walk_1 = require("../snapshot/walk");
 const cloudformation_template_1 = require("../iac/cloudformation-template");
 const terraform_plan_1 = require("../iac/terraform-plan");
 /**
@@ -84,18 +85,7 @@ function editLocator(anchoring, cwd = process.cwd(), nameOf = () => undefined) {
 function networkNames(snapshot) {
     let names;
     return (id) => {
-        if (!names) {
-            names = new Map();
-            for (const account of snapshot.accounts) {
-                for (const region of account.regions) {
-                    for (const list of Object.values(region.network ?? {})) {
-                        for (const item of (list ?? []))
-                            if (item.id && item.name)
-                                names.set(item.id, item.name);
-                    }
-                }
-            }
-        }
+        names ??= new Map([...(0, walk_1.snapshotObjects)(snapshot)].flatMap((object) => (object.name ? [[object.id, object.name]] : [])));
         return names.get(id);
     };
 }

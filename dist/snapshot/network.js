@@ -1,6 +1,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.NETWORK_COLLECTION_SOURCES = void 0;
+exports.emptyNetwork = emptyNetwork;
 /**
  * Which calls fill which collection: a null collection is explained by a CollectionError of one of these
  * operations (or, for collections that need the brokers' VPC ids, by the DescribeSubnets error upstream).
@@ -34,3 +35,12 @@ exports.NETWORK_COLLECTION_SOURCES = {
         operations: ['DescribeDirectConnectGateways', 'DescribeDirectConnectGatewayAssociations', 'DescribeDirectConnectGatewayAttachments'],
     },
 };
+/** Every collection present and empty: a region whose network was read and held nothing. */
+function emptyNetwork() {
+    return {
+        vpcs: [], subnets: [], routeTables: [], securityGroups: [], securityGroupRules: [], networkAcls: [], prefixLists: [],
+        internetGateways: [], natGateways: [], vpnGateways: [], customerGateways: [], vpnConnections: [], transitGateways: [],
+        transitGatewayAttachments: [], transitGatewayRouteTables: [], vpcPeeringConnections: [], networkInterfaces: [],
+        dxConnections: [], dxLags: [], dxVirtualInterfaces: [],
+    };
+}

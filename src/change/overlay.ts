@@ -6,8 +6,9 @@
  * Copy-on-write: accounts and regions the change does not touch are the deployed snapshot's own objects, so a
  * 200-resource plan against a 10,000-broker estate copies a few regions, not the estate. Pure: no I/O.
  */
-import type {RegionNetwork} from '../snapshot/network';
-import type {AccountInventory, Broker, PlannedMark, RegionInventory, Snapshot} from '../snapshot/types';
+import {emptyNetwork} from '../snapshot/network';
+import {snapshotObjects} from '../snapshot/walk';
+import type {AccountInventory, PlannedMark, RegionInventory, Snapshot} from '../snapshot/types';
 import {applyItem, describeAddition, removeItem, type ItemTarget} from './items';
 import {type ChangeProblem, type PlannedItem, type ProposedChange, type ResourceEdit} from './types';
 
@@ -283,28 +284,10 @@ function copyRegion(region: RegionInventory): RegionInventory {
   };
 }
 
-/** Every collection present and empty: objects the change refers to and does not define are "not in the inventory". */
-export function emptyNetwork(): RegionNetwork {
-  return {
-    vpcs: [], subnets: [], routeTables: [], securityGroups: [], securityGroupRules: [], networkAcls: [], prefixLists: [],
-    internetGateways: [], natGateways: [], vpnGateways: [], customerGateways: [], vpnConnections: [], transitGateways: [],
-    transitGatewayAttachments: [], transitGatewayRouteTables: [], vpcPeeringConnections: [], networkInterfaces: [],
-    dxConnections: [], dxLags: [], dxVirtualInterfaces: [],
-  };
-}
 
 function indexDeployedIds(snapshot: Snapshot): Map<string, {accountId: string; region: string}> {
   const where = new Map<string, {accountId: string; region: string}>();
-  for (const account of snapshot.accounts) {
-    for (const region of account.regions) {
-      const scope = {accountId: account.accountId, region: region.region};
-      for (const broker of region.brokers ?? []) where.set(broker.id, scope);
-      for (const list of Object.values(region.network ?? {})) {
-        for (const item of (list ?? []) as {id?: string}[]) if (item.id) where.set(item.id, scope);
-      }
-    }
-  }
-
+  for (const {id, accountId, region} of snapshotObjects(snapshot)) where.set(id, {accountId, region});
   return where;
 }
 
@@ -320,13 +303,8 @@ function referencedIds(item: PlannedItem): string[] {
   return candidates.filter((id): id is string => typeof id === 'string' && id !== '');
 }
 
-export function describeItem(item: PlannedItem): string {
+function describeItem(item: PlannedItem): string {
   const value = item.value as unknown as Record<string, unknown>;
   const id = (value.id as string | undefined) ?? (value.group as {id?: string} | undefined)?.id;
   return id ? `${item.kind} ${id}` : item.kind;
-}
-
-/** The brokers of a proposed snapshot the change creates or alters. */
-export function plannedBrokers(snapshot: Snapshot): Broker[] {
-  return snapshot.accounts.flatMap((a) => a.regions.flatMap((r) => (r.brokers ?? []).filter((b) => b.planned)));
 }

@@ -9,6 +9,7 @@ import type {ProposedChange, ResourceEdit} from '../change/types';
 import {CLOUDFORMATION_LOGICAL_ID_TAG, CLOUDFORMATION_STACK_TAG, encodeRepositoryPath} from '../iac';
 import type {DeployedStackResource} from '../iac/cloudformation-template';
 import type {Snapshot} from '../snapshot/types';
+import {snapshotObjects} from '../snapshot/walk';
 import {readCloudFormationTemplate, readTemplateParameters} from '../iac/cloudformation-template';
 import {readTerraformPlan} from '../iac/terraform-plan';
 import type {ChangeReport} from '../report/types';
@@ -105,17 +106,7 @@ export function editLocator(anchoring: Anchoring | undefined, cwd: string = proc
 export function networkNames(snapshot: Snapshot): (id: string) => string | undefined {
   let names: Map<string, string> | undefined;
   return (id) => {
-    if (!names) {
-      names = new Map();
-      for (const account of snapshot.accounts) {
-        for (const region of account.regions) {
-          for (const list of Object.values(region.network ?? {})) {
-            for (const item of (list ?? []) as {id?: string; name?: string}[]) if (item.id && item.name) names.set(item.id, item.name);
-          }
-        }
-      }
-    }
-
+    names ??= new Map([...snapshotObjects(snapshot)].flatMap((object) => (object.name ? [[object.id, object.name] as const] : [])));
     return names.get(id);
   };
 }

@@ -480,3 +480,13 @@ export const NETWORK_COLLECTION_SOURCES: Record<NetworkCollection | AccountNetwo
     operations: ['DescribeDirectConnectGateways', 'DescribeDirectConnectGatewayAssociations', 'DescribeDirectConnectGatewayAttachments'],
   },
 };
+
+/** Every collection present and empty: a region whose network was read and held nothing. */
+export function emptyNetwork(): RegionNetwork {
+  return {
+    vpcs: [], subnets: [], routeTables: [], securityGroups: [], securityGroupRules: [], networkAcls: [], prefixLists: [],
+    internetGateways: [], natGateways: [], vpnGateways: [], customerGateways: [], vpnConnections: [], transitGateways: [],
+    transitGatewayAttachments: [], transitGatewayRouteTables: [], vpcPeeringConnections: [], networkInterfaces: [],
+    dxConnections: [], dxLags: [], dxVirtualInterfaces: [],
+  };
+}

@@ -1,5 +1,5 @@
 /** One change to a canonical topology at a time: each health rule and break kind, and what unknown data does. */
-import type {DxConnection, DxVirtualInterface} from '../../src/snapshot/network';
+import {type DxConnection, type DxVirtualInterface, emptyNetwork} from '../../src/snapshot/network';
 import {ACCOUNT, collectionError, DXGW, ingressRule, REGION, route, setRoutes, SG, SUBNET_A, SUBNET_B, variantOf, VGW} from './builder';
 import {clone, hopKinds, hopOf, network, onlyBroker, pathLine, topology as topologyOf} from './helpers';
 
@@ -442,12 +442,4 @@ describe('networks over IPv6', () => {
 
 function privateTableRoutesPush(network: Parameters<typeof setRoutes>[0], added: ReturnType<typeof route>): void {
   network.routeTables!.find((t) => t.id === 'rtb-0d4e5f60718293a4b')!.routes.push(added);
-}
-
-function emptyNetwork() {
-  return {
-    vpcs: [], subnets: [], routeTables: [], securityGroups: [], securityGroupRules: [], networkAcls: [], prefixLists: [], internetGateways: [], natGateways: [],
-    vpnGateways: [], customerGateways: [], vpnConnections: [], transitGateways: [], transitGatewayAttachments: [], transitGatewayRouteTables: [],
-    vpcPeeringConnections: [], networkInterfaces: [], dxConnections: [], dxLags: [], dxVirtualInterfaces: [],
-  };
 }
