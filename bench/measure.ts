@@ -13,7 +13,7 @@ import type * as EvaluatorModule from '../src/policy/evaluator';
 import type * as EvaluationModule from '../src/services/evaluation';
 import type * as BuildModule from '../src/report/build';
 import type * as RenderModule from '../src/report/index';
-import type * as OutputModule from '../src/output';
+import type * as OutputModule from '../src/foundation/output';
 import type {BrokerNetworkFacts} from '../src/network/facts';
 import type {EvaluateOptions} from '../src/policy/evaluate';
 import type {Snapshot} from '../src/snapshot/types';
@@ -113,7 +113,7 @@ export function loadDist(root: string): Dist {
     evaluation: load('services/evaluation.js'),
     build: load('report/build.js'),
     render: load('report/index.js'),
-    output: load('output.js'),
+    output: load('foundation/output.js'),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Validators compiled at build time (src/precompile.ts → dist/validators, read by src/validators.ts). These tests
+ * Validators compiled at build time (src/build/precompile.ts → dist/validators, read by src/foundation/validators.ts). These tests
  * read the build's own output: `npm test` builds first.
  */
 import {spawnSync} from 'node:child_process';
@@ -9,15 +9,15 @@ import {join} from 'node:path';
 
 import type {ValidateFunction} from 'ajv';
 
-import {createAjv} from '../src/json-input';
-import {PACKAGE_ROOT} from '../src/paths';
+import {createAjv} from '../src/foundation/json-input';
+import {PACKAGE_ROOT} from '../src/foundation/package-paths';
 import {brokerDocuments} from '../src/policy/evaluate';
 import {evaluatePolicy} from '../src/policy/evaluator';
 import {assertionSchemas, type CompiledPolicy, loadPolicies} from '../src/policy/loader';
-import {precompileTargets} from '../src/precompile';
+import {precompileTargets} from '../src/build/precompile';
 import {evaluationOptions} from '../src/services/evaluation';
 import {readSnapshot} from '../src/snapshot/read';
-import {ajvVersion, FLAVORS, PRECOMPILED_INDEX, precompiledValidator, validatorKey} from '../src/validators';
+import {ajvVersion, FLAVORS, PRECOMPILED_INDEX, precompiledValidator, validatorKey} from '../src/foundation/validators';
 
 const BUILT = join(PACKAGE_ROOT, 'dist', 'validators');
 
@@ -37,7 +37,7 @@ describe('the build', () => {
   it('fails with the schema named when one cannot be compiled', () => {
     const out = mkdtempSync(join(tmpdir(), 'mq-audit-precompile-'));
     try {
-      const {writePrecompiledValidators} = jest.requireActual<typeof import('../src/precompile')>('../src/precompile');
+      const {writePrecompiledValidators} = jest.requireActual<typeof import('../src/build/precompile')>('../src/build/precompile');
       expect(() => writePrecompiledValidators(out, [{origin: 'broken/policy assert', schema: {type: 'no-such-type'}, flavor: FLAVORS.explained}])).toThrow(
         /cannot precompile broken\/policy assert: .*type/,
       );

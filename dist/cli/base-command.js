@@ -7,8 +7,8 @@ exports.BaseCommand = void 0;
  */
 const node_util_1 = require("node:util");
 const core_1 = require("@oclif/core");
-const errors_1 = require("../errors");
-const terminal_1 = require("../text/terminal");
+const errors_1 = require("../foundation/errors");
+const terminal_1 = require("../foundation/terminal");
 const types_1 = require("../policy/types");
 const redact_1 = require("../report/redact");
 const heap_1 = require("./heap");
@@ -67,7 +67,7 @@ class BaseCommand extends core_1.Command {
     }
     /**
      * Every line a command prints goes through here or `logToStderr`: control characters in what it quotes
-     * (broker names, file names, tag values) are shown escaped (src/text/terminal.ts). Line feeds stay, for the
+     * (broker names, file names, tag values) are shown escaped (src/foundation/terminal.ts). Line feeds stay, for the
      * messages mq-audit writes on several lines; a value that must stay on its line is escaped with
      * `terminalSafe` where it is quoted.
      */

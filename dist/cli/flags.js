@@ -10,7 +10,7 @@ exports.tableOptions = tableOptions;
 exports.terminalColumns = terminalColumns;
 /** Flags shared by the commands that read an estate (live or from an inventory file). */
 const core_1 = require("@oclif/core");
-const errors_1 = require("../errors");
+const errors_1 = require("../foundation/errors");
 const deadline_1 = require("../inventory/deadline");
 const region_names_1 = require("../inventory/region-names");
 const selection_1 = require("../inventory/selection");

@@ -12,7 +12,7 @@ exports.writeSarifLog = writeSarifLog;
  * how many were left out. Standard output cannot be measured before it is read, so it is written whole.
  */
 const node_fs_1 = require("node:fs");
-const output_1 = require("../output");
+const output_1 = require("../foundation/output");
 const index_1 = require("../report/index");
 /** Aim this far below the limit, so that one more pass is rarely needed. */
 const TARGET_SHARE = 0.9;

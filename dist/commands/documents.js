@@ -5,13 +5,13 @@ const node_path_1 = require("node:path");
 const core_1 = require("@oclif/core");
 const base_command_1 = require("../cli/base-command");
 const flags_1 = require("../cli/flags");
-const config_1 = require("../config");
-const errors_1 = require("../errors");
+const config_1 = require("../services/config");
+const errors_1 = require("../foundation/errors");
 const evaluate_1 = require("../policy/evaluate");
 const evaluation_1 = require("../services/evaluation");
 const read_1 = require("../snapshot/read");
-const paths_1 = require("../paths");
-const terminal_1 = require("../text/terminal");
+const package_paths_1 = require("../foundation/package-paths");
+const terminal_1 = require("../foundation/terminal");
 class Documents extends base_command_1.BaseCommand {
     static summary = 'Print the broker documents policies assert on (for writing and debugging policies).';
     static description = 'One JSON document per broker of an inventory: the broker, flattened, plus derived facts. See docs/broker-document.md; --schema prints its JSON Schema.';
@@ -30,7 +30,7 @@ class Documents extends base_command_1.BaseCommand {
     async run() {
         const { flags } = await this.parse(Documents);
         if (flags.schema) {
-            process.stdout.write((0, node_fs_1.readFileSync)((0, node_path_1.join)(paths_1.SCHEMAS, 'broker-document.schema.json'), 'utf8'));
+            process.stdout.write((0, node_fs_1.readFileSync)((0, node_path_1.join)(package_paths_1.SCHEMAS, 'broker-document.schema.json'), 'utf8'));
             return;
         }
         const config = (0, config_1.loadConfig)(flags.config);

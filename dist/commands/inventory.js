@@ -4,11 +4,11 @@ const core_1 = require("@oclif/core");
 const base_command_1 = require("../cli/base-command");
 const flags_1 = require("../cli/flags");
 const progress_1 = require("../cli/progress");
-const config_1 = require("../config");
-const output_1 = require("../output");
+const config_1 = require("../services/config");
+const output_1 = require("../foundation/output");
 const types_1 = require("../policy/types");
 const inventory_1 = require("../services/inventory");
-const terminal_1 = require("../text/terminal");
+const terminal_1 = require("../foundation/terminal");
 const MAX_ERROR_LINES = 20;
 class Inventory extends base_command_1.BaseCommand {
     static summary = 'Collect an inventory snapshot of Amazon MQ brokers (read-only AWS calls) into a JSON file.';

@@ -3,15 +3,15 @@ Object.defineProperty(exports, "__esModule", { value: true });
 const core_1 = require("@oclif/core");
 const base_command_1 = require("../cli/base-command");
 const flags_1 = require("../cli/flags");
-const config_1 = require("../config");
-const errors_1 = require("../errors");
-const output_1 = require("../output");
+const config_1 = require("../services/config");
+const errors_1 = require("../foundation/errors");
+const output_1 = require("../foundation/output");
 const paths_1 = require("../report/paths");
 const redact_1 = require("../report/redact");
 const markdown_1 = require("../report/markdown");
 const estate_paths_1 = require("../services/estate-paths");
 const paths_2 = require("../services/paths");
-const terminal_1 = require("../text/terminal");
+const terminal_1 = require("../foundation/terminal");
 class Paths extends base_command_1.BaseCommand {
     static summary = 'Show every network path from on-premises to one broker, hop by hop, and where a broken one breaks.';
     static description = `For each on-premises network (--on-prem-cidr, the config file, or else every network the broker subnets route to a VPN or Direct Connect), lists every path to the broker: route table and route, gateway, VPN connection and tunnel state, virtual interface and BGP state, security group rule, network ACL rule; and where and why a broken path breaks. Live from AWS or offline from an inventory file.

@@ -8,7 +8,7 @@ exports.stackNameFromFileName = stackNameFromFileName;
 /** Finding the files that may hold infrastructure as code under the directories (or files) given. */
 const node_fs_1 = require("node:fs");
 const node_path_1 = require("node:path");
-const errors_1 = require("../errors");
+const errors_1 = require("../foundation/errors");
 /** Dependencies and tool caches, never the project's own definitions. cdk.out is kept: it holds CDK's templates. */
 exports.SKIPPED_DIRECTORIES = new Set(['.git', '.terraform', 'node_modules']);
 /** `.template` is CloudFormation's classic extension (JSON or YAML). */

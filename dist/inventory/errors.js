@@ -11,7 +11,7 @@ exports.redactCredentials = redactCredentials;
  * Turning SDK and network failures into CollectionErrors. No SDK import: the service and tests may load this
  * without paying for @aws-sdk/*.
  */
-const errors_1 = require("../errors");
+const errors_1 = require("../foundation/errors");
 /** Thrown by our own pagination guard; classified as a malformed response. */
 exports.REPEATED_TOKEN_CODE = 'RepeatedPaginationToken';
 const ACCESS_DENIED_CODES = new Set([

@@ -6,9 +6,9 @@ exports.directConnectGatewayArn = directConnectGatewayArn;
 exports.partitionOfRegion = partitionOfRegion;
 /**
  * ARNs for hops, built from ids (most describe calls return none). Formats: the Service Authorization Reference.
- * Flattened (src/strings.ts): hops are kept for the whole scan.
+ * Flattened (src/foundation/strings.ts): hops are kept for the whole scan.
  */
-const strings_1 = require("../strings");
+const strings_1 = require("../foundation/strings");
 const EC2_RESOURCE_TYPES = {
     'customer-gateway': 'customer-gateway',
     'internet-gateway': 'internet-gateway',

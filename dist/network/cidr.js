@@ -24,7 +24,7 @@ exports.includesPublicAddresses = includesPublicAddresses;
  * needs containment, longest-prefix match and "does this set of rules cover that network" (interval union),
  * nothing a library would add.
  */
-const strings_1 = require("../strings");
+const strings_1 = require("../foundation/strings");
 const BITS = { 4: 32, 6: 128 };
 function familyBits(family) {
     return BITS[family];
@@ -171,7 +171,7 @@ function blockOf(family, address, prefixLength) {
 }
 /**
  * Block texts by family, first address and prefix length: the same few blocks are named in the reasons of
- * thousands of hops, and formatting one goes through BigInt arithmetic. Flat (src/strings.ts): CIDRs end up in
+ * thousands of hops, and formatting one goes through BigInt arithmetic. Flat (src/foundation/strings.ts): CIDRs end up in
  * facts and hops kept for the whole scan.
  */
 const FORMATTED = { 4: new Map(), 6: new Map() };

@@ -7,7 +7,7 @@ exports.pending = pending;
 exports.reasons = reasons;
 exports.ec2Base = ec2Base;
 /** Building hops: the common fields, and the three states a hop can be in. */
-const strings_1 = require("../strings");
+const strings_1 = require("../foundation/strings");
 const arn_1 = require("./arn");
 const lookup_1 = require("./lookup");
 function ok(base, reason, extra = {}) {

@@ -7,7 +7,7 @@ exports.unknownPointers = unknownPointers;
  * The network path model (pure: no AWS SDK, no oclif). Built once per snapshot; `factsFor` answers per broker
  * with the `network` member of its broker document and the reasons for every null in it. See docs/network.md.
  */
-const errors_1 = require("../errors");
+const errors_1 = require("../foundation/errors");
 const analyze_1 = require("./analyze");
 const cidr_1 = require("./cidr");
 const lookup_1 = require("./lookup");

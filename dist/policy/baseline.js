@@ -13,8 +13,8 @@ exports.compareWithBaseline = compareWithBaseline;
  * --redact, or by an mq-audit with another fingerprint version, still matches.
  */
 const node_path_1 = require("node:path");
-const errors_1 = require("../errors");
-const json_input_1 = require("../json-input");
+const errors_1 = require("../foundation/errors");
+const json_input_1 = require("../foundation/json-input");
 const fingerprint_1 = require("../report/fingerprint");
 const suppressions_1 = require("./suppressions");
 const types_1 = require("./types");

@@ -7,7 +7,7 @@ exports.displayPath = displayPath;
 exports.explain = explain;
 exports.formatValue = formatValue;
 exports.renderTemplate = renderTemplate;
-const strings_1 = require("../strings");
+const strings_1 = require("../foundation/strings");
 const ENGINE_NAMES = { ACTIVEMQ: 'ActiveMQ', RABBITMQ: 'RabbitMQ' };
 function resourceOf(document) {
     return {

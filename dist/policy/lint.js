@@ -12,10 +12,10 @@ exports.lintPolicy = lintPolicy;
  */
 const node_fs_1 = require("node:fs");
 const node_path_1 = require("node:path");
-const paths_1 = require("../paths");
+const package_paths_1 = require("../foundation/package-paths");
 let documentSchema;
 function brokerDocumentSchema() {
-    documentSchema ??= JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(paths_1.SCHEMAS, 'broker-document.schema.json'), 'utf8'));
+    documentSchema ??= JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(package_paths_1.SCHEMAS, 'broker-document.schema.json'), 'utf8'));
     return documentSchema;
 }
 /** A node of the document schema with $ref and `anyOf: [X, null]` resolved; undefined for "anything". */

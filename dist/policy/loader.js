@@ -15,10 +15,10 @@ exports.loadPolicies = loadPolicies;
  */
 const node_fs_1 = require("node:fs");
 const node_path_1 = require("node:path");
-const errors_1 = require("../errors");
-const json_input_1 = require("../json-input");
-const paths_1 = require("../paths");
-const validators_1 = require("../validators");
+const errors_1 = require("../foundation/errors");
+const json_input_1 = require("../foundation/json-input");
+const package_paths_1 = require("../foundation/package-paths");
+const validators_1 = require("../foundation/validators");
 const id_pattern_1 = require("./id-pattern");
 const lint_1 = require("./lint");
 function policySchema() {
@@ -130,7 +130,7 @@ function parameterDefaults(policy) {
 }
 /**
  * The schemas a policy's checks are compiled from, its parameters substituted. One derivation for the loader and
- * for the build's precompiled validators (src/precompile.ts), whose keys are the schemas' text.
+ * for the build's precompiled validators (src/build/precompile.ts), whose keys are the schemas' text.
  */
 function assertionSchemas(policy, values, file) {
     return {
@@ -207,7 +207,7 @@ function matchesId(id, pattern) {
 }
 /** Loads, checks, selects and compiles policies; throws InputErrors listing every problem. */
 function loadPolicies(options = {}) {
-    const builtInRoot = options.builtIn === undefined ? paths_1.BUILT_IN_POLICIES : options.builtIn;
+    const builtInRoot = options.builtIn === undefined ? package_paths_1.BUILT_IN_POLICIES : options.builtIn;
     const files = [];
     const errors = [];
     const collect = (path, builtIn) => {
@@ -260,7 +260,7 @@ function loadPolicies(options = {}) {
         try {
             const parameterValues = resolveParameters(policy, file.file, options.parameters?.[policy.id], parametersSource, compilers);
             const { assert: assertSchema, appliesTo: appliesToSchema } = assertionSchemas(policy, parameterValues, file.file);
-            // A built-in policy whose schemas were precompiled was linted by the build (src/precompile.ts), with these very
+            // A built-in policy whose schemas were precompiled was linted by the build (src/build/precompile.ts), with these very
             // schemas: a scan with the built-ins does not read the document schema. Anything else is linted here.
             const linted = file.builtIn && (0, validators_1.precompiledValidator)(assertSchema, validators_1.FLAVORS.explained) !== undefined
                 && (appliesToSchema === undefined || (0, validators_1.precompiledValidator)(appliesToSchema, validators_1.FLAVORS.explained) !== undefined);

@@ -13,9 +13,9 @@ exports.runCase = runCase;
  * checked like every other input: a problem is an InputError naming the file and the JSON pointer.
  */
 const node_fs_1 = require("node:fs");
-const errors_1 = require("../errors");
-const json_input_1 = require("../json-input");
-const validators_1 = require("../validators");
+const errors_1 = require("../foundation/errors");
+const json_input_1 = require("../foundation/json-input");
+const validators_1 = require("../foundation/validators");
 const evaluator_1 = require("./evaluator");
 const lint_1 = require("./lint");
 const loader_1 = require("./loader");

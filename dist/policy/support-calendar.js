@@ -11,9 +11,9 @@ exports.staleCalendarWarning = staleCalendarWarning;
  * Built in (engine-versions.json) or given with `scan --support-calendar FILE`; a calendar older than
  * STALE_AFTER_DAYS is reported, so a stale table is noticed instead of calling an ended version supported.
  */
-const errors_1 = require("../errors");
-const json_input_1 = require("../json-input");
-const validators_1 = require("../validators");
+const errors_1 = require("../foundation/errors");
+const json_input_1 = require("../foundation/json-input");
+const validators_1 = require("../foundation/validators");
 const engine_versions_json_1 = __importDefault(require("./engine-versions.json"));
 exports.BUILT_IN_CALENDAR = engine_versions_json_1.default;
 /** Past this age (at scan time) the calendar may miss announced ends of support. */

@@ -27,9 +27,9 @@ exports.describeMatcher = describeMatcher;
  */
 const node_fs_1 = require("node:fs");
 const node_path_1 = require("node:path");
-const errors_1 = require("../errors");
-const json_input_1 = require("../json-input");
-const validators_1 = require("../validators");
+const errors_1 = require("../foundation/errors");
+const json_input_1 = require("../foundation/json-input");
+const validators_1 = require("../foundation/validators");
 const id_pattern_1 = require("./id-pattern");
 exports.DEFAULT_SUPPRESSIONS_FILE = '.mq-audit/suppressions.json';
 /**

@@ -1,7 +1,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.policyCatalogueMarkdown = policyCatalogueMarkdown;
-const markdown_1 = require("../text/markdown");
+const markdown_1 = require("../foundation/markdown");
 const COLUMNS = [
     { header: 'AWS Config', cells: (p) => p.controls.awsConfig },
     { header: 'Security Hub', cells: (p) => p.controls.securityHub },

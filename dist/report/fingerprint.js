@@ -13,8 +13,8 @@ exports.findingFingerprint = findingFingerprint;
  * account id (a plain hash of a 12-digit number can). Nothing else varies: no line numbers, messages, input order,
  * machine or time.
  */
-const hash_1 = require("../hash");
-const strings_1 = require("../strings");
+const hash_1 = require("../foundation/hash");
+const strings_1 = require("../foundation/strings");
 /** Part of the hashed text: bump it when the identity changes, so old and new fingerprints never collide. */
 exports.FINGERPRINT_VERSION = 1;
 /** `arn:partition:service:region:account:resource`; the resource part may itself contain `:`. */

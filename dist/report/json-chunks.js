@@ -5,7 +5,7 @@
  *
  * `jsonChunks(value)` yields exactly `JSON.stringify(value, null, 2)`, piece by piece, except that DEL, C1 controls,
  * bidi and other invisible format characters are written as `\uXXXX` escapes (the same value; safe to print to a
- * terminal, src/text/terminal.ts). Two additions, both for
+ * terminal, src/foundation/terminal.ts). Two additions, both for
  * large arrays: a `lazy(iterable)` member is written as an array whose items are produced (and can be dropped)
  * one at a time, and `compactDepth` writes every value deeper than that depth on one line (SARIF results: one
  * line each, half the bytes of indented JSON and still diff-friendly).
@@ -15,7 +15,7 @@ exports.lazy = lazy;
 exports.lazyMap = lazyMap;
 exports.jsonChunks = jsonChunks;
 exports.jsonText = jsonText;
-const terminal_1 = require("../text/terminal");
+const terminal_1 = require("../foundation/terminal");
 const LAZY = Symbol('lazy JSON array');
 function lazy(items) {
     // Typed as an array too, so that it can stand where the document's type has one; only jsonChunks reads it.

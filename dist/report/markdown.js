@@ -10,12 +10,12 @@ exports.escapeCell = escapeCell;
  *
  * Every piece of text from the estate or from files (broker names, messages, reasons) goes through `escapeCell`,
  * so a `|`, `<`, `*` or backtick in it cannot break a table, inject HTML or start a code span, and `@team`, a bare
- * URL or `#123` in it cannot notify, link or cross-reference (src/text/markdown.ts). Long lists are cut
+ * URL or `#123` in it cannot notify, link or cross-reference (src/foundation/markdown.ts). Long lists are cut
  * (the JSON report has everything), keeping a comment well under GitHub's 65,536-character limit.
  */
 const gate_1 = require("../policy/gate");
 const types_1 = require("../policy/types");
-const markdown_1 = require("../text/markdown");
+const markdown_1 = require("../foundation/markdown");
 const ordering_1 = require("./ordering");
 const table_compact_1 = require("./table-compact");
 /** Rows per table; the rest is counted, not shown. */
@@ -42,7 +42,7 @@ function renderMarkdown(report, _options = {}) {
     return sections.filter((section) => section !== '').join('\n\n') + '\n';
 }
 /**
- * Text safe inside a GFM table cell or list item (src/text/markdown.ts): one line; Markdown punctuation
+ * Text safe inside a GFM table cell or list item (src/foundation/markdown.ts): one line; Markdown punctuation
  * backslash-escaped; `&`, `<`, `>` as entities, so no HTML can be formed; a word GitHub would make a mention, an
  * autolink or an issue reference (`@user`, `https://…`, `www.…`, an e-mail address, `#123`) as a code span;
  * control and bidi characters shown escaped.

@@ -12,8 +12,8 @@ exports.brokerPathsMermaid = brokerPathsMermaid;
 exports.renderPathsMarkdown = renderPathsMarkdown;
 exports.aboutNetwork = aboutNetwork;
 exports.findingNetwork = findingNetwork;
-const terminal_1 = require("../text/terminal");
-const markdown_1 = require("../text/markdown");
+const terminal_1 = require("../foundation/terminal");
+const markdown_1 = require("../foundation/markdown");
 exports.PATHS_REPORT_KIND = 'mq-audit/paths';
 exports.PATHS_REPORT_VERSION = 1;
 exports.PATHS_FORMATS = ['text', 'json', 'mermaid', 'markdown'];
@@ -158,7 +158,7 @@ const VERDICT_STYLE = {
     'not-collected': ['bold', 'magenta'],
 };
 const STATUS_STYLE = { ok: 'green', healthy: 'green', broken: 'red', unknown: 'magenta', pending: 'cyan' };
-/** Every value is escaped for the terminal (src/text/terminal.ts) before it is wrapped and coloured. */
+/** Every value is escaped for the terminal (src/foundation/terminal.ts) before it is wrapped and coloured. */
 function renderPathsText(unsafeReport, options = {}) {
     const report = (0, terminal_1.terminalSafeDeep)(unsafeReport);
     const paint = (0, terminal_1.painter)(options.color === true);
@@ -453,7 +453,7 @@ function renderPathsMermaid(report, options = {}) {
 /**
  * Text inside a quoted Mermaid label: quotes, entities, HTML, `;` (statement end) and backticks as entities; `%`
  * too, so that no `%%{init: …}%%` directive or `%%` comment can be formed; control and invisible format
- * characters (bidi overrides) shown escaped (src/text/terminal.ts).
+ * characters (bidi overrides) shown escaped (src/foundation/terminal.ts).
  */
 function escapeMermaid(text) {
     const entities = { '"': '#quot;', '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;', ';': '#59;', '`': '#96;', '%': '#37;' };

@@ -3,7 +3,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.renderCompactTable = renderCompactTable;
 exports.filterReport = filterReport;
 exports.findingRows = findingRows;
-const terminal_1 = require("../text/terminal");
+const terminal_1 = require("../foundation/terminal");
 const ordering_1 = require("./ordering");
 const parts_1 = require("./parts");
 const table_1 = require("./table");

@@ -12,7 +12,7 @@ exports.gateLine = gateLine;
 exports.wrap = wrap;
 exports.plural = plural;
 const types_1 = require("../policy/types");
-const terminal_1 = require("../text/terminal");
+const terminal_1 = require("../foundation/terminal");
 const ordering_1 = require("./ordering");
 const table_compact_1 = require("./table-compact");
 const WIDTH = 100;
@@ -22,7 +22,7 @@ const MAX_ID_COLUMN = 36;
 const INDENT = '      ';
 exports.SEVERITY_STYLE = { critical: ['bold', 'red'], high: 'red', medium: 'yellow', low: 'cyan' };
 /**
- * Every value of the report is escaped for the terminal (src/text/terminal.ts) before it is measured, wrapped and
+ * Every value of the report is escaped for the terminal (src/foundation/terminal.ts) before it is measured, wrapped and
  * coloured: broker names, tags and messages are attacker-controlled.
  */
 function renderTable(unsafeReport, options = {}) {

@@ -1,8 +1,8 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.mergeFiles = mergeFiles;
-const errors_1 = require("../errors");
-const json_input_1 = require("../json-input");
+const errors_1 = require("../foundation/errors");
+const json_input_1 = require("../foundation/json-input");
 const json_1 = require("../report/json");
 const merge_1 = require("../report/merge");
 const types_1 = require("../report/types");

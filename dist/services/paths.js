@@ -5,13 +5,13 @@ exports.resolveBroker = resolveBroker;
 exports.nearestNames = nearestNames;
 exports.decidePaths = decidePaths;
 exports.worstVerdict = worstVerdict;
-const errors_1 = require("../errors");
+const errors_1 = require("../foundation/errors");
 const index_1 = require("../network/index");
 const evaluate_1 = require("../policy/evaluate");
 const types_1 = require("../policy/types");
 const paths_1 = require("../report/paths");
 const read_1 = require("../snapshot/read");
-const version_1 = require("../version");
+const version_1 = require("../foundation/version");
 const inventory_1 = require("./inventory");
 async function runPaths(options) {
     const snapshot = 'file' in options.source ? (0, read_1.readSnapshot)(options.source.file) : await (0, inventory_1.collectLive)(options.source.live);

@@ -4,7 +4,7 @@ exports.listPolicies = listPolicies;
 exports.policyCatalogue = policyCatalogue;
 exports.validatePolicyFiles = validatePolicyFiles;
 /** `policies list` and `policies validate`. */
-const errors_1 = require("../errors");
+const errors_1 = require("../foundation/errors");
 const loader_1 = require("../policy/loader");
 const catalogue_1 = require("../report/catalogue");
 function listPolicies(paths) {

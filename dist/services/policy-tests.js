@@ -11,15 +11,15 @@ exports.fixtureBrokers = fixtureBrokers;
  */
 const node_fs_1 = require("node:fs");
 const node_path_1 = require("node:path");
-const errors_1 = require("../errors");
+const errors_1 = require("../foundation/errors");
 const evaluate_1 = require("../policy/evaluate");
 const loader_1 = require("../policy/loader");
 const policy_tests_1 = require("../policy/policy-tests");
-const paths_1 = require("../paths");
+const package_paths_1 = require("../foundation/package-paths");
 const read_1 = require("../snapshot/read");
 const evaluation_1 = require("./evaluation");
 /** The estate base brokers come from unless --inventory says otherwise. */
-exports.DEMO_ESTATE = (0, node_path_1.join)(paths_1.PACKAGE_ROOT, 'fixtures', 'demo', 'inventory.json');
+exports.DEMO_ESTATE = (0, node_path_1.join)(package_paths_1.PACKAGE_ROOT, 'fixtures', 'demo', 'inventory.json');
 /** Runs every case; throws InputErrors (exit 2) naming every bad test file, case or policy file, before running any. */
 function testPolicies(options) {
     const errors = [];
@@ -43,7 +43,7 @@ function testPolicies(options) {
         if (path.endsWith(loader_1.TEST_FILE_SUFFIX) && !(0, node_fs_1.existsSync)(paths[index]))
             errors.push(new errors_1.InputError(path, `no policy file ${paths[index]} beside this test file`));
     }
-    for (const path of paths.length > 0 ? paths : [paths_1.BUILT_IN_POLICIES]) {
+    for (const path of paths.length > 0 ? paths : [package_paths_1.BUILT_IN_POLICIES]) {
         if (!(0, node_fs_1.existsSync)(path) || !(0, node_fs_1.statSync)(path).isDirectory())
             continue;
         collect(() => {

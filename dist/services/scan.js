@@ -5,7 +5,7 @@ exports.judgeEstate = judgeEstate;
 /**
  * `scan`: get a snapshot (a file or live), load policies, evaluate, and build the report. No flags, no printing.
  */
-const config_1 = require("../config");
+const config_1 = require("./config");
 const baseline_1 = require("../policy/baseline");
 const evaluate_1 = require("../policy/evaluate");
 const loader_1 = require("../policy/loader");
@@ -13,7 +13,7 @@ const suppressions_1 = require("../policy/suppressions");
 const build_1 = require("../report/build");
 const redact_1 = require("../report/redact");
 const read_1 = require("../snapshot/read");
-const version_1 = require("../version");
+const version_1 = require("../foundation/version");
 const anchoring_1 = require("./anchoring");
 const evaluation_1 = require("./evaluation");
 const inventory_1 = require("./inventory");

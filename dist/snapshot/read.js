@@ -3,9 +3,9 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.inventoryValidator = inventoryValidator;
 exports.readSnapshot = readSnapshot;
 exports.checkSnapshot = checkSnapshot;
-const errors_1 = require("../errors");
-const json_input_1 = require("../json-input");
-const validators_1 = require("../validators");
+const errors_1 = require("../foundation/errors");
+const json_input_1 = require("../foundation/json-input");
+const validators_1 = require("../foundation/validators");
 const types_1 = require("./types");
 function inventoryValidator() {
     return (0, validators_1.ownSchemaValidator)('inventory.schema.json');

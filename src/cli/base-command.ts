@@ -4,8 +4,8 @@
  */
 import {format} from 'node:util';
 import {Command, Errors} from '@oclif/core';
-import {type InputError, isInputError, isInputErrors} from '../errors';
-import {terminalSafe} from '../text/terminal';
+import {type InputError, isInputError, isInputErrors} from '../foundation/errors';
+import {terminalSafe} from '../foundation/terminal';
 import {EXIT} from '../policy/types';
 import {type Redactor, redactMessage} from '../report/redact';
 import {boundHeapGrowth} from './heap';
@@ -70,7 +70,7 @@ export abstract class BaseCommand extends Command {
 
   /**
    * Every line a command prints goes through here or `logToStderr`: control characters in what it quotes
-   * (broker names, file names, tag values) are shown escaped (src/text/terminal.ts). Line feeds stay, for the
+   * (broker names, file names, tag values) are shown escaped (src/foundation/terminal.ts). Line feeds stay, for the
    * messages mq-audit writes on several lines; a value that must stay on its line is escaped with
    * `terminalSafe` where it is quoted.
    */

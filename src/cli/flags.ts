@@ -1,7 +1,7 @@
 /** Flags shared by the commands that read an estate (live or from an inventory file). */
 import {Flags} from '@oclif/core';
-import type {Config} from '../config';
-import {InputError} from '../errors';
+import type {Config} from '../services/config';
+import {InputError} from '../foundation/errors';
 import {formatDuration, parseDuration} from '../inventory/deadline';
 import {regionProblem} from '../inventory/region-names';
 import {isAccountId, isRoleName, MAX_SHARDS, parseRoleArn, parseShard} from '../inventory/selection';

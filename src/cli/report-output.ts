@@ -9,7 +9,7 @@
 import {statSync} from 'node:fs';
 import type {Log} from 'sarif';
 
-import {gzippedSize, gzippedSizeAbove, writeOutput} from '../output';
+import {gzippedSize, gzippedSizeAbove, writeOutput} from '../foundation/output';
 import {type Format, GITHUB_LIMITS, pathsWithin, renderChunks, type RenderOptions, sarifChunks, sarifLogChunks, sarifPathBytes, type ScanReport} from '../report/index';
 
 /** Aim this far below the limit, so that one more pass is rarely needed. */

@@ -3,13 +3,13 @@ import {join} from 'node:path';
 import {Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
 import {configFlag, onPremCidrs, onPremFlag} from '../cli/flags';
-import {loadConfig} from '../config';
-import {InputError} from '../errors';
+import {loadConfig} from '../services/config';
+import {InputError} from '../foundation/errors';
 import {brokerDocuments} from '../policy/evaluate';
 import {evaluationOptions} from '../services/evaluation';
 import {readSnapshot} from '../snapshot/read';
-import {SCHEMAS} from '../paths';
-import {jsonTerminalSafe} from '../text/terminal';
+import {SCHEMAS} from '../foundation/package-paths';
+import {jsonTerminalSafe} from '../foundation/terminal';
 
 export default class Documents extends BaseCommand {
   static override summary = 'Print the broker documents policies assert on (for writing and debugging policies).';

@@ -2,12 +2,12 @@ import {Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
 import {collectionFlags, configFlag, endpointNotice, liveOptions, progressFlag} from '../cli/flags';
 import {shouldShowProgress, startProgress} from '../cli/progress';
-import {loadConfig} from '../config';
-import {writeFileAtomic} from '../output';
+import {loadConfig} from '../services/config';
+import {writeFileAtomic} from '../foundation/output';
 import {EXIT} from '../policy/types';
 import {collectLive} from '../services/inventory';
 import type {Snapshot} from '../snapshot/types';
-import {jsonTerminalSafe, terminalSafe} from '../text/terminal';
+import {jsonTerminalSafe, terminalSafe} from '../foundation/terminal';
 
 const MAX_ERROR_LINES = 20;
 

@@ -1,15 +1,15 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
 import {collectionFlags, configFlag, endpointNotice, formatFromFile, liveOptions, onPremCidrs, onPremFlag, redactFlag, terminalColumns} from '../cli/flags';
-import {loadConfig} from '../config';
-import {InputError} from '../errors';
-import {refuseOutputOverInputs, writeFileAtomic} from '../output';
+import {loadConfig} from '../services/config';
+import {InputError} from '../foundation/errors';
+import {refuseOutputOverInputs, writeFileAtomic} from '../foundation/output';
 import {PATHS_FORMATS, type PathsFormat, type PathsReport, renderPaths} from '../report/paths';
 import {createRedactor, REDACT_KEY_ENV, redactDeep, redactionOf} from '../report/redact';
 import {escapeCell} from '../report/markdown';
 import {renderEstateMarkdown, renderEstateText, runEstatePaths} from '../services/estate-paths';
 import {runPaths} from '../services/paths';
-import {terminalSafe} from '../text/terminal';
+import {terminalSafe} from '../foundation/terminal';
 
 export default class Paths extends BaseCommand {
   static override summary = 'Show every network path from on-premises to one broker, hop by hop, and where a broken one breaks.';

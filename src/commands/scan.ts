@@ -3,16 +3,16 @@ import {Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
 import {shouldShowProgress, startProgress} from '../cli/progress';
 import {writeReport} from '../cli/report-output';
-import {refuseOutputOverInputs} from '../output';
+import {refuseOutputOverInputs} from '../foundation/output';
 import {collectionFlags, configFlag, displayFlags, tableOptions, endpointNotice, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, redactFlag, reportFormat} from '../cli/flags';
-import {loadConfig} from '../config';
-import {InputError} from '../errors';
+import {loadConfig} from '../services/config';
+import {InputError} from '../foundation/errors';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
 import {categoryProblem, FORMATS, render, type ScanReport} from '../report/index';
 import {NO_BROKERS_WARNING} from '../report/types';
 import {createRedactor, REDACT_KEY_ENV, redactText} from '../report/redact';
 import {runScan} from '../services/scan';
-import {terminalSafe} from '../text/terminal';
+import {terminalSafe} from '../foundation/terminal';
 
 export default class Scan extends BaseCommand {
   static override summary = 'Evaluate policies against Amazon MQ brokers and report findings.';

@@ -2,7 +2,7 @@
 import {existsSync, readdirSync, statSync} from 'node:fs';
 import {basename, extname, join, relative, resolve, sep} from 'node:path';
 
-import {InputError} from '../errors';
+import {InputError} from '../foundation/errors';
 import type {IacProblem} from './types';
 
 /** Dependencies and tool caches, never the project's own definitions. cdk.out is kept: it holds CDK's templates. */

@@ -2,7 +2,7 @@
  * Turning SDK and network failures into CollectionErrors. No SDK import: the service and tests may load this
  * without paying for @aws-sdk/*.
  */
-import {InputError} from '../errors';
+import {InputError} from '../foundation/errors';
 import type {AwsService, CollectionError, ErrorKind} from '../snapshot/types';
 
 export interface ClassifiedError {

@@ -1,8 +1,8 @@
 /**
  * ARNs for hops, built from ids (most describe calls return none). Formats: the Service Authorization Reference.
- * Flattened (src/strings.ts): hops are kept for the whole scan.
+ * Flattened (src/foundation/strings.ts): hops are kept for the whole scan.
  */
-import {flat} from '../strings';
+import {flat} from '../foundation/strings';
 
 const EC2_RESOURCE_TYPES = {
   'customer-gateway': 'customer-gateway',

@@ -3,7 +3,7 @@
  * needs containment, longest-prefix match and "does this set of rules cover that network" (interval union),
  * nothing a library would add.
  */
-import {flat} from '../strings';
+import {flat} from '../foundation/strings';
 
 export type IpFamily = 4 | 6;
 
@@ -168,7 +168,7 @@ export function blockOf(family: IpFamily, address: bigint, prefixLength: number)
 
 /**
  * Block texts by family, first address and prefix length: the same few blocks are named in the reasons of
- * thousands of hops, and formatting one goes through BigInt arithmetic. Flat (src/strings.ts): CIDRs end up in
+ * thousands of hops, and formatting one goes through BigInt arithmetic. Flat (src/foundation/strings.ts): CIDRs end up in
  * facts and hops kept for the whole scan.
  */
 const FORMATTED: Record<IpFamily, Map<bigint, Map<number, string>>> = {4: new Map(), 6: new Map()};

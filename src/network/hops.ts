@@ -1,5 +1,5 @@
 /** Building hops: the common fields, and the three states a hop can be in. */
-import {flat} from '../strings';
+import {flat} from '../foundation/strings';
 import {ec2Arn} from './arn';
 import type {MissingData, PathHop} from './facts';
 import {type Scope, uniqueMissing} from './lookup';

@@ -2,7 +2,7 @@
  * The network path model (pure: no AWS SDK, no oclif). Built once per snapshot; `factsFor` answers per broker
  * with the `network` member of its broker document and the reasons for every null in it. See docs/network.md.
  */
-import {InputError} from '../errors';
+import {InputError} from '../foundation/errors';
 import type {Broker, Snapshot} from '../snapshot/types';
 import {analyzeBroker, parseNetworks} from './analyze';
 import {cidrProblem, formatCidr} from './cidr';

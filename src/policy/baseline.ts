@@ -9,9 +9,9 @@
  */
 import {isAbsolute, resolve} from 'node:path';
 
-import {InputError, InputErrors} from '../errors';
+import {InputError, InputErrors} from '../foundation/errors';
 import type {ValidateFunction} from 'ajv';
-import {createAjv, schemaErrors} from '../json-input';
+import {createAjv, schemaErrors} from '../foundation/json-input';
 import {findingFingerprint} from '../report/fingerprint';
 import {readAs} from './suppressions';
 import {type Evaluation, type Severity, SEVERITIES, type Status, STATUSES} from './types';

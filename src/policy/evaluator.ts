@@ -4,7 +4,7 @@
  * the result `error` — a check that could not be evaluated is never reported as compliant.
  */
 import type {ErrorObject, ValidateFunction} from 'ajv';
-import {flat} from '../strings';
+import {flat} from '../foundation/strings';
 import type {BrokerDocument} from './document';
 import type {CompiledPolicy} from './loader';
 import type {Evaluation, Explanation, ResourceRef} from './types';

@@ -7,7 +7,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {SCHEMAS} from '../paths';
+import {SCHEMAS} from '../foundation/package-paths';
 import type {JsonSchema, Policy} from './types';
 
 export interface LintProblem {

@@ -5,10 +5,10 @@
 import {readdirSync, realpathSync, statSync} from 'node:fs';
 import {basename, join, relative, resolve, sep} from 'node:path';
 import type {ValidateFunction} from 'ajv';
-import {InputError, InputErrors} from '../errors';
-import {type AjvFlavor, createAjv, readJsonFile, schemaErrors} from '../json-input';
-import {BUILT_IN_POLICIES} from '../paths';
-import {FLAVORS, ownSchemaValidator, precompiledValidator} from '../validators';
+import {InputError, InputErrors} from '../foundation/errors';
+import {type AjvFlavor, createAjv, readJsonFile, schemaErrors} from '../foundation/json-input';
+import {BUILT_IN_POLICIES} from '../foundation/package-paths';
+import {FLAVORS, ownSchemaValidator, precompiledValidator} from '../foundation/validators';
 import type {JsonSchema, LoadedPolicy, Policy} from './types';
 import {matchesIdPattern} from './id-pattern';
 import {lintPolicy} from './lint';
@@ -156,7 +156,7 @@ export function parameterDefaults(policy: Policy): Record<string, unknown> {
 
 /**
  * The schemas a policy's checks are compiled from, its parameters substituted. One derivation for the loader and
- * for the build's precompiled validators (src/precompile.ts), whose keys are the schemas' text.
+ * for the build's precompiled validators (src/build/precompile.ts), whose keys are the schemas' text.
  */
 export function assertionSchemas(policy: Policy, values: Record<string, unknown>, file: string): {assert: JsonSchema; appliesTo?: JsonSchema} {
   return {
@@ -212,7 +212,7 @@ function resolveParameters(policy: Policy, file: string, overrides: Record<strin
   return values;
 }
 
-/** Compile a schema of a policy file: precompiled when it is a built-in one (src/validators.ts), else with ajv. */
+/** Compile a schema of a policy file: precompiled when it is a built-in one (src/foundation/validators.ts), else with ajv. */
 type Compile = (schema: JsonSchema, file: string, pointer: string) => ValidateFunction;
 interface Compilers {
   /** Every error, with the data it was about: to explain a failure. */
@@ -303,7 +303,7 @@ export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] 
     try {
       const parameterValues = resolveParameters(policy, file.file, options.parameters?.[policy.id], parametersSource, compilers);
       const {assert: assertSchema, appliesTo: appliesToSchema} = assertionSchemas(policy, parameterValues, file.file);
-      // A built-in policy whose schemas were precompiled was linted by the build (src/precompile.ts), with these very
+      // A built-in policy whose schemas were precompiled was linted by the build (src/build/precompile.ts), with these very
       // schemas: a scan with the built-ins does not read the document schema. Anything else is linted here.
       const linted = file.builtIn && precompiledValidator(assertSchema, FLAVORS.explained) !== undefined
         && (appliesToSchema === undefined || precompiledValidator(appliesToSchema, FLAVORS.explained) !== undefined);

@@ -4,9 +4,9 @@
  * checked like every other input: a problem is an InputError naming the file and the JSON pointer.
  */
 import {existsSync} from 'node:fs';
-import {InputError, InputErrors} from '../errors';
-import {parseJson, readTextFile, schemaErrors} from '../json-input';
-import {ownSchemaValidator} from '../validators';
+import {InputError, InputErrors} from '../foundation/errors';
+import {parseJson, readTextFile, schemaErrors} from '../foundation/json-input';
+import {ownSchemaValidator} from '../foundation/validators';
 import type {BrokerDocument} from './document';
 import {evaluatePolicy, valueAt} from './evaluator';
 import {nearest} from './lint';

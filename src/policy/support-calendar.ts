@@ -3,10 +3,10 @@
  * Built in (engine-versions.json) or given with `scan --support-calendar FILE`; a calendar older than
  * STALE_AFTER_DAYS is reported, so a stale table is noticed instead of calling an ended version supported.
  */
-import {InputErrors} from '../errors';
-import {readJsonFile, schemaErrors} from '../json-input';
+import {InputErrors} from '../foundation/errors';
+import {readJsonFile, schemaErrors} from '../foundation/json-input';
 import type {EngineType} from '../snapshot/types';
-import {ownSchemaValidator} from '../validators';
+import {ownSchemaValidator} from '../foundation/validators';
 import builtIn from './engine-versions.json';
 
 export interface SupportCalendar {

@@ -15,9 +15,9 @@
 import {existsSync} from 'node:fs';
 import {isAbsolute, resolve} from 'node:path';
 
-import {InputError, InputErrors, isInputError} from '../errors';
-import {readJsonFile, schemaErrors} from '../json-input';
-import {FLAVORS, ownSchemaValidator} from '../validators';
+import {InputError, InputErrors, isInputError} from '../foundation/errors';
+import {readJsonFile, schemaErrors} from '../foundation/json-input';
+import {FLAVORS, ownSchemaValidator} from '../foundation/validators';
 import {idPattern} from './id-pattern';
 import type {Evaluation, ResourceRef} from './types';
 

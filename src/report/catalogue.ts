@@ -2,10 +2,10 @@
  * The policy catalogue as a Markdown table: what each policy checks and which AWS controls and peer-scanner checks
  * cover the same ground. The README's table is this output (a test keeps them equal), and `policies list
  * --markdown` gives teams the same table for their own policies. Titles and ids come from policy files, which a
- * pull request may write: they are escaped like every other text of a pull-request comment (src/text/markdown.ts).
+ * pull request may write: they are escaped like every other text of a pull-request comment (src/foundation/markdown.ts).
  */
 import type {Policy} from '../policy/types';
-import {markdownCode, markdownText} from '../text/markdown';
+import {markdownCode, markdownText} from '../foundation/markdown';
 
 const COLUMNS: {header: string; cells: (policy: Policy) => string[] | undefined}[] = [
   {header: 'AWS Config', cells: (p) => p.controls.awsConfig},

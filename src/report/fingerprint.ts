@@ -8,8 +8,8 @@
  * account id (a plain hash of a 12-digit number can). Nothing else varies: no line numbers, messages, input order,
  * machine or time.
  */
-import {sha256Hex} from '../hash';
-import {flat} from '../strings';
+import {sha256Hex} from '../foundation/hash';
+import {flat} from '../foundation/strings';
 
 /** Part of the hashed text: bump it when the identity changes, so old and new fingerprints never collide. */
 export const FINGERPRINT_VERSION = 1;

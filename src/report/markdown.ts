@@ -5,13 +5,13 @@
  *
  * Every piece of text from the estate or from files (broker names, messages, reasons) goes through `escapeCell`,
  * so a `|`, `<`, `*` or backtick in it cannot break a table, inject HTML or start a code span, and `@team`, a bare
- * URL or `#123` in it cannot notify, link or cross-reference (src/text/markdown.ts). Long lists are cut
+ * URL or `#123` in it cannot notify, link or cross-reference (src/foundation/markdown.ts). Long lists are cut
  * (the JSON report has everything), keeping a comment well under GitHub's 65,536-character limit.
  */
 import {gates} from '../policy/gate';
 import type {ResourceRef} from '../policy/types';
 import {SEVERITIES} from '../policy/types';
-import {markdownText} from '../text/markdown';
+import {markdownText} from '../foundation/markdown';
 import type {CollectionError} from '../snapshot/types';
 import {compareCollectionErrors, compareEvaluations, compareStrings} from './ordering';
 import {findingRows} from './table-compact';
@@ -46,7 +46,7 @@ export function renderMarkdown(report: ScanReport, _options: RenderOptions = {})
 }
 
 /**
- * Text safe inside a GFM table cell or list item (src/text/markdown.ts): one line; Markdown punctuation
+ * Text safe inside a GFM table cell or list item (src/foundation/markdown.ts): one line; Markdown punctuation
  * backslash-escaped; `&`, `<`, `>` as entities, so no HTML can be formed; a word GitHub would make a mention, an
  * autolink or an issue reference (`@user`, `https://…`, `www.…`, an e-mail address, `#123`) as a code span;
  * control and bidi characters shown escaped.

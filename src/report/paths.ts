@@ -20,8 +20,8 @@ import type {
 import type {Explanation, ResourceRef} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
 import type {Redaction} from './redact';
-import {jsonTerminalSafe, type Paint, painter, type Style, terminalOutput, terminalSafe, terminalSafeDeep} from '../text/terminal';
-import {markdownCode, markdownText} from '../text/markdown';
+import {jsonTerminalSafe, type Paint, painter, type Style, terminalOutput, terminalSafe, terminalSafeDeep} from '../foundation/terminal';
+import {markdownCode, markdownText} from '../foundation/markdown';
 import type {FindingNetwork, FindingNetworkFlow} from './types';
 
 export const PATHS_REPORT_KIND = 'mq-audit/paths';
@@ -221,7 +221,7 @@ const VERDICT_STYLE: Record<PathsVerdict, Style> = {
 };
 const STATUS_STYLE: Record<PathHop['status'] | NetworkPath['status'], Style> = {ok: 'green', healthy: 'green', broken: 'red', unknown: 'magenta', pending: 'cyan'};
 
-/** Every value is escaped for the terminal (src/text/terminal.ts) before it is wrapped and coloured. */
+/** Every value is escaped for the terminal (src/foundation/terminal.ts) before it is wrapped and coloured. */
 export function renderPathsText(unsafeReport: PathsReport, options: PathsRenderOptions = {}): string {
   const report = terminalSafeDeep(unsafeReport);
   const paint = painter(options.color === true);
@@ -547,7 +547,7 @@ export function renderPathsMermaid(report: PathsReport, options: PathsRenderOpti
 /**
  * Text inside a quoted Mermaid label: quotes, entities, HTML, `;` (statement end) and backticks as entities; `%`
  * too, so that no `%%{init: …}%%` directive or `%%` comment can be formed; control and invisible format
- * characters (bidi overrides) shown escaped (src/text/terminal.ts).
+ * characters (bidi overrides) shown escaped (src/foundation/terminal.ts).
  */
 export function escapeMermaid(text: string): string {
   const entities: Record<string, string> = {'"': '#quot;', '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;', ';': '#59;', '`': '#96;', '%': '#37;'};

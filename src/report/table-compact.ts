@@ -18,7 +18,7 @@
  */
 import type {Severity} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
-import {type Paint, painter, terminalOutput, terminalSafeDeep} from '../text/terminal';
+import {type Paint, painter, terminalOutput, terminalSafeDeep} from '../foundation/terminal';
 import {compareSeverity, compareStrings} from './ordering';
 import {reasonOf} from './parts';
 import {baselineMark, baselineSection, changeSection, plural, SEVERITY_STYLE, warningSection, wrap} from './table';

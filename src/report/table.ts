@@ -11,7 +11,7 @@
 import type {Evaluation, ResourceRef, Severity} from '../policy/types';
 import {SEVERITIES} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
-import {type Paint, painter, type Style, terminalOutput, terminalSafeDeep} from '../text/terminal';
+import {type Paint, painter, type Style, terminalOutput, terminalSafeDeep} from '../foundation/terminal';
 import {compareCollectionErrors, compareEvaluations, compareSeverity, compareStrings} from './ordering';
 import {filterReport, renderCompactTable} from './table-compact';
 import type {RenderOptions, ReportedEvaluation, ScanReport} from './types';
@@ -36,7 +36,7 @@ interface BrokerGroup {
 }
 
 /**
- * Every value of the report is escaped for the terminal (src/text/terminal.ts) before it is measured, wrapped and
+ * Every value of the report is escaped for the terminal (src/foundation/terminal.ts) before it is measured, wrapped and
  * coloured: broker names, tags and messages are attacker-controlled.
  */
 export function renderTable(unsafeReport: ScanReport, options: RenderOptions = {}): string {

@@ -11,7 +11,7 @@ import {EXIT} from '../policy/types';
 import {BREAK_WORDS, type PathsVerdict} from '../report/paths';
 import {readSnapshot} from '../snapshot/read';
 import type {Snapshot} from '../snapshot/types';
-import {TOOL} from '../version';
+import {TOOL} from '../foundation/version';
 import {collectLive, type LiveOptions} from './inventory';
 
 export const ESTATE_PATHS_KIND = 'mq-audit/paths-estate';

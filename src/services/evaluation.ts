@@ -2,7 +2,7 @@
  * How a snapshot's brokers become documents: the production selector and the network facts from the path model.
  * Shared by `scan`, `documents` and `paths` so they never disagree.
  */
-import type {Config} from '../config';
+import type {Config} from './config';
 import {buildNetworkModel, type NetworkModel, type NetworkModelOptions} from '../network';
 import type {EvaluateOptions} from '../policy/evaluate';
 import type {Snapshot} from '../snapshot/types';

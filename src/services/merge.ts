@@ -4,8 +4,8 @@
  */
 import type {Log} from 'sarif';
 
-import {InputError} from '../errors';
-import {readJsonFile} from '../json-input';
+import {InputError} from '../foundation/errors';
+import {readJsonFile} from '../foundation/json-input';
 import type {FailOn} from '../policy/types';
 import {reportFromJson, ReportShapeError} from '../report/json';
 import {MergeConflict, mergeReports, mergeSarif, type NamedInput} from '../report/merge';

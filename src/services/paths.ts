@@ -8,8 +8,8 @@
  *   3  otherwise, some verdict is unknown (data missing), the network was not collected for the broker's
  *      region, or the broker was not found where a ListBrokers call failed.
  */
-import type {Config} from '../config';
-import {InputError} from '../errors';
+import type {Config} from './config';
+import {InputError} from '../foundation/errors';
 import type {BrokerNetworkFacts, OnPremNetworkFacts, Verdict} from '../network/facts';
 import {buildNetworkModel, type NetworkModel, type NetworkModelOptions} from '../network/index';
 import {type BrokerInScope, brokersOf} from '../policy/evaluate';
@@ -17,7 +17,7 @@ import {EXIT, type ResourceRef} from '../policy/types';
 import {BREAK_WORDS, PATHS_REPORT_KIND, PATHS_REPORT_VERSION, type PathsReport, type PathsVerdict} from '../report/paths';
 import {readSnapshot} from '../snapshot/read';
 import type {CollectionError, Snapshot} from '../snapshot/types';
-import {TOOL} from '../version';
+import {TOOL} from '../foundation/version';
 import {collectLive, type LiveOptions} from './inventory';
 
 /** The path model (src/network buildNetworkModel); its factsFor is undefined when the region's network was not collected. */

@@ -1,5 +1,5 @@
 /** `policies list` and `policies validate`. */
-import {type InputError, isInputError, isInputErrors} from '../errors';
+import {type InputError, isInputError, isInputErrors} from '../foundation/errors';
 import {findPolicyFiles, loadPolicies, readPolicyFile} from '../policy/loader';
 import type {Severity} from '../policy/types';
 import {policyCatalogueMarkdown} from '../report/catalogue';

@@ -6,12 +6,12 @@
  */
 import {existsSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {InputError, InputErrors, isInputError, isInputErrors} from '../errors';
+import {InputError, InputErrors, isInputError, isInputErrors} from '../foundation/errors';
 import type {BrokerDocument} from '../policy/document';
 import {brokerDocuments} from '../policy/evaluate';
 import {findPolicyFiles, findPolicyTestFiles, loadPolicies, TEST_FILE_SUFFIX} from '../policy/loader';
 import {type CaseResult, caseDocument, casesOf, type FixtureBrokers, type LocatedCase, policyFileOf, type PolicyTestResult, runCase} from '../policy/policy-tests';
-import {BUILT_IN_POLICIES, PACKAGE_ROOT} from '../paths';
+import {BUILT_IN_POLICIES, PACKAGE_ROOT} from '../foundation/package-paths';
 import {readSnapshot} from '../snapshot/read';
 import {evaluationOptions} from './evaluation';
 

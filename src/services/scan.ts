@@ -1,7 +1,7 @@
 /**
  * `scan`: get a snapshot (a file or live), load policies, evaluate, and build the report. No flags, no printing.
  */
-import {type Config, parameterOverrides} from '../config';
+import {type Config, parameterOverrides} from './config';
 import {loadBaseline} from '../policy/baseline';
 import {evaluateSnapshot} from '../policy/evaluate';
 import {loadPolicies} from '../policy/loader';
@@ -13,7 +13,7 @@ import {createRedactor, redactReport} from '../report/redact';
 import type {ScanReport} from '../report/types';
 import {readSnapshot} from '../snapshot/read';
 import type {Snapshot} from '../snapshot/types';
-import {TOOL} from '../version';
+import {TOOL} from '../foundation/version';
 import {type Anchoring, type IacSource, iacReport, prepareAnchoring} from './anchoring';
 import {evaluationOptions} from './evaluation';
 import {collectLive, type LiveOptions} from './inventory';

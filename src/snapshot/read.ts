@@ -1,8 +1,8 @@
 /** Reads an inventory snapshot back, checking it against its JSON Schema (schemas/inventory.schema.json). */
 import type {ValidateFunction} from 'ajv';
-import {InputError, InputErrors} from '../errors';
-import {readJsonFile, schemaErrors} from '../json-input';
-import {FLAVORS, ownSchemaValidator} from '../validators';
+import {InputError, InputErrors} from '../foundation/errors';
+import {readJsonFile, schemaErrors} from '../foundation/json-input';
+import {FLAVORS, ownSchemaValidator} from '../foundation/validators';
 import {SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, type Snapshot} from './types';
 
 export function inventoryValidator(): ValidateFunction {

@@ -9,8 +9,8 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-import {isInputError} from '../../src/errors';
-import {MAX_NESTING, nestingBeyond, readTextFile} from '../../src/json-input';
+import {isInputError} from '../../src/foundation/errors';
+import {MAX_NESTING, nestingBeyond, readTextFile} from '../../src/foundation/json-input';
 import {ROOT, runCli, STACK_LINE} from '../helpers/cli';
 
 let dir: string;

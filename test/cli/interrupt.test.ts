@@ -1,6 +1,6 @@
 /**
  * Ctrl-C while a report is being written: the output is either the complete new file or absent, and no
- * temporary file is left behind. Runs src/output.ts in a child process (transpiled on the fly, no build needed)
+ * temporary file is left behind. Runs src/foundation/output.ts in a child process (transpiled on the fly, no build needed)
  * that writes a large file again and again, and interrupts it mid-write.
  */
 import {spawn} from 'node:child_process';
@@ -8,7 +8,7 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-const OUTPUT_MODULE = join(__dirname, '..', '..', 'src', 'output.ts');
+const OUTPUT_MODULE = join(__dirname, '..', '..', 'src', 'foundation', 'output.ts');
 const SIZE = 64 * 1024 * 1024;
 
 /** Node code for the child: a require hook that transpiles .ts with the project's TypeScript, then the writer loop. */

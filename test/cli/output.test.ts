@@ -3,10 +3,10 @@ import {mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSyn
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-import {InputError} from '../../src/errors';
+import {InputError} from '../../src/foundation/errors';
 import {gzipSync} from 'node:zlib';
 
-import {gzippedSizeAbove, temporariesInProgress, writeFileAtomic} from '../../src/output';
+import {gzippedSizeAbove, temporariesInProgress, writeFileAtomic} from '../../src/foundation/output';
 
 describe('writeFileAtomic with pieces', () => {
   let dir: string;

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 import {ROOT, runCli, type CliResult} from '../helpers/cli';
-import {jsonTerminalSafe, terminalOutput, terminalSafe, terminalSafeDeep} from '../../src/text/terminal';
+import {jsonTerminalSafe, terminalOutput, terminalSafe, terminalSafeDeep} from '../../src/foundation/terminal';
 
 /** The payload kinds of the review; each would drive a terminal if printed raw. */
 const PAYLOADS = {

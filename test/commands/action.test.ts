@@ -174,7 +174,7 @@ describe('the install step (.github/action/install.sh, npm replaced by a stand-i
 
   it('builds from source (slow, with a warning) when dist/ was built from other sources', async () => {
     const {dir, install} = checkout();
-    writeFileSync(join(dir, 'src', 'strings.ts'), `${readFileSync(join(dir, 'src', 'strings.ts'), 'utf8')}\n// edited after the build\n`);
+    writeFileSync(join(dir, 'src', 'foundation', 'strings.ts'), `${readFileSync(join(dir, 'src', 'foundation', 'strings.ts'), 'utf8')}\n// edited after the build\n`);
     const calls = await install();
     expect(calls.map((argv) => argv.slice(0, 2))).toEqual([
       ['ci', '--no-audit'],

@@ -2,7 +2,7 @@ import {cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-import {isInputError} from '../../src/errors';
+import {isInputError} from '../../src/foundation/errors';
 import {buildIacIndex, findRepositoryRoot} from '../../src/iac';
 import {fixtureRoot, lineOf} from './fixture';
 

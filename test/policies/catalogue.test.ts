@@ -4,10 +4,10 @@
  */
 import {readdirSync} from 'node:fs';
 import {join, relative, sep} from 'node:path';
-import {createAjv} from '../../src/json-input';
+import {createAjv} from '../../src/foundation/json-input';
 import {brokersOf} from '../../src/policy/evaluate';
 import {type CompiledPolicy, loadPolicies} from '../../src/policy/loader';
-import {BUILT_IN_POLICIES} from '../../src/paths';
+import {BUILT_IN_POLICIES} from '../../src/foundation/package-paths';
 import {readSnapshot} from '../../src/snapshot/read';
 import type {EngineType} from '../../src/snapshot/types';
 import {fixtureCases} from './fixtures';

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 
-import {isInputError, isInputErrors} from '../../src/errors';
+import {isInputError, isInputErrors} from '../../src/foundation/errors';
 import {type Baseline, compareWithBaseline, loadBaseline, parseBaseline} from '../../src/policy/baseline';
 import {decideGate} from '../../src/policy/gate';
 import {applySuppressions} from '../../src/policy/suppressions';

@@ -3,7 +3,7 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-import {createAjv} from '../../src/json-input';
+import {createAjv} from '../../src/foundation/json-input';
 import {ROOT, runCli} from '../helpers/cli';
 
 describe('patterns in schemas compiled by mq-audit', () => {

@@ -1,5 +1,5 @@
 /** Policy parameters: overrides and defaults checked against each parameter's schema, with errors naming the place. */
-import {isInputErrors, type InputErrors} from '../../src/errors';
+import {isInputErrors, type InputErrors} from '../../src/foundation/errors';
 import {loadPolicies, type LoadPolicyOptions} from '../../src/policy/loader';
 import {runCli, STACK_LINE} from '../helpers/cli';
 

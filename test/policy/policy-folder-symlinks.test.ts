@@ -3,7 +3,7 @@ import {copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-import {isInputError} from '../../src/errors';
+import {isInputError} from '../../src/foundation/errors';
 import {findPolicyFiles} from '../../src/policy/loader';
 import {ROOT} from '../helpers/cli';
 

@@ -5,13 +5,13 @@
  */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {isInputError, isInputErrors} from '../../src/errors';
+import {isInputError, isInputErrors} from '../../src/foundation/errors';
 import type {BrokerDocument} from '../../src/policy/document';
 import {loadPolicies} from '../../src/policy/loader';
 import {caseDocument, casesOf, type LocatedCase, mergeDocument, runCase} from '../../src/policy/policy-tests';
 import type {PolicyTestCase} from '../../src/policy/types';
 import {DEMO_ESTATE, fixtureBrokers} from '../../src/services/policy-tests';
-import {SCHEMAS} from '../../src/paths';
+import {SCHEMAS} from '../../src/foundation/package-paths';
 
 const fixtures = fixtureBrokers(DEMO_ESTATE);
 const located = (testCase: Partial<PolicyTestCase>): LocatedCase => ({testCase: {name: 'c', expect: 'pass', document: {}, ...testCase} as PolicyTestCase, file: 'x.test.json', place: '/tests/0'});

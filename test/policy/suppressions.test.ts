@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-import {isInputError, isInputErrors} from '../../src/errors';
+import {isInputError, isInputErrors} from '../../src/foundation/errors';
 import {matchesId} from '../../src/policy/loader';
 import {
   applySuppressions,

@@ -1,7 +1,7 @@
 /** schemas/broker-document.schema.json is generated from the types (scripts/broker-document-schema.js) and describes real documents. */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {createAjv} from '../../src/json-input';
+import {createAjv} from '../../src/foundation/json-input';
 import {runCli, ROOT} from '../helpers/cli';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

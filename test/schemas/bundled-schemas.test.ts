@@ -5,7 +5,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import {createAjv} from '../../src/json-input';
+import {createAjv} from '../../src/foundation/json-input';
 
 const SCHEMAS = join(__dirname, '..', '..', 'schemas');
 const files = readdirSync(SCHEMAS).filter((file) => file.endsWith('.schema.json'));

@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 import {onPremCidrs} from '../../src/cli/flags';
-import type {Config} from '../../src/config';
+import type {Config} from '../../src/services/config';
 import type {BreakKind, Verdict} from '../../src/network/facts';
 import {findingNetwork, renderPaths, type PathsReport} from '../../src/report/paths';
 import {renderSarif} from '../../src/report/sarif';

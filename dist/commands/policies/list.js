@@ -3,7 +3,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 const core_1 = require("@oclif/core");
 const base_command_1 = require("../../cli/base-command");
 const policies_1 = require("../../services/policies");
-const terminal_1 = require("../../text/terminal");
+const terminal_1 = require("../../foundation/terminal");
 class PoliciesList extends base_command_1.BaseCommand {
     static summary = 'List the policies a scan evaluates: id, severity, title and source file.';
     static enableJsonFlag = true;

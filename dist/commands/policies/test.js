@@ -4,7 +4,7 @@ const core_1 = require("@oclif/core");
 const base_command_1 = require("../../cli/base-command");
 const types_1 = require("../../policy/types");
 const policy_tests_1 = require("../../services/policy-tests");
-const terminal_1 = require("../../text/terminal");
+const terminal_1 = require("../../foundation/terminal");
 class PoliciesTest extends base_command_1.BaseCommand {
     static summary = 'Run the test cases of policies: each a broker document and the result the policy must give it.';
     static description = `Cases sit in the policy file ("tests") or beside it in <name>.test.json (schemas/policy-test.schema.json): {"name", "document", "expect": "pass"|"fail"|"not_applicable"|"error", "message" (text the message must contain)}. "document" is a whole broker document, or with "base": "NAME" the part that differs from that broker of the fixture estate (the bundled demo estate, fixtures/demo/inventory.json, unless --inventory names another), merged over it; null means unknown. Prints a line per policy and per failing case (expected vs actual, and the actual message), then "N passed, N failed". See docs/policies.md#testing-a-policy.

@@ -4,7 +4,7 @@ const core_1 = require("@oclif/core");
 const base_command_1 = require("../../cli/base-command");
 const types_1 = require("../../policy/types");
 const policies_1 = require("../../services/policies");
-const terminal_1 = require("../../text/terminal");
+const terminal_1 = require("../../foundation/terminal");
 class PoliciesValidate extends base_command_1.BaseCommand {
     static summary = 'Check custom policy files: format, id, parameters, that their assertions compile, and lint them against the broker document.';
     static description = 'Each problem is reported with its file and the JSON pointer (or line and column) of the place. Lint: every property path the policy reads (appliesTo, assert, requires, {{…}} placeholders) must exist in the broker document (schemas/broker-document.schema.json), with the nearest names when not; const/enum values that can never match, an assert that can never fail and an appliesTo that can never match are errors too. Exit 0 when every file is valid, 2 otherwise.';

@@ -8,7 +8,7 @@ exports.nameTag = nameTag;
  * (`FromPort: "5671"` is a number, `PubliclyAccessible: "true"` a boolean), and so does this. An unknown value is
  * recorded under the item's `unknown` (JSON pointer into the item → reason) and read as a neutral stand-in.
  */
-const errors_1 = require("../../errors");
+const errors_1 = require("../../foundation/errors");
 const places_1 = require("./places");
 const values_1 = require("./values");
 class Fields {

@@ -17,8 +17,8 @@ exports.evaluateCloudFormationTemplate = evaluateCloudFormationTemplate;
  * gives the deployed items. `deployedResources` lists the deployed stack's resources: those the template no
  * longer has (or whose Condition is now false) become `delete` edits.
  */
-const json_input_1 = require("../../json-input");
-const errors_1 = require("../../errors");
+const json_input_1 = require("../../foundation/json-input");
+const errors_1 = require("../../foundation/errors");
 const cdk_1 = require("./cdk");
 const cycles_1 = require("./cycles");
 const deployed_1 = require("./deployed");

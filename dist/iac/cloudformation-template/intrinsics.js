@@ -15,7 +15,7 @@ exports.isTemplateMap = isTemplateMap;
  * only knows the functions. Every call counts against a step budget and strings are capped, so a hostile template
  * cannot make evaluation run away.
  */
-const errors_1 = require("../../errors");
+const errors_1 = require("../../foundation/errors");
 const cidr_1 = require("./cidr");
 const places_1 = require("./places");
 const values_1 = require("./values");

@@ -11,8 +11,8 @@ exports.loadTemplate = loadTemplate;
  * needs seconds for a million nested brackets) and the number of values produced (YAML aliases can multiply them).
  */
 const yaml_1 = require("yaml");
-const errors_1 = require("../../errors");
-const json_input_1 = require("../../json-input");
+const errors_1 = require("../../foundation/errors");
+const json_input_1 = require("../../foundation/json-input");
 const cloudformation_1 = require("../cloudformation");
 const lines_1 = require("../lines");
 const places_1 = require("./places");

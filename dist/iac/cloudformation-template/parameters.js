@@ -8,8 +8,8 @@ exports.resolveParameters = resolveParameters;
  * every value is a string (a Number too); List<…> and CommaDelimitedList are split at commas, members trimmed;
  * AWS::SSM::Parameter::Value<…> is read from Parameter Store at deploy, so unknown here.
  */
-const errors_1 = require("../../errors");
-const json_input_1 = require("../../json-input");
+const errors_1 = require("../../foundation/errors");
+const json_input_1 = require("../../foundation/json-input");
 const places_1 = require("./places");
 const values_1 = require("./values");
 /** CloudFormation's own limit is 200 parameters of at most 4,096 bytes; a file far beyond that is not a parameters file. */

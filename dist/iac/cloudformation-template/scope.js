@@ -9,7 +9,7 @@ exports.partitionOf = partitionOf;
  */
 const arn_1 = require("../../network/arn");
 const types_1 = require("../../change/types");
-const errors_1 = require("../../errors");
+const errors_1 = require("../../foundation/errors");
 const attributes_1 = require("./attributes");
 const intrinsics_1 = require("./intrinsics");
 const places_1 = require("./places");

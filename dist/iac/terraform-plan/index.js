@@ -12,7 +12,7 @@ exports.terraformPlanChange = terraformPlanChange;
  * to the ids of the objects they name; `planned_values` is only a cross-check.
  */
 const types_1 = require("../../change/types");
-const errors_1 = require("../../errors");
+const errors_1 = require("../../foundation/errors");
 const address_1 = require("./address");
 const json_1 = require("./json");
 const read_1 = require("./read");

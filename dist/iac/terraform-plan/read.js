@@ -5,8 +5,8 @@ exports.readPlanJson = readPlanJson;
 exports.parsePlanText = parsePlanText;
 exports.nestingDepthExceeds = nestingDepthExceeds;
 exports.checkPlanDocument = checkPlanDocument;
-const errors_1 = require("../../errors");
-const json_input_1 = require("../../json-input");
+const errors_1 = require("../../foundation/errors");
+const json_input_1 = require("../../foundation/json-input");
 const json_1 = require("./json");
 /**
  * 256 MiB. `show -json` of a plan with several thousand resources and their configuration is tens of MB; the cap

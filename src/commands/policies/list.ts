@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
 import {type PolicyListing, listPolicies, policyCatalogue} from '../../services/policies';
-import {terminalSafe} from '../../text/terminal';
+import {terminalSafe} from '../../foundation/terminal';
 
 export default class PoliciesList extends BaseCommand {
   static override summary = 'List the policies a scan evaluates: id, severity, title and source file.';

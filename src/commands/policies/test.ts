@@ -3,7 +3,7 @@ import {BaseCommand} from '../../cli/base-command';
 import type {CaseResult} from '../../policy/policy-tests';
 import {EXIT} from '../../policy/types';
 import {type PolicyTestReport, testPolicies} from '../../services/policy-tests';
-import {terminalSafe} from '../../text/terminal';
+import {terminalSafe} from '../../foundation/terminal';
 
 export default class PoliciesTest extends BaseCommand {
   static override summary = 'Run the test cases of policies: each a broker document and the result the policy must give it.';

@@ -2,7 +2,7 @@ import {Args} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
 import {EXIT} from '../../policy/types';
 import {type ValidationResult, validatePolicyFiles} from '../../services/policies';
-import {terminalSafe} from '../../text/terminal';
+import {terminalSafe} from '../../foundation/terminal';
 
 export default class PoliciesValidate extends BaseCommand {
   static override summary = 'Check custom policy files: format, id, parameters, that their assertions compile, and lint them against the broker document.';

@@ -1,10 +1,10 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
 import {configFlag, displayFlags, redactFlag, reportFormat, tableOptions} from '../../cli/flags';
-import {loadConfig} from '../../config';
-import {InputError} from '../../errors';
+import {loadConfig} from '../../services/config';
+import {InputError} from '../../foundation/errors';
 import {writeReport, writeSarifLog} from '../../cli/report-output';
-import {refuseOutputOverInputs} from '../../output';
+import {refuseOutputOverInputs} from '../../foundation/output';
 import {EXIT, FAIL_ON_VALUES, type FailOn} from '../../policy/types';
 import {categoryProblem, FORMATS, render} from '../../report/index';
 import {createRedactor, REDACT_KEY_ENV, redactDeep, redactReport, redactText} from '../../report/redact';

@@ -3,7 +3,7 @@
  * (`FromPort: "5671"` is a number, `PubliclyAccessible: "true"` a boolean), and so does this. An unknown value is
  * recorded under the item's `unknown` (JSON pointer into the item → reason) and read as a neutral stand-in.
  */
-import {InputError} from '../../errors';
+import {InputError} from '../../foundation/errors';
 import {childPointer, placeOf} from './places';
 import {Unknown, isUnknown, isValueMap} from './values';
 import type {Value, ValueMap} from './values';

@@ -11,10 +11,10 @@
  * gives the deployed items. `deployedResources` lists the deployed stack's resources: those the template no
  * longer has (or whose Condition is now false) become `delete` edits.
  */
-import {readTextFile} from '../../json-input';
+import {readTextFile} from '../../foundation/json-input';
 
 import type {ChangeProblem, PlannedItem, ProposedChange, ResourceEdit} from '../../change/types';
-import {InputError} from '../../errors';
+import {InputError} from '../../foundation/errors';
 import {cdkAssemblyContext} from './cdk';
 import {findCycle} from './cycles';
 import {deletedEdit, minimalBefore} from './deployed';

@@ -9,7 +9,7 @@
  * only knows the functions. Every call counts against a step budget and strings are capped, so a hostile template
  * cannot make evaluation run away.
  */
-import {InputError} from '../../errors';
+import {InputError} from '../../foundation/errors';
 import {cidrSubnets} from './cidr';
 import type {TemplateValue} from './load';
 import {childPointer, placeOf} from './places';

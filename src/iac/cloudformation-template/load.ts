@@ -10,8 +10,8 @@ import {isAlias, isMap, isScalar, isSeq} from 'yaml';
 import type {Document, Node, YAMLMap} from 'yaml';
 
 import type {DefinitionSite} from '../../change/types';
-import {InputError} from '../../errors';
-import {parseJson} from '../../json-input';
+import {InputError} from '../../foundation/errors';
+import {parseJson} from '../../foundation/json-input';
 import {INTRINSIC_TAG_NAMES, parseTemplateDocument, propertyLines} from '../cloudformation';
 import {LineIndex} from '../lines';
 import {childPointer, placeOf} from './places';

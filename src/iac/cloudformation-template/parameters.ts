@@ -4,8 +4,8 @@
  * every value is a string (a Number too); List<…> and CommaDelimitedList are split at commas, members trimmed;
  * AWS::SSM::Parameter::Value<…> is read from Parameter Store at deploy, so unknown here.
  */
-import {InputError} from '../../errors';
-import {parseJson} from '../../json-input';
+import {InputError} from '../../foundation/errors';
+import {parseJson} from '../../foundation/json-input';
 import type {TemplateMap, TemplateValue} from './load';
 import {childPointer, placeOf} from './places';
 import {Unknown} from './values';

@@ -5,7 +5,7 @@
  */
 import {partitionOfRegion} from '../../network/arn';
 import {placeholderId} from '../../change/types';
-import {InputError} from '../../errors';
+import {InputError} from '../../foundation/errors';
 import {attributeValue} from './attributes';
 import {MAX_EVALUATION_STEPS, evaluate, evaluateCondition, isTemplateMap} from './intrinsics';
 import type {Scope} from './intrinsics';

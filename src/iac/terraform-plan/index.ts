@@ -7,7 +7,7 @@
  * to the ids of the objects they name; `planned_values` is only a cross-check.
  */
 import {type ChangeProblem, type EditAction, placeholderId, type PlannedItem, type ProposedChange, type ResourceEdit, type SkippedResource} from '../../change/types';
-import {InputError} from '../../errors';
+import {InputError} from '../../foundation/errors';
 import {AddressError, type ModuleStep, parseResourceAddress, type ResourceAddress} from './address';
 import {arrayAt, isObject, type Json, type JsonObject, objectAt, stringAt} from './json';
 import {checkPlanDocument, readPlanJson} from './read';

@@ -4,8 +4,8 @@
  * plan, some other JSON).
  */
 import type {ChangeProblem} from '../../change/types';
-import {InputError} from '../../errors';
-import {parseJson, readFileBytes} from '../../json-input';
+import {InputError} from '../../foundation/errors';
+import {parseJson, readFileBytes} from '../../foundation/json-input';
 import {isObject, type JsonObject} from './json';
 
 /**

@@ -4,8 +4,8 @@ import {join} from 'node:path';
 import type {ItemKind, ItemValues, PlannedItem, ProposedChange, ResourceEdit} from '../../../src/change/types';
 import {evaluateCloudFormationTemplate} from '../../../src/iac/cloudformation-template';
 import type {TemplateOptions} from '../../../src/iac/cloudformation-template';
-import {isInputError} from '../../../src/errors';
-import type {InputError} from '../../../src/errors';
+import {isInputError} from '../../../src/foundation/errors';
+import type {InputError} from '../../../src/foundation/errors';
 
 export const TEMPLATES = join(__dirname, '..', '..', 'fixtures', 'templates');
 

@@ -3,7 +3,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-import {isInputError} from '../../../src/errors';
+import {isInputError} from '../../../src/foundation/errors';
 import {MAX_PLAN_DEPTH, readTerraformPlan, terraformPlanChange} from '../../../src/iac/terraform-plan';
 
 let dir: string;

@@ -8,7 +8,7 @@ exports.ownSchemaValidator = ownSchemaValidator;
 /**
  * JSON Schema validators compiled ahead of time. `npm run build` compiles mq-audit's own schemas (schemas/) and
  * the built-in policies' schemas, with their default parameters, into standalone code under dist/validators/
- * (src/precompile.ts). A scan with the built-in policies then never loads ajv's compiler, which was about
+ * (src/build/precompile.ts). A scan with the built-in policies then never loads ajv's compiler, which was about
  * 150 ms of every start: loading ajv, compiling 30 schemas.
  *
  * A precompiled validator stands in only for the very same schema text compiled with the same ajv version and
@@ -19,14 +19,14 @@ const node_fs_1 = require("node:fs");
 const node_path_1 = require("node:path");
 const hash_1 = require("./hash");
 const json_input_1 = require("./json-input");
-const paths_1 = require("./paths");
+const package_paths_1 = require("./package-paths");
 /**
  * The flavors mq-audit compiles schemas with: its own schemas (every error); policy assertions `explained`
  * (every error, with the data it was about; parameter schemas too) and `quick` (the first error only).
  */
 exports.FLAVORS = { ownSchema: {}, explained: { verbose: true }, quick: { allErrors: false } };
-/** Where the build writes them: dist/validators beside dist/validators.js. */
-exports.PRECOMPILED_DIR = (0, node_path_1.join)(__dirname, 'validators');
+/** Where the build writes them: dist/validators, beside dist/foundation/. */
+exports.PRECOMPILED_DIR = (0, node_path_1.join)(__dirname, '..', 'validators');
 exports.PRECOMPILED_INDEX = 'index.json';
 /** What a precompiled validator is looked up by. */
 function validatorKey(schema, flavor, ajvVersion) {
@@ -68,7 +68,7 @@ function ownSchemaValidator(name, flavor = exports.FLAVORS.ownSchema) {
     const key = `${name} ${JSON.stringify((0, json_input_1.flavorOf)(flavor))}`;
     let validate = ownValidators.get(key);
     if (!validate) {
-        const schema = JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(paths_1.SCHEMAS, name), 'utf8'));
+        const schema = JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(package_paths_1.SCHEMAS, name), 'utf8'));
         // Checked against the meta-schema by the tests, so not at every start.
         validate = precompiledValidator(schema, flavor) ?? (0, json_input_1.createAjv)({ ...flavor, schemasChecked: true }).compile(schema);
         ownValidators.set(key, validate);

@@ -8,16 +8,16 @@ exports.parameterOverrides = parameterOverrides;
  */
 const node_fs_1 = require("node:fs");
 const node_path_1 = require("node:path");
-const errors_1 = require("./errors");
-const json_input_1 = require("./json-input");
-const paths_1 = require("./paths");
-const validators_1 = require("./validators");
+const errors_1 = require("../foundation/errors");
+const json_input_1 = require("../foundation/json-input");
+const package_paths_1 = require("../foundation/package-paths");
+const validators_1 = require("../foundation/validators");
 /** Loads `file` (must exist) or, when not given, the default file if present. */
 function loadConfig(file, cwd = process.cwd()) {
-    const path = file ?? (0, node_path_1.join)(cwd, paths_1.DEFAULT_CONFIG_FILE);
+    const path = file ?? (0, node_path_1.join)(cwd, package_paths_1.DEFAULT_CONFIG_FILE);
     if (!file && !(0, node_fs_1.existsSync)(path))
         return { defaults: {} };
-    const shown = file ?? paths_1.DEFAULT_CONFIG_FILE;
+    const shown = file ?? package_paths_1.DEFAULT_CONFIG_FILE;
     const data = (0, json_input_1.readJsonFile)((0, node_path_1.isAbsolute)(path) ? path : (0, node_path_1.resolve)(cwd, path), 'config file');
     const errors = (0, json_input_1.schemaErrors)((0, validators_1.ownSchemaValidator)('config.schema.json'), data, shown);
     if (errors.length > 0)

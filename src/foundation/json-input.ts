@@ -8,7 +8,7 @@ import type Ajv2020 from 'ajv/dist/2020';
 import type {ErrorObject, ValidateFunction} from 'ajv/dist/2020';
 import {parse as parseTolerant, type ParseError, printParseErrorCode} from 'jsonc-parser';
 import {InputError, isInputError} from './errors';
-import {linearRegExp} from './text/linear-regexp';
+import {linearRegExp} from './linear-regexp';
 
 /**
  * `schemasChecked`: the schemas this instance compiles are known to be valid JSON Schema, because they are
@@ -18,10 +18,10 @@ import {linearRegExp} from './text/linear-regexp';
  */
 export function createAjv(options: AjvFlavor & {schemasChecked?: boolean; code?: CodeOptions} = {}): Ajv2020 {
   // Loaded on first use: a scan with the built-in policies only runs validators compiled at build time
-  // (src/validators.ts), and loading ajv's compiler is some 45 ms.
+  // (src/foundation/validators.ts), and loading ajv's compiler is some 45 ms.
   const {default: Ajv} = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
   const {default: addFormats} = require('ajv-formats') as typeof import('ajv-formats');
-  // Patterns run on estate data with a linear-time engine (src/text/linear-regexp.ts). The build's standalone
+  // Patterns run on estate data with a linear-time engine (src/foundation/linear-regexp.ts). The build's standalone
   // validators (options.code) are compiled from mq-audit's own schemas and built-in policies only.
   // strictTypes off: policy authors write `{"required": [...]}` without `"type": "object"`, which is valid
   // JSON Schema; ajv would otherwise print warnings on the console. Unknown keywords stay errors (strict).

@@ -17,7 +17,7 @@ exports.describeSchemaError = describeSchemaError;
 const node_fs_1 = require("node:fs");
 const jsonc_parser_1 = require("jsonc-parser");
 const errors_1 = require("./errors");
-const linear_regexp_1 = require("./text/linear-regexp");
+const linear_regexp_1 = require("./linear-regexp");
 /**
  * `schemasChecked`: the schemas this instance compiles are known to be valid JSON Schema, because they are
  * mq-audit's own (schemas/, checked against the meta-schema by the tests) or another instance has just checked
@@ -26,10 +26,10 @@ const linear_regexp_1 = require("./text/linear-regexp");
  */
 function createAjv(options = {}) {
     // Loaded on first use: a scan with the built-in policies only runs validators compiled at build time
-    // (src/validators.ts), and loading ajv's compiler is some 45 ms.
+    // (src/foundation/validators.ts), and loading ajv's compiler is some 45 ms.
     const { default: Ajv } = require('ajv/dist/2020');
     const { default: addFormats } = require('ajv-formats');
-    // Patterns run on estate data with a linear-time engine (src/text/linear-regexp.ts). The build's standalone
+    // Patterns run on estate data with a linear-time engine (src/foundation/linear-regexp.ts). The build's standalone
     // validators (options.code) are compiled from mq-audit's own schemas and built-in policies only.
     // strictTypes off: policy authors write `{"required": [...]}` without `"type": "object"`, which is valid
     // JSON Schema; ajv would otherwise print warnings on the console. Unknown keywords stay errors (strict).

@@ -1,6 +1,6 @@
 /**
  * Build time only (`npm run build` → scripts/precompile.js): compiles mq-audit's own schemas and the built-in
- * policies' schemas into standalone validator modules for src/validators.ts. The schemas are derived by the same
+ * policies' schemas into standalone validator modules for src/foundation/validators.ts. The schemas are derived by the same
  * functions the loader uses at run time, so their text, and hence their keys, are the same.
  */
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -9,11 +9,11 @@ import {join} from 'node:path';
 import {_} from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 
-import {type AjvFlavor, createAjv} from './json-input';
-import {BUILT_IN_POLICIES, SCHEMAS} from './paths';
-import {lintPolicy} from './policy/lint';
-import {assertionSchemas, findPolicyFiles, parameterDefaults, readPolicyFile} from './policy/loader';
-import {ajvVersion, FLAVORS, PRECOMPILED_INDEX, type PrecompiledIndex, validatorKey} from './validators';
+import {type AjvFlavor, createAjv} from '../foundation/json-input';
+import {BUILT_IN_POLICIES, SCHEMAS} from '../foundation/package-paths';
+import {lintPolicy} from '../policy/lint';
+import {assertionSchemas, findPolicyFiles, parameterDefaults, readPolicyFile} from '../policy/loader';
+import {ajvVersion, FLAVORS, PRECOMPILED_INDEX, type PrecompiledIndex, validatorKey} from '../foundation/validators';
 
 export interface PrecompileTarget {
   /** For messages: where the schema comes from. */

@@ -1,7 +1,7 @@
 /**
  * JSON Schema validators compiled ahead of time. `npm run build` compiles mq-audit's own schemas (schemas/) and
  * the built-in policies' schemas, with their default parameters, into standalone code under dist/validators/
- * (src/precompile.ts). A scan with the built-in policies then never loads ajv's compiler, which was about
+ * (src/build/precompile.ts). A scan with the built-in policies then never loads ajv's compiler, which was about
  * 150 ms of every start: loading ajv, compiling 30 schemas.
  *
  * A precompiled validator stands in only for the very same schema text compiled with the same ajv version and
@@ -15,7 +15,7 @@ import type {ValidateFunction} from 'ajv';
 
 import {sha256Hex} from './hash';
 import {type AjvFlavor, createAjv, flavorOf} from './json-input';
-import {SCHEMAS} from './paths';
+import {SCHEMAS} from './package-paths';
 
 /**
  * The flavors mq-audit compiles schemas with: its own schemas (every error); policy assertions `explained`
@@ -23,8 +23,8 @@ import {SCHEMAS} from './paths';
  */
 export const FLAVORS = {ownSchema: {}, explained: {verbose: true}, quick: {allErrors: false}} as const satisfies Record<string, AjvFlavor>;
 
-/** Where the build writes them: dist/validators beside dist/validators.js. */
-export const PRECOMPILED_DIR = join(__dirname, 'validators');
+/** Where the build writes them: dist/validators, beside dist/foundation/. */
+export const PRECOMPILED_DIR = join(__dirname, '..', 'validators');
 export const PRECOMPILED_INDEX = 'index.json';
 
 export interface PrecompiledIndex {

@@ -4,12 +4,12 @@
  */
 import {existsSync} from 'node:fs';
 import {dirname, isAbsolute, join, resolve} from 'node:path';
-import {InputError, InputErrors} from './errors';
-import {readJsonFile, schemaErrors} from './json-input';
-import {DEFAULT_CONFIG_FILE} from './paths';
-import type {ProductionSelector} from './policy/document';
-import type {FailOn} from './policy/types';
-import {ownSchemaValidator} from './validators';
+import {InputError, InputErrors} from '../foundation/errors';
+import {readJsonFile, schemaErrors} from '../foundation/json-input';
+import {DEFAULT_CONFIG_FILE} from '../foundation/package-paths';
+import type {ProductionSelector} from '../policy/document';
+import type {FailOn} from '../policy/types';
+import {ownSchemaValidator} from '../foundation/validators';
 
 export interface FlagDefaults {
   'fail-on'?: FailOn;

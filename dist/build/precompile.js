@@ -7,20 +7,20 @@ exports.precompileTargets = precompileTargets;
 exports.writePrecompiledValidators = writePrecompiledValidators;
 /**
  * Build time only (`npm run build` → scripts/precompile.js): compiles mq-audit's own schemas and the built-in
- * policies' schemas into standalone validator modules for src/validators.ts. The schemas are derived by the same
+ * policies' schemas into standalone validator modules for src/foundation/validators.ts. The schemas are derived by the same
  * functions the loader uses at run time, so their text, and hence their keys, are the same.
  */
 const node_fs_1 = require("node:fs");
 const node_path_1 = require("node:path");
 const ajv_1 = require("ajv");
 const standalone_1 = __importDefault(require("ajv/dist/standalone"));
-const json_input_1 = require("./json-input");
-const paths_1 = require("./paths");
-const lint_1 = require("./policy/lint");
-const loader_1 = require("./policy/loader");
-const validators_1 = require("./validators");
+const json_input_1 = require("../foundation/json-input");
+const package_paths_1 = require("../foundation/package-paths");
+const lint_1 = require("../policy/lint");
+const loader_1 = require("../policy/loader");
+const validators_1 = require("../foundation/validators");
 /** Every schema a scan with the built-in policies compiles, with the flavor it is compiled with. */
-function precompileTargets(schemasDir = paths_1.SCHEMAS, policiesDir = paths_1.BUILT_IN_POLICIES) {
+function precompileTargets(schemasDir = package_paths_1.SCHEMAS, policiesDir = package_paths_1.BUILT_IN_POLICIES) {
     const targets = (0, node_fs_1.readdirSync)(schemasDir)
         .filter((name) => name.endsWith('.schema.json'))
         .sort()
