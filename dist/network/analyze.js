@@ -16,13 +16,13 @@ const links_1 = require("./links");
 const lookup_1 = require("./lookup");
 const ports_1 = require("./ports");
 const routes_1 = require("./routes");
-function analyzeBroker(index, scope, broker, explicit, carried = []) {
+function analyzeBroker(index, scope, broker, explicit, carried = [], independence = 'location') {
     const ports = (0, ports_1.brokerPorts)(broker.engineType);
     const details = broker.details;
     const brokerBase = { kind: 'broker', resourceType: 'AWS::AmazonMQ::Broker', id: broker.id, arn: broker.arn, accountId: scope.accountId, region: scope.region };
     const portList = ports.map((p) => `${p.port} ${p.protocol}`).join(', ');
     if (!details)
-        return unknownBroker(index, scope, broker, ports, explicit);
+        return unknownBroker(index, scope, broker, ports, explicit, independence);
     const subnets = details.subnetIds.map((id) => subnetInfo(index, scope, id));
     const context = {
         index,
@@ -34,13 +34,14 @@ function analyzeBroker(index, scope, broker, explicit, carried = []) {
         subnets,
         brokerHop: (0, hops_1.ok)(brokerBase, `${broker.name} (${broker.engineType === 'ACTIVEMQ' ? 'ActiveMQ' : 'RabbitMQ'}) listens on ${portList}`, { ports: ports.map((p) => p.port) }),
         carried,
+        independence,
     };
     const noSubnet = subnets.length === 0 || (broker.engineType === 'RABBITMQ' && details.publiclyAccessible);
     if (noSubnet)
         return brokerFacts(context, noSubnetOnPrem(context, explicit, details.publiclyAccessible), details.publiclyAccessible);
     // Brokers in the same subnets behind the same groups share every path but the broker hop: analyze the first,
     // and give the others its paths with their own broker hop (a few hundred analyses for ten thousand brokers).
-    const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}|${carried.map(cidr_1.formatCidr).join(',')}`;
+    const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}|${carried.map(cidr_1.formatCidr).join(',')}|${independence}`;
     const shared = (0, lookup_1.memoize)(index, key, () => ({ brokerHop: context.brokerHop, facts: brokerFacts(context, analyzeOnPrem(context, explicit), details.publiclyAccessible) }), scope);
     return shared.brokerHop === context.brokerHop ? shared.facts : withBrokerHop(shared.facts, shared.brokerHop, context.brokerHop);
 }
@@ -73,7 +74,7 @@ function brokerFacts(context, onPrem, publiclyAccessible) {
     };
 }
 /** DescribeBroker failed: no subnets, no groups, nothing to judge. */
-function unknownBroker(index, scope, broker, ports, explicit) {
+function unknownBroker(index, scope, broker, ports, explicit, independence) {
     const error = index.errorsByScope.get(scope.key)?.find((e) => e.service === 'mq' && e.operation === 'DescribeBroker' && e.resource === broker.id);
     const missing = {
         collection: 'brokers',
@@ -104,7 +105,7 @@ function unknownBroker(index, scope, broker, ports, explicit) {
         ports,
         ephemeralPorts: { ...ports_1.DEFAULT_EPHEMERAL_PORTS },
         onPrem: {
-            ...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', true),
+            ...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', true, independence),
             note: `the broker's network settings are unknown: ${missing.reason}`,
             missing: [missing],
         },
@@ -177,7 +178,7 @@ function subnetHop(scope, info) {
 function analyzeOnPrem(context, explicit) {
     if (explicit.length > 0) {
         const networks = explicit.map((cidr) => analyzeNetwork(context, { cidr, source: 'explicit' }, explicitStart(context, cidr)));
-        return aggregate(networks, 'explicit', false);
+        return aggregate(networks, 'explicit', false, context.independence);
     }
     const inference = (0, infer_1.mergeInferences)(context.subnets.map((s) => (0, infer_1.inferFromSubnet)(context.index, context.scope, s)));
     const networks = inference.networks.map((n) => analyzeNetwork(context, { cidr: n.part.cidr, source: 'inferred', inferredFrom: n.from }, n.part));
@@ -190,7 +191,7 @@ function analyzeOnPrem(context, explicit) {
         networks.push(analyzeNetwork(context, { cidr, source: 'inferred', inferredFrom: from }, explicitStart(context, cidr)));
     }
     const incomplete = inference.missing.length > 0;
-    const facts = aggregate(networks, 'inferred', incomplete);
+    const facts = aggregate(networks, 'inferred', incomplete, context.independence);
     const missing = (0, lookup_1.uniqueMissing)(inference.missing);
     if (networks.length > 0) {
         const found = networks.map((n) => (n.excluding ? `${n.cidr} (except ${n.excluding.join(', ')})` : n.cidr)).join(', ');
@@ -256,7 +257,7 @@ function noSubnetOnPrem(context, explicit, publiclyAccessible) {
         breakPoint,
         paths: [{ subnetId: '', destination: (0, cidr_1.formatCidr)(cidr), via: 'none', status: 'broken', breakPoint, openPorts: [], hops: [onPremHop({ cidr, source: 'explicit' }, { cidr, excluding: [] }), hop] }],
     }));
-    return { ...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', false), verdict: 'unreachable', reachable: false, redundant: false, breakPoint, note: message };
+    return { ...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', false, context.independence), verdict: 'unreachable', reachable: false, redundant: false, redundancyNote: 'no healthy path', breakPoint, note: message };
 }
 function analyzeNetwork(context, network, start) {
     const pieces = [];
@@ -275,7 +276,7 @@ function analyzeNetwork(context, network, start) {
             const part = trails[0].part;
             const ingress = ingressFor(context, subnet, part);
             const entry = onPremHop(network, part);
-            pieces.push(judgePiece(trails.map((trail) => assemblePath(entry, subnet, trail, sHop, ingress, context.brokerHop))));
+            pieces.push(judgePiece(trails.map((trail) => assemblePath(entry, subnet, trail, sHop, ingress, context.brokerHop)), context.independence));
         }
     }
     return judgeNetwork(network, start, pieces);
@@ -489,11 +490,12 @@ function publicTargetHop(ctx, type, id, what) {
 }
 /**
  * How many independent failure domains the paths span. Paths that share a tunnel, a Direct Connect connection or
- * LAG, or a Direct Connect location (a location's outage or maintenance takes down every connection there, so AWS's
- * resiliency recommendations ask for connections at two locations) are one domain; a VPN is independent of Direct
- * Connect. Sharing is transitive (a LAG whose member connections report two locations is still one domain).
+ * LAG, or (under the location rule, the default) a Direct Connect location (a location's outage or maintenance
+ * takes down every connection there, so AWS's resiliency recommendations ask for connections at two locations) are
+ * one domain; a VPN is independent of Direct Connect. Sharing is transitive (a LAG whose member connections report
+ * two locations is still one domain). The connection rule (config network.independence) leaves locations out.
  */
-function failureDomains(paths) {
+function failureDomains(paths, independence) {
     const parent = new Map();
     const find = (key) => {
         let root = key;
@@ -510,7 +512,7 @@ function failureDomains(paths) {
     paths.forEach((path, index) => {
         const link = `link|${path.linkId ?? `path-${index}`}`;
         add(link);
-        if (path.via === 'direct-connect' && path.dxLocation) {
+        if (independence === 'location' && path.via === 'direct-connect' && path.dxLocation) {
             const location = `dx-location|${path.dxLocation}`;
             add(location);
             parent.set(find(location), find(link));
@@ -519,43 +521,72 @@ function failureDomains(paths) {
     });
     return new Set(roots.map(find)).size;
 }
-/** Links that count once because they share a Direct Connect location, in a sentence; undefined when none do. */
-function sharedLocation(paths) {
-    const byLocation = new Map();
-    for (const path of paths) {
-        if (path.via !== 'direct-connect' || !path.dxLocation || !path.linkId)
-            continue;
-        const links = byLocation.get(path.dxLocation) ?? new Set();
-        links.add(path.linkId);
-        byLocation.set(path.dxLocation, links);
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items) {
+    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+/** The virtual interface a Direct Connect path goes through (its interface hop), or its link when there is none. */
+function interfaceOf(path) {
+    return path.hops.find((hop) => hop.kind === 'virtual-interface')?.id ?? path.linkId ?? 'a virtual interface';
+}
+function linkWords(linkId) {
+    return linkId.startsWith('dxlag-') ? `the LAG ${linkId}` : `the connection ${linkId}`;
+}
+/** `both virtual interfaces (a, b)` / `all 3 virtual interfaces (a, b, c)`. */
+function interfacesWords(interfaces) {
+    return `${interfaces.length === 2 ? 'both' : `all ${interfaces.length}`} virtual interfaces (${interfaces.join(', ')})`;
+}
+/**
+ * What healthy Direct Connect paths over several virtual interfaces share, in a sentence, when that makes them one
+ * failure domain: one connection or LAG, or (location rule) connections at one Direct Connect location, as the API
+ * reports it. Undefined when they share nothing.
+ */
+function sharedFailureOf(paths, independence) {
+    const byKey = (key) => {
+        const groups = new Map();
+        for (const path of paths) {
+            const value = path.via === 'direct-connect' ? key(path) : undefined;
+            if (value === undefined)
+                continue;
+            groups.set(value, [...(groups.get(value) ?? []), path]);
+        }
+        return groups;
+    };
+    for (const [linkId, group] of byKey((p) => p.linkId)) {
+        const interfaces = [...new Set(group.map(interfaceOf))];
+        if (interfaces.length >= 2)
+            return `${interfacesWords(interfaces)} use ${linkWords(linkId)}`;
     }
-    for (const [location, set] of byLocation) {
-        if (set.size < 2)
+    if (independence !== 'location')
+        return undefined;
+    for (const [location, group] of byKey((p) => (p.linkId ? p.dxLocation : undefined))) {
+        const links = [...new Set(group.map((p) => p.linkId))];
+        if (links.length < 2)
             continue;
-        const links = [...set];
-        const list = `${links.slice(0, -1).join(', ')} and ${links.at(-1)}`;
-        return `the Direct Connect connections ${list} are ${links.length === 2 ? 'both' : 'all'} at location ${location}`;
+        const interfaces = [...new Set(group.map(interfaceOf))];
+        const lags = links.every((l) => l.startsWith('dxlag-')) ? 'LAGs' : links.some((l) => l.startsWith('dxlag-')) ? 'connections and LAGs' : 'connections';
+        return `${interfacesWords(interfaces)} use ${lags} at Direct Connect location ${location} (${listed(links)})`;
     }
     return undefined;
 }
-function judgePiece(paths) {
+function judgePiece(paths, independence) {
     const healthy = paths.filter((p) => p.status === 'healthy');
     const pendingPaths = paths.filter((p) => p.status === 'pending');
-    // Redundancy is per failure domain: two tunnels, two Direct Connect connections (or LAGs) at two locations, or a
-    // tunnel and a connection.
-    const independent = failureDomains(healthy);
+    // Redundancy is per failure domain: two tunnels, two Direct Connect connections (or LAGs) at two locations (one
+    // location is enough under the connection rule), or a tunnel and a connection.
+    const independent = failureDomains(healthy, independence);
     const anyUnknown = paths.some((p) => p.status === 'unknown');
     // The paths of a piece share its ingress: the same ports, in the engine's order.
     const openPorts = [...new Set([...healthy, ...pendingPaths].flatMap((p) => p.openPorts))];
     const piece = { paths, healthy: healthy.length, independent, openPorts, pending: pendingPaths.length };
     if (healthy.length > 0 && independent >= 2)
         return { ...piece, verdict: 'reachable', redundant: true };
-    const shared = sharedLocation([...healthy, ...pendingPaths]);
+    const shared = sharedFailureOf([...healthy, ...pendingPaths], independence);
     if (shared)
         piece.sharedFailure = shared;
     if (pendingPaths.length > 0) {
         // Reachable once the new links come up: neither healthy (not proven) nor a failure the change introduces.
-        const withPending = failureDomains([...healthy, ...pendingPaths]);
+        const withPending = failureDomains([...healthy, ...pendingPaths], independence);
         return { ...piece, verdict: 'pending', redundant: withPending >= 2 ? true : anyUnknown ? null : false };
     }
     if (healthy.length > 0) {
@@ -617,7 +648,7 @@ function intersect(lists) {
     return lists[0].filter((port) => lists.every((l) => l.includes(port)));
 }
 /** The broker's verdict over its networks; `incomplete`: networks may be missing, so at best unknown. */
-function aggregate(networks, source, incomplete) {
+function aggregate(networks, source, incomplete, independence) {
     const verdicts = networks.map((n) => n.verdict);
     const verdict = worstVerdict(incomplete ? [...verdicts, 'unknown'] : verdicts);
     const count = (v) => verdicts.filter((x) => x === v).length;
@@ -638,8 +669,31 @@ function aggregate(networks, source, incomplete) {
         independentPathCount: networks.length > 0 ? Math.min(...networks.map((n) => n.independentPathCount)) : 0,
         ...(breakPoint ? { breakPoint } : {}),
         ...(sharedFailure ? { sharedFailure } : {}),
+        independence,
+        redundancyNote: redundancyNoteOf(networks),
         networks,
     };
+}
+/** OnPremFacts.redundancyNote: about the network with the fewest independent healthy paths (the first such). */
+function redundancyNoteOf(networks) {
+    if (networks.length === 0)
+        return 'no on-premises network';
+    const network = networks.reduce((least, n) => (n.independentPathCount < least.independentPathCount ? n : least));
+    const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const where = networks.length > 1 ? ` from ${network.cidr}` : '';
+    if (network.redundant === true)
+        return `${count(network.independentPathCount, 'independent healthy path')}${where}`;
+    if (network.sharedFailure)
+        return `${network.sharedFailure}${where}`;
+    if (network.healthyPathCount === 0) {
+        if (network.verdict === 'pending')
+            return `no healthy path${where} until the links the change creates come up`;
+        return network.verdict === 'unknown' ? `no healthy path proven${where}: data is missing` : `no healthy path${where}`;
+    }
+    const links = [...new Set(network.paths.filter((p) => p.status === 'healthy').map((p) => p.linkId ?? p.via))];
+    if (links.length === 1)
+        return `every healthy path${where} uses one link, ${links[0]}`;
+    return `${count(network.independentPathCount, 'independent healthy path')}${where} to the worst-served subnet`;
 }
 /** Parses given networks (already validated with cidrProblem by the caller). */
 function parseNetworks(texts) {

@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.NETWORK_POINTER = exports.NETWORK_FACTS_VERSION = exports.cidrProblem = void 0;
+exports.NETWORK_POINTER = exports.NETWORK_FACTS_VERSION = exports.DEFAULT_INDEPENDENCE = exports.cidrProblem = void 0;
 exports.buildNetworkModel = buildNetworkModel;
 exports.unknownPointers = unknownPointers;
 /**
@@ -10,11 +10,13 @@ exports.unknownPointers = unknownPointers;
 const errors_1 = require("../foundation/errors");
 const analyze_1 = require("./analyze");
 const cidr_1 = require("./cidr");
+const facts_1 = require("./facts");
 const lookup_1 = require("./lookup");
 var cidr_2 = require("./cidr");
 Object.defineProperty(exports, "cidrProblem", { enumerable: true, get: function () { return cidr_2.cidrProblem; } });
-var facts_1 = require("./facts");
-Object.defineProperty(exports, "NETWORK_FACTS_VERSION", { enumerable: true, get: function () { return facts_1.NETWORK_FACTS_VERSION; } });
+var facts_2 = require("./facts");
+Object.defineProperty(exports, "DEFAULT_INDEPENDENCE", { enumerable: true, get: function () { return facts_2.DEFAULT_INDEPENDENCE; } });
+Object.defineProperty(exports, "NETWORK_FACTS_VERSION", { enumerable: true, get: function () { return facts_2.NETWORK_FACTS_VERSION; } });
 /** Where the facts sit in the broker document. */
 exports.NETWORK_POINTER = '/network';
 function buildNetworkModel(snapshot, options) {
@@ -23,14 +25,16 @@ function buildNetworkModel(snapshot, options) {
         throw new errors_1.InputError('--on-prem-cidr', problems.join('; '));
     const networks = (0, analyze_1.parseNetworks)(options.onPremCidrs);
     const index = (0, lookup_1.buildIndex)(snapshot.accounts, snapshot.errors);
+    const independence = options.independence ?? facts_1.DEFAULT_INDEPENDENCE;
     return {
         onPremCidrs: networks.map(cidr_1.formatCidr),
+        independence,
         factsFor({ broker, accountId, region }) {
             const scope = (0, lookup_1.scopeOf)(index, accountId, region);
             if (!scope?.network)
                 return undefined;
             const carried = networks.length === 0 ? (0, analyze_1.parseNetworks)(options.carriedNetworks?.({ broker, accountId, partition: scope.partition, region }) ?? []) : [];
-            const facts = (0, analyze_1.analyzeBroker)(index, scope, broker, networks, carried);
+            const facts = (0, analyze_1.analyzeBroker)(index, scope, broker, networks, carried, independence);
             return { facts, unknown: unknownPointers(facts) };
         },
     };

@@ -56,6 +56,7 @@ function buildReport(input) {
             ...(input.suppressions ? { suppressed } : {}),
         },
         gate: { failOn: input.failOn, ...gate },
+        ...(input.independence && { network: { independence: input.independence } }),
         ...judged.sections,
     };
 }

@@ -32,6 +32,7 @@ function mergeReports(inputs, options = {}) {
     const version = agreed(inputs, (r) => r.tool.version, 'come from different mq-audit versions', 'policies and checks may differ: scan every shard with one version');
     const method = agreed(inputs, (r) => r.inventory.method, 'mix live and fixture inventories');
     agreed(inputs, (r) => JSON.stringify(r.redaction ?? null), 'mix redacted and unredacted (or differently redacted) reports');
+    const network = agreed(inputs, (r) => r.network, 'judged the network with different independence rules (config network.independence)', 'scan every shard with the same config');
     checkShards(inputs);
     const results = mergeResults(inputs);
     const collectionErrors = unionBy(inputs.flatMap((i) => i.value.collectionErrors), canonical).sort(ordering_1.compareCollectionErrors);
@@ -64,6 +65,7 @@ function mergeReports(inputs, options = {}) {
             ...(sections.suppressions && { suppressed: results.filter((r) => r.suppression).length }),
         },
         gate: { failOn, ...gate },
+        ...(network && { network }),
         ...(first.value.redaction && { redaction: first.value.redaction }),
         ...sections,
     };

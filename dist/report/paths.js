@@ -6,6 +6,7 @@ exports.renderPathsJson = renderPathsJson;
 exports.hopTitle = hopTitle;
 exports.hopDetails = hopDetails;
 exports.renderPathsText = renderPathsText;
+exports.independenceWords = independenceWords;
 exports.renderPathsMermaid = renderPathsMermaid;
 exports.escapeMermaid = escapeMermaid;
 exports.brokerPathsMermaid = brokerPathsMermaid;
@@ -190,7 +191,14 @@ function brokerSection(report, paint) {
     }
     const ports = network.ports.map((p) => `${p.port} ${p.protocol}`).join(', ');
     lines.push(`  ports ${ports || 'none'}; return ports ${network.ephemeralPorts.from}-${network.ephemeralPorts.to}`);
+    lines.push(`  independence: ${independenceWords(network.onPrem.independence)}`);
     return lines.join('\n');
+}
+/** The independence rule in words, for the text outputs. */
+function independenceWords(independence) {
+    return independence === 'connection'
+        ? 'connection (only the same tunnel, Direct Connect connection or LAG is shared)'
+        : 'location (paths over one Direct Connect location are not independent)';
 }
 function onPremSections(facts, asked, paint, verbose) {
     const { onPrem } = facts;
@@ -219,6 +227,8 @@ function networkSection(network, paint) {
         network.openPorts.length > 0 ? `open ports ${network.openPorts.join(', ')}` : 'no broker port open',
     ].join('; ');
     const lines = [head, ...indent(wrap(summary, WIDTH - 2), '  ')];
+    if (network.sharedFailure)
+        lines.push(...indent(wrap(`not independent: ${network.sharedFailure}`, WIDTH - 2), '  '));
     for (const source of network.inferredFrom ?? [])
         lines.push(...indent(wrap(`inferred from ${source.id}: ${source.detail}`, WIDTH - 2), '  '));
     if (network.breakPoint)
@@ -250,6 +260,8 @@ function compactNetworkSection(network, paint) {
         `${plural(network.paths.length, 'path')} to ${plural(subnets, 'subnet')}${statuses.length > 0 ? `: ${statuses.join(', ')}` : ''}`,
     ].join('; ');
     const lines = [head, ...indent(wrap(summary, WIDTH - 2), '  ')];
+    if (network.sharedFailure)
+        lines.push(...indent(wrap(`not independent: ${network.sharedFailure}`, WIDTH - 2), '  '));
     for (const from of network.inferredFrom ?? [])
         lines.push(...indent(wrap(`inferred from ${from.id}: ${from.detail}`, WIDTH - 2), '  '));
     for (const missing of network.missing ?? [])

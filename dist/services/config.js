@@ -39,7 +39,7 @@ function loadConfig(file, cwd = process.cwd()) {
         defaults.suppressions = (0, node_path_1.resolve)(base, defaults.suppressions);
     if (defaults.baseline)
         defaults.baseline = (0, node_path_1.resolve)(base, defaults.baseline);
-    return { source: shown, production: config.production, policies: config.policies, defaults };
+    return { source: shown, production: config.production, policies: config.policies, ...(config.network ? { network: config.network } : {}), defaults };
 }
 function parameterOverrides(config) {
     return Object.fromEntries(Object.entries(config.policies ?? {}).flatMap(([id, settings]) => (settings.parameters ? [[id, settings.parameters]] : [])));

@@ -4,6 +4,13 @@ exports.ESTATE_PATHS_VERSION = exports.ESTATE_PATHS_KIND = void 0;
 exports.runEstatePaths = runEstatePaths;
 exports.renderEstateText = renderEstateText;
 exports.renderEstateMarkdown = renderEstateMarkdown;
+/**
+ * `paths` with no broker: the estate's connectivity at a glance. One row per broker and on-premises network —
+ * verdict, healthy and independent paths, the links the healthy paths use, where the first broken path breaks —
+ * worst first. Exit codes as for one broker (1 unreachable or degraded somewhere, else 3 unknown or not
+ * collected, else 0).
+ */
+const facts_1 = require("../network/facts");
 const index_1 = require("../network/index");
 const evaluate_1 = require("../policy/evaluate");
 const types_1 = require("../policy/types");
@@ -16,7 +23,7 @@ exports.ESTATE_PATHS_VERSION = 1;
 const ORDER = ['unreachable', 'not-collected', 'unknown', 'degraded', 'pending', 'reachable'];
 async function runEstatePaths(options) {
     const snapshot = 'file' in options.source ? (0, read_1.readSnapshot)(options.source.file) : await (0, inventory_1.collectLive)(options.source.live);
-    const model = (0, index_1.buildNetworkModel)(snapshot, { onPremCidrs: options.onPremCidrs });
+    const model = (0, index_1.buildNetworkModel)(snapshot, { onPremCidrs: options.onPremCidrs, independence: options.independence ?? facts_1.DEFAULT_INDEPENDENCE });
     const rows = [];
     for (const scope of (0, evaluate_1.brokersOf)(snapshot)) {
         const { broker } = scope;
@@ -56,6 +63,7 @@ async function runEstatePaths(options) {
         generatedAt: (options.now?.() ?? new Date()).toISOString(),
         inventory: { collectedAt: snapshot.collectedAt, method: snapshot.collection.method, ...('file' in options.source ? { source: options.source.file } : {}) },
         onPremCidrs: options.onPremCidrs,
+        independence: model.independence,
         verdict: ORDER.find((v) => verdicts.includes(v)) ?? 'unknown',
         exitCode,
         counts,
@@ -95,6 +103,7 @@ function renderEstateText(report, width = 100) {
         ...cells.map((c, i) => line(c, report.rows[i])),
         '',
         'PATHS: healthy/independent paths to the worst-served subnet; `mq-audit paths BROKER` for one broker.',
+        `Independence: ${(0, paths_1.independenceWords)(report.independence)}.`,
         `Verdict: ${report.verdict.toUpperCase()} (exit code ${report.exitCode}).`,
     ].join('\n') + '\n';
 }

@@ -10,6 +10,7 @@ const baseline_1 = require("../policy/baseline");
 const evaluate_1 = require("../policy/evaluate");
 const loader_1 = require("../policy/loader");
 const suppressions_1 = require("../policy/suppressions");
+const network_1 = require("../network");
 const build_1 = require("../report/build");
 const redact_1 = require("../report/redact");
 const read_1 = require("../snapshot/read");
@@ -44,7 +45,8 @@ async function runScan(options) {
     const inventorySource = 'file' in options.source ? options.source.file : undefined;
     const generatedAt = (options.now?.() ?? new Date()).toISOString();
     const judge = (snapshot) => judgeEstate(snapshot, policies, options, undefined, supportCalendar);
-    const common = { policies, failOn: options.failOn, ...(options.failOnEmpty && { failOnEmpty: true }), tool: version_1.TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf };
+    const independence = options.config.network?.independence ?? network_1.DEFAULT_INDEPENDENCE;
+    const common = { policies, failOn: options.failOn, ...(options.failOnEmpty && { failOnEmpty: true }), tool: version_1.TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf, independence };
     // A template that updates a deployed stack is read again knowing the stack's deployed resources.
     if (proposal && options.change?.stackName && options.change.templates.length > 0)
         proposal = (0, change_1.readProposedChanges)(options.change, deployed);

@@ -20,6 +20,7 @@ import {
   type BrokerNetworkFacts,
   type BrokerPort,
   type HopRoute,
+  type Independence,
   type MissingData,
   NETWORK_FACTS_VERSION,
   type NetworkPath,
@@ -80,15 +81,17 @@ interface BrokerContext {
   brokerHop: PathHop;
   /** Judging a change: the networks inferred for this broker on the deployed estate (see analyzeOnPrem). */
   carried: readonly Cidr[];
+  /** What counts as a shared failure between paths (config network.independence). */
+  independence: Independence;
 }
 
-export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker, explicit: readonly Cidr[], carried: readonly Cidr[] = []): BrokerNetworkFacts {
+export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker, explicit: readonly Cidr[], carried: readonly Cidr[] = [], independence: Independence = 'location'): BrokerNetworkFacts {
   const ports = brokerPorts(broker.engineType);
   const details = broker.details;
   const brokerBase: HopBase = {kind: 'broker', resourceType: 'AWS::AmazonMQ::Broker', id: broker.id, arn: broker.arn, accountId: scope.accountId, region: scope.region};
   const portList = ports.map((p) => `${p.port} ${p.protocol}`).join(', ');
 
-  if (!details) return unknownBroker(index, scope, broker, ports, explicit);
+  if (!details) return unknownBroker(index, scope, broker, ports, explicit, independence);
 
   const subnets = details.subnetIds.map((id) => subnetInfo(index, scope, id));
   const context: BrokerContext = {
@@ -101,6 +104,7 @@ export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker,
     subnets,
     brokerHop: ok(brokerBase, `${broker.name} (${broker.engineType === 'ACTIVEMQ' ? 'ActiveMQ' : 'RabbitMQ'}) listens on ${portList}`, {ports: ports.map((p) => p.port)}),
     carried,
+    independence,
   };
 
   const noSubnet = subnets.length === 0 || (broker.engineType === 'RABBITMQ' && details.publiclyAccessible);
@@ -108,7 +112,7 @@ export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker,
 
   // Brokers in the same subnets behind the same groups share every path but the broker hop: analyze the first,
   // and give the others its paths with their own broker hop (a few hundred analyses for ten thousand brokers).
-  const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}|${carried.map(formatCidr).join(',')}`;
+  const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}|${carried.map(formatCidr).join(',')}|${independence}`;
   const shared = memoize(index, key, () => ({brokerHop: context.brokerHop, facts: brokerFacts(context, analyzeOnPrem(context, explicit), details.publiclyAccessible)}), scope);
   return shared.brokerHop === context.brokerHop ? shared.facts : withBrokerHop(shared.facts, shared.brokerHop, context.brokerHop);
 }
@@ -146,7 +150,7 @@ function brokerFacts(context: BrokerContext, onPrem: OnPremFacts, publiclyAccess
 }
 
 /** DescribeBroker failed: no subnets, no groups, nothing to judge. */
-function unknownBroker(index: NetworkIndex, scope: Scope, broker: Broker, ports: BrokerPort[], explicit: readonly Cidr[]): BrokerNetworkFacts {
+function unknownBroker(index: NetworkIndex, scope: Scope, broker: Broker, ports: BrokerPort[], explicit: readonly Cidr[], independence: Independence): BrokerNetworkFacts {
   const error = index.errorsByScope.get(scope.key)?.find((e) => e.service === 'mq' && e.operation === 'DescribeBroker' && e.resource === broker.id);
   const missing: MissingData = {
     collection: 'brokers',
@@ -177,7 +181,7 @@ function unknownBroker(index: NetworkIndex, scope: Scope, broker: Broker, ports:
     ports,
     ephemeralPorts: {...DEFAULT_EPHEMERAL_PORTS},
     onPrem: {
-      ...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', true),
+      ...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', true, independence),
       note: `the broker's network settings are unknown: ${missing.reason}`,
       missing: [missing],
     },
@@ -255,7 +259,7 @@ function subnetHop(scope: Scope, info: SubnetInfo): PathHop {
 function analyzeOnPrem(context: BrokerContext, explicit: readonly Cidr[]): OnPremFacts {
   if (explicit.length > 0) {
     const networks = explicit.map((cidr) => analyzeNetwork(context, {cidr, source: 'explicit'}, explicitStart(context, cidr)));
-    return aggregate(networks, 'explicit', false);
+    return aggregate(networks, 'explicit', false, context.independence);
   }
 
   const inference = mergeInferences(context.subnets.map((s) => inferFromSubnet(context.index, context.scope, s)));
@@ -269,7 +273,7 @@ function analyzeOnPrem(context: BrokerContext, explicit: readonly Cidr[]): OnPre
   }
 
   const incomplete = inference.missing.length > 0;
-  const facts = aggregate(networks, 'inferred', incomplete);
+  const facts = aggregate(networks, 'inferred', incomplete, context.independence);
   const missing = uniqueMissing(inference.missing);
   if (networks.length > 0) {
     const found = networks.map((n) => (n.excluding ? `${n.cidr} (except ${n.excluding.join(', ')})` : n.cidr)).join(', ');
@@ -339,7 +343,7 @@ function noSubnetOnPrem(context: BrokerContext, explicit: readonly Cidr[], publi
     breakPoint,
     paths: [{subnetId: '', destination: formatCidr(cidr), via: 'none', status: 'broken', breakPoint, openPorts: [], hops: [onPremHop({cidr, source: 'explicit'}, {cidr, excluding: []}), hop]}],
   }));
-  return {...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', false), verdict: 'unreachable', reachable: false, redundant: false, breakPoint, note: message};
+  return {...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', false, context.independence), verdict: 'unreachable', reachable: false, redundant: false, redundancyNote: 'no healthy path', breakPoint, note: message};
 }
 
 function analyzeNetwork(context: BrokerContext, network: NetworkInput, start: Part): OnPremNetworkFacts {
@@ -358,7 +362,7 @@ function analyzeNetwork(context: BrokerContext, network: NetworkInput, start: Pa
       const part = trails[0].part;
       const ingress = ingressFor(context, subnet, part);
       const entry = onPremHop(network, part);
-      pieces.push(judgePiece(trails.map((trail) => assemblePath(entry, subnet, trail, sHop, ingress, context.brokerHop))));
+      pieces.push(judgePiece(trails.map((trail) => assemblePath(entry, subnet, trail, sHop, ingress, context.brokerHop)), context.independence));
     }
   }
 
@@ -611,11 +615,12 @@ interface Piece {
 
 /**
  * How many independent failure domains the paths span. Paths that share a tunnel, a Direct Connect connection or
- * LAG, or a Direct Connect location (a location's outage or maintenance takes down every connection there, so AWS's
- * resiliency recommendations ask for connections at two locations) are one domain; a VPN is independent of Direct
- * Connect. Sharing is transitive (a LAG whose member connections report two locations is still one domain).
+ * LAG, or (under the location rule, the default) a Direct Connect location (a location's outage or maintenance
+ * takes down every connection there, so AWS's resiliency recommendations ask for connections at two locations) are
+ * one domain; a VPN is independent of Direct Connect. Sharing is transitive (a LAG whose member connections report
+ * two locations is still one domain). The connection rule (config network.independence) leaves locations out.
  */
-function failureDomains(paths: readonly NetworkPath[]): number {
+function failureDomains(paths: readonly NetworkPath[], independence: Independence): number {
   const parent = new Map<string, string>();
   const find = (key: string): string => {
     let root = key;
@@ -630,7 +635,7 @@ function failureDomains(paths: readonly NetworkPath[]): number {
   paths.forEach((path, index) => {
     const link = `link|${path.linkId ?? `path-${index}`}`;
     add(link);
-    if (path.via === 'direct-connect' && path.dxLocation) {
+    if (independence === 'location' && path.via === 'direct-connect' && path.dxLocation) {
       const location = `dx-location|${path.dxLocation}`;
       add(location);
       parent.set(find(location), find(link));
@@ -640,40 +645,74 @@ function failureDomains(paths: readonly NetworkPath[]): number {
   return new Set(roots.map(find)).size;
 }
 
-/** Links that count once because they share a Direct Connect location, in a sentence; undefined when none do. */
-function sharedLocation(paths: readonly NetworkPath[]): string | undefined {
-  const byLocation = new Map<string, Set<string>>();
-  for (const path of paths) {
-    if (path.via !== 'direct-connect' || !path.dxLocation || !path.linkId) continue;
-    const links = byLocation.get(path.dxLocation) ?? new Set<string>();
-    links.add(path.linkId);
-    byLocation.set(path.dxLocation, links);
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** The virtual interface a Direct Connect path goes through (its interface hop), or its link when there is none. */
+function interfaceOf(path: NetworkPath): string {
+  return path.hops.find((hop) => hop.kind === 'virtual-interface')?.id ?? path.linkId ?? 'a virtual interface';
+}
+
+function linkWords(linkId: string): string {
+  return linkId.startsWith('dxlag-') ? `the LAG ${linkId}` : `the connection ${linkId}`;
+}
+
+/** `both virtual interfaces (a, b)` / `all 3 virtual interfaces (a, b, c)`. */
+function interfacesWords(interfaces: readonly string[]): string {
+  return `${interfaces.length === 2 ? 'both' : `all ${interfaces.length}`} virtual interfaces (${interfaces.join(', ')})`;
+}
+
+/**
+ * What healthy Direct Connect paths over several virtual interfaces share, in a sentence, when that makes them one
+ * failure domain: one connection or LAG, or (location rule) connections at one Direct Connect location, as the API
+ * reports it. Undefined when they share nothing.
+ */
+function sharedFailureOf(paths: readonly NetworkPath[], independence: Independence): string | undefined {
+  const byKey = (key: (path: NetworkPath) => string | undefined) => {
+    const groups = new Map<string, NetworkPath[]>();
+    for (const path of paths) {
+      const value = path.via === 'direct-connect' ? key(path) : undefined;
+      if (value === undefined) continue;
+      groups.set(value, [...(groups.get(value) ?? []), path]);
+    }
+    return groups;
+  };
+
+  for (const [linkId, group] of byKey((p) => p.linkId)) {
+    const interfaces = [...new Set(group.map(interfaceOf))];
+    if (interfaces.length >= 2) return `${interfacesWords(interfaces)} use ${linkWords(linkId)}`;
   }
-  for (const [location, set] of byLocation) {
-    if (set.size < 2) continue;
-    const links = [...set];
-    const list = `${links.slice(0, -1).join(', ')} and ${links.at(-1)}`;
-    return `the Direct Connect connections ${list} are ${links.length === 2 ? 'both' : 'all'} at location ${location}`;
+
+  if (independence !== 'location') return undefined;
+  for (const [location, group] of byKey((p) => (p.linkId ? p.dxLocation : undefined))) {
+    const links = [...new Set(group.map((p) => p.linkId!))];
+    if (links.length < 2) continue;
+    const interfaces = [...new Set(group.map(interfaceOf))];
+    const lags = links.every((l) => l.startsWith('dxlag-')) ? 'LAGs' : links.some((l) => l.startsWith('dxlag-')) ? 'connections and LAGs' : 'connections';
+    return `${interfacesWords(interfaces)} use ${lags} at Direct Connect location ${location} (${listed(links)})`;
   }
+
   return undefined;
 }
 
-function judgePiece(paths: NetworkPath[]): Piece {
+function judgePiece(paths: NetworkPath[], independence: Independence): Piece {
   const healthy = paths.filter((p) => p.status === 'healthy');
   const pendingPaths = paths.filter((p) => p.status === 'pending');
-  // Redundancy is per failure domain: two tunnels, two Direct Connect connections (or LAGs) at two locations, or a
-  // tunnel and a connection.
-  const independent = failureDomains(healthy);
+  // Redundancy is per failure domain: two tunnels, two Direct Connect connections (or LAGs) at two locations (one
+  // location is enough under the connection rule), or a tunnel and a connection.
+  const independent = failureDomains(healthy, independence);
   const anyUnknown = paths.some((p) => p.status === 'unknown');
   // The paths of a piece share its ingress: the same ports, in the engine's order.
   const openPorts = [...new Set([...healthy, ...pendingPaths].flatMap((p) => p.openPorts))];
   const piece: Omit<Piece, 'verdict' | 'redundant'> = {paths, healthy: healthy.length, independent, openPorts, pending: pendingPaths.length};
   if (healthy.length > 0 && independent >= 2) return {...piece, verdict: 'reachable', redundant: true};
-  const shared = sharedLocation([...healthy, ...pendingPaths]);
+  const shared = sharedFailureOf([...healthy, ...pendingPaths], independence);
   if (shared) piece.sharedFailure = shared;
   if (pendingPaths.length > 0) {
     // Reachable once the new links come up: neither healthy (not proven) nor a failure the change introduces.
-    const withPending = failureDomains([...healthy, ...pendingPaths]);
+    const withPending = failureDomains([...healthy, ...pendingPaths], independence);
     return {...piece, verdict: 'pending', redundant: withPending >= 2 ? true : anyUnknown ? null : false};
   }
 
@@ -738,7 +777,7 @@ function intersect(lists: readonly number[][]): number[] {
 }
 
 /** The broker's verdict over its networks; `incomplete`: networks may be missing, so at best unknown. */
-function aggregate(networks: OnPremNetworkFacts[], source: 'explicit' | 'inferred', incomplete: boolean): OnPremFacts {
+function aggregate(networks: OnPremNetworkFacts[], source: 'explicit' | 'inferred', incomplete: boolean, independence: Independence): OnPremFacts {
   const verdicts = networks.map((n) => n.verdict);
   const verdict = worstVerdict(incomplete ? [...verdicts, 'unknown'] : verdicts);
   const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
@@ -759,8 +798,27 @@ function aggregate(networks: OnPremNetworkFacts[], source: 'explicit' | 'inferre
     independentPathCount: networks.length > 0 ? Math.min(...networks.map((n) => n.independentPathCount)) : 0,
     ...(breakPoint ? {breakPoint} : {}),
     ...(sharedFailure ? {sharedFailure} : {}),
+    independence,
+    redundancyNote: redundancyNoteOf(networks),
     networks,
   };
+}
+
+/** OnPremFacts.redundancyNote: about the network with the fewest independent healthy paths (the first such). */
+function redundancyNoteOf(networks: readonly OnPremNetworkFacts[]): string {
+  if (networks.length === 0) return 'no on-premises network';
+  const network = networks.reduce((least, n) => (n.independentPathCount < least.independentPathCount ? n : least));
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const where = networks.length > 1 ? ` from ${network.cidr}` : '';
+  if (network.redundant === true) return `${count(network.independentPathCount, 'independent healthy path')}${where}`;
+  if (network.sharedFailure) return `${network.sharedFailure}${where}`;
+  if (network.healthyPathCount === 0) {
+    if (network.verdict === 'pending') return `no healthy path${where} until the links the change creates come up`;
+    return network.verdict === 'unknown' ? `no healthy path proven${where}: data is missing` : `no healthy path${where}`;
+  }
+  const links = [...new Set(network.paths.filter((p) => p.status === 'healthy').map((p) => p.linkId ?? p.via))];
+  if (links.length === 1) return `every healthy path${where} uses one link, ${links[0]}`;
+  return `${count(network.independentPathCount, 'independent healthy path')}${where} to the worst-served subnet`;
 }
 
 /** Parses given networks (already validated with cidrProblem by the caller). */

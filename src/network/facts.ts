@@ -189,7 +189,11 @@ export interface OnPremNetworkFacts {
    * distinct Direct Connect locations (a VPN is independent of Direct Connect).
    */
   independentPathCount: number;
-  /** Set when paths over several links are not independent: what they share, e.g. one Direct Connect location. */
+  /**
+   * Set when healthy paths over several virtual interfaces are not independent: what they share, a Direct Connect
+   * location (under the location rule) or one connection or LAG, e.g. `both virtual interfaces (dxvif-…, dxvif-…)
+   * use connections at Direct Connect location EqDC2 (dxcon-… and dxcon-…)`.
+   */
   sharedFailure?: string;
   /** Proposed estates only, when there are some: intact paths over links the change creates, to the worst-served subnet. */
   pendingPathCount?: number;
@@ -199,6 +203,15 @@ export interface OnPremNetworkFacts {
   missing?: MissingData[];
   paths: NetworkPath[];
 }
+
+/**
+ * What counts as a shared single point of failure between two paths (config `network.independence`).
+ * location (the default): the same VPN tunnel, Direct Connect connection or LAG, or Direct Connect location;
+ * connection: the same tunnel, connection or LAG only (connections at one location count as independent).
+ */
+export type Independence = 'connection' | 'location';
+
+export const DEFAULT_INDEPENDENCE: Independence = 'location';
 
 export interface OnPremFacts {
   verdict: Verdict;
@@ -220,6 +233,17 @@ export interface OnPremFacts {
   note?: string;
   /** What the paths of a network that is not redundant share (the first such network's sharedFailure). */
   sharedFailure?: string;
+  /**
+   * The rule that decided which paths are independent (config `network.independence`): location (connections at
+   * one Direct Connect location share a failure) or connection (only the same tunnel, connection or LAG does).
+   */
+  independence: Independence;
+  /**
+   * Why `redundant` is what it is, in one clause, for the network with the fewest independent healthy paths: how
+   * many there are, what the healthy paths share (a Direct Connect location, connection or LAG), the one link they
+   * use, or that there is no healthy path.
+   */
+  redundancyNote: string;
   breakPoint?: BreakPoint;
   /** What kept networks from being inferred or judged (also in BrokerNetworkFacts.missing). */
   missing?: MissingData[];

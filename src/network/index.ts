@@ -6,12 +6,12 @@ import {InputError} from '../foundation/errors';
 import type {Broker, Snapshot} from '../snapshot/types';
 import {analyzeBroker, parseNetworks} from './analyze';
 import {cidrProblem, formatCidr} from './cidr';
-import type {BrokerNetworkFacts, MissingData, OnPremFacts, OnPremNetworkFacts} from './facts';
+import {type BrokerNetworkFacts, DEFAULT_INDEPENDENCE, type Independence, type MissingData, type OnPremFacts, type OnPremNetworkFacts} from './facts';
 import {buildIndex, type NetworkIndex, scopeOf} from './lookup';
 
 export {cidrProblem} from './cidr';
 export type * from './facts';
-export {NETWORK_FACTS_VERSION} from './facts';
+export {DEFAULT_INDEPENDENCE, NETWORK_FACTS_VERSION} from './facts';
 
 export interface NetworkModelOptions {
   /** On-premises networks (--on-prem-cidr, config); empty: inferred per broker from its subnets' routes. */
@@ -22,6 +22,8 @@ export interface NetworkModelOptions {
    * rather than absent.
    */
   carriedNetworks?: (scope: BrokerNetworkScope) => readonly string[];
+  /** What counts as a shared failure between paths (config network.independence); default location. */
+  independence?: Independence;
 }
 
 export interface BrokerNetworkScope {
@@ -34,6 +36,8 @@ export interface BrokerNetworkScope {
 export interface NetworkModel {
   /** The networks given, normalized; empty when they are inferred. */
   readonly onPremCidrs: string[];
+  /** The independence rule the facts were judged with. */
+  readonly independence: Independence;
   /**
    * The broker's network facts and, keyed by JSON pointer into the broker document, why each undecidable
    * value is null. Undefined when the network of the broker's region was not collected.
@@ -49,13 +53,15 @@ export function buildNetworkModel(snapshot: Snapshot, options: NetworkModelOptio
   if (problems.length > 0) throw new InputError('--on-prem-cidr', problems.join('; '));
   const networks = parseNetworks(options.onPremCidrs);
   const index: NetworkIndex = buildIndex(snapshot.accounts, snapshot.errors);
+  const independence = options.independence ?? DEFAULT_INDEPENDENCE;
   return {
     onPremCidrs: networks.map(formatCidr),
+    independence,
     factsFor({broker, accountId, region}) {
       const scope = scopeOf(index, accountId, region);
       if (!scope?.network) return undefined;
       const carried = networks.length === 0 ? parseNetworks(options.carriedNetworks?.({broker, accountId, partition: scope.partition, region}) ?? []) : [];
-      const facts = analyzeBroker(index, scope, broker, networks, carried);
+      const facts = analyzeBroker(index, scope, broker, networks, carried, independence);
       return {facts, unknown: unknownPointers(facts)};
     },
   };

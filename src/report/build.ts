@@ -1,5 +1,5 @@
 /** Assembles the ScanReport from evaluations: pure, so every formatter sees the same facts. */
-import type {BrokerNetworkFacts} from '../network/facts';
+import type {BrokerNetworkFacts, Independence} from '../network/facts';
 import type {CompiledPolicy} from '../policy/loader';
 import {type Baseline, compareWithBaseline} from '../policy/baseline';
 import {decideGate} from '../policy/gate';
@@ -29,6 +29,8 @@ export interface BuildReportInput {
   changeGate?: {introducedErrors: number};
   /** --fail-on-empty: no broker found in any region scanned fails the gate. */
   failOnEmpty?: boolean;
+  /** The independence rule the path model judged with (config network.independence). */
+  independence?: Independence;
 }
 
 export function reportedPolicy(policy: CompiledPolicy): ReportedPolicy {
@@ -75,6 +77,7 @@ export function buildReport(input: BuildReportInput): ScanReport {
       ...(input.suppressions ? {suppressed} : {}),
     },
     gate: {failOn: input.failOn, ...gate},
+    ...(input.independence && {network: {independence: input.independence}}),
     ...judged.sections,
   };
 }

@@ -11,6 +11,7 @@ import type {
   BreakPoint,
   BrokerNetworkFacts,
   HopKind,
+  Independence,
   MissingData,
   NetworkPath,
   OnPremNetworkFacts,
@@ -253,7 +254,15 @@ function brokerSection(report: PathsReport, paint: Paint): string {
 
   const ports = network.ports.map((p) => `${p.port} ${p.protocol}`).join(', ');
   lines.push(`  ports ${ports || 'none'}; return ports ${network.ephemeralPorts.from}-${network.ephemeralPorts.to}`);
+  lines.push(`  independence: ${independenceWords(network.onPrem.independence)}`);
   return lines.join('\n');
+}
+
+/** The independence rule in words, for the text outputs. */
+export function independenceWords(independence: Independence): string {
+  return independence === 'connection'
+    ? 'connection (only the same tunnel, Direct Connect connection or LAG is shared)'
+    : 'location (paths over one Direct Connect location are not independent)';
 }
 
 function onPremSections(facts: BrokerNetworkFacts, asked: string[], paint: Paint, verbose: boolean): string[] {
@@ -281,6 +290,7 @@ function networkSection(network: OnPremNetworkFacts, paint: Paint): string {
     network.openPorts.length > 0 ? `open ports ${network.openPorts.join(', ')}` : 'no broker port open',
   ].join('; ');
   const lines = [head, ...indent(wrap(summary, WIDTH - 2), '  ')];
+  if (network.sharedFailure) lines.push(...indent(wrap(`not independent: ${network.sharedFailure}`, WIDTH - 2), '  '));
   for (const source of network.inferredFrom ?? []) lines.push(...indent(wrap(`inferred from ${source.id}: ${source.detail}`, WIDTH - 2), '  '));
   if (network.breakPoint) lines.push(...indent(wrap(`Breaks first at ${breakText(network.breakPoint)}`, WIDTH - 2), '  '));
   for (const missing of network.missing ?? []) lines.push(...indent(wrap(`missing: ${missingText(missing)}`, WIDTH - 2), '  '));
@@ -309,6 +319,7 @@ function compactNetworkSection(network: OnPremNetworkFacts, paint: Paint): strin
     `${plural(network.paths.length, 'path')} to ${plural(subnets, 'subnet')}${statuses.length > 0 ? `: ${statuses.join(', ')}` : ''}`,
   ].join('; ');
   const lines = [head, ...indent(wrap(summary, WIDTH - 2), '  ')];
+  if (network.sharedFailure) lines.push(...indent(wrap(`not independent: ${network.sharedFailure}`, WIDTH - 2), '  '));
   for (const from of network.inferredFrom ?? []) lines.push(...indent(wrap(`inferred from ${from.id}: ${from.detail}`, WIDTH - 2), '  '));
   for (const missing of network.missing ?? []) lines.push(...indent(wrap(`missing: ${missingText(missing)}`, WIDTH - 2), '  '));
   if (network.paths.length === 0) {

@@ -3,7 +3,7 @@
  * document is this report with its network hops listed once (src/report/json.ts), a public API (docs/report.md).
  */
 import type {IacProblem, MatchResult} from '../iac/types';
-import type {BreakPoint, NetworkPath, PathHop, Verdict} from '../network/facts';
+import type {BreakPoint, Independence, NetworkPath, PathHop, Verdict} from '../network/facts';
 import type {AbsentFinding, BaselineCounts, BaselineState} from '../policy/baseline';
 import type {AppliedSuppression, SuppressionStatus} from '../policy/suppressions';
 import type {Evaluation, FailOn, Policy, Severity, Status} from '../policy/types';
@@ -60,6 +60,11 @@ export interface ScanReport {
   collectionErrors: CollectionError[];
   summary: ReportSummary;
   gate: GateDecision;
+  /**
+   * How the path model judged the network: `independence` is the rule that decided which paths are independent
+   * (config network.independence: `location`, the default, or `connection`). Absent in reports of earlier versions.
+   */
+  network?: {independence: Independence};
   /** The suppressions file applied, and what became of each entry (docs/suppressions-and-baselines.md). */
   suppressions?: {file: string; entries: SuppressionStatus[]};
   /** The baseline compared against: counts, and the findings failing then but not now. */

@@ -7,6 +7,7 @@ import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {InputError, InputErrors} from '../foundation/errors';
 import {readJsonFile, schemaErrors} from '../foundation/json-input';
 import {DEFAULT_CONFIG_FILE} from '../foundation/package-paths';
+import type {Independence} from '../network/facts';
 import type {ProductionSelector} from '../policy/document';
 import type {FailOn} from '../policy/types';
 import {ownSchemaValidator} from '../foundation/validators';
@@ -39,6 +40,11 @@ export interface Config {
   source?: string;
   production?: ProductionSelector;
   policies?: Record<string, {parameters?: Record<string, unknown>}>;
+  /** How the path model judges the network (docs/network.md). */
+  network?: {
+    /** What counts as a shared failure between two paths; default location. */
+    independence?: Independence;
+  };
   defaults: FlagDefaults;
 }
 
@@ -68,7 +74,7 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   if (defaults.iac) defaults.iac = defaults.iac.map((p) => (p === 'none' ? p : resolve(base, p)));
   if (defaults.suppressions) defaults.suppressions = resolve(base, defaults.suppressions);
   if (defaults.baseline) defaults.baseline = resolve(base, defaults.baseline);
-  return {source: shown, production: config.production, policies: config.policies, defaults};
+  return {source: shown, production: config.production, policies: config.policies, ...(config.network ? {network: config.network} : {}), defaults};
 }
 
 export function parameterOverrides(config: Config): Record<string, Record<string, unknown>> {

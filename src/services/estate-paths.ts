@@ -4,11 +4,11 @@
  * worst first. Exit codes as for one broker (1 unreachable or degraded somewhere, else 3 unknown or not
  * collected, else 0).
  */
-import type {BreakPoint, Verdict} from '../network/facts';
+import {type BreakPoint, DEFAULT_INDEPENDENCE, type Independence, type Verdict} from '../network/facts';
 import {buildNetworkModel} from '../network/index';
 import {brokersOf} from '../policy/evaluate';
 import {EXIT} from '../policy/types';
-import {BREAK_WORDS, type PathsVerdict} from '../report/paths';
+import {BREAK_WORDS, independenceWords, type PathsVerdict} from '../report/paths';
 import {readSnapshot} from '../snapshot/read';
 import type {Snapshot} from '../snapshot/types';
 import {TOOL} from '../foundation/version';
@@ -40,6 +40,8 @@ export interface EstatePathsReport {
   generatedAt: string;
   inventory: {collectedAt: string; method: 'fixture' | 'live'; source?: string};
   onPremCidrs: string[];
+  /** The independence rule the paths were judged with (config network.independence). */
+  independence: Independence;
   verdict: PathsVerdict;
   exitCode: number;
   counts: Record<PathsVerdict, number>;
@@ -48,9 +50,9 @@ export interface EstatePathsReport {
 
 const ORDER: PathsVerdict[] = ['unreachable', 'not-collected', 'unknown', 'degraded', 'pending', 'reachable'];
 
-export async function runEstatePaths(options: {source: {file: string} | {live: LiveOptions}; onPremCidrs: string[]; now?: () => Date}): Promise<EstatePathsReport> {
+export async function runEstatePaths(options: {source: {file: string} | {live: LiveOptions}; onPremCidrs: string[]; independence?: Independence; now?: () => Date}): Promise<EstatePathsReport> {
   const snapshot: Snapshot = 'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
-  const model = buildNetworkModel(snapshot, {onPremCidrs: options.onPremCidrs});
+  const model = buildNetworkModel(snapshot, {onPremCidrs: options.onPremCidrs, independence: options.independence ?? DEFAULT_INDEPENDENCE});
   const rows: EstateRow[] = [];
   for (const scope of brokersOf(snapshot)) {
     const {broker} = scope;
@@ -93,6 +95,7 @@ export async function runEstatePaths(options: {source: {file: string} | {live: L
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     inventory: {collectedAt: snapshot.collectedAt, method: snapshot.collection.method, ...('file' in options.source ? {source: options.source.file} : {})},
     onPremCidrs: options.onPremCidrs,
+    independence: model.independence,
     verdict: ORDER.find((v) => verdicts.includes(v)) ?? 'unknown',
     exitCode,
     counts,
@@ -133,6 +136,7 @@ export function renderEstateText(report: EstatePathsReport, width = 100): string
     ...cells.map((c, i) => line(c, report.rows[i])),
     '',
     'PATHS: healthy/independent paths to the worst-served subnet; `mq-audit paths BROKER` for one broker.',
+    `Independence: ${independenceWords(report.independence)}.`,
     `Verdict: ${report.verdict.toUpperCase()} (exit code ${report.exitCode}).`,
   ].join('\n') + '\n';
 }
@@ -158,3 +162,4 @@ export function renderEstateMarkdown(report: EstatePathsReport, escape: (text: s
     ...rows,
   ].join('\n') + '\n';
 }
+

@@ -46,7 +46,7 @@ export async function runPaths(options: PathsOptions): Promise<PathsOutcome> {
   const resolved = resolveBroker(snapshot, options.broker, 'file' in options.source ? options.source.file : 'the live inventory');
   if ('incomplete' in resolved) return {kind: 'unresolved', exitCode: EXIT.incomplete, message: resolved.incomplete};
 
-  const model = (options.buildModel ?? buildNetworkModel)(snapshot, {onPremCidrs: options.onPremCidrs});
+  const model = (options.buildModel ?? buildNetworkModel)(snapshot, {onPremCidrs: options.onPremCidrs, ...(options.config.network?.independence && {independence: options.config.network.independence})});
   const answer = model.factsFor(resolved.scope);
   const facts: BrokerNetworkFacts | null = answer?.facts ?? null;
   const broker = resourceOfScope(resolved.scope);
@@ -190,7 +190,7 @@ export function decidePaths(facts: BrokerNetworkFacts | null, broker: ResourceRe
   const by = (verdict: Verdict) => networks.filter((n) => n.verdict === verdict);
   const parts = [
     ...by('unreachable').map((n) => `${n.cidr} is unreachable${n.breakPoint ? ` (breaks at ${n.breakPoint.id}: ${BREAK_WORDS[n.breakPoint.kind]})` : ''}`),
-    ...by('degraded').map((n) => `${n.cidr} is degraded (${n.independentPathCount} independent healthy path${n.independentPathCount === 1 ? '' : 's'}, no redundancy)`),
+    ...by('degraded').map((n) => `${n.cidr} is degraded (${n.independentPathCount} independent healthy path${n.independentPathCount === 1 ? '' : 's'}, no redundancy${n.sharedFailure ? `: ${n.sharedFailure}` : ''})`),
     ...by('unknown').map((n) => `${n.cidr} is unknown (${unknownWhy(n)})`),
     ...by('pending').map((n) => `${n.cidr} is pending (reachable once the links the change creates come up: ${n.pendingPathCount ?? 0} path(s) over them)`),
   ];

@@ -7,7 +7,7 @@ import {evaluateSnapshot} from '../policy/evaluate';
 import {loadPolicies} from '../policy/loader';
 import {loadSuppressions} from '../policy/suppressions';
 import type {FailOn} from '../policy/types';
-import type {BrokerNetworkFacts} from '../network';
+import {type BrokerNetworkFacts, DEFAULT_INDEPENDENCE} from '../network';
 import {buildReport, reportedResults} from '../report/build';
 import {createRedactor, redactReport} from '../report/redact';
 import type {ScanReport} from '../report/types';
@@ -86,7 +86,8 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const inventorySource = 'file' in options.source ? options.source.file : undefined;
   const generatedAt = (options.now?.() ?? new Date()).toISOString();
   const judge = (snapshot: Snapshot) => judgeEstate(snapshot, policies, options, undefined, supportCalendar);
-  const common = {policies, failOn: options.failOn, ...(options.failOnEmpty && {failOnEmpty: true}), tool: TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf};
+  const independence = options.config.network?.independence ?? DEFAULT_INDEPENDENCE;
+  const common = {policies, failOn: options.failOn, ...(options.failOnEmpty && {failOnEmpty: true}), tool: TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf, independence};
 
   // A template that updates a deployed stack is read again knowing the stack's deployed resources.
   if (proposal && options.change?.stackName && options.change.templates.length > 0) proposal = readProposedChanges(options.change, deployed);

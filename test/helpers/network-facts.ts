@@ -289,6 +289,8 @@ export function brokerFacts(networks: OnPremNetworkFacts[], overrides: Partial<B
       healthyPathCount: networks.length === 0 ? 0 : Math.min(...networks.map((n) => n.healthyPathCount)),
       independentPathCount: networks.length === 0 ? 0 : Math.min(...networks.map((n) => n.independentPathCount)),
       ...(firstBreak ? {breakPoint: firstBreak} : {}),
+      independence: 'location',
+      redundancyNote: worst === 'reachable' ? 'two independent healthy paths' : 'fewer than two independent healthy paths',
       networks,
     },
     internetIngress: noInternetIngress(),

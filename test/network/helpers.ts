@@ -1,7 +1,7 @@
 /** Loading the network fixture topologies and reading the model's answers in test-friendly shapes. */
 import {join} from 'node:path';
 import {buildNetworkModel} from '../../src/network';
-import type {BrokerNetworkFacts, NetworkPath, OnPremNetworkFacts} from '../../src/network/facts';
+import type {BrokerNetworkFacts, Independence, NetworkPath, OnPremNetworkFacts} from '../../src/network/facts';
 import {readSnapshot} from '../../src/snapshot/read';
 import type {Broker, Snapshot} from '../../src/snapshot/types';
 
@@ -19,8 +19,8 @@ export interface BrokerAnswer {
 }
 
 /** The model's answer for every broker of the snapshot (first account and region unless named). */
-export function analyze(snapshot: Snapshot, onPremCidrs: string[] = []): BrokerAnswer[] {
-  const model = buildNetworkModel(snapshot, {onPremCidrs});
+export function analyze(snapshot: Snapshot, onPremCidrs: string[] = [], independence?: Independence): BrokerAnswer[] {
+  const model = buildNetworkModel(snapshot, {onPremCidrs, ...(independence && {independence})});
   const answers: BrokerAnswer[] = [];
   for (const account of snapshot.accounts) {
     for (const region of account.regions) {
@@ -34,8 +34,8 @@ export function analyze(snapshot: Snapshot, onPremCidrs: string[] = []): BrokerA
   return answers;
 }
 
-export function onlyBroker(snapshot: Snapshot, onPremCidrs: string[] = []): BrokerAnswer {
-  const answers = analyze(snapshot, onPremCidrs);
+export function onlyBroker(snapshot: Snapshot, onPremCidrs: string[] = [], independence?: Independence): BrokerAnswer {
+  const answers = analyze(snapshot, onPremCidrs, independence);
   if (answers.length !== 1) throw new Error(`expected one analyzed broker, got ${answers.length}`);
   return answers[0];
 }

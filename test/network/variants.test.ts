@@ -122,9 +122,22 @@ describe('Direct Connect', () => {
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
     expect(dc.paths.map((p) => `${p.linkId} ${p.dxLocation} ${p.status}`)).toEqual(['dxcon-fgq3ynu2 EqDB2 healthy', 'dxcon-ffre0ec3 EqDB2 healthy', 'dxcon-fgq3ynu2 EqDB2 healthy', 'dxcon-ffre0ec3 EqDB2 healthy']);
     expect([dc.verdict, dc.redundant, dc.healthyPathCount, dc.independentPathCount]).toEqual(['degraded', false, 2, 1]);
-    expect(dc.sharedFailure).toBe('the Direct Connect connections dxcon-fgq3ynu2 and dxcon-ffre0ec3 are both at location EqDB2');
+    expect(dc.sharedFailure).toBe('both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use connections at Direct Connect location EqDB2 (dxcon-fgq3ynu2 and dxcon-ffre0ec3)');
     const facts = onlyBroker(snapshot, [DC]).facts;
-    expect([facts.onPrem.verdict, facts.onPrem.redundant, facts.onPrem.sharedFailure]).toEqual(['degraded', false, dc.sharedFailure]);
+    expect([facts.onPrem.verdict, facts.onPrem.redundant, facts.onPrem.sharedFailure, facts.onPrem.independence]).toEqual(['degraded', false, dc.sharedFailure, 'location']);
+    expect(facts.onPrem.redundancyNote).toBe(dc.sharedFailure);
+  });
+
+  it('with independence "connection", connections at one location are independent: reachable, and the facts say which rule applied', () => {
+    const snapshot = variantOf('dxgw-vgw', ({network}) => {
+      network.dxConnections![1].location = 'EqDB2';
+    });
+    const {facts} = onlyBroker(snapshot, [DC], 'connection');
+    const dc = network(facts, DC);
+    expect([dc.verdict, dc.redundant, dc.independentPathCount, dc.sharedFailure]).toEqual(['reachable', true, 2, undefined]);
+    expect([facts.onPrem.verdict, facts.onPrem.independence, facts.onPrem.redundancyNote]).toEqual(['reachable', 'connection', '2 independent healthy paths']);
+    // The same snapshot under the default rule, from the same kind of model: not a shared memo.
+    expect(onlyBroker(snapshot, [DC]).facts.onPrem.verdict).toBe('degraded');
   });
 
   it('interfaces on connections at two locations are independent; a hosted connection not in the inventory is placed by its interface', () => {
@@ -135,19 +148,46 @@ describe('Direct Connect', () => {
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
     expect(dc.paths.slice(0, 2).map((p) => `${p.linkId} ${p.dxLocation}`)).toEqual(['dxcon-fgq3ynu2 EqDB2', 'dxcon-ffre0ec3 EqDB2']);
     expect([dc.verdict, dc.independentPathCount]).toEqual(['degraded', 1]);
-    const apart = network(onlyBroker(topologyOf('dxgw-vgw'), [DC]).facts, DC);
-    expect([apart.verdict, apart.independentPathCount, apart.sharedFailure]).toEqual(['reachable', 2, undefined]);
-    expect(apart.paths.slice(0, 2).map((p) => p.dxLocation)).toEqual(['EqDB2', 'TCSH']);
+    const apart = onlyBroker(topologyOf('dxgw-vgw'), [DC]).facts;
+    const two = network(apart, DC);
+    expect([two.verdict, two.independentPathCount, two.sharedFailure]).toEqual(['reachable', 2, undefined]);
+    expect(two.paths.slice(0, 2).map((p) => p.dxLocation)).toEqual(['EqDB2', 'TCSH']);
+    expect([apart.onPrem.independence, apart.onPrem.redundancyNote]).toEqual(['location', '2 independent healthy paths']);
   });
 
-  it('interfaces on two connections of one LAG count once: the LAG is the link', () => {
+  it('interfaces on two connections of one LAG count once, under either rule: the LAG is the link, and it is named', () => {
     const snapshot = variantOf('dxgw-vgw', ({network}) => {
       for (const connection of network.dxConnections!) connection.lagId = 'dxlag-ffjhj2k7';
       network.dxLags = [{id: 'dxlag-ffjhj2k7', name: 'dub-lag', state: 'available', region: REGION, location: 'EqDB2', minimumLinks: 1, numberOfConnections: 2, connectionIds: ['dxcon-fgq3ynu2', 'dxcon-ffre0ec3']}];
     });
+    for (const rule of ['location', 'connection'] as const) {
+      const dc = network(onlyBroker(snapshot, [DC], rule).facts, DC);
+      expect(dc.paths.map((p) => p.linkId)).toEqual(['dxlag-ffjhj2k7', 'dxlag-ffjhj2k7', 'dxlag-ffjhj2k7', 'dxlag-ffjhj2k7']);
+      expect([rule, dc.verdict, dc.independentPathCount]).toEqual([rule, 'degraded', 1]);
+      expect(dc.sharedFailure).toBe('both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use the LAG dxlag-ffjhj2k7');
+    }
+  });
+
+  it('two interfaces on one connection: the connection is named as what they share', () => {
+    const snapshot = variantOf('dxgw-vgw', ({network}) => {
+      network.dxVirtualInterfaces![1].connectionId = 'dxcon-fgq3ynu2';
+    });
+    const {facts} = onlyBroker(snapshot, [DC], 'connection');
+    expect([facts.onPrem.verdict, facts.onPrem.sharedFailure]).toEqual(['degraded', 'both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use the connection dxcon-fgq3ynu2']);
+  });
+
+  it('a VPN beside Direct Connect at one location: the tunnel is independent of the connections, reachable', () => {
+    const vpnSide = topologyOf('vgw-vpn-both-up').accounts[0].regions[0].network!;
+    const snapshot = variantOf('dxgw-vgw', ({network}) => {
+      network.dxConnections![1].location = 'EqDB2';
+      network.customerGateways = clone(vpnSide.customerGateways);
+      network.vpnConnections = clone(vpnSide.vpnConnections);
+      network.vpnConnections![0].tunnels[1].status = 'DOWN';
+    });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
-    expect(dc.paths.map((p) => p.linkId)).toEqual(['dxlag-ffjhj2k7', 'dxlag-ffjhj2k7', 'dxlag-ffjhj2k7', 'dxlag-ffjhj2k7']);
-    expect([dc.verdict, dc.independentPathCount]).toEqual(['degraded', 1]);
+    const healthy = dc.paths.filter((p) => p.status === 'healthy' && p.subnetId === SUBNET_A).map((p) => `${p.via} ${p.linkId}`);
+    expect(healthy).toEqual(expect.arrayContaining([`vpn ${TUNNELS[0]}`, 'direct-connect dxcon-fgq3ynu2', 'direct-connect dxcon-ffre0ec3']));
+    expect([dc.verdict, dc.redundant, dc.independentPathCount, dc.sharedFailure]).toEqual(['reachable', true, 2, undefined]);
   });
 
   it('a connection that is down: connection-down at the connection', () => {
