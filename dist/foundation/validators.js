@@ -4,6 +4,7 @@ exports.PRECOMPILED_INDEX = exports.PRECOMPILED_DIR = exports.FLAVORS = void 0;
 exports.validatorKey = validatorKey;
 exports.ajvVersion = ajvVersion;
 exports.precompiledValidator = precompiledValidator;
+exports.compiledFormOf = compiledFormOf;
 exports.ownSchemaValidator = ownSchemaValidator;
 /**
  * JSON Schema validators compiled ahead of time. `npm run build` compiles mq-audit's own schemas (schemas/) and
@@ -61,6 +62,22 @@ function precompiledValidator(schema, flavor, dir = exports.PRECOMPILED_DIR) {
     return index.keys.has(key) ? require((0, node_path_1.join)(dir, `${key}.js`)).default : undefined;
 }
 /**
+ * What mq-audit compiles of its own schema NAME. policy.schema.json's assertion $defs mirror the broker document for
+ * editors (scripts/broker-document-schema.js): descriptions and examples, and a schema-or-boolean check per place
+ * that compiling the assertion repeats. They are left out of what is compiled, so that loading a policy costs what
+ * it did (the full schema's validator is some ten times larger); the tests compile the whole file.
+ */
+function compiledFormOf(name, schema) {
+    if (name !== 'policy.schema.json')
+        return schema;
+    const { $defs, ...rest } = schema;
+    const defs = Object.fromEntries(Object.entries($defs).filter(([key]) => !key.startsWith(`${EDITOR_ASSERTION}.`)));
+    const assertion = $defs[EDITOR_ASSERTION];
+    return { ...rest, $defs: { ...defs, [EDITOR_ASSERTION]: { ...(assertion?.description && { description: assertion.description }), type: ['object', 'boolean'] } } };
+}
+/** The $defs of policy.schema.json that describe an assertion over the broker document (`assertion.*` below it). */
+const EDITOR_ASSERTION = 'assertion';
+/**
  * The validator of one of mq-audit's own schemas (schemas/NAME): precompiled, or compiled once per process.
  * `quick` stops at the first violation (for large inputs, see schemaErrors).
  */
@@ -68,7 +85,7 @@ function ownSchemaValidator(name, flavor = exports.FLAVORS.ownSchema) {
     const key = `${name} ${JSON.stringify((0, json_input_1.flavorOf)(flavor))}`;
     let validate = ownValidators.get(key);
     if (!validate) {
-        const schema = JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(package_paths_1.SCHEMAS, name), 'utf8'));
+        const schema = compiledFormOf(name, JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(package_paths_1.SCHEMAS, name), 'utf8')));
         // Checked against the meta-schema by the tests, so not at every start.
         validate = precompiledValidator(schema, flavor) ?? (0, json_input_1.createAjv)({ ...flavor, schemasChecked: true }).compile(schema);
         ownValidators.set(key, validate);

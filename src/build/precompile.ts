@@ -13,7 +13,7 @@ import {type AjvFlavor, createAjv} from '../foundation/json-input';
 import {BUILT_IN_POLICIES, SCHEMAS} from '../foundation/package-paths';
 import {lintPolicy} from '../policy/lint';
 import {assertionSchemas, findPolicyFiles, parameterDefaults, readPolicyFile} from '../policy/loader';
-import {ajvVersion, FLAVORS, PRECOMPILED_INDEX, type PrecompiledIndex, validatorKey} from '../foundation/validators';
+import {ajvVersion, compiledFormOf, FLAVORS, PRECOMPILED_INDEX, type PrecompiledIndex, validatorKey} from '../foundation/validators';
 
 export interface PrecompileTarget {
   /** For messages: where the schema comes from. */
@@ -28,7 +28,7 @@ export function precompileTargets(schemasDir: string = SCHEMAS, policiesDir: str
     .filter((name) => name.endsWith('.schema.json'))
     .sort()
     // Quick (first violation only) too: what validates a large input whose first items are valid (json-input).
-    .flatMap((name) => [FLAVORS.ownSchema, FLAVORS.quick].map((flavor) => ({origin: `schemas/${name}`, schema: JSON.parse(readFileSync(join(schemasDir, name), 'utf8')) as unknown, flavor})));
+    .flatMap((name) => [FLAVORS.ownSchema, FLAVORS.quick].map((flavor) => ({origin: `schemas/${name}`, schema: compiledFormOf(name, JSON.parse(readFileSync(join(schemasDir, name), 'utf8'))), flavor})));
 
   for (const file of findPolicyFiles(policiesDir, true)) {
     const {policy, errors} = readPolicyFile(file);

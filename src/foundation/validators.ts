@@ -69,6 +69,23 @@ export function precompiledValidator(schema: unknown, flavor: AjvFlavor, dir: st
 }
 
 /**
+ * What mq-audit compiles of its own schema NAME. policy.schema.json's assertion $defs mirror the broker document for
+ * editors (scripts/broker-document-schema.js): descriptions and examples, and a schema-or-boolean check per place
+ * that compiling the assertion repeats. They are left out of what is compiled, so that loading a policy costs what
+ * it did (the full schema's validator is some ten times larger); the tests compile the whole file.
+ */
+export function compiledFormOf(name: string, schema: unknown): unknown {
+  if (name !== 'policy.schema.json') return schema;
+  const {$defs, ...rest} = schema as {$defs: Record<string, {description?: string}>};
+  const defs = Object.fromEntries(Object.entries($defs).filter(([key]) => !key.startsWith(`${EDITOR_ASSERTION}.`)));
+  const assertion = $defs[EDITOR_ASSERTION];
+  return {...rest, $defs: {...defs, [EDITOR_ASSERTION]: {...(assertion?.description && {description: assertion.description}), type: ['object', 'boolean']}}};
+}
+
+/** The $defs of policy.schema.json that describe an assertion over the broker document (`assertion.*` below it). */
+const EDITOR_ASSERTION = 'assertion';
+
+/**
  * The validator of one of mq-audit's own schemas (schemas/NAME): precompiled, or compiled once per process.
  * `quick` stops at the first violation (for large inputs, see schemaErrors).
  */
@@ -76,7 +93,7 @@ export function ownSchemaValidator(name: string, flavor: AjvFlavor = FLAVORS.own
   const key = `${name} ${JSON.stringify(flavorOf(flavor))}`;
   let validate = ownValidators.get(key);
   if (!validate) {
-    const schema = JSON.parse(readFileSync(join(SCHEMAS, name), 'utf8')) as object;
+    const schema = compiledFormOf(name, JSON.parse(readFileSync(join(SCHEMAS, name), 'utf8'))) as object;
     // Checked against the meta-schema by the tests, so not at every start.
     validate = precompiledValidator(schema, flavor) ?? createAjv({...flavor, schemasChecked: true}).compile(schema);
     ownValidators.set(key, validate);
