@@ -146,6 +146,21 @@ describe('CONTRIBUTING.md', () => {
   });
 });
 
+describe('CHANGELOG.md', () => {
+  it('keeps the Keep a Changelog form: an Unreleased section first, then versions, each with its change types in order', () => {
+    const text = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
+    const versions = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(versions[0]).toBe('[Unreleased]');
+    expect(versions.slice(1).filter((v) => !/^\[\d+\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}$/.test(v))).toEqual([]);
+    const TYPES = ['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security'];
+    for (const section of text.split(/^## /m).slice(1)) {
+      const types = [...section.matchAll(/^### (.+)$/gm)].map((m) => m[1]);
+      expect(types.filter((t) => !TYPES.includes(t))).toEqual([]);
+      expect(types).toEqual([...types].sort((a, b) => TYPES.indexOf(a) - TYPES.indexOf(b)));
+    }
+  });
+});
+
 describe('links in the README, CONTRIBUTING.md, CHANGELOG.md and docs/', () => {
   const files = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
 
