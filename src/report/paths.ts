@@ -633,7 +633,7 @@ export function brokerPathsDot(broker: ResourceRef, network: BrokerNetworkFacts 
   const out = [
     'digraph paths {',
     '  rankdir=TB; nodesep=0.3; ranksep=0.3; bgcolor="transparent"; newrank=true;',
-    '  node [shape=box, style="rounded,filled", fontname="Helvetica,Arial,sans-serif", fontsize=11, margin="0.2,0.07"];',
+    '  node [shape=box, style="rounded,filled", fontname="Helvetica,Arial,sans-serif", fontsize=11, margin="0.26,0.08"];',
     '  edge [arrowsize=0.7];',
     '  graph [fontname="Helvetica,Arial,sans-serif", fontsize=11, labeljust=l, style="rounded,dashed", color="#9aa0a6"];',
   ];
