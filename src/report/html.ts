@@ -233,8 +233,21 @@ function summary(report: ScanReport): string {
 <table class="counts" style="width:auto"><thead><tr><th>Failing by severity</th><th>count</th></tr></thead><tbody>${bySeverity.join('')}</tbody></table>
 <table class="counts" style="width:auto"><thead><tr><th>Results by status</th><th>count</th></tr></thead><tbody>${byStatus.join('')}</tbody></table>
 </div>
-${warnings.join('\n')}
+${changeSummary(report)}${warnings.join('\n')}
 </section>
+`;
+}
+
+/** scan --plan/--template: what was judged, what the change does to the findings, and the verdicts it moves. */
+function changeSummary(report: ScanReport): string {
+  const change = report.change;
+  if (!change) return '';
+  const inputs = change.inputs.slice(0, 10).map((i) => `<code>${escapeHtml(i.file)}</code> (${escapeHtml(i.description)})`).join(', ');
+  const count = (state: 'introduced' | 'resolved' | 'unchanged') => SEVERITIES.reduce((n, severity) => n + (change.findings[state]?.[severity] ?? 0), 0);
+  const deployed = change.deployed ? `applied to ${escapeHtml(change.deployed.source)} (${change.deployed.brokers} brokers)` : 'judged alone (no deployed estate)';
+  const moved = change.verdicts.slice(0, 20).map((v) => `<li>${escapeHtml(v.broker)}: ${escapeHtml(v.before ?? 'none')} → ${escapeHtml(v.after ?? 'none')}</li>`).join('');
+  const more = change.verdicts.length > 20 ? `<li>… ${change.verdicts.length - 20} more in the JSON report</li>` : '';
+  return `<div class="note"><strong>Proposed change</strong> ${inputs}, ${deployed}; the gate counts ${change.gate === 'changes' ? 'only the findings it introduces' : 'every failing finding'}. Findings introduced ${count('introduced')}, unchanged ${count('unchanged')}, resolved ${count('resolved')}. Drawings show the estate with the change applied.${moved ? `<ul>${moved}${more}</ul>` : ''}</div>
 `;
 }
 

@@ -15,7 +15,7 @@ import {inlineSvg, layoutSvg} from '../../src/report/layout';
 import {brokerPathsDot, escapeDot} from '../../src/report/paths';
 import type {ReportedEvaluation} from '../../src/report/types';
 import {DiagramPicker} from '../../src/services/diagrams';
-import {runCli} from '../helpers/cli';
+import {ROOT, runCli} from '../helpers/cli';
 import {DEMO, HOSTILE_BROKER, IMG_ATTR, SCRIPT_TAG} from './hostile';
 
 const broker = (name: string, n = 1): ResourceRef => ({
@@ -98,6 +98,33 @@ describe('the page', () => {
     const hash = createHash('sha256').update(scripts[0]).digest('base64');
     expect(csp.split('; ')).toEqual(["default-src 'none'", "style-src 'unsafe-inline'", `script-src 'sha256-${hash}'`, "base-uri 'none'", "form-action 'none'"]);
     expect(html).not.toMatch(/\b(src|href)="(?!#)/);
+  });
+
+  it('scan --plan: says what the change does, with the counts of the JSON report, and draws the proposed estate', async () => {
+    const plan = join(ROOT, 'test', 'fixtures', 'plans', 'replace-vpn.json');
+    const json = join(out, 'plan.json');
+    const file = join(out, 'plan.html');
+    await runCli(['scan', '--plan', plan, '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet']);
+    await runCli(['scan', '--plan', plan, '--inventory', DEMO, '--output', file, '--quiet']);
+    const change = (JSON.parse(readFileSync(json, 'utf8')) as {change: {findings: Record<string, Record<string, number>>; verdicts: {broker: string; before: string; after: string}[]}}).change;
+    const sum = (state: string) => Object.values(change.findings[state]).reduce((a, b) => a + b, 0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain(`Findings introduced ${sum('introduced')}, unchanged ${sum('unchanged')}, resolved ${sum('resolved')}.`);
+    expect(change.verdicts.length).toBeGreaterThan(0);
+    for (const v of change.verdicts) expect(html).toContain(`<li>${v.broker}: ${v.before} → ${v.after}</li>`);
+    expect(html).toContain('vd-pending');
+  });
+
+  it('scan --redact: no account id of the estate survives, in the table or the drawings', async () => {
+    const file = join(out, 'redacted.html');
+    await runCli(['scan', '--inventory', DEMO, '--redact', '--output', file, '--quiet']);
+    const html = readFileSync(file, 'utf8');
+    const ids = new Set([...readFileSync(DEMO, 'utf8').matchAll(/"accountId": "(\d{12})"/g)].map((m) => m[1]));
+    expect(ids.size).toBeGreaterThan(1);
+    for (const id of ids) expect(html).not.toContain(id);
+    const drawings = html.slice(html.indexOf('<section id="paths"'));
+    expect(drawings).toMatch(/<article class="broker"[\s\S]*account-[0-9a-f]{8} \/ eu-west-1/);
+    expect(drawings).toContain('<svg');
   });
 
   it('report merge --format html: the findings, and a sentence instead of diagrams (no snapshot)', async () => {
