@@ -41,7 +41,7 @@ const SCRIPT = `(function () {
   form.hidden = false;
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
   var count = document.getElementById('shown');
-  var text = function (row) { return row.getAttribute('data-text') || (row.textContent || '').toLowerCase(); };
+  var texts = rows.map(function (row) { return (row.textContent || '').toLowerCase(); });
   function apply() {
     var want = {
       severity: form.elements.severity.value,
@@ -51,9 +51,9 @@ const SCRIPT = `(function () {
     };
     var words = form.elements.q.value.toLowerCase().split(/\\s+/).filter(Boolean);
     var shown = 0;
-    rows.forEach(function (row) {
+    rows.forEach(function (row, index) {
       var ok = Object.keys(want).every(function (key) { return want[key] === '' || row.getAttribute('data-' + key) === want[key]; });
-      if (ok && words.length > 0) { var t = text(row); ok = words.every(function (w) { return t.indexOf(w) >= 0; }); }
+      if (ok && words.length > 0) ok = words.every(function (w) { return texts[index].indexOf(w) >= 0; });
       row.hidden = !ok;
       if (ok) shown++;
     });
