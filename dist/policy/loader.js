@@ -206,6 +206,26 @@ function matchesId(id, pattern) {
     return (0, id_pattern_1.matchesIdPattern)(id, pattern);
 }
 /** Loads, checks, selects and compiles policies; throws InputErrors listing every problem. */
+/**
+ * A file named twice — a built-in policy given to --policies or `policies validate`, or a folder and a file in it —
+ * is read once, as its first mention (a built-in stays built-in); a second file with the same id is still an error.
+ */
+function sameFileOnce(files) {
+    const seen = new Set();
+    return files.filter(({ file }) => {
+        let key;
+        try {
+            key = (0, node_fs_1.realpathSync)(file);
+        }
+        catch {
+            key = (0, node_path_1.resolve)(file);
+        }
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
 function loadPolicies(options = {}) {
     const builtInRoot = options.builtIn === undefined ? package_paths_1.BUILT_IN_POLICIES : options.builtIn;
     const files = [];
@@ -224,7 +244,7 @@ function loadPolicies(options = {}) {
         collect(path, false);
     const loaded = [];
     const byId = new Map();
-    for (const file of files) {
+    for (const file of sameFileOnce(files)) {
         const result = readPolicyFile(file);
         errors.push(...result.errors);
         if (!result.policy || result.errors.length > 0)

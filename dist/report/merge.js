@@ -37,7 +37,11 @@ function mergeReports(inputs, options = {}) {
     const collectionErrors = unionBy(inputs.flatMap((i) => i.value.collectionErrors), canonical).sort(ordering_1.compareCollectionErrors);
     const policies = mergePolicies(inputs);
     const sections = mergeSections(inputs);
-    const gate = (0, gate_1.decideGate)(results, collectionErrors.length, failOn, { baseline: sections.baseline !== undefined });
+    const change = mergeChange(inputs);
+    const gate = (0, gate_1.decideGate)(results, collectionErrors.length, failOn, {
+        baseline: sections.baseline !== undefined,
+        ...(change?.gate === 'changes' && { changesOnly: true, introducedErrors: change.introducedErrors }),
+    });
     const byStatus = Object.fromEntries(types_1.STATUSES.map((s) => [s, results.filter((r) => r.status === s).length]));
     const failingBySeverity = Object.fromEntries(types_1.SEVERITIES.map((s) => [s, results.filter((r) => r.status === 'fail' && r.severity === s).length]));
     const sources = [...new Set(inputs.map((i) => i.value.inventory.source))];
@@ -66,6 +70,54 @@ function mergeReports(inputs, options = {}) {
         gate: { failOn, ...gate },
         ...(first.value.redaction && { redaction: first.value.redaction }),
         ...sections,
+        ...(change && { change }),
+    };
+}
+/**
+ * The shards of one scan of a proposed change. The change itself (its inputs, resources, unknowns, warnings) is
+ * the same in every shard; what it does to findings and verdicts is per shard's accounts and adds up; an edit is
+ * `applied` when any shard's estate held what it edits.
+ */
+function mergeChange(inputs) {
+    const judged = inputs.filter((i) => i.value.change);
+    if (judged.length === 0)
+        return undefined;
+    const files = inputs.map((i) => i.file);
+    if (judged.length !== inputs.length)
+        throw new MergeConflict('only some of the reports judged a proposed change (scan --plan/--template)', files);
+    const gate = agreed(inputs, (r) => r.change.gate, 'judged the change with different --gate values');
+    agreed(inputs, (r) => r.change.inputs.map((c) => c.description), 'judged different proposed changes', 'scan every shard with the same --plan or --template');
+    const changes = inputs.map((i) => i.value.change);
+    const deployedEstates = changes.map((c) => c.deployed);
+    if (deployedEstates.some((d) => d === null) && deployedEstates.some((d) => d !== null)) {
+        throw new MergeConflict('some reports applied the change to a deployed estate and some judged it alone', files);
+    }
+    const first = changes[0];
+    const edits = new Map();
+    for (const edit of changes.flatMap((c) => c.edits)) {
+        const seen = edits.get(edit.address);
+        if (!seen || (seen.outcome !== 'applied' && edit.outcome === 'applied'))
+            edits.set(edit.address, edit);
+    }
+    const findings = Object.fromEntries(Object.keys(first.findings).map((state) => [
+        state,
+        Object.fromEntries(types_1.SEVERITIES.map((severity) => [severity, sum(changes.map((c) => c.findings[state]?.[severity] ?? 0))])),
+    ]));
+    return {
+        gate,
+        inputs: first.inputs,
+        deployed: deployedEstates.every((d) => d === null)
+            ? null
+            : { source: [...new Set(deployedEstates.map((d) => d.source))].join(', '), brokers: sum(deployedEstates.map((d) => d.brokers)) },
+        resources: first.resources,
+        findings,
+        // A report without the count (written before it was kept) counts its errors: incomplete rather than passed.
+        introducedErrors: sum(inputs.map((i) => i.value.change.introducedErrors ?? i.value.results.filter((r) => r.status === 'error').length)),
+        resolvedByDeletion: unionBy(changes.flatMap((c) => c.resolvedByDeletion), (f) => f.fingerprint),
+        verdicts: unionBy(changes.flatMap((c) => c.verdicts), (v) => v.key),
+        unknowns: unionBy(changes.flatMap((c) => c.unknowns), canonical),
+        edits: [...edits.values()],
+        warnings: unionBy(changes.flatMap((c) => c.warnings), canonical),
     };
 }
 /** The value every input has for `pick`; a MergeConflict naming the inputs when they differ. */

@@ -247,6 +247,25 @@ export function matchesId(id: string, pattern: string): boolean {
 }
 
 /** Loads, checks, selects and compiles policies; throws InputErrors listing every problem. */
+/**
+ * A file named twice — a built-in policy given to --policies or `policies validate`, or a folder and a file in it —
+ * is read once, as its first mention (a built-in stays built-in); a second file with the same id is still an error.
+ */
+function sameFileOnce(files: PolicyFile[]): PolicyFile[] {
+  const seen = new Set<string>();
+  return files.filter(({file}) => {
+    let key: string;
+    try {
+      key = realpathSync(file);
+    } catch {
+      key = resolve(file);
+    }
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] {
   const builtInRoot = options.builtIn === undefined ? BUILT_IN_POLICIES : options.builtIn;
   const files: PolicyFile[] = [];
@@ -264,7 +283,7 @@ export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] 
 
   const loaded: {policy: Policy; file: PolicyFile}[] = [];
   const byId = new Map<string, string>();
-  for (const file of files) {
+  for (const file of sameFileOnce(files)) {
     const result = readPolicyFile(file);
     errors.push(...result.errors);
     if (!result.policy || result.errors.length > 0) continue;

@@ -8,7 +8,9 @@
  *   - collection errors and warnings: the union without duplicates;
  *   - shards: inputs made with --shard must all have the same N and together cover 1…N exactly once;
  *   - --fail-on, tool, inventory method, redaction, suppression and baseline files must agree (or --fail-on is
- *     given to the merge): a gate over inputs judged by different rules would mean nothing.
+ *     given to the merge): a gate over inputs judged by different rules would mean nothing;
+ *   - a proposed change (scan --plan/--template): every input judged the same change with the same --gate, and
+ *     the merged gate is decided as the scans decided theirs (with --gate changes, introduced findings only).
  * SARIF logs → one log whose runs are the inputs' runs, each keeping its own category (GitHub code scanning keys
  * alerts on category); two runs with one category, or more than 20 runs, are errors.
  */
@@ -18,7 +20,7 @@ import {decideGate} from '../policy/gate';
 import {type FailOn, SEVERITIES, STATUSES} from '../policy/types';
 import type {SuppressionState, SuppressionStatus} from '../policy/suppressions';
 import {compareCollectionErrors, compareStrings} from './ordering';
-import {NO_BROKERS_WARNING, REPORT_VERSION, type ReportedEvaluation, type ReportedPolicy, type ReportWarning, type ScanReport} from './types';
+import {type ChangeReport, NO_BROKERS_WARNING, REPORT_VERSION, type ReportedEvaluation, type ReportedPolicy, type ReportWarning, type ScanReport} from './types';
 
 /** GitHub code scanning rejects a SARIF file with more runs than this. */
 export const MAX_SARIF_RUNS = 20;
@@ -59,7 +61,11 @@ export function mergeReports(inputs: readonly NamedInput<ScanReport>[], options:
   const collectionErrors = unionBy(inputs.flatMap((i) => i.value.collectionErrors), canonical).sort(compareCollectionErrors);
   const policies = mergePolicies(inputs);
   const sections = mergeSections(inputs);
-  const gate = decideGate(results, collectionErrors.length, failOn, {baseline: sections.baseline !== undefined});
+  const change = mergeChange(inputs);
+  const gate = decideGate(results, collectionErrors.length, failOn, {
+    baseline: sections.baseline !== undefined,
+    ...(change?.gate === 'changes' && {changesOnly: true, introducedErrors: change.introducedErrors}),
+  });
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, results.filter((r) => r.status === s).length])) as ScanReport['summary']['byStatus'];
   const failingBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, results.filter((r) => r.status === 'fail' && r.severity === s).length])) as ScanReport['summary']['failingBySeverity'];
   const sources = [...new Set(inputs.map((i) => i.value.inventory.source))];
@@ -91,6 +97,54 @@ export function mergeReports(inputs: readonly NamedInput<ScanReport>[], options:
     gate: {failOn, ...gate},
     ...(first.value.redaction && {redaction: first.value.redaction}),
     ...sections,
+    ...(change && {change}),
+  };
+}
+
+/**
+ * The shards of one scan of a proposed change. The change itself (its inputs, resources, unknowns, warnings) is
+ * the same in every shard; what it does to findings and verdicts is per shard's accounts and adds up; an edit is
+ * `applied` when any shard's estate held what it edits.
+ */
+function mergeChange(inputs: readonly NamedInput<ScanReport>[]): ChangeReport | undefined {
+  const judged = inputs.filter((i) => i.value.change);
+  if (judged.length === 0) return undefined;
+  const files = inputs.map((i) => i.file);
+  if (judged.length !== inputs.length) throw new MergeConflict('only some of the reports judged a proposed change (scan --plan/--template)', files);
+  const gate = agreed(inputs, (r) => r.change!.gate, 'judged the change with different --gate values');
+  agreed(inputs, (r) => r.change!.inputs.map((c) => c.description), 'judged different proposed changes', 'scan every shard with the same --plan or --template');
+  const changes = inputs.map((i) => i.value.change!);
+  const deployedEstates = changes.map((c) => c.deployed);
+  if (deployedEstates.some((d) => d === null) && deployedEstates.some((d) => d !== null)) {
+    throw new MergeConflict('some reports applied the change to a deployed estate and some judged it alone', files);
+  }
+  const first = changes[0];
+  const edits = new Map<string, ChangeReport['edits'][number]>();
+  for (const edit of changes.flatMap((c) => c.edits)) {
+    const seen = edits.get(edit.address);
+    if (!seen || (seen.outcome !== 'applied' && edit.outcome === 'applied')) edits.set(edit.address, edit);
+  }
+  const findings = Object.fromEntries(
+    (Object.keys(first.findings) as (keyof ChangeReport['findings'])[]).map((state) => [
+      state,
+      Object.fromEntries(SEVERITIES.map((severity) => [severity, sum(changes.map((c) => c.findings[state]?.[severity] ?? 0))])),
+    ]),
+  ) as ChangeReport['findings'];
+  return {
+    gate,
+    inputs: first.inputs,
+    deployed: deployedEstates.every((d) => d === null)
+      ? null
+      : {source: [...new Set(deployedEstates.map((d) => d!.source))].join(', '), brokers: sum(deployedEstates.map((d) => d!.brokers))},
+    resources: first.resources,
+    findings,
+    // A report without the count (written before it was kept) counts its errors: incomplete rather than passed.
+    introducedErrors: sum(inputs.map((i) => i.value.change!.introducedErrors ?? i.value.results.filter((r) => r.status === 'error').length)),
+    resolvedByDeletion: unionBy(changes.flatMap((c) => c.resolvedByDeletion), (f) => f.fingerprint),
+    verdicts: unionBy(changes.flatMap((c) => c.verdicts), (v) => v.key),
+    unknowns: unionBy(changes.flatMap((c) => c.unknowns), canonical),
+    edits: [...edits.values()],
+    warnings: unionBy(changes.flatMap((c) => c.warnings), canonical),
   };
 }
 

@@ -165,6 +165,11 @@ export interface ChangeReport {
   /** Resource changes by action, then by IaC resource type. */
   resources: Record<'created' | 'deleted' | 'replaced' | 'updated', Record<string, number>>;
   findings: Record<ChangeState, Record<Severity, number>>;
+  /**
+   * Checks the change leaves unevaluable (errors on the proposed estate that were not errors on the deployed one):
+   * with `gate: changes`, only these make the scan incomplete. Kept so that `report merge` decides the same gate.
+   */
+  introducedErrors: number;
   /** Findings resolved because their broker is deleted (they have no result on the proposed estate). */
   resolvedByDeletion: {policyId: string; severity: Severity; broker: string; arn: string; fingerprint: string}[];
   /** Brokers whose on-premises verdict the change moves. */

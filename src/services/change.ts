@@ -136,6 +136,7 @@ export function changeReport({input, proposal, estate, classified, deployed, ver
     deployed,
     resources,
     findings: classified.findings,
+    introducedErrors: classified.introducedErrors,
     resolvedByDeletion: classified.resolvedByDeletion,
     verdicts,
     unknowns: estate.unknowns,

@@ -1,4 +1,8 @@
-import {runCli, STACK_LINE} from '../helpers/cli';
+import {copyFileSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+import {ROOT, runCli, STACK_LINE} from '../helpers/cli';
 
 describe('policies list', () => {
   it('lists the built-in policies with id, severity, title and source file', async () => {
@@ -37,9 +41,25 @@ describe('policies validate', () => {
   });
 
   it('rejects a custom policy whose id clashes with a built-in one', async () => {
-    const result = await runCli(['policies', 'validate', 'policies/mq/no-public-access.json']);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/duplicate policy id "mq\/no-public-access", also defined in/);
+    const dir = mkdtempSync(join(tmpdir(), 'mq-audit-clash-'));
+    try {
+      copyFileSync(join(ROOT, 'policies', 'mq', 'no-public-access.json'), join(dir, 'no-public-access.json'));
+      const result = await runCli(['policies', 'validate', join(dir, 'no-public-access.json')]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toMatch(/no-public-access\.json at \/id: duplicate policy id "mq\/no-public-access", also defined in policies\/mq\/no-public-access\.json/);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
+  it('validates the built-in policies themselves (a file named twice is read once)', async () => {
+    const one = await runCli(['policies', 'validate', 'policies/mq/no-public-access.json']);
+    expect(one.stdout).toContain('1 policy file(s) valid.');
+    expect(one.code).toBe(0);
+    const folder = await runCli(['policies', 'validate', 'policies', 'policies/mq/logging.json']);
+    expect(folder.stdout).toMatch(/^(\d+) policy file\(s\) valid\.$/m);
+    expect(folder.stdout).not.toContain('duplicate');
+    expect(folder.code).toBe(0);
   });
 });
 

@@ -8,7 +8,7 @@ import {join} from 'node:path';
 import type {Log} from 'sarif';
 
 import {decideGate} from '../../src/policy/gate';
-import {EXIT} from '../../src/policy/types';
+import {EXIT, SEVERITIES} from '../../src/policy/types';
 import {MAX_SARIF_RUNS, MergeConflict, mergeReports, mergeSarif, runCategory} from '../../src/report/merge';
 import {renderJson} from '../../src/report/json';
 import {buildSarif} from '../../src/report/sarif';
@@ -120,6 +120,77 @@ describe('mergeReports', () => {
     const merged = mergeReports([named('p.json', prod), named('s.json', both)]);
     expect(merged.collectionErrors).toHaveLength(collectionErrors().length);
     expect(merged.summary.collectionErrors).toBe(collectionErrors().length);
+  });
+});
+
+describe('mergeReports of a proposed change judged in shards (scan --plan --shard)', () => {
+  const change = (report: ScanReport, introduced: (r: ScanReport['results'][number]) => boolean, introducedErrors: number, gate: 'all' | 'changes' = 'changes'): ScanReport => {
+    const results = report.results.map((r) => (r.status !== 'fail' ? r : {...r, change: introduced(r) ? ('introduced' as const) : ('unchanged' as const)}));
+    const count = (state: 'introduced' | 'unchanged') => Object.fromEntries(SEVERITIES.map((s) => [s, results.filter((r) => r.change === state && r.severity === s).length]));
+    return {
+      ...report,
+      results,
+      change: {
+        gate,
+        inputs: [{file: 'plan.json', format: 'terraform-plan', description: 'Terraform plan plan.json'}],
+        deployed: {source: 'live', brokers: new Set(results.map((r) => r.resource.arn)).size},
+        resources: {created: {}, deleted: {}, replaced: {}, updated: {'aws_security_group_rule': 1}},
+        findings: {introduced: count('introduced'), unchanged: count('unchanged'), resolved: count('introduced')} as NonNullable<ScanReport['change']>['findings'],
+        introducedErrors,
+        resolvedByDeletion: [],
+        verdicts: [],
+        unknowns: [],
+        edits: [{address: 'aws_security_group_rule.amqps', resourceType: 'aws_security_group_rule', action: 'update', outcome: 'applied'}],
+        warnings: [],
+      },
+    };
+  };
+
+  it('with --gate changes, fails only on findings the change introduced, in any shard', () => {
+    const {prod, staging} = shardReports();
+    const prodNothing = change(prod, () => false, 0);
+    const stagingNothing = change(staging, () => false, 0);
+    // Failing findings everywhere, none introduced: the merged gate passes, as each shard's did.
+    const passed = mergeReports([named('prod.json', prodNothing), named('staging.json', stagingNothing)]);
+    expect(passed.gate.exitCode).toBe(EXIT.ok);
+    expect(passed.gate.reason).toMatch(/already failing on the deployed estate/);
+    expect(passed.change?.gate).toBe('changes');
+    expect(passed.change?.deployed).toEqual({source: 'live', brokers: prodNothing.change!.deployed!.brokers + stagingNothing.change!.deployed!.brokers});
+
+    // One high finding introduced in the staging shard fails the merged gate, and the counts add up.
+    const introducedHigh = (r: ScanReport['results'][number]) => r.severity === 'high';
+    const stagingIntroduced = change(staging, introducedHigh, 0);
+    const failed = mergeReports([named('prod.json', prodNothing), named('staging.json', stagingIntroduced)]);
+    expect(stagingIntroduced.results.some((r) => r.change === 'introduced')).toBe(true);
+    expect(failed.gate.exitCode).toBe(EXIT.gateFailed);
+    expect(failed.gate.reason).toMatch(/introduced by the change/);
+    expect(failed.change!.findings.introduced.high).toBe(stagingIntroduced.change!.findings.introduced.high);
+    expect(failed.change!.edits).toHaveLength(1);
+  });
+
+  it('errors the change introduced in a shard make the merged scan incomplete; the deployed estate\'s own do not', () => {
+    const {prod, staging} = shardReports();
+    expect(prod.results.some((r) => r.status === 'error') || staging.results.some((r) => r.status === 'error')).toBe(true);
+    const quiet = mergeReports([named('prod.json', change(prod, () => false, 0)), named('staging.json', change(staging, () => false, 0))], {failOn: 'none'});
+    expect(quiet.gate.exitCode).toBe(EXIT.ok);
+    const incomplete = mergeReports([named('prod.json', change(prod, () => false, 1)), named('staging.json', change(staging, () => false, 0))], {failOn: 'none'});
+    expect(incomplete.gate.exitCode).toBe(EXIT.incomplete);
+    expect(incomplete.change!.introducedErrors).toBe(1);
+  });
+
+  it('with --gate all, every failing finding counts, as in the scans', () => {
+    const {prod, staging} = shardReports();
+    const merged = mergeReports([named('prod.json', change(prod, () => false, 0, 'all')), named('staging.json', change(staging, () => false, 0, 'all'))]);
+    expect(merged.gate.exitCode).toBe(EXIT.gateFailed);
+  });
+
+  it('refuses shards that judged different changes, different --gate values, or a change in some only', () => {
+    const {prod, staging} = shardReports();
+    const other = change(staging, () => false, 0);
+    other.change = {...other.change!, inputs: [{file: 'other.json', format: 'terraform-plan', description: 'Terraform plan other.json'}]};
+    expect(conflict(() => mergeReports([named('prod.json', change(prod, () => false, 0)), named('staging.json', other)])).message).toMatch(/judged different proposed changes/);
+    expect(conflict(() => mergeReports([named('prod.json', change(prod, () => false, 0)), named('staging.json', change(staging, () => false, 0, 'all'))])).message).toMatch(/different --gate values/);
+    expect(conflict(() => mergeReports([named('prod.json', change(prod, () => false, 0)), named('staging.json', staging)])).message).toMatch(/only some of the reports judged a proposed change/);
   });
 });
 
