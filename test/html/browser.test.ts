@@ -144,6 +144,12 @@ describe('scan --format html in Chromium', () => {
       const words = await visible();
       expect(words.length).toBeGreaterThan(0);
       expect(words).toEqual(all.filter((row) => row.text.includes('end-of-support') && row.text.includes('5.15')));
+      // Printed while filtered: every row, no controls.
+      expect((await visible()).length).toBeLessThan(all.length);
+      await page.emulateMediaType('print');
+      expect(await page.$$eval('#findings tbody tr', (rows) => rows.filter((row) => getComputedStyle(row).display !== 'none').length)).toBe(all.length);
+      expect(await page.$eval('#filters', (form) => getComputedStyle(form).display)).toBe('none');
+      await page.emulateMediaType('screen');
       await page.click('button[type=reset]');
       await page.waitForFunction((count: number) => document.querySelectorAll('#findings tbody tr:not([hidden])').length === count, {}, all.length);
 
