@@ -227,7 +227,7 @@ function summary(report: ScanReport): string {
   const warnings = (report.warnings ?? []).map((w) => `<p class="note warn"><strong>Warning</strong> (${escapeHtml(w.code)}): ${escapeHtml(w.message)}</p>`);
   return `<section id="summary" aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
-<div class="verdict exit-${exit}" role="status"><strong>Gate ${VERDICT_WORD[exit] ?? `exit ${exit}`}</strong><span>${escapeHtml(gate.reason)} (exit code ${exit}; fails on <code>${escapeHtml(gate.failOn)}</code> and above)</span></div>
+<div class="verdict exit-${exit}" role="status"><strong>${VERDICT_WORD[exit] ?? `exit ${exit}`}</strong><span>${escapeHtml(gate.reason)} (exit code ${exit}; fails on <code>${escapeHtml(gate.failOn)}</code> and above)</span></div>
 <div class="cards">${cards.join('')}</div>
 <div class="cards">
 <table class="counts" style="width:auto"><thead><tr><th>Failing by severity</th><th>count</th></tr></thead><tbody>${bySeverity.join('')}</tbody></table>
