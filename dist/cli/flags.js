@@ -223,6 +223,7 @@ const FORMAT_BY_EXTENSION = [
     [/\.json$/i, 'json'],
     [/\.(md|markdown)$/i, 'markdown'],
     [/\.xml$/i, 'junit'],
+    [/\.html?$/i, 'html'],
     [/\.(mmd|mermaid)$/i, 'mermaid'],
 ];
 /** The format `--output FILE` implies, among the formats the command writes; undefined when it implies none. */

@@ -53,7 +53,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
             char: 'f',
             options: [...index_1.FORMATS],
             summary: 'Report format.',
-            description: 'Default: inferred from --output (.sarif, .json, .md, .xml), else table on a terminal and json when stdout is not a terminal.',
+            description: 'Default: inferred from --output (.sarif, .json, .md, .xml, .html), else table on a terminal and json when stdout is not a terminal. html is one self-contained page (summary, filterable findings, each broker\'s network paths drawn as SVG) that loads nothing from the network.',
             helpGroup: 'OUTPUT',
         }),
         output: core_1.Flags.string({
@@ -182,9 +182,10 @@ A check that could not be evaluated (access denied, throttled past retries, miss
         let report;
         let snapshot;
         let anchoring;
+        let diagrams;
         const iac = flags.iac ?? defaults.iac;
         try {
-            ({ report, snapshot, anchoring } = await (0, scan_1.runScan)({
+            ({ report, snapshot, anchoring, diagrams } = await (0, scan_1.runScan)({
                 iac: iac === undefined ? 'auto' : iac.includes('none') ? 'none' : { paths: iac },
                 source,
                 ...(changing && {
@@ -208,6 +209,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
                 ...(flags['support-calendar'] && { supportCalendarFile: flags['support-calendar'] }),
                 redact,
                 redactKey,
+                ...(format === 'html' && { diagrams: {} }),
             }));
         }
         finally {
@@ -224,6 +226,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
             category: writtenCategory,
             color: toStdout && format === 'table' && this.useColor(),
             ...(anchoring && { locate: anchoring.locate }),
+            ...(diagrams && { diagrams }),
             ...(format === 'table' ? display : {}),
         });
         if (!toStdout) {

@@ -1,22 +1,24 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.renderTable = exports.sarifPathBytes = exports.sarifLogChunks = exports.sarifChunks = exports.renderSarif = exports.pathsWithin = exports.GITHUB_LIMITS = exports.DEFAULT_CATEGORY = exports.categoryProblem = exports.renderMarkdown = exports.renderJunit = exports.renderJson = exports.FORMATS = void 0;
+exports.renderTable = exports.sarifPathBytes = exports.sarifLogChunks = exports.sarifChunks = exports.renderSarif = exports.pathsWithin = exports.GITHUB_LIMITS = exports.DEFAULT_CATEGORY = exports.categoryProblem = exports.renderMarkdown = exports.renderJunit = exports.renderJson = exports.renderHtml = exports.escapeHtml = exports.FORMATS = void 0;
 exports.isFormat = isFormat;
 exports.renderChunks = renderChunks;
 exports.render = render;
 /** The report formats: each is a pure function of the ScanReport; writing it anywhere is the command's job. */
+const html_1 = require("./html");
 const json_1 = require("./json");
 const junit_1 = require("./junit");
 const markdown_1 = require("./markdown");
 const sarif_1 = require("./sarif");
 const table_1 = require("./table");
-exports.FORMATS = ['table', 'json', 'sarif', 'markdown', 'junit'];
+exports.FORMATS = ['table', 'json', 'sarif', 'markdown', 'junit', 'html'];
 const RENDERERS = {
     table: (report, options) => [(0, table_1.renderTable)(report, options)],
     json: (report) => (0, json_1.jsonReportChunks)(report),
     sarif: sarif_1.sarifChunks,
     markdown: (report, options) => [(0, markdown_1.renderMarkdown)(report, options)],
     junit: (report, options) => [(0, junit_1.renderJunit)(report, options)],
+    html: html_1.renderHtml,
 };
 function isFormat(value) {
     return exports.FORMATS.includes(value);
@@ -32,6 +34,9 @@ function renderChunks(format, report, options = {}) {
 function render(format, report, options = {}) {
     return [...renderChunks(format, report, options)].join('');
 }
+var html_2 = require("./html");
+Object.defineProperty(exports, "escapeHtml", { enumerable: true, get: function () { return html_2.escapeHtml; } });
+Object.defineProperty(exports, "renderHtml", { enumerable: true, get: function () { return html_2.renderHtml; } });
 var json_2 = require("./json");
 Object.defineProperty(exports, "renderJson", { enumerable: true, get: function () { return json_2.renderJson; } });
 var junit_2 = require("./junit");

@@ -24,6 +24,7 @@ const compare_1 = require("../change/compare");
 const support_calendar_1 = require("../policy/support-calendar");
 const paths_1 = require("../report/paths");
 const evaluator_1 = require("../policy/evaluator");
+const diagrams_1 = require("./diagrams");
 async function runScan(options) {
     // Policies first: a typo in a policy file should fail in milliseconds, not after a ten-minute collection.
     const policies = (0, loader_1.loadPolicies)({
@@ -44,7 +45,8 @@ async function runScan(options) {
     const deployed = 'file' in options.source ? (0, read_1.readSnapshot)(options.source.file) : 'live' in options.source ? await (0, inventory_1.collectLive)(options.source.live) : (0, overlay_1.emptySnapshot)();
     const inventorySource = 'file' in options.source ? options.source.file : undefined;
     const generatedAt = (options.now?.() ?? new Date()).toISOString();
-    const judge = (snapshot) => judgeEstate(snapshot, policies, options, undefined, supportCalendar);
+    const picker = options.diagrams ? new diagrams_1.DiagramPicker(options.diagrams.limit) : undefined;
+    const judge = (snapshot) => judgeEstate(snapshot, policies, options, undefined, supportCalendar, picker);
     const independence = options.config.network?.independence ?? network_1.DEFAULT_INDEPENDENCE;
     const common = { policies, failOn: options.failOn, ...(options.failOnEmpty && { failOnEmpty: true }), tool: version_1.TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf, independence };
     // A template that updates a deployed stack is read again knowing the stack's deployed resources.
@@ -55,8 +57,9 @@ async function runScan(options) {
     if (proposal && options.change) {
         const estate = (0, overlay_1.applyChanges)(deployed, proposal.changes, { ...(options.change.accountId && { accountId: options.change.accountId }), ...(options.change.region && { region: options.change.region }) });
         snapshot = estate.snapshot;
-        const before = 'none' in options.source ? { results: [], verdicts: new Map() } : judge(deployed);
-        const after = judgeEstate(estate.snapshot, policies, options, before.verdicts, supportCalendar);
+        // The pictures are of the proposed estate: the one the gate judges.
+        const before = 'none' in options.source ? { results: [], verdicts: new Map() } : judgeEstate(deployed, policies, options, undefined, supportCalendar);
+        const after = judgeEstate(estate.snapshot, policies, options, before.verdicts, supportCalendar, picker);
         const locateEdit = (0, change_1.editLocator)(anchoring, options.cwd, (0, change_1.networkNames)(deployed));
         const classified = (0, compare_1.classifyChanges)(after.results, before.results, estate, locateEdit);
         const gateAll = options.change.gate === 'all';
@@ -80,7 +83,8 @@ async function runScan(options) {
     if (stale)
         built.warnings = [...(built.warnings ?? []), { code: 'stale-support-calendar', message: stale, ...(options.supportCalendarFile && { source: options.supportCalendarFile }) }];
     const report = options.redact ? (0, redact_1.redactReport)(built, redactor) : built;
-    return { report, snapshot, ...(anchoring && { anchoring }) };
+    const diagrams = picker && (await picker.diagrams(options.redact ? redactor : undefined));
+    return { report, snapshot, ...(anchoring && { anchoring }), ...(diagrams && { diagrams }) };
 }
 /** Pictures of moved verdicts in the Markdown summary: a few, for the reviewer; the JSON report has every path. */
 const MAX_DIAGRAMS = 10;
@@ -90,7 +94,7 @@ const brokerKey = (accountId, region, name) => `${accountId}|${region}|${name}`;
  * Every broker's results, fingerprinted, with the hops of failing network findings; and each broker's verdict.
  * `deployed`: judging the proposed estate, the deployed estate's verdicts, whose inferred networks carry over.
  */
-function judgeEstate(snapshot, policies, options, deployed, supportCalendar) {
+function judgeEstate(snapshot, policies, options, deployed, supportCalendar, picker) {
     const carriedNetworks = deployed && ((scope) => deployed.get(brokerKey(scope.accountId, scope.region, scope.broker.name))?.inferred ?? []);
     const evaluation = {
         ...(0, evaluation_1.evaluationOptions)(snapshot, options.config, { onPremCidrs: options.onPremCidrs, ...(carriedNetworks && { carriedNetworks }) }),
@@ -112,7 +116,9 @@ function judgeEstate(snapshot, policies, options, deployed, supportCalendar) {
                 const moved = deployed !== undefined && network && PICTURED.has(verdict) && deployed.get(key)?.verdict !== verdict && diagrams++ < MAX_DIAGRAMS;
                 verdicts.set(key, { name: document.name, verdict, inferred, ...(moved && { diagram: (0, paths_1.brokerPathsMermaid)((0, evaluator_1.resourceOf)(document), network) }) });
             }
-            return (0, build_1.reportedResults)(own, policies, () => network);
+            const reported = (0, build_1.reportedResults)(own, policies, () => network);
+            picker?.offer((0, evaluator_1.resourceOf)(document), network, reported);
+            return reported;
         },
     });
     return { results, verdicts };

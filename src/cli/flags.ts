@@ -241,6 +241,7 @@ const FORMAT_BY_EXTENSION: ReadonlyArray<[RegExp, string]> = [
   [/\.json$/i, 'json'],
   [/\.(md|markdown)$/i, 'markdown'],
   [/\.xml$/i, 'junit'],
+  [/\.html?$/i, 'html'],
   [/\.(mmd|mermaid)$/i, 'mermaid'],
 ];
 

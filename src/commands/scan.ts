@@ -55,7 +55,8 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       char: 'f',
       options: [...FORMATS],
       summary: 'Report format.',
-      description: 'Default: inferred from --output (.sarif, .json, .md, .xml), else table on a terminal and json when stdout is not a terminal.',
+      description:
+        'Default: inferred from --output (.sarif, .json, .md, .xml, .html), else table on a terminal and json when stdout is not a terminal. html is one self-contained page (summary, filterable findings, each broker\'s network paths drawn as SVG) that loads nothing from the network.',
       helpGroup: 'OUTPUT',
     }),
     output: Flags.string({
@@ -184,9 +185,10 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     let report: ScanReport;
     let snapshot: Awaited<ReturnType<typeof runScan>>['snapshot'];
     let anchoring: Awaited<ReturnType<typeof runScan>>['anchoring'];
+    let diagrams: Awaited<ReturnType<typeof runScan>>['diagrams'];
     const iac = flags.iac ?? defaults.iac;
     try {
-      ({report, snapshot, anchoring} = await runScan({
+      ({report, snapshot, anchoring, diagrams} = await runScan({
         iac: iac === undefined ? 'auto' : iac.includes('none') ? 'none' : {paths: iac},
         source,
         ...(changing && {
@@ -210,6 +212,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
         ...(flags['support-calendar'] && {supportCalendarFile: flags['support-calendar']}),
         redact,
         redactKey,
+        ...(format === 'html' && {diagrams: {}}),
       }));
     } finally {
       progress.stop();
@@ -227,6 +230,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
       category: writtenCategory,
       color: toStdout && format === 'table' && this.useColor(),
       ...(anchoring && {locate: anchoring.locate}),
+      ...(diagrams && {diagrams}),
       ...(format === 'table' ? display : {}),
     });
     if (!toStdout) {

@@ -4,3 +4,8 @@ import * as crypto from 'node:crypto';
 export const sha256Hex: (text: string) => string = typeof crypto.hash === 'function'
   ? (text) => crypto.hash('sha256', text, 'hex')
   : (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** SHA-256 in base64 (a Content-Security-Policy script hash). */
+export function sha256Base64(text: string): string {
+  return crypto.createHash('sha256').update(text, 'utf8').digest('base64');
+}

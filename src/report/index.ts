@@ -1,4 +1,5 @@
 /** The report formats: each is a pure function of the ScanReport; writing it anywhere is the command's job. */
+import {renderHtml} from './html';
 import {jsonReportChunks} from './json';
 import {renderJunit} from './junit';
 import {renderMarkdown} from './markdown';
@@ -6,7 +7,7 @@ import {sarifChunks} from './sarif';
 import {renderTable} from './table';
 import type {RenderOptions, ScanReport} from './types';
 
-export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'junit'] as const;
+export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'junit', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 /** A format's text in pieces: JSON and SARIF of a large estate are never one string (see json-chunks.ts). */
 export type Renderer = (report: ScanReport, options: RenderOptions) => Iterable<string>;
@@ -17,6 +18,7 @@ const RENDERERS: Record<Format, Renderer> = {
   sarif: sarifChunks,
   markdown: (report, options) => [renderMarkdown(report, options)],
   junit: (report, options) => [renderJunit(report, options)],
+  html: renderHtml,
 };
 
 export function isFormat(value: string): value is Format {
@@ -35,6 +37,7 @@ export function render(format: Format, report: ScanReport, options: RenderOption
   return [...renderChunks(format, report, options)].join('');
 }
 
+export {escapeHtml, type HtmlDiagram, type HtmlDiagrams, renderHtml} from './html';
 export {renderJson} from './json';
 export {renderJunit} from './junit';
 export {renderMarkdown} from './markdown';

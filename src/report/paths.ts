@@ -598,6 +598,69 @@ function mermaidText(graph: Graph): string {
   return out.join('\n') + '\n';
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Graphviz DOT: the same graph as the Mermaid flowchart (pathGraph), for `scan --format html`, which lays it out
+// with Graphviz (src/report/layout.ts) and inlines the SVG.
+
+/** Node colours (fill, border, text), border width and dashes: the Mermaid class definitions' colours. */
+const DOT_NODE: Record<NodeClass, string> = {
+  ok: 'fillcolor="#e6f4ea", color="#1e8e3e", fontcolor="#0d3d1b"',
+  broken: 'fillcolor="#fce8e6", color="#d93025", fontcolor="#5c0b05", penwidth=2.5',
+  unknown: 'fillcolor="#f1f3f4", color="#80868b", fontcolor="#202124", penwidth=1.5, style="rounded,filled,dashed"',
+  pending: 'fillcolor="#e8f0fe", color="#1a73e8", fontcolor="#0b2e6b", penwidth=1.5, style="rounded,filled,dashed"',
+  network: 'fillcolor="#e8f0fe", color="#1a73e8", fontcolor="#0b2e6b"',
+  broker: 'fillcolor="#fef7e0", color="#f9ab00", fontcolor="#3c2a00", penwidth=2',
+  internet: 'fillcolor="#fce8e6", color="#d93025", fontcolor="#5c0b05", penwidth=2.5',
+};
+const DOT_EDGE: Record<EdgeState, string> = {
+  ok: 'color="#1e8e3e"',
+  broken: 'color="#d93025", penwidth=2, arrowhead=tee',
+  exposed: 'color="#d93025", penwidth=2',
+  unknown: 'color="#80868b", style=dashed',
+  dead: 'color="#bdc1c6", style=dotted, arrowhead=none',
+};
+
+/**
+ * Text inside a quoted DOT string, shown as it is: control and invisible format characters (bidi overrides)
+ * escaped visibly (src/foundation/terminal.ts); `\` doubled, so that no escape (`\N`, `\G`, `\l`) is formed; `"`
+ * escaped, so the string cannot end; `&` as `&amp;`, so Graphviz shows an entity's text rather than decoding it.
+ * Graphviz writes label text into SVG with `<`, `>` and `"` as entities: no markup can come from a label.
+ */
+export function escapeDot(text: string): string {
+  return terminalSafe(text.replace(/[ \t\n\r]+/g, ' ').trim()).replace(/[\\"&]/g, (char) => (char === '&' ? '&amp;' : `\\${char}`));
+}
+
+function dotLabel(lines: string[]): string {
+  return `"${lines.filter((line) => line !== '').map((line) => escapeDot(shorten(line, LABEL_LINE_CHARS))).join('\\n')}"`;
+}
+
+/**
+ * The broker's paths as a Graphviz digraph: one cluster per on-premises network (and one for internet ingress),
+ * top to bottom into the one broker node (a page is narrower than the chain of hops is long). Node and cluster names are the graph's own (B, N0_3, cluster_G0): no
+ * value from the estate is ever a name, only a quoted label.
+ */
+export function brokerPathsDot(broker: ResourceRef, network: BrokerNetworkFacts | null): string {
+  const graph = pathGraph({broker, network});
+  const out = [
+    'digraph paths {',
+    '  rankdir=TB; nodesep=0.3; ranksep=0.3; bgcolor="transparent"; newrank=true;',
+    '  node [shape=box, style="rounded,filled", fontname="Helvetica,Arial,sans-serif", fontsize=11, margin="0.26,0.08"];',
+    '  edge [arrowsize=0.7];',
+    '  graph [fontname="Helvetica,Arial,sans-serif", fontsize=11, labeljust=l, style="rounded,dashed", color="#9aa0a6"];',
+  ];
+  const nodeLine = (node: GraphNode, pad: string) => `${pad}${node.id} [label=${dotLabel(node.lines)}, class="${node.cls}", ${DOT_NODE[node.cls]}];`;
+  for (const node of graph.nodes.filter((n) => !n.group)) out.push(nodeLine(node, '  '));
+  for (const group of graph.groups) {
+    out.push(`  subgraph cluster_${group.id} {`, `    label=${dotLabel([group.title])};`);
+    for (const node of graph.nodes.filter((n) => n.group === group.id)) out.push(nodeLine(node, '    '));
+    out.push('  }');
+  }
+
+  for (const edge of graph.edges) out.push(`  ${edge.from} -> ${edge.to} [class="${edge.state}", ${DOT_EDGE[edge.state]}];`);
+  out.push('}');
+  return out.join('\n') + '\n';
+}
+
 /** Builds nodes and edges: one subgraph per on-premises network (its hops), converging on one broker node. */
 /** A broker's paths as a Mermaid flowchart, from its network facts alone (scan --plan: a moved verdict's picture). */
 export function brokerPathsMermaid(broker: ResourceRef, network: BrokerNetworkFacts): string {

@@ -8,6 +8,7 @@ import type {AbsentFinding, BaselineCounts, BaselineState} from '../policy/basel
 import type {AppliedSuppression, SuppressionStatus} from '../policy/suppressions';
 import type {Evaluation, FailOn, Policy, Severity, Status} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
+import type {HtmlDiagrams} from './html';
 
 export const REPORT_KIND = 'mq-audit/report';
 /**
@@ -225,6 +226,8 @@ export interface SourceLocation {
 export type Locator = (resource: LocatableResource, property?: string) => SourceLocation | undefined;
 
 export interface RenderOptions {
+  /** HTML: each broker's network paths, laid out (src/services/diagrams.ts); absent when there is no snapshot (report merge). */
+  diagrams?: HtmlDiagrams;
   /** SARIF: where resources are defined; default: the pseudo-path `aws/<account>/<region>/<service>/<type>/<id>`. */
   locate?: Locator;
   /** SARIF `automationDetails.id` prefix: the code-scanning category. */

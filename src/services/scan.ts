@@ -26,6 +26,8 @@ import type {Verdict} from '../network';
 import type {ReportedEvaluation} from '../report/types';
 import {brokerPathsMermaid} from '../report/paths';
 import {resourceOf} from '../policy/evaluator';
+import type {HtmlDiagrams} from '../report/html';
+import {DiagramPicker} from './diagrams';
 
 export interface ScanOptions {
   /** An inventory file, live collection, or (with a change) no deployed estate at all. */
@@ -53,6 +55,8 @@ export interface ScanOptions {
   failOnEmpty?: boolean;
   /** Templates to anchor findings to (default: none). */
   iac?: IacSource;
+  /** scan --format html: draw the network paths of up to `limit` brokers (src/services/diagrams.ts). */
+  diagrams?: {limit?: number};
   /** Where the default suppressions file is looked for. */
   cwd?: string;
   now?: () => Date;
@@ -63,6 +67,8 @@ export interface ScanOutcome {
   snapshot: Snapshot;
   /** The IaC index behind `report.iac`; its locator anchors SARIF locations. */
   anchoring?: Anchoring;
+  /** With `options.diagrams`: the brokers' paths laid out for the HTML report. */
+  diagrams?: HtmlDiagrams;
 }
 
 export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
@@ -85,7 +91,8 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const deployed = 'file' in options.source ? readSnapshot(options.source.file) : 'live' in options.source ? await collectLive(options.source.live) : emptySnapshot();
   const inventorySource = 'file' in options.source ? options.source.file : undefined;
   const generatedAt = (options.now?.() ?? new Date()).toISOString();
-  const judge = (snapshot: Snapshot) => judgeEstate(snapshot, policies, options, undefined, supportCalendar);
+  const picker = options.diagrams ? new DiagramPicker(options.diagrams.limit) : undefined;
+  const judge = (snapshot: Snapshot) => judgeEstate(snapshot, policies, options, undefined, supportCalendar, picker);
   const independence = options.config.network?.independence ?? DEFAULT_INDEPENDENCE;
   const common = {policies, failOn: options.failOn, ...(options.failOnEmpty && {failOnEmpty: true}), tool: TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf, independence};
 
@@ -96,8 +103,9 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   if (proposal && options.change) {
     const estate = applyChanges(deployed, proposal.changes, {...(options.change.accountId && {accountId: options.change.accountId}), ...(options.change.region && {region: options.change.region})});
     snapshot = estate.snapshot;
-    const before = 'none' in options.source ? {results: [], verdicts: new Map()} : judge(deployed);
-    const after = judgeEstate(estate.snapshot, policies, options, before.verdicts, supportCalendar);
+    // The pictures are of the proposed estate: the one the gate judges.
+    const before = 'none' in options.source ? {results: [], verdicts: new Map()} : judgeEstate(deployed, policies, options, undefined, supportCalendar);
+    const after = judgeEstate(estate.snapshot, policies, options, before.verdicts, supportCalendar, picker);
     const locateEdit = editLocator(anchoring, options.cwd, networkNames(deployed));
     const classified = classifyChanges(after.results, before.results, estate, locateEdit);
     const gateAll = options.change.gate === 'all';
@@ -119,7 +127,8 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const stale = staleCalendarWarning(supportCalendar ?? BUILT_IN_CALENDAR, new Date(generatedAt), options.supportCalendarFile ?? 'built in');
   if (stale) built.warnings = [...(built.warnings ?? []), {code: 'stale-support-calendar', message: stale, ...(options.supportCalendarFile && {source: options.supportCalendarFile})}];
   const report = options.redact ? redactReport(built, redactor) : built;
-  return {report, snapshot, ...(anchoring && {anchoring})};
+  const diagrams = picker && (await picker.diagrams(options.redact ? redactor : undefined));
+  return {report, snapshot, ...(anchoring && {anchoring}), ...(diagrams && {diagrams})};
 }
 
 /** A broker's on-premises verdict and the networks inferred for it, by account, region and name (a replaced broker's id changes). */
@@ -135,7 +144,14 @@ const brokerKey = (accountId: string, region: string, name: string) => `${accoun
  * Every broker's results, fingerprinted, with the hops of failing network findings; and each broker's verdict.
  * `deployed`: judging the proposed estate, the deployed estate's verdicts, whose inferred networks carry over.
  */
-export function judgeEstate(snapshot: Snapshot, policies: CompiledPolicy[], options: ScanOptions, deployed?: EstateVerdicts, supportCalendar?: SupportCalendar): {results: ReportedEvaluation[]; verdicts: EstateVerdicts} {
+export function judgeEstate(
+  snapshot: Snapshot,
+  policies: CompiledPolicy[],
+  options: ScanOptions,
+  deployed?: EstateVerdicts,
+  supportCalendar?: SupportCalendar,
+  picker?: DiagramPicker,
+): {results: ReportedEvaluation[]; verdicts: EstateVerdicts} {
   const carriedNetworks = deployed && ((scope: {broker: {name: string}; accountId: string; region: string}) => deployed.get(brokerKey(scope.accountId, scope.region, scope.broker.name))?.inferred ?? []);
   const evaluation = {
     ...evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs, ...(carriedNetworks && {carriedNetworks})}),
@@ -157,7 +173,9 @@ export function judgeEstate(snapshot: Snapshot, policies: CompiledPolicy[], opti
         const moved = deployed !== undefined && network && PICTURED.has(verdict) && deployed.get(key)?.verdict !== verdict && diagrams++ < MAX_DIAGRAMS;
         verdicts.set(key, {name: document.name, verdict, inferred, ...(moved && {diagram: brokerPathsMermaid(resourceOf(document), network)})});
       }
-      return reportedResults(own, policies, () => network);
+      const reported = reportedResults(own, policies, () => network);
+      picker?.offer(resourceOf(document), network, reported);
+      return reported;
     },
   });
   return {results, verdicts};

@@ -11,6 +11,8 @@ describe('formatFromFile', () => {
     ['summary.md', 'markdown'],
     ['summary.markdown', 'markdown'],
     ['junit.xml', 'junit'],
+    ['audit.html', 'html'],
+    ['out/Report.HTM', 'html'],
   ])('a report written to %s is %s', (file, format) => {
     expect(formatFromFile(file, FORMATS)).toBe(format);
   });

@@ -127,4 +127,29 @@ describe('one hostile estate through every report format', () => {
     expect(text).toContain('orders-prod');
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
+
+  it('HTML: only the page\'s own elements and attributes, no handler, one script, the name kept as text', async () => {
+    const {code, text} = await scan('html');
+    expect(code).toBe(1);
+    expect(rawControl(text)).toBe('none');
+    // Escaped text holds no `<`: every tag is the page's (or Graphviz's, for the drawings), every attribute quoted.
+    const tags = [...text.matchAll(/<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+(?:="[^"<]*")?)*)\s*\/?>/g)];
+    const other = text.replace(/<!DOCTYPE html>/, '').split('<').length - 1 - tags.length;
+    expect(other).toBe(0);
+    const names = new Set(tags.map((t) => t[2].toLowerCase()));
+    expect([...names].filter((n) => !PAGE_ELEMENTS.has(n))).toEqual([]);
+    const attributes = tags.flatMap((t) => [...t[3].matchAll(/\s+([\w:-]+)(?:="[^"]*")?/g)].map((a) => a[1].toLowerCase()));
+    expect(attributes.filter((a) => a.startsWith('on') || a === 'src' || a === 'srcdoc' || a === 'xlink:href')).toEqual([]);
+    expect(tags.filter((t) => t[2] === 'script' && !t[1])).toHaveLength(1);
+    expect(text).toContain('orders-prod');
+    expect(text).toContain('&lt;img src=x onerror=alert(1)&gt; &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; &amp;#x41;');
+  });
 });
+
+/** What the HTML report itself writes: the page, the findings table and form, and Graphviz's SVG elements. */
+const PAGE_ELEMENTS = new Set([
+  'a', 'article', 'b', 'body', 'br', 'button', 'code', 'div', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'head', 'header', 'html',
+  'input', 'label', 'li', 'meta', 'noscript', 'option', 'p', 'script', 'section', 'select', 'span', 'strong', 'style', 'table', 'tbody',
+  'td', 'th', 'thead', 'title', 'tr', 'ul',
+  'svg', 'g', 'polygon', 'ellipse', 'path', 'polyline', 'text',
+]);

@@ -33,7 +33,7 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
         format: core_1.Flags.string({
             char: 'f',
             options: [...index_1.FORMATS],
-            summary: 'Format of the merged JSON reports. Default: from --output (.sarif, .json, .md, .xml), else table on a terminal and json otherwise. SARIF inputs always give SARIF.',
+            summary: 'Format of the merged JSON reports. Default: from --output (.sarif, .json, .md, .xml, .html), else table on a terminal and json otherwise. SARIF inputs always give SARIF.',
         }),
         'fail-on': core_1.Flags.string({ options: [...types_1.FAIL_ON_VALUES], summary: 'Gate the merged report at this severity (default: the inputs\' common --fail-on).' }),
         category: core_1.Flags.string({ summary: 'SARIF category when rendering merged JSON reports as SARIF. Default: mq-audit.' }),

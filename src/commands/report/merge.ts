@@ -37,7 +37,7 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     format: Flags.string({
       char: 'f',
       options: [...FORMATS],
-      summary: 'Format of the merged JSON reports. Default: from --output (.sarif, .json, .md, .xml), else table on a terminal and json otherwise. SARIF inputs always give SARIF.',
+      summary: 'Format of the merged JSON reports. Default: from --output (.sarif, .json, .md, .xml, .html), else table on a terminal and json otherwise. SARIF inputs always give SARIF.',
     }),
     'fail-on': Flags.string({options: [...FAIL_ON_VALUES], summary: 'Gate the merged report at this severity (default: the inputs\' common --fail-on).'}),
     category: Flags.string({summary: 'SARIF category when rendering merged JSON reports as SARIF. Default: mq-audit.'}),
