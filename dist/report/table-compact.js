@@ -2,7 +2,27 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.renderCompactTable = renderCompactTable;
 exports.filterReport = filterReport;
+exports.unmatchedBrokerFilters = unmatchedBrokerFilters;
 exports.findingRows = findingRows;
+/**
+ * The default table: what a person at a terminal reads at a glance.
+ *
+ *   mq-audit 0.1.0: 12 brokers in 1 account, 1 region (…)
+ *   Gate: Gate failed: 38 failing finding(s) at or above low (…). (fail-on low, exit code 1)
+ *   Brokers 12: 11 failing, 1 not fully evaluated · results 60 pass, 38 fail, 12 n/a, 11 error · 1 collection error
+ *
+ *   high    nacl-prod      mq/private-connectivity   the reason alone, wrapped in its column …
+ *   low     8 brokers      mq/ldap-authentication    authenticationStrategy is SIMPLE, expected "LDAP" …
+ *                                                    on orders-prod, search-prod, …
+ *   error   ledger-prod    11 checks                 not evaluated: mq:DescribeBroker denied (AccessDeniedException)
+ *
+ *   … what could not be read, baseline, change, warnings (one line each) …
+ *   Gate: … (the last line, for logs that keep the tail)
+ *
+ * Only the reason wraps; when the columns before it leave it less than MIN_REASON columns, its continuation lines
+ * hang under the severity instead. Display filters (`show`) pick the rows; the gate and the counts stay the scan's.
+ */
+const nearest_1 = require("../foundation/nearest");
 const terminal_1 = require("../foundation/terminal");
 const ordering_1 = require("./ordering");
 const parts_1 = require("./parts");
@@ -58,6 +78,18 @@ function filterReport(report, show) {
         return globs.length === 0 || globs.some((glob) => glob.test(ev.resource.name));
     });
     return { ...report, results };
+}
+/**
+ * The `--broker` names or globs that match no resource of the report, each with the nearest names it has (a
+ * glob is compared without its wildcards). Empty when every pattern matches, or when the report has no result.
+ */
+function unmatchedBrokerFilters(report, patterns) {
+    const names = [...new Set(report.results.map((ev) => ev.resource.name))].sort();
+    if (names.length === 0)
+        return [];
+    return patterns
+        .filter((pattern) => !names.some((name) => globPattern(pattern).test(name)))
+        .map((pattern) => ({ pattern, near: (0, nearest_1.nearest)(pattern.replace(/[*?]/g, ''), names), names }));
 }
 /** `orders-*`, `*-prod`, `mq-?`: the whole name, case-sensitive. */
 function globPattern(glob) {

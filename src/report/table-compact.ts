@@ -16,6 +16,7 @@
  * Only the reason wraps; when the columns before it leave it less than MIN_REASON columns, its continuation lines
  * hang under the severity instead. Display filters (`show`) pick the rows; the gate and the counts stay the scan's.
  */
+import {nearest} from '../foundation/nearest';
 import type {Severity} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
 import {type Paint, painter, terminalOutput, terminalSafeDeep} from '../foundation/terminal';
@@ -80,6 +81,18 @@ export function filterReport(report: ScanReport, show: ShowFilter | undefined): 
     return globs.length === 0 || globs.some((glob) => glob.test(ev.resource.name));
   });
   return {...report, results};
+}
+
+/**
+ * The `--broker` names or globs that match no resource of the report, each with the nearest names it has (a
+ * glob is compared without its wildcards). Empty when every pattern matches, or when the report has no result.
+ */
+export function unmatchedBrokerFilters(report: ScanReport, patterns: readonly string[]): {pattern: string; near: string[]; names: string[]}[] {
+  const names = [...new Set(report.results.map((ev) => ev.resource.name))].sort();
+  if (names.length === 0) return [];
+  return patterns
+    .filter((pattern) => !names.some((name) => globPattern(pattern).test(name)))
+    .map((pattern) => ({pattern, near: nearest(pattern.replace(/[*?]/g, ''), names), names}));
 }
 
 /** `orders-*`, `*-prod`, `mq-?`: the whole name, case-sensitive. */
