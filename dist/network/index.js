@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.NETWORK_POINTER = exports.NETWORK_FACTS_VERSION = exports.cidrProblem = void 0;
+exports.NETWORK_POINTER = exports.NETWORK_FACTS_VERSION = exports.cidrProblem = exports.requiredPortsRules = void 0;
 exports.buildNetworkModel = buildNetworkModel;
 exports.unknownPointers = unknownPointers;
 /**
@@ -11,6 +11,8 @@ const errors_1 = require("../foundation/errors");
 const analyze_1 = require("./analyze");
 const cidr_1 = require("./cidr");
 const lookup_1 = require("./lookup");
+var ports_1 = require("./ports");
+Object.defineProperty(exports, "requiredPortsRules", { enumerable: true, get: function () { return ports_1.requiredPortsRules; } });
 var cidr_2 = require("./cidr");
 Object.defineProperty(exports, "cidrProblem", { enumerable: true, get: function () { return cidr_2.cidrProblem; } });
 var facts_1 = require("./facts");
@@ -30,7 +32,7 @@ function buildNetworkModel(snapshot, options) {
             if (!scope?.network)
                 return undefined;
             const carried = networks.length === 0 ? (0, analyze_1.parseNetworks)(options.carriedNetworks?.({ broker, accountId, partition: scope.partition, region }) ?? []) : [];
-            const facts = (0, analyze_1.analyzeBroker)(index, scope, broker, networks, carried);
+            const facts = (0, analyze_1.analyzeBroker)(index, scope, broker, networks, carried, options.requiredPorts?.choose(broker));
             return { facts, unknown: unknownPointers(facts) };
         },
     };

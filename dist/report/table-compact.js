@@ -23,6 +23,7 @@ exports.findingRows = findingRows;
  * hang under the severity instead. Display filters (`show`) pick the rows; the gate and the counts stay the scan's.
  */
 const nearest_1 = require("../foundation/nearest");
+const strings_1 = require("../foundation/strings");
 const terminal_1 = require("../foundation/terminal");
 const ordering_1 = require("./ordering");
 const parts_1 = require("./parts");
@@ -69,7 +70,7 @@ function renderCompactTable(unsafeReport, options) {
 function filterReport(report, show) {
     if (!show || (!show.severity && !show.statuses?.length && !show.brokers?.length))
         return report;
-    const globs = (show.brokers ?? []).map(globPattern);
+    const globs = (show.brokers ?? []).map(strings_1.globPattern);
     const results = report.results.filter((ev) => {
         if (show.severity && (0, ordering_1.compareSeverity)(ev.severity, show.severity) > 0)
             return false;
@@ -88,13 +89,8 @@ function unmatchedBrokerFilters(report, patterns) {
     if (names.length === 0)
         return [];
     return patterns
-        .filter((pattern) => !names.some((name) => globPattern(pattern).test(name)))
+        .filter((pattern) => !names.some((name) => (0, strings_1.globPattern)(pattern).test(name)))
         .map((pattern) => ({ pattern, near: (0, nearest_1.nearest)(pattern.replace(/[*?]/g, ''), names), names }));
-}
-/** `orders-*`, `*-prod`, `mq-?`: the whole name, case-sensitive. */
-function globPattern(glob) {
-    const escaped = [...glob].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+()[\]{}]/.test(c) ? `\\${c}` : c)).join('');
-    return new RegExp(`^${escaped}$`);
 }
 function compactHeadline(report, paint) {
     const { scopes } = report.inventory;

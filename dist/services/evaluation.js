@@ -4,7 +4,11 @@ exports.evaluationOptions = evaluationOptions;
 const network_1 = require("../network");
 /** The evaluation options, and the network model behind them (the report reuses it for SARIF path hops). */
 function evaluationOptions(snapshot, config, settings = {}) {
-    const model = (0, network_1.buildNetworkModel)(snapshot, { onPremCidrs: settings.onPremCidrs ?? [], ...(settings.carriedNetworks && { carriedNetworks: settings.carriedNetworks }) });
+    const model = (0, network_1.buildNetworkModel)(snapshot, {
+        onPremCidrs: settings.onPremCidrs ?? [],
+        ...(settings.carriedNetworks && { carriedNetworks: settings.carriedNetworks }),
+        ...(config.requiredPorts && { requiredPorts: config.requiredPorts }),
+    });
     return {
         model,
         production: config.production,

@@ -19,7 +19,7 @@ async function runPaths(options) {
     const resolved = resolveBroker(snapshot, options.broker, 'file' in options.source ? options.source.file : 'the live inventory');
     if ('incomplete' in resolved)
         return { kind: 'unresolved', exitCode: types_1.EXIT.incomplete, message: resolved.incomplete };
-    const model = (options.buildModel ?? index_1.buildNetworkModel)(snapshot, { onPremCidrs: options.onPremCidrs });
+    const model = (options.buildModel ?? index_1.buildNetworkModel)(snapshot, { onPremCidrs: options.onPremCidrs, ...(options.config.requiredPorts && { requiredPorts: options.config.requiredPorts }) });
     const answer = model.factsFor(resolved.scope);
     const facts = answer?.facts ?? null;
     const broker = resourceOfScope(resolved.scope);

@@ -17,6 +17,7 @@
  * hang under the severity instead. Display filters (`show`) pick the rows; the gate and the counts stay the scan's.
  */
 import {nearest} from '../foundation/nearest';
+import {globPattern} from '../foundation/strings';
 import type {Severity} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
 import {type Paint, painter, terminalOutput, terminalSafeDeep} from '../foundation/terminal';
@@ -95,11 +96,6 @@ export function unmatchedBrokerFilters(report: ScanReport, patterns: readonly st
     .map((pattern) => ({pattern, near: nearest(pattern.replace(/[*?]/g, ''), names), names}));
 }
 
-/** `orders-*`, `*-prod`, `mq-?`: the whole name, case-sensitive. */
-function globPattern(glob: string): RegExp {
-  const escaped = [...glob].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+()[\]{}]/.test(c) ? `\\${c}` : c)).join('');
-  return new RegExp(`^${escaped}$`);
-}
 
 function compactHeadline(report: ScanReport, paint: Paint): string {
   const {scopes} = report.inventory;

@@ -10,6 +10,7 @@ import {DEFAULT_CONFIG_FILE} from '../foundation/package-paths';
 import type {ProductionSelector} from '../policy/document';
 import type {FailOn} from '../policy/types';
 import {ownSchemaValidator} from '../foundation/validators';
+import {type RequiredPortsConfig, type RequiredPortsRules, requiredPortsRules} from '../network/ports';
 
 export interface FlagDefaults {
   'fail-on'?: FailOn;
@@ -40,6 +41,8 @@ export interface Config {
   production?: ProductionSelector;
   policies?: Record<string, {parameters?: Record<string, unknown>}>;
   defaults: FlagDefaults;
+  /** `network.requiredPorts`, checked: the ports each broker must pass (docs/network.md); undefined: the engine's. */
+  requiredPorts?: RequiredPortsRules;
 }
 
 /** Loads `file` (must exist) or, when not given, the default file if present. */
@@ -50,7 +53,7 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   const data = readJsonFile(isAbsolute(path) ? path : resolve(cwd, path), 'config file');
   const errors = schemaErrors(ownSchemaValidator('config.schema.json'), data, shown);
   if (errors.length > 0) throw new InputErrors(errors);
-  const config = data as Omit<Config, 'defaults' | 'source'> & {defaults?: FlagDefaults};
+  const config = data as Omit<Config, 'defaults' | 'source' | 'requiredPorts'> & {defaults?: FlagDefaults; network?: {requiredPorts?: RequiredPortsConfig}};
   // Where signed calls (and the session token) go is the caller's decision: a config file in the repository is
   // written by whoever opens a pull request, and an endpoint of theirs could serve a clean estate.
   if (config.defaults?.['endpoint-url'] !== undefined) {
@@ -68,7 +71,8 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   if (defaults.iac) defaults.iac = defaults.iac.map((p) => (p === 'none' ? p : resolve(base, p)));
   if (defaults.suppressions) defaults.suppressions = resolve(base, defaults.suppressions);
   if (defaults.baseline) defaults.baseline = resolve(base, defaults.baseline);
-  return {source: shown, production: config.production, policies: config.policies, defaults};
+  const requiredPorts = requiredPortsRules(config.network?.requiredPorts, shown);
+  return {source: shown, production: config.production, policies: config.policies, defaults, ...(requiredPorts && {requiredPorts})};
 }
 
 export function parameterOverrides(config: Config): Record<string, Record<string, unknown>> {

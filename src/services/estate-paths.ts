@@ -5,7 +5,7 @@
  * collected, else 0).
  */
 import type {BreakPoint, Verdict} from '../network/facts';
-import {buildNetworkModel} from '../network/index';
+import {buildNetworkModel, type RequiredPortsRules} from '../network/index';
 import {brokersOf} from '../policy/evaluate';
 import {EXIT} from '../policy/types';
 import {BREAK_WORDS, type PathsVerdict} from '../report/paths';
@@ -48,9 +48,9 @@ export interface EstatePathsReport {
 
 const ORDER: PathsVerdict[] = ['unreachable', 'not-collected', 'unknown', 'degraded', 'pending', 'reachable'];
 
-export async function runEstatePaths(options: {source: {file: string} | {live: LiveOptions}; onPremCidrs: string[]; now?: () => Date}): Promise<EstatePathsReport> {
+export async function runEstatePaths(options: {source: {file: string} | {live: LiveOptions}; onPremCidrs: string[]; requiredPorts?: RequiredPortsRules; now?: () => Date}): Promise<EstatePathsReport> {
   const snapshot: Snapshot = 'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
-  const model = buildNetworkModel(snapshot, {onPremCidrs: options.onPremCidrs});
+  const model = buildNetworkModel(snapshot, {onPremCidrs: options.onPremCidrs, ...(options.requiredPorts && {requiredPorts: options.requiredPorts})});
   const rows: EstateRow[] = [];
   for (const scope of brokersOf(snapshot)) {
     const {broker} = scope;

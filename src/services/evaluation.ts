@@ -16,7 +16,11 @@ export interface EvaluationSettings {
 
 /** The evaluation options, and the network model behind them (the report reuses it for SARIF path hops). */
 export function evaluationOptions(snapshot: Snapshot, config: Config, settings: EvaluationSettings = {}): EvaluateOptions & {model: NetworkModel} {
-  const model = buildNetworkModel(snapshot, {onPremCidrs: settings.onPremCidrs ?? [], ...(settings.carriedNetworks && {carriedNetworks: settings.carriedNetworks})});
+  const model = buildNetworkModel(snapshot, {
+    onPremCidrs: settings.onPremCidrs ?? [],
+    ...(settings.carriedNetworks && {carriedNetworks: settings.carriedNetworks}),
+    ...(config.requiredPorts && {requiredPorts: config.requiredPorts}),
+  });
   return {
     model,
     production: config.production,

@@ -47,7 +47,7 @@ export async function runPaths(options: PathsOptions): Promise<PathsOutcome> {
   const resolved = resolveBroker(snapshot, options.broker, 'file' in options.source ? options.source.file : 'the live inventory');
   if ('incomplete' in resolved) return {kind: 'unresolved', exitCode: EXIT.incomplete, message: resolved.incomplete};
 
-  const model = (options.buildModel ?? buildNetworkModel)(snapshot, {onPremCidrs: options.onPremCidrs});
+  const model = (options.buildModel ?? buildNetworkModel)(snapshot, {onPremCidrs: options.onPremCidrs, ...(options.config.requiredPorts && {requiredPorts: options.config.requiredPorts})});
   const answer = model.factsFor(resolved.scope);
   const facts: BrokerNetworkFacts | null = answer?.facts ?? null;
   const broker = resourceOfScope(resolved.scope);
