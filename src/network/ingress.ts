@@ -85,7 +85,8 @@ export function evaluateIngress(input: IngressInput): IngressResult {
       if (rest.length > 0) parts.push(`${listPorts(rest)} ${rest.length === 1 ? 'is' : 'are'} not admitted by ${groups}`);
     }
 
-    reason = `${acl.id} denies ${what} every port ${groups} ${input.securityGroupIds.length === 1 ? 'admits' : 'admit'}: ${parts.join('; ')}`;
+    // Each part names the ACL and the groups with their rules: a sentence around them would only say it again.
+    reason = `for ${what}, ${parts.join('; ')}`;
   }
 
   const naclInbound: PathHop = {
