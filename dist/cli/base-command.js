@@ -54,7 +54,8 @@ class BaseCommand extends core_1.Command {
             return super.catch(error);
         if (error instanceof core_1.Errors.CLIError || error.oclif?.exit !== undefined) {
             const message = error.message.replace(/\s+See more help with --help$/, '');
-            return this.failWith(safe((0, suggest_1.flagValueHint)(message) ?? message));
+            const flagNames = Object.keys(this.constructor.flags ?? {});
+            return this.failWith(safe((0, suggest_1.flagValueHint)(message) ?? (0, suggest_1.unknownFlagHint)(message, flagNames) ?? message));
         }
         if (process.env.DEBUG)
             this.logToStderr(error.stack ?? String(error));

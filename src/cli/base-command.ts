@@ -10,7 +10,7 @@ import {EXIT} from '../policy/types';
 import {type Redactor, redactMessage} from '../report/redact';
 import {colorEnabled} from './color';
 import {boundHeapGrowth} from './heap';
-import {flagValueHint} from './suggest';
+import {flagValueHint, unknownFlagHint} from './suggest';
 
 /** Escaped for a terminal, line feeds kept. */
 function safe(text: string): string {
@@ -57,7 +57,8 @@ export abstract class BaseCommand extends Command {
     if (error instanceof Errors.ExitError) return super.catch(error);
     if (error instanceof Errors.CLIError || error.oclif?.exit !== undefined) {
       const message = error.message.replace(/\s+See more help with --help$/, '');
-      return this.failWith(safe(flagValueHint(message) ?? message));
+      const flagNames = Object.keys((this.constructor as typeof BaseCommand).flags ?? {});
+      return this.failWith(safe(flagValueHint(message) ?? unknownFlagHint(message, flagNames) ?? message));
     }
     if (process.env.DEBUG) this.logToStderr(error.stack ?? String(error));
     return this.failWith(`internal error: ${safe(error.message)} (this is a bug in mq-audit; run with DEBUG=mq-audit for details)`);

@@ -4,6 +4,9 @@
  * paths text; `inventory --output -` writes the snapshot, and only the snapshot, to stdout. (`-h` on every
  * command: help.test.ts.)
  */
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {type AwsStub, installMq, installSts, startAwsStub} from '../helpers/aws-stub';
 import {installDirectConnect} from '../helpers/aws-stub/directconnect';
 import {installEc2Network} from '../helpers/aws-stub/ec2';
@@ -12,6 +15,12 @@ import {ACTIVE_STANDBY, mqFixture, RABBITMQ_CLUSTER} from '../inventory/fixtures
 import {DC, ESTATE12} from '../estate12/estate';
 
 jest.setTimeout(60_000);
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'mq-audit-conventions-'));
+});
+afterAll(() => rmSync(work, {recursive: true, force: true}));
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/;
@@ -54,6 +63,16 @@ describe('did you mean', () => {
   });
 
   it.each([
+    [['scan', '--inventory', ESTATE12, '--fromat', 'json'], 'Error: Nonexistent flag: --fromat; did you mean --format?\n'],
+    [['scan', '--fromat', 'json', '--regoin', 'eu-west-1'], 'Error: Nonexistent flags: --fromat, --regoin; --fromat: did you mean --format?; --regoin: did you mean --region?\n'],
+    [['paths', '--zzzzzz'], 'Error: Nonexistent flag: --zzzzzz (--help lists the flags)\n'],
+  ])('a mistyped flag name: %j', async (argv, expected) => {
+    const result = await runCli(argv);
+    expectBadInput(result);
+    expect(result.stderr).toBe(expected);
+  });
+
+  it.each([
     ['--policy', 'mq/privat-connectivity', 'did you mean "mq/private-connectivity"? Known ids: mq/auto-minor-version-upgrade,'],
     ['--skip-policy', 'mq/loging', 'did you mean "mq/logging"? Known ids:'],
   ])('an unknown policy id for %s', async (flag, id, expected) => {
@@ -76,6 +95,12 @@ describe('did you mean', () => {
     expectBadInput(glob);
     expect(glob.stderr).toContain('no broker in the report matches "zz*"; brokers: analytics-dev, billing-prod,');
     const good = await runCli(['scan', '--inventory', ESTATE12, ...DC, '--format', 'table', '--broker', 'nacl-*']);
+    // report merge shows the same table, with the same check.
+    const json = await runCli(['scan', '--inventory', ESTATE12, ...DC, '--format', 'json', '--output', join(work, 'report.json')]);
+    expect(json.code).toBe(1);
+    const merged = await runCli(['report', 'merge', join(work, 'report.json'), '--format', 'table', '--broker', 'serch-prod']);
+    expectBadInput(merged);
+    expect(merged.stderr).toBe('Error: --broker: no broker in the report matches "serch-prod"; did you mean "search-prod"?\n');
     expect(good.code).toBe(1);
     expect(good.stdout).toMatch(/^high +nacl-prod +mq\/private-connectivity/m);
   });
