@@ -11,7 +11,9 @@ const errors_1 = require("../foundation/errors");
 const terminal_1 = require("../foundation/terminal");
 const types_1 = require("../policy/types");
 const redact_1 = require("../report/redact");
+const color_1 = require("./color");
 const heap_1 = require("./heap");
+const suggest_1 = require("./suggest");
 /** Escaped for a terminal, line feeds kept. */
 function safe(text) {
     return (0, terminal_1.terminalSafe)(text, { newlines: true });
@@ -50,8 +52,11 @@ class BaseCommand extends core_1.Command {
         // this.exit() passes through; oclif's own errors (bad flags, missing args) keep their message, unwrapped.
         if (error instanceof core_1.Errors.ExitError)
             return super.catch(error);
-        if (error instanceof core_1.Errors.CLIError || error.oclif?.exit !== undefined)
-            return this.failWith(safe(error.message.replace(/\s+See more help with --help$/, '')));
+        if (error instanceof core_1.Errors.CLIError || error.oclif?.exit !== undefined) {
+            const message = error.message.replace(/\s+See more help with --help$/, '');
+            const flagNames = Object.keys(this.constructor.flags ?? {});
+            return this.failWith(safe((0, suggest_1.flagValueHint)(message) ?? (0, suggest_1.unknownFlagHint)(message, flagNames) ?? message));
+        }
         if (process.env.DEBUG)
             this.logToStderr(error.stack ?? String(error));
         return this.failWith(`internal error: ${safe(error.message)} (this is a bug in mq-audit; run with DEBUG=mq-audit for details)`);
@@ -77,13 +82,9 @@ class BaseCommand extends core_1.Command {
     logToStderr(message = '', ...args) {
         super.logToStderr(this.redacted(safe(args.length > 0 ? (0, node_util_1.format)(message, ...args) : message)));
     }
-    /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
+    /** Colour for `stream` (stdout by default): NO_COLOR, FORCE_COLOR, else whether it is a terminal (./color). */
     useColor(stream = process.stdout) {
-        if (process.env.NO_COLOR)
-            return false;
-        if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')
-            return true;
-        return Boolean(stream.isTTY);
+        return (0, color_1.colorEnabled)(stream);
     }
 }
 exports.BaseCommand = BaseCommand;

@@ -7,6 +7,7 @@ exports.onPremCidrs = onPremCidrs;
 exports.formatFromFile = formatFromFile;
 exports.reportFormat = reportFormat;
 exports.tableOptions = tableOptions;
+exports.checkBrokerFilter = checkBrokerFilter;
 exports.terminalColumns = terminalColumns;
 /** Flags shared by the commands that read an estate (live or from an inventory file). */
 const core_1 = require("@oclif/core");
@@ -16,6 +17,9 @@ const region_names_1 = require("../inventory/region-names");
 const selection_1 = require("../inventory/selection");
 const cidr_1 = require("../network/cidr");
 const index_1 = require("../report/index");
+const table_compact_1 = require("../report/table-compact");
+const nearest_1 = require("../foundation/nearest");
+const terminal_1 = require("../foundation/terminal");
 const redact_1 = require("../report/redact");
 exports.collectionFlags = {
     region: core_1.Flags.string({
@@ -272,6 +276,20 @@ function tableOptions(flags) {
             ...(flags.broker?.length ? { brokers: flags.broker } : {}),
         },
     };
+}
+/**
+ * `--broker NAME|GLOB` that matches no broker of the report is bad input (exit 2), named with the nearest broker
+ * names: a typo would otherwise show an empty table that looks like a clean estate.
+ */
+function checkBrokerFilter(report, patterns) {
+    const unmatched = (0, table_compact_1.unmatchedBrokerFilters)(report, patterns ?? []);
+    if (unmatched.length === 0)
+        return;
+    const problems = unmatched.map(({ pattern, near, names }) => {
+        const hint = near.length > 0 ? `did you mean ${near.map((n) => `"${(0, terminal_1.terminalSafe)(n)}"`).join(' or ')}?` : `brokers: ${(0, nearest_1.listNames)(names.map((n) => (0, terminal_1.terminalSafe)(n)))}`;
+        return `no broker in the report matches "${(0, terminal_1.terminalSafe)(pattern)}"; ${hint}`;
+    });
+    throw new errors_1.InputError('--broker', problems.join('; '));
 }
 /** The width to fit text to: stdout's columns on a terminal, else $COLUMNS; undefined when neither says. */
 function terminalColumns() {

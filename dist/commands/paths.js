@@ -117,7 +117,7 @@ Exit codes:
         const notice = 'live' in source ? (0, flags_1.endpointNotice)(source.live?.endpoint) : undefined;
         if (notice)
             this.logToStderr(notice);
-        const estate = await (0, estate_paths_1.runEstatePaths)({ source, onPremCidrs: cidrs, ...(config.network?.independence && { independence: config.network.independence }) });
+        const estate = await (0, estate_paths_1.runEstatePaths)({ source, onPremCidrs: cidrs, ...(config.network?.independence && { independence: config.network.independence }), ...(config.requiredPorts && { requiredPorts: config.requiredPorts }) });
         // Redacted like one broker's paths: every format of the estate view sees the same aliases.
         const report = redactor ? (0, redact_1.redactDeep)(estate, redactor) : estate;
         const columns = (0, flags_1.terminalColumns)() ?? 100;

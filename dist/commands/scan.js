@@ -222,6 +222,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
             this.logToStderr(`Warning: ${(0, terminal_1.terminalSafe)(problem.file)}${problem.line ? `:${problem.line}` : ''}: ${(0, terminal_1.terminalSafe)(problem.message)} (not used to anchor findings)`);
         }
         const display = (0, flags_1.tableOptions)(flags);
+        (0, flags_1.checkBrokerFilter)(report, flags.broker);
         const notes = flags.quiet && toStdout && format === 'table' ? [] : await (0, report_output_1.writeReport)(flags.output, format, report, {
             category: writtenCategory,
             color: toStdout && format === 'table' && this.useColor(),

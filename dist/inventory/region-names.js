@@ -1,4 +1,8 @@
 "use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.editDistance = exports.NEW_REGION_SLACK = exports.KNOWN_AWS_REGIONS = exports.KNOWN_AWS_REGIONS_AS_OF = void 0;
+exports.regionProblem = regionProblem;
+exports.closestRegions = closestRegions;
 /**
  * Is a region name one AWS has? No SDK import: the flag parser checks --region before anything loads the SDK.
  *
@@ -12,11 +16,8 @@
  *     are accepted.
  * A new geography (`mx-`, `il-` were) is accepted. Refusals name the closest known regions by edit distance.
  */
-Object.defineProperty(exports, "__esModule", { value: true });
-exports.NEW_REGION_SLACK = exports.KNOWN_AWS_REGIONS = exports.KNOWN_AWS_REGIONS_AS_OF = void 0;
-exports.regionProblem = regionProblem;
-exports.closestRegions = closestRegions;
-exports.editDistance = editDistance;
+const nearest_1 = require("../foundation/nearest");
+Object.defineProperty(exports, "editDistance", { enumerable: true, get: function () { return nearest_1.editDistance; } });
 /**
  * Every AWS region, all partitions, as the AWS SDK for JavaScript's partition data (@aws-sdk/core 3.x) listed them
  * on KNOWN_AWS_REGIONS_AS_OF; KNOWN_MQ_REGIONS (./regions) is a subset.
@@ -104,7 +105,7 @@ function numberProblem(stem, number) {
 }
 /** The known regions nearest to `name` by edit distance: those tied for the least, at most `count`, at most 4 edits away. */
 function closestRegions(name, count = 3) {
-    const scored = exports.KNOWN_AWS_REGIONS.map((region) => ({ region, distance: editDistance(name, region) }));
+    const scored = exports.KNOWN_AWS_REGIONS.map((region) => ({ region, distance: (0, nearest_1.editDistance)(name, region) }));
     const least = Math.min(...scored.map(({ distance }) => distance));
     if (least > 4)
         return [];
@@ -113,16 +114,4 @@ function closestRegions(name, count = 3) {
         .map(({ region }) => region)
         .sort()
         .slice(0, count);
-}
-/** Levenshtein distance, one row at a time (region names are short). */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length];
 }

@@ -16,13 +16,14 @@ const links_1 = require("./links");
 const lookup_1 = require("./lookup");
 const ports_1 = require("./ports");
 const routes_1 = require("./routes");
-function analyzeBroker(index, scope, broker, explicit, carried = [], independence = 'location') {
+function analyzeBroker(index, scope, broker, explicit, carried = [], chosen, independence = 'location') {
     const ports = (0, ports_1.brokerPorts)(broker.engineType);
+    const required = chosen ? { source: 'config', match: 'all', ports: chosen.ports.map((p) => ({ ...p })), rule: chosen.rule } : { source: 'engine', match: 'any', ports: (0, ports_1.brokerPorts)(broker.engineType) };
     const details = broker.details;
     const brokerBase = { kind: 'broker', resourceType: 'AWS::AmazonMQ::Broker', id: broker.id, arn: broker.arn, accountId: scope.accountId, region: scope.region };
     const portList = ports.map((p) => `${p.port} ${p.protocol}`).join(', ');
     if (!details)
-        return unknownBroker(index, scope, broker, ports, explicit, independence);
+        return unknownBroker(index, scope, broker, ports, required, explicit, independence);
     const subnets = details.subnetIds.map((id) => subnetInfo(index, scope, id));
     const context = {
         index,
@@ -30,6 +31,7 @@ function analyzeBroker(index, scope, broker, explicit, carried = [], independenc
         broker,
         engine: broker.engineType,
         ports,
+        required,
         securityGroupIds: [...details.securityGroups],
         subnets,
         brokerHop: (0, hops_1.ok)(brokerBase, `${broker.name} (${broker.engineType === 'ACTIVEMQ' ? 'ActiveMQ' : 'RabbitMQ'}) listens on ${portList}`, { ports: ports.map((p) => p.port) }),
@@ -41,7 +43,7 @@ function analyzeBroker(index, scope, broker, explicit, carried = [], independenc
         return brokerFacts(context, noSubnetOnPrem(context, explicit, details.publiclyAccessible), details.publiclyAccessible);
     // Brokers in the same subnets behind the same groups share every path but the broker hop: analyze the first,
     // and give the others its paths with their own broker hop (a few hundred analyses for ten thousand brokers).
-    const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}|${carried.map(cidr_1.formatCidr).join(',')}|${independence}`;
+    const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}|${carried.map(cidr_1.formatCidr).join(',')}|${required.match}:${required.ports.map((p) => p.port).join(',')}|${independence}`;
     const shared = (0, lookup_1.memoize)(index, key, () => ({ brokerHop: context.brokerHop, facts: brokerFacts(context, analyzeOnPrem(context, explicit), details.publiclyAccessible) }), scope);
     return shared.brokerHop === context.brokerHop ? shared.facts : withBrokerHop(shared.facts, shared.brokerHop, context.brokerHop);
 }
@@ -67,6 +69,7 @@ function brokerFacts(context, onPrem, publiclyAccessible) {
         subnets: subnets.map(subnetFacts),
         securityGroupIds: [...securityGroups],
         ports,
+        requiredPorts: context.required,
         ephemeralPorts: { ...ports_1.DEFAULT_EPHEMERAL_PORTS },
         onPrem,
         internetIngress: internet,
@@ -74,7 +77,7 @@ function brokerFacts(context, onPrem, publiclyAccessible) {
     };
 }
 /** DescribeBroker failed: no subnets, no groups, nothing to judge. */
-function unknownBroker(index, scope, broker, ports, explicit, independence) {
+function unknownBroker(index, scope, broker, ports, required, explicit, independence) {
     const error = index.errorsByScope.get(scope.key)?.find((e) => e.service === 'mq' && e.operation === 'DescribeBroker' && e.resource === broker.id);
     const missing = {
         collection: 'brokers',
@@ -103,6 +106,7 @@ function unknownBroker(index, scope, broker, ports, explicit, independence) {
         subnets: [],
         securityGroupIds: [],
         ports,
+        requiredPorts: required,
         ephemeralPorts: { ...ports_1.DEFAULT_EPHEMERAL_PORTS },
         onPrem: {
             ...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', true, independence),
@@ -297,15 +301,17 @@ function onPremHop(network, part) {
 function ingressFor(context, subnet, part) {
     // The way in depends on the subnet only through its ACL: subnets sharing one share the answer.
     const where = subnet.naclId ? `acl:${subnet.naclId}` : `subnet:${subnet.id}`;
-    const key = `ingress|${context.scope.key}|${where}|${context.securityGroupIds.join(',')}|${context.engine}|${(0, routes_1.describePart)(part)}`;
+    const key = `ingress|${context.scope.key}|${where}|${context.securityGroupIds.join(',')}|${context.engine}|${context.required.match}:${context.required.ports.map((p) => p.port).join(',')}|${(0, routes_1.describePart)(part)}`;
     return (0, lookup_1.memoize)(context.index, key, () => (0, ingress_1.evaluateIngress)({
         index: context.index,
         scope: context.scope,
         subnetId: subnet.id,
         securityGroupIds: context.securityGroupIds,
         part,
-        ports: context.ports,
+        // The ports a path must pass: the config's required ports, else the engine's.
+        ports: context.required.ports,
         ephemeralPorts: ports_1.DEFAULT_EPHEMERAL_PORTS,
+        ...(context.required.match === 'all' && { requireAll: true }),
     }), context.scope);
 }
 function assemblePath(entry, subnet, trail, sHop, ingress, brokerHop) {

@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.NETWORK_POINTER = exports.NETWORK_FACTS_VERSION = exports.DEFAULT_INDEPENDENCE = exports.cidrProblem = void 0;
+exports.NETWORK_POINTER = exports.NETWORK_FACTS_VERSION = exports.DEFAULT_INDEPENDENCE = exports.cidrProblem = exports.requiredPortsRules = void 0;
 exports.buildNetworkModel = buildNetworkModel;
 exports.unknownPointers = unknownPointers;
 /**
@@ -12,6 +12,8 @@ const analyze_1 = require("./analyze");
 const cidr_1 = require("./cidr");
 const facts_1 = require("./facts");
 const lookup_1 = require("./lookup");
+var ports_1 = require("./ports");
+Object.defineProperty(exports, "requiredPortsRules", { enumerable: true, get: function () { return ports_1.requiredPortsRules; } });
 var cidr_2 = require("./cidr");
 Object.defineProperty(exports, "cidrProblem", { enumerable: true, get: function () { return cidr_2.cidrProblem; } });
 var facts_2 = require("./facts");
@@ -34,7 +36,7 @@ function buildNetworkModel(snapshot, options) {
             if (!scope?.network)
                 return undefined;
             const carried = networks.length === 0 ? (0, analyze_1.parseNetworks)(options.carriedNetworks?.({ broker, accountId, partition: scope.partition, region }) ?? []) : [];
-            const facts = (0, analyze_1.analyzeBroker)(index, scope, broker, networks, carried, independence);
+            const facts = (0, analyze_1.analyzeBroker)(index, scope, broker, networks, carried, options.requiredPorts?.choose(broker), independence);
             return { facts, unknown: unknownPointers(facts) };
         },
     };

@@ -1,6 +1,5 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.nearest = nearest;
 exports.triviality = triviality;
 exports.lintPolicy = lintPolicy;
 /**
@@ -13,6 +12,7 @@ exports.lintPolicy = lintPolicy;
 const node_fs_1 = require("node:fs");
 const node_path_1 = require("node:path");
 const package_paths_1 = require("../foundation/package-paths");
+const nearest_1 = require("../foundation/nearest");
 let documentSchema;
 function brokerDocumentSchema() {
     documentSchema ??= JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(package_paths_1.SCHEMAS, 'broker-document.schema.json'), 'utf8'));
@@ -58,30 +58,9 @@ function member(node, name) {
 function names(node) {
     return Object.keys(node?.properties ?? {});
 }
-function distance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
-}
-/** The candidates closest to `name` (case-insensitively), at most three. */
-function nearest(name, candidates) {
-    const scored = candidates
-        .map((candidate) => ({ candidate, score: distance(name.toLowerCase(), candidate.toLowerCase()) }))
-        .filter(({ score }) => score <= Math.max(2, Math.floor(name.length / 3)))
-        .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
-    return scored.slice(0, 3).map(({ candidate }) => candidate);
-}
 function notAMember(name, where, node) {
     const candidates = names(node);
-    const close = nearest(name, candidates);
+    const close = (0, nearest_1.nearest)(name, candidates);
     const of = where === '' ? 'the broker document' : `${where} in the broker document`;
     const types = node ? typesOf(node).filter((t) => t !== 'null') : [];
     if (candidates.length === 0)
@@ -251,7 +230,7 @@ class Linter {
             if (doc.enum.some((allowed) => same(allowed, value)))
                 return;
             const strings = doc.enum.filter((v) => typeof v === 'string');
-            const close = typeof value === 'string' ? nearest(value, strings) : [];
+            const close = typeof value === 'string' ? (0, nearest_1.nearest)(value, strings) : [];
             this.problems.push({
                 pointer,
                 problem: `${JSON.stringify(value)} can never match ${what}: its values are ${doc.enum.map((v) => JSON.stringify(v)).join(', ')}${close.length > 0 ? `; did you mean ${close.map((c) => JSON.stringify(c)).join(' or ')}?` : ''}`,

@@ -13,6 +13,7 @@ exports.loadPolicies = loadPolicies;
  * Loads policy files: every file is validated against schemas/policy.schema.json, its parameters resolved
  * and its assertions compiled by ajv. All problems of all files are collected so users fix them in one pass.
  */
+const nearest_1 = require("../foundation/nearest");
 const node_fs_1 = require("node:fs");
 const node_path_1 = require("node:path");
 const errors_1 = require("../foundation/errors");
@@ -260,16 +261,20 @@ function loadPolicies(options = {}) {
     const known = [...byId.keys()].sort();
     const checkSelection = (flag, patterns) => {
         for (const pattern of patterns ?? []) {
-            if (!known.some((id) => matchesId(id, pattern)))
-                errors.push(new errors_1.InputError(flag, `unknown policy id "${pattern}"; known ids: ${known.join(', ')}`));
+            if (!known.some((id) => matchesId(id, pattern))) {
+                const hint = (0, nearest_1.didYouMean)(pattern, known);
+                errors.push(new errors_1.InputError(flag, `unknown policy id "${pattern}"; ${hint ? `${hint} Known ids` : 'known ids'}: ${known.join(', ')}`));
+            }
         }
     };
     checkSelection('--policy', options.include);
     checkSelection('--skip-policy', options.exclude);
     const parametersSource = options.parametersSource ?? 'config';
     for (const id of Object.keys(options.parameters ?? {})) {
-        if (!byId.has(id))
-            errors.push(new errors_1.InputError(parametersSource, `parameters given for unknown policy id "${id}"`, `/policies/${escapePointer(id)}`));
+        if (!byId.has(id)) {
+            const hint = (0, nearest_1.didYouMean)(id, known);
+            errors.push(new errors_1.InputError(parametersSource, `parameters given for unknown policy id "${id}"${hint ? `; ${hint}` : ''}`, `/policies/${escapePointer(id)}`));
+        }
     }
     if (errors.length > 0)
         throw new errors_1.InputErrors(errors);

@@ -17,7 +17,7 @@ const errors_1 = require("../foundation/errors");
 const json_input_1 = require("../foundation/json-input");
 const validators_1 = require("../foundation/validators");
 const evaluator_1 = require("./evaluator");
-const lint_1 = require("./lint");
+const nearest_1 = require("../foundation/nearest");
 const loader_1 = require("./loader");
 /** Test files are read up to this size. */
 const TEST_FILE_CAP = 16 * 1024 * 1024;
@@ -118,7 +118,7 @@ function caseDocument(located, fixtures) {
         const extra = /^unknown property "(.*)"$/.exec(e.problem)?.[1];
         if (extra !== undefined) {
             const holder = (0, evaluator_1.valueAt)(document, at);
-            const close = isObject(holder) ? (0, lint_1.nearest)(extra, Object.keys(holder).filter((key) => key !== extra)) : [];
+            const close = isObject(holder) ? (0, nearest_1.nearest)(extra, Object.keys(holder).filter((key) => key !== extra)) : [];
             const hint = close.length > 0 ? `; did you mean ${close.join(' or ')}?` : '';
             return new errors_1.InputError(file, `"${extra}" is not a property of the broker document${at === '' ? '' : ` at ${at}`}${hint}`, `${place}/document${at}/${escapePointer(extra)}`);
         }

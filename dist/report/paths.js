@@ -194,6 +194,10 @@ function brokerSection(report, paint) {
     const ports = network.ports.map((p) => `${p.port} ${p.protocol}`).join(', ');
     lines.push(`  ports ${ports || 'none'}; return ports ${network.ephemeralPorts.from}-${network.ephemeralPorts.to}`);
     lines.push(`  independence: ${independenceWords(network.onPrem.independence)}`);
+    const required = network.requiredPorts;
+    if (required?.source === 'config') {
+        lines.push(`  required ports ${required.ports.map((p) => `${p.port} ${p.protocol}`).join(', ')}: every one must pass (${required.rule ?? 'config'})`);
+    }
     return lines.join('\n');
 }
 /** The independence rule in words, for the text outputs. */
@@ -754,7 +758,7 @@ function findingNetwork(facts, broker, explanations = []) {
         const chosen = named.size > 0 ? networks.filter((_, i) => named.has(i)) : networks.filter((n) => n.redundant !== true);
         // A network with no healthy path at all (or only part of it reachable) is better shown where it breaks.
         const pathOf = (n) => (n.verdict === 'unreachable' || n.verdict === 'unknown' ? breakingPath(n) : undefined) ?? bestHealthyPath(n) ?? breakingPath(n);
-        return finding('healthy-path', chosen.map((n) => flowOf(n, pathOf(n))));
+        return finding('healthy-path', chosen.map((n) => flowOf(n, pathOf(n))), facts.requiredPorts);
     }
     const failing = networks.filter((n) => n.verdict === 'unreachable' || n.verdict === 'unknown');
     const chosen = named.size > 0 ? networks.filter((_, i) => named.has(i)) : failing.length > 0 ? failing : networks.filter((n) => n.verdict !== 'reachable');
@@ -764,11 +768,11 @@ function findingNetwork(facts, broker, explanations = []) {
     }
     if (flows.length === 0 && facts.internetIngress.open === true)
         return internetFinding(facts, broker);
-    return finding('broken-path', flows);
+    return finding('broken-path', flows, facts.requiredPorts);
 }
-function finding(focus, flows) {
+function finding(focus, flows, requiredPorts) {
     const kept = flows.filter((flow) => flow.hops.length > 0).slice(0, MAX_FINDING_FLOWS);
-    return kept.length > 0 ? { focus, flows: kept } : undefined;
+    return kept.length > 0 ? { focus, ...(requiredPorts && { requiredPorts }), flows: kept } : undefined;
 }
 /** The path that shows where the network breaks: the one at the network's break point, else the first not healthy. */
 function breakingPath(network) {

@@ -2,7 +2,31 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.renderCompactTable = renderCompactTable;
 exports.filterReport = filterReport;
+exports.unmatchedBrokerFilters = unmatchedBrokerFilters;
 exports.findingRows = findingRows;
+/**
+ * The default table: what a person at a terminal reads at a glance.
+ *
+ *   mq-audit 0.1.0: 12 brokers in 1 account, 1 region (…)
+ *   Gate: Gate failed: 38 failing finding(s) at or above low (…). (fail-on low, exit code 1)
+ *   Brokers 12: 11 failing, 1 not fully evaluated · results 60 pass, 38 fail, 12 n/a, 11 error · 1 collection error
+ *
+ *   high    nacl-prod      mq/private-connectivity   the reason alone, wrapped in its column …
+ *   low     8 brokers      mq/ldap-authentication    authenticationStrategy is SIMPLE, expected "LDAP" …
+ *                                                    on orders-prod, search-prod, …
+ *   error   ledger-prod    11 checks                 not evaluated: mq:DescribeBroker denied (AccessDeniedException)
+ *
+ *   … what could not be read, baseline, change, warnings (one line each) …
+ *   Gate: … (the last line, for logs that keep the tail)
+ *
+ * Only the reason wraps. When the columns before it would leave it less than MIN_REASON columns (an 80- or
+ * 100-column terminal), the narrow layout: each cause follows its own policy id, its next lines are indented by two,
+ * a group's brokers follow its cause in the same paragraph ("— on a, b, c"; "— on the same 8 brokers as above"
+ * when the group just above lists the same ones), and a verdict that would wrap only for its exit code leaves the
+ * exit code to the counts line. Display filters (`show`) pick the rows; the gate and the counts stay the scan's.
+ */
+const nearest_1 = require("../foundation/nearest");
+const strings_1 = require("../foundation/strings");
 const terminal_1 = require("../foundation/terminal");
 const ordering_1 = require("./ordering");
 const parts_1 = require("./parts");
@@ -13,7 +37,12 @@ const MIN_WIDTH = 40;
 const MIN_REASON = 50;
 const MAX_BROKER_COLUMN = 24;
 const MAX_POLICY_COLUMN = 36;
-const HANG = '          ';
+/** Narrow terminals: how far a cause's next lines are indented. */
+const NARROW_HANG = 2;
+/** The severity column beside a cause column (wide terminals). */
+const SEVERITY_COLUMN = 10;
+/** Where a group's broker list starts inside its cause's paragraph (narrow terminals); never shown. */
+const BROKERS_MARK = '\u0000';
 function renderCompactTable(unsafeReport, options) {
     const report = (0, terminal_1.terminalSafeDeep)(unsafeReport);
     const paint = (0, terminal_1.painter)(options.color === true);
@@ -25,7 +54,7 @@ function renderCompactTable(unsafeReport, options) {
     const rows = findingRows(shown, options.show);
     const verdict = verdictLines(report, width, paint);
     const sections = [
-        [...wrapPainted(compactHeadline(report, paint), width), ...verdict, ...(0, table_1.wrap)(countsLine(report), width)].join('\n'),
+        [...wrapPainted(compactHeadline(report, paint), width), ...topLines(report, width, paint)].join('\n'),
         rowsSection(rows, shown, report, width, paint, filtered !== report),
     ];
     if (before.length > 0) {
@@ -49,7 +78,7 @@ function renderCompactTable(unsafeReport, options) {
 function filterReport(report, show) {
     if (!show || (!show.severity && !show.statuses?.length && !show.brokers?.length))
         return report;
-    const globs = (show.brokers ?? []).map(globPattern);
+    const globs = (show.brokers ?? []).map(strings_1.globPattern);
     const results = report.results.filter((ev) => {
         if (show.severity && (0, ordering_1.compareSeverity)(ev.severity, show.severity) > 0)
             return false;
@@ -59,16 +88,27 @@ function filterReport(report, show) {
     });
     return { ...report, results };
 }
-/** `orders-*`, `*-prod`, `mq-?`: the whole name, case-sensitive. */
-function globPattern(glob) {
-    const escaped = [...glob].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+()[\]{}]/.test(c) ? `\\${c}` : c)).join('');
-    return new RegExp(`^${escaped}$`);
+/**
+ * The `--broker` names or globs that match no resource of the report, each with the nearest names it has (a
+ * glob is compared without its wildcards). Empty when every pattern matches, or when the report has no result.
+ */
+function unmatchedBrokerFilters(report, patterns) {
+    const names = [...new Set(report.results.map((ev) => ev.resource.name))].sort();
+    if (names.length === 0)
+        return [];
+    return patterns
+        .filter((pattern) => !names.some((name) => (0, strings_1.globPattern)(pattern).test(name)))
+        .map((pattern) => ({ pattern, near: (0, nearest_1.nearest)(pattern.replace(/[*?]/g, ''), names), names }));
 }
 function compactHeadline(report, paint) {
     const { scopes } = report.inventory;
     const accounts = new Set(scopes.map((scope) => scope.accountId)).size;
     const regions = new Set(scopes.map((scope) => scope.region)).size;
-    return `${paint('bold', `${report.tool.name} ${report.tool.version}`)} · ${(0, table_1.plural)(accounts, 'account')}, ${(0, table_1.plural)(regions, 'region')} · ${report.inventory.method} inventory of ${report.inventory.collectedAt}`;
+    return `${paint('bold', `${report.tool.name} ${report.tool.version}`)} · ${(0, table_1.plural)(accounts, 'account')}, ${(0, table_1.plural)(regions, 'region')} · ${report.inventory.method} inventory of ${toSecond(report.inventory.collectedAt)}`;
+}
+/** `2026-12-01T09:00:00Z`: an ISO time to the second (the JSON report keeps the milliseconds). */
+function toSecond(time) {
+    return time.replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.\d+Z$/, '$1Z');
 }
 function countsLine(report) {
     const { summary } = report;
@@ -172,13 +212,26 @@ function rowsSection(rows, shown, report, width, paint, userFiltered = shown !==
     const lines = [];
     if (note)
         lines.push(note, '');
+    const label = (row) => (row.kind === 'error' ? 'error' : row.kind === 'pass' ? 'pass' : row.kind === 'not_applicable' ? 'n/a' : row.severity);
+    const paintLabel = (row, text) => (row.kind === 'error' ? paint('magenta', text) : row.kind === 'suppressed' ? paint('dim', text) : row.kind === 'fail' ? paint(table_1.SEVERITY_STYLE[row.severity], text) : paint(row.kind === 'pass' ? 'green' : 'dim', text));
+    const column = SEVERITY_COLUMN + brokerW + 2 + Math.max(policyW, 0) + 2;
+    // Narrow (the cause would get less than MIN_REASON columns beside the policy column): the severity column as
+    // wide as its longest label, the cause right after each row's own policy id, its next lines indented by two
+    // (a row still starts with its severity in the first column), and a group's brokers in the same paragraph as its
+    // cause. Every word is still there; fewer lines wrap.
+    const narrow = width - column < MIN_REASON;
+    const severityW = narrow ? Math.max(...rows.map((r) => label(r).length)) + 1 : SEVERITY_COLUMN;
+    const hang = ' '.repeat(NARROW_HANG);
+    let previousList = '';
     for (const row of rows) {
-        const severity = row.kind === 'error' ? paint('magenta', 'error'.padEnd(10)) : row.kind === 'suppressed' ? paint('dim', row.severity.padEnd(10)) : row.kind === 'fail' ? paint(table_1.SEVERITY_STYLE[row.severity], row.severity.padEnd(10)) : paint(row.kind === 'pass' ? 'green' : 'dim', (row.kind === 'pass' ? 'pass' : 'n/a').padEnd(10));
+        const severity = paintLabel(row, label(row).padEnd(severityW));
         const broker = brokerLabel(row);
-        const prefix = `${severity}${fit(broker, brokerW).padEnd(brokerW)}  ${fit(row.policy, policyW).padEnd(policyW)}  `;
-        const column = 10 + brokerW + 2 + Math.max(policyW, 0) + 2;
-        const brokerList = row.brokers.length > 1 ? `on ${row.brokers.join(', ')}` : '';
-        if (width - column >= MIN_REASON) {
+        const wholeList = row.brokers.length > 1 ? `on ${row.brokers.join(', ')}` : '';
+        // Narrow: a group on the same brokers as the group just above says so instead of listing them again.
+        const brokerList = narrow && wholeList !== '' && wholeList === previousList ? `on the same ${row.brokers.length} brokers as above` : wholeList;
+        previousList = wholeList;
+        if (!narrow) {
+            const prefix = `${severity}${fit(broker, brokerW).padEnd(brokerW)}  ${fit(row.policy, policyW).padEnd(policyW)}  `;
             const pad = ' '.repeat(column);
             const [first, ...rest] = (0, table_1.wrap)(row.reason, width - column);
             lines.push(prefix + first, ...rest.map((line) => pad + line));
@@ -186,12 +239,15 @@ function rowsSection(rows, shown, report, width, paint, userFiltered = shown !==
                 lines.push(...(0, table_1.wrap)(brokerList, width - column).map((line) => pad + paint('dim', line)));
         }
         else {
-            // Narrow: the reason starts on the row's line and hangs under the severity.
-            const first = width - column;
-            const words = wrapFirst(row.reason, first, width - HANG.length);
-            lines.push((prefix + (words[0] ?? '')).trimEnd(), ...words.slice(1).map((line) => HANG + line));
-            if (brokerList)
-                lines.push(...(0, table_1.wrap)(brokerList, width - HANG.length).map((line) => HANG + paint('dim', line)));
+            const prefix = `${severity}${fit(broker, brokerW).padEnd(brokerW)}  ${row.policy}${row.policy ? '  ' : ''}`;
+            const text = brokerList ? `${row.reason} ${BROKERS_MARK}— ${brokerList}` : row.reason;
+            const words = wrapFirst(text, width - stripColour(prefix).length, width - hang.length);
+            const dimList = (line) => {
+                const at = line.indexOf(BROKERS_MARK);
+                return at < 0 ? line : `${line.slice(0, at)}${paint('dim', line.slice(at + BROKERS_MARK.length))}`;
+            };
+            const inList = (index) => brokerList !== '' && words.findIndex((line) => line.includes(BROKERS_MARK)) < index;
+            lines.push((prefix + dimList(words[0] ?? '')).trimEnd(), ...words.slice(1).map((line, i) => hang + (inList(i + 1) ? paint('dim', line) : dimList(line))));
         }
     }
     return lines.join('\n');
@@ -243,17 +299,32 @@ function collectionErrorLines(errors, width, paint) {
         const text = `${error.service} ${error.operation}  ${where}  ${error.code} (${error.kind})${error.resource ? ` ${error.resource}` : ''}`;
         return (0, table_1.wrap)(text, width - 4).map((line, i) => (i === 0 ? `  ${line}` : `    ${line}`));
     });
-    const title = `${paint(['bold', 'red'], `Could not read (${errors.length}):`)} findings that depend on these calls are missing (--verbose for the messages).`;
+    const title = `${paint(['bold', 'red'], `Could not read (${errors.length}):`)} findings needing these calls are missing (--verbose: why).`;
     return [...wrapPainted(title, width), ...lines].join('\n');
 }
 /** The gate's decision in a word, then why: first and last, so a log's head and tail both say it. */
-function verdictLines(report, width, paint) {
+function verdictParts(report) {
     const { gate } = report;
     const word = gate.exitCode === 0 ? 'PASSED' : gate.exitCode === 1 ? 'FAILED' : gate.exitCode === 3 ? 'INCOMPLETE' : 'ERROR';
-    const style = gate.exitCode === 0 ? ['bold', 'green'] : ['bold', 'red'];
-    const reason = gate.reason.replace(/^Gate (failed|passed): /, '');
-    const [first, ...rest] = (0, table_1.wrap)(`${word}: ${reason} Exit code ${gate.exitCode} (fail-on ${gate.failOn}).`, width);
+    return { word, reason: gate.reason.replace(/^Gate (failed|passed): /, ''), exit: `Exit code ${gate.exitCode} (fail-on ${gate.failOn}).` };
+}
+function verdictLines(report, width, paint) {
+    const { word, reason, exit } = verdictParts(report);
+    const style = report.gate.exitCode === 0 ? ['bold', 'green'] : ['bold', 'red'];
+    const [first, ...rest] = (0, table_1.wrap)(`${word}: ${reason} ${exit}`, width);
     return [paint([...style], word) + first.slice(word.length), ...rest];
+}
+/**
+ * The verdict and the counts at the top. When the verdict would wrap only because of its exit code, the exit code
+ * leads the counts line instead (a narrow terminal: one wrapped line fewer, nothing left out).
+ */
+function topLines(report, width, paint) {
+    const verdict = verdictLines(report, width, paint);
+    const { word, reason, exit } = verdictParts(report);
+    if (verdict.length === 1 || `${word}: ${reason}`.length > width)
+        return [...verdict, ...(0, table_1.wrap)(countsLine(report), width)];
+    const style = report.gate.exitCode === 0 ? ['bold', 'green'] : ['bold', 'red'];
+    return [`${paint([...style], word)}: ${reason}`, ...(0, table_1.wrap)(`${exit.slice(0, -1)} · ${countsLine(report)}`, width)];
 }
 /** Wraps a line that may hold colour codes (only ever around whole words here). */
 function wrapPainted(text, width) {

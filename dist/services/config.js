@@ -12,6 +12,7 @@ const errors_1 = require("../foundation/errors");
 const json_input_1 = require("../foundation/json-input");
 const package_paths_1 = require("../foundation/package-paths");
 const validators_1 = require("../foundation/validators");
+const ports_1 = require("../network/ports");
 /** Loads `file` (must exist) or, when not given, the default file if present. */
 function loadConfig(file, cwd = process.cwd()) {
     const path = file ?? (0, node_path_1.join)(cwd, package_paths_1.DEFAULT_CONFIG_FILE);
@@ -39,7 +40,16 @@ function loadConfig(file, cwd = process.cwd()) {
         defaults.suppressions = (0, node_path_1.resolve)(base, defaults.suppressions);
     if (defaults.baseline)
         defaults.baseline = (0, node_path_1.resolve)(base, defaults.baseline);
-    return { source: shown, production: config.production, policies: config.policies, ...(config.network ? { network: config.network } : {}), defaults };
+    const requiredPorts = (0, ports_1.requiredPortsRules)(config.network?.requiredPorts, shown);
+    const independence = config.network?.independence;
+    return {
+        source: shown,
+        production: config.production,
+        policies: config.policies,
+        ...(independence && { network: { independence } }),
+        defaults,
+        ...(requiredPorts && { requiredPorts }),
+    };
 }
 function parameterOverrides(config) {
     return Object.fromEntries(Object.entries(config.policies ?? {}).flatMap(([id, settings]) => (settings.parameters ? [[id, settings.parameters]] : [])));

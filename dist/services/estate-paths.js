@@ -23,7 +23,7 @@ exports.ESTATE_PATHS_VERSION = 1;
 const ORDER = ['unreachable', 'not-collected', 'unknown', 'degraded', 'pending', 'reachable'];
 async function runEstatePaths(options) {
     const snapshot = 'file' in options.source ? (0, read_1.readSnapshot)(options.source.file) : await (0, inventory_1.collectLive)(options.source.live);
-    const model = (0, index_1.buildNetworkModel)(snapshot, { onPremCidrs: options.onPremCidrs, independence: options.independence ?? facts_1.DEFAULT_INDEPENDENCE });
+    const model = (0, index_1.buildNetworkModel)(snapshot, { onPremCidrs: options.onPremCidrs, independence: options.independence ?? facts_1.DEFAULT_INDEPENDENCE, ...(options.requiredPorts && { requiredPorts: options.requiredPorts }) });
     const rows = [];
     for (const scope of (0, evaluate_1.brokersOf)(snapshot)) {
         const { broker } = scope;

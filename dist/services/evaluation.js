@@ -8,6 +8,7 @@ function evaluationOptions(snapshot, config, settings = {}) {
         onPremCidrs: settings.onPremCidrs ?? [],
         ...(settings.carriedNetworks && { carriedNetworks: settings.carriedNetworks }),
         ...(config.network?.independence && { independence: config.network.independence }),
+        ...(config.requiredPorts && { requiredPorts: config.requiredPorts }),
     });
     return {
         model,

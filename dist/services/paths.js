@@ -13,12 +13,17 @@ const paths_1 = require("../report/paths");
 const read_1 = require("../snapshot/read");
 const version_1 = require("../foundation/version");
 const inventory_1 = require("./inventory");
+const nearest_1 = require("../foundation/nearest");
 async function runPaths(options) {
     const snapshot = 'file' in options.source ? (0, read_1.readSnapshot)(options.source.file) : await (0, inventory_1.collectLive)(options.source.live);
     const resolved = resolveBroker(snapshot, options.broker, 'file' in options.source ? options.source.file : 'the live inventory');
     if ('incomplete' in resolved)
         return { kind: 'unresolved', exitCode: types_1.EXIT.incomplete, message: resolved.incomplete };
-    const model = (options.buildModel ?? index_1.buildNetworkModel)(snapshot, { onPremCidrs: options.onPremCidrs, ...(options.config.network?.independence && { independence: options.config.network.independence }) });
+    const model = (options.buildModel ?? index_1.buildNetworkModel)(snapshot, {
+        onPremCidrs: options.onPremCidrs,
+        ...(options.config.network?.independence && { independence: options.config.network.independence }),
+        ...(options.config.requiredPorts && { requiredPorts: options.config.requiredPorts }),
+    });
     const answer = model.factsFor(resolved.scope);
     const facts = answer?.facts ?? null;
     const broker = resourceOfScope(resolved.scope);
@@ -101,24 +106,7 @@ function resolveBroker(snapshot, query, where) {
 }
 /** Up to three names within a small edit distance (case-insensitive), closest first; or containing the query. */
 function nearestNames(query, names) {
-    const q = query.toLowerCase();
-    const limit = Math.max(2, Math.floor(q.length / 3));
-    return names
-        .map((name) => ({ name, distance: name.toLowerCase().includes(q) ? 1 : editDistance(q, name.toLowerCase()) }))
-        .filter(({ distance }) => distance <= limit)
-        .sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-        .slice(0, 3)
-        .map(({ name }) => name);
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++)
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = current;
-    }
-    return previous[b.length];
+    return (0, nearest_1.nearest)(query, names);
 }
 /**
  * 1 when a network is unreachable or degraded (wins over 3, as in `scan`); 3 when a verdict is unknown or the

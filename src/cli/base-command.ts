@@ -8,7 +8,9 @@ import {type InputError, isInputError, isInputErrors} from '../foundation/errors
 import {terminalSafe} from '../foundation/terminal';
 import {EXIT} from '../policy/types';
 import {type Redactor, redactMessage} from '../report/redact';
+import {colorEnabled} from './color';
 import {boundHeapGrowth} from './heap';
+import {flagValueHint, unknownFlagHint} from './suggest';
 
 /** Escaped for a terminal, line feeds kept. */
 function safe(text: string): string {
@@ -53,7 +55,11 @@ export abstract class BaseCommand extends Command {
     if (isInputError(error)) return this.failWith(inputErrorText(error));
     // this.exit() passes through; oclif's own errors (bad flags, missing args) keep their message, unwrapped.
     if (error instanceof Errors.ExitError) return super.catch(error);
-    if (error instanceof Errors.CLIError || error.oclif?.exit !== undefined) return this.failWith(safe(error.message.replace(/\s+See more help with --help$/, '')));
+    if (error instanceof Errors.CLIError || error.oclif?.exit !== undefined) {
+      const message = error.message.replace(/\s+See more help with --help$/, '');
+      const flagNames = Object.keys((this.constructor as typeof BaseCommand).flags ?? {});
+      return this.failWith(safe(flagValueHint(message) ?? unknownFlagHint(message, flagNames) ?? message));
+    }
     if (process.env.DEBUG) this.logToStderr(error.stack ?? String(error));
     return this.failWith(`internal error: ${safe(error.message)} (this is a bug in mq-audit; run with DEBUG=mq-audit for details)`);
   }
@@ -82,10 +88,8 @@ export abstract class BaseCommand extends Command {
     super.logToStderr(this.redacted(safe(args.length > 0 ? format(message, ...args) : message)));
   }
 
-  /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
+  /** Colour for `stream` (stdout by default): NO_COLOR, FORCE_COLOR, else whether it is a terminal (./color). */
   protected useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
-    if (process.env.NO_COLOR) return false;
-    if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
-    return Boolean(stream.isTTY);
+    return colorEnabled(stream);
   }
 }

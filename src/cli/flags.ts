@@ -7,6 +7,10 @@ import {regionProblem} from '../inventory/region-names';
 import {isAccountId, isRoleName, MAX_SHARDS, parseRoleArn, parseShard} from '../inventory/selection';
 import {cidrProblem} from '../network/cidr';
 import {type Format, FORMATS} from '../report/index';
+import {unmatchedBrokerFilters} from '../report/table-compact';
+import {listNames} from '../foundation/nearest';
+import {terminalSafe} from '../foundation/terminal';
+import type {ScanReport} from '../report/types';
 import {REDACT_KEY_ENV} from '../report/redact';
 import type {RenderOptions, ShowFilter} from '../report/types';
 import type {Severity} from '../policy/types';
@@ -293,6 +297,20 @@ export function tableOptions(flags: {verbose?: boolean; severity?: string; statu
       ...(flags.broker?.length ? {brokers: flags.broker} : {}),
     },
   };
+}
+
+/**
+ * `--broker NAME|GLOB` that matches no broker of the report is bad input (exit 2), named with the nearest broker
+ * names: a typo would otherwise show an empty table that looks like a clean estate.
+ */
+export function checkBrokerFilter(report: ScanReport, patterns: readonly string[] | undefined): void {
+  const unmatched = unmatchedBrokerFilters(report, patterns ?? []);
+  if (unmatched.length === 0) return;
+  const problems = unmatched.map(({pattern, near, names}) => {
+    const hint = near.length > 0 ? `did you mean ${near.map((n) => `"${terminalSafe(n)}"`).join(' or ')}?` : `brokers: ${listNames(names.map((n) => terminalSafe(n)))}`;
+    return `no broker in the report matches "${terminalSafe(pattern)}"; ${hint}`;
+  });
+  throw new InputError('--broker', problems.join('; '));
 }
 
 /** The width to fit text to: stdout's columns on a terminal, else $COLUMNS; undefined when neither says. */

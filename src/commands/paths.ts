@@ -118,7 +118,7 @@ Exit codes:
     const source = flags.inventory ? {file: flags.inventory} : {live: liveOptions(flags as Parameters<typeof liveOptions>[0], config)};
     const notice = 'live' in source ? endpointNotice(source.live?.endpoint) : undefined;
     if (notice) this.logToStderr(notice);
-    const estate = await runEstatePaths({source, onPremCidrs: cidrs, ...(config.network?.independence && {independence: config.network.independence})});
+    const estate = await runEstatePaths({source, onPremCidrs: cidrs, ...(config.network?.independence && {independence: config.network.independence}), ...(config.requiredPorts && {requiredPorts: config.requiredPorts})});
     // Redacted like one broker's paths: every format of the estate view sees the same aliases.
     const report = redactor ? redactDeep(estate, redactor) : estate;
     const columns = terminalColumns() ?? 100;

@@ -4,7 +4,7 @@ import {BaseCommand} from '../cli/base-command';
 import {shouldShowProgress, startProgress} from '../cli/progress';
 import {writeReport} from '../cli/report-output';
 import {refuseOutputOverInputs} from '../foundation/output';
-import {collectionFlags, configFlag, displayFlags, tableOptions, endpointNotice, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, redactFlag, reportFormat} from '../cli/flags';
+import {collectionFlags, configFlag, displayFlags, tableOptions, checkBrokerFilter, endpointNotice, LIVE_ONLY_FLAGS, liveOptions, progressFlag, onPremCidrs, onPremFlag, redactFlag, reportFormat} from '../cli/flags';
 import {loadConfig} from '../services/config';
 import {InputError} from '../foundation/errors';
 import {FAIL_ON_VALUES, type FailOn} from '../policy/types';
@@ -226,6 +226,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
     }
 
     const display = tableOptions(flags);
+    checkBrokerFilter(report, flags.broker);
     const notes = flags.quiet && toStdout && format === 'table' ? [] : await writeReport(flags.output, format, report, {
       category: writtenCategory,
       color: toStdout && format === 'table' && this.useColor(),

@@ -7,3 +7,9 @@ export function flat(text: string): string {
   text.charCodeAt(0);
   return text;
 }
+
+/** A glob of `*` (any run of characters) and `?` (one character) as a whole-string, case-sensitive pattern. */
+export function globPattern(glob: string): RegExp {
+  const escaped = [...glob].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+()[\]{}]/.test(c) ? `\\${c}` : c)).join('');
+  return new RegExp(`^${escaped}$`);
+}

@@ -11,6 +11,7 @@
  *     are accepted.
  * A new geography (`mx-`, `il-` were) is accepted. Refusals name the closest known regions by edit distance.
  */
+import {editDistance} from '../foundation/nearest';
 
 /**
  * Every AWS region, all partitions, as the AWS SDK for JavaScript's partition data (@aws-sdk/core 3.x) listed them
@@ -109,15 +110,5 @@ export function closestRegions(name: string, count = 3): string[] {
     .slice(0, count);
 }
 
-/** Levenshtein distance, one row at a time (region names are short). */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
+/** Levenshtein distance (the one all of mq-audit's suggestions use). */
+export {editDistance};

@@ -27,6 +27,7 @@ import {
   type OnPremFacts,
   type OnPremNetworkFacts,
   type PathHop,
+  type RequiredPorts,
   type SubnetFacts,
   type Verdict,
 } from './facts';
@@ -37,7 +38,7 @@ import {type Inference, inferFromSubnet, mergeInferences, type Provenance} from 
 import {internetIngress} from './internet';
 import {type PathContext, type Trail, tgwTrails, vgwTrails} from './links';
 import {byId, findById, lookupIn, memoGet, memoize, memoSet, type NetworkIndex, notInInventory, type Scope, scopesFrom, uniqueMissing} from './lookup';
-import {DEFAULT_EPHEMERAL_PORTS, brokerPorts} from './ports';
+import {DEFAULT_EPHEMERAL_PORTS, brokerPorts, type RequiredPortsChoice} from './ports';
 import {type Candidate, chooseRoutes, describePart, type EffectiveRouteTable, effectiveRouteTable, type Expansion, expandVpcRoutes, type Part, unresolvedFor} from './routes';
 
 /** An on-premises network to analyze: given, or inferred from routes. */
@@ -76,6 +77,8 @@ interface BrokerContext {
   broker: Broker;
   engine: EngineType;
   ports: BrokerPort[];
+  /** The ports a path is judged on: the config's required ports (all must pass), else the engine's (any may). */
+  required: RequiredPorts;
   securityGroupIds: string[];
   subnets: SubnetInfo[];
   brokerHop: PathHop;
@@ -85,13 +88,14 @@ interface BrokerContext {
   independence: Independence;
 }
 
-export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker, explicit: readonly Cidr[], carried: readonly Cidr[] = [], independence: Independence = 'location'): BrokerNetworkFacts {
+export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker, explicit: readonly Cidr[], carried: readonly Cidr[] = [], chosen?: RequiredPortsChoice, independence: Independence = 'location'): BrokerNetworkFacts {
   const ports = brokerPorts(broker.engineType);
+  const required: RequiredPorts = chosen ? {source: 'config', match: 'all', ports: chosen.ports.map((p) => ({...p})), rule: chosen.rule} : {source: 'engine', match: 'any', ports: brokerPorts(broker.engineType)};
   const details = broker.details;
   const brokerBase: HopBase = {kind: 'broker', resourceType: 'AWS::AmazonMQ::Broker', id: broker.id, arn: broker.arn, accountId: scope.accountId, region: scope.region};
   const portList = ports.map((p) => `${p.port} ${p.protocol}`).join(', ');
 
-  if (!details) return unknownBroker(index, scope, broker, ports, explicit, independence);
+  if (!details) return unknownBroker(index, scope, broker, ports, required, explicit, independence);
 
   const subnets = details.subnetIds.map((id) => subnetInfo(index, scope, id));
   const context: BrokerContext = {
@@ -100,6 +104,7 @@ export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker,
     broker,
     engine: broker.engineType,
     ports,
+    required,
     securityGroupIds: [...details.securityGroups],
     subnets,
     brokerHop: ok(brokerBase, `${broker.name} (${broker.engineType === 'ACTIVEMQ' ? 'ActiveMQ' : 'RabbitMQ'}) listens on ${portList}`, {ports: ports.map((p) => p.port)}),
@@ -112,7 +117,7 @@ export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker,
 
   // Brokers in the same subnets behind the same groups share every path but the broker hop: analyze the first,
   // and give the others its paths with their own broker hop (a few hundred analyses for ten thousand brokers).
-  const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}|${carried.map(formatCidr).join(',')}|${independence}`;
+  const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}|${carried.map(formatCidr).join(',')}|${required.match}:${required.ports.map((p) => p.port).join(',')}|${independence}`;
   const shared = memoize(index, key, () => ({brokerHop: context.brokerHop, facts: brokerFacts(context, analyzeOnPrem(context, explicit), details.publiclyAccessible)}), scope);
   return shared.brokerHop === context.brokerHop ? shared.facts : withBrokerHop(shared.facts, shared.brokerHop, context.brokerHop);
 }
@@ -142,6 +147,7 @@ function brokerFacts(context: BrokerContext, onPrem: OnPremFacts, publiclyAccess
     subnets: subnets.map(subnetFacts),
     securityGroupIds: [...securityGroups],
     ports,
+    requiredPorts: context.required,
     ephemeralPorts: {...DEFAULT_EPHEMERAL_PORTS},
     onPrem,
     internetIngress: internet,
@@ -150,7 +156,7 @@ function brokerFacts(context: BrokerContext, onPrem: OnPremFacts, publiclyAccess
 }
 
 /** DescribeBroker failed: no subnets, no groups, nothing to judge. */
-function unknownBroker(index: NetworkIndex, scope: Scope, broker: Broker, ports: BrokerPort[], explicit: readonly Cidr[], independence: Independence): BrokerNetworkFacts {
+function unknownBroker(index: NetworkIndex, scope: Scope, broker: Broker, ports: BrokerPort[], required: RequiredPorts, explicit: readonly Cidr[], independence: Independence): BrokerNetworkFacts {
   const error = index.errorsByScope.get(scope.key)?.find((e) => e.service === 'mq' && e.operation === 'DescribeBroker' && e.resource === broker.id);
   const missing: MissingData = {
     collection: 'brokers',
@@ -179,6 +185,7 @@ function unknownBroker(index: NetworkIndex, scope: Scope, broker: Broker, ports:
     subnets: [],
     securityGroupIds: [],
     ports,
+    requiredPorts: required,
     ephemeralPorts: {...DEFAULT_EPHEMERAL_PORTS},
     onPrem: {
       ...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', true, independence),
@@ -386,15 +393,17 @@ function onPremHop(network: NetworkInput, part: Part): PathHop {
 function ingressFor(context: BrokerContext, subnet: SubnetInfo, part: Part): IngressResult {
   // The way in depends on the subnet only through its ACL: subnets sharing one share the answer.
   const where = subnet.naclId ? `acl:${subnet.naclId}` : `subnet:${subnet.id}`;
-  const key = `ingress|${context.scope.key}|${where}|${context.securityGroupIds.join(',')}|${context.engine}|${describePart(part)}`;
+  const key = `ingress|${context.scope.key}|${where}|${context.securityGroupIds.join(',')}|${context.engine}|${context.required.match}:${context.required.ports.map((p) => p.port).join(',')}|${describePart(part)}`;
   return memoize(context.index, key, () => evaluateIngress({
     index: context.index,
     scope: context.scope,
     subnetId: subnet.id,
     securityGroupIds: context.securityGroupIds,
     part,
-    ports: context.ports,
+    // The ports a path must pass: the config's required ports, else the engine's.
+    ports: context.required.ports,
     ephemeralPorts: DEFAULT_EPHEMERAL_PORTS,
+    ...(context.required.match === 'all' && {requireAll: true}),
   }), context.scope);
 }
 

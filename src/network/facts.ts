@@ -301,12 +301,28 @@ export interface BrokerNetworkFacts {
   vpcId: string | null;
   subnets: SubnetFacts[];
   securityGroupIds: string[];
-  /** The engine's client and console ports the model checks. */
+  /** The engine's client and console ports (internet ingress is judged on all of them). */
   ports: BrokerPort[];
+  /** The ports on-premises paths are judged on, and whether all or any must pass (always set by the model; optional for hand-built facts). */
+  requiredPorts?: RequiredPorts;
   /** The return (ephemeral) port range checked in the stateless NACL rules. */
   ephemeralPorts: {from: number; to: number};
   onPrem: OnPremFacts;
   internetIngress: InternetIngressFacts;
   /** Everything the model needed and did not have (deduplicated). */
   missing: MissingData[];
+}
+
+/** Which ports a path must pass to count as healthy, and where that came from. */
+export interface RequiredPorts {
+  /**
+   * engine: the default, the engine's client and console ports, any one of which passing every hop makes a path
+   * healthy; config: the ports the config file's network.requiredPorts names for the broker, every one of which must.
+   */
+  source: 'config' | 'engine';
+  /** any: one of the ports passing is enough (the default); all: every port must pass. */
+  match: 'all' | 'any';
+  ports: BrokerPort[];
+  /** config: the config file and the JSON pointer of the entry that chose the ports. */
+  rule?: string;
 }

@@ -8,6 +8,9 @@ import {analyzeBroker, parseNetworks} from './analyze';
 import {cidrProblem, formatCidr} from './cidr';
 import {type BrokerNetworkFacts, DEFAULT_INDEPENDENCE, type Independence, type MissingData, type OnPremFacts, type OnPremNetworkFacts} from './facts';
 import {buildIndex, type NetworkIndex, scopeOf} from './lookup';
+import type {RequiredPortsRules} from './ports';
+
+export {type RequiredPortsConfig, type RequiredPortsRules, requiredPortsRules} from './ports';
 
 export {cidrProblem} from './cidr';
 export type * from './facts';
@@ -24,6 +27,8 @@ export interface NetworkModelOptions {
   carriedNetworks?: (scope: BrokerNetworkScope) => readonly string[];
   /** What counts as a shared failure between paths (config network.independence); default location. */
   independence?: Independence;
+  /** The config's network.requiredPorts (services/config); without it, the engine's ports, any one of which passing. */
+  requiredPorts?: RequiredPortsRules;
 }
 
 export interface BrokerNetworkScope {
@@ -61,7 +66,7 @@ export function buildNetworkModel(snapshot: Snapshot, options: NetworkModelOptio
       const scope = scopeOf(index, accountId, region);
       if (!scope?.network) return undefined;
       const carried = networks.length === 0 ? parseNetworks(options.carriedNetworks?.({broker, accountId, partition: scope.partition, region}) ?? []) : [];
-      const facts = analyzeBroker(index, scope, broker, networks, carried, independence);
+      const facts = analyzeBroker(index, scope, broker, networks, carried, options.requiredPorts?.choose(broker), independence);
       return {facts, unknown: unknownPointers(facts)};
     },
   };

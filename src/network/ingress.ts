@@ -18,6 +18,11 @@ export interface IngressInput {
   part: Part;
   ports: readonly BrokerPort[];
   ephemeralPorts: {from: number; to: number};
+  /**
+   * The config's required ports (network.requiredPorts): every one of `ports` must pass. Without it, the
+   * engine's ports, any one of which passing is enough (the groups' rules say which are meant to be used).
+   */
+  requireAll?: boolean;
 }
 
 export interface IngressResult {
@@ -56,9 +61,14 @@ export function evaluateIngress(input: IngressInput): IngressResult {
   // every broker port. The ACL blocks when it lets none of those in.
   const admitted = sg.hop ? [] : [...sg.proven, ...sg.possible];
   const mattering = admitted.length > 0 ? admitted : allPorts;
-  const aclBlocks = !mattering.some((port) => passing.includes(port));
+  const groupsText = input.securityGroupIds.join(', ');
+  const aclBlocks = input.requireAll ? denied.length > 0 : !mattering.some((port) => passing.includes(port));
   let reason: string;
-  if (!aclBlocks) {
+  if (input.requireAll && aclBlocks) {
+    const deniedAdmitted = denied.filter((d) => admitted.includes(d.port)).map((d) => d.port);
+    const also = deniedAdmitted.length > 0 ? `; ${listPorts(deniedAdmitted)} ${deniedAdmitted.length === 1 ? 'is' : 'are'} admitted by ${groupsText}` : '';
+    reason = `${acl.id} denies ${what} the required ${denied.length === 1 ? 'port' : 'ports'} ${listPorts(denied.map((d) => d.port))} (${ruleWord(unique(denied.flatMap((d) => d.rules)))})${also}`;
+  } else if (!aclBlocks) {
     reason = `${acl.id} lets ${what} in on ${passing.join(', ')} (rules ${decided.join(', ')})`;
   } else if (admitted.length === 0) {
     reason = `${acl.id} lets ${what} in on none of the broker ports ${allPorts.join(', ')} (rules ${decided.join(', ')})`;
@@ -75,14 +85,15 @@ export function evaluateIngress(input: IngressInput): IngressResult {
       if (rest.length > 0) parts.push(`${listPorts(rest)} ${rest.length === 1 ? 'is' : 'are'} not admitted by ${groups}`);
     }
 
-    reason = `${acl.id} denies ${what} every port ${groups} ${input.securityGroupIds.length === 1 ? 'admits' : 'admit'}: ${parts.join('; ')}`;
+    // Each part names the ACL and the groups with their rules: a sentence around them would only say it again.
+    reason = `for ${what}, ${parts.join('; ')}`;
   }
 
   const naclInbound: PathHop = {
     ...naclBase(input, acl),
     status: aclBlocks ? 'broken' : 'ok',
     reason,
-    rules: aclBlocks && admitted.length > 0 ? unique(denied.filter((d) => admitted.includes(d.port)).flatMap((d) => d.rules.map((r) => `${r} deny`))) : decided,
+    rules: aclBlocks && input.requireAll ? unique(denied.flatMap((d) => d.rules.map((r) => `${r} deny`))) : aclBlocks && admitted.length > 0 ? unique(denied.filter((d) => admitted.includes(d.port)).flatMap((d) => d.rules.map((r) => `${r} deny`))) : decided,
     ports: passing,
     ...(aclBlocks ? {break: 'nacl' as const} : {}),
   };
@@ -352,7 +363,17 @@ function securityGroupHop(sg: GroupAdmission, acl: {aclKnown: boolean; passing: 
   const groups = `${groupIds.join(', ')} ${groupIds.length === 1 ? 'admits' : 'admit'}`;
   const hop: PathHop = {...sg.base, id: sg.anchor, ...(sg.arn ? {arn: sg.arn} : {}), status: 'ok', reason: '', rules: sg.admitting};
   const throughAcl = sg.proven.filter((port) => acl.passing.includes(port));
-  if (sg.proven.length > 0) {
+  const notAdmitted = input.requireAll ? input.ports.map((p) => p.port).filter((port) => !sg.proven.includes(port) && !sg.possible.includes(port)) : [];
+  if (notAdmitted.length > 0) {
+    // Required ports (network.requiredPorts): each must be admitted; name the ones that are not.
+    hop.status = 'broken';
+    hop.break = 'security-group';
+    const only = sg.partial.filter((p) => notAdmitted.some((port) => ruleAdmitsPort(p.rule, port))).map((p) => `${p.rule.id} admits only ${p.label}${portText(p.rule)}`);
+    const admits = sg.proven.length > 0 ? `; ${groups} ${sg.proven.join(', ')} (rules ${sg.admitting.join(', ')})` : '';
+    hop.reason = `no rule of ${groupIds.join(', ')} admits all of ${what} on the required ${notAdmitted.length === 1 ? 'port' : 'ports'} ${listPorts(notAdmitted)}${only.length > 0 ? ` (${only.join('; ')})` : ''}${admits}`;
+    hop.rules = [...sg.admitting, ...sg.partial.map((p) => p.rule.id)];
+    hop.ports = throughAcl;
+  } else if (sg.proven.length > 0) {
     const blocked = sg.proven.filter((port) => !acl.passing.includes(port));
     const tail = blocked.length > 0 && acl.aclKnown ? `; the network ACL denies ${listPorts(blocked)}` : '';
     hop.reason = `${groups} ${what} on ${sg.proven.join(', ')} (rules ${sg.admitting.join(', ')})${tail}`;

@@ -3,7 +3,10 @@
  * "rabbitmq-basic-elements-broker"). The console ports count: an operator who cannot open the console from the
  * data centre has a connectivity problem too.
  */
-import type {EngineType} from '../snapshot/types';
+import {InputError, InputErrors} from '../foundation/errors';
+import {didYouMean} from '../foundation/nearest';
+import {globPattern} from '../foundation/strings';
+import type {Broker, EngineType} from '../snapshot/types';
 import type {BrokerPort} from './facts';
 
 const ENGINE_PORTS: Record<EngineType, readonly BrokerPort[]> = {
@@ -31,3 +34,106 @@ export function brokerPorts(engine: EngineType): BrokerPort[] {
  * client OS (Linux 32768-60999, Windows 49152-65535) or a NAT device in between picks it.
  */
 export const DEFAULT_EPHEMERAL_PORTS = {from: 1024, to: 65535} as const;
+
+const ENGINE_NAMES: Record<EngineType, string> = {ACTIVEMQ: 'ActiveMQ', RABBITMQ: 'RabbitMQ'};
+/** `an ActiveMQ`, `a RabbitMQ`. */
+const A_ENGINE: Record<EngineType, string> = {ACTIVEMQ: 'an ActiveMQ', RABBITMQ: 'a RabbitMQ'};
+
+/** A port by its protocol name (as ENGINE_PORTS names them: openwire, amqp, console …) or its number. */
+export type PortName = number | string;
+
+/** `network.requiredPorts` in the config file (schemas/config.schema.json). */
+export interface RequiredPortsConfig {
+  /** By engine type: the ports every broker of the engine must pass. */
+  engines?: Partial<Record<EngineType, PortName[]>>;
+  /** By broker name or glob (`*`, `?`): an exact name first, then the first glob that matches, in file order. */
+  brokers?: Record<string, PortName[]>;
+}
+
+/** The required ports chosen for one broker, and the config entry that chose them. */
+export interface RequiredPortsChoice {
+  ports: BrokerPort[];
+  /** `.mq-audit/config.json at /network/requiredPorts/brokers/orders-*` */
+  rule: string;
+}
+
+/** Chooses each broker's required ports from the config; undefined: the engine's default (any client port). */
+export interface RequiredPortsRules {
+  choose(broker: Pick<Broker, 'engineType' | 'name'>): RequiredPortsChoice | undefined;
+}
+
+const POINTER = '/network/requiredPorts';
+
+function escapePointer(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+function portsText(engine: EngineType): string {
+  return ENGINE_PORTS[engine].map((p) => `${p.port} ${p.protocol}`).join(', ');
+}
+
+/**
+ * A port of `engine` by name or number: a number is taken as is (named by the engine's protocol when it has one,
+ * else `tcp`); a name must be one of the engine's protocols (case-insensitive). Undefined for an unknown name.
+ */
+function portOf(engine: EngineType, item: PortName): BrokerPort | undefined {
+  if (typeof item === 'number') return {port: item, protocol: ENGINE_PORTS[engine].find((p) => p.port === item)?.protocol ?? 'tcp'};
+  const found = ENGINE_PORTS[engine].find((p) => p.protocol === item.trim().toLowerCase());
+  return found ? {...found} : undefined;
+}
+
+function unknownName(source: string, pointer: string, item: string, engines: EngineType[]): InputError {
+  const names = [...new Set(engines.flatMap((engine) => ENGINE_PORTS[engine].map((p) => p.protocol)))];
+  const hint = didYouMean(item, names);
+  const whose = engines.length === 1 ? `${A_ENGINE[engines[0]]} protocol` : 'a protocol of ActiveMQ or RabbitMQ';
+  const known = engines.map((engine) => `${ENGINE_NAMES[engine]}: ${portsText(engine)}`).join('; ');
+  return new InputError(source, `"${item}" is not ${whose}${hint ? `; ${hint}` : ''} (${known}; or give a port number)`, pointer);
+}
+
+/**
+ * Checks `network.requiredPorts` (the schema has checked its shape): every protocol name must be one of the
+ * engine's (for `engines`) or of either engine (for `brokers`), else InputErrors naming `source`, the JSON pointer
+ * and the nearest names. A broker entry naming a protocol the matched broker's engine does not have is refused
+ * when that broker is judged.
+ */
+export function requiredPortsRules(config: RequiredPortsConfig | undefined, source: string): RequiredPortsRules | undefined {
+  if (!config) return undefined;
+  const errors: InputError[] = [];
+  const all = Object.keys(ENGINE_PORTS) as EngineType[];
+  for (const [engine, items] of Object.entries(config.engines ?? {}) as [EngineType, PortName[]][]) {
+    items.forEach((item, i) => {
+      if (typeof item === 'string' && !portOf(engine, item)) errors.push(unknownName(source, `${POINTER}/engines/${engine}/${i}`, item, [engine]));
+    });
+  }
+
+  const brokers = Object.entries(config.brokers ?? {});
+  for (const [pattern, items] of brokers) {
+    items.forEach((item, i) => {
+      if (typeof item === 'string' && !all.some((engine) => portOf(engine, item))) errors.push(unknownName(source, `${POINTER}/brokers/${escapePointer(pattern)}/${i}`, item, all));
+    });
+  }
+
+  if (errors.length > 0) throw new InputErrors(errors);
+  const globs = brokers.map(([pattern, items]) => ({pattern, items, glob: globPattern(pattern)}));
+  const resolve = (engine: EngineType, items: PortName[], pointer: string, brokerName: string): RequiredPortsChoice => {
+    const ports: BrokerPort[] = [];
+    items.forEach((item, i) => {
+      const port = portOf(engine, item);
+      if (!port) {
+        throw new InputError(source, `"${item}" is not ${A_ENGINE[engine]} protocol, and ${brokerName} is ${A_ENGINE[engine]} broker (its ports: ${portsText(engine)}); give a port number or a narrower broker pattern`, `${pointer}/${i}`);
+      }
+
+      if (!ports.some((p) => p.port === port.port)) ports.push(port);
+    });
+    return {ports, rule: `${source} at ${pointer}`};
+  };
+
+  return {
+    choose(broker) {
+      const entry = globs.find((g) => g.pattern === broker.name) ?? globs.find((g) => g.glob.test(broker.name));
+      if (entry) return resolve(broker.engineType, entry.items, `${POINTER}/brokers/${escapePointer(entry.pattern)}`, broker.name);
+      const items = config.engines?.[broker.engineType];
+      return items ? resolve(broker.engineType, items, `${POINTER}/engines/${broker.engineType}`, broker.name) : undefined;
+    },
+  };
+}

@@ -9,6 +9,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {SCHEMAS} from '../foundation/package-paths';
 import type {JsonSchema, Policy} from './types';
+import {nearest} from '../foundation/nearest';
 
 export interface LintProblem {
   /** JSON pointer into the policy file. */
@@ -59,30 +60,6 @@ function member(node: DocNode | undefined, name: string): {node: DocNode | undef
 
 function names(node: DocNode | undefined): string[] {
   return Object.keys((node?.properties as Record<string, unknown> | undefined) ?? {});
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({length: b.length + 1}, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-
-  return row[b.length];
-}
-
-/** The candidates closest to `name` (case-insensitively), at most three. */
-export function nearest(name: string, candidates: readonly string[]): string[] {
-  const scored = candidates
-    .map((candidate) => ({candidate, score: distance(name.toLowerCase(), candidate.toLowerCase())}))
-    .filter(({score}) => score <= Math.max(2, Math.floor(name.length / 3)))
-    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
-  return scored.slice(0, 3).map(({candidate}) => candidate);
 }
 
 function notAMember(name: string, where: string, node: DocNode | undefined): string {

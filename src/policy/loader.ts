@@ -2,6 +2,7 @@
  * Loads policy files: every file is validated against schemas/policy.schema.json, its parameters resolved
  * and its assertions compiled by ajv. All problems of all files are collected so users fix them in one pass.
  */
+import {didYouMean} from '../foundation/nearest';
 import {readdirSync, realpathSync, statSync} from 'node:fs';
 import {basename, join, relative, resolve, sep} from 'node:path';
 import type {ValidateFunction} from 'ajv';
@@ -300,7 +301,10 @@ export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] 
   const known = [...byId.keys()].sort();
   const checkSelection = (flag: string, patterns: string[] | undefined) => {
     for (const pattern of patterns ?? []) {
-      if (!known.some((id) => matchesId(id, pattern))) errors.push(new InputError(flag, `unknown policy id "${pattern}"; known ids: ${known.join(', ')}`));
+      if (!known.some((id) => matchesId(id, pattern))) {
+        const hint = didYouMean(pattern, known);
+        errors.push(new InputError(flag, `unknown policy id "${pattern}"; ${hint ? `${hint} Known ids` : 'known ids'}: ${known.join(', ')}`));
+      }
     }
   };
 
@@ -308,7 +312,10 @@ export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] 
   checkSelection('--skip-policy', options.exclude);
   const parametersSource = options.parametersSource ?? 'config';
   for (const id of Object.keys(options.parameters ?? {})) {
-    if (!byId.has(id)) errors.push(new InputError(parametersSource, `parameters given for unknown policy id "${id}"`, `/policies/${escapePointer(id)}`));
+    if (!byId.has(id)) {
+      const hint = didYouMean(id, known);
+      errors.push(new InputError(parametersSource, `parameters given for unknown policy id "${id}"${hint ? `; ${hint}` : ''}`, `/policies/${escapePointer(id)}`));
+    }
   }
 
   if (errors.length > 0) throw new InputErrors(errors);

@@ -9,7 +9,7 @@ import {parseJson, readTextFile, schemaErrors} from '../foundation/json-input';
 import {ownSchemaValidator} from '../foundation/validators';
 import type {BrokerDocument} from './document';
 import {evaluatePolicy, valueAt} from './evaluator';
-import {nearest} from './lint';
+import {nearest} from '../foundation/nearest';
 import {type CompiledPolicy, TEST_FILE_SUFFIX} from './loader';
 import type {PolicyTestCase, Status} from './types';
 

@@ -25,7 +25,7 @@ export type JsonReport = Omit<ScanReport, 'results'> & {
   brokers: ResourceRef[];
   results: (Omit<ReportedEvaluation, 'network' | 'resource'> & {
     resource: Omit<ResourceRef, 'tags'>;
-    network?: {focus: NonNullable<ReportedEvaluation['network']>['focus']; flows: JsonNetworkFlow[]};
+    network?: Omit<NonNullable<ReportedEvaluation['network']>, 'flows'> & {flows: JsonNetworkFlow[]};
   })[];
   /** Every hop some flow names, once. */
   hops: PathHop[];

@@ -16,6 +16,7 @@ import type {
   NetworkPath,
   OnPremNetworkFacts,
   PathHop,
+  RequiredPorts,
   Verdict,
 } from '../network/facts';
 import type {Explanation, ResourceRef} from '../policy/types';
@@ -255,6 +256,10 @@ function brokerSection(report: PathsReport, paint: Paint): string {
   const ports = network.ports.map((p) => `${p.port} ${p.protocol}`).join(', ');
   lines.push(`  ports ${ports || 'none'}; return ports ${network.ephemeralPorts.from}-${network.ephemeralPorts.to}`);
   lines.push(`  independence: ${independenceWords(network.onPrem.independence)}`);
+  const required = network.requiredPorts;
+  if (required?.source === 'config') {
+    lines.push(`  required ports ${required.ports.map((p) => `${p.port} ${p.protocol}`).join(', ')}: every one must pass (${required.rule ?? 'config'})`);
+  }
   return lines.join('\n');
 }
 
@@ -849,7 +854,7 @@ export function findingNetwork(facts: BrokerNetworkFacts, broker: ResourceRef, e
     const chosen = named.size > 0 ? networks.filter((_, i) => named.has(i)) : networks.filter((n) => n.redundant !== true);
     // A network with no healthy path at all (or only part of it reachable) is better shown where it breaks.
     const pathOf = (n: OnPremNetworkFacts) => (n.verdict === 'unreachable' || n.verdict === 'unknown' ? breakingPath(n) : undefined) ?? bestHealthyPath(n) ?? breakingPath(n);
-    return finding('healthy-path', chosen.map((n) => flowOf(n, pathOf(n))));
+    return finding('healthy-path', chosen.map((n) => flowOf(n, pathOf(n))), facts.requiredPorts);
   }
 
   const failing = networks.filter((n) => n.verdict === 'unreachable' || n.verdict === 'unknown');
@@ -860,12 +865,12 @@ export function findingNetwork(facts: BrokerNetworkFacts, broker: ResourceRef, e
   }
 
   if (flows.length === 0 && facts.internetIngress.open === true) return internetFinding(facts, broker);
-  return finding('broken-path', flows);
+  return finding('broken-path', flows, facts.requiredPorts);
 }
 
-function finding(focus: FindingNetwork['focus'], flows: FindingNetworkFlow[]): FindingNetwork | undefined {
+function finding(focus: FindingNetwork['focus'], flows: FindingNetworkFlow[], requiredPorts?: RequiredPorts): FindingNetwork | undefined {
   const kept = flows.filter((flow) => flow.hops.length > 0).slice(0, MAX_FINDING_FLOWS);
-  return kept.length > 0 ? {focus, flows: kept} : undefined;
+  return kept.length > 0 ? {focus, ...(requiredPorts && {requiredPorts}), flows: kept} : undefined;
 }
 
 /** The path that shows where the network breaks: the one at the network's break point, else the first not healthy. */

@@ -13,9 +13,14 @@
  *   … what could not be read, baseline, change, warnings (one line each) …
  *   Gate: … (the last line, for logs that keep the tail)
  *
- * Only the reason wraps; when the columns before it leave it less than MIN_REASON columns, its continuation lines
- * hang under the severity instead. Display filters (`show`) pick the rows; the gate and the counts stay the scan's.
+ * Only the reason wraps. When the columns before it would leave it less than MIN_REASON columns (an 80- or
+ * 100-column terminal), the narrow layout: each cause follows its own policy id, its next lines are indented by two,
+ * a group's brokers follow its cause in the same paragraph ("— on a, b, c"; "— on the same 8 brokers as above"
+ * when the group just above lists the same ones), and a verdict that would wrap only for its exit code leaves the
+ * exit code to the counts line. Display filters (`show`) pick the rows; the gate and the counts stay the scan's.
  */
+import {nearest} from '../foundation/nearest';
+import {globPattern} from '../foundation/strings';
 import type {Severity} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
 import {type Paint, painter, terminalOutput, terminalSafeDeep} from '../foundation/terminal';
@@ -30,7 +35,12 @@ const MIN_WIDTH = 40;
 const MIN_REASON = 50;
 const MAX_BROKER_COLUMN = 24;
 const MAX_POLICY_COLUMN = 36;
-const HANG = '          ';
+/** Narrow terminals: how far a cause's next lines are indented. */
+const NARROW_HANG = 2;
+/** The severity column beside a cause column (wide terminals). */
+const SEVERITY_COLUMN = 10;
+/** Where a group's broker list starts inside its cause's paragraph (narrow terminals); never shown. */
+const BROKERS_MARK = '\u0000';
 
 /** One line of the table: a finding, or the same finding on several brokers, or checks not evaluated for one cause. */
 export interface Row {
@@ -54,7 +64,7 @@ export function renderCompactTable(unsafeReport: ScanReport, options: RenderOpti
   const rows = findingRows(shown, options.show);
   const verdict = verdictLines(report, width, paint);
   const sections = [
-    [...wrapPainted(compactHeadline(report, paint), width), ...verdict, ...wrap(countsLine(report), width)].join('\n'),
+    [...wrapPainted(compactHeadline(report, paint), width), ...topLines(report, width, paint)].join('\n'),
     rowsSection(rows, shown, report, width, paint, filtered !== report),
   ];
   if (before.length > 0) {
@@ -82,17 +92,29 @@ export function filterReport(report: ScanReport, show: ShowFilter | undefined): 
   return {...report, results};
 }
 
-/** `orders-*`, `*-prod`, `mq-?`: the whole name, case-sensitive. */
-function globPattern(glob: string): RegExp {
-  const escaped = [...glob].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+()[\]{}]/.test(c) ? `\\${c}` : c)).join('');
-  return new RegExp(`^${escaped}$`);
+/**
+ * The `--broker` names or globs that match no resource of the report, each with the nearest names it has (a
+ * glob is compared without its wildcards). Empty when every pattern matches, or when the report has no result.
+ */
+export function unmatchedBrokerFilters(report: ScanReport, patterns: readonly string[]): {pattern: string; near: string[]; names: string[]}[] {
+  const names = [...new Set(report.results.map((ev) => ev.resource.name))].sort();
+  if (names.length === 0) return [];
+  return patterns
+    .filter((pattern) => !names.some((name) => globPattern(pattern).test(name)))
+    .map((pattern) => ({pattern, near: nearest(pattern.replace(/[*?]/g, ''), names), names}));
 }
+
 
 function compactHeadline(report: ScanReport, paint: Paint): string {
   const {scopes} = report.inventory;
   const accounts = new Set(scopes.map((scope) => scope.accountId)).size;
   const regions = new Set(scopes.map((scope) => scope.region)).size;
-  return `${paint('bold', `${report.tool.name} ${report.tool.version}`)} · ${plural(accounts, 'account')}, ${plural(regions, 'region')} · ${report.inventory.method} inventory of ${report.inventory.collectedAt}`;
+  return `${paint('bold', `${report.tool.name} ${report.tool.version}`)} · ${plural(accounts, 'account')}, ${plural(regions, 'region')} · ${report.inventory.method} inventory of ${toSecond(report.inventory.collectedAt)}`;
+}
+
+/** `2026-12-01T09:00:00Z`: an ISO time to the second (the JSON report keeps the milliseconds). */
+function toSecond(time: string): string {
+  return time.replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.\d+Z$/, '$1Z');
 }
 
 function countsLine(report: ScanReport): string {
@@ -191,23 +213,40 @@ function rowsSection(rows: Row[], shown: ScanReport, report: ScanReport, width: 
   const policyW = Math.min(MAX_POLICY_COLUMN, Math.max(...rows.map((r) => r.policy.length)));
   const lines: string[] = [];
   if (note) lines.push(note, '');
+  const label = (row: Row) => (row.kind === 'error' ? 'error' : row.kind === 'pass' ? 'pass' : row.kind === 'not_applicable' ? 'n/a' : row.severity);
+  const paintLabel = (row: Row, text: string) => (row.kind === 'error' ? paint('magenta', text) : row.kind === 'suppressed' ? paint('dim', text) : row.kind === 'fail' ? paint(SEVERITY_STYLE[row.severity], text) : paint(row.kind === 'pass' ? 'green' : 'dim', text));
+  const column = SEVERITY_COLUMN + brokerW + 2 + Math.max(policyW, 0) + 2;
+  // Narrow (the cause would get less than MIN_REASON columns beside the policy column): the severity column as
+  // wide as its longest label, the cause right after each row's own policy id, its next lines indented by two
+  // (a row still starts with its severity in the first column), and a group's brokers in the same paragraph as its
+  // cause. Every word is still there; fewer lines wrap.
+  const narrow = width - column < MIN_REASON;
+  const severityW = narrow ? Math.max(...rows.map((r) => label(r).length)) + 1 : SEVERITY_COLUMN;
+  const hang = ' '.repeat(NARROW_HANG);
+  let previousList = '';
   for (const row of rows) {
-    const severity = row.kind === 'error' ? paint('magenta', 'error'.padEnd(10)) : row.kind === 'suppressed' ? paint('dim', row.severity.padEnd(10)) : row.kind === 'fail' ? paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(10)) : paint(row.kind === 'pass' ? 'green' : 'dim', (row.kind === 'pass' ? 'pass' : 'n/a').padEnd(10));
+    const severity = paintLabel(row, label(row).padEnd(severityW));
     const broker = brokerLabel(row);
-    const prefix = `${severity}${fit(broker, brokerW).padEnd(brokerW)}  ${fit(row.policy, policyW).padEnd(policyW)}  `;
-    const column = 10 + brokerW + 2 + Math.max(policyW, 0) + 2;
-    const brokerList = row.brokers.length > 1 ? `on ${row.brokers.join(', ')}` : '';
-    if (width - column >= MIN_REASON) {
+    const wholeList = row.brokers.length > 1 ? `on ${row.brokers.join(', ')}` : '';
+    // Narrow: a group on the same brokers as the group just above says so instead of listing them again.
+    const brokerList = narrow && wholeList !== '' && wholeList === previousList ? `on the same ${row.brokers.length} brokers as above` : wholeList;
+    previousList = wholeList;
+    if (!narrow) {
+      const prefix = `${severity}${fit(broker, brokerW).padEnd(brokerW)}  ${fit(row.policy, policyW).padEnd(policyW)}  `;
       const pad = ' '.repeat(column);
       const [first, ...rest] = wrap(row.reason, width - column);
       lines.push(prefix + first, ...rest.map((line) => pad + line));
       if (brokerList) lines.push(...wrap(brokerList, width - column).map((line) => pad + paint('dim', line)));
     } else {
-      // Narrow: the reason starts on the row's line and hangs under the severity.
-      const first = width - column;
-      const words = wrapFirst(row.reason, first, width - HANG.length);
-      lines.push((prefix + (words[0] ?? '')).trimEnd(), ...words.slice(1).map((line) => HANG + line));
-      if (brokerList) lines.push(...wrap(brokerList, width - HANG.length).map((line) => HANG + paint('dim', line)));
+      const prefix = `${severity}${fit(broker, brokerW).padEnd(brokerW)}  ${row.policy}${row.policy ? '  ' : ''}`;
+      const text = brokerList ? `${row.reason} ${BROKERS_MARK}— ${brokerList}` : row.reason;
+      const words = wrapFirst(text, width - stripColour(prefix).length, width - hang.length);
+      const dimList = (line: string) => {
+        const at = line.indexOf(BROKERS_MARK);
+        return at < 0 ? line : `${line.slice(0, at)}${paint('dim', line.slice(at + BROKERS_MARK.length))}`;
+      };
+      const inList = (index: number) => brokerList !== '' && words.findIndex((line) => line.includes(BROKERS_MARK)) < index;
+      lines.push((prefix + dimList(words[0] ?? '')).trimEnd(), ...words.slice(1).map((line, i) => hang + (inList(i + 1) ? paint('dim', line) : dimList(line))));
     }
   }
 
@@ -262,18 +301,34 @@ function collectionErrorLines(errors: CollectionError[], width: number, paint: P
     const text = `${error.service} ${error.operation}  ${where}  ${error.code} (${error.kind})${error.resource ? ` ${error.resource}` : ''}`;
     return wrap(text, width - 4).map((line, i) => (i === 0 ? `  ${line}` : `    ${line}`));
   });
-  const title = `${paint(['bold', 'red'], `Could not read (${errors.length}):`)} findings that depend on these calls are missing (--verbose for the messages).`;
+  const title = `${paint(['bold', 'red'], `Could not read (${errors.length}):`)} findings needing these calls are missing (--verbose: why).`;
   return [...wrapPainted(title, width), ...lines].join('\n');
 }
 
 /** The gate's decision in a word, then why: first and last, so a log's head and tail both say it. */
-function verdictLines(report: ScanReport, width: number, paint: Paint): string[] {
+function verdictParts(report: ScanReport): {word: string; reason: string; exit: string} {
   const {gate} = report;
   const word = gate.exitCode === 0 ? 'PASSED' : gate.exitCode === 1 ? 'FAILED' : gate.exitCode === 3 ? 'INCOMPLETE' : 'ERROR';
-  const style = gate.exitCode === 0 ? (['bold', 'green'] as const) : (['bold', 'red'] as const);
-  const reason = gate.reason.replace(/^Gate (failed|passed): /, '');
-  const [first, ...rest] = wrap(`${word}: ${reason} Exit code ${gate.exitCode} (fail-on ${gate.failOn}).`, width);
+  return {word, reason: gate.reason.replace(/^Gate (failed|passed): /, ''), exit: `Exit code ${gate.exitCode} (fail-on ${gate.failOn}).`};
+}
+
+function verdictLines(report: ScanReport, width: number, paint: Paint): string[] {
+  const {word, reason, exit} = verdictParts(report);
+  const style = report.gate.exitCode === 0 ? (['bold', 'green'] as const) : (['bold', 'red'] as const);
+  const [first, ...rest] = wrap(`${word}: ${reason} ${exit}`, width);
   return [paint([...style], word) + first.slice(word.length), ...rest];
+}
+
+/**
+ * The verdict and the counts at the top. When the verdict would wrap only because of its exit code, the exit code
+ * leads the counts line instead (a narrow terminal: one wrapped line fewer, nothing left out).
+ */
+function topLines(report: ScanReport, width: number, paint: Paint): string[] {
+  const verdict = verdictLines(report, width, paint);
+  const {word, reason, exit} = verdictParts(report);
+  if (verdict.length === 1 || `${word}: ${reason}`.length > width) return [...verdict, ...wrap(countsLine(report), width)];
+  const style = report.gate.exitCode === 0 ? (['bold', 'green'] as const) : (['bold', 'red'] as const);
+  return [`${paint([...style], word)}: ${reason}`, ...wrap(`${exit.slice(0, -1)} · ${countsLine(report)}`, width)];
 }
 
 /** Wraps a line that may hold colour codes (only ever around whole words here). */

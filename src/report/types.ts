@@ -3,7 +3,7 @@
  * document is this report with its network hops listed once (src/report/json.ts), a public API (docs/report.md).
  */
 import type {IacProblem, MatchResult} from '../iac/types';
-import type {BreakPoint, Independence, NetworkPath, PathHop, Verdict} from '../network/facts';
+import type {BreakPoint, Independence, NetworkPath, PathHop, RequiredPorts, Verdict} from '../network/facts';
 import type {AbsentFinding, BaselineCounts, BaselineState} from '../policy/baseline';
 import type {AppliedSuppression, SuppressionStatus} from '../policy/suppressions';
 import type {Evaluation, FailOn, Policy, Severity, Status} from '../policy/types';
@@ -111,6 +111,8 @@ export interface FindingNetwork {
    * network without redundancy; internet-ingress: the security group rules admitting the internet.
    */
   focus: 'broken-path' | 'healthy-path' | 'internet-ingress';
+  /** On-premises findings: the ports the paths were judged on, and whether all or any must pass (docs/network.md). */
+  requiredPorts?: RequiredPorts;
   flows: FindingNetworkFlow[];
 }
 

@@ -11,6 +11,7 @@ import type {Independence} from '../network/facts';
 import type {ProductionSelector} from '../policy/document';
 import type {FailOn} from '../policy/types';
 import {ownSchemaValidator} from '../foundation/validators';
+import {type RequiredPortsConfig, type RequiredPortsRules, requiredPortsRules} from '../network/ports';
 
 export interface FlagDefaults {
   'fail-on'?: FailOn;
@@ -46,6 +47,8 @@ export interface Config {
     independence?: Independence;
   };
   defaults: FlagDefaults;
+  /** `network.requiredPorts`, checked: the ports each broker must pass (docs/network.md); undefined: the engine's. */
+  requiredPorts?: RequiredPortsRules;
 }
 
 /** Loads `file` (must exist) or, when not given, the default file if present. */
@@ -56,7 +59,7 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   const data = readJsonFile(isAbsolute(path) ? path : resolve(cwd, path), 'config file');
   const errors = schemaErrors(ownSchemaValidator('config.schema.json'), data, shown);
   if (errors.length > 0) throw new InputErrors(errors);
-  const config = data as Omit<Config, 'defaults' | 'source'> & {defaults?: FlagDefaults};
+  const config = data as Omit<Config, 'defaults' | 'source' | 'requiredPorts' | 'network'> & {defaults?: FlagDefaults; network?: {requiredPorts?: RequiredPortsConfig; independence?: Independence}};
   // Where signed calls (and the session token) go is the caller's decision: a config file in the repository is
   // written by whoever opens a pull request, and an endpoint of theirs could serve a clean estate.
   if (config.defaults?.['endpoint-url'] !== undefined) {
@@ -74,7 +77,16 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   if (defaults.iac) defaults.iac = defaults.iac.map((p) => (p === 'none' ? p : resolve(base, p)));
   if (defaults.suppressions) defaults.suppressions = resolve(base, defaults.suppressions);
   if (defaults.baseline) defaults.baseline = resolve(base, defaults.baseline);
-  return {source: shown, production: config.production, policies: config.policies, ...(config.network ? {network: config.network} : {}), defaults};
+  const requiredPorts = requiredPortsRules(config.network?.requiredPorts, shown);
+  const independence = config.network?.independence;
+  return {
+    source: shown,
+    production: config.production,
+    policies: config.policies,
+    ...(independence && {network: {independence}}),
+    defaults,
+    ...(requiredPorts && {requiredPorts}),
+  };
 }
 
 export function parameterOverrides(config: Config): Record<string, Record<string, unknown>> {

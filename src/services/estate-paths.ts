@@ -5,7 +5,7 @@
  * collected, else 0).
  */
 import {type BreakPoint, DEFAULT_INDEPENDENCE, type Independence, type Verdict} from '../network/facts';
-import {buildNetworkModel} from '../network/index';
+import {buildNetworkModel, type RequiredPortsRules} from '../network/index';
 import {brokersOf} from '../policy/evaluate';
 import {EXIT} from '../policy/types';
 import {BREAK_WORDS, independenceWords, type PathsVerdict} from '../report/paths';
@@ -50,9 +50,9 @@ export interface EstatePathsReport {
 
 const ORDER: PathsVerdict[] = ['unreachable', 'not-collected', 'unknown', 'degraded', 'pending', 'reachable'];
 
-export async function runEstatePaths(options: {source: {file: string} | {live: LiveOptions}; onPremCidrs: string[]; independence?: Independence; now?: () => Date}): Promise<EstatePathsReport> {
+export async function runEstatePaths(options: {source: {file: string} | {live: LiveOptions}; onPremCidrs: string[]; independence?: Independence; requiredPorts?: RequiredPortsRules; now?: () => Date}): Promise<EstatePathsReport> {
   const snapshot: Snapshot = 'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
-  const model = buildNetworkModel(snapshot, {onPremCidrs: options.onPremCidrs, independence: options.independence ?? DEFAULT_INDEPENDENCE});
+  const model = buildNetworkModel(snapshot, {onPremCidrs: options.onPremCidrs, independence: options.independence ?? DEFAULT_INDEPENDENCE, ...(options.requiredPorts && {requiredPorts: options.requiredPorts})});
   const rows: EstateRow[] = [];
   for (const scope of brokersOf(snapshot)) {
     const {broker} = scope;

@@ -20,6 +20,7 @@ export function evaluationOptions(snapshot: Snapshot, config: Config, settings: 
     onPremCidrs: settings.onPremCidrs ?? [],
     ...(settings.carriedNetworks && {carriedNetworks: settings.carriedNetworks}),
     ...(config.network?.independence && {independence: config.network.independence}),
+    ...(config.requiredPorts && {requiredPorts: config.requiredPorts}),
   });
   return {
     model,

@@ -19,6 +19,7 @@ import {readSnapshot} from '../snapshot/read';
 import type {CollectionError, Snapshot} from '../snapshot/types';
 import {TOOL} from '../foundation/version';
 import {collectLive, type LiveOptions} from './inventory';
+import {nearest} from '../foundation/nearest';
 
 /** The path model (src/network buildNetworkModel); its factsFor is undefined when the region's network was not collected. */
 export type NetworkModelBuilder = (snapshot: Snapshot, options: NetworkModelOptions) => Pick<NetworkModel, 'factsFor'>;
@@ -46,7 +47,11 @@ export async function runPaths(options: PathsOptions): Promise<PathsOutcome> {
   const resolved = resolveBroker(snapshot, options.broker, 'file' in options.source ? options.source.file : 'the live inventory');
   if ('incomplete' in resolved) return {kind: 'unresolved', exitCode: EXIT.incomplete, message: resolved.incomplete};
 
-  const model = (options.buildModel ?? buildNetworkModel)(snapshot, {onPremCidrs: options.onPremCidrs, ...(options.config.network?.independence && {independence: options.config.network.independence})});
+  const model = (options.buildModel ?? buildNetworkModel)(snapshot, {
+    onPremCidrs: options.onPremCidrs,
+    ...(options.config.network?.independence && {independence: options.config.network.independence}),
+    ...(options.config.requiredPorts && {requiredPorts: options.config.requiredPorts}),
+  });
   const answer = model.factsFor(resolved.scope);
   const facts: BrokerNetworkFacts | null = answer?.facts ?? null;
   const broker = resourceOfScope(resolved.scope);
@@ -136,25 +141,7 @@ export function resolveBroker(snapshot: Snapshot, query: string, where: string):
 
 /** Up to three names within a small edit distance (case-insensitive), closest first; or containing the query. */
 export function nearestNames(query: string, names: string[]): string[] {
-  const q = query.toLowerCase();
-  const limit = Math.max(2, Math.floor(q.length / 3));
-  return names
-    .map((name) => ({name, distance: name.toLowerCase().includes(q) ? 1 : editDistance(q, name.toLowerCase())}))
-    .filter(({distance}) => distance <= limit)
-    .sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .slice(0, 3)
-    .map(({name}) => name);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-
-  return previous[b.length];
+  return nearest(query, names);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

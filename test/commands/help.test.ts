@@ -39,6 +39,22 @@ describe('help text', () => {
     expect(undocumented.map((f) => f.name)).toEqual([]);
   });
 
+  it.each(commands.map((c) => [c.id.replaceAll(':', ' ')] as const))('%s -h prints the same help as --help, exit 0', async (id) => {
+    const argv = id.split(' ');
+    const [short, long] = await Promise.all([runCli([...argv, '-h']), runCli([...argv, '--help'])]);
+    expect(short.code).toBe(0);
+    expect(short.stdout).toMatch(/^USAGE$/m);
+    expect(short.stdout).toContain(`$ mq-audit ${id}`);
+    expect(short.stdout).toBe(long.stdout);
+    expect(short.stderr).toBe('');
+  });
+
+  it('-h after other flags still means help', async () => {
+    const result = await runCli(['scan', '--inventory', 'fixtures/demo/inventory.json', '-h']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^USAGE$/m);
+  });
+
   it('scan --help documents the exit codes', async () => {
     const result = await runCli(['scan', '--help']);
     expect(result.code).toBe(0);

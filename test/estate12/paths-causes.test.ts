@@ -27,7 +27,7 @@ describe('paths nacl-prod: the network ACL denies exactly the ports the security
     expect(network.breakPoint).toMatchObject({kind: 'nacl', hop: 'network-acl', id: 'acl-0ac11a2b3c4d5e6f7'});
     expect(network.breakPoint?.direction).toBeUndefined();
     expect(network.breakPoint?.message).toBe(
-      'acl-0ac11a2b3c4d5e6f7 denies 10.200.0.0/16 every port sg-0ac15a6b7c8d9e0f1 admits: 61617 and 8162 are admitted by sg-0ac15a6b7c8d9e0f1 '
+      'for 10.200.0.0/16, 61617 and 8162 are admitted by sg-0ac15a6b7c8d9e0f1 '
       + '(rules sgr-005ac15a6b7c8d9e0, sgr-006ac15a6b7c8d9e0) but denied by acl-0ac11a2b3c4d5e6f7 rules 50 and 60; '
       + '5671, 61614, 8883 and 61619 are not admitted by sg-0ac15a6b7c8d9e0f1',
     );

@@ -41,7 +41,7 @@ describe('paths text reads like the diagram', () => {
   it('a broken path: where it breaks once, with how many paths it stops', async () => {
     const {stdout} = await paths('nacl-prod');
     const flat = stdout.replace(/\s+/g, ' ');
-    expect(flat).toContain('Breaks at network ACL acl-0ac11a2b3c4d5e6f7 (network ACL blocks): acl-0ac11a2b3c4d5e6f7 denies 10.200.0.0/16 every port');
+    expect(flat).toContain('Breaks at network ACL acl-0ac11a2b3c4d5e6f7 (network ACL blocks): for 10.200.0.0/16, 61617 and 8162 are admitted by sg-0ac15a6b7c8d9e0f1');
     expect(flat).toContain('(4 of 4 paths)');
     expect(flat.match(/BROKEN/g)).toHaveLength(1);
   });

@@ -34,9 +34,31 @@ describe('the default table on the 12-broker account', () => {
     golden(`table-${columns}.txt`, result.stdout);
   });
 
-  it('fits in 60 lines at 100 columns (312 lines before)', async () => {
-    const result = await scan();
+  it.each([80, 100, 160])('fits in 60 lines at %i columns (312 lines before; 75 at 80 columns before the narrow layout)', async (columns) => {
+    const result = await scan([], {COLUMNS: String(columns)});
     expect(lines(result.stdout).length).toBeLessThanOrEqual(60);
+  });
+
+  it.each([80, 160])('with colour at %i columns (golden): every line fits once the colour codes are taken out', async (columns) => {
+    const [plain, coloured] = await Promise.all([scan([], {COLUMNS: String(columns)}), scan([], {COLUMNS: String(columns), NO_COLOR: '', FORCE_COLOR: '1'})]);
+    expect(coloured.stdout).toMatch(ANSI);
+    expect(coloured.stdout.replace(ANSI, '')).toBe(plain.stdout);
+    for (const line of lines(coloured.stdout.replace(ANSI, ''))) expect(line.length).toBeLessThanOrEqual(columns);
+    golden(`table-${columns}-colour.txt`, coloured.stdout);
+  });
+
+  it('at 80 columns: the narrow layout keeps every word — each cause after its own policy id, a group\'s brokers in its paragraph', async () => {
+    const [narrow, wide] = await Promise.all([scan([], {COLUMNS: '80'}), scan([], {COLUMNS: '160'})]);
+    const words = (text: string) => text.replace(/\s—\son\sthe\ssame\s8\sbrokers\sas\sabove/, '').replace(/\s—\s/g, ' ').split(/\s+/).filter(Boolean).sort();
+    const body = (text: string) => text.split('\n\n').slice(1, -2).join('\n\n');
+    // The wide layout lists the 8 brokers of mq/ldap-authentication again; the narrow one refers to the row above.
+    const wideWords = words(body(wide.stdout));
+    const eight = 'on analytics-dev, billing-prod, nacl-prod, orders-prod, reporting-prod, reports-test, sandbox-dev, search-prod'.split(' ');
+    for (const word of eight) wideWords.splice(wideWords.lastIndexOf(word), 1);
+    expect(words(body(narrow.stdout))).toEqual(wideWords);
+    expect(narrow.stdout).toMatch(/^high {3}billing-prod {4}mq\/production-ha {2}deploymentMode is "SINGLE_INSTANCE",$/m);
+    expect(flat(narrow.stdout)).toContain('your directory — on the same 8 brokers as above');
+    expect(narrow.stdout).toMatch(/^FAILED: 38 failing finding\(s\) at or above low \(4 high, 5 medium, 29 low\)\.\nExit code 1 \(fail-on low\) · 12 brokers:/m);
   });
 
   it('with colour: the same text once the colour codes are taken out', async () => {
@@ -49,7 +71,7 @@ describe('the default table on the 12-broker account', () => {
     const {stdout} = await scan();
     expect(stdout).not.toMatch(/Broker \S+ fails/);
     expect(stdout).not.toContain('Production brokers are reachable from every on-premises network');
-    expect(stdout).toMatch(/^low {7}8 brokers {7}mq\/ldap-authentication {14}authenticationStrategy is SIMPLE,/m);
+    expect(stdout).toMatch(/^low {4}8 brokers {7}mq\/ldap-authentication {2}authenticationStrategy is SIMPLE,/m);
     expect(flat(stdout)).toContain('on analytics-dev, billing-prod, nacl-prod, orders-prod, reporting-prod, reports-test, sandbox-dev, search-prod');
     // The true cause of nacl-prod, whole.
     expect(flat(stdout)).toContain('61617 and 8162 are admitted by sg-0ac15a6b7c8d9e0f1 (rules sgr-005ac15a6b7c8d9e0, sgr-006ac15a6b7c8d9e0) but denied by acl-0ac11a2b3c4d5e6f7 rules 50 and 60');
@@ -58,7 +80,7 @@ describe('the default table on the 12-broker account', () => {
   it('the eleven checks DescribeBroker could not feed are one line', async () => {
     const {stdout} = await scan();
     const errors = lines(stdout).filter((line) => line.startsWith('error '));
-    expect(errors).toEqual(['error     ledger-prod     11 checks                           not evaluated: mq:DescribeBroker']);
+    expect(errors).toEqual(['error  ledger-prod     11 checks  not evaluated: mq:DescribeBroker denied (AccessDeniedException)']);
     expect(flat(stdout)).toContain('not evaluated: mq:DescribeBroker denied (AccessDeniedException)');
   });
 

@@ -91,7 +91,7 @@ describe('ports judged across the network ACL and the security groups together',
     expect([result.naclInbound.status, result.naclInbound.break]).toEqual(['broken', 'nacl']);
     expect(result.naclInbound.rules).toEqual(['50 deny', '60 deny']);
     expect(result.naclInbound.reason).toBe(
-      'acl-0a9b8c7d6e5f40312 denies 10.100.0.0/16 every port sg-0f7e6d5c4b3a29180 admits: 61617 and 8162 are admitted by sg-0f7e6d5c4b3a29180 '
+      'for 10.100.0.0/16, 61617 and 8162 are admitted by sg-0f7e6d5c4b3a29180 '
       + '(rules sgr-00a1b2c3d4e5f6a7b8, sgr-01a1b2c3d4e5f6a7b8) but denied by acl-0a9b8c7d6e5f40312 rules 50 and 60; '
       + '5671, 61614, 8883 and 61619 are not admitted by sg-0f7e6d5c4b3a29180',
     );

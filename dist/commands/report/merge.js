@@ -77,6 +77,7 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
         const report = !redactor ? outcome.report : outcome.report.redaction ? (0, redact_1.redactDeep)(outcome.report, redactor) : (0, redact_1.redactReport)(outcome.report, redactor);
         const format = (0, flags_1.reportFormat)(flags.format, flags.output, Boolean(process.stdout.isTTY));
         const display = (0, flags_1.tableOptions)(flags);
+        (0, flags_1.checkBrokerFilter)(report, flags.broker);
         const category = redactor && flags.category !== undefined ? (0, redact_1.redactText)(flags.category, redactor, outcome.report) : flags.category;
         const notes = flags.quiet && toStdout && format === 'table' ? [] : await (0, report_output_1.writeReport)(flags.output, format, report, { category, color: toStdout && format === 'table' && this.useColor(), ...(format === 'table' ? display : {}) });
         if (!toStdout) {

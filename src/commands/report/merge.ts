@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../../cli/base-command';
-import {configFlag, displayFlags, redactFlag, reportFormat, tableOptions} from '../../cli/flags';
+import {configFlag, displayFlags, redactFlag, reportFormat, tableOptions, checkBrokerFilter} from '../../cli/flags';
 import {loadConfig} from '../../services/config';
 import {InputError} from '../../foundation/errors';
 import {writeReport, writeSarifLog} from '../../cli/report-output';
@@ -79,6 +79,7 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     const report = !redactor ? outcome.report : outcome.report.redaction ? redactDeep(outcome.report, redactor) : redactReport(outcome.report, redactor);
     const format = reportFormat(flags.format, flags.output, Boolean(process.stdout.isTTY));
     const display = tableOptions(flags);
+    checkBrokerFilter(report, flags.broker);
     const category = redactor && flags.category !== undefined ? redactText(flags.category, redactor, outcome.report) : flags.category;
     const notes = flags.quiet && toStdout && format === 'table' ? [] : await writeReport(flags.output, format, report, {category, color: toStdout && format === 'table' && this.useColor(), ...(format === 'table' ? display : {})});
     if (!toStdout) {
