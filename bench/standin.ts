@@ -98,7 +98,7 @@ function installPerAccount(stub: AwsStub, accountIds: readonly string[], account
         keys.set(`${service}:${operation}`, [service, operation]);
         return target;
       },
-    } as AwsStub;
+    };
     install(target, index);
   });
   for (const [key, [service, operation]] of keys) {

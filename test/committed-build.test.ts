@@ -10,6 +10,7 @@ import {join} from 'node:path';
 
 import {ROOT} from './helpers/cli';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain JavaScript without types (no allowJs)
 const {BUILD_INPUTS, STAMP, readStamp, sourceHash} = require('../scripts/source-hash.js') as {
   BUILD_INPUTS: string[];
   STAMP: string;

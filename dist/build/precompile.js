@@ -63,7 +63,7 @@ function writePrecompiledValidators(outDir, targets = precompileTargets()) {
             code = (0, standalone_1.default)(ajv, ajv.compile(target.schema));
         }
         catch (error) {
-            throw new Error(`cannot precompile ${target.origin}: ${error.message}`);
+            throw new Error(`cannot precompile ${target.origin}: ${error.message}`, { cause: error });
         }
         (0, node_fs_1.writeFileSync)((0, node_path_1.join)(outDir, `${key}.js`), code);
         keys.add(key);

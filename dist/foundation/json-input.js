@@ -27,7 +27,9 @@ const linear_regexp_1 = require("./linear-regexp");
 function createAjv(options = {}) {
     // Loaded on first use: a scan with the built-in policies only runs validators compiled at build time
     // (src/foundation/validators.ts), and loading ajv's compiler is some 45 ms.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (above)
     const { default: Ajv } = require('ajv/dist/2020');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (above)
     const { default: addFormats } = require('ajv-formats');
     // Patterns run on estate data with a linear-time engine (src/foundation/linear-regexp.ts). The build's standalone
     // validators (options.code) are compiled from mq-audit's own schemas and built-in policies only.
@@ -296,10 +298,10 @@ function describeSchemaError(error) {
     const p = error.params;
     switch (error.keyword) {
         case 'required': {
-            return `missing required property "${p.missingProperty}"`;
+            return `missing required property "${String(p.missingProperty)}"`;
         }
         case 'additionalProperties': {
-            return `unknown property "${p.additionalProperty}"`;
+            return `unknown property "${String(p.additionalProperty)}"`;
         }
         case 'enum': {
             return `expected one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -308,13 +310,13 @@ function describeSchemaError(error) {
             return `expected ${JSON.stringify(p.allowedValue)}`;
         }
         case 'type': {
-            return `expected ${p.type}`;
+            return `expected ${String(p.type)}`;
         }
         case 'pattern': {
-            return `expected a string matching ${p.pattern}`;
+            return `expected a string matching ${String(p.pattern)}`;
         }
         case 'format': {
-            return `expected a valid ${p.format}`;
+            return `expected a valid ${String(p.format)}`;
         }
         default: {
             return error.message ?? `fails ${error.keyword}`;

@@ -21,7 +21,7 @@ function compileLinear(pattern, _flags) {
         compiled = re2js_1.RE2JS.compile(pattern);
     }
     catch (error) {
-        throw new Error(`pattern ${JSON.stringify(pattern)} is not supported: mq-audit runs policy patterns with a linear-time engine (RE2 syntax: no lookahead, lookbehind or backreferences) (${error.message})`);
+        throw new Error(`pattern ${JSON.stringify(pattern)} is not supported: mq-audit runs policy patterns with a linear-time engine (RE2 syntax: no lookahead, lookbehind or backreferences) (${error.message})`, { cause: error });
     }
     // ajv keys its compiled patterns by toString(): an object's default would make every pattern the first one.
     return { test: (text) => compiled.test(text), toString: () => `re2:/${pattern}/` };

@@ -31,6 +31,7 @@ const UNSAFE_ALL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const UNSAFE_BUT_LF = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const HAS_UNSAFE_BUT_LF = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 /** In rendered text: a colour (SGR) sequence of ours, or an unsafe character. */
+// eslint-disable-next-line no-control-regex -- ESC: the start of the colour sequences this module lets through
 const RENDERED = /\u001B\[[0-9;]{0,32}m|(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 /** `\u001b`, or `\u{e0041}` beyond the Basic Multilingual Plane: what an escaped character looks like. */
 function visibleEscape(character) {

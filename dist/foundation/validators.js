@@ -35,6 +35,7 @@ function validatorKey(schema, flavor, ajvVersion) {
     return (0, hash_1.sha256Hex)(`ajv ${ajvVersion}; allErrors ${allErrors}; verbose ${verbose}\n${JSON.stringify(schema)}`).slice(0, 32);
 }
 function ajvVersion() {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file, read only when a validator is looked up
     return require('ajv/package.json').version;
 }
 const indexes = new Map();
@@ -59,6 +60,7 @@ function precompiledValidator(schema, flavor, dir = exports.PRECOMPILED_DIR) {
     if (!index)
         return undefined;
     const key = validatorKey(schema, flavor, index.version);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the precompiled validator is a path known at run time
     return index.keys.has(key) ? require((0, node_path_1.join)(dir, `${key}.js`)).default : undefined;
 }
 /**

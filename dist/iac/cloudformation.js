@@ -177,7 +177,7 @@ function isLongFormIntrinsic(map) {
 function literalString(node) {
     if (!(0, yaml_1.isScalar)(node) || (node.tag !== undefined && node.tag !== PLAIN_STRING_TAG))
         return undefined;
-    const value = node.value;
+    const value = (node).value;
     return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 function literalAt(node, lines) {

@@ -9,6 +9,7 @@ const TAG_ATTRIBUTES = new Set(['tags', 'tags_all']);
 let parser;
 function hclParser() {
     // Loaded lazily: the grammar pulls in CodeMirror's language package, which only Terraform files need.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily (above)
     parser ??= require('codemirror-lang-hcl').hclLanguage.parser;
     return parser;
 }

@@ -59,6 +59,7 @@ function createDeadline(ms, label = ms === undefined ? 'none' : formatDuration(m
                     resolve(value);
                 }, (error) => {
                     unregister();
+                    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the work's own rejection, passed on unchanged
                     reject(error);
                 });
             });

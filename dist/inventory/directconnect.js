@@ -91,6 +91,7 @@ function toDxConnection(connection) {
         ...(0, shapes_1.optional)('location', connection.location),
         ...(0, shapes_1.optional)('bandwidth', connection.bandwidth),
         ...(0, shapes_1.optional)('lagId', nonEmpty(connection.lagId)),
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- the former field, for connections that lack the new one
         ...(0, shapes_1.optional)('awsDevice', connection.awsDeviceV2 ?? connection.awsDevice),
         ...(0, shapes_1.optional)('hasLogicalRedundancy', connection.hasLogicalRedundancy),
     };
@@ -171,6 +172,7 @@ function toAssociation(association, gatewayId) {
         state: fields.associationState,
         associatedGatewayId: fields['associatedGateway.id'],
         associatedGatewayType: fields['associatedGateway.type'],
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- the former field, for associations that lack the new one
         ...(0, shapes_1.optional)('associatedGatewayRegion', associated?.region ?? association.virtualGatewayRegion),
         ...(0, shapes_1.optional)('associatedGatewayOwnerAccount', associated?.ownerAccount ?? association.virtualGatewayOwnerAccount),
         allowedPrefixes: (association.allowedPrefixesToDirectConnectGateway ?? []).map((prefix) => prefix.cidr).filter(shapes_1.defined),

@@ -135,7 +135,7 @@ function redactCredentials(message, env = process.env) {
     return redacted.length > MAX_MESSAGE_LENGTH ? `${redacted.slice(0, MAX_MESSAGE_LENGTH)}…` : redacted;
 }
 function asErrorLike(err) {
-    return typeof err === 'object' && err !== null ? err : { message: String(err) };
+    return typeof err === 'object' && err !== null ? (err) : { message: String(err) };
 }
 function withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));

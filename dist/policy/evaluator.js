@@ -320,28 +320,28 @@ function explainOne(error) {
             return { path: path === 'the broker' ? missing : `${path}.${missing}`, found: undefined, expected: 'present' };
         }
         case 'type': {
-            return { path, found: error.data, expected: `a value of type ${p.type}` };
+            return { path, found: error.data, expected: `a value of type ${String(p.type)}` };
         }
         case 'pattern': {
-            return { path, found: error.data, expected: `matching /${p.pattern}/` };
+            return { path, found: error.data, expected: `matching /${String(p.pattern)}/` };
         }
         case 'minimum':
         case 'maximum':
         case 'exclusiveMinimum':
         case 'exclusiveMaximum': {
-            return { path, found: error.data, expected: `${p.comparison} ${p.limit}` };
+            return { path, found: error.data, expected: `${String(p.comparison)} ${String(p.limit)}` };
         }
         case 'minItems':
         case 'minContains':
         case 'contains': {
-            return { path, found: error.data, expected: `at least ${p.limit ?? p.minContains ?? 1} matching item(s)` };
+            return { path, found: error.data, expected: `at least ${(p.limit ?? p.minContains ?? 1)} matching item(s)` };
         }
         case 'maxItems':
         case 'maxContains': {
-            return { path, found: error.data, expected: `at most ${p.limit} item(s)` };
+            return { path, found: error.data, expected: `at most ${String(p.limit)} item(s)` };
         }
         case 'not': {
-            return { path, found: error.data, expected: `not ${JSON.stringify(error.schema ?? {})}` };
+            return { path, found: error.data, expected: `not ${JSON.stringify((error.schema) ?? {})}` };
         }
         case 'false schema': {
             return { path, found: error.data, expected: 'absent' };

@@ -6,6 +6,7 @@ exports.inlineSvg = inlineSvg;
 let instance;
 function viz() {
     // Required lazily: the 1.2 MB module is loaded only by a command that draws.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; an import would load it at start-up
     instance ??= require('@viz-js/viz').instance();
     return instance;
 }

@@ -478,6 +478,7 @@ function sentence(text) {
 function brief(value) {
     if (value === undefined)
         return 'nothing';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only what JSON cannot write (a function, a symbol) reaches String
     const json = JSON.stringify(value) ?? String(value);
     return truncate(json, FOUND_VALUE_CHARS);
 }

@@ -62,7 +62,7 @@ export function writePrecompiledValidators(outDir: string, targets: readonly Pre
     try {
       code = standaloneCode(ajv, ajv.compile(target.schema as object));
     } catch (error) {
-      throw new Error(`cannot precompile ${target.origin}: ${(error as Error).message}`);
+      throw new Error(`cannot precompile ${target.origin}: ${(error as Error).message}`, {cause: error});
     }
     writeFileSync(join(outDir, `${key}.js`), code);
     keys.add(key);

@@ -1,4 +1,4 @@
-import {Args, Flags} from '@oclif/core';
+import {Args, Flags, type Interfaces} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
 import {collectionFlags, configFlag, endpointNotice, formatFromFile, liveOptions, onPremCidrs, onPremFlag, redactFlag, terminalColumns} from '../cli/flags';
 import {loadConfig} from '../services/config';
@@ -112,10 +112,10 @@ Exit codes:
   }
 
   /** No broker: the estate's connectivity, one line per broker and on-premises network (text, json, markdown). */
-  private async estate(flags: Awaited<ReturnType<Paths['parse']>>['flags'], cidrs: string[], config: ReturnType<typeof loadConfig>, redactor?: ReturnType<typeof createRedactor>): Promise<void> {
+  private async estate(flags: Interfaces.InferredFlags<typeof Paths.flags>, cidrs: string[], config: ReturnType<typeof loadConfig>, redactor?: ReturnType<typeof createRedactor>): Promise<void> {
     const format: PathsFormat = flags.json ? 'json' : ((flags.format as PathsFormat | undefined) ?? formatFromFile(flags.output, PATHS_FORMATS) ?? 'text');
     if (format === 'mermaid') throw new InputError('--format', 'mermaid draws one broker\'s paths: give a broker (or use text, json or markdown for the estate)');
-    const source = flags.inventory ? {file: flags.inventory} : {live: liveOptions(flags as Parameters<typeof liveOptions>[0], config)};
+    const source = flags.inventory ? {file: flags.inventory} : {live: liveOptions(flags, config)};
     const notice = 'live' in source ? endpointNotice(source.live?.endpoint) : undefined;
     if (notice) this.logToStderr(notice);
     const estate = await runEstatePaths({source, onPremCidrs: cidrs, ...(config.network?.independence && {independence: config.network.independence}), ...(config.requiredPorts && {requiredPorts: config.requiredPorts})});

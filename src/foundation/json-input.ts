@@ -19,7 +19,9 @@ import {linearRegExp} from './linear-regexp';
 export function createAjv(options: AjvFlavor & {schemasChecked?: boolean; code?: CodeOptions} = {}): Ajv2020 {
   // Loaded on first use: a scan with the built-in policies only runs validators compiled at build time
   // (src/foundation/validators.ts), and loading ajv's compiler is some 45 ms.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (above)
   const {default: Ajv} = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (above)
   const {default: addFormats} = require('ajv-formats') as typeof import('ajv-formats');
   // Patterns run on estate data with a linear-time engine (src/foundation/linear-regexp.ts). The build's standalone
   // validators (options.code) are compiled from mq-audit's own schemas and built-in policies only.
@@ -288,11 +290,11 @@ export function describeSchemaError(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required': {
-      return `missing required property "${p.missingProperty}"`;
+      return `missing required property "${String(p.missingProperty)}"`;
     }
 
     case 'additionalProperties': {
-      return `unknown property "${p.additionalProperty}"`;
+      return `unknown property "${String(p.additionalProperty)}"`;
     }
 
     case 'enum': {
@@ -304,15 +306,15 @@ export function describeSchemaError(error: ErrorObject): string {
     }
 
     case 'type': {
-      return `expected ${p.type}`;
+      return `expected ${String(p.type)}`;
     }
 
     case 'pattern': {
-      return `expected a string matching ${p.pattern}`;
+      return `expected a string matching ${String(p.pattern)}`;
     }
 
     case 'format': {
-      return `expected a valid ${p.format}`;
+      return `expected a valid ${String(p.format)}`;
     }
 
     default: {

@@ -26,6 +26,7 @@ function compileLinear(pattern: string, _flags?: string): LinearRegExp {
   } catch (error) {
     throw new Error(
       `pattern ${JSON.stringify(pattern)} is not supported: mq-audit runs policy patterns with a linear-time engine (RE2 syntax: no lookahead, lookbehind or backreferences) (${(error as Error).message})`,
+      {cause: error},
     );
   }
 

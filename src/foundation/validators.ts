@@ -40,6 +40,7 @@ export function validatorKey(schema: unknown, flavor: AjvFlavor, ajvVersion: str
 }
 
 export function ajvVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file, read only when a validator is looked up
   return (require('ajv/package.json') as {version: string}).version;
 }
 
@@ -65,6 +66,7 @@ export function precompiledValidator(schema: unknown, flavor: AjvFlavor, dir: st
   const index = indexOf(dir);
   if (!index) return undefined;
   const key = validatorKey(schema, flavor, index.version);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the precompiled validator is a path known at run time
   return index.keys.has(key) ? (require(join(dir, `${key}.js`)) as {default: ValidateFunction}).default : undefined;
 }
 

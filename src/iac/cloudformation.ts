@@ -6,7 +6,7 @@
  * values they are; a tagged value is never taken for a literal.
  */
 import {isMap, isScalar, isSeq, parseDocument} from 'yaml';
-import type {CollectionTag, Document, Node, Pair, Scalar, ScalarTag, YAMLMap, YAMLSeq} from 'yaml';
+import type {CollectionTag, Document, Node, Pair, ScalarTag, YAMLMap, YAMLSeq} from 'yaml';
 
 import {LineIndex} from './lines';
 import {cloudFormationTypeInfo} from './resource-types';
@@ -185,7 +185,7 @@ function isLongFormIntrinsic(map: YAMLMap): boolean {
 /** A string or number written as such: no intrinsic tag, no long-form intrinsic. */
 function literalString(node: unknown): string | undefined {
   if (!isScalar(node) || (node.tag !== undefined && node.tag !== PLAIN_STRING_TAG)) return undefined;
-  const value = (node as Scalar).value;
+  const value = (node).value;
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 

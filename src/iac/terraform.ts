@@ -23,6 +23,7 @@ let parser: typeof HclLanguage.parser | undefined;
 
 function hclParser(): typeof HclLanguage.parser {
   // Loaded lazily: the grammar pulls in CodeMirror's language package, which only Terraform files need.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily (above)
   parser ??= (require('codemirror-lang-hcl') as {hclLanguage: typeof HclLanguage}).hclLanguage.parser;
   return parser;
 }

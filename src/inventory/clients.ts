@@ -143,7 +143,7 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
     let client = cache.get(key) as C | undefined;
     if (!client) {
       client = new Client(withoutUndefined(baseConfig(region)));
-      credentials ??= client.config.credentials as SharedCredentials;
+      credentials ??= client.config.credentials;
       reuseSigners(client);
       instrument(client, service, region, options);
       cache.set(key, client);

@@ -70,6 +70,7 @@ export function createDeadline(ms: number | undefined, label = ms === undefined 
           },
           (error: unknown) => {
             unregister();
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the work's own rejection, passed on unchanged
             reject(error);
           },
         );

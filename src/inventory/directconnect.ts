@@ -151,6 +151,7 @@ export function toDxConnection(connection: Connection): DxConnection {
     ...optional('location', connection.location),
     ...optional('bandwidth', connection.bandwidth),
     ...optional('lagId', nonEmpty(connection.lagId)),
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the former field, for connections that lack the new one
     ...optional('awsDevice', connection.awsDeviceV2 ?? connection.awsDevice),
     ...optional('hasLogicalRedundancy', connection.hasLogicalRedundancy),
   };
@@ -236,6 +237,7 @@ export function toAssociation(association: SdkAssociation, gatewayId: string): D
     state: fields.associationState,
     associatedGatewayId: fields['associatedGateway.id'],
     associatedGatewayType: fields['associatedGateway.type'],
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the former field, for associations that lack the new one
     ...optional('associatedGatewayRegion', associated?.region ?? association.virtualGatewayRegion),
     ...optional('associatedGatewayOwnerAccount', associated?.ownerAccount ?? association.virtualGatewayOwnerAccount),
     allowedPrefixes: (association.allowedPrefixesToDirectConnectGateway ?? []).map((prefix) => prefix.cidr).filter(defined),

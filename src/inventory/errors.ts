@@ -159,7 +159,7 @@ export function redactCredentials(message: string, env: NodeJS.ProcessEnv = proc
 }
 
 function asErrorLike(err: unknown): ErrorLike {
-  return typeof err === 'object' && err !== null ? (err as ErrorLike) : {message: String(err)};
+  return typeof err === 'object' && err !== null ? (err) : {message: String(err)};
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -177,7 +177,7 @@ export function compareWithBaseline<T extends Evaluation>(results: T[], baseline
     const fingerprint = findingFingerprint(result.policyId, result.resource.arn);
     if (result.status !== 'fail') {
       // Should one fingerprint have several results, `error` wins: "could not look" is never reported as fixed.
-      if (statusNow.get(fingerprint) !== 'error') statusNow.set(fingerprint, result.status as AbsentNow);
+      if (statusNow.get(fingerprint) !== 'error') statusNow.set(fingerprint, result.status);
       return result;
     }
 

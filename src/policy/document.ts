@@ -148,7 +148,7 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
     Object.assign(detailFields, details);
     // A proposed broker's values known only after apply are unknown here, as a failed call's would be.
     for (const [pointer, reason] of Object.entries(broker.planned?.unknown ?? {})) {
-      if (setUnknown(detailFields as Record<string, unknown>, pointer)) unknown[pointer] = reason;
+      if (setUnknown(detailFields, pointer)) unknown[pointer] = reason;
     }
   } else {
     const reason = describeMissingDetails(broker, context.errors);
@@ -221,7 +221,7 @@ function setUnknown(fields: Record<string, unknown>, pointer: string): boolean {
   for (const step of steps.slice(0, -1)) {
     const next = holder[step];
     if (next === null || typeof next !== 'object') return false;
-    holder[step] = Array.isArray(next) ? [...next] : {...next};
+    holder[step] = Array.isArray(next) ? [...(next as unknown[])] : {...next};
     holder = holder[step] as Record<string, unknown>;
   }
 

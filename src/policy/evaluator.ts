@@ -283,7 +283,7 @@ function valueSteps(error: ErrorObject): unknown[] | undefined {
  * compile the same schema, so they agree on the answer.
  */
 function passes(full: ValidateFunction, quick: ValidateFunction | undefined, document: BrokerDocument): boolean {
-  if (!quick) return full(document) as boolean;
+  if (!quick) return full(document);
   if (quick(document)) return true;
   full(document);
   return false;
@@ -380,33 +380,33 @@ function explainOne(error: ErrorObject): Explanation {
     }
 
     case 'type': {
-      return {path, found: error.data, expected: `a value of type ${p.type}`};
+      return {path, found: error.data, expected: `a value of type ${String(p.type)}`};
     }
 
     case 'pattern': {
-      return {path, found: error.data, expected: `matching /${p.pattern}/`};
+      return {path, found: error.data, expected: `matching /${String(p.pattern)}/`};
     }
 
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
-      return {path, found: error.data, expected: `${p.comparison} ${p.limit}`};
+      return {path, found: error.data, expected: `${String(p.comparison)} ${String(p.limit)}`};
     }
 
     case 'minItems':
     case 'minContains':
     case 'contains': {
-      return {path, found: error.data, expected: `at least ${p.limit ?? p.minContains ?? 1} matching item(s)`};
+      return {path, found: error.data, expected: `at least ${(p.limit ?? p.minContains ?? 1) as number} matching item(s)`};
     }
 
     case 'maxItems':
     case 'maxContains': {
-      return {path, found: error.data, expected: `at most ${p.limit} item(s)`};
+      return {path, found: error.data, expected: `at most ${String(p.limit)} item(s)`};
     }
 
     case 'not': {
-      return {path, found: error.data, expected: `not ${JSON.stringify((error.schema as unknown) ?? {})}`};
+      return {path, found: error.data, expected: `not ${JSON.stringify((error.schema) ?? {})}`};
     }
 
     case 'false schema': {

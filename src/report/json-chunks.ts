@@ -132,6 +132,6 @@ function isLazy(value: unknown): value is LazyArray<unknown> {
 function containsLazy(value: object, levels = 2): boolean {
   if (isLazy(value)) return true;
   if (levels === 0) return false;
-  for (const member of Object.values(value)) if (member !== null && typeof member === 'object' && containsLazy(member, levels - 1)) return true;
+  for (const member of Object.values(value) as unknown[]) if (member !== null && typeof member === 'object' && containsLazy(member, levels - 1)) return true;
   return false;
 }

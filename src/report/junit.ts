@@ -191,8 +191,11 @@ function attributes(values: Record<string, string>): string {
  * document with one of them is not well-formed, and every reader rejects the whole file.
  */
 export function xmlSafe(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  return raw.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return raw.replace(
+    // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are what this replaces
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '\ufffd',
+  );
 }
 
 export function text(raw: string): string {

@@ -273,7 +273,7 @@ function mergeSections(inputs: readonly NamedInput<ScanReport>[]): Sections {
 
   // "No broker found" holds for the merged estate only when it held for every input (a shard may be empty).
   const everyEmpty = inputs.every((i) => (i.value.warnings ?? []).some((w) => w.code === NO_BROKERS_WARNING));
-  const warnings = unionBy(inputs.flatMap((i) => (i.value.warnings ?? []).filter((w) => everyEmpty || w.code !== NO_BROKERS_WARNING)), canonical) as ReportWarning[];
+  const warnings = unionBy<ReportWarning>(inputs.flatMap((i) => (i.value.warnings ?? []).filter((w) => everyEmpty || w.code !== NO_BROKERS_WARNING)), canonical);
   if (warnings.length > 0) sections.warnings = warnings;
   return sections;
 }

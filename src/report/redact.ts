@@ -23,7 +23,8 @@ const PUBLIC_KEY = 'mq-audit/account-alias/v1';
 export const ALIAS_SCHEME = 'account-<first 8 hex digits of HMAC-SHA256(key, account id)>';
 
 export interface Redactor {
-  aliasOf(accountId: string): string;
+  /** Passed around on its own (`aliasOf: redactor.aliasOf`): it does not use `this`. */
+  aliasOf: (accountId: string) => string;
   keyed: boolean;
 }
 

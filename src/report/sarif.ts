@@ -504,6 +504,7 @@ function sentence(text: string | undefined): string {
 /** A short JSON rendering of a found value, for messages. */
 function brief(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only what JSON cannot write (a function, a symbol) reaches String
   const json = JSON.stringify(value) ?? String(value);
   return truncate(json, FOUND_VALUE_CHARS);
 }

@@ -4,7 +4,7 @@
  * worst first. Exit codes as for one broker (1 unreachable or degraded somewhere, else 3 unknown or not
  * collected, else 0).
  */
-import {type BreakPoint, DEFAULT_INDEPENDENCE, type Independence, type Verdict} from '../network/facts';
+import {type BreakPoint, DEFAULT_INDEPENDENCE, type Independence} from '../network/facts';
 import {buildNetworkModel, type RequiredPortsRules} from '../network/index';
 import {brokersOf} from '../policy/evaluate';
 import {EXIT} from '../policy/types';
@@ -75,7 +75,7 @@ export async function runEstatePaths(options: {source: {file: string} | {live: L
       rows.push({
         ...base,
         network: network.cidr,
-        verdict: network.verdict as Verdict,
+        verdict: network.verdict,
         healthyPathCount: network.healthyPathCount,
         independentPathCount: network.independentPathCount,
         links,

@@ -7,7 +7,7 @@ import {evaluateSnapshot} from '../policy/evaluate';
 import {loadPolicies} from '../policy/loader';
 import {loadSuppressions} from '../policy/suppressions';
 import type {FailOn} from '../policy/types';
-import {type BrokerNetworkFacts, DEFAULT_INDEPENDENCE} from '../network';
+import {DEFAULT_INDEPENDENCE} from '../network';
 import {buildReport, reportedResults} from '../report/build';
 import {createRedactor, redactReport} from '../report/redact';
 import type {ScanReport} from '../report/types';
@@ -164,7 +164,7 @@ export function judgeEstate(
     ...evaluation,
     // Fingerprinted here too, so the report does not hold a second copy of every result.
     withDocument: (own, document) => {
-      const network = document.network as BrokerNetworkFacts | null | undefined;
+      const network = document.network;
       if (options.change) {
         const key = brokerKey(document.accountId, document.region, document.name);
         const inferred = network?.onPrem.networks.filter((n) => n.source === 'inferred').map((n) => n.cidr) ?? [];

@@ -427,7 +427,7 @@ export interface DirectConnectGatewayAssociation {
   state: string;
   /** vgw-… or tgw-… */
   associatedGatewayId: string;
-  associatedGatewayType: 'transitGateway' | 'virtualPrivateGateway' | string;
+  associatedGatewayType: 'transitGateway' | 'virtualPrivateGateway' | (string & {});
   associatedGatewayRegion?: string;
   associatedGatewayOwnerAccount?: string;
   /** Prefixes advertised to on-premises; empty on a VGW association means the VPC's CIDRs. */

@@ -5,13 +5,15 @@
  * rest. Inputs are generated here; nothing large is committed.
  */
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 import {isInputError} from '../../src/foundation/errors';
 import {MAX_NESTING, nestingBeyond, readTextFile} from '../../src/foundation/json-input';
-import {ROOT, runCli, STACK_LINE} from '../helpers/cli';
+import {runCli, STACK_LINE} from '../helpers/cli';
+import {readDemoInventory} from '../helpers/demo';
+import type {Broker} from '../../src/snapshot/types';
 
 let dir: string;
 beforeAll(() => {
@@ -77,9 +79,10 @@ describe('nesting', () => {
 
 describe('a large invalid inventory', () => {
   it('reports its first 20 problems quickly and in little memory (it took 77 s and 660 MB for 4 MB)', async () => {
-    const snapshot = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'demo', 'inventory.json'), 'utf8'));
+    const snapshot = readDemoInventory();
     const bad = {arn: 5, id: 6, name: 7, state: 8, engineType: 9, deploymentMode: 10, hostInstanceType: 11, extra: 1, details: {tags: 5, subnetIds: 'x'}};
-    snapshot.accounts[0].regions[0].brokers = Array.from({length: 30_000}, () => bad);
+    // Not brokers: the point is to be invalid.
+    snapshot.accounts[0].regions[0].brokers = Array.from({length: 30_000}, () => bad as unknown as Broker);
     const file = join(dir, 'invalid.json');
     writeFileSync(file, JSON.stringify(snapshot));
     const started = Date.now();
@@ -93,10 +96,10 @@ describe('a large invalid inventory', () => {
   }, 60_000);
 
   it('past a valid prefix, the first problem is still found', async () => {
-    const snapshot = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'demo', 'inventory.json'), 'utf8'));
+    const snapshot = readDemoInventory();
     const region = snapshot.accounts[0].regions[0];
-    const good = region.brokers[0];
-    region.brokers = [...Array.from({length: 2000}, () => good), {...good, engineType: 'KAFKA'}];
+    const good = region.brokers![0];
+    region.brokers = [...Array.from({length: 2000}, () => good), {...good, engineType: 'KAFKA'} as unknown as Broker];
     const file = join(dir, 'late-invalid.json');
     writeFileSync(file, JSON.stringify(snapshot));
     const result = await runCli(['scan', '--inventory', file]);

@@ -11,7 +11,8 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-import {ROOT, runCli} from '../helpers/cli';
+import {runCli} from '../helpers/cli';
+import {readDemoInventory} from '../helpers/demo';
 import {githubProblems} from '../helpers/github-sarif-rules';
 import {liveMarkdown} from '../helpers/markdown';
 import {parseSarif, validateSarif} from '../helpers/sarif';
@@ -51,18 +52,20 @@ describe('one hostile estate through every report format', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'mq-audit-hostile-'));
-    const snapshot = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'demo', 'inventory.json'), 'utf8'));
+    const snapshot = readDemoInventory();
     const region = snapshot.accounts[0].regions[0];
-    const broker = region.brokers[0];
+    const broker = region.brokers![0];
+    const details = broker.details!;
+    const network = region.network!;
     broker.name = NAME;
-    broker.details.tags = {...broker.details.tags, [`Key ${PAYLOADS.osc52}`]: HOSTILE, Owner: HOSTILE};
+    details.tags = {...details.tags, [`Key ${PAYLOADS.osc52}`]: HOSTILE, Owner: HOSTILE};
     // Failing, so that findings quote the name and the path model quotes the EC2 Name tags.
     broker.deploymentMode = 'SINGLE_INSTANCE';
-    broker.details.publiclyAccessible = true;
-    for (const subnet of region.network.subnets) subnet.name = `subnet ${HOSTILE}`;
-    for (const table of region.network.routeTables) table.name = `rtb ${HOSTILE}`;
-    for (const group of region.network.securityGroups) group.description = `sg ${HOSTILE}`;
-    for (const tunnel of region.network.vpnConnections.flatMap((c: {tunnels: {status: string}[]}) => c.tunnels)) tunnel.status = 'DOWN';
+    details.publiclyAccessible = true;
+    for (const subnet of network.subnets!) subnet.name = `subnet ${HOSTILE}`;
+    for (const table of network.routeTables!) table.name = `rtb ${HOSTILE}`;
+    for (const group of network.securityGroups!) group.description = `sg ${HOSTILE}`;
+    for (const tunnel of network.vpnConnections!.flatMap((c) => c.tunnels)) tunnel.status = 'DOWN';
     inventory = join(dir, 'inventory.json');
     writeFileSync(inventory, JSON.stringify(snapshot));
   });

@@ -65,6 +65,6 @@ describe('writeFileAtomic under Ctrl-C', () => {
     expect(readdirSync(dir)).toEqual(['report.json']);
     const file = join(dir, 'report.json');
     expect(statSync(file).size).toBe(SIZE + '{"filler":""}'.length);
-    expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow();
+    expect(() => JSON.parse(readFileSync(file, 'utf8')) as unknown).not.toThrow();
   }, 60_000);
 });

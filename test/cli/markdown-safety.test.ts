@@ -4,12 +4,13 @@
  * without forming a mention (which would notify), a bare-URL or e-mail autolink, an issue reference, HTML, or a
  * bidi override. Run through the CLI on the demo estate, as a workflow would.
  */
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-import {ROOT, runCli} from '../helpers/cli';
+import {runCli} from '../helpers/cli';
 import {liveMarkdown} from '../helpers/markdown';
+import {readBuiltInPolicy, readDemoInventory} from '../helpers/demo';
 
 const HOSTILE = '@octocat @octo-org/security-team https://evil.example/login www.evil.example mallory@evil.example #1 GH-2 <img src=x onerror=alert(1)> [x](javascript:alert(1)) `tick` a|b \u202eexe.txt\u200b \u001b]52;c;eA==\u0007';
 
@@ -21,23 +22,23 @@ describe('hostile estate data in Markdown through the CLI', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'mq-audit-markdown-'));
-    const snapshot = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'demo', 'inventory.json'), 'utf8'));
+    const snapshot = readDemoInventory();
     const region = snapshot.accounts[0].regions[0];
-    const broker = region.brokers[0];
+    const broker = region.brokers![0];
     brokerId = broker.id;
     broker.name = `orders-prod ${HOSTILE}`;
-    broker.details.tags = {...broker.details.tags, Owner: HOSTILE};
+    broker.details!.tags = {...broker.details!.tags, Owner: HOSTILE};
     broker.deploymentMode = 'SINGLE_INSTANCE';
-    for (const subnet of region.network.subnets) subnet.name = `subnet ${HOSTILE}`;
-    for (const table of region.network.routeTables) table.name = `rtb ${HOSTILE}`;
-    for (const tunnel of region.network.vpnConnections.flatMap((c: {tunnels: {status: string}[]}) => c.tunnels)) tunnel.status = 'DOWN';
+    for (const subnet of region.network!.subnets!) subnet.name = `subnet ${HOSTILE}`;
+    for (const table of region.network!.routeTables!) table.name = `rtb ${HOSTILE}`;
+    for (const tunnel of region.network!.vpnConnections!.flatMap((c) => c.tunnels)) tunnel.status = 'DOWN';
     inventory = join(dir, 'inventory.json');
     writeFileSync(inventory, JSON.stringify(snapshot));
 
     // A custom policy quoting a tag value in its message, as teams write them.
     policies = join(dir, 'policies');
     mkdirSync(join(policies, 'custom'), {recursive: true});
-    const policy = JSON.parse(readFileSync(join(ROOT, 'policies', 'mq', 'required-tags.json'), 'utf8'));
+    const policy = readBuiltInPolicy('mq/required-tags');
     delete policy.$schema;
     delete policy.parameters;
     policy.id = 'custom/owner-ticket';

@@ -8,6 +8,7 @@ import {join} from 'node:path';
 
 import {accountAlias} from '../../src/report/redact';
 import {ROOT, runCli} from '../helpers/cli';
+import type {JsonReport} from '../../src/report/json';
 
 const INVENTORY = join(ROOT, 'fixtures', 'demo', 'inventory.json');
 /** Every 12-digit number of the demo estate (its accounts). */
@@ -55,7 +56,7 @@ describe('report merge --redact', () => {
     expect(result.code).toBe(1);
     expect(accountIdsIn(result.stdout + result.stderr)).toEqual([]);
     expect(result.stdout).toContain(accountAlias('111122223333', KEY));
-    if (format === 'json') expect(JSON.parse(result.stdout).redaction).toEqual({accountAliases: 'keyed', scheme: expect.any(String)});
+    if (format === 'json') expect((JSON.parse(result.stdout) as JsonReport).redaction).toEqual({accountAliases: 'keyed', scheme: expect.any(String)});
   });
 
   it('merged SARIF files, written to a file, and the note on stderr (its path holds an account id)', async () => {

@@ -9,6 +9,8 @@ import {join} from 'node:path';
 
 import {accountAlias} from '../../src/report/redact';
 import {ROOT, runCli} from '../helpers/cli';
+import type {JsonReport} from '../../src/report/json';
+import type {PathsReport} from '../../src/report/paths';
 
 const INVENTORY = join(ROOT, 'fixtures', 'demo', 'inventory.json');
 /** Every 12-digit number of the demo estate (its accounts). */
@@ -38,7 +40,7 @@ describe('paths --redact', () => {
     expectNoAccountId(result.stdout + result.stderr);
     if (format !== 'mermaid') expect(result.stdout).toContain(accountAlias('111122223333', KEY));
     if (format === 'json') {
-      const report = JSON.parse(result.stdout);
+      const report = JSON.parse(result.stdout) as PathsReport;
       expect(report.broker.accountId).toBe(accountAlias('111122223333', KEY));
       expect(report.broker.arn).toContain(`:${accountAlias('111122223333', KEY)}:broker:`);
       expect(report.redaction).toEqual({accountAliases: 'keyed', scheme: expect.any(String)});
@@ -48,8 +50,8 @@ describe('paths --redact', () => {
   it('matches scan --redact alias for alias', async () => {
     const scan = await runCli(['scan', '--inventory', INVENTORY, '--format', 'json', '--redact'], {env: ENV});
     const paths = await runCli(['paths', 'orders-prod', '--inventory', INVENTORY, '--json', '--redact'], {env: ENV});
-    const arn = JSON.parse(paths.stdout).broker.arn;
-    expect(JSON.parse(scan.stdout).results.some((r: {resource: {arn: string}}) => r.resource.arn === arn)).toBe(true);
+    const arn = (JSON.parse(paths.stdout) as PathsReport).broker.arn;
+    expect((JSON.parse(scan.stdout) as JsonReport).results.some((r) => r.resource.arn === arn)).toBe(true);
   });
 
   it("the other account's broker is redacted in every format", async () => {
@@ -66,9 +68,9 @@ describe('paths --redact', () => {
     writeFileSync(config, JSON.stringify({defaults: {redact: true}}));
     const redacted = await runCli(['paths', 'orders-prod', '--inventory', INVENTORY, '--json', '--config', config], {env: ENV});
     expectNoAccountId(redacted.stdout);
-    expect(JSON.parse(redacted.stdout).broker.accountId).toBe(accountAlias('111122223333', KEY));
+    expect((JSON.parse(redacted.stdout) as PathsReport).broker.accountId).toBe(accountAlias('111122223333', KEY));
     const plain = await runCli(['paths', 'orders-prod', '--inventory', INVENTORY, '--json', '--config', config, '--no-redact'], {env: ENV});
-    expect(JSON.parse(plain.stdout).broker.accountId).toBe('111122223333');
+    expect((JSON.parse(plain.stdout) as PathsReport).broker.accountId).toBe('111122223333');
   });
 
   it('error messages redact account ids in the paths and values the user gave', async () => {

@@ -4,12 +4,13 @@
  * its control and invisible format characters shown escaped; only mq-audit's own colours are sequences.
  * Every command runs as a user would run it, on a built inventory holding the payloads.
  */
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-import {ROOT, runCli, type CliResult} from '../helpers/cli';
+import {runCli, type CliResult} from '../helpers/cli';
 import {jsonTerminalSafe, terminalOutput, terminalSafe, terminalSafeDeep} from '../../src/foundation/terminal';
+import {readBuiltInPolicy, readDemoInventory} from '../helpers/demo';
 
 /** The payload kinds of the review; each would drive a terminal if printed raw. */
 const PAYLOADS = {
@@ -33,6 +34,7 @@ const ALL = Object.values(PAYLOADS).join(' ');
 /** Anything but a line feed that a terminal would act on or not show. */
 const RAW_CONTROL = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 /** mq-audit's own colours (with FORCE_COLOR). */
+// eslint-disable-next-line no-control-regex -- ESC: the colour sequences under test
 const SGR = /\u001b\[[0-9;]*m/g;
 
 function expectNoRawControls(result: CliResult, options: {colour?: boolean} = {}): void {
@@ -83,20 +85,20 @@ describe('hostile estate data through the CLI', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'mq-audit-terminal-'));
-    const snapshot = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'demo', 'inventory.json'), 'utf8'));
+    const snapshot = readDemoInventory();
     const region = snapshot.accounts[0].regions[0];
-    const broker = region.brokers[0];
+    const broker = region.brokers![0];
     brokerId = broker.id;
     broker.name = `orders-prod ${PAYLOADS.osc8} ${PAYLOADS.cursorUpErase}`;
-    broker.details.tags = {...broker.details.tags, [`Key${PAYLOADS.osc52}`]: ALL, Owner: `${PAYLOADS.clear}${PAYLOADS.bidi}`};
+    broker.details!.tags = {...broker.details!.tags, [`Key${PAYLOADS.osc52}`]: ALL, Owner: `${PAYLOADS.clear}${PAYLOADS.bidi}`};
     // Unhealthy and not highly available, so that findings quote the names and the path model the EC2 Name tags.
     broker.deploymentMode = 'SINGLE_INSTANCE';
-    broker.details.publiclyAccessible = true;
-    broker.details.engineVersion = '5.15';
-    for (const subnet of region.network.subnets) subnet.name = `subnet ${ALL}`;
-    for (const table of region.network.routeTables) table.name = `rtb ${ALL}`;
-    for (const group of region.network.securityGroups) group.description = `sg ${ALL}`;
-    for (const tunnel of region.network.vpnConnections.flatMap((c: {tunnels: {status: string}[]}) => c.tunnels)) tunnel.status = 'DOWN';
+    broker.details!.publiclyAccessible = true;
+    broker.details!.engineVersion = '5.15';
+    for (const subnet of region.network!.subnets!) subnet.name = `subnet ${ALL}`;
+    for (const table of region.network!.routeTables!) table.name = `rtb ${ALL}`;
+    for (const group of region.network!.securityGroups!) group.description = `sg ${ALL}`;
+    for (const tunnel of region.network!.vpnConnections!.flatMap((c) => c.tunnels)) tunnel.status = 'DOWN';
     inventory = join(dir, 'inventory.json');
     writeFileSync(inventory, JSON.stringify(snapshot));
   });
@@ -112,6 +114,7 @@ describe('hostile estate data through the CLI', () => {
 
   it('scan in colour: only mq-audit colour sequences reach the terminal', async () => {
     const result = await runCli(['scan', '--inventory', inventory, '--format', 'table'], {cwd: dir, env: {NO_COLOR: '', FORCE_COLOR: '1'}});
+    // eslint-disable-next-line no-control-regex -- ESC: the colour sequence under test
     expect(result.stdout).toMatch(/\u001b\[31m/);
     expectNoRawControls(result, {colour: true});
   });
@@ -129,7 +132,7 @@ describe('hostile estate data through the CLI', () => {
   it('JSON on standard output is the same data with C1 and bidi characters as \\u escapes', async () => {
     const result = await runCli(['scan', '--inventory', inventory, '--format', 'json'], {cwd: dir});
     expectNoRawControls(result);
-    const report = JSON.parse(result.stdout);
+    const report = JSON.parse(result.stdout) as unknown;
     expect(JSON.stringify(report)).toContain(JSON.stringify(PAYLOADS.c1Csi).slice(1, -1));
     for (const format of ['json', 'mermaid']) {
       const paths = await runCli(['paths', brokerId, '--inventory', inventory, '--format', format], {cwd: dir});
@@ -172,7 +175,7 @@ describe('hostile estate data through the CLI', () => {
   it('policies list and validate show policy files escaped', async () => {
     const folder = join(dir, 'policies', 'custom');
     mkdirSync(folder, {recursive: true});
-    const policy = JSON.parse(readFileSync(join(ROOT, 'policies', 'mq', 'logging.json'), 'utf8'));
+    const policy = readBuiltInPolicy('mq/logging');
     delete policy.$schema;
     policy.id = 'custom/hostile';
     policy.title = `Title ${ALL}`;

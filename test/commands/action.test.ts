@@ -14,6 +14,7 @@ import {BIN, ROOT} from '../helpers/cli';
 import {parseSarif, validateSarif} from '../helpers/sarif';
 
 // The build's inputs and its stamp (scripts/source-hash.js: plain JavaScript, run by the install step before npm).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain JavaScript without types (no allowJs)
 const {BUILD_INPUTS, STAMP} = require('../../scripts/source-hash.js') as {BUILD_INPUTS: string[]; STAMP: string};
 
 interface ActionFile {

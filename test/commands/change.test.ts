@@ -8,6 +8,8 @@ import {join} from 'node:path';
 import {githubProblems} from '../helpers/github-sarif-rules';
 import {ROOT, runCli, STACK_LINE} from '../helpers/cli';
 import {parseSarif, validateSarif} from '../helpers/sarif';
+import type {JsonReport} from '../../src/report/json';
+import type {Snapshot} from '../../src/snapshot/types';
 
 const DEMO = join(ROOT, 'fixtures', 'demo', 'inventory.json');
 const NEW_BROKER_PLAN = join(ROOT, 'test', 'fixtures', 'plans', 'new-public-broker.json');
@@ -15,13 +17,16 @@ const scratch = () => mkdtempSync(join(tmpdir(), 'mq-audit-change-'));
 
 const PLANS = join(ROOT, 'test', 'fixtures', 'plans');
 
+/** A report of a scan with a change: its change section is there (the tests fail on a TypeError otherwise). */
+type JudgedReport = JsonReport & {change: NonNullable<JsonReport['change']>};
+
 /** Runs a plan fixture against the demo estate and returns the JSON report with the exit code. */
 async function judgePlan(plan: string, extra: string[] = []) {
   const json = join(scratch(), 'report.json');
   const result = await runCli(['scan', '--plan', join(PLANS, plan), '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet', ...extra]);
   expect(result.stderr).not.toMatch(STACK_LINE);
-  const report = JSON.parse(readFileSync(json, 'utf8'));
-  const introduced = report.results.filter((r: {change?: string}) => r.change === 'introduced');
+  const report = (JSON.parse(readFileSync(json, 'utf8')) as JudgedReport);
+  const introduced = report.results.filter((r) => r.change === 'introduced');
   return {code: result.code, report, introduced};
 }
 
@@ -29,8 +34,8 @@ describe('scan --plan on the scenarios of a pull request', () => {
   test('a 0.0.0.0/0 rule on 5671 is introduced, named after the rule that opens it', async () => {
     const {code, introduced} = await judgePlan('open-amqps-to-world.json');
     expect(code).toBe(1);
-    expect(introduced.map((r: {policyId: string; resource: {name: string}}) => `${r.policyId} ${r.resource.name}`).sort()).toEqual(['mq/no-internet-ingress orders-prod', 'mq/no-internet-ingress payments-prod']);
-    expect(introduced[0].cause.text).toMatch(/^ingress rule \(tcp 5671 from 0\.0\.0\.0\/0\) added to sg-0c4e6a8b0d2f41a0[12] by aws_/);
+    expect(introduced.map((r) => `${r.policyId} ${r.resource.name}`).sort()).toEqual(['mq/no-internet-ingress orders-prod', 'mq/no-internet-ingress payments-prod']);
+    expect(introduced[0].cause?.text).toMatch(/^ingress rule \(tcp 5671 from 0\.0\.0\.0\/0\) added to sg-0c4e6a8b0d2f41a0[12] by aws_/);
   });
 
   test('the table and JUnit show what the change does to each finding', async () => {
@@ -62,30 +67,30 @@ describe('scan --plan on the scenarios of a pull request', () => {
     const {code, report, introduced} = await judgePlan('fix-public-broker.json');
     expect(code).toBe(0);
     expect(introduced).toEqual([]);
-    const fixed = report.results.find((r: {policyId: string; resource: {name: string}}) => r.policyId === 'mq/no-public-access' && r.resource.name === 'billing-prod');
+    const fixed = report.results.find((r) => r.policyId === 'mq/no-public-access' && r.resource.name === 'billing-prod')!;
     expect([fixed.status, fixed.change]).toEqual(['pass', 'resolved']);
     expect(report.change.findings.resolved.high).toBe(1);
   });
 
   test('the route to on-premises deleted: the brokers behind it become unreachable', async () => {
     const {report} = await judgePlan('delete-onprem-route.json');
-    const moved = report.change.verdicts.map((v: {broker: string; before: string; after: string}) => `${v.broker} ${v.before}→${v.after}`);
+    const moved = report.change.verdicts.map((v) => `${v.broker} ${v.before}→${v.after}`);
     expect(moved).toContain('inventory-dev reachable→unreachable');
-    const removal = report.change.edits.find((e: {action: string}) => e.action === 'delete');
+    const removal = report.change.edits.find((e) => e.action === 'delete')!;
     expect(removal.outcome).toBe('applied');
   });
 
   test('a deleted propagation breaks production brokers\' paths: the finding lands on the route table that still exists', async () => {
     const {code, introduced} = await judgePlan('delete-propagation.json');
     expect(code).toBe(1);
-    const orders = introduced.find((r: {policyId: string; resource: {name: string}}) => r.policyId === 'mq/private-connectivity' && r.resource.name === 'orders-prod');
-    expect(orders.cause.text).toBe('propagated route 10.100.0.0/16 → vgw-0f3a5c7e9b1d3f5a7 deleted by aws_vpn_gateway_route_propagation.onprem (fixtures/demo/terraform/network.tf:63)');
-    expect(orders.cause.location).toEqual({uri: 'fixtures/demo/terraform/network.tf', startLine: 63, endLine: 74});
+    const orders = introduced.find((r) => r.policyId === 'mq/private-connectivity' && r.resource.name === 'orders-prod')!;
+    expect(orders.cause?.text).toBe('propagated route 10.100.0.0/16 → vgw-0f3a5c7e9b1d3f5a7 deleted by aws_vpn_gateway_route_propagation.onprem (fixtures/demo/terraform/network.tf:63)');
+    expect(orders.cause?.location).toEqual({uri: 'fixtures/demo/terraform/network.tf', startLine: 63, endLine: 74});
     // --redact reaches the change section too: verdict keys, resolved findings, causes.
     const redacted = join(scratch(), 'redacted.json');
     await runCli(['scan', '--plan', join(PLANS, 'delete-propagation.json'), '--inventory', DEMO, '--redact', '--format', 'json', '--output', redacted, '--quiet']);
     const text = readFileSync(redacted, 'utf8');
-    expect(JSON.parse(text).change.verdicts.length).toBeGreaterThan(0);
+    expect((JSON.parse(text) as JudgedReport).change.verdicts.length).toBeGreaterThan(0);
     expect(text).not.toMatch(/111122223333|444455556666/);
   });
 
@@ -108,7 +113,7 @@ describe('scan --plan on the scenarios of a pull request', () => {
   test('a route to a Gateway Load Balancer endpoint makes the verdicts it touches unknown, never reachable', async () => {
     const {report} = await judgePlan('unknowns-and-edges.json');
     expect(report.change.verdicts).toContainEqual(expect.objectContaining({broker: 'orders-prod', before: 'reachable', after: 'unknown'}));
-    const orders = report.results.find((r: {policyId: string; resource: {name: string}}) => r.policyId === 'mq/private-connectivity' && r.resource.name === 'orders-prod');
+    const orders = report.results.find((r) => r.policyId === 'mq/private-connectivity' && r.resource.name === 'orders-prod')!;
     expect(orders.status).toBe('error');
   });
 });
@@ -142,12 +147,12 @@ describe('scan --plan', () => {
     const json = join(dir, 'report.json');
     const changes = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet']);
     expect(changes.code).toBe(1);
-    const report = JSON.parse(readFileSync(json, 'utf8'));
+    const report = (JSON.parse(readFileSync(json, 'utf8')) as JudgedReport);
     expect(report.change.gate).toBe('changes');
     expect(report.change.resources.created.aws_mq_broker).toBe(1);
     expect(report.change.findings.introduced.high).toBe(2);
     expect(report.gate.reason).toMatch(/^Gate failed: \d+ failing finding\(s\) introduced by the change at or above low .*already failing on the deployed estate did not count/);
-    const introduced = report.results.filter((r: {change?: string}) => r.change === 'introduced');
+    const introduced = report.results.filter((r) => r.change === 'introduced');
     expect(introduced.every((r: {resource: {name: string}}) => r.resource.name === 'checkout-prod')).toBe(true);
     // A value known only after apply is never guessed: the broker's maintenance window is listed as unknown.
     expect(report.change.unknowns.some((u: {reason: string}) => u.reason.startsWith('known after apply: module.brokers["checkout.eu/prod"].aws_mq_broker.this'))).toBe(true);
@@ -156,10 +161,10 @@ describe('scan --plan', () => {
     // incomplete (3), never a pass; the deployed estate's own collection errors do not count against the change.
     const incomplete = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--fail-on', 'critical', '--format', 'json', '--output', json, '--quiet']);
     expect(incomplete.code).toBe(3);
-    expect(JSON.parse(readFileSync(json, 'utf8')).gate.reason).toMatch(/^Scan incomplete: \d+ check\(s\) could not be evaluated on the proposed estate;/);
+    expect((JSON.parse(readFileSync(json, 'utf8')) as JudgedReport).gate.reason).toMatch(/^Scan incomplete: \d+ check\(s\) could not be evaluated on the proposed estate;/);
     const all = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--gate', 'all', '--fail-on', 'high', '--format', 'json', '--output', json, '--quiet']);
     expect(all.code).toBe(1);
-    expect(JSON.parse(readFileSync(json, 'utf8')).gate.reason).not.toContain('introduced by the change');
+    expect((JSON.parse(readFileSync(json, 'utf8')) as JudgedReport).gate.reason).not.toContain('introduced by the change');
   });
 
   test('the Markdown summary leads with what the change introduces', async () => {
@@ -177,10 +182,10 @@ describe('scan --plan', () => {
     const result = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--format', 'json', '--output', json, '--quiet']);
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect(result.code).toBe(1);
-    const report = JSON.parse(readFileSync(json, 'utf8'));
+    const report = (JSON.parse(readFileSync(json, 'utf8')) as JudgedReport);
     expect(report.change.deployed).toBeNull();
     expect(report.summary.brokers).toBe(1);
-    const connectivity = report.results.find((r: {policyId: string}) => r.policyId === 'mq/private-connectivity');
+    const connectivity = report.results.find((r) => r.policyId === 'mq/private-connectivity')!;
     expect(connectivity.status).not.toBe('pass');
   });
 
@@ -194,21 +199,21 @@ describe('scan --plan', () => {
     const result = await runCli(['scan', '--template', template, '--template-parameters', join(ROOT, 'test', 'fixtures', 'templates', 'checkout-broker.parameters.json'), '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet']);
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect(result.code).toBe(1);
-    const report = JSON.parse(readFileSync(json, 'utf8'));
+    const report = (JSON.parse(readFileSync(json, 'utf8')) as JudgedReport);
     expect(report.change.resources.created['AWS::AmazonMQ::Broker']).toBe(1);
-    const ha = report.results.find((r: {policyId: string; change?: string}) => r.policyId === 'mq/production-ha' && r.change === 'introduced');
-    expect(ha.cause.address).toBe('CheckoutBroker');
-    expect(ha.cause.location.uri).toBe('test/fixtures/templates/checkout-broker.yaml');
+    const ha = report.results.find((r) => r.policyId === 'mq/production-ha' && r.change === 'introduced')!;
+    expect(ha.cause?.address).toBe('CheckoutBroker');
+    expect(ha.cause?.location?.uri).toBe('test/fixtures/templates/checkout-broker.yaml');
   });
 
   test('scan --template --stack-name: a template that updates a deployed stack updates its broker, not a second one', async () => {
     const dir = scratch();
-    const inventory = JSON.parse(readFileSync(DEMO, 'utf8'));
+    const inventory = JSON.parse(readFileSync(DEMO, 'utf8')) as Snapshot;
     // The stack's broker is deployed: a copy of orders-prod under the template's name, with CloudFormation's tags.
-    const brokers = inventory.accounts[0].regions[0].brokers;
-    const orders = structuredClone(brokers.find((b: {name: string}) => b.name === 'orders-prod'));
+    const brokers = inventory.accounts[0].regions[0].brokers!;
+    const orders = structuredClone(brokers.find((b) => b.name === 'orders-prod')!);
     Object.assign(orders, {name: 'checkout-prod', id: 'b-0c0ffee0-0000-4000-8000-000000000001', arn: orders.arn.replace(/orders-prod:b-[^:]+$/, 'checkout-prod:b-0c0ffee0-0000-4000-8000-000000000001')});
-    Object.assign(orders.details.tags, {'aws:cloudformation:stack-name': 'checkout-stack', 'aws:cloudformation:logical-id': 'CheckoutBroker'});
+    Object.assign(orders.details!.tags, {'aws:cloudformation:stack-name': 'checkout-stack', 'aws:cloudformation:logical-id': 'CheckoutBroker'});
     brokers.push(orders);
     const tagged = join(dir, 'inventory.json');
     writeFileSync(tagged, JSON.stringify(inventory));
@@ -216,10 +221,10 @@ describe('scan --plan', () => {
     const templates = join(ROOT, 'test', 'fixtures', 'templates');
     const result = await runCli(['scan', '--template', join(templates, 'checkout-broker.yaml'), '--template-parameters', join(templates, 'checkout-broker.parameters.json'), '--stack-name', 'checkout-stack', '--inventory', tagged, '--format', 'json', '--output', json, '--quiet']);
     expect(result.stderr).not.toMatch(STACK_LINE);
-    const report = JSON.parse(readFileSync(json, 'utf8'));
-    const edit = report.change.edits.find((e: {address: string}) => e.address.endsWith('CheckoutBroker'));
+    const report = (JSON.parse(readFileSync(json, 'utf8')) as JudgedReport);
+    const edit = report.change.edits.find((e) => e.address.endsWith('CheckoutBroker'))!;
     expect(edit.action).toBe('update');
-    const named = report.results.filter((r: {resource: {name: string}; policyId: string}) => r.resource.name === 'checkout-prod' && r.policyId === 'mq/production-ha');
+    const named = report.results.filter((r) => r.resource.name === 'checkout-prod' && r.policyId === 'mq/production-ha');
     expect(named).toHaveLength(1);
     expect(named[0].resource.id).toBe(orders.id);
   });

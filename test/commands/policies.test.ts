@@ -72,7 +72,7 @@ describe('start-up', () => {
         process.stderr.write('SDK_MODULES=' + sdk.length + '\\n');
       });`;
     const {spawnSync} = await import('node:child_process');
-    const result = spawnSync(process.execPath, ['-e', script], {cwd: require('node:path').join(__dirname, '..', '..'), encoding: 'utf8'});
+    const result = spawnSync(process.execPath, ['-e', script], {cwd: join(__dirname, '..', '..'), encoding: 'utf8'});
     expect(result.stdout).toContain('--fail-on');
     expect(result.stdout).toContain('Exit codes');
     expect(result.stderr).toContain('SDK_MODULES=0');

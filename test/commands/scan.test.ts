@@ -164,7 +164,7 @@ describe('suppressions (--suppressions, .mq-audit/suppressions.json)', () => {
     const run = log.runs[0];
     expect(run.results!.some((r) => r.ruleId === 'mq/no-public-access' && String(r.properties!['aws/arn']).includes(':broker:billing-prod:'))).toBe(false);
     expect(run.results).toHaveLength(plain.results.filter((r) => r.status === 'fail').length - 1);
-    const codes = run.invocations![0].toolExecutionNotifications!.map((n) => n.properties?.code).filter(Boolean);
+    const codes = run.invocations![0].toolExecutionNotifications!.map((n) => n.properties?.code as unknown).filter(Boolean);
     expect(codes).toEqual(expect.arrayContaining(['suppression-expired', 'suppression-stale', 'suppressed-findings']));
   });
 

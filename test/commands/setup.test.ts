@@ -151,7 +151,7 @@ describe('no broker in any region scanned', () => {
     expect((await runCli(['inventory', '--region', 'eu-west-1', '--output', inventory], {env: credentials()})).code).toBe(0);
     const table = await runCli(['scan', '--inventory', inventory, '--format', 'table', '--fail-on-empty'], {env: credentials()});
     expect(table.code).toBe(1);
-    expect(table.stdout).toMatch(/Warnings \(1\):\n  - No broker found in \S*empty-inventory\.json: Amazon MQ lists no broker in\s+the region\s+scanned\s+\(eu-west-1\)/);
+    expect(table.stdout).toMatch(/Warnings \(1\):\n {2}- No broker found in \S*empty-inventory\.json: Amazon MQ lists no broker in\s+the region\s+scanned\s+\(eu-west-1\)/);
     // The table's verdict line, first and last (issue 17's layout).
     expect(table.stdout).toContain('FAILED: no broker found in any region scanned (--fail-on-empty). Exit code 1');
   });

@@ -12,6 +12,7 @@ let template: DescribeBrokerFixture | undefined;
 
 /** A deterministic broker id: `b-` + a UUID-shaped hex string derived from account, region and index. */
 export function brokerId(account: string, region: string, index: number): string {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- region names are ASCII
   const regionCode = [...region].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 7).toString(16).padStart(8, '0').slice(0, 8);
   const hex = `${account}${regionCode}${index.toString(16).padStart(12, '0')}`.slice(0, 32).padEnd(32, '0');
   return `b-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
@@ -36,8 +37,8 @@ export function brokerFixture(account: string, region: string, index: number, op
     BrokerName: name,
     BrokerInstances: [{ConsoleURL: `https://${id}-1.mq.${region}.amazonaws.com:8162`, Endpoints: [`ssl://${id}-1.mq.${region}.amazonaws.com:61617`], IpAddress: '10.42.3.24'}],
     Logs: {Audit: false, General: false},
-    SubnetIds: options.subnetIds ?? (template.SubnetIds as string[]),
-    SecurityGroups: options.securityGroups ?? (template.SecurityGroups as string[]),
+    SubnetIds: options.subnetIds ?? (template.SubnetIds),
+    SecurityGroups: options.securityGroups ?? (template.SecurityGroups),
     PubliclyAccessible: options.publiclyAccessible ?? false,
     Tags: options.tags ?? {Environment: 'dev', Owner: 'platform-team'},
   };

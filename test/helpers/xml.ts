@@ -21,8 +21,9 @@ export class XmlError extends Error {}
 const NAME = /[A-Za-z_:][-A-Za-z0-9._:]*/y;
 const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"};
 // Chars XML 1.0 allows: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
-// eslint-disable-next-line no-control-regex
-const BAD_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const BAD_CHAR =
+  // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are what this finds
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function parseXml(source: string): XmlElement {
   const bad = BAD_CHAR.exec(source);
@@ -38,8 +39,8 @@ export function parseXml(source: string): XmlElement {
     NAME.lastIndex = pos;
     const match = NAME.exec(source);
     if (!match) fail('expected a name', pos);
-    pos += match![0].length;
-    return match![0];
+    pos += match[0].length;
+    return match[0];
   };
 
   const decode = (raw: string, offset: number): string =>
@@ -48,7 +49,7 @@ export function parseXml(source: string): XmlElement {
       if (body in ENTITIES) return ENTITIES[body];
       const numeric = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(body);
       if (!numeric) fail(`unknown entity "&${body};"`, offset + index);
-      const code = numeric![1] === undefined ? Number(numeric![2]) : Number.parseInt(numeric![1], 16);
+      const code = numeric[1] === undefined ? Number(numeric[2]) : Number.parseInt(numeric[1], 16);
       const char = code <= 0x10ffff ? String.fromCodePoint(code) : '';
       if (char === '' || BAD_CHAR.test(char) || (code < 0x20 && ![0x9, 0xa, 0xd].includes(code))) fail(`character reference &${body}; is not allowed`, offset + index);
       return char;

@@ -100,8 +100,8 @@ describe('scan --format html in Chromium', () => {
       expect(requests).toEqual([url]);
 
       const diagrams = await page.$$eval('figure.diagram > svg', (svgs) => svgs.map((svg) => {
-        const box = (svg as SVGSVGElement).getBoundingClientRect();
-        const inner = (svg as SVGSVGElement).getBBox();
+        const box = svg.getBoundingClientRect();
+        const inner = svg.getBBox();
         return {width: box.width, height: box.height, innerWidth: inner.width, innerHeight: inner.height, texts: svg.querySelectorAll('text').length};
       }));
       const sections = await page.$$eval('article.broker', (articles) => articles.length);
@@ -192,6 +192,7 @@ describe('scan --format html in Chromium', () => {
     // Nothing raw in the bytes: no markup, no control or bidi character.
     expect(html).not.toContain(SCRIPT_TAG);
     expect(html).not.toContain(IMG_ATTR);
+    // eslint-disable-next-line no-control-regex -- the control characters a hostile estate must not get through
     expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
 
     const {page, url, problems, requests} = await open(file);
@@ -220,6 +221,7 @@ describe('scan --format html in Chromium', () => {
       expect(dom.body).toContain(HOSTILE_TAG.slice(0, 12));
       expect(dom.body).toContain(HOSTILE_TABLE_NAME.slice(0, 8));
       expect(dom.body).toContain('\\u001b]8;;https://evil.example\\u0007');
+      // eslint-disable-next-line no-control-regex -- the control characters a hostile estate must not get through
       expect(dom.body).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u202a-\u202e]/);
     } finally {
       await page.close();

@@ -64,7 +64,7 @@ export function actionsIn(file: string, text: string): Usage[] {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.importClause;
       const named = clause?.namedBindings;
-      if (clause && !clause.isTypeOnly && named && ts.isNamedImports(named)) {
+      if (clause && clause.phaseModifier !== ts.SyntaxKind.TypeKeyword && named && ts.isNamedImports(named)) {
         for (const element of named.elements) {
           if (!element.isTypeOnly) imported.push({name: (element.propertyName ?? element.name).text, module: node.moduleSpecifier.text});
         }

@@ -137,7 +137,14 @@ describe('mapping rules', () => {
   it('reads an association in the older virtualGateway* shape', () => {
     expect(
       toAssociation(
-        {associationId: 'a-1', associationState: 'associated', virtualGatewayId: 'vgw-1', virtualGatewayRegion: 'eu-west-1', virtualGatewayOwnerAccount: '123456789012'},
+        {
+          associationId: 'a-1',
+          associationState: 'associated',
+          virtualGatewayId: 'vgw-1',
+          // eslint-disable-next-line @typescript-eslint/no-deprecated -- the former field, as older responses carry it
+          virtualGatewayRegion: 'eu-west-1',
+          virtualGatewayOwnerAccount: '123456789012',
+        },
         'dxgw-1',
       ),
     ).toStrictEqual({

@@ -663,7 +663,7 @@ describe('failed calls', () => {
 
     const ec2Ids = ids(network);
     for (const key of Object.keys(EXPECTED_IDS).filter((k) => !k.startsWith('dx')) as NetworkCollection[]) {
-      expect({[key]: ec2Ids[key]}).toEqual({[key]: EXPECTED_IDS[key as keyof typeof EXPECTED_IDS]});
+      expect({[key]: ec2Ids[key]}).toEqual({[key]: EXPECTED_IDS[key]});
     }
   });
 

@@ -4,7 +4,7 @@
  * analyzed again after being dropped.
  */
 import {buildNetworkModel} from '../../src/network';
-import type {Snapshot} from '../../src/snapshot/types';
+import type {AccountInventory, Snapshot} from '../../src/snapshot/types';
 import {variantOf} from './builder';
 
 const DC = '10.100.0.0/16';
@@ -57,7 +57,7 @@ describe('the memo bounded to recent account-regions', () => {
     const template = base.accounts[0];
     const ids = Array.from({length: 20}, (_, i) => String(200000000000 + i));
     // Same topology in twenty accounts: the account id is part of every ARN and key.
-    const snapshot: Snapshot = {...base, accounts: ids.map((id) => JSON.parse(JSON.stringify(template).replaceAll(template.accountId, id)))};
+    const snapshot: Snapshot = {...base, accounts: ids.map((id) => JSON.parse(JSON.stringify(template).replaceAll(template.accountId, id)) as AccountInventory)};
     const model = buildNetworkModel(snapshot, {onPremCidrs: [DC]});
     const answer = (account: Snapshot['accounts'][number]) => {
       const region = account.regions[0];

@@ -40,7 +40,7 @@ describe.each(policies.map((p) => [p.id, p] as const))('%s', (id, policy) => {
   });
 
   it('maps to at least one control framework', () => {
-    expect(Object.values(policy.controls).some((names) => names !== undefined && names.length > 0)).toBe(true);
+    expect(Object.values(policy.controls).some((names: string[] | undefined) => names !== undefined && names.length > 0)).toBe(true);
   });
 
   it('states description, rationale and remediation in full sentences', () => {

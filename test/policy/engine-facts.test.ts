@@ -6,9 +6,9 @@ describe('facts.engineVersionSupport', () => {
   it('gives the major and minor as numbers and counts the days to the end of support from the collection date', () => {
     const line = supportTable.engines.ACTIVEMQ.find((entry) => entry.endOfSupport !== null)!;
     const [major, minor] = line.version.split('.').map(Number);
-    const tenDaysBefore = new Date(Date.parse(line.endOfSupport!) - 10 * 86_400_000).toISOString();
+    const tenDaysBefore = new Date(Date.parse(line.endOfSupport) - 10 * 86_400_000).toISOString();
     expect(lookUpEngineSupport('ACTIVEMQ', `${line.version}.3`, tenDaysBefore)).toMatchObject({line: line.version, major, minor, status: 'supported', daysOfSupportLeft: 10});
-    const afterwards = new Date(Date.parse(line.endOfSupport!) + 30 * 86_400_000).toISOString();
+    const afterwards = new Date(Date.parse(line.endOfSupport) + 30 * 86_400_000).toISOString();
     expect(lookUpEngineSupport('ACTIVEMQ', line.version, afterwards)).toMatchObject({status: 'end-of-support', daysOfSupportLeft: -30});
   });
 

@@ -1,10 +1,12 @@
 /** Custom policy patterns run in linear time (issue 18, item 4). */
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 import {createAjv} from '../../src/foundation/json-input';
-import {ROOT, runCli} from '../helpers/cli';
+import {runCli} from '../helpers/cli';
+import {readBuiltInPolicy, readDemoInventory} from '../helpers/demo';
+import type {JsonReport} from '../../src/report/json';
 
 describe('patterns in schemas compiled by mq-audit', () => {
   it('are each their own pattern (ajv keys compiled patterns by their text)', () => {
@@ -25,7 +27,7 @@ describe('patterns in schemas compiled by mq-audit', () => {
 describe('custom policies with patterns, through the CLI', () => {
   let dir: string;
   const policy = (id: string, pattern: string) => {
-    const base = JSON.parse(readFileSync(join(ROOT, 'policies', 'mq', 'required-tags.json'), 'utf8'));
+    const base = readBuiltInPolicy('mq/required-tags');
     delete base.$schema;
     delete base.parameters;
     return {...base, id, assert: {properties: {tags: {properties: {Owner: {pattern}}}}}};
@@ -35,8 +37,8 @@ describe('custom policies with patterns, through the CLI', () => {
     dir = mkdtempSync(join(tmpdir(), 'mq-audit-regexp-'));
     mkdirSync(join(dir, 'policies', 'custom'), {recursive: true});
     writeFileSync(join(dir, 'policies', 'custom', 'redos.json'), JSON.stringify(policy('custom/redos', '^(a+)+$')));
-    const snapshot = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'demo', 'inventory.json'), 'utf8'));
-    for (const broker of snapshot.accounts[0].regions[0].brokers) if (broker.details) broker.details.tags.Owner = `${'a'.repeat(40)}!`;
+    const snapshot = readDemoInventory();
+    for (const broker of snapshot.accounts[0].regions[0].brokers!) if (broker.details) broker.details.tags.Owner = `${'a'.repeat(40)}!`;
     writeFileSync(join(dir, 'inventory.json'), JSON.stringify(snapshot));
   });
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -44,8 +46,8 @@ describe('custom policies with patterns, through the CLI', () => {
   it('a pattern that backtracks in JavaScript is evaluated on hostile tag values without hanging', async () => {
     const result = await runCli(['scan', '--inventory', 'inventory.json', '--policies', 'policies', '--policy', 'custom/*', '--format', 'json'], {cwd: dir});
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout);
-    expect(report.results.some((r: {status: string}) => r.status === 'fail')).toBe(true);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.results.some((r) => r.status === 'fail')).toBe(true);
   }, 20_000);
 
   it('policies validate refuses a pattern RE2 cannot run (lookaround, backreferences), saying why', async () => {

@@ -1,5 +1,5 @@
 /** Policy parameters: overrides and defaults checked against each parameter's schema, with errors naming the place. */
-import {isInputErrors, type InputErrors} from '../../src/foundation/errors';
+import {isInputErrors} from '../../src/foundation/errors';
 import {loadPolicies, type LoadPolicyOptions} from '../../src/policy/loader';
 import {runCli, STACK_LINE} from '../helpers/cli';
 
@@ -7,7 +7,7 @@ function problems(options: LoadPolicyOptions): string[] {
   try {
     loadPolicies(options);
   } catch (error) {
-    if (isInputErrors(error)) return (error as InputErrors).errors.map((e) => e.message);
+    if (isInputErrors(error)) return (error).errors.map((e) => e.message);
     throw error;
   }
   throw new Error('loadPolicies accepted the input');

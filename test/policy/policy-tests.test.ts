@@ -14,7 +14,7 @@ import {DEMO_ESTATE, fixtureBrokers} from '../../src/services/policy-tests';
 import {SCHEMAS} from '../../src/foundation/package-paths';
 
 const fixtures = fixtureBrokers(DEMO_ESTATE);
-const located = (testCase: Partial<PolicyTestCase>): LocatedCase => ({testCase: {name: 'c', expect: 'pass', document: {}, ...testCase} as PolicyTestCase, file: 'x.test.json', place: '/tests/0'});
+const located = (testCase: Partial<PolicyTestCase>): LocatedCase => ({testCase: {name: 'c', expect: 'pass', document: {}, ...testCase}, file: 'x.test.json', place: '/tests/0'});
 const problems = (work: () => unknown): string[] => {
   try {
     work();

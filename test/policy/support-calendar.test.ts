@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {ROOT, runCli, STACK_LINE} from '../helpers/cli';
 import {BUILT_IN_CALENDAR, staleCalendarWarning} from '../../src/policy/support-calendar';
+import type {JsonReport} from '../../src/report/json';
 
 const DEMO = join(ROOT, 'fixtures', 'demo', 'inventory.json');
 
@@ -24,10 +25,10 @@ describe('the engine support calendar', () => {
     const output = join(dir, 'report.json');
     const result = await runCli(['scan', '--inventory', DEMO, '--support-calendar', file, '--policy', 'mq/supported-engine-version', '--format', 'json', '--output', output, '--quiet']);
     expect(result.stderr).not.toMatch(STACK_LINE);
-    const report = JSON.parse(readFileSync(output, 'utf8'));
-    const orders = report.results.find((r: {resource: {name: string}}) => r.resource.name === 'orders-prod');
+    const report = JSON.parse(readFileSync(output, 'utf8')) as JsonReport;
+    const orders = report.results.find((r) => r.resource.name === 'orders-prod')!;
     expect(orders.status).toBe('fail');
-    expect(report.warnings.map((w: {code: string}) => w.code)).toContain('stale-support-calendar');
+    expect(report.warnings?.map((w) => w.code)).toContain('stale-support-calendar');
 
     writeFileSync(file, JSON.stringify({...calendar, engines: {ACTIVEMQ: [{version: '5.18', endOfSupport: 'soon'}]}}));
     const bad = await runCli(['scan', '--inventory', DEMO, '--support-calendar', file]);

@@ -73,10 +73,10 @@ describe('SARIF with suppressions', () => {
   it('reports expired and stale entries and the number left out as tool notifications', () => {
     const notifications = run.invocations![0].toolExecutionNotifications!;
     const byCode = (code: string) => notifications.filter((n) => n.properties?.code === code);
-    expect(byCode('suppression-expired').map((n) => [n.level, n.properties!.place])).toEqual([['warning', '/suppressions/1']]);
+    expect(byCode('suppression-expired').map((n) => [n.level, n.properties!.place as unknown])).toEqual([['warning', '/suppressions/1']]);
     expect(byCode('suppression-expired')[0].message.text).toMatch(/expired on 2026-01-01: it no longer suppresses/);
-    expect(byCode('suppression-stale').map((n) => [n.level, n.properties!.place])).toEqual([['note', '/suppressions/2']]);
-    expect(byCode('suppressed-findings').map((n) => [n.level, n.properties!.suppressed])).toEqual([['note', 1]]);
+    expect(byCode('suppression-stale').map((n) => [n.level, n.properties!.place as unknown])).toEqual([['note', '/suppressions/2']]);
+    expect(byCode('suppressed-findings').map((n) => [n.level, n.properties!.suppressed as unknown])).toEqual([['note', 1]]);
   });
 });
 

@@ -10,7 +10,7 @@ import {buildReport} from '../helpers/report-fixture';
 import {validateSarif} from '../helpers/sarif';
 
 function goodLog(): Log {
-  return JSON.parse(renderSarif(buildReport(), {}));
+  return JSON.parse(renderSarif(buildReport(), {})) as Log;
 }
 
 function firstResult(log: Log): Result {

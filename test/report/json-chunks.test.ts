@@ -1,5 +1,6 @@
 /** Streaming JSON: the same text as JSON.stringify, in pieces; lazy arrays; one line per deep value. */
 import {jsonChunks, jsonText, lazy} from '../../src/report/json-chunks';
+import type {JsonReport} from '../../src/report/json';
 
 const SAMPLE = {
   kind: 'mq-audit/report',
@@ -50,6 +51,6 @@ describe('jsonChunks', () => {
     const chunks = [...jsonChunks(big)];
     expect(chunks.length).toBeGreaterThan(10);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(70_000);
-    expect(JSON.parse(chunks.join('')).results).toHaveLength(20_000);
+    expect((JSON.parse(chunks.join('')) as JsonReport).results).toHaveLength(20_000);
   });
 });

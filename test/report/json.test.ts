@@ -47,7 +47,7 @@ describe('renderJson', () => {
     expect(written.results.every((r) => !('tags' in r.resource) && arns.includes(r.resource.arn))).toBe(true);
     // One copy of each tag value in the whole text.
     for (let i = 0; i < arns.length; i++) expect(text.split(`broker ${i} tag 7 `).length - 1).toBe(1);
-    const read = reportFromJson(written as unknown as Record<string, unknown>);
+    const read = reportFromJson(written);
     expect(read).toEqual(tagged);
     // The broker's results share one tag object, as the path model's hops are shared.
     const ofFirst = read.results.filter((r) => r.resource.arn === arns[0]);

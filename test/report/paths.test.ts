@@ -536,8 +536,8 @@ describe('buildReport: failing network findings carry their hops', () => {
 
 describe('Mermaid labels from hostile names (issue 18, item 15)', () => {
   it('neutralise directives, statement breaks and control characters', () => {
-    const {escapeMermaid} = require('../../src/report/paths') as typeof import('../../src/report/paths');
     const label = escapeMermaid('x%%{init: {"theme": "dark"}}%%"]; click A href "javascript:alert(1)" \u001b[2J\u202e\u0007');
+    // eslint-disable-next-line no-control-regex -- control characters must not survive the escaping
     expect(label).not.toMatch(/%%|"|\];|[\u0000-\u001f\u202e]/);
     expect(label).toContain('#37;#37;{init');
     expect(label).toContain('\\u001b[2J\\u202e\\u0007');

@@ -195,7 +195,7 @@ describe('renderSarif: results', () => {
 
   it('sorts results by severity, then policy id, then ARN', () => {
     const run = onlyRun(sarifOf(shuffledReport(buildReport(), 3)));
-    expect(run.results!.map((r) => [r.properties!.severity, r.ruleId, r.locations![0].logicalLocations![0].name])).toEqual([
+    expect(run.results!.map((r) => [r.properties!.severity as unknown, r.ruleId, r.locations![0].logicalLocations![0].name])).toEqual([
       ['critical', 'mq/no-public-access', 'orders-prod'],
       ['high', 'mq/production-ha', 'billing-events'],
       ['high', 'mq/supported-engine-version', 'legacy~batch.01'],
@@ -451,7 +451,7 @@ describe('renderSarif: the text', () => {
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(buildSarif(report, {category: 'ci/prod'}))));
     const resultLines = text.split('\n').filter((line) => line.trimStart().startsWith('{"ruleId":'));
     expect(resultLines).toHaveLength(300);
-    for (const line of resultLines) expect(() => JSON.parse(line.trim().replace(/,$/, ''))).not.toThrow();
+    for (const line of resultLines) expect(() => JSON.parse(line.trim().replace(/,$/, '')) as unknown).not.toThrow();
     expect(text.endsWith('\n')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 const types_1 = require("../../policy/types");
 const suggest_1 = require("../suggest");
+// eslint-disable-next-line @typescript-eslint/require-await -- oclif's hook type is async; this one has nothing to wait for
 const hook = async function (options) {
     const separator = options.config.topicSeparator;
     const spaced = (id) => id.replaceAll(':', separator);

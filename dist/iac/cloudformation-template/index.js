@@ -137,7 +137,7 @@ function presentResources(resources, scope) {
 }
 function undecidedWarning(resource, why, scope) {
     const pointer = (0, places_1.childPointer)((0, places_1.childPointer)('/Resources', resource.logicalId), 'Condition');
-    return problem(scope.file, pointer, (0, places_1.lineOf)(pointer, scope.lines), `${resource.logicalId} is judged as created, but whether it is depends on condition ${String(resource.body.Condition)}: ${why.describe()}`);
+    return problem(scope.file, pointer, (0, places_1.lineOf)(pointer, scope.lines), `${resource.logicalId} is judged as created, but whether it is depends on condition ${(0, values_1.shown)(resource.body.Condition)}: ${why.describe()}`);
 }
 function evaluateProperties(resource, scope) {
     const pointer = propertiesPointer(resource.logicalId);
@@ -161,7 +161,7 @@ function checkDependencies(present, scope) {
         names.forEach((name, i) => {
             const pointer = `${(0, places_1.childPointer)((0, places_1.childPointer)('/Resources', resource.logicalId), 'DependsOn')}${Array.isArray(dependsOn) ? `/${i}` : ''}`;
             if (typeof name !== 'string' || !scope.resources.has(name))
-                throw new errors_1.InputError(scope.file, `DependsOn ${String(name)}: no resource of that name`, (0, places_1.placeOf)(pointer, scope.lines));
+                throw new errors_1.InputError(scope.file, `DependsOn ${(0, values_1.shown)(name)}: no resource of that name`, (0, places_1.placeOf)(pointer, scope.lines));
             list.push({ to: name, pointer });
         });
         edges.set(resource.logicalId, list);

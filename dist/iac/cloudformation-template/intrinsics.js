@@ -306,7 +306,7 @@ function cidr(args, pointer, scope) {
     if (unknown !== undefined)
         return unknown;
     const [block, count, bits] = values;
-    const result = (0, cidr_1.cidrSubnets)(String(block), Number(count), Number(bits));
+    const result = (0, cidr_1.cidrSubnets)((0, values_1.shown)(block), Number(count), Number(bits));
     if (typeof result === 'string')
         throw new errors_1.InputError(scope.file, `Fn::Cidr: ${result}`, (0, places_1.placeOf)(at, scope.lines));
     return result;

@@ -172,6 +172,7 @@ class Converter {
     scalar(value, range, type) {
         if (typeof value === 'string' || typeof value === 'boolean' || value === null)
             return value;
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar (number, bigint, date): strings, booleans and null returned above
         const text = range ? this.text.slice(range[0], range[1]).trim() : String(value);
         if (typeof value === 'number' && (type !== 'PLAIN' || String(value) === text))
             return value;
@@ -179,6 +180,7 @@ class Converter {
     }
     shortForm(node, name, pointer, depth) {
         // The tagged node's own value, as if untagged.
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar's value
         const inner = (0, yaml_1.isScalar)(node) ? (node.value === null ? '' : String(node.value)) : this.plain(node, pointer, depth);
         if (name === 'Ref' || name === 'Condition')
             return { [name]: inner };

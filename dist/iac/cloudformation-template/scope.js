@@ -171,7 +171,7 @@ class TemplateScope {
         }
         const present = this.present(resource);
         if (present === false)
-            throw new errors_1.InputError(this.file, `${how} to ${logicalId}, which is not created (its Condition ${String(resource.body.Condition)} is false)`, (0, places_1.placeOf)(pointer, this.lines));
+            throw new errors_1.InputError(this.file, `${how} to ${logicalId}, which is not created (its Condition ${(0, values_1.shown)(resource.body.Condition)} is false)`, (0, places_1.placeOf)(pointer, this.lines));
         if (this.current !== undefined) {
             const list = this.references.get(this.current) ?? [];
             list.push({ to: logicalId, pointer });

@@ -4,6 +4,7 @@ exports.NO_VALUE = exports.Unknown = void 0;
 exports.isUnknown = isUnknown;
 exports.isValueMap = isValueMap;
 exports.firstUnknown = firstUnknown;
+exports.shown = shown;
 /** The values the evaluator produces: JSON-like, plus a value unknown until deploy and the AWS::NoValue marker. */
 const places_1 = require("./places");
 /**
@@ -55,4 +56,8 @@ function firstUnknown(value) {
         }
     }
     return undefined;
+}
+/** A template value in a message: a scalar as String writes it, a list or a map as JSON (not `[object Object]`). */
+function shown(value) {
+    return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

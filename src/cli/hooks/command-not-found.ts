@@ -6,6 +6,7 @@ import type {Hook} from '@oclif/core';
 import {EXIT} from '../../policy/types';
 import {commandNotFoundMessage} from '../suggest';
 
+// eslint-disable-next-line @typescript-eslint/require-await -- oclif's hook type is async; this one has nothing to wait for
 const hook: Hook.CommandNotFound = async function (options) {
   const separator = options.config.topicSeparator;
   const spaced = (id: string) => id.replaceAll(':', separator);

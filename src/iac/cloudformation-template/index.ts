@@ -25,7 +25,7 @@ import {parseParametersFile, resolveParameters} from './parameters';
 import {childPointer, lineOf, placeOf} from './places';
 import {dispositionOf} from './resources';
 import {TemplateScope, partitionOf} from './scope';
-import {NO_VALUE, isUnknown, isValueMap} from './values';
+import {NO_VALUE, isUnknown, isValueMap, shown} from './values';
 import type {Unknown, ValueMap} from './values';
 
 export interface DeployedResourceInfo {
@@ -179,7 +179,7 @@ function presentResources(resources: LoadedResource[], scope: TemplateScope): {p
 
 function undecidedWarning(resource: LoadedResource, why: Unknown, scope: TemplateScope): ChangeProblem {
   const pointer = childPointer(childPointer('/Resources', resource.logicalId), 'Condition');
-  return problem(scope.file, pointer, lineOf(pointer, scope.lines), `${resource.logicalId} is judged as created, but whether it is depends on condition ${String(resource.body.Condition)}: ${why.describe()}`);
+  return problem(scope.file, pointer, lineOf(pointer, scope.lines), `${resource.logicalId} is judged as created, but whether it is depends on condition ${shown(resource.body.Condition)}: ${why.describe()}`);
 }
 
 function evaluateProperties(resource: LoadedResource, scope: TemplateScope): ValueMap {
@@ -201,7 +201,7 @@ function checkDependencies(present: LoadedResource[], scope: TemplateScope): voi
     const names = typeof dependsOn === 'string' ? [dependsOn] : Array.isArray(dependsOn) ? dependsOn : [];
     names.forEach((name, i) => {
       const pointer = `${childPointer(childPointer('/Resources', resource.logicalId), 'DependsOn')}${Array.isArray(dependsOn) ? `/${i}` : ''}`;
-      if (typeof name !== 'string' || !scope.resources.has(name)) throw new InputError(scope.file, `DependsOn ${String(name)}: no resource of that name`, placeOf(pointer, scope.lines));
+      if (typeof name !== 'string' || !scope.resources.has(name)) throw new InputError(scope.file, `DependsOn ${shown(name)}: no resource of that name`, placeOf(pointer, scope.lines));
       list.push({to: name, pointer});
     });
     edges.set(resource.logicalId, list);

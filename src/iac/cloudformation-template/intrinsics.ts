@@ -13,7 +13,7 @@ import {InputError} from '../../foundation/errors';
 import {cidrSubnets} from './cidr';
 import type {TemplateValue} from './load';
 import {childPointer, placeOf} from './places';
-import {NO_VALUE, Unknown, isUnknown, isValueMap} from './values';
+import {NO_VALUE, Unknown, isUnknown, isValueMap, shown} from './values';
 import type {Result, Value, ValueMap} from './values';
 
 /** Evaluation steps for one template: some hundred per resource is typical; this is thousands of times more. */
@@ -287,7 +287,7 @@ function cidr(args: TemplateValue, pointer: string, scope: Scope): Result {
   const unknown = values.find((value) => isUnknown(value));
   if (unknown !== undefined) return unknown;
   const [block, count, bits] = values;
-  const result = cidrSubnets(String(block), Number(count), Number(bits));
+  const result = cidrSubnets(shown(block), Number(count), Number(bits));
   if (typeof result === 'string') throw new InputError(scope.file, `Fn::Cidr: ${result}`, placeOf(at, scope.lines));
   return result;
 }
@@ -325,7 +325,7 @@ function dynamicReference(text: string, pointer: string): Unknown | undefined {
 
 function nameArgument(args: TemplateValue, pointer: string, scope: Scope, fn: string): string {
   if (typeof args === 'string' && args !== '') return args;
-  throw new InputError(scope.file, `${fn}: expected a name, found ${describe(args as Value)}`, placeOf(pointer, scope.lines));
+  throw new InputError(scope.file, `${fn}: expected a name, found ${describe(args)}`, placeOf(pointer, scope.lines));
 }
 
 function findUnknown(value: Value): Unknown | undefined {

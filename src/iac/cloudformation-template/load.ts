@@ -186,6 +186,7 @@ class Converter {
   /** Strings, booleans and null as parsed; a number keeps its text when that is not how JavaScript writes it; timestamps and the like stay text (CloudFormation has no such tags). */
   private scalar(value: unknown, range: [number, number, number] | null | undefined, type: string | undefined): TemplateValue {
     if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar (number, bigint, date): strings, booleans and null returned above
     const text = range ? this.text.slice(range[0], range[1]).trim() : String(value);
     if (typeof value === 'number' && (type !== 'PLAIN' || String(value) === text)) return value;
     return text;
@@ -193,6 +194,7 @@ class Converter {
 
   private shortForm(node: Node, name: string, pointer: string, depth: number): TemplateValue {
     // The tagged node's own value, as if untagged.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar's value
     const inner = isScalar(node) ? (node.value === null ? '' : String(node.value)) : this.plain(node, pointer, depth);
     if (name === 'Ref' || name === 'Condition') return {[name]: inner};
     // `!GetAtt Broker.Endpoint.Address` is `[Broker, Endpoint.Address]`: the logical id ends at the first dot.

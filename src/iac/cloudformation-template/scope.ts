@@ -12,7 +12,7 @@ import type {Scope} from './intrinsics';
 import type {LoadedResource, LoadedTemplate, TemplateValue} from './load';
 import type {ResolvedParameters} from './parameters';
 import {childPointer, placeOf} from './places';
-import {NO_VALUE, Unknown} from './values';
+import {NO_VALUE, Unknown, shown} from './values';
 import type {Result, Value} from './values';
 
 export interface ScopeOptions {
@@ -183,7 +183,7 @@ export class TemplateScope implements Scope {
     }
 
     const present = this.present(resource);
-    if (present === false) throw new InputError(this.file, `${how} to ${logicalId}, which is not created (its Condition ${String(resource.body.Condition)} is false)`, placeOf(pointer, this.lines));
+    if (present === false) throw new InputError(this.file, `${how} to ${logicalId}, which is not created (its Condition ${shown(resource.body.Condition)} is false)`, placeOf(pointer, this.lines));
     if (this.current !== undefined) {
       const list = this.references.get(this.current) ?? [];
       list.push({to: logicalId, pointer});

@@ -53,3 +53,8 @@ export function firstUnknown(value: Value): Unknown | undefined {
 
   return undefined;
 }
+
+/** A template value in a message: a scalar as String writes it, a list or a map as JSON (not `[object Object]`). */
+export function shown(value: unknown): string {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+}

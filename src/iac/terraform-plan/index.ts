@@ -114,7 +114,7 @@ function readResourceChanges(plan: JsonObject, file: string): PlanChange[] {
       type,
       providerName: stringAt(entry, 'provider_name'),
       deposed: stringAt(entry, 'deposed'),
-      actions: actions as string[],
+      actions: actions,
       change,
       before: objectAt(change, 'before'),
       after: objectAt(change, 'after'),

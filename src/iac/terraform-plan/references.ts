@@ -102,7 +102,7 @@ export class PlanReferences {
     if ('constant_value' in expression) {
       const constant = expression.constant_value;
       if (typeof constant === 'string') return {ids: [constant], targets: []};
-      if (Array.isArray(constant) && constant.every((v) => typeof v === 'string')) return {ids: constant as string[], targets: []};
+      if (Array.isArray(constant) && constant.every((v) => typeof v === 'string')) return {ids: constant, targets: []};
       return undefined;
     }
 
@@ -157,7 +157,7 @@ export class PlanReferences {
     if (modules.length === 0) {
       const value = objectAt(this.variables, name)?.value;
       if (typeof value === 'string') return {ids: [value], targets: []};
-      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return {ids: value as string[], targets: []};
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return {ids: value, targets: []};
       return undefined;
     }
 
@@ -196,7 +196,7 @@ export class PlanReferences {
     try {
       const declaredIn = parseModuleAddress(stringAt(provider, 'module_address') ?? '');
       // The provider block sits in an ancestor of the resource: take the instance keys from the resource's path.
-      providerModules = modules.slice(0, declaredIn.length) as ModuleStep[];
+      providerModules = modules.slice(0, declaredIn.length);
     } catch (error) {
       if (!(error instanceof AddressError)) throw error;
     }

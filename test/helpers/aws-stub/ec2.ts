@@ -93,7 +93,9 @@ interface OperationSpec {
 
 const at = (...path: string[]): Values => (item) => [dig(item, path)];
 const each = (list: string, ...path: string[]): Values => (item) => asItems(item[list]).map((member) => dig(member, path));
-const bool: (values: Values) => Values = (values) => (item) => values(item).map((value) => (value === undefined ? undefined : String(value)));
+const bool: (values: Values) => Values = (values) => (item) =>
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the values are booleans, written as EC2's filters compare them
+  values(item).map((value) => (value === undefined ? undefined : String(value)));
 
 export const EC2_NETWORK_OPERATIONS = {
   DescribeVpcs: {
@@ -308,8 +310,13 @@ function answer(req: StubRequest, operation: Ec2NetworkOperation, spec: Operatio
     if (!response) return ec2Error(400, spec.resourceParam.notFound, `The ID '${id}' does not exist`);
   }
 
-  const all = asItems((response as Item | undefined)?.[spec.items]);
-  const matching = all.filter((item) => filters.every((filter) => spec.filters[filter.name](item).some((value) => value !== undefined && filter.values.includes(String(value)))));
+  const all = asItems((response)?.[spec.items]);
+  const matching = all.filter((item) =>
+    filters.every((filter) =>
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what a filter reads is a scalar (id, state, CIDR, boolean)
+      spec.filters[filter.name](item).some((value) => value !== undefined && filter.values.includes(String(value))),
+    ),
+  );
 
   let page = matching;
   let nextToken: string | undefined;
@@ -326,7 +333,7 @@ function answer(req: StubRequest, operation: Ec2NetworkOperation, spec: Operatio
     if (offset + size < matching.length) nextToken = encodeToken(offset + size);
   }
 
-  const body: Item = {...(response as Item | undefined), [spec.items]: page, ...(nextToken !== undefined && {NextToken: nextToken})};
+  const body: Item = {...(response), [spec.items]: page, ...(nextToken !== undefined && {NextToken: nextToken})};
   // Only the list and the token vary per page; flags such as AdditionalRoutesAvailable come from the fixture.
   return ec2Response(operation, renderXml(NormalizedSchema.of(spec.output as never), body, operation));
 }
@@ -378,6 +385,7 @@ export function renderXml(schema: NormalizedSchema, value: unknown, path: string
   }
   if (schema.isMapSchema()) throw new Error(`${path}: maps are not used by the EC2 network outputs`);
   if (schema.isTimestampSchema()) return escapeXml(new Date(value as string).toISOString());
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the remaining schemas are scalars (string, number, boolean)
   return escapeXml(String(value));
 }
 
@@ -396,7 +404,7 @@ export function loadEc2Estate(dir: string): Record<string, Ec2RegionEstate> {
     }
     const unknown = Object.keys(estate).filter((operation) => !(operation in EC2_NETWORK_OPERATIONS));
     if (unknown.length > 0) throw new Error(`${join(dir, region)}: no stub operation for ${unknown.join(', ')}`);
-    regions[region] = estate as Ec2RegionEstate;
+    regions[region] = estate;
   }
   return regions;
 }

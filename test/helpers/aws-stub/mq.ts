@@ -36,7 +36,7 @@ const MAX_RESULTS_RANGE = [1, 100] as const;
 export function installMq(stub: AwsStub, estate: MqEstate): MqHandlers {
   const handlers = mqHandlers(estate);
   stub.routes('mq', MQ_ROUTES);
-  for (const [operation, handler] of Object.entries(handlers)) stub.on('mq', operation, handler);
+  for (const [operation, handler] of Object.entries(handlers) as [string, StubHandler][]) stub.on('mq', operation, handler);
   return handlers;
 }
 

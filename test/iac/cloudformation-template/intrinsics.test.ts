@@ -1,11 +1,5 @@
 import {evaluate, edit, item, withResource} from './helpers';
 
-/** A VPC whose CidrBlock is the expression under test (a string-valued property every test can read back). */
-function cidrOf(expression: string, head = ''): {value: string[]; unknown?: Record<string, string>} {
-  const vpc = item(edit(evaluate(`${head}\n${withResource('AWS::EC2::VPC', `CidrBlock: ${expression}`)}`), 'Thing'), 'vpc');
-  return {value: vpc.value.cidrs, ...(vpc.unknown && {unknown: vpc.unknown})};
-}
-
 /** A subnet's Ipv6CidrBlock and CidrBlock, to read a value into a string field with its unknown. */
 function stringOf(expression: string, head = '', options = {}): {value: string | undefined; unknown?: string} {
   const text = `${head}\n${withResource('AWS::EC2::Subnet', `VpcId: vpc-1\nCidrBlock: ${expression}`)}`;
