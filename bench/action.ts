@@ -83,7 +83,13 @@ function step(command: string, args: string[], cwd: string, env: NodeJS.ProcessE
       if (poll) clearInterval(poll);
       if (watchFile && existsSync(watchFile)) mark();
       const ended = performance.now();
-      resolve({code, wallS: (ended - started) / 1000, cpuS: childrenCpuS() - cpuBefore, ...(first !== undefined && {firstOutputS: (first - started) / 1000}), output});
+      resolve({
+        code,
+        wallS: (ended - started) / 1000,
+        cpuS: childrenCpuS() - cpuBefore,
+        ...(first !== undefined && {firstOutputS: (first - started) / 1000}),
+        output,
+      });
     });
   });
 }
@@ -98,7 +104,13 @@ function checkout(archive: string, dir: string): string {
 
 function baseEnv(): NodeJS.ProcessEnv {
   // What a runner step has: PATH (node and npm from setup-node), HOME (npm's cache under it); no AWS credentials.
-  return {PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...(process.env.npm_config_cache && {npm_config_cache: process.env.npm_config_cache})};
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NO_COLOR: '1',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...(process.env.npm_config_cache && {npm_config_cache: process.env.npm_config_cache}),
+  };
 }
 
 /** The audit step on the demo inventory, as action.yml runs it (inputs at their defaults). */
@@ -134,7 +146,11 @@ function audit(action: string, workspace: string): Promise<Step> {
   return step('bash', [join(action, '.github', 'action', 'audit.sh')], workspace, env, sarif);
 }
 
-export async function measureActionStart(root: string, scratch: string, options: {before: boolean}): Promise<ActionStart> {
+export async function measureActionStart(
+  root: string,
+  scratch: string,
+  options: {before: boolean},
+): Promise<ActionStart> {
   const base = join(scratch, 'action');
   mkdirSync(base, {recursive: true});
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'}).stdout.trim();
@@ -148,7 +164,8 @@ export async function measureActionStart(root: string, scratch: string, options:
   mkdirSync(workspace);
   copyFileSync(join(root, 'fixtures', 'demo', 'inventory.json'), join(workspace, 'inventory.json'));
 
-  const install = (action: string): Promise<Step> => step('bash', [join(action, '.github', 'action', 'install.sh')], workspace, baseEnv());
+  const install = (action: string): Promise<Step> =>
+    step('bash', [join(action, '.github', 'action', 'install.sh')], workspace, baseEnv());
   const warm = await install(checkout(archive, join(base, 'warm-up')));
   if (warm.code !== 0) throw new Error(`install step (warm-up) exited ${warm.code}: ${warm.output.trim().slice(-500)}`);
   rmSync(join(base, 'warm-up'), {recursive: true, force: true});
@@ -156,7 +173,8 @@ export async function measureActionStart(root: string, scratch: string, options:
   const action = checkout(archive, join(base, 'checkout'));
   const loadAverage = loadavg()[0];
   const installed = await install(action);
-  if (installed.code !== 0) throw new Error(`install step exited ${installed.code}: ${installed.output.trim().slice(-500)}`);
+  if (installed.code !== 0)
+    throw new Error(`install step exited ${installed.code}: ${installed.output.trim().slice(-500)}`);
   const audited = await audit(action, workspace);
 
   const result: ActionStart = {
@@ -179,7 +197,11 @@ export async function measureActionStart(root: string, scratch: string, options:
     const legacy = await step('bash', ['-c', 'npm ci --no-audit --no-fund && npm run build --silent'], old, baseEnv());
     if (legacy.code === 0) {
       const legacyAudit = await audit(old, workspace);
-      result.before = {installS: legacy.wallS, firstOutputS: legacy.wallS + (legacyAudit.firstOutputS ?? Number.NaN), exitCode: legacyAudit.code};
+      result.before = {
+        installS: legacy.wallS,
+        firstOutputS: legacy.wallS + (legacyAudit.firstOutputS ?? Number.NaN),
+        exitCode: legacyAudit.code,
+      };
     } else {
       result.before = {failed: `exit ${legacy.code}: ${legacy.output.trim().slice(-300)}`};
     }
@@ -189,11 +211,20 @@ export async function measureActionStart(root: string, scratch: string, options:
 }
 
 export function printActionStart(start: ActionStart, verdict: (ok: boolean) => string): void {
-  console.log(`GitHub Action: clean checkout → first output (git archive of ${start.commit} unpacked into a scratch folder; warm npm cache; audit of the demo inventory)`);
-  if (start.uncommitted) console.log('  WARNING: the working tree has uncommitted changes; the checkout measured is HEAD without them');
-  console.log(`  install step (.github/action/install.sh: npm ci --omit=dev --ignore-scripts against the committed dist/): ${start.installS.toFixed(2)} s wall, ${start.installCpuS.toFixed(2)} s CPU, load average ${start.loadAverage.toFixed(2)} on ${cpus().length} CPU(s) at its start (the warm-up run before it: ${start.warmUpInstallS.toFixed(2)} s)`);
-  console.log(`  audit step: first output (the SARIF file) ${start.auditFirstOutputS.toFixed(2)} s after it started; all three scans ${start.auditS.toFixed(2)} s; exit code ${start.auditExitCode} (the demo estate fails the gate)`);
-  console.log(`  ${verdict(start.firstOutputS <= ACTION_TARGET_S)} clean checkout → first output ${start.firstOutputS.toFixed(2)} s ≤ ${ACTION_TARGET_S} s; the whole action (install + audit) ${(start.installS + start.auditS).toFixed(2)} s`);
+  console.log(
+    `GitHub Action: clean checkout → first output (git archive of ${start.commit} unpacked into a scratch folder; warm npm cache; audit of the demo inventory)`,
+  );
+  if (start.uncommitted)
+    console.log('  WARNING: the working tree has uncommitted changes; the checkout measured is HEAD without them');
+  console.log(
+    `  install step (.github/action/install.sh: npm ci --omit=dev --ignore-scripts against the committed dist/): ${start.installS.toFixed(2)} s wall, ${start.installCpuS.toFixed(2)} s CPU, load average ${start.loadAverage.toFixed(2)} on ${cpus().length} CPU(s) at its start (the warm-up run before it: ${start.warmUpInstallS.toFixed(2)} s)`,
+  );
+  console.log(
+    `  audit step: first output (the SARIF file) ${start.auditFirstOutputS.toFixed(2)} s after it started; all three scans ${start.auditS.toFixed(2)} s; exit code ${start.auditExitCode} (the demo estate fails the gate)`,
+  );
+  console.log(
+    `  ${verdict(start.firstOutputS <= ACTION_TARGET_S)} clean checkout → first output ${start.firstOutputS.toFixed(2)} s ≤ ${ACTION_TARGET_S} s; the whole action (install + audit) ${(start.installS + start.auditS).toFixed(2)} s`,
+  );
   if (start.before) {
     console.log(
       'failed' in start.before

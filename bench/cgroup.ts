@@ -23,29 +23,47 @@ export function createMemoryCgroup(limitBytes: number): MemoryCgroup | {skipped:
   for (const root of ['/sys/fs/cgroup', '/sys/fs/cgroup/unified']) {
     const controllers = join(root, 'cgroup.controllers');
     if (!existsSync(controllers) || !readFileSync(controllers, 'utf8').split(/\s+/).includes('memory')) continue;
-    const made = attempt(join(root, name), (dir) => {
-      const subtree = join(root, 'cgroup.subtree_control');
-      if (!readFileSync(subtree, 'utf8').split(/\s+/).includes('memory')) writeFileSync(subtree, '+memory');
-      writeFileSync(join(dir, 'memory.max'), String(limitBytes));
-      if (existsSync(join(dir, 'memory.swap.max'))) writeFileSync(join(dir, 'memory.swap.max'), '0');
-    }, `cgroup v2 at ${root}`, problems);
+    const made = attempt(
+      join(root, name),
+      (dir) => {
+        const subtree = join(root, 'cgroup.subtree_control');
+        if (!readFileSync(subtree, 'utf8').split(/\s+/).includes('memory')) writeFileSync(subtree, '+memory');
+        writeFileSync(join(dir, 'memory.max'), String(limitBytes));
+        if (existsSync(join(dir, 'memory.swap.max'))) writeFileSync(join(dir, 'memory.swap.max'), '0');
+      },
+      `cgroup v2 at ${root}`,
+      problems,
+    );
     if (made) return made;
   }
 
   const v1 = '/sys/fs/cgroup/memory';
   if (existsSync(join(v1, 'cgroup.procs'))) {
-    const made = attempt(join(v1, name), (dir) => {
-      writeFileSync(join(dir, 'memory.limit_in_bytes'), String(limitBytes));
-      // Without swap accounting the limit still holds RSS; with it, swapping must not hide the limit either.
-      if (existsSync(join(dir, 'memory.memsw.limit_in_bytes'))) writeFileSync(join(dir, 'memory.memsw.limit_in_bytes'), String(limitBytes));
-    }, `cgroup v1 at ${v1}`, problems);
+    const made = attempt(
+      join(v1, name),
+      (dir) => {
+        writeFileSync(join(dir, 'memory.limit_in_bytes'), String(limitBytes));
+        // Without swap accounting the limit still holds RSS; with it, swapping must not hide the limit either.
+        if (existsSync(join(dir, 'memory.memsw.limit_in_bytes')))
+          writeFileSync(join(dir, 'memory.memsw.limit_in_bytes'), String(limitBytes));
+      },
+      `cgroup v1 at ${v1}`,
+      problems,
+    );
     if (made) return made;
   }
 
-  return {skipped: problems.length > 0 ? problems.join('; ') : 'no cgroup file system with the memory controller is mounted'};
+  return {
+    skipped: problems.length > 0 ? problems.join('; ') : 'no cgroup file system with the memory controller is mounted',
+  };
 }
 
-function attempt(dir: string, configure: (dir: string) => void, description: string, problems: string[]): MemoryCgroup | undefined {
+function attempt(
+  dir: string,
+  configure: (dir: string) => void,
+  description: string,
+  problems: string[],
+): MemoryCgroup | undefined {
   try {
     mkdirSync(dir);
   } catch (error) {
@@ -64,7 +82,9 @@ function attempt(dir: string, configure: (dir: string) => void, description: str
     configure(dir);
   } catch (error) {
     remove();
-    problems.push(`${description}: cannot set a memory limit (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    problems.push(
+      `${description}: cannot set a memory limit (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
     return undefined;
   }
 

@@ -6,6 +6,9 @@ const {writeFileSync} = require('node:fs');
 process.on('exit', () => {
   if (!process.env.BENCH_USAGE_FILE) return;
   const usage = process.resourceUsage();
-  writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify({maxRSS: usage.maxRSS, userCPU: usage.userCPUTime, systemCPU: usage.systemCPUTime}));
+  writeFileSync(
+    process.env.BENCH_USAGE_FILE,
+    JSON.stringify({maxRSS: usage.maxRSS, userCPU: usage.userCPUTime, systemCPU: usage.systemCPUTime}),
+  );
 });
 require('../bin/run.js');

@@ -21,12 +21,25 @@ export interface Scenario {
   regions: number;
 }
 
-export const BROKER_REGIONS = ['eu-west-1', 'us-east-1', 'eu-central-1', 'ap-southeast-2', 'us-west-2', 'ca-central-1', 'eu-north-1', 'ap-northeast-1'];
+export const BROKER_REGIONS = [
+  'eu-west-1',
+  'us-east-1',
+  'eu-central-1',
+  'ap-southeast-2',
+  'us-west-2',
+  'ca-central-1',
+  'eu-north-1',
+  'ap-northeast-1',
+];
 export const EMPTY_REGION = 'sa-east-1';
 export const HOME_REGION = 'eu-west-1';
 /** Where fixtures/aws was recorded: its network is served in every region. */
 export const FIXTURE_REGION = 'eu-west-1';
-const TEMPLATES = ['DescribeBroker-activemq-active-standby', 'DescribeBroker-rabbitmq-cluster', 'DescribeBroker-activemq-single-instance'];
+const TEMPLATES = [
+  'DescribeBroker-activemq-active-standby',
+  'DescribeBroker-rabbitmq-cluster',
+  'DescribeBroker-activemq-single-instance',
+];
 
 export interface Estate {
   scenario: Scenario;
@@ -44,8 +57,12 @@ export function accountId(index: number): string {
 }
 
 export function buildEstate(root: string, scenario: Scenario): Estate {
-  if (scenario.regions > BROKER_REGIONS.length) throw new RangeError(`at most ${BROKER_REGIONS.length} regions with brokers`);
-  const templates = TEMPLATES.map((name) => JSON.parse(readFileSync(join(root, 'fixtures', 'aws', 'mq', `${name}.json`), 'utf8')) as DescribeBrokerFixture);
+  if (scenario.regions > BROKER_REGIONS.length)
+    throw new RangeError(`at most ${BROKER_REGIONS.length} regions with brokers`);
+  const templates = TEMPLATES.map(
+    (name) =>
+      JSON.parse(readFileSync(join(root, 'fixtures', 'aws', 'mq', `${name}.json`), 'utf8')) as DescribeBrokerFixture,
+  );
   // The brokers' subnets and groups renamed as the stand-in renames each account's network (./ids).
   const {ec2, dx} = recordedNetwork(root);
   const ids = recordedIds(ec2, dx);
@@ -62,7 +79,9 @@ export function buildEstate(root: string, scenario: Scenario): Estate {
       const slot = a * scenario.regions + r;
       // Even spread: the first (N mod slots) account-regions get one more.
       const count = Math.floor(scenario.brokers / slots) + (slot < scenario.brokers % slots ? 1 : 0);
-      brokers[account][region] = Array.from({length: count}, () => brokerFrom(ownTemplates[next % ownTemplates.length], account, region, next++));
+      brokers[account][region] = Array.from({length: count}, () =>
+        brokerFrom(ownTemplates[next % ownTemplates.length], account, region, next++),
+      );
       perAccountRegion.push(count);
     });
   });
@@ -70,15 +89,27 @@ export function buildEstate(root: string, scenario: Scenario): Estate {
 }
 
 /** The recorded network the stand-in serves in every region (the recording's own region). */
-export function recordedNetwork(root: string): {ec2: ReturnType<typeof loadEc2Estate>[string]; dx: ReturnType<typeof loadDxEstate>} {
-  return {ec2: loadEc2Estate(join(root, 'fixtures', 'aws', 'ec2'))[FIXTURE_REGION], dx: loadDxEstate(join(root, 'fixtures', 'aws', 'directconnect'))};
+export function recordedNetwork(root: string): {
+  ec2: ReturnType<typeof loadEc2Estate>[string];
+  dx: ReturnType<typeof loadDxEstate>;
+} {
+  return {
+    ec2: loadEc2Estate(join(root, 'fixtures', 'aws', 'ec2'))[FIXTURE_REGION],
+    dx: loadDxEstate(join(root, 'fixtures', 'aws', 'directconnect')),
+  };
 }
 
-function brokerFrom(template: DescribeBrokerFixture, account: string, region: string, index: number): DescribeBrokerFixture {
+function brokerFrom(
+  template: DescribeBrokerFixture,
+  account: string,
+  region: string,
+  index: number,
+): DescribeBrokerFixture {
   const hex = index.toString(16).padStart(12, '0');
   const id = `b-${account.slice(0, 8)}-${account.slice(8, 12)}-4000-8000-${hex}`;
   const name = `mq-${index}`;
-  const instances = (template.BrokerInstances as {ConsoleURL?: string; Endpoints?: string[]; IpAddress?: string}[] | undefined) ?? [];
+  const instances =
+    (template.BrokerInstances as {ConsoleURL?: string; Endpoints?: string[]; IpAddress?: string}[] | undefined) ?? [];
   return {
     ...template,
     BrokerArn: `arn:aws:mq:${region}:${account}:broker:${name}:${id}`,
@@ -87,7 +118,9 @@ function brokerFrom(template: DescribeBrokerFixture, account: string, region: st
     BrokerInstances: instances.map((instance, i) => ({
       ...instance,
       ConsoleURL: `https://${id}-${i + 1}.mq.${region}.amazonaws.com:8162`,
-      Endpoints: (instance.Endpoints ?? []).map((endpoint) => endpoint.replace(/b-[0-9a-f-]+-\d\.mq\.[a-z0-9-]+/, `${id}-${i + 1}.mq.${region}`)),
+      Endpoints: (instance.Endpoints ?? []).map((endpoint) =>
+        endpoint.replace(/b-[0-9a-f-]+-\d\.mq\.[a-z0-9-]+/, `${id}-${i + 1}.mq.${region}`),
+      ),
     })),
   };
 }

@@ -42,18 +42,40 @@ export function networkShape(root: string, brokerSubnets: string[], brokerGroups
   const read = (name: string): Json => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Json;
   const subnets = read('DescribeSubnets.json').Subnets as {SubnetId: string; VpcId: string}[];
   const vpcs = new Set(subnets.filter((s) => brokerSubnets.includes(s.SubnetId)).map((s) => s.VpcId));
-  const tables = (read('DescribeRouteTables.json').RouteTables as {VpcId: string; Routes: Json[]}[]).filter((t) => vpcs.has(t.VpcId));
+  const tables = (read('DescribeRouteTables.json').RouteTables as {VpcId: string; Routes: Json[]}[]).filter((t) =>
+    vpcs.has(t.VpcId),
+  );
   const routes = tables.flatMap((t) => t.Routes);
   const tgws = new Set(routes.map((r) => r.TransitGatewayId).filter(Boolean) as string[]);
-  const tgwTables = (read('DescribeTransitGatewayRouteTables.json').TransitGatewayRouteTables as {TransitGatewayRouteTableId: string; TransitGatewayId: string}[]).filter((t) =>
-    tgws.has(t.TransitGatewayId),
+  const tgwTables = (
+    read('DescribeTransitGatewayRouteTables.json').TransitGatewayRouteTables as {
+      TransitGatewayRouteTableId: string;
+      TransitGatewayId: string;
+    }[]
+  ).filter((t) => tgws.has(t.TransitGatewayId));
+  const rules = (
+    read('DescribeSecurityGroupRules.json').SecurityGroupRules as {GroupId: string; PrefixListId?: string}[]
+  ).filter((r) => brokerGroups.includes(r.GroupId));
+  const tgwRoutes = tgwTables.flatMap(
+    (t) =>
+      (
+        JSON.parse(
+          readFileSync(join(dir, 'SearchTransitGatewayRoutes', `${t.TransitGatewayRouteTableId}.json`), 'utf8'),
+        ) as {Routes: Json[]}
+      ).Routes,
   );
-  const rules = (read('DescribeSecurityGroupRules.json').SecurityGroupRules as {GroupId: string; PrefixListId?: string}[]).filter((r) => brokerGroups.includes(r.GroupId));
-  const tgwRoutes = tgwTables.flatMap((t) => (JSON.parse(readFileSync(join(dir, 'SearchTransitGatewayRoutes', `${t.TransitGatewayRouteTableId}.json`), 'utf8')) as {Routes: Json[]}).Routes);
   const prefixLists = new Set(
-    [...routes.map((r) => r.DestinationPrefixListId), ...rules.map((r) => r.PrefixListId), ...tgwRoutes.map((r) => r.PrefixListId)].filter(Boolean) as string[],
+    [
+      ...routes.map((r) => r.DestinationPrefixListId),
+      ...rules.map((r) => r.PrefixListId),
+      ...tgwRoutes.map((r) => r.PrefixListId),
+    ].filter(Boolean) as string[],
   );
-  const dxGateways = (JSON.parse(readFileSync(join(root, 'fixtures', 'aws', 'directconnect', 'DescribeDirectConnectGateways.json'), 'utf8')) as {directConnectGateways: unknown[]}).directConnectGateways.length;
+  const dxGateways = (
+    JSON.parse(
+      readFileSync(join(root, 'fixtures', 'aws', 'directconnect', 'DescribeDirectConnectGateways.json'), 'utf8'),
+    ) as {directConnectGateways: unknown[]}
+  ).directConnectGateways.length;
   // Sanity: every file the plan relies on is there.
   readdirSync(join(dir, 'GetTransitGatewayRouteTablePropagations'));
   return {
@@ -87,16 +109,29 @@ export function minimumCalls(estate: Estate, shape: NetworkShape): CallPlan {
   };
   const accounts = estate.accountIds.length;
   const withBrokers = estate.perAccountRegion.filter((n) => n > 0).length;
-  const describedAccounts = estate.accountIds.filter((id) => Object.values(estate.brokers[id]).some((b) => b.length > 0)).length;
+  const describedAccounts = estate.accountIds.filter((id) =>
+    Object.values(estate.brokers[id]).some((b) => b.length > 0),
+  ).length;
 
   add('organizations:ListAccounts', Math.max(1, Math.ceil(accounts / 20)));
   add('sts:AssumeRole', accounts);
   add('ec2:DescribeRegions', accounts);
-  add('mq:ListBrokers', estate.perAccountRegion.reduce((sum, n) => sum + Math.ceil(Math.max(n, 1) / 100), 0) + accounts);
-  add('mq:DescribeBroker', estate.perAccountRegion.reduce((a, b) => a + b, 0));
+  add(
+    'mq:ListBrokers',
+    estate.perAccountRegion.reduce((sum, n) => sum + Math.ceil(Math.max(n, 1) / 100), 0) + accounts,
+  );
+  add(
+    'mq:DescribeBroker',
+    estate.perAccountRegion.reduce((a, b) => a + b, 0),
+  );
   for (const operation of EC2_PER_REGION) add(`ec2:${operation}`, withBrokers);
   if (shape.tgwReferenced) {
-    for (const operation of ['DescribeTransitGateways', 'DescribeTransitGatewayAttachments', 'DescribeTransitGatewayRouteTables']) add(`ec2:${operation}`, withBrokers);
+    for (const operation of [
+      'DescribeTransitGateways',
+      'DescribeTransitGatewayAttachments',
+      'DescribeTransitGatewayRouteTables',
+    ])
+      add(`ec2:${operation}`, withBrokers);
     add('ec2:SearchTransitGatewayRoutes', withBrokers * shape.tgwRouteTables);
     add('ec2:GetTransitGatewayRouteTablePropagations', withBrokers * shape.tgwRouteTables);
   }
@@ -105,7 +140,8 @@ export function minimumCalls(estate: Estate, shape: NetworkShape): CallPlan {
     add('ec2:DescribeManagedPrefixLists', withBrokers);
     add('ec2:GetManagedPrefixListEntries', withBrokers * shape.prefixLists);
   }
-  for (const operation of ['DescribeConnections', 'DescribeLags', 'DescribeVirtualInterfaces']) add(`directconnect:${operation}`, withBrokers);
+  for (const operation of ['DescribeConnections', 'DescribeLags', 'DescribeVirtualInterfaces'])
+    add(`directconnect:${operation}`, withBrokers);
   add('directconnect:DescribeDirectConnectGateways', describedAccounts);
   add('directconnect:DescribeDirectConnectGatewayAssociations', describedAccounts * shape.dxGateways);
   add('directconnect:DescribeDirectConnectGatewayAttachments', describedAccounts * shape.dxGateways);
@@ -138,7 +174,10 @@ export const DEPENDENCY_DEPTH = 11;
 export function rateLimitFloor(estate: Estate, calls: number, headroom: number, rttS: number): Floor {
   const burst = Math.floor(100 * headroom);
   const rate = 15 * headroom;
-  const mq = Math.max(0, ...estate.perAccountRegion.map((n) => Math.max(0, (n + Math.ceil(Math.max(n, 1) / 100) - burst) / rate)));
+  const mq = Math.max(
+    0,
+    ...estate.perAccountRegion.map((n) => Math.max(0, (n + Math.ceil(Math.max(n, 1) / 100) - burst) / rate)),
+  );
   const cpu = calls * CPU_PER_CALL_S;
   const latency = (DEPENDENCY_DEPTH + Math.ceil(estate.accountIds.length / 20)) * rttS;
   return {seconds: Math.max(mq, cpu, latency), mq, cpu, latency};

@@ -10,7 +10,8 @@
  * recorded ids of one kind differ in their first and last ones), become the account's index in hexadecimal; a
  * collision between two renamed ids stops the benchmark.
  */
-const EC2_ID = /\b(?:vpc|subnet|sg|sgr|rtb|rtbassoc|acl|aclassoc|igw|eigw|nat|vgw|cgw|vpn|tgw|tgw-attach|tgw-rtb|pcx|pl|eni|eni-attach|vpce|eipalloc|eipassoc|dopt|vpc-cidr-assoc|subnet-cidr-assoc)-[0-9a-f]{17}\b/g;
+const EC2_ID =
+  /\b(?:vpc|subnet|sg|sgr|rtb|rtbassoc|acl|aclassoc|igw|eigw|nat|vgw|cgw|vpn|tgw|tgw-attach|tgw-rtb|pcx|pl|eni|eni-attach|vpce|eipalloc|eipassoc|dopt|vpc-cidr-assoc|subnet-cidr-assoc)-[0-9a-f]{17}\b/g;
 const DX_ID_KEYS = new Set(['connectionId', 'lagId', 'virtualInterfaceId', 'directConnectGatewayId', 'associationId']);
 
 /** The recorded ids to rename, from any recorded responses (EC2 ids by shape, Direct Connect ids by field). */
@@ -39,10 +40,18 @@ export type IdRenamer = <T>(value: T) => T;
 export function renamerForAccount(ids: readonly string[], accountIndex: number): IdRenamer {
   const code = accountIndex.toString(16).padStart(3, '0');
   const renamed = new Map(ids.map((id) => [id, renameId(id, code)]));
-  if (new Set(renamed.values()).size !== renamed.size) throw new Error(`bench: renaming the recorded ids for account ${accountIndex} made two of them one`);
+  if (new Set(renamed.values()).size !== renamed.size)
+    throw new Error(`bench: renaming the recorded ids for account ${accountIndex} made two of them one`);
   // Longest first, so an id that contains another (an ARN part) is replaced whole.
-  const pattern = new RegExp([...renamed.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
-  return <T>(value: T): T => (renamed.size === 0 ? value : (JSON.parse(JSON.stringify(value).replace(pattern, (id) => renamed.get(id)!)) as T));
+  const pattern = new RegExp(
+    [...renamed.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|'),
+    'g',
+  );
+  return <T>(value: T): T =>
+    renamed.size === 0 ? value : (JSON.parse(JSON.stringify(value).replace(pattern, (id) => renamed.get(id)!)) as T);
 }
 
 function renameId(id: string, code: string): string {

@@ -26,7 +26,18 @@ import {buildEstate, type Estate, type Scenario} from './estate';
 import {type ActionStart, ACTION_TARGET_S, measureActionStart, printActionStart} from './action';
 import {type CallPlan, minimumCalls, networkShape, rateLimitFloor, referenceBound} from './expected';
 import {createMemoryCgroup} from './cgroup';
-import {callsByOperation, CALLER_ENV, type ChildRun, collectSnapshot, type EvaluationTiming, loadDist, runCli, scanArgs, timeEvaluationAndReport, timeHelp} from './measure';
+import {
+  callsByOperation,
+  CALLER_ENV,
+  type ChildRun,
+  collectSnapshot,
+  type EvaluationTiming,
+  loadDist,
+  runCli,
+  scanArgs,
+  timeEvaluationAndReport,
+  timeHelp,
+} from './measure';
 import {startStandIn} from './standin';
 import {printChange, timeChange} from './change';
 
@@ -38,7 +49,14 @@ export const SCENARIOS: Scenario[] = [
 ];
 
 const HEADROOM = 0.5;
-const TARGETS = {wallSlackS: 1.5, wallFactor: 1.25, evaluationsPerSecond: 1_000_000, rssMb: 300, rssAtBrokers: 10_000, helpMs: 250};
+const TARGETS = {
+  wallSlackS: 1.5,
+  wallFactor: 1.25,
+  evaluationsPerSecond: 1_000_000,
+  rssMb: 300,
+  rssAtBrokers: 10_000,
+  helpMs: 250,
+};
 
 interface Outcome {
   estate: Estate;
@@ -74,8 +92,12 @@ export async function main(root: string, argv: string[]): Promise<number> {
   const dist = loadDist(root);
   const shape = networkShape(root, brokerSubnets(root), brokerGroups(root));
 
-  console.log(`mq-audit benchmark — Node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()[0].toFixed(2)} at start; stand-in RTT ${rttMs} ms ±${rttMs * 0.2} ms, AWS-shaped buckets; client headroom ${HEADROOM}`);
-  console.log(`recorded network per account-region: ${shape.tgwRouteTables} TGW route tables, ${shape.prefixLists} prefix lists, peering ${shape.peeringReferenced ? 'yes' : 'no'}, ${shape.dxGateways} DX gateways per account\n`);
+  console.log(
+    `mq-audit benchmark — Node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()[0].toFixed(2)} at start; stand-in RTT ${rttMs} ms ±${rttMs * 0.2} ms, AWS-shaped buckets; client headroom ${HEADROOM}`,
+  );
+  console.log(
+    `recorded network per account-region: ${shape.tgwRouteTables} TGW route tables, ${shape.prefixLists} prefix lists, peering ${shape.peeringReferenced ? 'yes' : 'no'}, ${shape.dxGateways} DX gateways per account\n`,
+  );
 
   if (argv.includes('--change-only')) {
     await measureChange(root, dist, scratch);
@@ -114,7 +136,10 @@ export async function main(root: string, argv: string[]): Promise<number> {
       report = undefined;
     }
 
-    const contained = scenario.brokers >= TARGETS.rssAtBrokers && containerMb > 0 ? await runContained(root, estate, rttMs, scratch, containerMb) : undefined;
+    const contained =
+      scenario.brokers >= TARGETS.rssAtBrokers && containerMb > 0
+        ? await runContained(root, estate, rttMs, scratch, containerMb)
+        : undefined;
 
     const fast = await startStandIn(root, estate, {latencyMs: 0, jitterMs: 0, throttle: false});
     const snapshot = await collectSnapshot(dist, fast.stub.url);
@@ -142,9 +167,15 @@ export async function main(root: string, argv: string[]): Promise<number> {
 
   if (largest) printChange(await timeChange(root, largest, scratch), verdict);
   const help = await timeHelp(root, helpRuns);
-  console.log(`--help cold start (${helpRuns} runs, NODE_EXTRA_CA_CERTS unset): p50 ${help.p50Ms.toFixed(0)} ms, p90 ${help.p90Ms.toFixed(0)} ms; @aws-sdk modules loaded: ${help.sdkModules}`);
-  console.log(`  ${verdict(help.p50Ms < TARGETS.helpMs && help.sdkModules === 0)} --help under ${TARGETS.helpMs} ms and no AWS SDK module\n`);
-  const action = skipAction ? undefined : await measureActionStart(root, scratch, {before: argv.includes('--action-before')});
+  console.log(
+    `--help cold start (${helpRuns} runs, NODE_EXTRA_CA_CERTS unset): p50 ${help.p50Ms.toFixed(0)} ms, p90 ${help.p90Ms.toFixed(0)} ms; @aws-sdk modules loaded: ${help.sdkModules}`,
+  );
+  console.log(
+    `  ${verdict(help.p50Ms < TARGETS.helpMs && help.sdkModules === 0)} --help under ${TARGETS.helpMs} ms and no AWS SDK module\n`,
+  );
+  const action = skipAction
+    ? undefined
+    : await measureActionStart(root, scratch, {before: argv.includes('--action-before')});
   if (action) printActionStart(action, verdict);
   printSummary(outcomes, help.p50Ms, action);
   rmSync(scratch, {recursive: true, force: true});
@@ -164,12 +195,24 @@ async function measureChange(root: string, dist: ReturnType<typeof loadDist>, sc
 }
 
 /** The scan again, its process in a memory cgroup of `limitMb` (a container's limit). */
-async function runContained(root: string, estate: Estate, rttMs: number, scratch: string, limitMb: number): Promise<NonNullable<Outcome['contained']>> {
+async function runContained(
+  root: string,
+  estate: Estate,
+  rttMs: number,
+  scratch: string,
+  limitMb: number,
+): Promise<NonNullable<Outcome['contained']>> {
   const cgroup = createMemoryCgroup(limitMb * 1024 * 1024);
   if ('skipped' in cgroup) return {limitMb, skipped: cgroup.skipped};
   const standIn = await startStandIn(root, estate, {latencyMs: rttMs, jitterMs: rttMs * 0.2, throttle: true});
   try {
-    const run = await runCli(root, scanArgs(standIn.stub.url, join(scratch, `scan-${estate.scenario.brokers}-contained.json`)), CALLER_ENV, scratch, {cgroupProcs: cgroup.procsFile});
+    const run = await runCli(
+      root,
+      scanArgs(standIn.stub.url, join(scratch, `scan-${estate.scenario.brokers}-contained.json`)),
+      CALLER_ENV,
+      scratch,
+      {cgroupProcs: cgroup.procsFile},
+    );
     return {limitMb, run, where: cgroup.description};
   } finally {
     await standIn.close();
@@ -186,8 +229,12 @@ function printContained(contained: NonNullable<Outcome['contained']>): void {
 
   const {run} = contained;
   const ended = run.signal ? `killed by ${run.signal}` : `exit code ${run.exitCode}`;
-  console.log(`  ${label}, ${contained.where}: peak RSS ${Number.isNaN(run.maxRssMb) ? 'n/a' : `${run.maxRssMb.toFixed(0)} MB`}, wall ${run.wallS.toFixed(2)} s, CPU ${run.cpuS.toFixed(2)} s, ${ended}`);
-  console.log(`  ${verdict(run.exitCode === 0 && run.maxRssMb < TARGETS.rssMb)} peak RSS under ${TARGETS.rssMb} MB in that container`);
+  console.log(
+    `  ${label}, ${contained.where}: peak RSS ${Number.isNaN(run.maxRssMb) ? 'n/a' : `${run.maxRssMb.toFixed(0)} MB`}, wall ${run.wallS.toFixed(2)} s, CPU ${run.cpuS.toFixed(2)} s, ${ended}`,
+  );
+  console.log(
+    `  ${verdict(run.exitCode === 0 && run.maxRssMb < TARGETS.rssMb)} peak RSS under ${TARGETS.rssMb} MB in that container`,
+  );
 }
 
 function printScenario(o: Outcome): void {
@@ -199,35 +246,61 @@ function printScenario(o: Outcome): void {
   const throttledFailures = collectionErrors.filter((e) => e.kind === 'throttled').length;
   const target = TARGETS.wallFactor * o.floor.seconds + TARGETS.wallSlackS;
 
-  console.log(`N = ${scenario.brokers.toLocaleString('en')} brokers — ${scenario.accounts} account(s) × ${scenario.regions} region(s) with brokers (+1 empty region each)`);
-  console.log(`  calls: ${total.toLocaleString('en')}, minimum ${o.plan.total.toLocaleString('en')} (reference bound 1.05·N + 20·R·A + 3·A = ${Math.round(referenceBound(o.estate)).toLocaleString('en')})`);
+  console.log(
+    `N = ${scenario.brokers.toLocaleString('en')} brokers — ${scenario.accounts} account(s) × ${scenario.regions} region(s) with brokers (+1 empty region each)`,
+  );
+  console.log(
+    `  calls: ${total.toLocaleString('en')}, minimum ${o.plan.total.toLocaleString('en')} (reference bound 1.05·N + 20·R·A + 3·A = ${Math.round(referenceBound(o.estate)).toLocaleString('en')})`,
+  );
   for (const op of operations) {
     const got = o.actual.get(op) ?? 0;
     const want = o.plan.byOperation.get(op) ?? 0;
-    console.log(`    ${op.padEnd(52)} ${String(got).padStart(7)} ${String(want).padStart(7)}${got === want ? '' : '  ≠'}`);
+    console.log(
+      `    ${op.padEnd(52)} ${String(got).padStart(7)} ${String(want).padStart(7)}${got === want ? '' : '  ≠'}`,
+    );
   }
-  console.log(`  ${verdict(mismatched.length === 0 && !o.actual.has('mq:ListTags'))} calls equal the minimum${mismatched.length > 0 ? ` (differ: ${mismatched.join(', ')})` : ''}`);
-  console.log(`  throttling answers at the stand-in: ${o.throttlingAnswers}; calls failed by throttling: ${throttledFailures}; collection errors: ${collectionErrors.length}; exit code ${o.run.exitCode}`);
+  console.log(
+    `  ${verdict(mismatched.length === 0 && !o.actual.has('mq:ListTags'))} calls equal the minimum${mismatched.length > 0 ? ` (differ: ${mismatched.join(', ')})` : ''}`,
+  );
+  console.log(
+    `  throttling answers at the stand-in: ${o.throttlingAnswers}; calls failed by throttling: ${throttledFailures}; collection errors: ${collectionErrors.length}; exit code ${o.run.exitCode}`,
+  );
   console.log(`  ${verdict(throttledFailures === 0 && o.report !== undefined)} zero throttling failures`);
   console.log(
     `  wall ${o.run.wallS.toFixed(2)} s; floor ${o.floor.seconds.toFixed(2)} s (MQ bucket ${o.floor.mq.toFixed(2)}, client CPU ${o.floor.cpu.toFixed(2)}, latency ${o.floor.latency.toFixed(2)}); ` +
-      `ratio ${(o.run.wallS / o.floor.seconds).toFixed(2)}×; CPU: CLI ${o.run.cpuS.toFixed(2)} s (${((o.run.cpuS / Math.max(1, [...o.actual.values()].reduce((a, b) => a + b, 0))) * 1000).toFixed(2)} ms per call, all phases), stand-in ${o.standInCpuS.toFixed(2)} s`,
+      `ratio ${(o.run.wallS / o.floor.seconds).toFixed(2)}×; CPU: CLI ${o.run.cpuS.toFixed(2)} s (${(
+        (o.run.cpuS /
+          Math.max(
+            1,
+            [...o.actual.values()].reduce((a, b) => a + b, 0),
+          )) *
+        1000
+      ).toFixed(2)} ms per call, all phases), stand-in ${o.standInCpuS.toFixed(2)} s`,
   );
   console.log(
     `  of which: start → first AWS call ${o.firstCallS.toFixed(2)} s, collection ${(o.run.wallS - o.firstCallS - o.afterLastCallS).toFixed(2)} s, last call → exit (evaluate, report) ${o.afterLastCallS.toFixed(2)} s`,
   );
   const collectionS = o.run.wallS - o.firstCallS - o.afterLastCallS;
-  console.log(`  ${verdict(o.run.wallS <= target)} wall ≤ ${TARGETS.wallFactor} × floor + ${TARGETS.wallSlackS} s = ${target.toFixed(2)} s (the whole scan: start, collection, evaluation, report)`);
+  console.log(
+    `  ${verdict(o.run.wallS <= target)} wall ≤ ${TARGETS.wallFactor} × floor + ${TARGETS.wallSlackS} s = ${target.toFixed(2)} s (the whole scan: start, collection, evaluation, report)`,
+  );
   console.log(
     `  ${verdict(collectionS <= TARGETS.wallFactor * o.floor.seconds + TARGETS.wallSlackS)} collection alone (first to last AWS call) ${collectionS.toFixed(2)} s ≤ ${TARGETS.wallFactor} × floor + ${TARGETS.wallSlackS} s ` +
       `(ratio ${(collectionS / o.floor.seconds).toFixed(2)}×)`,
   );
   const brokersSeen = o.report?.summary.brokers;
   // A scan that anchored to IaC measured more than the estate (see runCli); say so rather than print its figures quietly.
-  if (o.report?.iac) console.log(`  WARNING: the scan anchored findings to ${o.report.iac.definitions} IaC definition(s) under ${o.report.iac.root}; its figures include that`);
-  console.log(`  brokers in the report: ${brokersSeen ?? 'n/a'} of ${scenario.brokers}; peak RSS ${Number.isNaN(o.run.maxRssMb) ? 'n/a' : `${o.run.maxRssMb.toFixed(0)} MB`}`);
+  if (o.report?.iac)
+    console.log(
+      `  WARNING: the scan anchored findings to ${o.report.iac.definitions} IaC definition(s) under ${o.report.iac.root}; its figures include that`,
+    );
+  console.log(
+    `  brokers in the report: ${brokersSeen ?? 'n/a'} of ${scenario.brokers}; peak RSS ${Number.isNaN(o.run.maxRssMb) ? 'n/a' : `${o.run.maxRssMb.toFixed(0)} MB`}`,
+  );
   if (scenario.brokers >= TARGETS.rssAtBrokers) {
-    console.log(`  ${verdict(o.run.maxRssMb < TARGETS.rssMb)} peak RSS under ${TARGETS.rssMb} MB, unconstrained (V8's heap limit sized from this machine's ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, its growth bounded by mq-audit)`);
+    console.log(
+      `  ${verdict(o.run.maxRssMb < TARGETS.rssMb)} peak RSS under ${TARGETS.rssMb} MB, unconstrained (V8's heap limit sized from this machine's ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, its growth bounded by mq-audit)`,
+    );
     if (o.contained) printContained(o.contained);
   }
   console.log(
@@ -235,14 +308,30 @@ function printScenario(o: Outcome): void {
       `(${o.timing.passes} passes after ${o.timing.warmUpPasses} warm-up passes, each starting with nothing remembered; the first, cold: ${formatRate(o.timing.firstPassPerSecond)}/s); ` +
       `building the documents (network path model) ${(o.timing.documentsS * 1000).toFixed(0)} ms; end to end as scan does (with hops and fingerprints) ${formatRate(o.timing.endToEndPerSecond)}/s`,
   );
-  console.log(`  report writing (build + JSON + SARIF ${o.timing.sarifMb.toFixed(1)} MB with network hops, each written atomically): ${(o.timing.reportS * 1000).toFixed(0)} ms`);
+  console.log(
+    `  report writing (build + JSON + SARIF ${o.timing.sarifMb.toFixed(1)} MB with network hops, each written atomically): ${(o.timing.reportS * 1000).toFixed(0)} ms`,
+  );
   console.log(`  ${verdict(o.timing.evaluationsPerSecond >= TARGETS.evaluationsPerSecond)} ≥ 1 M evaluations/s`);
   if (o.run.exitCode !== 0) console.log(`  scan stderr: ${o.run.stderr.trim().split('\n').slice(0, 5).join(' | ')}`);
   console.log('');
 }
 
 function printSummary(outcomes: Outcome[], helpP50: number, action?: ActionStart): void {
-  const header = ['N', 'calls', 'minimum', 'throttle answers', 'failed', 'wall s', 'collection s', 'floor s', 'ratio', 'RSS MB', 'evals/s', 'end-to-end/s', 'report ms'];
+  const header = [
+    'N',
+    'calls',
+    'minimum',
+    'throttle answers',
+    'failed',
+    'wall s',
+    'collection s',
+    'floor s',
+    'ratio',
+    'RSS MB',
+    'evals/s',
+    'end-to-end/s',
+    'report ms',
+  ];
   const rows = outcomes.map((o) => [
     o.estate.scenario.brokers.toLocaleString('en'),
     [...o.actual.values()].reduce((a, b) => a + b, 0).toLocaleString('en'),
@@ -264,7 +353,10 @@ function printSummary(outcomes: Outcome[], helpP50: number, action?: ActionStart
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
   console.log(`\n--help p50 ${helpP50.toFixed(0)} ms`);
-  if (action) console.log(`GitHub Action, clean checkout → first output ${action.firstOutputS.toFixed(2)} s (target ≤ ${ACTION_TARGET_S} s: ${verdict(action.firstOutputS <= ACTION_TARGET_S)})`);
+  if (action)
+    console.log(
+      `GitHub Action, clean checkout → first output ${action.firstOutputS.toFixed(2)} s (target ≤ ${ACTION_TARGET_S} s: ${verdict(action.firstOutputS <= ACTION_TARGET_S)})`,
+    );
 }
 
 function verdict(ok: boolean): string {
@@ -286,7 +378,19 @@ function brokerGroups(root: string): string[] {
 }
 
 function templateField(root: string, field: 'SecurityGroups' | 'SubnetIds'): string[] {
-  const names = ['DescribeBroker-activemq-active-standby', 'DescribeBroker-rabbitmq-cluster', 'DescribeBroker-activemq-single-instance'];
-  const values = names.flatMap((name) => (JSON.parse(readFileSync(join(root, 'fixtures', 'aws', 'mq', `${name}.json`), 'utf8')) as Record<string, string[]>)[field]);
+  const names = [
+    'DescribeBroker-activemq-active-standby',
+    'DescribeBroker-rabbitmq-cluster',
+    'DescribeBroker-activemq-single-instance',
+  ];
+  const values = names.flatMap(
+    (name) =>
+      (
+        JSON.parse(readFileSync(join(root, 'fixtures', 'aws', 'mq', `${name}.json`), 'utf8')) as Record<
+          string,
+          string[]
+        >
+      )[field],
+  );
   return [...new Set(values)];
 }

@@ -45,15 +45,30 @@ export interface ChildRun {
  * .mq-audit/config.json and anchor every finding to the demo Terraform (about 0.25 s per scan), which is not the
  * estate's cost.
  */
-export function runCli(root: string, args: string[], env: NodeJS.ProcessEnv, scratch: string, options: {nodeOptions?: string[]; cgroupProcs?: string} = {}): Promise<ChildRun> {
+export function runCli(
+  root: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  scratch: string,
+  options: {nodeOptions?: string[]; cgroupProcs?: string} = {},
+): Promise<ChildRun> {
   const usageFile = join(scratch, `usage-${process.hrtime.bigint()}.json`);
   const command = [process.execPath, ...(options.nodeOptions ?? []), join(root, 'bench', 'child.js'), ...args];
-  const [file, ...argv] = options.cgroupProcs ? ['/bin/sh', '-c', 'echo $$ > "$BENCH_CGROUP_PROCS" && exec "$@"', 'sh', ...command] : command;
+  const [file, ...argv] = options.cgroupProcs
+    ? ['/bin/sh', '-c', 'echo $$ > "$BENCH_CGROUP_PROCS" && exec "$@"', 'sh', ...command]
+    : command;
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(file, argv, {
       cwd: scratch,
-      env: {PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env, BENCH_USAGE_FILE: usageFile, ...(options.cgroupProcs && {BENCH_CGROUP_PROCS: options.cgroupProcs})},
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NO_COLOR: '1',
+        ...env,
+        BENCH_USAGE_FILE: usageFile,
+        ...(options.cgroupProcs && {BENCH_CGROUP_PROCS: options.cgroupProcs}),
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -64,7 +79,11 @@ export function runCli(root: string, args: string[], env: NodeJS.ProcessEnv, scr
       let maxRssMb = Number.NaN;
       let cpuS = Number.NaN;
       try {
-        const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {maxRSS: number; userCPU: number; systemCPU: number};
+        const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {
+          maxRSS: number;
+          userCPU: number;
+          systemCPU: number;
+        };
         maxRssMb = usage.maxRSS / 1024;
         cpuS = (usage.userCPU + usage.systemCPU) / 1e6;
         rmSync(usageFile, {force: true});
@@ -77,7 +96,23 @@ export function runCli(root: string, args: string[], env: NodeJS.ProcessEnv, scr
 }
 
 export function scanArgs(endpoint: string, output: string): string[] {
-  return ['scan', '--organization', '--role-name', ROLE_NAME, '--all-regions', '--endpoint-url', endpoint, '--format', 'json', '--output', output, '--quiet', '--fail-on', 'none', '--no-progress'];
+  return [
+    'scan',
+    '--organization',
+    '--role-name',
+    ROLE_NAME,
+    '--all-regions',
+    '--endpoint-url',
+    endpoint,
+    '--format',
+    'json',
+    '--output',
+    output,
+    '--quiet',
+    '--fail-on',
+    'none',
+    '--no-progress',
+  ];
 }
 
 /** `service:Operation` → requests the stand-in answered (throttled answers included). */
@@ -167,7 +202,10 @@ export function timeEvaluationAndReport(dist: Dist, snapshot: Snapshot, scratch:
   const policies = dist.loader.loadPolicies({});
   const options = dist.evaluation.evaluationOptions(snapshot, {defaults: {}}, {});
   // As scan evaluates: failing network findings get their hops, every result its fingerprint.
-  const scanOptions: EvaluateOptions = {...options, withDocument: (own, document) => dist.build.reportedResults(own, policies, () => document.network)};
+  const scanOptions: EvaluateOptions = {
+    ...options,
+    withDocument: (own, document) => dist.build.reportedResults(own, policies, () => document.network),
+  };
 
   const t0 = performance.now();
   const documents = dist.evaluate.brokerDocuments(snapshot, options);
@@ -188,7 +226,8 @@ export function timeEvaluationAndReport(dist: Dist, snapshot: Snapshot, scratch:
   const evaluations = pass();
   const firstPassPerSecond = evaluations / ((performance.now() - firstStarted) / 1000);
   let warmUpPasses = 1;
-  for (let warmed = evaluations; warmUpPasses < MIN_WARM_UP_PASSES || warmed < MIN_WARM_UP_EVALUATIONS; warmUpPasses++) warmed += pass();
+  for (let warmed = evaluations; warmUpPasses < MIN_WARM_UP_PASSES || warmed < MIN_WARM_UP_EVALUATIONS; warmUpPasses++)
+    warmed += pass();
   let measured = 0;
   let passes = 0;
   const measureStarted = performance.now();
@@ -202,7 +241,14 @@ export function timeEvaluationAndReport(dist: Dist, snapshot: Snapshot, scratch:
   const t2 = performance.now();
   const results = dist.evaluate.evaluateSnapshot(snapshot, policies, scanOptions);
   const t3 = performance.now();
-  const report = dist.build.buildReport({snapshot, policies, results, failOn: 'low', tool: {name: 'mq-audit', version: 'bench'}, generatedAt: new Date().toISOString()});
+  const report = dist.build.buildReport({
+    snapshot,
+    policies,
+    results,
+    failOn: 'low',
+    tool: {name: 'mq-audit', version: 'bench'},
+    generatedAt: new Date().toISOString(),
+  });
   mkdirSync(scratch, {recursive: true});
   const sarifFile = join(scratch, 'bench.sarif');
   dist.output.writeFileAtomic(sarifFile, dist.render.renderChunks('sarif', report, {category: 'mq-audit/bench'}));
@@ -237,13 +283,23 @@ export async function timeHelp(root: string, runs: number): Promise<HelpTiming> 
     await exec(process.execPath, [join(root, 'bin', 'run.js'), '--help'], root, env);
     if (i >= 2) times.push(performance.now() - started); // two warm-ups (disk cache)
   }
-  const probe = await exec(process.execPath, ['--require', join(root, 'bench', 'sdk-probe.js'), join(root, 'bin', 'run.js'), '--help'], root, env);
+  const probe = await exec(
+    process.execPath,
+    ['--require', join(root, 'bench', 'sdk-probe.js'), join(root, 'bin', 'run.js'), '--help'],
+    root,
+    env,
+  );
   const sdkModules = Number(/sdk-modules=(\d+)/.exec(probe.stderr)?.[1] ?? Number.NaN);
   times.sort((a, b) => a - b);
   return {p50Ms: percentile(times, 0.5), p90Ms: percentile(times, 0.9), sdkModules};
 }
 
-function exec(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{code: number | null; stderr: string}> {
+function exec(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{code: number | null; stderr: string}> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {cwd, env, stdio: ['ignore', 'ignore', 'pipe']});
     let stderr = '';

@@ -11,7 +11,11 @@ if (!existsSync(join(root, 'dist', 'index.js'))) {
   console.error('bench: dist/ is missing; run `npm run build` first (npm run bench does).');
   process.exit(2);
 }
-const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.bench.json')], {cwd: root, stdio: 'inherit'});
+const tsc = spawnSync(
+  process.execPath,
+  [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.bench.json')],
+  {cwd: root, stdio: 'inherit'},
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 2);
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -6,7 +6,12 @@
  *   client assumes (src/inventory/pacing.ts).
  */
 
-import {accountOf, installAccountMq, installAccountRegions, installOrganization} from '../test/helpers/aws-stub/accounts';
+import {
+  accountOf,
+  installAccountMq,
+  installAccountRegions,
+  installOrganization,
+} from '../test/helpers/aws-stub/accounts';
 import {installDirectConnect} from '../test/helpers/aws-stub/directconnect';
 import {installEc2Network} from '../test/helpers/aws-stub/ec2';
 import {startAwsStub} from '../test/helpers/aws-stub/server';
@@ -40,11 +45,31 @@ export async function startStandIn(root: string, estate: Estate, options: StandI
   const account = (req: StubRequest): string => accountOf(req, management);
   const gates = options.throttle
     ? [
-        tokenBucketGate({burst: 100, refillPerSecond: 15, scope: (req) => (req.service === 'mq' ? `mq|${account(req)}|${req.region}` : undefined)}),
-        tokenBucketGate({burst: 100, refillPerSecond: 20, scope: (req) => (req.service === 'ec2' ? `ec2|${account(req)}|${req.region}|${req.operation}` : undefined)}),
-        tokenBucketGate({burst: 600, refillPerSecond: 600, scope: (req) => (req.service === 'sts' ? `sts|${account(req)}|${req.region}` : undefined)}),
-        tokenBucketGate({burst: 20, refillPerSecond: 10, scope: (req) => (req.service === 'directconnect' ? `dx|${account(req)}|${req.region}` : undefined)}),
-        tokenBucketGate({burst: 20, refillPerSecond: 10, scope: (req) => (req.service === 'organizations' ? `org|${account(req)}` : undefined)}),
+        tokenBucketGate({
+          burst: 100,
+          refillPerSecond: 15,
+          scope: (req) => (req.service === 'mq' ? `mq|${account(req)}|${req.region}` : undefined),
+        }),
+        tokenBucketGate({
+          burst: 100,
+          refillPerSecond: 20,
+          scope: (req) => (req.service === 'ec2' ? `ec2|${account(req)}|${req.region}|${req.operation}` : undefined),
+        }),
+        tokenBucketGate({
+          burst: 600,
+          refillPerSecond: 600,
+          scope: (req) => (req.service === 'sts' ? `sts|${account(req)}|${req.region}` : undefined),
+        }),
+        tokenBucketGate({
+          burst: 20,
+          refillPerSecond: 10,
+          scope: (req) => (req.service === 'directconnect' ? `dx|${account(req)}|${req.region}` : undefined),
+        }),
+        tokenBucketGate({
+          burst: 20,
+          refillPerSecond: 10,
+          scope: (req) => (req.service === 'organizations' ? `org|${account(req)}` : undefined),
+        }),
       ]
     : [];
   let first: number | undefined;
@@ -59,8 +84,16 @@ export async function startStandIn(root: string, estate: Estate, options: StandI
   const stub = await startAwsStub({gates, latencyMs: options.latencyMs > 0 ? latency : 0});
 
   installOrganization(stub, {management, accounts: estate.accountIds.map((id) => ({id}))});
-  installAccountMq(stub, Object.fromEntries(estate.accountIds.map((id) => [id, {brokers: estate.brokers[id]}])), management);
-  installAccountRegions(stub, Object.fromEntries(estate.accountIds.map((id) => [id, [...estate.regions, EMPTY_REGION]])), management);
+  installAccountMq(
+    stub,
+    Object.fromEntries(estate.accountIds.map((id) => [id, {brokers: estate.brokers[id]}])),
+    management,
+  );
+  installAccountRegions(
+    stub,
+    Object.fromEntries(estate.accountIds.map((id) => [id, [...estate.regions, EMPTY_REGION]])),
+    management,
+  );
 
   // The recorded network in every region of every account, each account with ids of its own (./ids).
   const {ec2, dx} = recordedNetwork(root);
@@ -71,7 +104,10 @@ export async function startStandIn(root: string, estate: Estate, options: StandI
     const accountEc2 = rename(ec2);
     const accountDx = {global: rename(dx.global), region: rename(dx.regions[FIXTURE_REGION])};
     installEc2Network(target, {regions: Object.fromEntries(regions.map((region) => [region, accountEc2]))});
-    installDirectConnect(target, {global: accountDx.global, regions: Object.fromEntries(regions.map((region) => [region, accountDx.region]))});
+    installDirectConnect(target, {
+      global: accountDx.global,
+      regions: Object.fromEntries(regions.map((region) => [region, accountDx.region])),
+    });
   });
 
   return {
@@ -85,7 +121,12 @@ export async function startStandIn(root: string, estate: Estate, options: StandI
 }
 
 /** Handlers installed once per account, answering each request with its caller's account's. */
-function installPerAccount(stub: AwsStub, accountIds: readonly string[], accountOfRequest: (req: StubRequest) => string, install: (target: AwsStub, index: number) => void): void {
+function installPerAccount(
+  stub: AwsStub,
+  accountIds: readonly string[],
+  accountOfRequest: (req: StubRequest) => string,
+  install: (target: AwsStub, index: number) => void,
+): void {
   const byAccount = new Map<string, Map<string, StubHandler>>();
   const keys = new Map<string, [string, string]>();
   accountIds.forEach((accountId, index) => {

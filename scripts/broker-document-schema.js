@@ -15,12 +15,19 @@ const OUT = join(ROOT, 'schemas', 'broker-document.schema.json');
 const DETAIL_TYPE = 'BrokerDetails';
 
 function generate() {
-  const program = ts.createProgram([join(ROOT, 'src', 'policy', 'document.ts')], {strict: true, resolveJsonModule: true, esModuleInterop: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS});
+  const program = ts.createProgram([join(ROOT, 'src', 'policy', 'document.ts')], {
+    strict: true,
+    resolveJsonModule: true,
+    esModuleInterop: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(join(ROOT, 'src', 'policy', 'document.ts'));
   let rootType;
   ts.forEachChild(source, (node) => {
-    if (ts.isInterfaceDeclaration(node) && node.name.text === 'BrokerDocument') rootType = checker.getTypeAtLocation(node);
+    if (ts.isInterfaceDeclaration(node) && node.name.text === 'BrokerDocument')
+      rootType = checker.getTypeAtLocation(node);
   });
   const detailsSymbol = checker.getSymbolsInScope(source, ts.SymbolFlags.Interface).find((s) => s.name === DETAIL_TYPE);
   const detailsType = detailsSymbol && checker.getDeclaredTypeOfSymbol(detailsSymbol);
@@ -31,7 +38,16 @@ function generate() {
     let text = ts.displayPartsToString(symbol.getDocumentationComment(checker)).replace(/\s+/g, ' ').trim();
     const tags = symbol.getJsDocTags(checker);
     const values = tags.find((t) => t.name === 'values');
-    return {text, values: values ? ts.displayPartsToString(values.text).split('|').map((v) => v.trim()).filter(Boolean) : undefined};
+    return {
+      text,
+      values: values
+        ? ts
+            .displayPartsToString(values.text)
+            .split('|')
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : undefined,
+    };
   };
 
   /** The declaration a property of a mapped type (Partial<…>, DetailFields) comes from. */
@@ -45,7 +61,8 @@ function generate() {
 
   const nameOf = (type) => {
     const symbol = type.aliasSymbol ?? type.symbol;
-    if (!symbol || ['__type', '__object', 'Array', 'Record'].includes(symbol.name) || type.aliasTypeArguments) return undefined;
+    if (!symbol || ['__type', '__object', 'Array', 'Record'].includes(symbol.name) || type.aliasTypeArguments)
+      return undefined;
     if (checker.isArrayType(type) || type.getStringIndexType()) return undefined;
     return symbol.name;
   };
@@ -56,7 +73,8 @@ function generate() {
     const rest = parts.filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)));
     let schema;
     if (rest.length > 0 && rest.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) schema = {type: 'boolean'};
-    else if (rest.length > 0 && rest.every((t) => t.isStringLiteral())) schema = {type: 'string', enum: rest.map((t) => t.value).sort()};
+    else if (rest.length > 0 && rest.every((t) => t.isStringLiteral()))
+      schema = {type: 'string', enum: rest.map((t) => t.value).sort()};
     else if (rest.length === 1 && rest[0].isNumberLiteral()) schema = {type: 'integer', const: rest[0].value};
     else if (rest.length === 1) schema = single(rest[0], path, nullableBelow);
     else if (rest.length === 0) schema = {};
@@ -73,7 +91,7 @@ function generate() {
     if (!schema.type) return schema;
     const copy = {...schema, type: [...new Set([...[schema.type].flat(), 'null'])]};
     if (copy.enum) copy.enum = [...copy.enum, null];
-    if (copy.const !== undefined) copy.enum = [copy.const, null], delete copy.const;
+    if (copy.const !== undefined) ((copy.enum = [copy.const, null]), delete copy.const);
     return copy;
   }
 
@@ -84,7 +102,8 @@ function generate() {
     if (flags & ts.TypeFlags.Number) return {type: 'number'};
     if (flags & ts.TypeFlags.Boolean) return {type: 'boolean'};
     if (type.isStringLiteral()) return {type: 'string', enum: [type.value]};
-    if (checker.isArrayType(type)) return {type: 'array', items: schemaOf(checker.getTypeArguments(type)[0], `${path}/items`, nullableBelow)};
+    if (checker.isArrayType(type))
+      return {type: 'array', items: schemaOf(checker.getTypeArguments(type)[0], `${path}/items`, nullableBelow)};
     const name = nameOf(type);
     if (name && !nullableBelow) {
       if (!defs[name]) {
@@ -107,18 +126,29 @@ function generate() {
         const origin = originOf(property, property.name);
         const declaration = origin.declarations?.[0];
         const propertyType = checker.getTypeOfSymbol(property);
-        const fromDetails = declaration && ts.isPropertySignature(declaration) && declaration.parent && ts.isInterfaceDeclaration(declaration.parent) && declaration.parent.name.text === DETAIL_TYPE;
+        const fromDetails =
+          declaration &&
+          ts.isPropertySignature(declaration) &&
+          declaration.parent &&
+          ts.isInterfaceDeclaration(declaration.parent) &&
+          declaration.parent.name.text === DETAIL_TYPE;
         const below = nullableBelow || Boolean(fromDetails);
         const child = schemaOf(propertyType, `${path}/${property.name}`, below);
         const {text, values} = docOf(origin);
         if (values) {
-          const base = child.$ref ? child : {...child, enum: [...values.sort(), ...((child.type ?? []).includes?.('null') ? [null] : [])]};
+          const base = child.$ref
+            ? child
+            : {...child, enum: [...values.sort(), ...((child.type ?? []).includes?.('null') ? [null] : [])]};
           schema.properties[property.name] = base;
         } else schema.properties[property.name] = child;
         if (text) schema.properties[property.name] = {description: text, ...schema.properties[property.name]};
         // Members of small inline objects (logs.general) and of network facts whose meaning their name and their
         // parent's description give: described by where they are, until they get a JSDoc comment of their own.
-        else schema.properties[property.name] = {description: `${property.name} of ${path.replace(/^#\/(\$defs\/)?/, '').replaceAll('/', '.') || 'the document'} (docs/broker-document.md, docs/network.md)`, ...schema.properties[property.name]};
+        else
+          schema.properties[property.name] = {
+            description: `${property.name} of ${path.replace(/^#\/(\$defs\/)?/, '').replaceAll('/', '.') || 'the document'} (docs/broker-document.md, docs/network.md)`,
+            ...schema.properties[property.name],
+          };
         if (!(property.flags & ts.SymbolFlags.Optional)) required.push(property.name);
       }
       if (required.length > 0) schema.required = required;
@@ -132,7 +162,8 @@ function generate() {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://mq-audit.dev/schemas/broker-document-v1.json',
     title: 'mq-audit broker document (version 1)',
-    description: 'What policies assert on: one document per broker (docs/broker-document.md, docs/network.md). Generated from the TypeScript types by scripts/broker-document-schema.js; do not edit. A value that could not be collected is null and /unknown maps its JSON pointer to the reason; in a proposed estate (scan --plan, --template) any value below a DescribeBroker field may be null the same way, known only after apply. A value AWS did not return is absent. Objects with additionalProperties other than false (tags, unknown) are open maps: any key.',
+    description:
+      'What policies assert on: one document per broker (docs/broker-document.md, docs/network.md). Generated from the TypeScript types by scripts/broker-document-schema.js; do not edit. A value that could not be collected is null and /unknown maps its JSON pointer to the reason; in a proposed estate (scan --plan, --template) any value below a DescribeBroker field may be null the same way, known only after apply. A value AWS did not return is absent. Objects with additionalProperties other than false (tags, unknown) are open maps: any key.',
     ...root,
     $defs: Object.fromEntries(Object.entries(defs).sort(([a], [b]) => a.localeCompare(b))),
   };
@@ -179,12 +210,14 @@ const KEYWORDS = {
   $comment: 'A comment for readers; ignored.',
   title: 'Ignored by evaluation.',
   description: 'Ignored by evaluation.',
-  $param: 'In place of a value: the policy parameter of this name (its default, or the config file\'s override).',
+  $param: "In place of a value: the policy parameter of this name (its default, or the config file's override).",
 };
 
 function generateAssertions(documentSchema) {
   const defs = {};
-  const keywordProperties = Object.fromEntries(Object.entries(KEYWORDS).map(([name, description]) => [name, {description}]));
+  const keywordProperties = Object.fromEntries(
+    Object.entries(KEYWORDS).map(([name, description]) => [name, {description}]),
+  );
   defs[`${PREFIX}.keywords`] = {
     description: 'The JSON Schema keywords of an assertion at any place in the broker document.',
     properties: keywordProperties,
@@ -196,7 +229,11 @@ function generateAssertions(documentSchema) {
       const rest = schema.anyOf.filter((s) => s.type !== 'null');
       if (rest.length === 1) return present(rest[0]);
     }
-    if (schema.$ref) return {...documentSchema.$defs[schema.$ref.replace('#/$defs/', '')], $defName: schema.$ref.replace('#/$defs/', '')};
+    if (schema.$ref)
+      return {
+        ...documentSchema.$defs[schema.$ref.replace('#/$defs/', '')],
+        $defName: schema.$ref.replace('#/$defs/', ''),
+      };
     return schema;
   };
   const typesOf = (schema) => [schema.type ?? []].flat();
@@ -206,7 +243,8 @@ function generateAssertions(documentSchema) {
     const value = present(schema);
     const name = value.$defName ? `${PREFIX}.${value.$defName}` : place;
     const types = typesOf(value);
-    const isObject = types.includes('object') && (value.properties !== undefined || typeof value.additionalProperties === 'object');
+    const isObject =
+      types.includes('object') && (value.properties !== undefined || typeof value.additionalProperties === 'object');
     const isArray = types.includes('array');
     if (!isObject && !isArray) return leaf(value);
     if (!defs[name]) {
@@ -220,7 +258,10 @@ function generateAssertions(documentSchema) {
   function leaf(value) {
     const values = value.enum ?? (value.const !== undefined ? [value.const] : undefined);
     if (!values) return ref(`${PREFIX}.value`);
-    return {allOf: [ref(`${PREFIX}.value`)], properties: {const: {examples: values}, enum: {items: {examples: values}}}};
+    return {
+      allOf: [ref(`${PREFIX}.value`)],
+      properties: {const: {examples: values}, enum: {items: {examples: values}}},
+    };
   }
 
   /** The combinators, each over the same place in the document. */
@@ -240,13 +281,19 @@ function generateAssertions(documentSchema) {
       const assertion = over(member, `${self}.${name}`);
       // The description beside an allOf, not a $ref: editors (VS Code's JSON service) let a $ref's target replace
       // the description beside it.
-      members[name] = member.description ? {description: member.description, ...(assertion.$ref ? {allOf: [assertion]} : assertion)} : assertion;
+      members[name] = member.description
+        ? {description: member.description, ...(assertion.$ref ? {allOf: [assertion]} : assertion)}
+        : assertion;
     }
     const names = Object.keys(members);
-    const open = typeof value.additionalProperties === 'object' ? over(value.additionalProperties, `${self}.*`) : undefined;
+    const open =
+      typeof value.additionalProperties === 'object' ? over(value.additionalProperties, `${self}.*`) : undefined;
     const properties = {
       properties: {
-        description: names.length > 0 ? `Assertions on members of this object, by name: ${names.join(', ')}.` : 'Assertions on members of this open map, by key (any key).',
+        description:
+          names.length > 0
+            ? `Assertions on members of this object, by name: ${names.join(', ')}.`
+            : 'Assertions on members of this open map, by key (any key).',
         properties: members,
         ...(open && {additionalProperties: open}),
       },
@@ -257,7 +304,10 @@ function generateAssertions(documentSchema) {
       },
       ...(open && {
         additionalProperties: {description: 'An assertion every other member (by key) must satisfy.', ...open},
-        patternProperties: {description: 'Assertions on the members whose keys match each pattern.', additionalProperties: open},
+        patternProperties: {
+          description: 'Assertions on the members whose keys match each pattern.',
+          additionalProperties: open,
+        },
       }),
       ...combinators(self),
     };
@@ -300,7 +350,8 @@ function generateAssertions(documentSchema) {
   const root = objectNode(documentSchema, PREFIX);
   defs[PREFIX] = {
     ...root,
-    description: 'A JSON Schema (2020-12) over the broker document (schemas/broker-document.schema.json, docs/broker-document.md): property names complete in editors, and policy lint checks them. {"$param": "name"} anywhere inside is replaced by that parameter\'s value before compiling. Generated by scripts/broker-document-schema.js.',
+    description:
+      'A JSON Schema (2020-12) over the broker document (schemas/broker-document.schema.json, docs/broker-document.md): property names complete in editors, and policy lint checks them. {"$param": "name"} anywhere inside is replaced by that parameter\'s value before compiling. Generated by scripts/broker-document-schema.js.',
   };
   return Object.fromEntries(Object.entries(defs).sort(([a], [b]) => a.localeCompare(b)));
 }

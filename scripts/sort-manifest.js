@@ -7,5 +7,9 @@ const {join} = require('node:path');
 
 const file = join(__dirname, '..', 'oclif.manifest.json');
 const manifest = JSON.parse(readFileSync(file, 'utf8'));
-manifest.commands = Object.fromEntries(Object.keys(manifest.commands).sort().map((id) => [id, manifest.commands[id]]));
+manifest.commands = Object.fromEntries(
+  Object.keys(manifest.commands)
+    .sort()
+    .map((id) => [id, manifest.commands[id]]),
+);
 writeFileSync(file, JSON.stringify(manifest, null, 2));

@@ -24,7 +24,11 @@ function files(root, path) {
 function sourceHash(root) {
   const hash = createHash('sha256');
   const all = BUILD_INPUTS.flatMap((input) => files(root, input)).map((path) => path.split(sep).join('/'));
-  for (const path of all.sort()) hash.update(`${path}\0`).update(readFileSync(join(root, path))).update('\0');
+  for (const path of all.sort())
+    hash
+      .update(`${path}\0`)
+      .update(readFileSync(join(root, path)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -47,7 +51,11 @@ if (require.main === module) {
     const stamp = readStamp(root);
     const actual = sourceHash(root);
     if (stamp !== actual) {
-      console.error(stamp ? `${STAMP} says dist/ was built from other sources (${stamp.slice(0, 12)}…, these are ${actual.slice(0, 12)}…)` : `${STAMP} is missing: dist/ was not built by \`npm run build\``);
+      console.error(
+        stamp
+          ? `${STAMP} says dist/ was built from other sources (${stamp.slice(0, 12)}…, these are ${actual.slice(0, 12)}…)`
+          : `${STAMP} is missing: dist/ was not built by \`npm run build\``,
+      );
       process.exit(1);
     }
   } else {

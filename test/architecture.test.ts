@@ -87,7 +87,10 @@ describe('the layering of src/', () => {
   });
 
   it('no import crosses a layer the wrong way', () => {
-    const violations = files.flatMap(importsOf).map(layerViolation).filter((v) => v !== undefined);
+    const violations = files
+      .flatMap(importsOf)
+      .map(layerViolation)
+      .filter((v) => v !== undefined);
     expect(violations).toEqual([]);
   });
 
@@ -97,7 +100,9 @@ describe('the layering of src/', () => {
   });
 
   it('the rule catches each kind of violation', () => {
-    expect(layerViolation({file: 'foundation/errors.ts', specifier: '../policy/types'})).toMatch(/foundation\).*domain\).*upward/);
+    expect(layerViolation({file: 'foundation/errors.ts', specifier: '../policy/types'})).toMatch(
+      /foundation\).*domain\).*upward/,
+    );
     expect(layerViolation({file: 'report/table.ts', specifier: '../services/scan'})).toMatch(/upward/);
     expect(layerViolation({file: 'services/scan.ts', specifier: '../commands/scan'})).toMatch(/upward/);
     expect(layerViolation({file: 'network/analyze.ts', specifier: '../inventory/collect'})).toMatch(/collector/);

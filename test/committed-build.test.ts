@@ -45,25 +45,35 @@ describe('the committed build', () => {
     expect(readStamp(ROOT)).toBe(sourceHash(ROOT));
   });
 
-  (inGit ? it : it.skip)('is what `npm run build` makes of the committed source: commit dist/ and oclif.manifest.json with the source', () => {
-    const source = changed(BUILD_INPUTS);
-    const build = changed(BUILD_OUTPUTS);
-    // With uncommitted source changes the build differs too, and is committed with them; nothing to compare yet.
-    if (source.length === 0 && build.length > 0) {
-      throw new Error(
-        `The committed build differs from a build of the committed source: run \`npm run build\` and commit dist/ and oclif.manifest.json.\n` +
-          `Differs (${build.length}): ${build.slice(0, 10).join(', ')}${build.length > 10 ? ', …' : ''}`,
-      );
-    }
-  });
+  (inGit ? it : it.skip)(
+    'is what `npm run build` makes of the committed source: commit dist/ and oclif.manifest.json with the source',
+    () => {
+      const source = changed(BUILD_INPUTS);
+      const build = changed(BUILD_OUTPUTS);
+      // With uncommitted source changes the build differs too, and is committed with them; nothing to compare yet.
+      if (source.length === 0 && build.length > 0) {
+        throw new Error(
+          `The committed build differs from a build of the committed source: run \`npm run build\` and commit dist/ and oclif.manifest.json.\n` +
+            `Differs (${build.length}): ${build.slice(0, 10).join(', ')}${build.length > 10 ? ', …' : ''}`,
+        );
+      }
+    },
+  );
 
-  (inGit ? it : it.skip)('stays small: JavaScript and JSON only (no declarations, source maps or bundles), under 4 MB', () => {
-    const tracked = git('ls-files', '--', ...BUILD_OUTPUTS).split('\n').filter(Boolean);
-    expect(tracked.filter((path) => !/\.(js|json|sha256)$/.test(path) || path.endsWith('.d.ts'))).toEqual([]);
-    expect(tracked).toContain('dist/commands/scan.js');
-    expect(tracked).toContain('oclif.manifest.json');
-    // A tracked file the build no longer writes is drift, which the test above reports.
-    const bytes = tracked.filter((path) => existsSync(join(ROOT, path))).reduce((sum, path) => sum + statSync(join(ROOT, path)).size, 0);
-    expect(bytes).toBeLessThan(4 * 1024 * 1024);
-  });
+  (inGit ? it : it.skip)(
+    'stays small: JavaScript and JSON only (no declarations, source maps or bundles), under 4 MB',
+    () => {
+      const tracked = git('ls-files', '--', ...BUILD_OUTPUTS)
+        .split('\n')
+        .filter(Boolean);
+      expect(tracked.filter((path) => !/\.(js|json|sha256)$/.test(path) || path.endsWith('.d.ts'))).toEqual([]);
+      expect(tracked).toContain('dist/commands/scan.js');
+      expect(tracked).toContain('oclif.manifest.json');
+      // A tracked file the build no longer writes is drift, which the test above reports.
+      const bytes = tracked
+        .filter((path) => existsSync(join(ROOT, path)))
+        .reduce((sum, path) => sum + statSync(join(ROOT, path)).size, 0);
+      expect(bytes).toBeLessThan(4 * 1024 * 1024);
+    },
+  );
 });

@@ -22,7 +22,9 @@ interface ManifestFlag {
   allowNo?: boolean;
   options?: string[];
 }
-const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, {flags: Record<string, ManifestFlag>}>};
+const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
+  commands: Record<string, {flags: Record<string, ManifestFlag>}>;
+};
 
 /** Markdown without its fenced code blocks (a `# comment` in a shell example is not a heading). */
 function withoutCode(markdown: string): string {
@@ -31,7 +33,9 @@ function withoutCode(markdown: string): string {
 
 /** The fenced code blocks of `markdown` in one of `languages`. */
 function codeBlocks(markdown: string, languages: string[]): string[] {
-  return [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].filter((m) => languages.includes(m[1])).map((m) => m[2]);
+  return [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)]
+    .filter((m) => languages.includes(m[1]))
+    .map((m) => m[2]);
 }
 
 /** The anchors GitHub gives a file's headings: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
@@ -40,7 +44,10 @@ function anchors(markdown: string): Set<string> {
   const result = new Set<string>();
   for (const [, heading] of withoutCode(markdown).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
     const text = heading.replaceAll(/\[([^\]]*)\]\([^)]*\)/g, '$1').replaceAll(/<[^>]+>/g, '');
-    const slug = text.toLowerCase().replaceAll(/[^\p{L}\p{N}\s_-]/gu, '').replaceAll(/\s/g, '-');
+    const slug = text
+      .toLowerCase()
+      .replaceAll(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replaceAll(/\s/g, '-');
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
     result.add(count === 0 ? slug : `${slug}-${count}`);
@@ -66,7 +73,9 @@ describe('README', () => {
     expect(README).toContain('npm ci && npm test');
     expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm ci && npm test$/m);
     // The demo works from a fresh clone: it builds, then scans the bundled estate, which ships in the repository.
-    expect(PACKAGE.scripts.demo).toMatch(/^\(node scripts\/source-hash\.js check \|\| npm run build\b[^)]*\) && node bin\/run\.js scan --inventory fixtures\/demo\/inventory\.json$/);
+    expect(PACKAGE.scripts.demo).toMatch(
+      /^\(node scripts\/source-hash\.js check \|\| npm run build\b[^)]*\) && node bin\/run\.js scan --inventory fixtures\/demo\/inventory\.json$/,
+    );
     expect(existsSync(join(ROOT, 'fixtures', 'demo', 'inventory.json'))).toBe(true);
   });
 
@@ -74,7 +83,9 @@ describe('README', () => {
     const lines = README.split('\n').filter((line) => line.startsWith('Report formats'));
     expect(lines).toHaveLength(1);
     // On failure: add the new format's name to that line, in FORMATS' order.
-    const named = [...(/^Report formats[^:]*:(.*?)\(/.exec(lines[0])?.[1] ?? '').matchAll(/`([a-z]+)`/g)].map((m) => m[1]);
+    const named = [...(/^Report formats[^:]*:(.*?)\(/.exec(lines[0])?.[1] ?? '').matchAll(/`([a-z]+)`/g)].map(
+      (m) => m[1],
+    );
     expect(named).toEqual([...FORMATS]);
     expect(MANIFEST.commands.scan.flags.format.options).toEqual([...FORMATS]);
   });
@@ -87,7 +98,9 @@ describe('README', () => {
 
   it('has shell examples of the main jobs', () => {
     const commands = new Set(examples.map((line) => line.split(/\s+/)[1]));
-    expect([...commands].sort()).toEqual(expect.arrayContaining(['documents', 'inventory', 'paths', 'policies', 'scan']));
+    expect([...commands].sort()).toEqual(
+      expect.arrayContaining(['documents', 'inventory', 'paths', 'policies', 'scan']),
+    );
   });
 
   it.each(examples)('example uses a real command, real flags and real flag values: %s', (line) => {
@@ -101,10 +114,12 @@ describe('README', () => {
       const long = /^--([a-z][\w-]*)(?:=(.*))?$/.exec(word);
       if (!long) return;
       const [, name, inline] = long;
-      const flag = flags[name] ?? (name.startsWith('no-') && flags[name.slice(3)]?.allowNo ? flags[name.slice(3)] : undefined);
+      const flag =
+        flags[name] ?? (name.startsWith('no-') && flags[name.slice(3)]?.allowNo ? flags[name.slice(3)] : undefined);
       if (!flag) return problems.push(`--${name} is not a flag of ${id}`);
       const value = inline ?? words[index + 1];
-      if (flag.type === 'option' && flag.options && !flag.options.includes(value)) problems.push(`--${name} ${value}: expected one of ${flag.options.join(', ')}`);
+      if (flag.type === 'option' && flag.options && !flag.options.includes(value))
+        problems.push(`--${name} ${value}: expected one of ${flag.options.join(', ')}`);
       return undefined;
     });
     expect(problems).toEqual([]);
@@ -116,7 +131,8 @@ describe('README', () => {
     expect(result.stderr).not.toMatch(/Error/);
     expect([0, 1, 3]).toContain(result.code);
     if (line.includes('--format mermaid')) expect(result.stdout).toMatch(/^flowchart /m);
-    if (line.startsWith('mq-audit documents')) expect((JSON.parse(result.stdout) as Array<{name: string}>).map((d) => d.name)).toEqual(['orders-prod']);
+    if (line.startsWith('mq-audit documents'))
+      expect((JSON.parse(result.stdout) as Array<{name: string}>).map((d) => d.name)).toEqual(['orders-prod']);
   });
 });
 
@@ -139,10 +155,14 @@ describe('CONTRIBUTING.md', () => {
       .map((name) => readFileSync(join(ROOT, 'bench', name), 'utf8'))
       .join('\n');
     const section = CONTRIBUTING.slice(CONTRIBUTING.indexOf('## The benchmark'));
-    const benchFlags = [...new Set([...section.slice(0, section.indexOf('\n## ', 5)).matchAll(/`(--[a-z-]+)/g)].map((m) => m[1]))];
+    const benchFlags = [
+      ...new Set([...section.slice(0, section.indexOf('\n## ', 5)).matchAll(/`(--[a-z-]+)/g)].map((m) => m[1])),
+    ];
     expect(benchFlags.length).toBeGreaterThan(5);
     // bench/main.ts reads `--${name}` options and `argv.includes('--flag')` switches.
-    expect(benchFlags.filter((flag) => !bench.includes(`'${flag}'`) && !bench.includes(`option('${flag.slice(2)}')`))).toEqual([]);
+    expect(
+      benchFlags.filter((flag) => !bench.includes(`'${flag}'`) && !bench.includes(`option('${flag.slice(2)}')`)),
+    ).toEqual([]);
   });
 });
 
@@ -162,7 +182,14 @@ describe('CHANGELOG.md', () => {
 });
 
 describe('links in the README, CONTRIBUTING.md, CHANGELOG.md and docs/', () => {
-  const files = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+  const files = [
+    'README.md',
+    'CONTRIBUTING.md',
+    'CHANGELOG.md',
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join('docs', f)),
+  ];
 
   it.each(files)('%s links only to files and headings that exist', (file) => {
     const text = withoutCode(readFileSync(join(ROOT, file), 'utf8'));
@@ -174,7 +201,12 @@ describe('links in the README, CONTRIBUTING.md, CHANGELOG.md and docs/', () => {
         problems.push(`${target}: no such file`);
         continue;
       }
-      if (anchor && path.endsWith('.md') && statSync(path).isFile() && !anchors(readFileSync(path, 'utf8')).has(anchor)) {
+      if (
+        anchor &&
+        path.endsWith('.md') &&
+        statSync(path).isFile() &&
+        !anchors(readFileSync(path, 'utf8')).has(anchor)
+      ) {
         problems.push(`${target || file}#${anchor}: no such heading in ${relative(ROOT, path)}`);
       }
     }

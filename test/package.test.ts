@@ -35,7 +35,12 @@ const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as 
 };
 
 function npm(args: string[], cwd: string): string {
-  return execFileSync('npm', args, {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, npm_config_update_notifier: 'false'}});
+  return execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {...process.env, npm_config_update_notifier: 'false'},
+  });
 }
 
 function pack(args: string[]): PackResult {
@@ -71,11 +76,14 @@ describe('npm pack', () => {
   it('ships the CLI: bin/, the compiled dist/ with its declarations and precompiled validators, the oclif manifest', () => {
     const built = filesUnder('dist').filter((path) => !path.startsWith('dist/build/'));
     expect(built.filter((path) => !shipped.has(path))).toEqual([]);
-    expect(paths).toEqual(expect.arrayContaining(['bin/run.js', 'oclif.manifest.json', 'dist/commands/scan.js', 'dist/source.sha256']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['bin/run.js', 'oclif.manifest.json', 'dist/commands/scan.js', 'dist/source.sha256']),
+    );
     expect(paths.filter((path) => path.startsWith('dist/validators/')).length).toBeGreaterThan(10);
     // What package.json points at must be in the tarball. The declarations are not committed: `npm run build`
     // (which `npm test` and `prepack` run first) writes them.
-    for (const entry of [PACKAGE.main, PACKAGE.types, ...Object.values(PACKAGE.bin)]) expect(shipped).toContain(entry.replace(/^\.\//, ''));
+    for (const entry of [PACKAGE.main, PACKAGE.types, ...Object.values(PACKAGE.bin)])
+      expect(shipped).toContain(entry.replace(/^\.\//, ''));
     expect(paths.some((path) => path.startsWith(`${PACKAGE.oclif.commands.replace(/^\.\//, '')}/`))).toBe(true);
   });
 
@@ -95,7 +103,9 @@ describe('npm pack', () => {
     // Of fixtures/, only the demo estate: not the recorded AWS responses, the network topologies or estate12.
     expect(paths.filter((path) => path.startsWith('fixtures/') && !path.startsWith('fixtures/demo/'))).toEqual([]);
     // TypeScript ships as declarations only; no source maps, tarballs or repository tooling.
-    expect(paths.filter((path) => (path.endsWith('.ts') && !path.endsWith('.d.ts')) || /\.(map|tgz)$/.test(path))).toEqual([]);
+    expect(
+      paths.filter((path) => (path.endsWith('.ts') && !path.endsWith('.d.ts')) || /\.(map|tgz)$/.test(path)),
+    ).toEqual([]);
     const rootFiles = paths.filter((path) => !path.includes('/')).sort();
     expect(rootFiles).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'oclif.manifest.json', 'package.json']);
   });
@@ -116,26 +126,52 @@ describe('the packed CLI, installed with runtime dependencies only', () => {
     const app = join(scratch, 'app');
     execFileSync('mkdir', [app]);
     writeFileSync(join(app, 'package.json'), JSON.stringify({name: 'scratch', private: true}));
-    npm(['install', '--no-audit', '--no-fund', '--omit=dev', '--prefer-offline', '--no-package-lock', join(scratch, packed.filename)], app);
+    npm(
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--omit=dev',
+        '--prefer-offline',
+        '--no-package-lock',
+        join(scratch, packed.filename),
+      ],
+      app,
+    );
     installed = join(app, 'node_modules', PACKAGE.name);
     bin = join(app, 'node_modules', '.bin', 'mq-audit');
   }, 240_000);
 
   /** The installed bin, run as a user would (its shebang picks node from PATH), outside this repository. */
   function run(args: string[]) {
-    const result = spawnSync(bin, args, {cwd: join(scratch, 'app'), encoding: 'utf8', env: {PATH: process.env.PATH, HOME: scratch, NO_COLOR: '1'}, timeout: 60_000});
+    const result = spawnSync(bin, args, {
+      cwd: join(scratch, 'app'),
+      encoding: 'utf8',
+      env: {PATH: process.env.PATH, HOME: scratch, NO_COLOR: '1'},
+      timeout: 60_000,
+    });
     return {code: result.status, stdout: result.stdout, stderr: result.stderr};
   }
 
   it('is the version of this checkout, without its dev dependencies', () => {
-    expect((JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {version: string}).version).toBe(PACKAGE.version);
+    expect((JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {version: string}).version).toBe(
+      PACKAGE.version,
+    );
     const modules = readdirSync(join(scratch, 'app', 'node_modules'));
     expect(modules).toEqual(expect.arrayContaining(['@aws-sdk', '@oclif', 'ajv']));
-    expect(modules.filter((name) => ['jest', 'typescript', 'ts-jest', 'oclif', 'aws-sdk-client-mock'].includes(name))).toEqual([]);
+    expect(
+      modules.filter((name) => ['jest', 'typescript', 'ts-jest', 'oclif', 'aws-sdk-client-mock'].includes(name)),
+    ).toEqual([]);
   });
 
   it('scans the bundled demo estate: exit 1 (the demo fails every policy somewhere), a whole JSON report', () => {
-    const result = run(['scan', '--inventory', join(installed, 'fixtures', 'demo', 'inventory.json'), '--format', 'json']);
+    const result = run([
+      'scan',
+      '--inventory',
+      join(installed, 'fixtures', 'demo', 'inventory.json'),
+      '--format',
+      'json',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as {
@@ -152,8 +188,12 @@ describe('the packed CLI, installed with runtime dependencies only', () => {
     expect(report.reportVersion).toBe(3);
     expect(report.tool).toEqual({name: 'mq-audit', version: PACKAGE.version});
     // Every built-in policy the package ships was loaded and evaluated.
-    const shippedPolicies = readdirSync(join(installed, 'policies', 'mq')).filter((f) => f.endsWith('.json') && !f.endsWith('.test.json'));
-    expect(report.policies.map((p) => p.id).sort()).toEqual(shippedPolicies.map((f) => `mq/${f.replace(/\.json$/, '')}`).sort());
+    const shippedPolicies = readdirSync(join(installed, 'policies', 'mq')).filter(
+      (f) => f.endsWith('.json') && !f.endsWith('.test.json'),
+    );
+    expect(report.policies.map((p) => p.id).sort()).toEqual(
+      shippedPolicies.map((f) => `mq/${f.replace(/\.json$/, '')}`).sort(),
+    );
     expect(new Set(report.results.map((r) => r.policyId)).size).toBe(shippedPolicies.length);
     expect(report.summary.brokers).toBe(9);
     expect(report.brokers.map((b) => b.name)).toContain('orders-prod');
@@ -162,7 +202,7 @@ describe('the packed CLI, installed with runtime dependencies only', () => {
     expect(report.gate.reason).toMatch(/failing finding/);
   });
 
-  it('runs the built-in policies\' own test cases (policies, their tests, the schemas and the demo estate are all there)', () => {
+  it("runs the built-in policies' own test cases (policies, their tests, the schemas and the demo estate are all there)", () => {
     const result = run(['policies', 'test']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

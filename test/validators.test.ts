@@ -22,7 +22,8 @@ import {ajvVersion, FLAVORS, PRECOMPILED_INDEX, precompiledValidator, validatorK
 const BUILT = join(PACKAGE_ROOT, 'dist', 'validators');
 
 beforeAll(() => {
-  if (!existsSync(join(BUILT, PRECOMPILED_INDEX))) throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm test does)`);
+  if (!existsSync(join(BUILT, PRECOMPILED_INDEX)))
+    throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm test does)`);
 });
 
 describe('the build', () => {
@@ -30,17 +31,22 @@ describe('the build', () => {
     const targets = precompileTargets();
     // 4 own schemas; 12 policies × (assert, and appliesTo where present) × 2 flavors; parameter schemas.
     expect(targets.length).toBeGreaterThanOrEqual(4 + 12 * 2);
-    const missing = targets.filter((t) => precompiledValidator(t.schema, t.flavor, BUILT) === undefined).map((t) => `${t.origin} ${JSON.stringify(t.flavor)}`);
+    const missing = targets
+      .filter((t) => precompiledValidator(t.schema, t.flavor, BUILT) === undefined)
+      .map((t) => `${t.origin} ${JSON.stringify(t.flavor)}`);
     expect(missing).toEqual([]);
   });
 
   it('fails with the schema named when one cannot be compiled', () => {
     const out = mkdtempSync(join(tmpdir(), 'mq-audit-precompile-'));
     try {
-      const {writePrecompiledValidators} = jest.requireActual<typeof import('../src/build/precompile')>('../src/build/precompile');
-      expect(() => writePrecompiledValidators(out, [{origin: 'broken/policy assert', schema: {type: 'no-such-type'}, flavor: FLAVORS.explained}])).toThrow(
-        /cannot precompile broken\/policy assert: .*type/,
-      );
+      const {writePrecompiledValidators} =
+        jest.requireActual<typeof import('../src/build/precompile')>('../src/build/precompile');
+      expect(() =>
+        writePrecompiledValidators(out, [
+          {origin: 'broken/policy assert', schema: {type: 'no-such-type'}, flavor: FLAVORS.explained},
+        ]),
+      ).toThrow(/cannot precompile broken\/policy assert: .*type/);
     } finally {
       rmSync(out, {recursive: true, force: true});
     }
@@ -62,17 +68,27 @@ describe('precompiled validators', () => {
       };
       const appliesTo = policy.appliesTo === undefined ? {} : {appliesTo: built('appliesTo', FLAVORS.explained)};
       const quickAppliesTo = policy.appliesTo === undefined ? {} : {appliesTo: built('appliesTo', FLAVORS.quick)};
-      return {...policy, checks: {assert: built('assert', FLAVORS.explained), ...appliesTo, quick: {assert: built('assert', FLAVORS.quick), ...quickAppliesTo}}};
+      return {
+        ...policy,
+        checks: {
+          assert: built('assert', FLAVORS.explained),
+          ...appliesTo,
+          quick: {assert: built('assert', FLAVORS.quick), ...quickAppliesTo},
+        },
+      };
     });
     const documents = brokerDocuments(snapshot, evaluationOptions(snapshot, {defaults: {}}));
-    const evaluate = (policies: CompiledPolicy[]) => documents.flatMap((document) => policies.map((policy) => evaluatePolicy({...policy}, document)));
+    const evaluate = (policies: CompiledPolicy[]) =>
+      documents.flatMap((document) => policies.map((policy) => evaluatePolicy({...policy}, document)));
     const expected = evaluate(compiled);
     expect(new Set(expected.map((r) => r.status))).toEqual(new Set(['pass', 'fail', 'not_applicable', 'error']));
     expect(evaluate(precompiled)).toEqual(expected);
   });
 
   it('report the same errors as ajv for mq-audit’s own schemas', () => {
-    const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'suppressions.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(
+      readFileSync(join(PACKAGE_ROOT, 'schemas', 'suppressions.schema.json'), 'utf8'),
+    ) as object;
     const built = precompiledValidator(schema, FLAVORS.ownSchema, BUILT)!;
     const compiled = createAjv({...FLAVORS.ownSchema, schemasChecked: true}).compile(schema);
     const bad = {suppressions: [{policy: 'mq/x', reason: '', expires: 'not a date', surplus: true}]};
@@ -86,12 +102,17 @@ describe('precompiled validators', () => {
     const target = precompileTargets().find((t) => t.origin === 'mq/production-ha assert')!;
     expect(precompiledValidator(target.schema, FLAVORS.explained, BUILT)).toBeDefined();
     expect(precompiledValidator(target.schema, {verbose: false}, BUILT)).toBeUndefined();
-    expect(precompiledValidator({...(target.schema as object), required: ['edited']}, FLAVORS.explained, BUILT)).toBeUndefined();
+    expect(
+      precompiledValidator({...(target.schema as object), required: ['edited']}, FLAVORS.explained, BUILT),
+    ).toBeUndefined();
 
     // An index written for another ajv version is ignored (node_modules updated, dist not rebuilt).
     const stale = mkdtempSync(join(tmpdir(), 'mq-audit-validators-'));
     try {
-      writeFileSync(join(stale, PRECOMPILED_INDEX), JSON.stringify({ajvVersion: '0.0.1', keys: [validatorKey(target.schema, FLAVORS.explained, '0.0.1')]}));
+      writeFileSync(
+        join(stale, PRECOMPILED_INDEX),
+        JSON.stringify({ajvVersion: '0.0.1', keys: [validatorKey(target.schema, FLAVORS.explained, '0.0.1')]}),
+      );
       expect(precompiledValidator(target.schema, FLAVORS.explained, stale)).toBeUndefined();
       expect(precompiledValidator(target.schema, FLAVORS.explained, join(stale, 'absent'))).toBeUndefined();
     } finally {
@@ -104,7 +125,7 @@ describe('precompiled validators', () => {
     const script = [
       "const {runScan} = require('./dist/services/scan');",
       "runScan({source: {file: 'fixtures/demo/inventory.json'}, policyPaths: [], include: [], exclude: [], config: {defaults: {}}, failOn: 'high'}).then(({report}) => {",
-      "  const loaded = Object.keys(require.cache).filter((m) => /node_modules[\\\\/]ajv[\\\\/]dist[\\\\/](core|compile)/.test(m));",
+      '  const loaded = Object.keys(require.cache).filter((m) => /node_modules[\\\\/]ajv[\\\\/]dist[\\\\/](core|compile)/.test(m));',
       '  console.log(JSON.stringify({results: report.results.length, loaded}));',
       '});',
     ].join('\n');

@@ -25,7 +25,11 @@ function precompileTargets(schemasDir = package_paths_1.SCHEMAS, policiesDir = p
         .filter((name) => name.endsWith('.schema.json'))
         .sort()
         // Quick (first violation only) too: what validates a large input whose first items are valid (json-input).
-        .flatMap((name) => [validators_1.FLAVORS.ownSchema, validators_1.FLAVORS.quick].map((flavor) => ({ origin: `schemas/${name}`, schema: (0, validators_1.compiledFormOf)(name, JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(schemasDir, name), 'utf8'))), flavor })));
+        .flatMap((name) => [validators_1.FLAVORS.ownSchema, validators_1.FLAVORS.quick].map((flavor) => ({
+        origin: `schemas/${name}`,
+        schema: (0, validators_1.compiledFormOf)(name, JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(schemasDir, name), 'utf8'))),
+        flavor,
+    })));
     for (const file of (0, loader_1.findPolicyFiles)(policiesDir, true)) {
         const { policy, errors } = (0, loader_1.readPolicyFile)(file);
         if (!policy || errors.length > 0)
@@ -57,7 +61,11 @@ function writePrecompiledValidators(outDir, targets = precompileTargets()) {
         if (keys.has(key))
             continue;
         // The formats the validators use come from ajv-formats at run time, as createAjv adds them.
-        const ajv = (0, json_input_1.createAjv)({ ...target.flavor, schemasChecked: false, code: { source: true, formats: (0, ajv_1._) `require("ajv-formats/dist/formats").fullFormats` } });
+        const ajv = (0, json_input_1.createAjv)({
+            ...target.flavor,
+            schemasChecked: false,
+            code: { source: true, formats: (0, ajv_1._) `require("ajv-formats/dist/formats").fullFormats` },
+        });
         let code;
         try {
             code = (0, standalone_1.default)(ajv, ajv.compile(target.schema));

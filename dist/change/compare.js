@@ -41,7 +41,13 @@ function classifyChanges(proposed, deployed, estate, locateEdit) {
         if (result.status !== 'fail' || !result.fingerprint || seen.has(findingKey(result)))
             continue;
         findings.resolved[result.severity]++;
-        resolvedByDeletion.push({ policyId: result.policyId, severity: result.severity, broker: result.resource.name, arn: result.resource.arn, fingerprint: result.fingerprint });
+        resolvedByDeletion.push({
+            policyId: result.policyId,
+            severity: result.severity,
+            broker: result.resource.name,
+            arn: result.resource.arn,
+            fingerprint: result.fingerprint,
+        });
     }
     return { results, introducedErrors, resolvedByDeletion, findings, verdicts: [] };
 }
@@ -107,12 +113,24 @@ function removedVerb(removal) {
     return removal.edit.action === 'delete' ? 'deleted' : removal.edit.action === 'replace' ? 'replaced' : 'changed';
 }
 function verbOf(edit) {
-    return edit.action === 'create' ? 'created' : edit.action === 'replace' ? 'replaced' : edit.action === 'delete' ? 'deleted' : 'changed';
+    return edit.action === 'create'
+        ? 'created'
+        : edit.action === 'replace'
+            ? 'replaced'
+            : edit.action === 'delete'
+                ? 'deleted'
+                : 'changed';
 }
 function causeFrom(edit, text, locateEdit, near) {
     const location = locateEdit(edit, near);
     const where = location ? ` (${location.uri}:${location.startLine})` : '';
-    return { address: edit.address, resourceType: edit.resourceType, action: edit.action, text: `${text}${where}`, ...(location && { location }) };
+    return {
+        address: edit.address,
+        resourceType: edit.resourceType,
+        action: edit.action,
+        text: `${text}${where}`,
+        ...(location && { location }),
+    };
 }
 /** Brokers whose on-premises verdict the change moves, from the two estates' network facts. */
 function verdictChanges(before, after) {

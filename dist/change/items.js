@@ -37,7 +37,9 @@ function routeDestination(route) {
     return route.destinationCidr ?? route.destinationIpv6Cidr ?? route.destinationPrefixListId ?? '?';
 }
 function ruleText(rule) {
-    const ports = rule.protocol === '-1' ? 'all traffic' : `${rule.protocol} ${rule.fromPort === rule.toPort ? rule.fromPort : `${rule.fromPort}-${rule.toPort}`}`;
+    const ports = rule.protocol === '-1'
+        ? 'all traffic'
+        : `${rule.protocol} ${rule.fromPort === rule.toPort ? rule.fromPort : `${rule.fromPort}-${rule.toPort}`}`;
     const peer = rule.cidrIpv4 ?? rule.cidrIpv6 ?? rule.prefixListId ?? rule.referencedGroupId ?? '?';
     // A new rule's placeholder id says nothing its edit's address does not.
     const id = (0, types_1.isPlaceholderId)(rule.id) ? '' : ` ${rule.id}`;
@@ -46,9 +48,15 @@ function ruleText(rule) {
 function sameRule(a, b) {
     if (a.id === b.id)
         return true;
-    return a.groupId === b.groupId && a.egress === b.egress && a.protocol === b.protocol && (a.fromPort ?? -1) === (b.fromPort ?? -1) &&
-        (a.toPort ?? -1) === (b.toPort ?? -1) && a.cidrIpv4 === b.cidrIpv4 && a.cidrIpv6 === b.cidrIpv6 && a.prefixListId === b.prefixListId &&
-        a.referencedGroupId === b.referencedGroupId;
+    return (a.groupId === b.groupId &&
+        a.egress === b.egress &&
+        a.protocol === b.protocol &&
+        (a.fromPort ?? -1) === (b.fromPort ?? -1) &&
+        (a.toPort ?? -1) === (b.toPort ?? -1) &&
+        a.cidrIpv4 === b.cidrIpv4 &&
+        a.cidrIpv6 === b.cidrIpv6 &&
+        a.prefixListId === b.prefixListId &&
+        a.referencedGroupId === b.referencedGroupId);
 }
 const sameEntry = (a, b) => a.ruleNumber === b.ruleNumber && a.egress === b.egress;
 /** Routes a template never manages: the VPC's own range, propagated ones, VPC endpoints'. */
@@ -61,30 +69,46 @@ function routeWithKnownTarget(route, unknown, prefix) {
 /** What adding a child item puts into its parent, for naming the edit behind a finding; undefined for whole objects. */
 function describeAddition(item) {
     switch (item.kind) {
-        case 'route': return `route ${routeDestination(item.value.route)} → ${item.value.route.targetId}`;
-        case 'securityGroupRule': return ruleText(item.value);
+        case 'route':
+            return `route ${routeDestination(item.value.route)} → ${item.value.route.targetId}`;
+        case 'securityGroupRule':
+            return ruleText(item.value);
         case 'networkAclEntry': {
             const { entry } = item.value;
             const ports = entry.portRange ? ` ports ${entry.portRange.from}-${entry.portRange.to}` : '';
             return `${entry.egress ? 'outbound' : 'inbound'} rule ${entry.ruleNumber} (${entry.action} protocol ${entry.protocol}${ports} ${entry.cidr ?? entry.ipv6Cidr ?? ''})`;
         }
-        case 'routeTableAssociation': return item.value.association.main ? 'main route table association' : `association of ${item.value.association.subnetId ?? item.value.association.gatewayId}`;
-        case 'routePropagation': return `route propagation from ${item.value.vpnGatewayId}`;
-        case 'vpnConnectionRoute': return `static route ${item.value.route.destinationCidr}`;
-        case 'transitGatewayRoute': return `transit gateway route ${tgwDestination(item.value.route)}`;
-        case 'transitGatewayAssociation': return `association of ${item.value.attachmentId}`;
-        case 'transitGatewayPropagation': return `propagation from ${item.value.attachmentId}`;
-        case 'networkAclAssociation': return `association of ${item.value.subnetId}`;
-        case 'prefixListEntry': return `entry ${item.value.cidr}`;
-        case 'directConnectGatewayAssociation': return `association with ${item.value.association.associatedGatewayId}`;
-        default: return undefined;
+        case 'routeTableAssociation':
+            return item.value.association.main
+                ? 'main route table association'
+                : `association of ${item.value.association.subnetId ?? item.value.association.gatewayId}`;
+        case 'routePropagation':
+            return `route propagation from ${item.value.vpnGatewayId}`;
+        case 'vpnConnectionRoute':
+            return `static route ${item.value.route.destinationCidr}`;
+        case 'transitGatewayRoute':
+            return `transit gateway route ${tgwDestination(item.value.route)}`;
+        case 'transitGatewayAssociation':
+            return `association of ${item.value.attachmentId}`;
+        case 'transitGatewayPropagation':
+            return `propagation from ${item.value.attachmentId}`;
+        case 'networkAclAssociation':
+            return `association of ${item.value.subnetId}`;
+        case 'prefixListEntry':
+            return `entry ${item.value.cidr}`;
+        case 'directConnectGatewayAssociation':
+            return `association with ${item.value.association.associatedGatewayId}`;
+        default:
+            return undefined;
     }
 }
 /** Adds (or replaces) the item; returns the id of the object it created or altered. */
 function applyItem(target, item, planned) {
     switch (item.kind) {
-        case 'broker': return applyBroker(target, item.value, planned);
-        case 'vpc': return upsert(list(target, 'vpcs'), item.value);
+        case 'broker':
+            return applyBroker(target, item.value, planned);
+        case 'vpc':
+            return upsert(list(target, 'vpcs'), item.value);
         case 'vpcCidrBlock': {
             const vpc = list(target, 'vpcs')?.find((v) => v.id === item.value.vpcId);
             if (vpc && item.value.cidr && !vpc.cidrs.includes(item.value.cidr))
@@ -93,10 +117,14 @@ function applyItem(target, item, planned) {
                 vpc.ipv6Cidrs = [...(vpc.ipv6Cidrs ?? []), item.value.ipv6Cidr];
             return vpc?.id;
         }
-        case 'subnet': return applySubnet(target, item.value);
-        case 'routeTable': return applyRouteTable(target, item.value, item.unknown);
-        case 'route': return applyRoute(target, item.value, item.unknown);
-        case 'routeTableAssociation': return applyAssociation(target, item.value);
+        case 'subnet':
+            return applySubnet(target, item.value);
+        case 'routeTable':
+            return applyRouteTable(target, item.value, item.unknown);
+        case 'route':
+            return applyRoute(target, item.value, item.unknown);
+        case 'routeTableAssociation':
+            return applyAssociation(target, item.value);
         case 'routePropagation': {
             const table = list(target, 'routeTables')?.find((t) => t.id === item.value.routeTableId);
             if (table && !table.propagatingVgwIds.includes(item.value.vpnGatewayId))
@@ -120,7 +148,8 @@ function applyItem(target, item, planned) {
             rules.push(item.value);
             return item.value.groupId;
         }
-        case 'networkAcl': return applyNetworkAcl(target, item.value);
+        case 'networkAcl':
+            return applyNetworkAcl(target, item.value);
         case 'networkAclEntry': {
             const acl = list(target, 'networkAcls')?.find((a) => a.id === item.value.networkAclId);
             if (!acl)
@@ -129,35 +158,47 @@ function applyItem(target, item, planned) {
             acl.entries.push(item.value.entry);
             return acl.id;
         }
-        case 'networkAclAssociation': return moveSubnetToAcl(target, item.value.subnetId, item.value.networkAclId);
-        case 'prefixList': return upsert(list(target, 'prefixLists'), item.value);
+        case 'networkAclAssociation':
+            return moveSubnetToAcl(target, item.value.subnetId, item.value.networkAclId);
+        case 'prefixList':
+            return upsert(list(target, 'prefixLists'), item.value);
         case 'prefixListEntry': {
             const prefixList = list(target, 'prefixLists')?.find((p) => p.id === item.value.prefixListId);
             if (prefixList?.entries && !prefixList.entries.includes(item.value.cidr))
                 prefixList.entries.push(item.value.cidr);
             return prefixList?.id;
         }
-        case 'internetGateway': return upsert(list(target, 'internetGateways'), item.value);
+        case 'internetGateway':
+            return upsert(list(target, 'internetGateways'), item.value);
         case 'internetGatewayAttachment': {
             const gateway = list(target, 'internetGateways')?.find((g) => g.id === item.value.internetGatewayId);
             if (gateway && !gateway.attachments.some((a) => a.vpcId === item.value.vpcId))
                 gateway.attachments.push({ vpcId: item.value.vpcId, state: 'available' });
             return gateway?.id;
         }
-        case 'natGateway': return upsert(list(target, 'natGateways'), item.value);
-        case 'vpnGateway': return upsert(list(target, 'vpnGateways'), item.value, (deployed, proposed) => ({ ...deployed, ...proposed, attachments: mergeAttachments(deployed.attachments, proposed.attachments) }));
+        case 'natGateway':
+            return upsert(list(target, 'natGateways'), item.value);
+        case 'vpnGateway':
+            return upsert(list(target, 'vpnGateways'), item.value, (deployed, proposed) => ({
+                ...deployed,
+                ...proposed,
+                attachments: mergeAttachments(deployed.attachments, proposed.attachments),
+            }));
         case 'vpnGatewayAttachment': {
             const gateway = list(target, 'vpnGateways')?.find((g) => g.id === item.value.vpnGatewayId);
             if (gateway && !gateway.attachments.some((a) => a.vpcId === item.value.vpcId))
                 gateway.attachments.push({ vpcId: item.value.vpcId, state: 'attached' });
             return gateway?.id;
         }
-        case 'customerGateway': return upsert(list(target, 'customerGateways'), item.value);
+        case 'customerGateway':
+            return upsert(list(target, 'customerGateways'), item.value);
         case 'vpnConnection': {
             // An update keeps the deployed tunnels' telemetry; a new connection has none until it is applied.
             const value = planned.action === 'update' ? item.value : { ...item.value, planned };
             return upsert(list(target, 'vpnConnections'), value, (deployed, proposed) => ({
-                ...deployed, ...proposed, tunnels: proposed.tunnels.length > 0 ? proposed.tunnels : deployed.tunnels,
+                ...deployed,
+                ...proposed,
+                tunnels: proposed.tunnels.length > 0 ? proposed.tunnels : deployed.tunnels,
             }));
         }
         case 'vpnConnectionRoute': {
@@ -168,9 +209,21 @@ function applyItem(target, item, planned) {
             vpn.routes.push({ state: 'available', ...item.value.route });
             return vpn.id;
         }
-        case 'transitGateway': return upsert(list(target, 'transitGateways'), item.value);
-        case 'transitGatewayAttachment': return upsert(list(target, 'transitGatewayAttachments'), item.value, (deployed, proposed) => ({ ...deployed, ...proposed, association: proposed.association ?? deployed.association }));
-        case 'transitGatewayRouteTable': return upsert(list(target, 'transitGatewayRouteTables'), item.value, (deployed, proposed) => ({ ...deployed, ...proposed, routes: deployed.routes, propagations: deployed.propagations }));
+        case 'transitGateway':
+            return upsert(list(target, 'transitGateways'), item.value);
+        case 'transitGatewayAttachment':
+            return upsert(list(target, 'transitGatewayAttachments'), item.value, (deployed, proposed) => ({
+                ...deployed,
+                ...proposed,
+                association: proposed.association ?? deployed.association,
+            }));
+        case 'transitGatewayRouteTable':
+            return upsert(list(target, 'transitGatewayRouteTables'), item.value, (deployed, proposed) => ({
+                ...deployed,
+                ...proposed,
+                routes: deployed.routes,
+                propagations: deployed.propagations,
+            }));
         case 'transitGatewayRoute': {
             const table = list(target, 'transitGatewayRouteTables')?.find((t) => t.id === item.value.routeTableId);
             if (!table?.routes)
@@ -190,11 +243,24 @@ function applyItem(target, item, planned) {
             const attachment = list(target, 'transitGatewayAttachments')?.find((a) => a.id === item.value.attachmentId);
             if (!table?.propagations || table.propagations.some((p) => p.attachmentId === item.value.attachmentId))
                 return table?.id;
-            table.propagations.push({ attachmentId: item.value.attachmentId, state: 'enabled', ...(attachment ? { resourceType: attachment.resourceType, ...(attachment.resourceId && { resourceId: attachment.resourceId }) } : {}) });
+            table.propagations.push({
+                attachmentId: item.value.attachmentId,
+                state: 'enabled',
+                ...(attachment
+                    ? { resourceType: attachment.resourceType, ...(attachment.resourceId && { resourceId: attachment.resourceId }) }
+                    : {}),
+            });
             return table.id;
         }
-        case 'vpcPeeringConnection': return upsert(list(target, 'vpcPeeringConnections'), item.value);
-        case 'directConnectGateway': return upsert(target.dxGateways(), item.value, (deployed, proposed) => ({ ...deployed, ...proposed, associations: deployed.associations, attachments: deployed.attachments }));
+        case 'vpcPeeringConnection':
+            return upsert(list(target, 'vpcPeeringConnections'), item.value);
+        case 'directConnectGateway':
+            return upsert(target.dxGateways(), item.value, (deployed, proposed) => ({
+                ...deployed,
+                ...proposed,
+                associations: deployed.associations,
+                attachments: deployed.attachments,
+            }));
         case 'directConnectGatewayAssociation': {
             const gateway = target.dxGateways().find((g) => g.id === item.value.directConnectGatewayId);
             if (!gateway?.associations)
@@ -205,14 +271,25 @@ function applyItem(target, item, planned) {
         }
         case 'dxVirtualInterface': {
             const value = planned.action === 'update' ? item.value : { ...item.value, planned };
-            const id = upsert(list(target, 'dxVirtualInterfaces'), value, (deployed, proposed) => ({ ...deployed, ...proposed, bgpPeers: proposed.bgpPeers.length > 0 ? proposed.bgpPeers : deployed.bgpPeers }));
-            const gateway = value.directConnectGatewayId ? target.dxGateways().find((g) => g.id === value.directConnectGatewayId) : undefined;
+            const id = upsert(list(target, 'dxVirtualInterfaces'), value, (deployed, proposed) => ({
+                ...deployed,
+                ...proposed,
+                bgpPeers: proposed.bgpPeers.length > 0 ? proposed.bgpPeers : deployed.bgpPeers,
+            }));
+            const gateway = value.directConnectGatewayId
+                ? target.dxGateways().find((g) => g.id === value.directConnectGatewayId)
+                : undefined;
             if (gateway?.attachments && !gateway.attachments.some((a) => a.virtualInterfaceId === value.id)) {
-                gateway.attachments.push({ virtualInterfaceId: value.id, state: 'attached', virtualInterfaceRegion: target.region.region });
+                gateway.attachments.push({
+                    virtualInterfaceId: value.id,
+                    state: 'attached',
+                    virtualInterfaceRegion: target.region.region,
+                });
             }
             return id;
         }
-        case 'opaque': return undefined;
+        case 'opaque':
+            return undefined;
     }
 }
 /** Removes what the item stood for; undefined when the deployed estate does not hold it. */
@@ -228,14 +305,17 @@ function removeItem(target, item) {
             const [broker] = brokers.splice(at, 1);
             return one(broker.id, `broker ${broker.name}`);
         }
-        case 'vpc': return byId('vpcs', item.value.id, `VPC ${item.value.id}`);
+        case 'vpc':
+            return byId('vpcs', item.value.id, `VPC ${item.value.id}`);
         case 'vpcCidrBlock': {
             const vpc = list(target, 'vpcs')?.find((v) => v.id === item.value.vpcId);
             const removed = removeWhere(vpc?.cidrs, (cidr) => cidr === item.value.cidr);
             return removed.length > 0 ? one(vpc.id, `CIDR block ${item.value.cidr}`) : undefined;
         }
-        case 'subnet': return byId('subnets', item.value.id, `subnet ${item.value.id}`);
-        case 'routeTable': return byId('routeTables', item.value.id, `route table ${item.value.id}`);
+        case 'subnet':
+            return byId('subnets', item.value.id, `subnet ${item.value.id}`);
+        case 'routeTable':
+            return byId('routeTables', item.value.id, `route table ${item.value.id}`);
         case 'route': {
             const table = list(target, 'routeTables')?.find((t) => t.id === item.value.routeTableId);
             const destination = routeDestination(item.value.route);
@@ -248,14 +328,18 @@ function removeItem(target, item) {
             if (association.main)
                 return table?.main ? one(table.id, `main route table association of ${table.id}`) : undefined;
             const removed = removeWhere(table?.associations, (a) => (a.subnetId ?? a.gatewayId) === (association.subnetId ?? association.gatewayId));
-            return removed.length > 0 ? one(table.id, `association of ${association.subnetId ?? association.gatewayId} with ${table.id}`) : undefined;
+            return removed.length > 0
+                ? one(table.id, `association of ${association.subnetId ?? association.gatewayId} with ${table.id}`)
+                : undefined;
         }
         case 'routePropagation': {
             const table = list(target, 'routeTables')?.find((t) => t.id === item.value.routeTableId);
             const removed = removeWhere(table?.propagatingVgwIds, (id) => id === item.value.vpnGatewayId);
             // The routes the gateway propagated go with the propagation.
             const routes = removeWhere(table?.routes, (r) => r.origin === 'EnableVgwRoutePropagation' && r.targetId === item.value.vpnGatewayId);
-            const what = routes.length > 0 ? `propagated route${routes.length > 1 ? 's' : ''} ${routes.map((r) => routeDestination(r)).join(', ')} → ${item.value.vpnGatewayId}` : `route propagation from ${item.value.vpnGatewayId}`;
+            const what = routes.length > 0
+                ? `propagated route${routes.length > 1 ? 's' : ''} ${routes.map((r) => routeDestination(r)).join(', ')} → ${item.value.vpnGatewayId}`
+                : `route propagation from ${item.value.vpnGatewayId}`;
             return removed.length > 0 || routes.length > 0 ? one(table.id, what) : undefined;
         }
         case 'securityGroup': {
@@ -266,11 +350,14 @@ function removeItem(target, item) {
             const removed = removeWhere(list(target, 'securityGroupRules'), (r) => sameRule(r, item.value));
             return removed.length > 0 ? one(item.value.groupId, ruleText(removed[0])) : undefined;
         }
-        case 'networkAcl': return byId('networkAcls', item.value.id, `network ACL ${item.value.id}`);
+        case 'networkAcl':
+            return byId('networkAcls', item.value.id, `network ACL ${item.value.id}`);
         case 'networkAclEntry': {
             const acl = list(target, 'networkAcls')?.find((a) => a.id === item.value.networkAclId);
             const removed = removeWhere(acl?.entries, (e) => sameEntry(e, item.value.entry));
-            return removed.length > 0 ? one(acl.id, `${item.value.entry.egress ? 'outbound' : 'inbound'} rule ${item.value.entry.ruleNumber}`) : undefined;
+            return removed.length > 0
+                ? one(acl.id, `${item.value.entry.egress ? 'outbound' : 'inbound'} rule ${item.value.entry.ruleNumber}`)
+                : undefined;
         }
         case 'networkAclAssociation': {
             // The subnet goes back to its VPC's default ACL (every subnet has exactly one).
@@ -280,36 +367,53 @@ function removeItem(target, item) {
                 moveSubnetToAcl(target, item.value.subnetId, fallback.id);
             return one(item.value.networkAclId, `association of ${item.value.subnetId} with ${item.value.networkAclId}`);
         }
-        case 'prefixList': return byId('prefixLists', item.value.id, `prefix list ${item.value.id}`);
+        case 'prefixList':
+            return byId('prefixLists', item.value.id, `prefix list ${item.value.id}`);
         case 'prefixListEntry': {
             const prefixList = list(target, 'prefixLists')?.find((p) => p.id === item.value.prefixListId);
             const removed = removeWhere(prefixList?.entries ?? undefined, (cidr) => cidr === item.value.cidr);
             return removed.length > 0 ? one(prefixList.id, `entry ${item.value.cidr}`) : undefined;
         }
-        case 'internetGateway': return byId('internetGateways', item.value.id, `internet gateway ${item.value.id}`);
+        case 'internetGateway':
+            return byId('internetGateways', item.value.id, `internet gateway ${item.value.id}`);
         case 'internetGatewayAttachment': {
             const gateway = list(target, 'internetGateways')?.find((g) => g.id === item.value.internetGatewayId);
-            return removeWhere(gateway?.attachments, (a) => a.vpcId === item.value.vpcId).length > 0 ? one(gateway.id, `attachment to ${item.value.vpcId}`) : undefined;
+            return removeWhere(gateway?.attachments, (a) => a.vpcId === item.value.vpcId).length > 0
+                ? one(gateway.id, `attachment to ${item.value.vpcId}`)
+                : undefined;
         }
-        case 'natGateway': return byId('natGateways', item.value.id, `NAT gateway ${item.value.id}`);
-        case 'vpnGateway': return byId('vpnGateways', item.value.id, `virtual private gateway ${item.value.id}`);
+        case 'natGateway':
+            return byId('natGateways', item.value.id, `NAT gateway ${item.value.id}`);
+        case 'vpnGateway':
+            return byId('vpnGateways', item.value.id, `virtual private gateway ${item.value.id}`);
         case 'vpnGatewayAttachment': {
             const gateway = list(target, 'vpnGateways')?.find((g) => g.id === item.value.vpnGatewayId);
-            return removeWhere(gateway?.attachments, (a) => a.vpcId === item.value.vpcId).length > 0 ? one(gateway.id, `attachment of ${item.value.vpnGatewayId} to ${item.value.vpcId}`) : undefined;
+            return removeWhere(gateway?.attachments, (a) => a.vpcId === item.value.vpcId).length > 0
+                ? one(gateway.id, `attachment of ${item.value.vpnGatewayId} to ${item.value.vpcId}`)
+                : undefined;
         }
-        case 'customerGateway': return byId('customerGateways', item.value.id, `customer gateway ${item.value.id}`);
-        case 'vpnConnection': return byId('vpnConnections', item.value.id, `VPN connection ${item.value.id}`);
+        case 'customerGateway':
+            return byId('customerGateways', item.value.id, `customer gateway ${item.value.id}`);
+        case 'vpnConnection':
+            return byId('vpnConnections', item.value.id, `VPN connection ${item.value.id}`);
         case 'vpnConnectionRoute': {
             const vpn = list(target, 'vpnConnections')?.find((v) => v.id === item.value.vpnConnectionId);
-            return removeWhere(vpn?.routes, (r) => r.destinationCidr === item.value.route.destinationCidr).length > 0 ? one(vpn.id, `static route ${item.value.route.destinationCidr}`) : undefined;
+            return removeWhere(vpn?.routes, (r) => r.destinationCidr === item.value.route.destinationCidr).length > 0
+                ? one(vpn.id, `static route ${item.value.route.destinationCidr}`)
+                : undefined;
         }
-        case 'transitGateway': return byId('transitGateways', item.value.id, `transit gateway ${item.value.id}`);
-        case 'transitGatewayAttachment': return byId('transitGatewayAttachments', item.value.id, `transit gateway attachment ${item.value.id}`);
-        case 'transitGatewayRouteTable': return byId('transitGatewayRouteTables', item.value.id, `transit gateway route table ${item.value.id}`);
+        case 'transitGateway':
+            return byId('transitGateways', item.value.id, `transit gateway ${item.value.id}`);
+        case 'transitGatewayAttachment':
+            return byId('transitGatewayAttachments', item.value.id, `transit gateway attachment ${item.value.id}`);
+        case 'transitGatewayRouteTable':
+            return byId('transitGatewayRouteTables', item.value.id, `transit gateway route table ${item.value.id}`);
         case 'transitGatewayRoute': {
             const table = list(target, 'transitGatewayRouteTables')?.find((t) => t.id === item.value.routeTableId);
             const destination = tgwDestination(item.value.route);
-            return removeWhere(table?.routes ?? undefined, (r) => tgwDestination(r) === destination).length > 0 ? one(table.id, `transit gateway route ${destination}`) : undefined;
+            return removeWhere(table?.routes ?? undefined, (r) => tgwDestination(r) === destination).length > 0
+                ? one(table.id, `transit gateway route ${destination}`)
+                : undefined;
         }
         case 'transitGatewayAssociation': {
             const attachment = list(target, 'transitGatewayAttachments')?.find((a) => a.id === item.value.attachmentId);
@@ -322,9 +426,12 @@ function removeItem(target, item) {
             const table = list(target, 'transitGatewayRouteTables')?.find((t) => t.id === item.value.routeTableId);
             // Routes the attachment propagated go with the propagation.
             removeWhere(table?.routes ?? undefined, (r) => r.type === 'propagated' && r.attachments.some((a) => a.attachmentId === item.value.attachmentId));
-            return removeWhere(table?.propagations ?? undefined, (p) => p.attachmentId === item.value.attachmentId).length > 0 ? one(table.id, `propagation from ${item.value.attachmentId}`) : undefined;
+            return removeWhere(table?.propagations ?? undefined, (p) => p.attachmentId === item.value.attachmentId).length > 0
+                ? one(table.id, `propagation from ${item.value.attachmentId}`)
+                : undefined;
         }
-        case 'vpcPeeringConnection': return byId('vpcPeeringConnections', item.value.id, `peering connection ${item.value.id}`);
+        case 'vpcPeeringConnection':
+            return byId('vpcPeeringConnections', item.value.id, `peering connection ${item.value.id}`);
         case 'directConnectGateway': {
             const removed = removeWhere(target.dxGateways(), (g) => g.id === item.value.id);
             return removed.length > 0 ? one(item.value.id, `Direct Connect gateway ${item.value.id}`) : undefined;
@@ -332,10 +439,14 @@ function removeItem(target, item) {
         case 'directConnectGatewayAssociation': {
             const gateway = target.dxGateways().find((g) => g.id === item.value.directConnectGatewayId);
             const removed = removeWhere(gateway?.associations ?? undefined, (a) => a.associatedGatewayId === item.value.association.associatedGatewayId);
-            return removed.length > 0 ? one(gateway.id, `association with ${item.value.association.associatedGatewayId}`) : undefined;
+            return removed.length > 0
+                ? one(gateway.id, `association with ${item.value.association.associatedGatewayId}`)
+                : undefined;
         }
-        case 'dxVirtualInterface': return byId('dxVirtualInterfaces', item.value.id, `virtual interface ${item.value.id}`);
-        case 'opaque': return [];
+        case 'dxVirtualInterface':
+            return byId('dxVirtualInterfaces', item.value.id, `virtual interface ${item.value.id}`);
+        case 'opaque':
+            return [];
     }
 }
 function tgwDestination(route) {
@@ -358,7 +469,9 @@ function applyBroker(target, proposed, planned) {
         ...deployed,
         ...proposed,
         arn,
-        details: proposed.details && deployed?.details ? { ...deployed.details, ...proposed.details } : proposed.details ?? deployed?.details ?? null,
+        details: proposed.details && deployed?.details
+            ? { ...deployed.details, ...proposed.details }
+            : (proposed.details ?? deployed?.details ?? null),
         planned: mark,
     };
     if (at >= 0)
@@ -383,16 +496,25 @@ function applyRouteTable(target, proposed, unknown) {
         return undefined;
     const deployed = tables.find((t) => t.id === table.id);
     const vpc = list(target, 'vpcs')?.find((v) => v.id === table.vpcId);
-    const local = (vpc?.cidrs ?? []).map((cidr) => ({ destinationCidr: cidr, targetType: 'local', targetId: 'local', state: 'active', origin: 'CreateRouteTable' }));
+    const local = (vpc?.cidrs ?? []).map((cidr) => ({
+        destinationCidr: cidr,
+        targetType: 'local',
+        targetId: 'local',
+        state: 'active',
+        origin: 'CreateRouteTable',
+    }));
     const kept = deployed ? deployed.routes.filter(unmanagedRoute) : local;
     const routes = inlineRoutes
         ? [...kept, ...table.routes.map((r, i) => routeWithKnownTarget(r, unknown, `/routes/${i}`))]
-        : deployed?.routes ?? local;
+        : (deployed?.routes ?? local);
     const merged = {
         ...deployed,
         ...table,
         routes,
-        associations: [...(deployed?.associations ?? []), ...table.associations.filter((a) => !deployed?.associations.some((d) => d.subnetId === a.subnetId && d.gatewayId === a.gatewayId))],
+        associations: [
+            ...(deployed?.associations ?? []),
+            ...table.associations.filter((a) => !deployed?.associations.some((d) => d.subnetId === a.subnetId && d.gatewayId === a.gatewayId)),
+        ],
         propagatingVgwIds: table.propagatingVgwIds.length > 0 || !deployed ? table.propagatingVgwIds : deployed.propagatingVgwIds,
     };
     return upsert(tables, merged);
@@ -434,9 +556,17 @@ function applyNetworkAcl(target, proposed) {
         return undefined;
     const deployed = acls.find((a) => a.id === acl.id);
     // The default deny rules (32767) exist in every ACL and in no template.
-    const defaults = [false, true].map((egress) => ({ ruleNumber: 32767, egress, action: 'deny', protocol: '-1', cidr: '0.0.0.0/0' }));
+    const defaults = [false, true].map((egress) => ({
+        ruleNumber: 32767,
+        egress,
+        action: 'deny',
+        protocol: '-1',
+        cidr: '0.0.0.0/0',
+    }));
     const kept = deployed ? deployed.entries.filter((e) => e.ruleNumber === 32767) : defaults;
-    const entries = inlineEntries ? [...acl.entries.filter((e) => e.ruleNumber !== 32767), ...kept] : deployed?.entries ?? defaults;
+    const entries = inlineEntries
+        ? [...acl.entries.filter((e) => e.ruleNumber !== 32767), ...kept]
+        : (deployed?.entries ?? defaults);
     upsert(acls, { ...deployed, ...acl, entries, subnetIds: deployed?.subnetIds ?? [] });
     for (const subnetId of acl.subnetIds)
         moveSubnetToAcl(target, subnetId, acl.id);

@@ -21,7 +21,12 @@ function emptySnapshot(now = new Date()) {
         schemaVersion: 1,
         tool: { name: 'mq-audit', version: '0' },
         collectedAt: now.toISOString(),
-        collection: { method: 'fixture', regions: [], allRegions: false, description: 'no deployed estate: the change is judged alone' },
+        collection: {
+            method: 'fixture',
+            regions: [],
+            allRegions: false,
+            description: 'no deployed estate: the change is judged alone',
+        },
         accounts: [],
         errors: [],
     };
@@ -99,7 +104,7 @@ class EstateBuilder {
             for (const edit of edits) {
                 if (this.placed.has(edit))
                     continue;
-                const located = (edit.accountId && edit.region) ? { accountId: edit.accountId, region: edit.region } : this.locate(edit);
+                const located = edit.accountId && edit.region ? { accountId: edit.accountId, region: edit.region } : this.locate(edit);
                 if (!located)
                     continue;
                 const scope = { accountId: edit.accountId || located.accountId, region: edit.region || located.region };
@@ -121,8 +126,16 @@ class EstateBuilder {
         const located = this.locate(edit);
         const accounts = this.deployed.accounts;
         const regions = [...new Set(accounts.flatMap((a) => a.regions.map((r) => r.region)))];
-        const accountId = edit.accountId || located?.accountId || this.options.accountId || (accounts.length === 1 ? accounts[0].accountId : undefined) || exports.UNKNOWN_ACCOUNT;
-        const region = edit.region || located?.region || this.options.region || (regions.length === 1 ? regions[0] : undefined) || exports.UNKNOWN_REGION;
+        const accountId = edit.accountId ||
+            located?.accountId ||
+            this.options.accountId ||
+            (accounts.length === 1 ? accounts[0].accountId : undefined) ||
+            exports.UNKNOWN_ACCOUNT;
+        const region = edit.region ||
+            located?.region ||
+            this.options.region ||
+            (regions.length === 1 ? regions[0] : undefined) ||
+            exports.UNKNOWN_REGION;
         return { accountId, region };
     }
     remove(edit) {
@@ -140,18 +153,30 @@ class EstateBuilder {
         if (misses.length > 0 && edit.action === 'delete') {
             return { edit, ...scope, outcome: 'not-deployed', note: `not in the deployed inventory: ${misses.join(', ')}` };
         }
-        return { edit, ...scope, outcome: 'applied', ...(misses.length > 0 ? { note: `not in the deployed inventory: ${misses.join(', ')}` } : {}) };
+        return {
+            edit,
+            ...scope,
+            outcome: 'applied',
+            ...(misses.length > 0 ? { note: `not in the deployed inventory: ${misses.join(', ')}` } : {}),
+        };
     }
     add(edit) {
         const scope = this.scopeOf(edit);
         const target = this.target(scope);
         const action = edit.action === 'update' ? 'update' : edit.action === 'replace' ? 'replace' : 'create';
         for (const item of edit.after) {
-            const planned = { address: edit.address, action, ...(item.unknown && Object.keys(item.unknown).length > 0 ? { unknown: item.unknown } : {}) };
+            const planned = {
+                address: edit.address,
+                action,
+                ...(item.unknown && Object.keys(item.unknown).length > 0 ? { unknown: item.unknown } : {}),
+            };
             for (const [pointer, reason] of Object.entries(item.unknown ?? {}))
                 this.unknowns.push({ address: edit.address, pointer, reason });
             if (item.kind === 'opaque') {
-                this.unknowns.push({ address: edit.address, reason: `${edit.resourceType} ${item.value.description}: the path model does not follow it; paths through it are unknown` });
+                this.unknowns.push({
+                    address: edit.address,
+                    reason: `${edit.resourceType} ${item.value.description}: the path model does not follow it; paths through it are unknown`,
+                });
                 continue;
             }
             const id = (0, items_1.applyItem)(target, item, planned);
@@ -185,12 +210,23 @@ class EstateBuilder {
         let accountIndex = this.accounts.findIndex((a) => a.accountId === scope.accountId);
         if (accountIndex < 0) {
             // Known empty, not uncollected: a new account must not make other brokers' Direct Connect paths unknown.
-            this.accounts.push({ accountId: scope.accountId, partition: this.options.partition ?? this.accounts[0]?.partition ?? 'aws', regions: [], directConnectGateways: [] });
+            this.accounts.push({
+                accountId: scope.accountId,
+                partition: this.options.partition ?? this.accounts[0]?.partition ?? 'aws',
+                regions: [],
+                directConnectGateways: [],
+            });
             accountIndex = this.accounts.length - 1;
         }
         let account = this.accounts[accountIndex];
         if (!this.copied.has(account)) {
-            account = { ...account, regions: [...account.regions], ...(account.directConnectGateways ? { directConnectGateways: structuredClone(account.directConnectGateways) } : {}) };
+            account = {
+                ...account,
+                regions: [...account.regions],
+                ...(account.directConnectGateways
+                    ? { directConnectGateways: structuredClone(account.directConnectGateways) }
+                    : {}),
+            };
             this.accounts[accountIndex] = account;
             this.copied.add(account);
         }
@@ -223,7 +259,10 @@ function retargetReplacedVpns(target, edit) {
     const network = target.region.network;
     const before = edit.before.find((i) => i.kind === 'vpnConnection');
     const after = edit.after.find((i) => i.kind === 'vpnConnection');
-    if (!network || before?.kind !== 'vpnConnection' || after?.kind !== 'vpnConnection' || before.value.id === after.value.id)
+    if (!network ||
+        before?.kind !== 'vpnConnection' ||
+        after?.kind !== 'vpnConnection' ||
+        before.value.id === after.value.id)
         return;
     const [from, to] = [before.value.id, after.value.id];
     for (const attachment of network.transitGatewayAttachments ?? [])
@@ -257,8 +296,18 @@ function indexDeployedIds(snapshot) {
 function referencedIds(item) {
     const value = item.value;
     const candidates = [
-        value.id, value.routeTableId, value.groupId, value.networkAclId, value.vpcId, value.subnetId, value.vpnGatewayId,
-        value.vpnConnectionId, value.internetGatewayId, value.prefixListId, value.transitGatewayId, value.attachmentId,
+        value.id,
+        value.routeTableId,
+        value.groupId,
+        value.networkAclId,
+        value.vpcId,
+        value.subnetId,
+        value.vpnGatewayId,
+        value.vpnConnectionId,
+        value.internetGatewayId,
+        value.prefixListId,
+        value.transitGatewayId,
+        value.attachmentId,
         value.group?.id,
     ];
     if (item.kind === 'broker')

@@ -45,7 +45,9 @@ class BaseCommand extends core_1.Command {
     async catch(error) {
         if ((0, errors_1.isInputErrors)(error)) {
             const problems = error.errors.map((e) => inputErrorText(e));
-            return this.failWith(problems.length === 1 ? problems[0] : `${problems.length} problems in the input:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+            return this.failWith(problems.length === 1
+                ? problems[0]
+                : `${problems.length} problems in the input:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
         }
         if ((0, errors_1.isInputError)(error))
             return this.failWith(inputErrorText(error));

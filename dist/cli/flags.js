@@ -79,7 +79,7 @@ exports.collectionFlags = {
         helpGroup: 'COLLECTION',
     }),
     'rate-headroom': core_1.Flags.string({
-        summary: 'Fraction of AWS\'s documented API rates to use, in (0, 1]. [default: 0.5, leaving half for the account\'s own automation]',
+        summary: "Fraction of AWS's documented API rates to use, in (0, 1]. [default: 0.5, leaving half for the account's own automation]",
         helpGroup: 'COLLECTION',
     }),
 };
@@ -92,13 +92,27 @@ exports.progressFlag = {
     }),
 };
 /** The live-collection flags `scan --inventory` cannot be combined with. */
-exports.LIVE_ONLY_FLAGS = ['region', 'all-regions', 'profile', 'endpoint-url', 'role-arn', 'external-id', 'organization', 'role-name', 'account', 'exclude-account', 'shard', 'deadline', 'rate-headroom'];
+exports.LIVE_ONLY_FLAGS = [
+    'region',
+    'all-regions',
+    'profile',
+    'endpoint-url',
+    'role-arn',
+    'external-id',
+    'organization',
+    'role-name',
+    'account',
+    'exclude-account',
+    'shard',
+    'deadline',
+    'rate-headroom',
+];
 /** `--redact` / `--no-redact` (scan, paths); without either, the config's `defaults.redact`. */
 exports.redactFlag = {
     redact: core_1.Flags.boolean({
         allowNo: true,
         summary: `Replace AWS account ids with stable aliases (account-<8 hex>) in everything written, errors and warnings included; set ${redact_1.REDACT_KEY_ENV} (a secret) so an alias cannot be checked against a guessed id.`,
-        description: 'Default: the config\'s defaults.redact, else off. The aliases are the same in every command and format for the same key, so a paths diagram and a scan report name an account alike.',
+        description: "Default: the config's defaults.redact, else off. The aliases are the same in every command and format for the same key, so a paths diagram and a scan report name an account alike.",
         helpGroup: 'OUTPUT',
     }),
 };
@@ -169,13 +183,16 @@ function accountOptions(flags) {
         throw new errors_1.InputError('--role-name', `"${roleName}" is not an IAM role name (letters, digits and +=,.@_- ; a path adds /)`);
     const include = flags.account ?? [];
     const exclude = flags['exclude-account'] ?? [];
-    for (const [flag, ids] of [['--account', include], ['--exclude-account', exclude]]) {
+    for (const [flag, ids] of [
+        ['--account', include],
+        ['--exclude-account', exclude],
+    ]) {
         const bad = ids.find((id) => !(0, selection_1.isAccountId)(id));
         if (bad !== undefined)
             throw new errors_1.InputError(flag, `"${bad}" is not an AWS account id (12 digits)`);
     }
     if ((include.length > 0 || exclude.length > 0) && roleArns.length === 0 && !flags.organization) {
-        throw new errors_1.InputError(include.length > 0 ? '--account' : '--exclude-account', 'selects among the accounts of --role-arn or --organization; without them only the credentials\' own account is scanned');
+        throw new errors_1.InputError(include.length > 0 ? '--account' : '--exclude-account', "selects among the accounts of --role-arn or --organization; without them only the credentials' own account is scanned");
     }
     const shard = flags.shard === undefined ? undefined : (0, selection_1.parseShard)(flags.shard);
     if (flags.shard !== undefined && shard === undefined) {
@@ -286,13 +303,17 @@ function checkBrokerFilter(report, patterns) {
     if (unmatched.length === 0)
         return;
     const problems = unmatched.map(({ pattern, near, names }) => {
-        const hint = near.length > 0 ? `did you mean ${near.map((n) => `"${(0, terminal_1.terminalSafe)(n)}"`).join(' or ')}?` : `brokers: ${(0, nearest_1.listNames)(names.map((n) => (0, terminal_1.terminalSafe)(n)))}`;
+        const hint = near.length > 0
+            ? `did you mean ${near.map((n) => `"${(0, terminal_1.terminalSafe)(n)}"`).join(' or ')}?`
+            : `brokers: ${(0, nearest_1.listNames)(names.map((n) => (0, terminal_1.terminalSafe)(n)))}`;
         return `no broker in the report matches "${(0, terminal_1.terminalSafe)(pattern)}"; ${hint}`;
     });
     throw new errors_1.InputError('--broker', problems.join('; '));
 }
 /** The width to fit text to: stdout's columns on a terminal, else $COLUMNS; undefined when neither says. */
 function terminalColumns() {
-    const columns = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : Number.parseInt(process.env.COLUMNS ?? '', 10);
+    const columns = process.stdout.isTTY && process.stdout.columns
+        ? process.stdout.columns
+        : Number.parseInt(process.env.COLUMNS ?? '', 10);
     return Number.isFinite(columns) && columns > 0 ? columns : undefined;
 }

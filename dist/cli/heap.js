@@ -29,7 +29,9 @@ const OTHER_RUNTIMES = ['electron', 'nw', 'bun', 'deno'];
 function heapGrowthFlag(execArgv, heapSizeLimit, versions = process.versions) {
     if (heapSizeLimit < exports.LARGE_HEAP_LIMIT || OTHER_RUNTIMES.some((runtime) => versions[runtime] !== undefined))
         return undefined;
-    return execArgv.some((argument) => OWN_CHOICE.test(argument)) ? undefined : `--heap-growing-percent=${exports.HEAP_GROWING_PERCENT}`;
+    return execArgv.some((argument) => OWN_CHOICE.test(argument))
+        ? undefined
+        : `--heap-growing-percent=${exports.HEAP_GROWING_PERCENT}`;
 }
 function boundHeapGrowth() {
     const flag = heapGrowthFlag(process.execArgv, (0, node_v8_1.getHeapStatistics)().heap_size_limit);

@@ -17,7 +17,14 @@ function isCi(env) {
     return value !== '' && value !== 'false' && value !== '0';
 }
 function emptyProgress() {
-    return { accounts: { total: undefined, done: 0 }, regions: { total: 0, done: 0 }, brokers: { listed: 0, described: 0 }, calls: 0, throttled: 0, errors: 0 };
+    return {
+        accounts: { total: undefined, done: 0 },
+        regions: { total: 0, done: 0 },
+        brokers: { listed: 0, described: 0 },
+        calls: 0,
+        throttled: 0,
+        errors: 0,
+    };
 }
 /** Fold one collection event into the counters. */
 function applyProgress(state, event) {

@@ -42,12 +42,16 @@ function unknownFlagHint(message, flagNames) {
     if (!match)
         return undefined;
     const given = match[1].split(', ');
-    const hints = given.map((flag) => {
+    const hints = given
+        .map((flag) => {
         const close = (0, nearest_1.nearest)(flag.replace(/^-+/, '').replace(/=.*$/, ''), flagNames).map((name) => `--${name}`);
         return close.length > 0 ? `${(0, terminal_1.terminalSafe)(flag)}: did you mean ${close.join(' or ')}?` : undefined;
-    }).filter((hint) => hint !== undefined);
+    })
+        .filter((hint) => hint !== undefined);
     const head = `Nonexistent flag${given.length === 1 ? '' : 's'}: ${given.map((flag) => (0, terminal_1.terminalSafe)(flag)).join(', ')}`;
     if (hints.length === 0)
         return `${head} (--help lists the flags)`;
-    return given.length === 1 ? `${head}; ${hints[0].slice(hints[0].indexOf('did you mean'))}` : `${head}; ${hints.join('; ')}`;
+    return given.length === 1
+        ? `${head}; ${hints[0].slice(hints[0].indexOf('did you mean'))}`
+        : `${head}; ${hints.join('; ')}`;
 }

@@ -16,13 +16,29 @@ class Documents extends base_command_1.BaseCommand {
     static summary = 'Print the broker documents policies assert on (for writing and debugging policies).';
     static description = 'One JSON document per broker of an inventory: the broker, flattened, plus derived facts. See docs/broker-document.md; --schema prints its JSON Schema.';
     static examples = [
-        { description: 'Every broker of the demo estate.', command: '<%= config.bin %> <%= command.id %> --inventory fixtures/demo/inventory.json' },
-        { description: 'One broker, by name, id or ARN.', command: '<%= config.bin %> <%= command.id %> --inventory inventory.json --broker orders-prod' },
-        { description: 'The JSON Schema of the broker document: every property a policy can assert on, with its type, values and meaning.', command: '<%= config.bin %> <%= command.id %> --schema' },
+        {
+            description: 'Every broker of the demo estate.',
+            command: '<%= config.bin %> <%= command.id %> --inventory fixtures/demo/inventory.json',
+        },
+        {
+            description: 'One broker, by name, id or ARN.',
+            command: '<%= config.bin %> <%= command.id %> --inventory inventory.json --broker orders-prod',
+        },
+        {
+            description: 'The JSON Schema of the broker document: every property a policy can assert on, with its type, values and meaning.',
+            command: '<%= config.bin %> <%= command.id %> --schema',
+        },
     ];
     static flags = {
-        inventory: core_1.Flags.string({ char: 'i', summary: 'Inventory file written by `mq-audit inventory`.', exactlyOne: ['inventory', 'schema'] }),
-        schema: core_1.Flags.boolean({ summary: 'Print the JSON Schema of the broker document (schemas/broker-document.schema.json) instead.', exactlyOne: ['inventory', 'schema'] }),
+        inventory: core_1.Flags.string({
+            char: 'i',
+            summary: 'Inventory file written by `mq-audit inventory`.',
+            exactlyOne: ['inventory', 'schema'],
+        }),
+        schema: core_1.Flags.boolean({
+            summary: 'Print the JSON Schema of the broker document (schemas/broker-document.schema.json) instead.',
+            exactlyOne: ['inventory', 'schema'],
+        }),
         broker: core_1.Flags.string({ char: 'b', summary: 'Only this broker (name, id or ARN).' }),
         ...flags_1.configFlag,
         ...flags_1.onPremFlag,

@@ -16,13 +16,26 @@ class Inventory extends base_command_1.BaseCommand {
 
 Exit codes: 0 collected everything; 2 bad usage; 3 collected with errors (the file is still written and says what is missing).`;
     static examples = [
-        { description: 'One region, default credentials.', command: '<%= config.bin %> <%= command.id %> --region eu-west-1 --output inventory.json' },
-        { description: 'Every enabled region with a named profile.', command: '<%= config.bin %> <%= command.id %> --all-regions --profile audit --output inventory.json' },
-        { description: 'Against LocalStack.', command: '<%= config.bin %> <%= command.id %> --region us-east-1 --endpoint-url http://localhost:4566 --output inventory.json' },
+        {
+            description: 'One region, default credentials.',
+            command: '<%= config.bin %> <%= command.id %> --region eu-west-1 --output inventory.json',
+        },
+        {
+            description: 'Every enabled region with a named profile.',
+            command: '<%= config.bin %> <%= command.id %> --all-regions --profile audit --output inventory.json',
+        },
+        {
+            description: 'Against LocalStack.',
+            command: '<%= config.bin %> <%= command.id %> --region us-east-1 --endpoint-url http://localhost:4566 --output inventory.json',
+        },
     ];
     static flags = {
         ...flags_1.collectionFlags,
-        output: core_1.Flags.string({ char: 'o', required: true, summary: 'File to write the snapshot to (written atomically); "-" for stdout.' }),
+        output: core_1.Flags.string({
+            char: 'o',
+            required: true,
+            summary: 'File to write the snapshot to (written atomically); "-" for stdout.',
+        }),
         ...flags_1.progressFlag,
         ...flags_1.configFlag,
     };
@@ -34,7 +47,12 @@ Exit codes: 0 collected everything; 2 bad usage; 3 collected with errors (the fi
         if (notice)
             this.logToStderr(notice);
         const progress = (0, progress_1.startProgress)({
-            enabled: (0, progress_1.shouldShowProgress)({ flag: flags.progress, stderrIsTTY: Boolean(process.stderr.isTTY), env: process.env, jsonOutput: flags.output === '-' }),
+            enabled: (0, progress_1.shouldShowProgress)({
+                flag: flags.progress,
+                stderrIsTTY: Boolean(process.stderr.isTTY),
+                env: process.env,
+                jsonOutput: flags.output === '-',
+            }),
         });
         let snapshot;
         try {

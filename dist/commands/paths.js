@@ -26,16 +26,40 @@ Exit codes:
 
 1 wins over 3, as in \`scan\`. Internet ingress is shown but does not change the exit code (the mq/no-internet-ingress policy of \`scan\` gates it).`;
     static examples = [
-        { description: 'A broker of the demo estate, by name.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory fixtures/demo/inventory.json' },
-        { description: 'Check two data-centre networks live; the ARN gives the region.', command: '<%= config.bin %> <%= command.id %> arn:aws:mq:eu-west-1:111122223333:broker:orders-prod:b-1a2b… --on-prem-cidr 10.0.0.0/8 --on-prem-cidr 172.16.0.0/12' },
-        { description: 'JSON for machines.', command: '<%= config.bin %> <%= command.id %> b-1a2b3c4d-0001-4e5f-8a9b-000000000001 --inventory inv.json --json' },
-        { description: 'A Mermaid flowchart into the GitHub step summary.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown >> "$GITHUB_STEP_SUMMARY"' },
-        { description: 'A diagram for a public repository: account ids as the same aliases scan --redact uses.', command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown --redact' },
-        { description: 'The whole estate at a glance: one line per broker and on-premises network, worst first.', command: '<%= config.bin %> <%= command.id %> --inventory inv.json --on-prem-cidr 10.200.0.0/16' },
-        { description: 'Write the diagram to a file.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format mermaid --output paths.mmd' },
+        {
+            description: 'A broker of the demo estate, by name.',
+            command: '<%= config.bin %> <%= command.id %> orders-prod --inventory fixtures/demo/inventory.json',
+        },
+        {
+            description: 'Check two data-centre networks live; the ARN gives the region.',
+            command: '<%= config.bin %> <%= command.id %> arn:aws:mq:eu-west-1:111122223333:broker:orders-prod:b-1a2b… --on-prem-cidr 10.0.0.0/8 --on-prem-cidr 172.16.0.0/12',
+        },
+        {
+            description: 'JSON for machines.',
+            command: '<%= config.bin %> <%= command.id %> b-1a2b3c4d-0001-4e5f-8a9b-000000000001 --inventory inv.json --json',
+        },
+        {
+            description: 'A Mermaid flowchart into the GitHub step summary.',
+            command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown >> "$GITHUB_STEP_SUMMARY"',
+        },
+        {
+            description: 'A diagram for a public repository: account ids as the same aliases scan --redact uses.',
+            command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown --redact',
+        },
+        {
+            description: 'The whole estate at a glance: one line per broker and on-premises network, worst first.',
+            command: '<%= config.bin %> <%= command.id %> --inventory inv.json --on-prem-cidr 10.200.0.0/16',
+        },
+        {
+            description: 'Write the diagram to a file.',
+            command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format mermaid --output paths.mmd',
+        },
     ];
     static args = {
-        broker: core_1.Args.string({ description: 'The broker: its name, broker id (b-…) or ARN. Without one: every broker, one line per broker and on-premises network, worst first.', required: false }),
+        broker: core_1.Args.string({
+            description: 'The broker: its name, broker id (b-…) or ARN. Without one: every broker, one line per broker and on-premises network, worst first.',
+            required: false,
+        }),
     };
     static flags = {
         inventory: core_1.Flags.string({
@@ -59,7 +83,11 @@ Exit codes:
         }),
         quiet: core_1.Flags.boolean({ char: 'q', summary: 'With --output, print nothing to stdout.', helpGroup: 'OUTPUT' }),
         ...flags_1.redactFlag,
-        verbose: core_1.Flags.boolean({ char: 'v', summary: 'Text: every hop of every path with its details (by default each hop is shown once, forward and return apart).', helpGroup: 'OUTPUT' }),
+        verbose: core_1.Flags.boolean({
+            char: 'v',
+            summary: 'Text: every hop of every path with its details (by default each hop is shown once, forward and return apart).',
+            helpGroup: 'OUTPUT',
+        }),
         ...flags_1.configFlag,
     };
     async run() {
@@ -73,7 +101,10 @@ Exit codes:
         const redactor = (flags.redact ?? config.defaults.redact) ? (0, redact_1.createRedactor)(redactKey) : undefined;
         if (redactor)
             this.redactMessages(redactor);
-        (0, output_1.refuseOutputOverInputs)(flags.output, [['--inventory', flags.inventory], ['--config', flags.config ?? config.source]]);
+        (0, output_1.refuseOutputOverInputs)(flags.output, [
+            ['--inventory', flags.inventory],
+            ['--config', flags.config ?? config.source],
+        ]);
         const cidrs = (0, flags_1.onPremCidrs)(flags['on-prem-cidr'], config);
         if (args.broker === undefined) {
             await this.estate(flags, cidrs, config, redactor);
@@ -93,10 +124,17 @@ Exit codes:
             return;
         }
         // Redaction is a pass over the finished report, as in scan: every format sees the same redacted facts.
-        const report = redactor ? { ...(0, redact_1.redactDeep)(outcome.report, redactor), redaction: (0, redact_1.redactionOf)(redactor) } : outcome.report;
-        const format = flags.json ? 'json' : (flags.format ?? (0, flags_1.formatFromFile)(flags.output, paths_1.PATHS_FORMATS) ?? 'text');
+        const report = redactor
+            ? { ...(0, redact_1.redactDeep)(outcome.report, redactor), redaction: (0, redact_1.redactionOf)(redactor) }
+            : outcome.report;
+        const format = flags.json
+            ? 'json'
+            : (flags.format ?? (0, flags_1.formatFromFile)(flags.output, paths_1.PATHS_FORMATS) ?? 'text');
         const toStdout = !flags.output || flags.output === '-';
-        const text = (0, paths_1.renderPaths)(format, report, { color: toStdout && format === 'text' && this.useColor(), verbose: flags.verbose });
+        const text = (0, paths_1.renderPaths)(format, report, {
+            color: toStdout && format === 'text' && this.useColor(),
+            verbose: flags.verbose,
+        });
         if (toStdout) {
             process.stdout.write(text);
         }
@@ -110,18 +148,29 @@ Exit codes:
     }
     /** No broker: the estate's connectivity, one line per broker and on-premises network (text, json, markdown). */
     async estate(flags, cidrs, config, redactor) {
-        const format = flags.json ? 'json' : (flags.format ?? (0, flags_1.formatFromFile)(flags.output, paths_1.PATHS_FORMATS) ?? 'text');
+        const format = flags.json
+            ? 'json'
+            : (flags.format ?? (0, flags_1.formatFromFile)(flags.output, paths_1.PATHS_FORMATS) ?? 'text');
         if (format === 'mermaid')
-            throw new errors_1.InputError('--format', 'mermaid draws one broker\'s paths: give a broker (or use text, json or markdown for the estate)');
+            throw new errors_1.InputError('--format', "mermaid draws one broker's paths: give a broker (or use text, json or markdown for the estate)");
         const source = flags.inventory ? { file: flags.inventory } : { live: (0, flags_1.liveOptions)(flags, config) };
         const notice = 'live' in source ? (0, flags_1.endpointNotice)(source.live?.endpoint) : undefined;
         if (notice)
             this.logToStderr(notice);
-        const estate = await (0, estate_paths_1.runEstatePaths)({ source, onPremCidrs: cidrs, ...(config.network?.independence && { independence: config.network.independence }), ...(config.requiredPorts && { requiredPorts: config.requiredPorts }) });
+        const estate = await (0, estate_paths_1.runEstatePaths)({
+            source,
+            onPremCidrs: cidrs,
+            ...(config.network?.independence && { independence: config.network.independence }),
+            ...(config.requiredPorts && { requiredPorts: config.requiredPorts }),
+        });
         // Redacted like one broker's paths: every format of the estate view sees the same aliases.
         const report = redactor ? (0, redact_1.redactDeep)(estate, redactor) : estate;
         const columns = (0, flags_1.terminalColumns)() ?? 100;
-        const render = (f) => (f === 'json' ? `${JSON.stringify(report, null, 2)}\n` : f === 'markdown' ? (0, estate_paths_1.renderEstateMarkdown)(report, (text) => (0, markdown_1.escapeCell)(text, 4000)) : (0, terminal_1.terminalSafe)((0, estate_paths_1.renderEstateText)(report, columns), { newlines: true }));
+        const render = (f) => f === 'json'
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : f === 'markdown'
+                ? (0, estate_paths_1.renderEstateMarkdown)(report, (text) => (0, markdown_1.escapeCell)(text, 4000))
+                : (0, terminal_1.terminalSafe)((0, estate_paths_1.renderEstateText)(report, columns), { newlines: true });
         const toStdout = !flags.output || flags.output === '-';
         if (toStdout) {
             process.stdout.write(render(format));

@@ -31,16 +31,46 @@ Exit codes (the contract CI relies on):
 
 A check that could not be evaluated (access denied, throttled past retries, missing data) is reported as "error", never as passing.`;
     static examples = [
-        { description: 'Scan the bundled demo estate (no AWS account needed).', command: '<%= config.bin %> <%= command.id %> --inventory fixtures/demo/inventory.json' },
-        { description: 'Scan two regions live and write SARIF for code scanning; fail only on high or critical.', command: '<%= config.bin %> <%= command.id %> --region eu-west-1 --region us-east-1 --format sarif --output mq-audit.sarif --fail-on high' },
-        { description: 'Scan every enabled region with a named profile.', command: '<%= config.bin %> <%= command.id %> --all-regions --profile audit' },
-        { description: 'Against LocalStack or moto.', command: '<%= config.bin %> <%= command.id %> --region us-east-1 --endpoint-url http://localhost:4566' },
-        { description: 'Only some policies, plus a folder of your own.', command: '<%= config.bin %> <%= command.id %> --inventory inv.json --policies ./our-policies --skip-policy mq/required-tags' },
-        { description: 'Accept known findings, fail only on findings new since the last main-branch report, and write a pull-request summary.', command: '<%= config.bin %> <%= command.id %> --all-regions --suppressions .mq-audit/suppressions.json --baseline main-report.json --format markdown --output summary.md' },
-        { description: 'SARIF for a public repository: account ids replaced with aliases (keyed by the MQ_AUDIT_REDACT_KEY secret).', command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> --all-regions --redact --output mq-audit.sarif' },
-        { description: 'Judge a pull request\'s Terraform plan against last night\'s inventory: only findings the change introduces fail the gate, located on the lines of the change.', command: 'terraform show -json tfplan > plan.json && <%= config.bin %> <%= command.id %> --plan plan.json --inventory nightly-inventory.json --format sarif --output mq-audit.sarif' },
-        { description: 'Judge a CloudFormation template (an update to a deployed stack) with its parameters.', command: '<%= config.bin %> <%= command.id %> --template stacks/orders.yaml --template-parameters stacks/orders-prod.json --stack-name orders-prod --inventory inventory.json' },
-        { description: 'JUnit XML for a CI test-report view.', command: '<%= config.bin %> <%= command.id %> --all-regions --format junit --output mq-audit-junit.xml' },
+        {
+            description: 'Scan the bundled demo estate (no AWS account needed).',
+            command: '<%= config.bin %> <%= command.id %> --inventory fixtures/demo/inventory.json',
+        },
+        {
+            description: 'Scan two regions live and write SARIF for code scanning; fail only on high or critical.',
+            command: '<%= config.bin %> <%= command.id %> --region eu-west-1 --region us-east-1 --format sarif --output mq-audit.sarif --fail-on high',
+        },
+        {
+            description: 'Scan every enabled region with a named profile.',
+            command: '<%= config.bin %> <%= command.id %> --all-regions --profile audit',
+        },
+        {
+            description: 'Against LocalStack or moto.',
+            command: '<%= config.bin %> <%= command.id %> --region us-east-1 --endpoint-url http://localhost:4566',
+        },
+        {
+            description: 'Only some policies, plus a folder of your own.',
+            command: '<%= config.bin %> <%= command.id %> --inventory inv.json --policies ./our-policies --skip-policy mq/required-tags',
+        },
+        {
+            description: 'Accept known findings, fail only on findings new since the last main-branch report, and write a pull-request summary.',
+            command: '<%= config.bin %> <%= command.id %> --all-regions --suppressions .mq-audit/suppressions.json --baseline main-report.json --format markdown --output summary.md',
+        },
+        {
+            description: 'SARIF for a public repository: account ids replaced with aliases (keyed by the MQ_AUDIT_REDACT_KEY secret).',
+            command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> --all-regions --redact --output mq-audit.sarif',
+        },
+        {
+            description: "Judge a pull request's Terraform plan against last night's inventory: only findings the change introduces fail the gate, located on the lines of the change.",
+            command: 'terraform show -json tfplan > plan.json && <%= config.bin %> <%= command.id %> --plan plan.json --inventory nightly-inventory.json --format sarif --output mq-audit.sarif',
+        },
+        {
+            description: 'Judge a CloudFormation template (an update to a deployed stack) with its parameters.',
+            command: '<%= config.bin %> <%= command.id %> --template stacks/orders.yaml --template-parameters stacks/orders-prod.json --stack-name orders-prod --inventory inventory.json',
+        },
+        {
+            description: 'JUnit XML for a CI test-report view.',
+            command: '<%= config.bin %> <%= command.id %> --all-regions --format junit --output mq-audit-junit.xml',
+        },
     ];
     static flags = {
         inventory: core_1.Flags.string({
@@ -53,7 +83,7 @@ A check that could not be evaluated (access denied, throttled past retries, miss
             char: 'f',
             options: [...index_1.FORMATS],
             summary: 'Report format.',
-            description: 'Default: inferred from --output (.sarif, .json, .md, .xml, .html), else table on a terminal and json when stdout is not a terminal. html is one self-contained page (summary, filterable findings, each broker\'s network paths drawn as SVG) that loads nothing from the network.',
+            description: "Default: inferred from --output (.sarif, .json, .md, .xml, .html), else table on a terminal and json when stdout is not a terminal. html is one self-contained page (summary, filterable findings, each broker's network paths drawn as SVG) that loads nothing from the network.",
             helpGroup: 'OUTPUT',
         }),
         output: core_1.Flags.string({
@@ -61,7 +91,11 @@ A check that could not be evaluated (access denied, throttled past retries, miss
             summary: 'Write the report to this file (atomically); a table summary still goes to stdout unless --quiet.',
             helpGroup: 'OUTPUT',
         }),
-        quiet: core_1.Flags.boolean({ char: 'q', summary: 'Print no table on stdout (with or without --output); the exit code still says what the gate decided.', helpGroup: 'OUTPUT' }),
+        quiet: core_1.Flags.boolean({
+            char: 'q',
+            summary: 'Print no table on stdout (with or without --output); the exit code still says what the gate decided.',
+            helpGroup: 'OUTPUT',
+        }),
         ...flags_1.displayFlags,
         iac: core_1.Flags.string({
             multiple: true,
@@ -122,14 +156,26 @@ A check that could not be evaluated (access denied, throttled past retries, miss
             summary: 'With --plan/--template: "changes" fails the gate only on findings the change introduces; "all" on every failing finding. [default: changes]',
             helpGroup: 'GATE',
         }),
-        policies: core_1.Flags.string({ multiple: true, summary: 'Add custom policy files or folders (repeatable).', helpGroup: 'POLICIES' }),
+        policies: core_1.Flags.string({
+            multiple: true,
+            summary: 'Add custom policy files or folders (repeatable).',
+            helpGroup: 'POLICIES',
+        }),
         'support-calendar': core_1.Flags.string({
             summary: 'An engine support calendar (end-of-support dates by engine major.minor) replacing the built-in one.',
             description: 'Format: schemas/support-calendar.schema.json, like src/policy/engine-versions.json. A scan warns when the calendar it uses is more than 180 days old.',
             helpGroup: 'POLICIES',
         }),
-        policy: core_1.Flags.string({ multiple: true, summary: 'Evaluate only these policy ids (repeatable; * matches within a path segment, e.g. "mq/*").', helpGroup: 'POLICIES' }),
-        'skip-policy': core_1.Flags.string({ multiple: true, summary: 'Do not evaluate these policy ids (repeatable).', helpGroup: 'POLICIES' }),
+        policy: core_1.Flags.string({
+            multiple: true,
+            summary: 'Evaluate only these policy ids (repeatable; * matches within a path segment, e.g. "mq/*").',
+            helpGroup: 'POLICIES',
+        }),
+        'skip-policy': core_1.Flags.string({
+            multiple: true,
+            summary: 'Do not evaluate these policy ids (repeatable).',
+            helpGroup: 'POLICIES',
+        }),
         ...flags_1.progressFlag,
         ...flags_1.configFlag,
         ...flags_1.onPremFlag,
@@ -169,16 +215,27 @@ A check that could not be evaluated (access denied, throttled past retries, miss
         if (flags.gate && !changing)
             throw new errors_1.InputError('--gate', 'goes with --plan or --template (without a change every failing finding counts)');
         // With a change and no way to the deployed estate named, the change is judged alone (a fork has no credentials).
-        const alone = changing && !flags.inventory && !flags_1.LIVE_ONLY_FLAGS.some((name) => flags[name] !== undefined);
+        const alone = changing &&
+            !flags.inventory &&
+            !flags_1.LIVE_ONLY_FLAGS.some((name) => flags[name] !== undefined);
         const live = flags.inventory || alone ? undefined : (0, flags_1.liveOptions)(flags, config);
         const notice = live && (0, flags_1.endpointNotice)(live.endpoint);
         if (notice)
             this.logToStderr(notice);
         const progress = (0, progress_1.startProgress)({
             enabled: live !== undefined &&
-                (0, progress_1.shouldShowProgress)({ flag: flags.progress, stderrIsTTY: Boolean(process.stderr.isTTY), env: process.env, jsonOutput: toStdout && format !== 'table' }),
+                (0, progress_1.shouldShowProgress)({
+                    flag: flags.progress,
+                    stderrIsTTY: Boolean(process.stderr.isTTY),
+                    env: process.env,
+                    jsonOutput: toStdout && format !== 'table',
+                }),
         });
-        const source = live ? { live: { ...live, onProgress: progress.onProgress } } : alone ? { none: true } : { file: flags.inventory };
+        const source = live
+            ? { live: { ...live, onProgress: progress.onProgress } }
+            : alone
+                ? { none: true }
+                : { file: flags.inventory };
         let report;
         let snapshot;
         let anchoring;
@@ -223,13 +280,15 @@ A check that could not be evaluated (access denied, throttled past retries, miss
         }
         const display = (0, flags_1.tableOptions)(flags);
         (0, flags_1.checkBrokerFilter)(report, flags.broker);
-        const notes = flags.quiet && toStdout && format === 'table' ? [] : await (0, report_output_1.writeReport)(flags.output, format, report, {
-            category: writtenCategory,
-            color: toStdout && format === 'table' && this.useColor(),
-            ...(anchoring && { locate: anchoring.locate }),
-            ...(diagrams && { diagrams }),
-            ...(format === 'table' ? display : {}),
-        });
+        const notes = flags.quiet && toStdout && format === 'table'
+            ? []
+            : await (0, report_output_1.writeReport)(flags.output, format, report, {
+                category: writtenCategory,
+                color: toStdout && format === 'table' && this.useColor(),
+                ...(anchoring && { locate: anchoring.locate }),
+                ...(diagrams && { diagrams }),
+                ...(format === 'table' ? display : {}),
+            });
         if (!toStdout) {
             if (!flags.quiet && format !== 'table')
                 process.stdout.write((0, index_1.render)('table', report, { color: this.useColor(), ...display }));

@@ -35,7 +35,15 @@ function createAjv(options = {}) {
     // validators (options.code) are compiled from mq-audit's own schemas and built-in policies only.
     // strictTypes off: policy authors write `{"required": [...]}` without `"type": "object"`, which is valid
     // JSON Schema; ajv would otherwise print warnings on the console. Unknown keywords stay errors (strict).
-    const ajv = new Ajv({ ...flavorOf(options), strict: true, strictTypes: false, strictTuples: false, strictRequired: false, validateSchema: !options.schemasChecked, code: options.code ?? { regExp: linear_regexp_1.linearRegExp } });
+    const ajv = new Ajv({
+        ...flavorOf(options),
+        strict: true,
+        strictTypes: false,
+        strictTuples: false,
+        strictRequired: false,
+        validateSchema: !options.schemasChecked,
+        code: options.code ?? { regExp: linear_regexp_1.linearRegExp },
+    });
     addFormats(ajv);
     return ajv;
 }
@@ -104,7 +112,13 @@ function readFileBytes(file, what, cap = exports.SIZE_CAPS[what] ?? DEFAULT_SIZE
 }
 function readFailure(error) {
     const code = error.code;
-    return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : code === 'EACCES' ? 'permission denied' : String(error.message);
+    return code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+            ? 'is a directory, expected a file'
+            : code === 'EACCES'
+                ? 'permission denied'
+                : String(error.message);
 }
 function fileKind(stat) {
     if (stat.isFIFO())

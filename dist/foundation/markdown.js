@@ -50,7 +50,11 @@ function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 function escapeWord(word) {
-    return word.replace(MARKDOWN_PUNCTUATION, '\\$&').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    return word
+        .replace(MARKDOWN_PUNCTUATION, '\\$&')
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;');
 }
 /**
  * A code span of `text` (no line feed in it): a fence one backtick longer than the longest run inside, padded

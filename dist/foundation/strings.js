@@ -14,6 +14,8 @@ function flat(text) {
 /** A glob of `*` (any run of characters) and `?` (one character) as a whole-string, case-sensitive pattern. */
 function globPattern(glob) {
     // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points are what a glob's characters are
-    const escaped = [...glob].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+()[\]{}]/.test(c) ? `\\${c}` : c)).join('');
+    const escaped = [...glob]
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+()[\]{}]/.test(c) ? `\\${c}` : c))
+        .join('');
     return new RegExp(`^${escaped}$`);
 }

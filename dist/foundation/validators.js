@@ -75,7 +75,16 @@ function compiledFormOf(name, schema) {
     const { $defs, ...rest } = schema;
     const defs = Object.fromEntries(Object.entries($defs).filter(([key]) => !key.startsWith(`${EDITOR_ASSERTION}.`)));
     const assertion = $defs[EDITOR_ASSERTION];
-    return { ...rest, $defs: { ...defs, [EDITOR_ASSERTION]: { ...(assertion?.description && { description: assertion.description }), type: ['object', 'boolean'] } } };
+    return {
+        ...rest,
+        $defs: {
+            ...defs,
+            [EDITOR_ASSERTION]: {
+                ...(assertion?.description && { description: assertion.description }),
+                type: ['object', 'boolean'],
+            },
+        },
+    };
 }
 /** The $defs of policy.schema.json that describe an assertion over the broker document (`assertion.*` below it). */
 const EDITOR_ASSERTION = 'assertion';

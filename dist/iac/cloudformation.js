@@ -16,8 +16,26 @@ const lines_1 = require("./lines");
 const resource_types_1 = require("./resource-types");
 /** The intrinsic functions and condition functions that have a `!Short` form (CloudFormation User Guide). */
 const INTRINSIC_FUNCTIONS = [
-    'And', 'Base64', 'Cidr', 'Condition', 'Equals', 'FindInMap', 'GetAtt', 'GetAZs', 'If', 'ImportValue', 'Join',
-    'Length', 'Not', 'Or', 'Ref', 'Select', 'Split', 'Sub', 'ToJsonString', 'Transform',
+    'And',
+    'Base64',
+    'Cidr',
+    'Condition',
+    'Equals',
+    'FindInMap',
+    'GetAtt',
+    'GetAZs',
+    'If',
+    'ImportValue',
+    'Join',
+    'Length',
+    'Not',
+    'Or',
+    'Ref',
+    'Select',
+    'Split',
+    'Sub',
+    'ToJsonString',
+    'Transform',
 ];
 /** Each short form in the three shapes YAML allows: `!Ref X`, `!Join [..]`, `!Transform {..}`. */
 const INTRINSIC_TAGS = INTRINSIC_FUNCTIONS.flatMap((name) => [
@@ -59,11 +77,21 @@ function parseCloudFormation(text, file, format) {
         const atEnd = text.slice(error.pos[0]).trim() === '';
         const offset = atEnd ? Math.max(0, text.trimEnd().length - 1) : error.pos[0];
         const parserMessage = error.message.split('\n')[0];
-        const message = atEnd && format === 'cloudformation-json' ? `unexpected end of file, a { or [ is not closed (${parserMessage})` : parserMessage;
+        const message = atEnd && format === 'cloudformation-json'
+            ? `unexpected end of file, a { or [ is not closed (${parserMessage})`
+            : parserMessage;
         return {
             isTemplate: false,
             definitions: [],
-            problems: [{ severity: 'warning', file, line: lines.line(offset), column: lines.column(offset), message: `not indexed: ${format === 'cloudformation-json' ? 'JSON' : 'YAML'} syntax error: ${message}` }],
+            problems: [
+                {
+                    severity: 'warning',
+                    file,
+                    line: lines.line(offset),
+                    column: lines.column(offset),
+                    message: `not indexed: ${format === 'cloudformation-json' ? 'JSON' : 'YAML'} syntax error: ${message}`,
+                },
+            ],
         };
     }
     const root = document.contents;
@@ -85,7 +113,8 @@ function isTemplate(root) {
     if (root.has('AWSTemplateFormatVersion'))
         return true;
     const resources = root.get('Resources', true);
-    return (0, yaml_1.isMap)(resources) && resources.items.some((pair) => (0, yaml_1.isMap)(pair.value) && (literalString(pair.value.get('Type', true))?.startsWith('AWS::') ?? false));
+    return ((0, yaml_1.isMap)(resources) &&
+        resources.items.some((pair) => (0, yaml_1.isMap)(pair.value) && (literalString(pair.value.get('Type', true))?.startsWith('AWS::') ?? false)));
 }
 function resourceDefinition(pair, file, format, lines) {
     const logicalId = literalString(pair.key);
@@ -136,7 +165,10 @@ function recordProperties(map, prefix, depth, out, lines) {
         if (depth === 0 && key === 'Tags' && (0, yaml_1.isSeq)(value)) {
             recordTags(value, out, lines);
         }
-        else if ((0, yaml_1.isMap)(value) && value.tag === undefined && !isLongFormIntrinsic(value) && depth + 1 < MAX_PROPERTY_DEPTH) {
+        else if ((0, yaml_1.isMap)(value) &&
+            value.tag === undefined &&
+            !isLongFormIntrinsic(value) &&
+            depth + 1 < MAX_PROPERTY_DEPTH) {
             recordProperties(value, path, depth + 1, out, lines);
         }
         else if ((0, yaml_1.isSeq)(value) && value.tag === undefined && depth === 0) {
@@ -177,7 +209,7 @@ function isLongFormIntrinsic(map) {
 function literalString(node) {
     if (!(0, yaml_1.isScalar)(node) || (node.tag !== undefined && node.tag !== PLAIN_STRING_TAG))
         return undefined;
-    const value = (node).value;
+    const value = node.value;
     return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 function literalAt(node, lines) {

@@ -38,7 +38,11 @@ function walk(directory, repoRoot, found, problems) {
         entries = (0, node_fs_1.readdirSync)(directory, { withFileTypes: true });
     }
     catch (error) {
-        problems.push({ severity: 'warning', file: repositoryPath(directory, repoRoot), message: `directory not searched: ${error.message}` });
+        problems.push({
+            severity: 'warning',
+            file: repositoryPath(directory, repoRoot),
+            message: `directory not searched: ${error.message}`,
+        });
         return;
     }
     for (const entry of entries) {

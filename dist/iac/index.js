@@ -50,10 +50,18 @@ function buildIacIndex(paths, repoRoot, options = {}) {
     const started = performance.now();
     let bytesRead = 0;
     for (const [position, candidate] of candidates.entries()) {
-        const spent = bytesRead > budget.bytes ? `${budget.bytes} bytes` : performance.now() - started > budget.milliseconds ? `${budget.milliseconds / 1000} s` : undefined;
+        const spent = bytesRead > budget.bytes
+            ? `${budget.bytes} bytes`
+            : performance.now() - started > budget.milliseconds
+                ? `${budget.milliseconds / 1000} s`
+                : undefined;
         if (spent) {
             const left = candidates.length - position;
-            problems.push({ severity: 'warning', file: candidate.file, message: `not indexed, with ${left - 1} more file(s) after it: the IaC budget of ${spent} per scan was spent (name the folders that hold your templates with --iac)` });
+            problems.push({
+                severity: 'warning',
+                file: candidate.file,
+                message: `not indexed, with ${left - 1} more file(s) after it: the IaC budget of ${spent} per scan was spent (name the folders that hold your templates with --iac)`,
+            });
             break;
         }
         const text = readCandidate(candidate, candidate.format === 'terraform' ? Math.min(maxBytes, exports.MAX_TERRAFORM_FILE_BYTES) : maxBytes, problems);
@@ -71,14 +79,22 @@ function buildIacIndex(paths, repoRoot, options = {}) {
         catch (error) {
             // A file in the repository (written by a pull request) must not take the scan down: on 100 KB of nested
             // `"${` the HCL grammar overflows the stack or leaves a tree without types. A warning, like a syntax error.
-            problems.push({ severity: 'warning', file: candidate.file, message: `not indexed: the parser gave up on it (${error.message})` });
+            problems.push({
+                severity: 'warning',
+                file: candidate.file,
+                message: `not indexed: the parser gave up on it (${error.message})`,
+            });
             continue;
         }
         problems.push(...parsed.problems);
         if (!parsed.indexed)
             continue;
         if (!(0, discover_1.isInsideRepository)(candidate.file)) {
-            problems.push({ severity: 'warning', file: candidate.file, message: 'not indexed: outside the repository root, so findings could not point at it' });
+            problems.push({
+                severity: 'warning',
+                file: candidate.file,
+                message: 'not indexed: outside the repository root, so findings could not point at it',
+            });
             continue;
         }
         files.push(candidate.file);
@@ -90,7 +106,9 @@ function buildIacIndex(paths, repoRoot, options = {}) {
             continue;
         const mapped = stacks.get(definition.file) ?? [];
         // A CDK template is named after its artifact id, which the manifest maps to the real stack name.
-        const guessed = mapped.some((stack) => stack.source === 'cdk-manifest') ? [] : [{ name: (0, discover_1.stackNameFromFileName)(definition.file), source: 'file-name' }];
+        const guessed = mapped.some((stack) => stack.source === 'cdk-manifest')
+            ? []
+            : [{ name: (0, discover_1.stackNameFromFileName)(definition.file), source: 'file-name' }];
         const known = [...guessed, ...mapped];
         definition.stacks = known.filter((stack, i) => known.findIndex((other) => other.name === stack.name && other.source === stack.source) === i);
         const environment = environments.get(definition.file);
@@ -103,7 +121,11 @@ function readCandidate(candidate, maxBytes, problems) {
     try {
         const size = (0, node_fs_1.statSync)(candidate.absolute).size;
         if (size > maxBytes) {
-            problems.push({ severity: 'warning', file: candidate.file, message: `not indexed: ${size} bytes, more than the ${maxBytes} looked at` });
+            problems.push({
+                severity: 'warning',
+                file: candidate.file,
+                message: `not indexed: ${size} bytes, more than the ${maxBytes} looked at`,
+            });
             return undefined;
         }
         // A byte-order mark is on line 1 and in no token: dropping it keeps every line number.
@@ -136,7 +158,11 @@ function readCdkManifest(candidate, text, root, stacks, environments, problems) 
         manifest = JSON.parse(text);
     }
     catch (error) {
-        problems.push({ severity: 'warning', file: candidate.file, message: `CDK manifest not read: ${error.message}` });
+        problems.push({
+            severity: 'warning',
+            file: candidate.file,
+            message: `CDK manifest not read: ${error.message}`,
+        });
         return;
     }
     for (const [artifactId, artifact] of Object.entries(manifest?.artifacts ?? {})) {
@@ -166,7 +192,11 @@ function addStacksOption(mapping, root, stacks, files, problems) {
     for (const [stackName, path] of Object.entries(mapping)) {
         const template = (0, discover_1.repositoryPath)((0, node_path_1.isAbsolute)(path) ? path : (0, node_path_1.join)(root, path), root);
         if (!files.includes(template)) {
-            problems.push({ severity: 'warning', file: template, message: `stack ${stackName} is mapped to this file, which is not an indexed CloudFormation template` });
+            problems.push({
+                severity: 'warning',
+                file: template,
+                message: `stack ${stackName} is mapped to this file, which is not an indexed CloudFormation template`,
+            });
             continue;
         }
         stacks.set(template, [...(stacks.get(template) ?? []), { name: stackName, source: 'stacks-option' }]);

@@ -64,7 +64,13 @@ function lookupFor(index, kind) {
         for (const definition of index.definitions) {
             let lookup = byKind.get(definition.kind);
             if (!lookup) {
-                lookup = { count: 0, byLogicalId: new Map(), byName: new Map(), byNameTag: new Map(), byTerraformName: new Map() };
+                lookup = {
+                    count: 0,
+                    byLogicalId: new Map(),
+                    byName: new Map(),
+                    byNameTag: new Map(),
+                    byTerraformName: new Map(),
+                };
                 byKind.set(definition.kind, lookup);
             }
             lookup.count++;
@@ -79,7 +85,13 @@ function lookupFor(index, kind) {
         }
         lookups.set(index, byKind);
     }
-    return byKind.get(kind) ?? { count: 0, byLogicalId: new Map(), byName: new Map(), byNameTag: new Map(), byTerraformName: new Map() };
+    return (byKind.get(kind) ?? {
+        count: 0,
+        byLogicalId: new Map(),
+        byName: new Map(),
+        byNameTag: new Map(),
+        byTerraformName: new Map(),
+    });
 }
 function add(map, key, definition) {
     const list = map.get(key);
@@ -93,8 +105,12 @@ function possibleDefinitions(lookup, resource) {
     const logicalId = resource.tags?.[exports.CLOUDFORMATION_LOGICAL_ID_TAG];
     const names = [resource.name, resource.tags?.Name].filter((name) => name !== undefined);
     const found = new Set([
-        ...(logicalId === undefined ? [] : lookup.byLogicalId.get(logicalId) ?? []),
-        ...names.flatMap((name) => [...(lookup.byName.get(name) ?? []), ...(lookup.byNameTag.get(name) ?? []), ...(lookup.byTerraformName.get(normalizeName(name)) ?? [])]),
+        ...(logicalId === undefined ? [] : (lookup.byLogicalId.get(logicalId) ?? [])),
+        ...names.flatMap((name) => [
+            ...(lookup.byName.get(name) ?? []),
+            ...(lookup.byNameTag.get(name) ?? []),
+            ...(lookup.byTerraformName.get(normalizeName(name)) ?? []),
+        ]),
     ]);
     return [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine));
 }
@@ -113,12 +129,24 @@ function assess(definition, resource) {
         }
         else if (stack !== undefined && definition.stacks?.some((known) => known.name === stack)) {
             createdHere = true;
-            const sources = definition.stacks.filter((known) => known.name === stack).map((known) => STACK_SOURCES[known.source]);
-            evidence.push({ kind: 'cloudformation-stack', strength: 'strong', detail: `tags ${exports.CLOUDFORMATION_STACK_TAG}=${stack} and ${exports.CLOUDFORMATION_LOGICAL_ID_TAG}=${logicalId}: ${definition.file} is deployed as stack ${stack} (${sources.join(', ')})` });
+            const sources = definition.stacks
+                .filter((known) => known.name === stack)
+                .map((known) => STACK_SOURCES[known.source]);
+            evidence.push({
+                kind: 'cloudformation-stack',
+                strength: 'strong',
+                detail: `tags ${exports.CLOUDFORMATION_STACK_TAG}=${stack} and ${exports.CLOUDFORMATION_LOGICAL_ID_TAG}=${logicalId}: ${definition.file} is deployed as stack ${stack} (${sources.join(', ')})`,
+            });
         }
         else {
-            const known = definition.stacks?.length ? `known stacks of ${definition.file}: ${definition.stacks.map((s) => s.name).join(', ')}` : `no stack is known for ${definition.file}`;
-            evidence.push({ kind: 'cloudformation-logical-id', strength: 'medium', detail: `tag ${exports.CLOUDFORMATION_LOGICAL_ID_TAG}=${logicalId} matches; the stack ${stack ?? '(untagged)'} is not known to come from this template (${known})` });
+            const known = definition.stacks?.length
+                ? `known stacks of ${definition.file}: ${definition.stacks.map((s) => s.name).join(', ')}`
+                : `no stack is known for ${definition.file}`;
+            evidence.push({
+                kind: 'cloudformation-logical-id',
+                strength: 'medium',
+                detail: `tag ${exports.CLOUDFORMATION_LOGICAL_ID_TAG}=${logicalId} matches; the stack ${stack ?? '(untagged)'} is not known to come from this template (${known})`,
+            });
         }
     }
     // The template deploys elsewhere: no tag or name can make it this resource's definition.
@@ -134,20 +162,34 @@ function assess(definition, resource) {
     const ownName = (0, resource_types_1.hasOwnName)(definition.kind) ? resource.name : undefined;
     if (definition.name && ownName !== undefined) {
         if (definition.name.value === ownName)
-            evidence.push({ kind: 'name', strength: 'strong', detail: `literal name ${JSON.stringify(ownName)} at ${definition.file}:${definition.name.line}` });
+            evidence.push({
+                kind: 'name',
+                strength: 'strong',
+                detail: `literal name ${JSON.stringify(ownName)} at ${definition.file}:${definition.name.line}`,
+            });
         else
             contradictions.push(`its name is ${JSON.stringify(definition.name.value)} (line ${definition.name.line}), the deployed one is ${JSON.stringify(ownName)}`);
     }
     const deployedNameTag = resource.tags?.Name ?? ((0, resource_types_1.hasOwnName)(definition.kind) ? undefined : resource.name);
     if (definition.nameTag && deployedNameTag !== undefined) {
         if (definition.nameTag.value === deployedNameTag)
-            evidence.push({ kind: 'name-tag', strength: 'medium', detail: `literal Name tag ${JSON.stringify(deployedNameTag)} at ${definition.file}:${definition.nameTag.line}` });
+            evidence.push({
+                kind: 'name-tag',
+                strength: 'medium',
+                detail: `literal Name tag ${JSON.stringify(deployedNameTag)} at ${definition.file}:${definition.nameTag.line}`,
+            });
         else
             contradictions.push(`its Name tag is ${JSON.stringify(definition.nameTag.value)} (line ${definition.nameTag.line}), the deployed one is ${JSON.stringify(deployedNameTag)}`);
     }
     const plainName = resource.name ?? resource.tags?.Name;
-    if (definition.format === 'terraform' && plainName !== undefined && normalizeName(definition.localName) === normalizeName(plainName)) {
-        evidence.push({ kind: 'terraform-resource-name', strength: 'weak', detail: `Terraform resource ${definition.address} is named like ${JSON.stringify(plainName)}` });
+    if (definition.format === 'terraform' &&
+        plainName !== undefined &&
+        normalizeName(definition.localName) === normalizeName(plainName)) {
+        evidence.push({
+            kind: 'terraform-resource-name',
+            strength: 'weak',
+            detail: `Terraform resource ${definition.address} is named like ${JSON.stringify(plainName)}`,
+        });
     }
     const ruledOut = [...elsewhere, ...(createdHere ? [] : contradictions)];
     const contradiction = ruledOut.length === 0 ? undefined : ruledOut.join('; ');

@@ -47,7 +47,10 @@ function anchorProperty(definition, requested) {
 function splitPath(requested) {
     const trimmed = requested.startsWith('/') ? requested.slice(1) : requested;
     const separator = requested.startsWith('/') ? '/' : '.';
-    return trimmed.split(separator).map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~')).filter((part) => part !== '');
+    return trimmed
+        .split(separator)
+        .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+        .filter((part) => part !== '');
 }
 /** The requested path in the definition's naming: the broker table for its head, case conversion for the rest. */
 function translatedPaths(definition, segments) {

@@ -86,14 +86,20 @@ const TERRAFORM_TYPES = {
 };
 const TERRAFORM_FAMILIES = ['aws_ec2_transit_gateway_', 'aws_dx_', 'aws_network_acl'];
 function cloudFormationTypeInfo(type) {
-    return CLOUDFORMATION_TYPES[type] ?? (CLOUDFORMATION_FAMILIES.some((prefix) => type.startsWith(prefix)) ? { kind: 'auxiliary' } : undefined);
+    return (CLOUDFORMATION_TYPES[type] ??
+        (CLOUDFORMATION_FAMILIES.some((prefix) => type.startsWith(prefix)) ? { kind: 'auxiliary' } : undefined));
 }
 function terraformTypeInfo(type) {
-    return TERRAFORM_TYPES[type] ?? (TERRAFORM_FAMILIES.some((prefix) => type.startsWith(prefix)) ? { kind: 'auxiliary' } : undefined);
+    return (TERRAFORM_TYPES[type] ??
+        (TERRAFORM_FAMILIES.some((prefix) => type.startsWith(prefix)) ? { kind: 'auxiliary' } : undefined));
 }
 /** Kinds whose deployed resources have a name of their own; the others are known by their Name tag. */
 function hasOwnName(kind) {
-    return kind === 'broker' || kind === 'security-group' || kind === 'dx-connection' || kind === 'dx-gateway' || kind === 'virtual-interface';
+    return (kind === 'broker' ||
+        kind === 'security-group' ||
+        kind === 'dx-connection' ||
+        kind === 'dx-gateway' ||
+        kind === 'virtual-interface');
 }
 /** The kind to locate a network path hop by; undefined for hops that are not resources (on-premises, targets). */
 function locatableKindOfHop(kind) {

@@ -19,7 +19,18 @@ function parseTerraform(text, file) {
     const error = syntaxError(tree, text, lines);
     if (error) {
         // The grammar recovers from errors, but what follows one may be misplaced: index nothing from this file.
-        return { definitions: [], problems: [{ severity: 'warning', file, line: error.line, column: error.column, message: `not indexed: HCL syntax error: ${error.message}` }] };
+        return {
+            definitions: [],
+            problems: [
+                {
+                    severity: 'warning',
+                    file,
+                    line: error.line,
+                    column: error.column,
+                    message: `not indexed: HCL syntax error: ${error.message}`,
+                },
+            ],
+        };
     }
     const definitions = [];
     const body = tree.topNode.getChild('Body');
@@ -49,14 +60,28 @@ function syntaxError(tree, text, lines) {
     if (text.slice(error.from).trim() === '') {
         const innermost = unclosed.at(-1);
         if (innermost) {
-            const name = [blockType(innermost, text), ...innermost.getChildren('BlockLabel').map((label) => text.slice(label.from, label.to))].join(' ');
-            return { line: lines.line(innermost.from), column: lines.column(innermost.from), message: `unexpected end of file: the block ${name} opened here is not closed` };
+            const name = [
+                blockType(innermost, text),
+                ...innermost.getChildren('BlockLabel').map((label) => text.slice(label.from, label.to)),
+            ].join(' ');
+            return {
+                line: lines.line(innermost.from),
+                column: lines.column(innermost.from),
+                message: `unexpected end of file: the block ${name} opened here is not closed`,
+            };
         }
         const last = lines.lastContentLine(0, text.length);
         return { line: last, column: 1, message: 'unexpected end of file (an unclosed bracket or string?)' };
     }
-    const token = text.slice(error.from, Math.max(error.to, error.from + 1)).split('\n')[0].trim() || text.slice(error.from).trimStart().split('\n')[0];
-    return { line: lines.line(error.from), column: lines.column(error.from), message: `unexpected ${JSON.stringify(token.slice(0, 40))}` };
+    const token = text
+        .slice(error.from, Math.max(error.to, error.from + 1))
+        .split('\n')[0]
+        .trim() || text.slice(error.from).trimStart().split('\n')[0];
+    return {
+        line: lines.line(error.from),
+        column: lines.column(error.from),
+        message: `unexpected ${JSON.stringify(token.slice(0, 40))}`,
+    };
 }
 function resourceDefinition(block, text, file, lines) {
     if (blockType(block, text) !== 'resource')
@@ -143,7 +168,10 @@ function tagSources(expression, text) {
         return [object];
     const call = expression?.getChild('FunctionCall');
     const functionName = call?.getChild('FunctionName');
-    if (!call || call.getChild('FunctionNamespace') || !functionName || text.slice(functionName.from, functionName.to) !== 'merge')
+    if (!call ||
+        call.getChild('FunctionNamespace') ||
+        !functionName ||
+        text.slice(functionName.from, functionName.to) !== 'merge')
         return [null];
     const args = call.getChild('FunctionArguments')?.getChildren('Expression') ?? [];
     return args.map((arg) => arg.getChild('CollectionValue')?.getChild('Object') ?? null);

@@ -63,7 +63,9 @@ async function planAccounts(clients, options, homeRegion) {
         ? { accountId: exports.UNKNOWN_ACCOUNT, partition: (0, regions_1.partitionOfRegion)(homeRegion), identityError: identity.error }
         : { accountId: identity.accountId, partition: identity.partition };
     // An account whose id STS would not tell us cannot be placed in a shard: the first shard scans it.
-    const inShard = target.accountId === exports.UNKNOWN_ACCOUNT ? (options.shard?.index ?? 1) === 1 : (0, selection_1.selectAccounts)([target], { shard: options.shard }).selected.length > 0;
+    const inShard = target.accountId === exports.UNKNOWN_ACCOUNT
+        ? (options.shard?.index ?? 1) === 1
+        : (0, selection_1.selectAccounts)([target], { shard: options.shard }).selected.length > 0;
     return {
         targets: inShard ? [target] : [],
         ...(options.shard && { selection: { source: 'caller', shard: options.shard } }),
@@ -81,7 +83,11 @@ function planRoleArns(roleArns, filters) {
             byAccount.set(role.accountId, { accountId: role.accountId, partition: role.partition, roleArn: role.arn });
     }
     const { selected, excluded } = (0, selection_1.selectAccounts)([...byAccount.values()], filters);
-    return { targets: selected, selection: selectionInfo('role-arn', undefined, filters.shard, excluded.map(excludedAccount)), errors: [] };
+    return {
+        targets: selected,
+        selection: selectionInfo('role-arn', undefined, filters.shard, excluded.map(excludedAccount)),
+        errors: [],
+    };
 }
 async function planOrganization(clients, roleName, homeRegion, filters) {
     const region = organizationsRegion(homeRegion);
@@ -127,7 +133,12 @@ async function planOrganization(clients, roleName, homeRegion, filters) {
     const notActive = selected.filter((account) => account.state !== 'ACTIVE');
     const skipped = [
         ...excluded.map(excludedAccount),
-        ...notActive.map((account) => ({ accountId: account.accountId, ...(account.name && { name: account.name }), reason: 'not-active', state: account.state })),
+        ...notActive.map((account) => ({
+            accountId: account.accountId,
+            ...(account.name && { name: account.name }),
+            reason: 'not-active',
+            state: account.state,
+        })),
     ];
     const targets = selected.filter((account) => account.state === 'ACTIVE').map(({ state: _state, ...target }) => target);
     return { targets, selection: selectionInfo('organization', roleName, filters.shard, skipped), errors };
@@ -137,7 +148,9 @@ function selectionInfo(source, roleName, shard, skipped) {
         source,
         ...(roleName !== undefined && { roleName }),
         ...(shard && { shard }),
-        ...(skipped.length > 0 && { skipped: [...skipped].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)) }),
+        ...(skipped.length > 0 && {
+            skipped: [...skipped].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)),
+        }),
     };
 }
 function excludedAccount(target) {
@@ -210,7 +223,12 @@ function assumedRole(clients, region, roleArn, externalId, accountId) {
                 message: 'AssumeRole returned no complete credentials',
             });
         }
-        return { accessKeyId: creds.AccessKeyId, secretAccessKey: creds.SecretAccessKey, sessionToken: creds.SessionToken, ...(creds.Expiration && { expiration: creds.Expiration }) };
+        return {
+            accessKeyId: creds.AccessKeyId,
+            secretAccessKey: creds.SecretAccessKey,
+            sessionToken: creds.SessionToken,
+            ...(creds.Expiration && { expiration: creds.Expiration }),
+        };
     };
     const current = () => {
         session ??= fetch();

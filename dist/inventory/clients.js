@@ -180,7 +180,11 @@ function rememberSigningKey(signer) {
         return signer;
     let last;
     target.getSigningKey = function (credentials, region, shortDate, service) {
-        if (last && last.shortDate === shortDate && last.region === region && last.service === service && sameCredentials(last.credentials, credentials))
+        if (last &&
+            last.shortDate === shortDate &&
+            last.region === region &&
+            last.service === service &&
+            sameCredentials(last.credentials, credentials))
             return last.key;
         const key = derive.call(this, credentials, region, shortDate, service);
         const entry = { credentials: { ...credentials }, region, shortDate, service, key };
@@ -194,7 +198,7 @@ function rememberSigningKey(signer) {
     return signer;
 }
 function sameCredentials(a, b) {
-    return a.accessKeyId === b.accessKeyId && a.secretAccessKey === b.secretAccessKey && a.sessionToken === b.sessionToken;
+    return (a.accessKeyId === b.accessKeyId && a.secretAccessKey === b.secretAccessKey && a.sessionToken === b.sessionToken);
 }
 /**
  * Two middlewares on every client:
@@ -208,7 +212,12 @@ function instrument(client, service, region, options) {
     const stack = client.middlewareStack;
     const { deadline, pacing, onCall } = options;
     if (deadline) {
-        stack.add((next) => (args) => deadline.race(next(args)), { step: 'initialize', name: 'mqAuditDeadline', priority: 'high', override: true });
+        stack.add((next) => (args) => deadline.race(next(args)), {
+            step: 'initialize',
+            name: 'mqAuditDeadline',
+            priority: 'high',
+            override: true,
+        });
     }
     if (!pacing && !onCall)
         return;
@@ -230,7 +239,12 @@ function instrument(client, service, region, options) {
             throw err;
         }
     };
-    stack.addRelativeTo(paced, { relation: 'after', toMiddleware: 'retryMiddleware', name: 'mqAuditPacing', override: true });
+    stack.addRelativeTo(paced, {
+        relation: 'after',
+        toMiddleware: 'retryMiddleware',
+        name: 'mqAuditPacing',
+        override: true,
+    });
 }
 /** `DescribeBrokerCommand` → `DescribeBroker`. */
 function operationName(commandName) {

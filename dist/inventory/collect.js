@@ -40,7 +40,11 @@ async function collectInventory(options) {
     const collectedAt = now().toISOString();
     const notify = options.onProgress ?? (() => undefined);
     const deadline = (0, deadline_1.createDeadline)(options.deadlineMs, options.deadlineLabel);
-    const pacer = new pacing_1.Pacer({ headroom: options.rateHeadroom, mqScope: options.mqBucketScope, shapes: options.bucketShapes });
+    const pacer = new pacing_1.Pacer({
+        headroom: options.rateHeadroom,
+        mqScope: options.mqBucketScope,
+        shapes: options.bucketShapes,
+    });
     const clientOptions = {
         profile: options.profile,
         endpoint: options.endpoint,
@@ -71,7 +75,9 @@ async function collectInventory(options) {
         // --role-arn or --organization without credentials to assume or list with. Only when nothing was collected:
         // a session that expired part-way (an SSO session, say) leaves an incomplete inventory, not a set-up problem.
         const listedSomething = accounts.some((account) => account.regions.some((region) => region.brokers !== null));
-        const noCredentialsAtAll = listedSomething ? undefined : (0, errors_1.missingCredentialsError)(errors, options.profile ?? process.env.AWS_PROFILE);
+        const noCredentialsAtAll = listedSomething
+            ? undefined
+            : (0, errors_1.missingCredentialsError)(errors, options.profile ?? process.env.AWS_PROFILE);
         if (noCredentialsAtAll)
             throw noCredentialsAtAll;
         const regions = [...new Set(collected.flatMap((c) => c.regions))].sort(compare);
@@ -118,10 +124,21 @@ async function collectAccount(run, target) {
             await role.assume();
         }
         catch (err) {
-            record(err instanceof accounts_1.AssumeRoleError ? err.collectionError : (0, errors_1.toCollectionError)(err, { service: 'sts', operation: 'AssumeRole', region: run.homeRegion, resource: target.roleArn }));
+            record(err instanceof accounts_1.AssumeRoleError
+                ? err.collectionError
+                : (0, errors_1.toCollectionError)(err, {
+                    service: 'sts',
+                    operation: 'AssumeRole',
+                    region: run.homeRegion,
+                    resource: target.roleArn,
+                }));
             return finish(accountInventory(target, []), []);
         }
-        clients = (0, clients_1.createAwsClients)({ ...run.clientOptions, credentials: role.credentials, pacing: { pacer: run.pacer, account: target.accountId } });
+        clients = (0, clients_1.createAwsClients)({
+            ...run.clientOptions,
+            credentials: role.credentials,
+            pacing: { pacer: run.pacer, account: target.accountId },
+        });
         owned = true;
     }
     try {
@@ -168,7 +185,13 @@ async function collectRegion(ctx, notify, record) {
         if (network !== undefined)
             inventory.network = network;
     }
-    notify({ type: 'region-done', region: ctx.region, mqOffered, brokers: brokers === null ? null : brokers.length, ...(accountId && { accountId }) });
+    notify({
+        type: 'region-done',
+        region: ctx.region,
+        mqOffered,
+        brokers: brokers === null ? null : brokers.length,
+        ...(accountId && { accountId }),
+    });
     return inventory;
 }
 async function regionsToScan(clients, options, homeRegion, record) {
@@ -200,12 +223,16 @@ function accountFromBrokerArns(target, regions) {
         : { accountId: accounts_1.UNKNOWN_ACCOUNT, partition: target.partition, regions };
 }
 function explainAccountFallback(error, accountId) {
-    const note = accountId === accounts_1.UNKNOWN_ACCOUNT ? 'account id could not be determined: recorded as "unknown"' : `account id ${accountId} taken from broker ARNs`;
+    const note = accountId === accounts_1.UNKNOWN_ACCOUNT
+        ? 'account id could not be determined: recorded as "unknown"'
+        : `account id ${accountId} taken from broker ARNs`;
     return { ...error, message: `${error.message} (${note})` };
 }
 function collectionInfo(options, regions) {
     const profile = options.profile ?? process.env.AWS_PROFILE;
-    const services = options.accounts?.organizationRoleName !== undefined ? [...clients_1.AUDITED_SERVICES, 'organizations'] : clients_1.AUDITED_SERVICES;
+    const services = options.accounts?.organizationRoleName !== undefined
+        ? [...clients_1.AUDITED_SERVICES, 'organizations']
+        : clients_1.AUDITED_SERVICES;
     const endpoints = (0, clients_1.endpointOverrides)(options.endpoint, process.env, services);
     return {
         method: 'live',

@@ -68,11 +68,19 @@ async function collectDirectConnectGateways(client, region, concurrency, errors)
         const directConnectGatewayId = gateway.id;
         const [associations, attachments] = await Promise.all([
             (0, attempt_1.attempt)(errors, site('DescribeDirectConnectGatewayAssociations', directConnectGatewayId), async () => (await (0, paginate_1.loopNextToken)(async (nextToken) => {
-                const page = await client.send(new client_direct_connect_1.DescribeDirectConnectGatewayAssociationsCommand({ directConnectGatewayId, maxResults: exports.DX_MAX_RESULTS, nextToken }));
+                const page = await client.send(new client_direct_connect_1.DescribeDirectConnectGatewayAssociationsCommand({
+                    directConnectGatewayId,
+                    maxResults: exports.DX_MAX_RESULTS,
+                    nextToken,
+                }));
                 return { items: page.directConnectGatewayAssociations, nextToken: page.nextToken };
             })).map((association) => toAssociation(association, directConnectGatewayId))),
             (0, attempt_1.attempt)(errors, site('DescribeDirectConnectGatewayAttachments', directConnectGatewayId), async () => (await (0, paginate_1.loopNextToken)(async (nextToken) => {
-                const page = await client.send(new client_direct_connect_1.DescribeDirectConnectGatewayAttachmentsCommand({ directConnectGatewayId, maxResults: exports.DX_MAX_RESULTS, nextToken }));
+                const page = await client.send(new client_direct_connect_1.DescribeDirectConnectGatewayAttachmentsCommand({
+                    directConnectGatewayId,
+                    maxResults: exports.DX_MAX_RESULTS,
+                    nextToken,
+                }));
                 return { items: page.directConnectGatewayAttachments, nextToken: page.nextToken };
             })).map((attachment) => toAttachment(attachment, directConnectGatewayId))),
         ]);
@@ -81,7 +89,9 @@ async function collectDirectConnectGateways(client, region, concurrency, errors)
 }
 // ---- mappers ------------------------------------------------------------------------------------------------------
 function toDxConnection(connection) {
-    const { connectionId: id } = (0, shapes_1.requireFields)('Direct Connect connection', connection.connectionId, { connectionId: connection.connectionId });
+    const { connectionId: id } = (0, shapes_1.requireFields)('Direct Connect connection', connection.connectionId, {
+        connectionId: connection.connectionId,
+    });
     return {
         id,
         ...(0, shapes_1.optional)('name', connection.connectionName),
@@ -112,7 +122,9 @@ function toDxLag(lag) {
 }
 /** Never reads authKey or customerRouterConfig. */
 function toDxVirtualInterface(vif) {
-    const { virtualInterfaceId: id } = (0, shapes_1.requireFields)('virtual interface', vif.virtualInterfaceId, { virtualInterfaceId: vif.virtualInterfaceId });
+    const { virtualInterfaceId: id } = (0, shapes_1.requireFields)('virtual interface', vif.virtualInterfaceId, {
+        virtualInterfaceId: vif.virtualInterfaceId,
+    });
     return {
         id,
         ...(0, shapes_1.optional)('name', vif.virtualInterfaceName),
@@ -175,11 +187,15 @@ function toAssociation(association, gatewayId) {
         // eslint-disable-next-line @typescript-eslint/no-deprecated -- the former field, for associations that lack the new one
         ...(0, shapes_1.optional)('associatedGatewayRegion', associated?.region ?? association.virtualGatewayRegion),
         ...(0, shapes_1.optional)('associatedGatewayOwnerAccount', associated?.ownerAccount ?? association.virtualGatewayOwnerAccount),
-        allowedPrefixes: (association.allowedPrefixesToDirectConnectGateway ?? []).map((prefix) => prefix.cidr).filter(shapes_1.defined),
+        allowedPrefixes: (association.allowedPrefixesToDirectConnectGateway ?? [])
+            .map((prefix) => prefix.cidr)
+            .filter(shapes_1.defined),
     };
 }
 function toAttachment(attachment, gatewayId) {
-    const fields = (0, shapes_1.requireFields)('Direct Connect gateway attachment', gatewayId, { virtualInterfaceId: attachment.virtualInterfaceId });
+    const fields = (0, shapes_1.requireFields)('Direct Connect gateway attachment', gatewayId, {
+        virtualInterfaceId: attachment.virtualInterfaceId,
+    });
     return {
         virtualInterfaceId: fields.virtualInterfaceId,
         ...(0, shapes_1.optional)('virtualInterfaceRegion', attachment.virtualInterfaceRegion),

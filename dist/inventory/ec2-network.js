@@ -80,7 +80,12 @@ function filterChunks(filters, size = exports.FILTER_VALUES_PER_CALL) {
     return calls;
 }
 async function collectEc2Network(client, region, scope, concurrency, errors) {
-    const site = (operation, resource) => ({ service: 'ec2', operation, region, ...(resource !== undefined && { resource }) });
+    const site = (operation, resource) => ({
+        service: 'ec2',
+        operation,
+        region,
+        ...(resource !== undefined && { resource }),
+    });
     /** Every page of every filter chunk, mapped, deduplicated by id (an ACL can match two chunks). */
     const list = (operation, filters, pages, toPage, map) => (0, attempt_1.attempt)(errors, site(operation), async () => {
         const byId = new Map();

@@ -25,10 +25,14 @@ exports.referencedPrefixLists = referencedPrefixLists;
 const shapes_1 = require("./shapes");
 function toVpc(vpc) {
     const { VpcId: id } = (0, shapes_1.requireFields)('VPC', vpc.VpcId, { VpcId: vpc.VpcId });
-    const associated = (vpc.CidrBlockAssociationSet ?? []).filter((a) => a.CidrBlockState?.State === 'associated').map((a) => a.CidrBlock);
+    const associated = (vpc.CidrBlockAssociationSet ?? [])
+        .filter((a) => a.CidrBlockState?.State === 'associated')
+        .map((a) => a.CidrBlock);
     // The primary CIDR (CidrBlock) first; older responses carry only CidrBlock.
     const cidrs = (0, shapes_1.unique)([vpc.CidrBlock, ...associated].filter(shapes_1.defined));
-    const ipv6 = (vpc.Ipv6CidrBlockAssociationSet ?? []).filter((a) => a.Ipv6CidrBlockState?.State === 'associated').map((a) => a.Ipv6CidrBlock);
+    const ipv6 = (vpc.Ipv6CidrBlockAssociationSet ?? [])
+        .filter((a) => a.Ipv6CidrBlockState?.State === 'associated')
+        .map((a) => a.Ipv6CidrBlock);
     return {
         id,
         ...(0, shapes_1.optional)('ownerId', vpc.OwnerId),
@@ -40,7 +44,10 @@ function toVpc(vpc) {
     };
 }
 function toSubnet(subnet) {
-    const { SubnetId: id, VpcId: vpcId } = (0, shapes_1.requireFields)('subnet', subnet.SubnetId, { SubnetId: subnet.SubnetId, VpcId: subnet.VpcId });
+    const { SubnetId: id, VpcId: vpcId } = (0, shapes_1.requireFields)('subnet', subnet.SubnetId, {
+        SubnetId: subnet.SubnetId,
+        VpcId: subnet.VpcId,
+    });
     const ipv6 = (subnet.Ipv6CidrBlockAssociationSet ?? [])
         .filter((a) => a.Ipv6CidrBlockState?.State === 'associated')
         .map((a) => a.Ipv6CidrBlock);
@@ -57,7 +64,10 @@ function toSubnet(subnet) {
     };
 }
 function toRouteTable(table) {
-    const { RouteTableId: id, VpcId: vpcId } = (0, shapes_1.requireFields)('route table', table.RouteTableId, { RouteTableId: table.RouteTableId, VpcId: table.VpcId });
+    const { RouteTableId: id, VpcId: vpcId } = (0, shapes_1.requireFields)('route table', table.RouteTableId, {
+        RouteTableId: table.RouteTableId,
+        VpcId: table.VpcId,
+    });
     const associations = (table.Associations ?? []).map((a) => ({
         ...(0, shapes_1.optional)('id', a.RouteTableAssociationId),
         ...(0, shapes_1.optional)('main', a.Main),
@@ -98,8 +108,15 @@ function toRoute(route, tableId) {
                 ? { destinationPrefixListId: route.DestinationPrefixListId }
                 : undefined;
     if (!destination)
-        throw new shapes_1.MissingFieldsError('route', tableId, ['DestinationCidrBlock|DestinationIpv6CidrBlock|DestinationPrefixListId']);
-    return { ...destination, ...routeTarget(route), ...(0, shapes_1.optional)('state', route.State), ...(0, shapes_1.optional)('origin', route.Origin) };
+        throw new shapes_1.MissingFieldsError('route', tableId, [
+            'DestinationCidrBlock|DestinationIpv6CidrBlock|DestinationPrefixListId',
+        ]);
+    return {
+        ...destination,
+        ...routeTarget(route),
+        ...(0, shapes_1.optional)('state', route.State),
+        ...(0, shapes_1.optional)('origin', route.Origin),
+    };
 }
 /**
  * The route's target. GatewayId holds several kinds (split by id prefix); a target AWS adds later lands as
@@ -158,7 +175,11 @@ function toSecurityGroupRule(rule) {
     };
 }
 function toNetworkAcl(acl) {
-    const fields = (0, shapes_1.requireFields)('network ACL', acl.NetworkAclId, { NetworkAclId: acl.NetworkAclId, VpcId: acl.VpcId, IsDefault: acl.IsDefault });
+    const fields = (0, shapes_1.requireFields)('network ACL', acl.NetworkAclId, {
+        NetworkAclId: acl.NetworkAclId,
+        VpcId: acl.VpcId,
+        IsDefault: acl.IsDefault,
+    });
     return {
         id: fields.NetworkAclId,
         vpcId: fields.VpcId,
@@ -202,7 +223,9 @@ function toManagedPrefixList(list, entries) {
     };
 }
 function toInternetGateway(gateway) {
-    const { InternetGatewayId: id } = (0, shapes_1.requireFields)('internet gateway', gateway.InternetGatewayId, { InternetGatewayId: gateway.InternetGatewayId });
+    const { InternetGatewayId: id } = (0, shapes_1.requireFields)('internet gateway', gateway.InternetGatewayId, {
+        InternetGatewayId: gateway.InternetGatewayId,
+    });
     return { id, ...(0, shapes_1.optional)('ownerId', gateway.OwnerId), attachments: gatewayAttachments(gateway.Attachments) };
 }
 function toNatGateway(gateway) {
@@ -216,7 +239,9 @@ function toNatGateway(gateway) {
     };
 }
 function toVpnGateway(gateway) {
-    const { VpnGatewayId: id } = (0, shapes_1.requireFields)('virtual private gateway', gateway.VpnGatewayId, { VpnGatewayId: gateway.VpnGatewayId });
+    const { VpnGatewayId: id } = (0, shapes_1.requireFields)('virtual private gateway', gateway.VpnGatewayId, {
+        VpnGatewayId: gateway.VpnGatewayId,
+    });
     return {
         id,
         ...(0, shapes_1.optional)('name', nameTag(gateway.Tags)),
@@ -226,10 +251,14 @@ function toVpnGateway(gateway) {
     };
 }
 function gatewayAttachments(attachments) {
-    return (attachments ?? []).filter((a) => a.VpcId !== undefined).map((a) => ({ vpcId: a.VpcId, ...(0, shapes_1.optional)('state', a.State) }));
+    return (attachments ?? [])
+        .filter((a) => a.VpcId !== undefined)
+        .map((a) => ({ vpcId: a.VpcId, ...(0, shapes_1.optional)('state', a.State) }));
 }
 function toCustomerGateway(gateway) {
-    const { CustomerGatewayId: id } = (0, shapes_1.requireFields)('customer gateway', gateway.CustomerGatewayId, { CustomerGatewayId: gateway.CustomerGatewayId });
+    const { CustomerGatewayId: id } = (0, shapes_1.requireFields)('customer gateway', gateway.CustomerGatewayId, {
+        CustomerGatewayId: gateway.CustomerGatewayId,
+    });
     return {
         id,
         ...(0, shapes_1.optional)('name', nameTag(gateway.Tags)),
@@ -242,7 +271,9 @@ function toCustomerGateway(gateway) {
 }
 /** Never reads CustomerGatewayConfiguration or Options.TunnelOptions (pre-shared keys). */
 function toVpnConnection(vpn) {
-    const { VpnConnectionId: id } = (0, shapes_1.requireFields)('VPN connection', vpn.VpnConnectionId, { VpnConnectionId: vpn.VpnConnectionId });
+    const { VpnConnectionId: id } = (0, shapes_1.requireFields)('VPN connection', vpn.VpnConnectionId, {
+        VpnConnectionId: vpn.VpnConnectionId,
+    });
     return {
         id,
         ...(0, shapes_1.optional)('name', nameTag(vpn.Tags)),
@@ -256,7 +287,10 @@ function toVpnConnection(vpn) {
         staticRoutesOnly: vpn.Options?.StaticRoutesOnly ?? false,
         ...(0, shapes_1.optional)('category', vpn.Category),
         tunnels: (vpn.VgwTelemetry ?? []).map((tunnel) => {
-            const fields = (0, shapes_1.requireFields)('VPN tunnel', id, { OutsideIpAddress: tunnel.OutsideIpAddress, Status: tunnel.Status });
+            const fields = (0, shapes_1.requireFields)('VPN tunnel', id, {
+                OutsideIpAddress: tunnel.OutsideIpAddress,
+                Status: tunnel.Status,
+            });
             return {
                 outsideIpAddress: fields.OutsideIpAddress,
                 status: fields.Status,
@@ -267,12 +301,18 @@ function toVpnConnection(vpn) {
         }),
         routes: (vpn.Routes ?? []).map((route) => {
             const fields = (0, shapes_1.requireFields)('VPN static route', id, { DestinationCidrBlock: route.DestinationCidrBlock });
-            return { destinationCidr: fields.DestinationCidrBlock, ...(0, shapes_1.optional)('state', route.State), ...(0, shapes_1.optional)('source', route.Source) };
+            return {
+                destinationCidr: fields.DestinationCidrBlock,
+                ...(0, shapes_1.optional)('state', route.State),
+                ...(0, shapes_1.optional)('source', route.Source),
+            };
         }),
     };
 }
 function toTransitGateway(gateway) {
-    const { TransitGatewayId: id } = (0, shapes_1.requireFields)('transit gateway', gateway.TransitGatewayId, { TransitGatewayId: gateway.TransitGatewayId });
+    const { TransitGatewayId: id } = (0, shapes_1.requireFields)('transit gateway', gateway.TransitGatewayId, {
+        TransitGatewayId: gateway.TransitGatewayId,
+    });
     const options = gateway.Options;
     return {
         id,
@@ -301,7 +341,9 @@ function toTransitGatewayAttachment(attachment) {
         ...(0, shapes_1.optional)('resourceOwnerId', attachment.ResourceOwnerId),
         ...(0, shapes_1.optional)('state', attachment.State),
         ...(0, shapes_1.optional)('name', nameTag(attachment.Tags)),
-        ...(routeTableId !== undefined && { association: { routeTableId, ...(0, shapes_1.optional)('state', attachment.Association?.State) } }),
+        ...(routeTableId !== undefined && {
+            association: { routeTableId, ...(0, shapes_1.optional)('state', attachment.Association?.State) },
+        }),
     };
 }
 /** The table alone; routes and propagations come from their own calls (null when those failed). */
@@ -322,7 +364,9 @@ function toTransitGatewayRouteTable(table, propagations, routes) {
     };
 }
 function toTransitGatewayPropagation(propagation, tableId) {
-    const fields = (0, shapes_1.requireFields)('transit gateway propagation', tableId, { TransitGatewayAttachmentId: propagation.TransitGatewayAttachmentId });
+    const fields = (0, shapes_1.requireFields)('transit gateway propagation', tableId, {
+        TransitGatewayAttachmentId: propagation.TransitGatewayAttachmentId,
+    });
     return {
         attachmentId: fields.TransitGatewayAttachmentId,
         ...(0, shapes_1.optional)('resourceType', propagation.ResourceType),
@@ -340,8 +384,14 @@ function toTransitGatewayRoute(route, tableId) {
         ...(0, shapes_1.optional)('state', route.State),
         ...(0, shapes_1.optional)('type', route.Type),
         attachments: (route.TransitGatewayAttachments ?? []).map((a) => {
-            const fields = (0, shapes_1.requireFields)('transit gateway route attachment', tableId, { TransitGatewayAttachmentId: a.TransitGatewayAttachmentId });
-            return { attachmentId: fields.TransitGatewayAttachmentId, ...(0, shapes_1.optional)('resourceType', a.ResourceType), ...(0, shapes_1.optional)('resourceId', a.ResourceId) };
+            const fields = (0, shapes_1.requireFields)('transit gateway route attachment', tableId, {
+                TransitGatewayAttachmentId: a.TransitGatewayAttachmentId,
+            });
+            return {
+                attachmentId: fields.TransitGatewayAttachmentId,
+                ...(0, shapes_1.optional)('resourceType', a.ResourceType),
+                ...(0, shapes_1.optional)('resourceId', a.ResourceId),
+            };
         }),
     };
 }
@@ -358,10 +408,17 @@ function toVpcPeeringConnection(peering) {
 }
 function peeringVpcInfo(info) {
     const cidrs = (0, shapes_1.unique)([info?.CidrBlock, ...(info?.CidrBlockSet ?? []).map((c) => c.CidrBlock)].filter(shapes_1.defined));
-    return { ...(0, shapes_1.optional)('vpcId', info?.VpcId), ...(0, shapes_1.optional)('ownerId', info?.OwnerId), ...(0, shapes_1.optional)('region', info?.Region), cidrs };
+    return {
+        ...(0, shapes_1.optional)('vpcId', info?.VpcId),
+        ...(0, shapes_1.optional)('ownerId', info?.OwnerId),
+        ...(0, shapes_1.optional)('region', info?.Region),
+        cidrs,
+    };
 }
 function toNetworkInterface(eni) {
-    const { NetworkInterfaceId: id } = (0, shapes_1.requireFields)('network interface', eni.NetworkInterfaceId, { NetworkInterfaceId: eni.NetworkInterfaceId });
+    const { NetworkInterfaceId: id } = (0, shapes_1.requireFields)('network interface', eni.NetworkInterfaceId, {
+        NetworkInterfaceId: eni.NetworkInterfaceId,
+    });
     const privateIps = (0, shapes_1.unique)([eni.PrivateIpAddress, ...(eni.PrivateIpAddresses ?? []).map((a) => a.PrivateIpAddress)].filter(shapes_1.defined));
     return {
         id,

@@ -35,7 +35,13 @@ const THROTTLED_CODES = new Set([
     'ThrottlingException',
     'TooManyRequestsException',
 ]);
-const TIMEOUT_CODES = new Set(['ESOCKETTIMEDOUT', 'ETIMEDOUT', 'RequestTimeout', 'RequestTimeoutException', 'TimeoutError']);
+const TIMEOUT_CODES = new Set([
+    'ESOCKETTIMEDOUT',
+    'ETIMEDOUT',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'TimeoutError',
+]);
 const OPT_IN_CODES = new Set(['OptInRequired', 'SubscriptionRequiredException']);
 /** DNS failures: on an AWS service host they mean the service has no endpoint in that region. */
 const DNS_NOT_FOUND_CODES = new Set(['EAI_NONAME', 'ENOTFOUND']);
@@ -97,18 +103,22 @@ function missingCredentialsError(errors, profile) {
     if (errors.length === 0 || !errors.every(isMissingCredentials))
         return undefined;
     // The chain's own words: "Could not load credentials from any providers", or the profile or SSO session it could not use.
-    const said = [...new Set(errors.map((error) => error.message.replace(/ \((account id|--all-regions)[^)]*\)$/, '')))].slice(0, 3);
+    const said = [
+        ...new Set(errors.map((error) => error.message.replace(/ \((account id|--all-regions)[^)]*\)$/, ''))),
+    ].slice(0, 3);
     return new errors_1.InputError('AWS credentials', [
         `none found; the AWS SDK's credential chain said: ${said.join('; ')}`,
         ...(profile !== undefined
-            ? [`The profile "${profile}" was asked for: check that ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE) defines it, with keys, a role or SSO; for SSO run aws sso login --profile ${profile}.`]
+            ? [
+                `The profile "${profile}" was asked for: check that ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE) defines it, with keys, a role or SSO; for SSO run aws sso login --profile ${profile}.`,
+            ]
             : []),
         'Provide credentials in one of these ways:',
         '  --profile NAME, or AWS_PROFILE=NAME: a profile of ~/.aws/config or ~/.aws/credentials',
         '  SSO (IAM Identity Center): aws sso login --profile NAME, then --profile NAME',
         '  environment variables: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones)',
         '  --role-arn ARN: scan the account of a role, assumed with any of the credentials above',
-        '  in CI or on AWS: a role from OIDC (AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN), the container\'s or the instance\'s role',
+        "  in CI or on AWS: a role from OIDC (AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN), the container's or the instance's role",
         'Or evaluate a saved inventory offline with --inventory FILE.',
     ].join('\n'));
 }
@@ -135,7 +145,7 @@ function redactCredentials(message, env = process.env) {
     return redacted.length > MAX_MESSAGE_LENGTH ? `${redacted.slice(0, MAX_MESSAGE_LENGTH)}…` : redacted;
 }
 function asErrorLike(err) {
-    return typeof err === 'object' && err !== null ? (err) : { message: String(err) };
+    return typeof err === 'object' && err !== null ? err : { message: String(err) };
 }
 function withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));

@@ -23,7 +23,10 @@ async function collectBrokers(ctx) {
     const client = ctx.clients.mq(ctx.region);
     let summaries;
     try {
-        summaries = await (0, paginate_1.drainPaginator)((0, client_mq_1.paginateListBrokers)({ client, pageSize: exports.LIST_BROKERS_PAGE_SIZE }, {}), (page) => ({ items: page.BrokerSummaries, nextToken: page.NextToken }));
+        summaries = await (0, paginate_1.drainPaginator)((0, client_mq_1.paginateListBrokers)({ client, pageSize: exports.LIST_BROKERS_PAGE_SIZE }, {}), (page) => ({
+            items: page.BrokerSummaries,
+            nextToken: page.NextToken,
+        }));
     }
     catch (err) {
         const error = (0, errors_1.toCollectionError)(err, { service: 'mq', operation: 'ListBrokers', region: ctx.region });
@@ -86,10 +89,20 @@ function malformed(operation, region, resource, message) {
 }
 /** The Broker as far as ListBrokers knows it; `details` stays null until DescribeBroker succeeds. */
 function brokerFromSummary(summary) {
-    const { BrokerArn: arn, BrokerId: id, BrokerName: name, EngineType: engineType, DeploymentMode: deploymentMode } = summary;
+    const { BrokerArn: arn, BrokerId: id, BrokerName: name, EngineType: engineType, DeploymentMode: deploymentMode, } = summary;
     if (!arn || !id || !name || !engineType || !deploymentMode) {
-        const fields = { BrokerArn: arn, BrokerId: id, BrokerName: name, EngineType: engineType, DeploymentMode: deploymentMode };
-        return { missing: Object.entries(fields).filter(([, value]) => !value).map(([key]) => key) };
+        const fields = {
+            BrokerArn: arn,
+            BrokerId: id,
+            BrokerName: name,
+            EngineType: engineType,
+            DeploymentMode: deploymentMode,
+        };
+        return {
+            missing: Object.entries(fields)
+                .filter(([, value]) => !value)
+                .map(([key]) => key),
+        };
     }
     const created = isoDate(summary.Created);
     return {
@@ -112,10 +125,18 @@ function brokerFromSummary(summary) {
  * AWS's documented creation defaults (logging off, AWS-owned key), which only ever make a policy stricter.
  */
 function brokerDetails(out) {
-    const { EngineVersion: engineVersion, PubliclyAccessible: publiclyAccessible, AutoMinorVersionUpgrade: autoMinorVersionUpgrade } = out;
+    const { EngineVersion: engineVersion, PubliclyAccessible: publiclyAccessible, AutoMinorVersionUpgrade: autoMinorVersionUpgrade, } = out;
     if (engineVersion === undefined || publiclyAccessible === undefined || autoMinorVersionUpgrade === undefined) {
-        const fields = { EngineVersion: engineVersion, PubliclyAccessible: publiclyAccessible, AutoMinorVersionUpgrade: autoMinorVersionUpgrade };
-        return { missing: Object.entries(fields).filter(([, value]) => value === undefined).map(([key]) => key) };
+        const fields = {
+            EngineVersion: engineVersion,
+            PubliclyAccessible: publiclyAccessible,
+            AutoMinorVersionUpgrade: autoMinorVersionUpgrade,
+        };
+        return {
+            missing: Object.entries(fields)
+                .filter(([, value]) => value === undefined)
+                .map(([key]) => key),
+        };
     }
     const ldap = out.LdapServerMetadata;
     const window = out.MaintenanceWindowStartTime;
@@ -170,14 +191,17 @@ function brokerDetails(out) {
                 }),
             },
         }),
-        ...(out.Users !== undefined && { users: out.Users.map((user) => user.Username).filter((name) => Boolean(name)) }),
+        ...(out.Users !== undefined && {
+            users: out.Users.map((user) => user.Username).filter((name) => Boolean(name)),
+        }),
         ...(out.ActionsRequired !== undefined && {
             actionsRequired: out.ActionsRequired.map((action) => ({
                 code: action.ActionRequiredCode ?? 'UNKNOWN',
                 ...(action.ActionRequiredInfo !== undefined && { info: action.ActionRequiredInfo }),
             })),
         }),
-        ...(current?.Id !== undefined && current.Revision !== undefined && { configuration: { id: current.Id, revision: current.Revision } }),
+        ...(current?.Id !== undefined &&
+            current.Revision !== undefined && { configuration: { id: current.Id, revision: current.Revision } }),
     };
 }
 function brokerInstance(instance) {

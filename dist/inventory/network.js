@@ -27,7 +27,9 @@ async function collectAccountNetwork(clients, regions, concurrency, errors) {
     const region = accountNetworkRegion(regions);
     if (region === undefined)
         return {};
-    return { directConnectGateways: await (0, directconnect_1.collectDirectConnectGateways)(clients.directConnect(region), region, concurrency, errors) };
+    return {
+        directConnectGateways: await (0, directconnect_1.collectDirectConnectGateways)(clients.directConnect(region), region, concurrency, errors),
+    };
 }
 /**
  * Where to read the account's global Direct Connect data: the first region (in scan order, so two runs agree)

@@ -46,7 +46,10 @@ exports.EC2_UNFILTERED_ACTIONS = new Set([
     'DescribeVolumes',
 ]);
 /** EC2 actions in AWS's "uncategorized" table (20 / 5) that touch this domain. */
-exports.EC2_UNCATEGORIZED_ACTIONS = new Set(['DescribeSecurityGroupReferences', 'DescribeStaleSecurityGroups']);
+exports.EC2_UNCATEGORIZED_ACTIONS = new Set([
+    'DescribeSecurityGroupReferences',
+    'DescribeStaleSecurityGroups',
+]);
 exports.DEFAULT_HEADROOM = 0.5;
 /** After a throttling answer a bucket halves its rate, never below this fraction of its shape… */
 const MIN_RATE_FRACTION = 0.1;
@@ -56,16 +59,24 @@ const RECOVERY_FRACTION = 0.05;
 function bucketFor(key, mqScope = 'region') {
     switch (key.service) {
         case 'mq':
-            return { id: mqScope === 'account' ? `mq|${key.account}` : `mq|${key.account}|${key.region}`, shape: exports.AWS_BUCKETS.mq };
+            return {
+                id: mqScope === 'account' ? `mq|${key.account}` : `mq|${key.account}|${key.region}`,
+                shape: exports.AWS_BUCKETS.mq,
+            };
         case 'ec2':
-            return { id: `ec2|${key.account}|${key.region}|${ec2BucketName(key.operation, key.input)}`, shape: ec2Shape(key.operation, key.input) };
+            return {
+                id: `ec2|${key.account}|${key.region}|${ec2BucketName(key.operation, key.input)}`,
+                shape: ec2Shape(key.operation, key.input),
+            };
         default:
             return { id: `${key.service}|${key.account}|${key.region}`, shape: exports.AWS_BUCKETS[key.service] };
     }
 }
 function ec2BucketName(operation, input) {
     // AWS charges an unfiltered, unpaginated call to a different (smaller) bucket than a filtered one.
-    return exports.EC2_UNFILTERED_ACTIONS.has(operation) && isUnfilteredUnpaginated(input) ? `${operation}#unfiltered` : operation;
+    return exports.EC2_UNFILTERED_ACTIONS.has(operation) && isUnfilteredUnpaginated(input)
+        ? `${operation}#unfiltered`
+        : operation;
 }
 function ec2Shape(operation, input) {
     if (exports.EC2_UNCATEGORIZED_ACTIONS.has(operation))

@@ -75,7 +75,17 @@ exports.KNOWN_AWS_REGIONS = [
 ];
 const KNOWN = new Set(exports.KNOWN_AWS_REGIONS);
 const SHAPE = /^([a-z]{2,4}(?:-[a-z]+)*-([a-z]+))-(\d+)$/;
-const DIRECTIONS = new Set(['east', 'west', 'north', 'south', 'central', 'northeast', 'northwest', 'southeast', 'southwest']);
+const DIRECTIONS = new Set([
+    'east',
+    'west',
+    'north',
+    'south',
+    'central',
+    'northeast',
+    'northwest',
+    'southeast',
+    'southwest',
+]);
 /** Regions AWS may have opened in one geography and direction since the list's date. */
 exports.NEW_REGION_SLACK = 2;
 /** Why `name` cannot be an AWS region, with the closest known names; undefined when it is (or may be) one. */

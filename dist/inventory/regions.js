@@ -65,7 +65,9 @@ function isKnownMqRegion(region) {
  */
 async function discoverEnabledRegions(clients, homeRegion) {
     const output = await clients.ec2(homeRegion).send(new client_ec2_1.DescribeRegionsCommand({ AllRegions: false }));
-    const names = (output.Regions ?? []).map((region) => region.RegionName).filter((name) => Boolean(name));
+    const names = (output.Regions ?? [])
+        .map((region) => region.RegionName)
+        .filter((name) => Boolean(name));
     return [...new Set(names)].sort();
 }
 /** The partition a region belongs to, for when STS could not tell us. */

@@ -18,9 +18,18 @@ const ports_1 = require("./ports");
 const routes_1 = require("./routes");
 function analyzeBroker(index, scope, broker, explicit, carried = [], chosen, independence = 'location') {
     const ports = (0, ports_1.brokerPorts)(broker.engineType);
-    const required = chosen ? { source: 'config', match: 'all', ports: chosen.ports.map((p) => ({ ...p })), rule: chosen.rule } : { source: 'engine', match: 'any', ports: (0, ports_1.brokerPorts)(broker.engineType) };
+    const required = chosen
+        ? { source: 'config', match: 'all', ports: chosen.ports.map((p) => ({ ...p })), rule: chosen.rule }
+        : { source: 'engine', match: 'any', ports: (0, ports_1.brokerPorts)(broker.engineType) };
     const details = broker.details;
-    const brokerBase = { kind: 'broker', resourceType: 'AWS::AmazonMQ::Broker', id: broker.id, arn: broker.arn, accountId: scope.accountId, region: scope.region };
+    const brokerBase = {
+        kind: 'broker',
+        resourceType: 'AWS::AmazonMQ::Broker',
+        id: broker.id,
+        arn: broker.arn,
+        accountId: scope.accountId,
+        region: scope.region,
+    };
     const portList = ports.map((p) => `${p.port} ${p.protocol}`).join(', ');
     if (!details)
         return unknownBroker(index, scope, broker, ports, required, explicit, independence);
@@ -44,18 +53,36 @@ function analyzeBroker(index, scope, broker, explicit, carried = [], chosen, ind
     // Brokers in the same subnets behind the same groups share every path but the broker hop: analyze the first,
     // and give the others its paths with their own broker hop (a few hundred analyses for ten thousand brokers).
     const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}|${carried.map(cidr_1.formatCidr).join(',')}|${required.match}:${required.ports.map((p) => p.port).join(',')}|${independence}`;
-    const shared = (0, lookup_1.memoize)(index, key, () => ({ brokerHop: context.brokerHop, facts: brokerFacts(context, analyzeOnPrem(context, explicit), details.publiclyAccessible) }), scope);
-    return shared.brokerHop === context.brokerHop ? shared.facts : withBrokerHop(shared.facts, shared.brokerHop, context.brokerHop);
+    const shared = (0, lookup_1.memoize)(index, key, () => ({
+        brokerHop: context.brokerHop,
+        facts: brokerFacts(context, analyzeOnPrem(context, explicit), details.publiclyAccessible),
+    }), scope);
+    return shared.brokerHop === context.brokerHop
+        ? shared.facts
+        : withBrokerHop(shared.facts, shared.brokerHop, context.brokerHop);
 }
 /** The same facts with one broker hop in every path swapped for another; everything else is shared, read-only. */
 function withBrokerHop(facts, from, to) {
     const swap = (path) => ({ ...path, hops: path.hops.map((hop) => (hop === from ? to : hop)) });
-    return { ...facts, onPrem: { ...facts.onPrem, networks: facts.onPrem.networks.map((network) => ({ ...network, paths: network.paths.map(swap) })) } };
+    return {
+        ...facts,
+        onPrem: {
+            ...facts.onPrem,
+            networks: facts.onPrem.networks.map((network) => ({ ...network, paths: network.paths.map(swap) })),
+        },
+    };
 }
 function brokerFacts(context, onPrem, publiclyAccessible) {
     const { index, scope, broker, ports, subnets } = context;
     const securityGroups = context.securityGroupIds;
-    const internet = (0, internet_1.internetIngress)({ index, scope, publiclyAccessible, securityGroupIds: securityGroups, ports, subnets });
+    const internet = (0, internet_1.internetIngress)({
+        index,
+        scope,
+        publiclyAccessible,
+        securityGroupIds: securityGroups,
+        ports,
+        subnets,
+    });
     const missing = (0, lookup_1.uniqueMissing)([
         ...subnets.flatMap((s) => s.missing),
         ...(onPrem.missing ?? []),
@@ -78,14 +105,28 @@ function brokerFacts(context, onPrem, publiclyAccessible) {
 }
 /** DescribeBroker failed: no subnets, no groups, nothing to judge. */
 function unknownBroker(index, scope, broker, ports, required, explicit, independence) {
-    const error = index.errorsByScope.get(scope.key)?.find((e) => e.service === 'mq' && e.operation === 'DescribeBroker' && e.resource === broker.id);
+    const error = index.errorsByScope
+        .get(scope.key)
+        ?.find((e) => e.service === 'mq' && e.operation === 'DescribeBroker' && e.resource === broker.id);
     const missing = {
         collection: 'brokers',
         accountId: scope.accountId,
         region: scope.region,
         resourceId: broker.id,
-        reason: error ? `mq:DescribeBroker failed (${error.code}): the broker's subnets and security groups are unknown` : `the settings of ${broker.id} are missing from the inventory`,
-        ...(error ? { error: { service: error.service, operation: error.operation, code: error.code, kind: error.kind, message: error.message } } : {}),
+        reason: error
+            ? `mq:DescribeBroker failed (${error.code}): the broker's subnets and security groups are unknown`
+            : `the settings of ${broker.id} are missing from the inventory`,
+        ...(error
+            ? {
+                error: {
+                    service: error.service,
+                    operation: error.operation,
+                    code: error.code,
+                    kind: error.kind,
+                    message: error.message,
+                },
+            }
+            : {}),
     };
     const networks = explicit.map((cidr) => ({
         cidr: (0, cidr_1.formatCidr)(cidr),
@@ -113,7 +154,15 @@ function unknownBroker(index, scope, broker, ports, required, explicit, independ
             note: `the broker's network settings are unknown: ${missing.reason}`,
             missing: [missing],
         },
-        internetIngress: { open: null, publiclyAccessible: null, groupsOpen: null, openPorts: [], rules: [], publicSubnet: null, missing: [missing] },
+        internetIngress: {
+            open: null,
+            publiclyAccessible: null,
+            groupsOpen: null,
+            openPorts: [],
+            rules: [],
+            publicSubnet: null,
+            missing: [missing],
+        },
         missing: [missing],
     };
 }
@@ -139,7 +188,9 @@ function subnetInfo(index, scope, subnetId) {
         else if (!table.found) {
             info.missing.push({
                 ...(0, lookup_1.notInInventory)('routeTables', scope, subnetId),
-                reason: info.vpcId ? `no route table of ${info.vpcId} in the inventory is associated with ${subnetId}, and the VPC's main table is missing` : `the route table of ${subnetId} is not in the inventory`,
+                reason: info.vpcId
+                    ? `no route table of ${info.vpcId} in the inventory is associated with ${subnetId}, and the VPC's main table is missing`
+                    : `the route table of ${subnetId} is not in the inventory`,
             });
         }
         info.table = table.found;
@@ -156,7 +207,9 @@ function vpcCidrs(index, scope, info) {
             return [...vpc.items[0].cidrs, ...(vpc.items[0].ipv6Cidrs ?? [])].flatMap((c) => (0, cidr_1.parseCidr)(c) ?? []);
     }
     // Every table has a local route per VPC CIDR.
-    const local = info.table?.table.routes.filter((r) => r.targetType === 'local').flatMap((r) => (0, cidr_1.parseCidr)(r.destinationCidr ?? r.destinationIpv6Cidr ?? '') ?? []);
+    const local = info.table?.table.routes
+        .filter((r) => r.targetType === 'local')
+        .flatMap((r) => (0, cidr_1.parseCidr)(r.destinationCidr ?? r.destinationIpv6Cidr ?? '') ?? []);
     return local && local.length > 0 ? local : undefined;
 }
 function subnetFacts(info) {
@@ -174,7 +227,9 @@ function subnetHop(scope, info) {
     if (!info.subnet)
         return (0, hops_1.unknown)(base, `${info.id} is unknown: ${(0, hops_1.reasons)(info.missing)}`, info.missing);
     const where = [info.subnet.cidr, info.subnet.availabilityZone].filter(Boolean).join(', ');
-    const table = info.table ? `, route table ${info.table.table.id} (${info.table.association === 'main' ? 'the main table: no explicit association' : 'explicitly associated'})` : '';
+    const table = info.table
+        ? `, route table ${info.table.table.id} (${info.table.association === 'main' ? 'the main table: no explicit association' : 'explicitly associated'})`
+        : '';
     return (0, hops_1.ok)(base, `${info.id}${info.subnet.name ? ` (${info.subnet.name})` : ''} in ${info.subnet.vpcId}${where ? `: ${where}` : ''}${table}`);
 }
 // ---------------------------------------------------------------------------------------------------------------
@@ -191,14 +246,22 @@ function analyzeOnPrem(context, explicit) {
     for (const cidr of context.carried) {
         if (inference.networks.some((n) => (0, cidr_1.sameCidr)(n.part.cidr, cidr)))
             continue;
-        const from = [{ resourceType: 'OnPremises::Network', id: (0, cidr_1.formatCidr)(cidr), detail: 'inferred on the deployed estate, before the change' }];
+        const from = [
+            {
+                resourceType: 'OnPremises::Network',
+                id: (0, cidr_1.formatCidr)(cidr),
+                detail: 'inferred on the deployed estate, before the change',
+            },
+        ];
         networks.push(analyzeNetwork(context, { cidr, source: 'inferred', inferredFrom: from }, explicitStart(context, cidr)));
     }
     const incomplete = inference.missing.length > 0;
     const facts = aggregate(networks, 'inferred', incomplete, context.independence);
     const missing = (0, lookup_1.uniqueMissing)(inference.missing);
     if (networks.length > 0) {
-        const found = networks.map((n) => (n.excluding ? `${n.cidr} (except ${n.excluding.join(', ')})` : n.cidr)).join(', ');
+        const found = networks
+            .map((n) => (n.excluding ? `${n.cidr} (except ${n.excluding.join(', ')})` : n.cidr))
+            .join(', ');
         facts.note = `inferred from the broker subnets' routes towards VPN and Direct Connect: ${found}${incomplete ? `; some routes could not be followed (${(0, hops_1.reasons)(missing)}), so there may be more` : ''}`;
     }
     else {
@@ -217,7 +280,12 @@ function explicitStart(context, cidr) {
 /** No network inferred: why, and what that means. */
 function noNetworkFound(context, inference) {
     if (inference.missing.length > 0) {
-        return { verdict: 'unknown', reachable: null, redundant: null, note: `on-premises networks could not be inferred: ${(0, hops_1.reasons)(inference.missing)}` };
+        return {
+            verdict: 'unknown',
+            reachable: null,
+            redundant: null,
+            note: `on-premises networks could not be inferred: ${(0, hops_1.reasons)(inference.missing)}`,
+        };
     }
     if (inference.defaultRoutes.length > 0) {
         const routes = inference.defaultRoutes.map((d) => `${d.id} ${d.detail}`).join('; ');
@@ -236,11 +304,21 @@ function noNetworkFound(context, inference) {
         hop: 'route-table',
         resourceType: 'AWS::EC2::RouteTable',
         id: tableId,
-        ...(first?.table ? { arn: (0, arn_1.ec2Arn)(context.scope.partition, context.scope.region, first.table.table.ownerId ?? context.scope.accountId, 'route-table', tableId) } : {}),
+        ...(first?.table
+            ? {
+                arn: (0, arn_1.ec2Arn)(context.scope.partition, context.scope.region, first.table.table.ownerId ?? context.scope.accountId, 'route-table', tableId),
+            }
+            : {}),
         direction: 'return',
         message,
     };
-    return { verdict: 'unreachable', reachable: false, redundant: false, note: `${message}; give the on-premises networks with --on-prem-cidr to see where each one breaks`, breakPoint };
+    return {
+        verdict: 'unreachable',
+        reachable: false,
+        redundant: false,
+        note: `${message}; give the on-premises networks with --on-prem-cidr to see where each one breaks`,
+        breakPoint,
+    };
 }
 /** A public RabbitMQ broker, or one without subnets: no private path exists at all. */
 function noSubnetOnPrem(context, explicit, publiclyAccessible) {
@@ -259,9 +337,27 @@ function noSubnetOnPrem(context, explicit, publiclyAccessible) {
         independentPathCount: 0,
         openPorts: [],
         breakPoint,
-        paths: [{ subnetId: '', destination: (0, cidr_1.formatCidr)(cidr), via: 'none', status: 'broken', breakPoint, openPorts: [], hops: [onPremHop({ cidr, source: 'explicit' }, { cidr, excluding: [] }), hop] }],
+        paths: [
+            {
+                subnetId: '',
+                destination: (0, cidr_1.formatCidr)(cidr),
+                via: 'none',
+                status: 'broken',
+                breakPoint,
+                openPorts: [],
+                hops: [onPremHop({ cidr, source: 'explicit' }, { cidr, excluding: [] }), hop],
+            },
+        ],
     }));
-    return { ...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', false, context.independence), verdict: 'unreachable', reachable: false, redundant: false, redundancyNote: 'no healthy path', breakPoint, note: message };
+    return {
+        ...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', false, context.independence),
+        verdict: 'unreachable',
+        reachable: false,
+        redundant: false,
+        redundancyNote: 'no healthy path',
+        breakPoint,
+        note: message,
+    };
 }
 function analyzeNetwork(context, network, start) {
     const pieces = [];
@@ -295,7 +391,9 @@ function onPremHop(network, part) {
         resourceType: 'OnPremises::Network',
         id: (0, cidr_1.formatCidr)(network.cidr),
         status: 'ok',
-        reason: block === (0, cidr_1.formatCidr)(network.cidr) ? `${block}, ${why}` : `${block} (part of ${(0, cidr_1.formatCidr)(network.cidr)}, ${why})`,
+        reason: block === (0, cidr_1.formatCidr)(network.cidr)
+            ? `${block}, ${why}`
+            : `${block} (part of ${(0, cidr_1.formatCidr)(network.cidr)}, ${why})`,
     };
 }
 function ingressFor(context, subnet, part) {
@@ -319,7 +417,11 @@ function assemblePath(entry, subnet, trail, sHop, ingress, brokerHop) {
     const firstBroken = hops.find((h) => h.status === 'broken');
     const status = firstBroken
         ? 'broken'
-        : hops.some((h) => h.status === 'unknown') ? 'unknown' : hops.some((h) => h.status === 'pending') ? 'pending' : 'healthy';
+        : hops.some((h) => h.status === 'unknown')
+            ? 'unknown'
+            : hops.some((h) => h.status === 'pending')
+                ? 'pending'
+                : 'healthy';
     return {
         subnetId: subnet.id,
         destination: (0, cidr_1.formatCidr)(trail.part.cidr),
@@ -371,8 +473,27 @@ function routeSide(index, scope, subnet, part) {
 }
 function routeSideOnce(index, scope, subnet, part) {
     if (!subnet.table) {
-        const base = { kind: 'route-table', resourceType: 'AWS::EC2::RouteTable', id: subnet.id, accountId: scope.accountId, region: scope.region };
-        return { trails: [{ part, via: 'none', hops: [(0, hops_1.unknown)(base, `the route table of ${subnet.id} is unknown: ${(0, hops_1.reasons)(subnet.missing)}`, subnet.missing, { direction: 'return' })] }], usesSubnet: true };
+        const base = {
+            kind: 'route-table',
+            resourceType: 'AWS::EC2::RouteTable',
+            id: subnet.id,
+            accountId: scope.accountId,
+            region: scope.region,
+        };
+        return {
+            trails: [
+                {
+                    part,
+                    via: 'none',
+                    hops: [
+                        (0, hops_1.unknown)(base, `the route table of ${subnet.id} is unknown: ${(0, hops_1.reasons)(subnet.missing)}`, subnet.missing, {
+                            direction: 'return',
+                        }),
+                    ],
+                },
+            ],
+            usesSubnet: true,
+        };
     }
     const { table } = subnet.table;
     const base = (0, hops_1.ec2Base)(scope, 'route-table', 'AWS::EC2::RouteTable', 'route-table', table.id, table.ownerId);
@@ -403,13 +524,18 @@ function routeChoice(ctx, base, effective, expansion, candidate, part) {
     const { table, association } = effective;
     const what = (0, routes_1.describePart)(part);
     const label = `${table.id}${table.name ? ` (${table.name})` : ''}`;
-    const tableKind = association === 'main' ? 'the VPC main table, used because the subnet has no explicit association' : 'explicitly associated with the subnet';
+    const tableKind = association === 'main'
+        ? 'the VPC main table, used because the subnet has no explicit association'
+        : 'explicitly associated with the subnet';
     const uncertain = (0, routes_1.unresolvedFor)(expansion, part);
     const single = (...hops) => [{ part, via: 'none', hops }];
     if (!candidate) {
         return single(uncertain.length > 0
-            ? (0, hops_1.unknown)(base, `whether ${label} routes ${what} is unknown: ${(0, hops_1.reasons)(uncertain)}`, uncertain, { direction: 'return' })
-            : (0, hops_1.broken)(base, 'no-route', withHint(`${label} has no route for ${what}: replies from the broker cannot get back`, (0, hints_1.peeringHint)(ctx.index, ctx.scope, ctx.vpcId, part) ?? (0, hints_1.transitHint)(ctx.index, ctx.scope, ctx.vpcId, table.id, part)), { direction: 'return' }));
+            ? (0, hops_1.unknown)(base, `whether ${label} routes ${what} is unknown: ${(0, hops_1.reasons)(uncertain)}`, uncertain, {
+                direction: 'return',
+            })
+            : (0, hops_1.broken)(base, 'no-route', withHint(`${label} has no route for ${what}: replies from the broker cannot get back`, (0, hints_1.peeringHint)(ctx.index, ctx.scope, ctx.vpcId, part) ??
+                (0, hints_1.transitHint)(ctx.index, ctx.scope, ctx.vpcId, table.id, part)), { direction: 'return' }));
     }
     const route = candidate.route;
     const hopRoute = {
@@ -430,8 +556,19 @@ function routeChoice(ctx, base, effective, expansion, candidate, part) {
     }
     let routeHop = (0, hops_1.ok)(base, `${label} sends replies to ${what} to ${route.targetId} by ${routeText}; it is ${tableKind}`, extra);
     if (uncertain.length > 0)
-        routeHop = { ...routeHop, status: 'unknown', missing: uncertain, reason: `${routeHop.reason}, unless a prefix list that could not be read has a more specific route` };
-    const withRoute = (trails) => trails.map((t) => ({ part: t.part, via: t.via, ...(t.linkId ? { linkId: t.linkId } : {}), ...(t.location ? { location: t.location } : {}), hops: [...t.linkHops, ...t.gatewayHops, routeHop] }));
+        routeHop = {
+            ...routeHop,
+            status: 'unknown',
+            missing: uncertain,
+            reason: `${routeHop.reason}, unless a prefix list that could not be read has a more specific route`,
+        };
+    const withRoute = (trails) => trails.map((t) => ({
+        part: t.part,
+        via: t.via,
+        ...(t.linkId ? { linkId: t.linkId } : {}),
+        ...(t.location ? { location: t.location } : {}),
+        hops: [...t.linkHops, ...t.gatewayHops, routeHop],
+    }));
     switch (route.targetType) {
         case 'vpn-gateway': {
             return withRoute((0, links_1.vgwTrails)(ctx, route.targetId, part));
@@ -453,7 +590,15 @@ function routeChoice(ctx, base, effective, expansion, candidate, part) {
             return single(hop, routeHop);
         }
         default: {
-            const missing = [{ collection: 'routeTables', accountId: ctx.scope.accountId, region: ctx.scope.region, resourceId: route.targetId, reason: `paths through a ${route.targetType} target (${route.targetId}) are not modeled` }];
+            const missing = [
+                {
+                    collection: 'routeTables',
+                    accountId: ctx.scope.accountId,
+                    region: ctx.scope.region,
+                    resourceId: route.targetId,
+                    reason: `paths through a ${route.targetType} target (${route.targetId}) are not modeled`,
+                },
+            ];
             const hop = (0, hops_1.unknown)(targetBase(ctx, TARGET_TYPES[route.targetType] ?? 'AWS::EC2::Route', route.targetId), `${what} is routed to ${route.targetType} ${route.targetId}; whether it reaches on-premises from there is not modeled`, missing);
             return single(hop, routeHop);
         }
@@ -477,9 +622,13 @@ function peeringHop(ctx, pcxId, what, hint) {
     const base = (0, hops_1.ec2Base)(ctx.scope, 'vpc-peering-connection', 'AWS::EC2::VPCPeeringConnection', 'vpc-peering-connection', pcxId);
     const found = (0, lookup_1.findById)(ctx.index, (0, lookup_1.scopesFrom)(ctx.index, ctx.scope), 'vpcPeeringConnections', pcxId).located?.item;
     const peer = found ? (found.requester.vpcId === ctx.vpcId ? found.accepter : found.requester) : undefined;
-    const peerText = peer ? ` with ${peer.vpcId ?? 'a VPC'}${peer.ownerId && peer.ownerId !== ctx.scope.accountId ? ` of ${peer.ownerId}` : ''}${peer.region && peer.region !== ctx.scope.region ? ` in ${peer.region}` : ''}${peer.cidrs.length > 0 ? ` (${peer.cidrs.join(', ')})` : ''}` : '';
+    const peerText = peer
+        ? ` with ${peer.vpcId ?? 'a VPC'}${peer.ownerId && peer.ownerId !== ctx.scope.accountId ? ` of ${peer.ownerId}` : ''}${peer.region && peer.region !== ctx.scope.region ? ` in ${peer.region}` : ''}${peer.cidrs.length > 0 ? ` (${peer.cidrs.join(', ')})` : ''}`
+        : '';
     const state = found?.state && found.state !== 'active' ? `, which is ${found.state},` : '';
-    const why = hint ? `; ${hint}` : '; peering is not transitive: it never carries traffic to or from networks beyond the peer VPC, such as the peer\'s VPN or Direct Connect';
+    const why = hint
+        ? `; ${hint}`
+        : "; peering is not transitive: it never carries traffic to or from networks beyond the peer VPC, such as the peer's VPN or Direct Connect";
     return (0, hops_1.broken)(base, 'not-transitive', `${what} is routed to the peering connection ${pcxId}${peerText}${state}${why}`);
 }
 function publicTargetHop(ctx, type, id, what) {
@@ -570,7 +719,11 @@ function sharedFailureOf(paths, independence) {
         if (links.length < 2)
             continue;
         const interfaces = [...new Set(group.map(interfaceOf))];
-        const lags = links.every((l) => l.startsWith('dxlag-')) ? 'LAGs' : links.some((l) => l.startsWith('dxlag-')) ? 'connections and LAGs' : 'connections';
+        const lags = links.every((l) => l.startsWith('dxlag-'))
+            ? 'LAGs'
+            : links.some((l) => l.startsWith('dxlag-'))
+                ? 'connections and LAGs'
+                : 'connections';
         return `${interfacesWords(interfaces)} use ${lags} at Direct Connect location ${location} (${listed(links)})`;
     }
     return undefined;
@@ -584,7 +737,13 @@ function judgePiece(paths, independence) {
     const anyUnknown = paths.some((p) => p.status === 'unknown');
     // The paths of a piece share its ingress: the same ports, in the engine's order.
     const openPorts = [...new Set([...healthy, ...pendingPaths].flatMap((p) => p.openPorts))];
-    const piece = { paths, healthy: healthy.length, independent, openPorts, pending: pendingPaths.length };
+    const piece = {
+        paths,
+        healthy: healthy.length,
+        independent,
+        openPorts,
+        pending: pendingPaths.length,
+    };
     if (healthy.length > 0 && independent >= 2)
         return { ...piece, verdict: 'reachable', redundant: true };
     const shared = sharedFailureOf([...healthy, ...pendingPaths], independence);
@@ -602,7 +761,12 @@ function judgePiece(paths, independence) {
     if (anyUnknown)
         return { ...piece, verdict: 'unknown', redundant: null };
     const first = paths.find((p) => p.breakPoint);
-    return { ...piece, verdict: 'unreachable', redundant: false, ...(first?.breakPoint ? { breakPoint: first.breakPoint } : {}) };
+    return {
+        ...piece,
+        verdict: 'unreachable',
+        redundant: false,
+        ...(first?.breakPoint ? { breakPoint: first.breakPoint } : {}),
+    };
 }
 const SEVERITY = { unreachable: 4, unknown: 3, degraded: 2, pending: 1, reachable: 0 };
 function worstVerdict(verdicts) {
@@ -663,7 +827,9 @@ function aggregate(networks, source, incomplete, independence) {
     return {
         verdict,
         reachable: reachableOf(verdict),
-        redundant: verdict === 'unreachable' ? false : redundantOf(incomplete ? [...networks.map((n) => n.redundant), null] : networks.map((n) => n.redundant)),
+        redundant: verdict === 'unreachable'
+            ? false
+            : redundantOf(incomplete ? [...networks.map((n) => n.redundant), null] : networks.map((n) => n.redundant)),
         source,
         networkCount: networks.length,
         reachableCount: count('reachable'),
@@ -694,7 +860,9 @@ function redundancyNoteOf(networks) {
     if (network.healthyPathCount === 0) {
         if (network.verdict === 'pending')
             return `no healthy path${where} until the links the change creates come up`;
-        return network.verdict === 'unknown' ? `no healthy path proven${where}: data is missing` : `no healthy path${where}`;
+        return network.verdict === 'unknown'
+            ? `no healthy path proven${where}: data is missing`
+            : `no healthy path${where}`;
     }
     const links = [...new Set(network.paths.filter((p) => p.status === 'healthy').map((p) => p.linkId ?? p.via))];
     if (links.length === 1)

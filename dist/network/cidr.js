@@ -283,7 +283,17 @@ function rangesToCidrs(family, ranges) {
     return blocks;
 }
 /** RFC 1918, shared address space (CGNAT), loopback, link-local and IPv6 unique-local/link-local. */
-const NON_PUBLIC = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', 'fc00::/7', 'fe80::/10', '::1/128'].map(cidrOf);
+const NON_PUBLIC = [
+    '10.0.0.0/8',
+    '172.16.0.0/12',
+    '192.168.0.0/16',
+    '100.64.0.0/10',
+    '127.0.0.0/8',
+    '169.254.0.0/16',
+    'fc00::/7',
+    'fe80::/10',
+    '::1/128',
+].map(cidrOf);
 /** True when the block holds at least one address outside private, shared and link-local space. */
 function includesPublicAddresses(cidr) {
     const privateRanges = NON_PUBLIC.filter((p) => p.family === cidr.family).map(rangeOf);

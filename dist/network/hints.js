@@ -7,7 +7,9 @@ const lookup_1 = require("./lookup");
 const routes_1 = require("./routes");
 const PEERINGS_BY_VPC = (0, lookup_1.indexSpec)('vpcPeeringConnections', 'vpc', (p) => [p.requester.vpcId, p.accepter.vpcId]);
 const VPN_BY_VGW = (0, lookup_1.indexSpec)('vpnConnections', 'hint-vgw', (v) => [v.vpnGatewayId]);
-const TGW_ATTACHMENTS_BY_VPC = (0, lookup_1.indexSpec)('transitGatewayAttachments', 'hint-vpc', (a) => [a.resourceType === 'vpc' ? a.resourceId : undefined]);
+const TGW_ATTACHMENTS_BY_VPC = (0, lookup_1.indexSpec)('transitGatewayAttachments', 'hint-vpc', (a) => [
+    a.resourceType === 'vpc' ? a.resourceId : undefined,
+]);
 /** What a peered VPC's routes do with the network: the route and, behind a gateway, its VPN connections. */
 function reachesFrom(index, scopes, vpcId, part) {
     for (const { item: table, scope } of (0, lookup_1.searchBy)(index, scopes, routes_1.ROUTE_TABLES_BY_VPC, vpcId).found) {
@@ -55,7 +57,9 @@ function peeringHint(index, scope, vpcId, part, only) {
         const over = reachesFrom(index, scopes, peer.vpcId, part);
         if (!over)
             continue;
-        const subject = only ? `the peer ${vpcLabel(index, scopes, peer.vpcId)}` : `${vpcId} is peered with ${vpcLabel(index, scopes, peer.vpcId)} (${pcx.id}), which`;
+        const subject = only
+            ? `the peer ${vpcLabel(index, scopes, peer.vpcId)}`
+            : `${vpcId} is peered with ${vpcLabel(index, scopes, peer.vpcId)} (${pcx.id}), which`;
         return only
             ? `${subject} reaches ${what} ${over}, but VPC peering is not transitive: traffic from ${what} cannot cross the peer into this VPC; route ${what} to a gateway of this VPC (a virtual private gateway, or a transit gateway attachment)`
             : `${subject} reaches ${what} ${over}, but VPC peering is not transitive: a route to ${pcx.id} would not help; give this VPC its own path (a virtual private gateway, or a transit gateway attachment)`;
@@ -77,7 +81,10 @@ function transitHint(index, scope, vpcId, tableId, part) {
         const rtb = (0, lookup_1.searchBy)(index, scopes, (0, lookup_1.byId)('transitGatewayRouteTables'), rtbId).found[0]?.item;
         const route = rtb?.routes?.find((r) => {
             const cidr = (0, cidr_1.parseCidr)(r.destinationCidr ?? '');
-            return r.state !== 'blackhole' && cidr !== undefined && (0, cidr_1.cidrContains)(cidr, part.cidr) && r.attachments.some((a) => a.resourceType === 'vpn' || a.resourceType === 'direct-connect-gateway');
+            return (r.state !== 'blackhole' &&
+                cidr !== undefined &&
+                (0, cidr_1.cidrContains)(cidr, part.cidr) &&
+                r.attachments.some((a) => a.resourceType === 'vpn' || a.resourceType === 'direct-connect-gateway'));
         });
         if (!route)
             continue;

@@ -30,5 +30,12 @@ function reasons(missing) {
 /** An EC2 resource of the scope's region, owned by `ownerId` (a shared resource) or the scope's account. */
 function ec2Base(scope, kind, resourceType, arnType, id, ownerId) {
     const accountId = ownerId ?? scope.accountId;
-    return { kind, resourceType, id, arn: (0, arn_1.ec2Arn)(scope.partition, scope.region, accountId, arnType, id), accountId, region: scope.region };
+    return {
+        kind,
+        resourceType,
+        id,
+        arn: (0, arn_1.ec2Arn)(scope.partition, scope.region, accountId, arnType, id),
+        accountId,
+        region: scope.region,
+    };
 }

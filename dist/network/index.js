@@ -35,7 +35,9 @@ function buildNetworkModel(snapshot, options) {
             const scope = (0, lookup_1.scopeOf)(index, accountId, region);
             if (!scope?.network)
                 return undefined;
-            const carried = networks.length === 0 ? (0, analyze_1.parseNetworks)(options.carriedNetworks?.({ broker, accountId, partition: scope.partition, region }) ?? []) : [];
+            const carried = networks.length === 0
+                ? (0, analyze_1.parseNetworks)(options.carriedNetworks?.({ broker, accountId, partition: scope.partition, region }) ?? [])
+                : [];
             const facts = (0, analyze_1.analyzeBroker)(index, scope, broker, networks, carried, options.requiredPorts?.choose(broker), independence);
             return { facts, unknown: unknownPointers(facts) };
         },
@@ -61,13 +63,15 @@ function unknownPointers(facts) {
     if (ingress.groupsOpen === null)
         at('/internetIngress/groupsOpen', ingressWhy);
     if (ingress.publicSubnet === null)
-        at('/internetIngress/publicSubnet', summarize(ingress.missing ?? []) ?? 'the broker subnets\' route tables are unknown');
+        at('/internetIngress/publicSubnet', summarize(ingress.missing ?? []) ?? "the broker subnets' route tables are unknown");
     return unknown;
 }
 function addOnPrem(onPrem, all, at) {
     const why = onPrem.note && onPrem.networks.length === 0
         ? onPrem.note
-        : summarize([...(onPrem.missing ?? []), ...onPrem.networks.flatMap((n) => n.missing ?? [])]) ?? summarize(all) ?? 'data the path model needs is missing';
+        : (summarize([...(onPrem.missing ?? []), ...onPrem.networks.flatMap((n) => n.missing ?? [])]) ??
+            summarize(all) ??
+            'data the path model needs is missing');
     if (onPrem.verdict === 'unknown')
         at('/onPrem/verdict', why);
     if (onPrem.reachable === null)

@@ -73,7 +73,13 @@ function throughTransitGateway(index, scope, subnet, tgwId, part, missing) {
     }
     const routes = table.located.item.routes;
     if (!routes) {
-        missing.push({ collection: 'transitGatewayRouteTables', accountId: table.located.scope.accountId, region: scope.region, resourceId: tableId, reason: `the routes of ${tableId} could not be read` });
+        missing.push({
+            collection: 'transitGatewayRouteTables',
+            accountId: table.located.scope.accountId,
+            region: scope.region,
+            resourceId: tableId,
+            reason: `the routes of ${tableId} could not be read`,
+        });
         return [];
     }
     const expansion = (0, routes_1.expandTgwRoutes)(index, table.located.scope, tableId, routes);
@@ -118,5 +124,9 @@ function mergeInferences(inferences) {
         for (const d of inference.defaultRoutes)
             defaults.set(`${d.id}|${d.detail}`, d);
     }
-    return { networks: [...networks.values()], defaultRoutes: [...defaults.values()], missing: inferences.flatMap((i) => i.missing) };
+    return {
+        networks: [...networks.values()],
+        defaultRoutes: [...defaults.values()],
+        missing: inferences.flatMap((i) => i.missing),
+    };
 }

@@ -22,13 +22,26 @@ function evaluateIngress(input) {
     if ('missing' in nacl) {
         const naclInbound = unknownNaclHop(input, nacl.missing, false);
         const naclReturn = unknownNaclHop(input, nacl.missing, true);
-        return { naclInbound, securityGroup: securityGroupHop(sg, { aclKnown: false, passing: allPorts, denied: [] }, input, what), naclReturn, openPorts: [] };
+        return {
+            naclInbound,
+            securityGroup: securityGroupHop(sg, { aclKnown: false, passing: allPorts, denied: [] }, input, what),
+            naclReturn,
+            openPorts: [],
+        };
     }
     const acl = nacl.acl;
     const inbound = allPorts.map((port) => ({ port, ...evaluateAcl(acl.entries, false, family, ranges, port, port) }));
     const passing = inbound.filter((r) => r.denied.length === 0).map((r) => r.port);
-    const denied = inbound.filter((r) => r.denied.length > 0).map((r) => ({ port: r.port, rules: r.rules.filter((rule) => rule.endsWith(' deny')).map((rule) => rule.slice(0, -' deny'.length)) }));
-    const letIn = (port) => inbound.find((r) => r.port === port).rules.filter((rule) => rule.endsWith(' allow')).map((rule) => rule.slice(0, -' allow'.length));
+    const denied = inbound
+        .filter((r) => r.denied.length > 0)
+        .map((r) => ({
+        port: r.port,
+        rules: r.rules.filter((rule) => rule.endsWith(' deny')).map((rule) => rule.slice(0, -' deny'.length)),
+    }));
+    const letIn = (port) => inbound
+        .find((r) => r.port === port)
+        .rules.filter((rule) => rule.endsWith(' allow'))
+        .map((rule) => rule.slice(0, -' allow'.length));
     const decided = unique(inbound.flatMap((r) => r.rules));
     // The ports that matter are the ones the groups admit (their rules say what is meant to be used); with none,
     // every broker port. The ACL blocks when it lets none of those in.
@@ -39,7 +52,9 @@ function evaluateIngress(input) {
     let reason;
     if (input.requireAll && aclBlocks) {
         const deniedAdmitted = denied.filter((d) => admitted.includes(d.port)).map((d) => d.port);
-        const also = deniedAdmitted.length > 0 ? `; ${listPorts(deniedAdmitted)} ${deniedAdmitted.length === 1 ? 'is' : 'are'} admitted by ${groupsText}` : '';
+        const also = deniedAdmitted.length > 0
+            ? `; ${listPorts(deniedAdmitted)} ${deniedAdmitted.length === 1 ? 'is' : 'are'} admitted by ${groupsText}`
+            : '';
         reason = `${acl.id} denies ${what} the required ${denied.length === 1 ? 'port' : 'ports'} ${listPorts(denied.map((d) => d.port))} (${ruleWord(unique(denied.flatMap((d) => d.rules)))})${also}`;
     }
     else if (!aclBlocks) {
@@ -51,9 +66,12 @@ function evaluateIngress(input) {
     else {
         const groups = input.securityGroupIds.join(', ');
         const deniedAdmitted = denied.filter((d) => admitted.includes(d.port));
-        const parts = [`${listPorts(deniedAdmitted.map((d) => d.port))} ${deniedAdmitted.length === 1 ? 'is' : 'are'} admitted by ${groups}${sg.proven.length > 0 ? ` (rules ${sg.admitting.join(', ')})` : ''} but denied by ${acl.id} ${ruleWord(unique(deniedAdmitted.flatMap((d) => d.rules)))}`];
+        const parts = [
+            `${listPorts(deniedAdmitted.map((d) => d.port))} ${deniedAdmitted.length === 1 ? 'is' : 'are'} admitted by ${groups}${sg.proven.length > 0 ? ` (rules ${sg.admitting.join(', ')})` : ''} but denied by ${acl.id} ${ruleWord(unique(deniedAdmitted.flatMap((d) => d.rules)))}`,
+        ];
         const letInOnly = passing.filter((port) => !admitted.includes(port));
-        const aclAllowsAll = letInOnly.length > 0 && letInOnly.every((port) => letIn(port).length > 0 && letIn(port).every((rule) => ruleIsBroad(acl.entries, rule)));
+        const aclAllowsAll = letInOnly.length > 0 &&
+            letInOnly.every((port) => letIn(port).length > 0 && letIn(port).every((rule) => ruleIsBroad(acl.entries, rule)));
         if (letInOnly.length > 0 && !aclAllowsAll) {
             parts.push(`${listPorts(letInOnly)} ${letInOnly.length === 1 ? 'is' : 'are'} let in by ${acl.id} (${ruleWord(unique(letInOnly.flatMap(letIn)))}) but not admitted by ${groups}`);
         }
@@ -69,7 +87,11 @@ function evaluateIngress(input) {
         ...naclBase(input, acl),
         status: aclBlocks ? 'broken' : 'ok',
         reason,
-        rules: aclBlocks && input.requireAll ? unique(denied.flatMap((d) => d.rules.map((r) => `${r} deny`))) : aclBlocks && admitted.length > 0 ? unique(denied.filter((d) => admitted.includes(d.port)).flatMap((d) => d.rules.map((r) => `${r} deny`))) : decided,
+        rules: aclBlocks && input.requireAll
+            ? unique(denied.flatMap((d) => d.rules.map((r) => `${r} deny`)))
+            : aclBlocks && admitted.length > 0
+                ? unique(denied.filter((d) => admitted.includes(d.port)).flatMap((d) => d.rules.map((r) => `${r} deny`)))
+                : decided,
         ports: passing,
         ...(aclBlocks ? { break: 'nacl' } : {}),
     };
@@ -100,7 +122,7 @@ function ruleWord(rules) {
 /** An allow rule for every TCP port (the default ACL's rule 100): it says nothing about which ports are meant. */
 function ruleIsBroad(entries, label) {
     const entry = entries.find((e) => !e.egress && ruleLabel(e.ruleNumber) === label);
-    return !entry || entry.protocol === '-1' || !entry.portRange || (entry.portRange.from <= 0 && entry.portRange.to >= 65535);
+    return (!entry || entry.protocol === '-1' || !entry.portRange || (entry.portRange.from <= 0 && entry.portRange.to >= 65535));
 }
 const ACLS_BY_SUBNET = (0, lookup_1.indexSpec)('networkAcls', 'subnet', (a) => a.subnetIds);
 const RULES_BY_GROUP = (0, lookup_1.indexSpec)('securityGroupRules', 'group', (r) => [r.groupId]);
@@ -114,7 +136,16 @@ function findNetworkAcl(input) {
     if ('missing' in acls)
         return { missing: [acls.missing] };
     const acl = acls.items[0];
-    return acl ? { acl } : { missing: [{ ...(0, lookup_1.notInInventory)('networkAcls', input.scope, input.subnetId), reason: `no network ACL in the inventory is associated with ${input.subnetId}` }] };
+    return acl
+        ? { acl }
+        : {
+            missing: [
+                {
+                    ...(0, lookup_1.notInInventory)('networkAcls', input.scope, input.subnetId),
+                    reason: `no network ACL in the inventory is associated with ${input.subnetId}`,
+                },
+            ],
+        };
 }
 function naclBase(input, acl) {
     const owner = acl.ownerId ?? input.scope.accountId;
@@ -266,7 +297,10 @@ function evaluateSecurityGroups(input, ports, ranges) {
     const arnOf = (id) => (0, arn_1.ec2Arn)(input.scope.partition, input.scope.region, input.scope.accountId, 'security-group', id);
     const empty = { base, anchor: first, proven: [], possible: [], admitting: [], partial: [], missing: [] };
     if (groupIds.length === 0) {
-        return { ...empty, hop: { ...base, status: 'broken', break: 'security-group', reason: 'the broker has no security group' } };
+        return {
+            ...empty,
+            hop: { ...base, status: 'broken', break: 'security-group', reason: 'the broker has no security group' },
+        };
     }
     const found = securityGroupRulesOf(input.index, input.scope, groupIds);
     if ('missing' in found) {
@@ -274,7 +308,13 @@ function evaluateSecurityGroups(input, ports, ranges) {
             ...empty,
             arn: arnOf(first),
             possible: [...ports],
-            hop: { ...base, arn: arnOf(first), status: 'unknown', reason: `the rules of ${groupIds.join(', ')} are unknown: ${found.missing.reason}`, missing: [found.missing] },
+            hop: {
+                ...base,
+                arn: arnOf(first),
+                status: 'unknown',
+                reason: `the rules of ${groupIds.join(', ')} are unknown: ${found.missing.reason}`,
+                missing: [found.missing],
+            },
         };
     }
     const proven = [];
@@ -283,8 +323,13 @@ function evaluateSecurityGroups(input, ports, ranges) {
     const partial = [];
     const missing = [];
     for (const port of ports) {
-        const sources = found.rules.filter((r) => ruleAdmitsPort(r, port)).map((rule) => ({ rule, ...ruleSources(input.index, input.scope, rule) }));
-        const covering = sources.flatMap((s) => s.cidrs).filter((c) => c.family === input.part.cidr.family).map(cidr_1.rangeOf);
+        const sources = found.rules
+            .filter((r) => ruleAdmitsPort(r, port))
+            .map((rule) => ({ rule, ...ruleSources(input.index, input.scope, rule) }));
+        const covering = sources
+            .flatMap((s) => s.cidrs)
+            .filter((c) => c.family === input.part.cidr.family)
+            .map(cidr_1.rangeOf);
         if ((0, cidr_1.rangesCover)(covering, ranges)) {
             proven.push(port);
             for (const s of sources)
@@ -297,7 +342,8 @@ function evaluateSecurityGroups(input, ports, ranges) {
         }
         else {
             for (const s of sources) {
-                if (s.cidrs.some((c) => (0, cidr_1.intersectRanges)([(0, cidr_1.rangeOf)(c)], ranges).length > 0) && !partial.some((p) => p.rule === s.rule))
+                if (s.cidrs.some((c) => (0, cidr_1.intersectRanges)([(0, cidr_1.rangeOf)(c)], ranges).length > 0) &&
+                    !partial.some((p) => p.rule === s.rule))
                     partial.push({ rule: s.rule, label: s.label });
             }
         }
@@ -314,14 +360,25 @@ function securityGroupHop(sg, acl, input, what) {
         return sg.hop;
     const groupIds = input.securityGroupIds;
     const groups = `${groupIds.join(', ')} ${groupIds.length === 1 ? 'admits' : 'admit'}`;
-    const hop = { ...sg.base, id: sg.anchor, ...(sg.arn ? { arn: sg.arn } : {}), status: 'ok', reason: '', rules: sg.admitting };
+    const hop = {
+        ...sg.base,
+        id: sg.anchor,
+        ...(sg.arn ? { arn: sg.arn } : {}),
+        status: 'ok',
+        reason: '',
+        rules: sg.admitting,
+    };
     const throughAcl = sg.proven.filter((port) => acl.passing.includes(port));
-    const notAdmitted = input.requireAll ? input.ports.map((p) => p.port).filter((port) => !sg.proven.includes(port) && !sg.possible.includes(port)) : [];
+    const notAdmitted = input.requireAll
+        ? input.ports.map((p) => p.port).filter((port) => !sg.proven.includes(port) && !sg.possible.includes(port))
+        : [];
     if (notAdmitted.length > 0) {
         // Required ports (network.requiredPorts): each must be admitted; name the ones that are not.
         hop.status = 'broken';
         hop.break = 'security-group';
-        const only = sg.partial.filter((p) => notAdmitted.some((port) => ruleAdmitsPort(p.rule, port))).map((p) => `${p.rule.id} admits only ${p.label}${portText(p.rule)}`);
+        const only = sg.partial
+            .filter((p) => notAdmitted.some((port) => ruleAdmitsPort(p.rule, port)))
+            .map((p) => `${p.rule.id} admits only ${p.label}${portText(p.rule)}`);
         const admits = sg.proven.length > 0 ? `; ${groups} ${sg.proven.join(', ')} (rules ${sg.admitting.join(', ')})` : '';
         hop.reason = `no rule of ${groupIds.join(', ')} admits all of ${what} on the required ${notAdmitted.length === 1 ? 'port' : 'ports'} ${listPorts(notAdmitted)}${only.length > 0 ? ` (${only.join('; ')})` : ''}${admits}`;
         hop.rules = [...sg.admitting, ...sg.partial.map((p) => p.rule.id)];
@@ -340,9 +397,10 @@ function securityGroupHop(sg, acl, input, what) {
     }
     else if (sg.possible.length > 0) {
         hop.status = 'unknown';
-        hop.reason = sg.missing.length > 0
-            ? `whether ${groupIds.join(', ')} admit ${what} is unknown: ${[...new Set(sg.missing.map((m) => m.reason))].join('; ')}`
-            : `${groups} ${what} on ${sg.possible.join(', ')}, but the network ACL in front of them is unknown`;
+        hop.reason =
+            sg.missing.length > 0
+                ? `whether ${groupIds.join(', ')} admit ${what} is unknown: ${[...new Set(sg.missing.map((m) => m.reason))].join('; ')}`
+                : `${groups} ${what} on ${sg.possible.join(', ')}, but the network ACL in front of them is unknown`;
         hop.ports = sg.possible;
         if (sg.missing.length > 0)
             hop.missing = sg.missing;
@@ -368,7 +426,9 @@ function aclIdOf(input) {
 function portText(rule) {
     if (rule.protocol === '-1' || rule.fromPort === undefined || rule.fromPort === -1)
         return ' on all ports';
-    return rule.toPort === undefined || rule.toPort === rule.fromPort ? ` on ${rule.fromPort}` : ` on ${rule.fromPort}-${rule.toPort}`;
+    return rule.toPort === undefined || rule.toPort === rule.fromPort
+        ? ` on ${rule.fromPort}`
+        : ` on ${rule.fromPort}-${rule.toPort}`;
 }
 function unique(items) {
     return [...new Set(items)];

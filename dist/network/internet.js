@@ -9,7 +9,10 @@ function internetIngress(input) {
     const publicSubnet = hasPublicSubnet(input.subnets);
     const portsKey = input.ports.map((p) => p.port).join(',');
     const exposure = (0, lookup_1.memoize)(input.index, `exposure|${input.scope.key}|${input.securityGroupIds.join(',')}|${portsKey}`, () => groupExposure(input), input.scope);
-    const missing = [...exposure.missing, ...(publicSubnet === null ? input.subnets.flatMap((s) => (s.table ? [] : s.missing)) : [])];
+    const missing = [
+        ...exposure.missing,
+        ...(publicSubnet === null ? input.subnets.flatMap((s) => (s.table ? [] : s.missing)) : []),
+    ];
     const groupsOpen = exposure.openPorts.length > 0 ? true : exposure.unreadable || exposure.uncertainPorts.length > 0 ? null : false;
     // Proven open wins over anything unknown; otherwise an unknown part leaves the answer unknown.
     const open = input.publiclyAccessible || groupsOpen === true ? true : groupsOpen === null ? null : false;
@@ -34,8 +37,13 @@ function groupExposure(input) {
     const openFamilies = new Map();
     const publicRules = new Map();
     for (const { port } of input.ports) {
-        const admitting = found.rules.filter((r) => (0, ingress_1.ruleAdmitsPort)(r, port)).map((rule) => ({ rule, ...(0, ingress_1.ruleSources)(input.index, input.scope, rule) }));
-        const families = new Set(FAMILIES.filter((family) => (0, cidr_1.rangesCover)(admitting.flatMap((a) => a.cidrs).filter((c) => c.family === family).map(cidr_1.rangeOf), [(0, cidr_1.rangeOf)((0, cidr_1.everything)(family))])));
+        const admitting = found.rules
+            .filter((r) => (0, ingress_1.ruleAdmitsPort)(r, port))
+            .map((rule) => ({ rule, ...(0, ingress_1.ruleSources)(input.index, input.scope, rule) }));
+        const families = new Set(FAMILIES.filter((family) => (0, cidr_1.rangesCover)(admitting
+            .flatMap((a) => a.cidrs)
+            .filter((c) => c.family === family)
+            .map(cidr_1.rangeOf), [(0, cidr_1.rangeOf)((0, cidr_1.everything)(family))])));
         if (families.size > 0) {
             openPorts.push(port);
             openFamilies.set(port, families);

@@ -13,7 +13,9 @@ const routes_1 = require("./routes");
 const VPNS_BY_VGW = (0, lookup_1.indexSpec)('vpnConnections', 'vgw', (v) => [v.vpnGatewayId]);
 const VIFS_BY_VGW = (0, lookup_1.indexSpec)('dxVirtualInterfaces', 'vgw', (v) => [v.virtualGatewayId]);
 const VIFS_BY_DXGW = (0, lookup_1.indexSpec)('dxVirtualInterfaces', 'dxgw', (v) => [v.directConnectGatewayId]);
-exports.TGW_ATTACHMENTS_BY_RESOURCE = (0, lookup_1.indexSpec)('transitGatewayAttachments', 'tgw-resource', (a) => [`${a.transitGatewayId}|${a.resourceId ?? ''}`]);
+exports.TGW_ATTACHMENTS_BY_RESOURCE = (0, lookup_1.indexSpec)('transitGatewayAttachments', 'tgw-resource', (a) => [
+    `${a.transitGatewayId}|${a.resourceId ?? ''}`,
+]);
 /** A Direct Connect gateway association that carries traffic (an update keeps the association working). */
 const WORKING_ASSOCIATION_STATES = new Set(['associated', 'updating']);
 // ---------------------------------------------------------------------------------------------------------------
@@ -72,20 +74,33 @@ function vgwTrails(ctx, vgwId, part) {
         trails.push(unknownLinkTrail(part, gatewayHops, gatewayHop, 'dx-gateway', `Direct Connect gateways associated with ${vgwId} are unknown: ${(0, hops_1.reasons)(dxgws.missing)}`, dxgws.missing));
     }
     if (trails.length === 0) {
-        return [{ part, via: 'none', linkHops: [], gatewayHops: [(0, hops_1.broken)(vgwBase(ctx.scope, vgwId), 'no-connection', `${vgwId} has no VPN connection and no Direct Connect interface`)] }];
+        return [
+            {
+                part,
+                via: 'none',
+                linkHops: [],
+                gatewayHops: [
+                    (0, hops_1.broken)(vgwBase(ctx.scope, vgwId), 'no-connection', `${vgwId} has no VPN connection and no Direct Connect interface`),
+                ],
+            },
+        ];
     }
     return trails;
 }
 /** A gateway whose associations could not be read, with the collection error behind it when there is one. */
 function associationsUnreadable(index, accountId, gatewayId) {
     const error = (0, lookup_1.accountError)(index, accountId, ['DescribeDirectConnectGatewayAssociations']);
-    return [{
+    return [
+        {
             collection: 'directConnectGateways',
             accountId,
             resourceId: gatewayId,
-            reason: error ? `directconnect:${error.operation} failed (${error.code})` : `the associations of ${gatewayId} could not be read`,
+            reason: error
+                ? `directconnect:${error.operation} failed (${error.code})`
+                : `the associations of ${gatewayId} could not be read`,
             ...(error ? { error: (0, lookup_1.errorSummary)(error) } : {}),
-        }];
+        },
+    ];
 }
 const UNKNOWN_LINK = {
     'vpn-tunnel': { resourceType: 'AWS::EC2::VPNConnection', via: 'vpn' },
@@ -132,26 +147,61 @@ function vpnTrails(ctx, located, part, gatewayHops, checkStaticRoutes) {
     const label = `${vpn.id}${vpn.name ? ` (${vpn.name})` : ''}`;
     const routing = vpn.staticRoutesOnly ? 'static routes' : 'BGP';
     if (vpn.state && vpn.state !== 'available') {
-        return [{ part, via: 'vpn', linkId: vpn.id, linkHops: linkHops((0, hops_1.broken)(base, 'vpn-unavailable', `${label} is ${vpn.state}`)), gatewayHops }];
+        return [
+            {
+                part,
+                via: 'vpn',
+                linkId: vpn.id,
+                linkHops: linkHops((0, hops_1.broken)(base, 'vpn-unavailable', `${label} is ${vpn.state}`)),
+                gatewayHops,
+            },
+        ];
     }
     if (checkStaticRoutes && vpn.staticRoutesOnly) {
         const routes = (0, routes_1.cidrsFromText)(vpn.routes.filter((r) => !r.state || r.state === 'available').map((r) => r.destinationCidr));
         if (!(0, routes_1.cidrsCoverPart)(routes, part)) {
             const listed = routes.length > 0 ? routes.map(cidr_1.formatCidr).join(', ') : 'none';
-            return [{ part, via: 'vpn', linkId: vpn.id, linkHops: linkHops((0, hops_1.broken)(base, 'no-route', `${label} uses static routes and none covers ${(0, routes_1.describePart)(part)} (static routes: ${listed})`)), gatewayHops }];
+            return [
+                {
+                    part,
+                    via: 'vpn',
+                    linkId: vpn.id,
+                    linkHops: linkHops((0, hops_1.broken)(base, 'no-route', `${label} uses static routes and none covers ${(0, routes_1.describePart)(part)} (static routes: ${listed})`)),
+                    gatewayHops,
+                },
+            ];
         }
     }
     if (vpn.tunnels.length === 0 && vpn.planned && vpn.planned.action !== 'update') {
         // A Site-to-Site VPN connection always has two tunnels; a new one's come up only after apply.
         const created = `${label} is ${vpn.planned.action === 'replace' ? 'replaced' : 'created'} by ${vpn.planned.address}`;
         return [1, 2].map((n) => ({
-            part, via: 'vpn', linkId: `${vpn.id}/tunnel${n}`, gatewayHops,
+            part,
+            via: 'vpn',
+            linkId: `${vpn.id}/tunnel${n}`,
+            gatewayHops,
             linkHops: linkHops((0, hops_1.pending)(base, `${created}: tunnel ${n} (${routing}) is configured, its health is known only after apply`)),
         }));
     }
     if (vpn.tunnels.length === 0) {
-        const missing = [{ collection: 'vpnConnections', accountId: scope.accountId, region: scope.region, resourceId: vpn.id, reason: `${vpn.id} reports no tunnel telemetry` }];
-        return [{ part, via: 'vpn', linkId: vpn.id, linkHops: linkHops((0, hops_1.unknown)(base, `${label} reports no tunnel telemetry`, missing)), gatewayHops }];
+        const missing = [
+            {
+                collection: 'vpnConnections',
+                accountId: scope.accountId,
+                region: scope.region,
+                resourceId: vpn.id,
+                reason: `${vpn.id} reports no tunnel telemetry`,
+            },
+        ];
+        return [
+            {
+                part,
+                via: 'vpn',
+                linkId: vpn.id,
+                linkHops: linkHops((0, hops_1.unknown)(base, `${label} reports no tunnel telemetry`, missing)),
+                gatewayHops,
+            },
+        ];
     }
     return vpn.tunnels.map((tunnel) => {
         const telemetry = {
@@ -168,7 +218,9 @@ function vpnTrails(ctx, located, part, gatewayHops, checkStaticRoutes) {
             hop = (0, hops_1.broken)(base, 'tunnel-down', `${name} is ${tunnel.status}${since}${why}`, { tunnel: telemetry });
         }
         else if (!vpn.staticRoutesOnly && tunnel.acceptedRouteCount === 0) {
-            hop = (0, hops_1.broken)(base, 'no-route', `${name} is UP but accepts no BGP routes from the customer gateway`, { tunnel: telemetry });
+            hop = (0, hops_1.broken)(base, 'no-route', `${name} is UP but accepts no BGP routes from the customer gateway`, {
+                tunnel: telemetry,
+            });
         }
         else {
             const accepted = tunnel.acceptedRouteCount === undefined ? '' : `, ${tunnel.acceptedRouteCount} BGP route(s) accepted`;
@@ -185,7 +237,9 @@ function customerGatewayHop(ctx, scope, vpn) {
     if (!located)
         return (0, hops_1.ok)(base, `on-premises device ${vpn.customerGatewayId}`);
     const cgw = located.item;
-    const details = [cgw.ipAddress, cgw.bgpAsn ? `ASN ${cgw.bgpAsn}` : undefined, cgw.deviceName].filter(Boolean).join(', ');
+    const details = [cgw.ipAddress, cgw.bgpAsn ? `ASN ${cgw.bgpAsn}` : undefined, cgw.deviceName]
+        .filter(Boolean)
+        .join(', ');
     return (0, hops_1.ok)(base, `on-premises device ${cgw.id}${cgw.name ? ` (${cgw.name})` : ''}${details ? `: ${details}` : ''}`);
 }
 // ---------------------------------------------------------------------------------------------------------------
@@ -210,13 +264,21 @@ function dxGatewayTrails(ctx, owner, association, part, gatewayHops, interfaceTy
     }
     else {
         // Without allowed prefixes a VGW association advertises the VPC's CIDRs; a TGW association must list them.
-        const allowed = association.allowedPrefixes.length > 0 || interfaceType === 'transit' ? (0, routes_1.cidrsFromText)(association.allowedPrefixes) : ctx.vpcCidrs;
-        const shown = association.allowedPrefixes.length > 0 ? association.allowedPrefixes.join(', ') : interfaceType === 'transit' ? 'none' : 'the VPC CIDRs';
+        const allowed = association.allowedPrefixes.length > 0 || interfaceType === 'transit'
+            ? (0, routes_1.cidrsFromText)(association.allowedPrefixes)
+            : ctx.vpcCidrs;
+        const shown = association.allowedPrefixes.length > 0
+            ? association.allowedPrefixes.join(', ')
+            : interfaceType === 'transit'
+                ? 'none'
+                : 'the VPC CIDRs';
         if (!allowed) {
             hop = (0, hops_1.unknown)(base, `whether ${label} advertises ${ctx.subnet.id} is unknown: the association has no allowed prefixes (so it advertises the VPC's CIDRs), and the CIDRs of ${ctx.vpcId} are not in the inventory`, [(0, lookup_1.notInInventory)('vpcs', ctx.scope, ctx.vpcId)]);
         }
         else if (!ctx.subnetCidr) {
-            hop = (0, hops_1.unknown)(base, `whether ${label} advertises ${ctx.subnet.id} is unknown: its CIDR is not in the inventory`, [(0, lookup_1.notInInventory)('subnets', ctx.scope, ctx.subnet.id)]);
+            hop = (0, hops_1.unknown)(base, `whether ${label} advertises ${ctx.subnet.id} is unknown: its CIDR is not in the inventory`, [
+                (0, lookup_1.notInInventory)('subnets', ctx.scope, ctx.subnet.id),
+            ]);
         }
         else if (!(0, routes_1.cidrsCoverPart)(allowed, (0, routes_1.wholePart)(ctx.subnetCidr))) {
             hop = (0, hops_1.broken)(base, 'not-advertised', `${label} does not advertise the broker subnet ${(0, cidr_1.formatCidr)(ctx.subnetCidr)} to on-premises: allowed prefixes ${shown}`);
@@ -231,7 +293,10 @@ function dxGatewayTrails(ctx, owner, association, part, gatewayHops, interfaceTy
         trails.push({
             part,
             via: 'none',
-            linkHops: [(0, hops_1.unknown)({ ...base, kind: 'virtual-interface' }, `interfaces attached to ${label} are unknown: ${(0, hops_1.reasons)(refs.missing)}`, refs.missing), hop],
+            linkHops: [
+                (0, hops_1.unknown)({ ...base, kind: 'virtual-interface' }, `interfaces attached to ${label} are unknown: ${(0, hops_1.reasons)(refs.missing)}`, refs.missing),
+                hop,
+            ],
             gatewayHops,
         });
     }
@@ -252,7 +317,11 @@ function attachedInterfacesOnce(index, gateway, accountId, interfaceType) {
     for (const a of gateway.attachments ?? []) {
         if (a.state === 'detached' || (a.type && a.type !== wantedAttachment))
             continue;
-        refs.set(a.virtualInterfaceId, { id: a.virtualInterfaceId, region: a.virtualInterfaceRegion, attachmentState: a.state });
+        refs.set(a.virtualInterfaceId, {
+            id: a.virtualInterfaceId,
+            region: a.virtualInterfaceRegion,
+            attachmentState: a.state,
+        });
     }
     const vifs = (0, lookup_1.searchBy)(index, index.scopes, VIFS_BY_DXGW, gateway.id, (v) => v.state !== 'deleted' && (!v.type || v.type === interfaceType));
     for (const { item, scope } of vifs.found)
@@ -265,7 +334,9 @@ function attachedInterfacesOnce(index, gateway, accountId, interfaceType) {
         missing.push({
             collection: 'directConnectGateways',
             resourceId: gateway.id,
-            reason: error ? `directconnect:${error.operation} failed (${error.code})` : `the attachments of ${gateway.id} could not be read`,
+            reason: error
+                ? `directconnect:${error.operation} failed (${error.code})`
+                : `the attachments of ${gateway.id} could not be read`,
             ...(error ? { error: (0, lookup_1.errorSummary)(error) } : {}),
         });
     }
@@ -273,24 +344,60 @@ function attachedInterfacesOnce(index, gateway, accountId, interfaceType) {
 }
 function vifTrailById(ctx, ref, part, gatewayHops, afterInterface) {
     const scopes = ref.region ? (0, lookup_1.regionScopes)(ctx.index, ref.region) : ctx.index.scopes;
-    const base = { kind: 'virtual-interface', resourceType: 'AWS::DirectConnect::VirtualInterface', id: ref.id, ...(ref.region ? { region: ref.region } : {}) };
+    const base = {
+        kind: 'virtual-interface',
+        resourceType: 'AWS::DirectConnect::VirtualInterface',
+        id: ref.id,
+        ...(ref.region ? { region: ref.region } : {}),
+    };
     if (ref.attachmentState && ref.attachmentState !== 'attached') {
-        return { part, via: 'direct-connect', linkId: ref.id, linkHops: [(0, hops_1.broken)(base, 'interface-down', `${ref.id} is ${ref.attachmentState} to the Direct Connect gateway`), ...afterInterface], gatewayHops };
+        return {
+            part,
+            via: 'direct-connect',
+            linkId: ref.id,
+            linkHops: [
+                (0, hops_1.broken)(base, 'interface-down', `${ref.id} is ${ref.attachmentState} to the Direct Connect gateway`),
+                ...afterInterface,
+            ],
+            gatewayHops,
+        };
     }
     // Interfaces are looked up across the region's accounts: once per interface, however many brokers sit behind it.
     const found = (0, lookup_1.memoize)(ctx.index, `vif-by-id|${ref.region ?? '*'}|${ref.id}`, () => (0, lookup_1.findById)(ctx.index, scopes, 'dxVirtualInterfaces', ref.id));
     if (!found.located) {
-        const missing = found.missing.length > 0 ? found.missing : [scopes.length === 0
-                ? { collection: 'dxVirtualInterfaces', region: ref.region, resourceId: ref.id, reason: `${ref.id} is in ${ref.region}, which was not inventoried` }
-                : (0, lookup_1.notInInventory)('dxVirtualInterfaces', undefined, ref.id)];
-        return { part, via: 'direct-connect', linkId: ref.id, linkHops: [(0, hops_1.unknown)(base, `${ref.id} is unknown: ${(0, hops_1.reasons)(missing)}`, missing), ...afterInterface], gatewayHops };
+        const missing = found.missing.length > 0
+            ? found.missing
+            : [
+                scopes.length === 0
+                    ? {
+                        collection: 'dxVirtualInterfaces',
+                        region: ref.region,
+                        resourceId: ref.id,
+                        reason: `${ref.id} is in ${ref.region}, which was not inventoried`,
+                    }
+                    : (0, lookup_1.notInInventory)('dxVirtualInterfaces', undefined, ref.id),
+            ];
+        return {
+            part,
+            via: 'direct-connect',
+            linkId: ref.id,
+            linkHops: [(0, hops_1.unknown)(base, `${ref.id} is unknown: ${(0, hops_1.reasons)(missing)}`, missing), ...afterInterface],
+            gatewayHops,
+        };
     }
     return vifTrail(ctx, found.located, part, gatewayHops, afterInterface);
 }
 function vifTrail(ctx, located, part, gatewayHops, afterInterface) {
     const family = part.cidr.family === 6 ? 'ipv6' : 'ipv4';
     const hops = (0, lookup_1.memoize)(ctx.index, `vif-hops|${ctx.scope.key}|${located.scope.key}|${located.item.id}|${family}`, () => interfaceHops(ctx, located, family), ctx.scope);
-    return { part, via: 'direct-connect', linkId: hops.linkId, ...(hops.location ? { location: hops.location } : {}), linkHops: [hops.connection, hops.vif, ...afterInterface], gatewayHops };
+    return {
+        part,
+        via: 'direct-connect',
+        linkId: hops.linkId,
+        ...(hops.location ? { location: hops.location } : {}),
+        linkHops: [hops.connection, hops.vif, ...afterInterface],
+        gatewayHops,
+    };
 }
 /** The connection hop and the interface hop: the same for every path over the interface. */
 function interfaceHops(ctx, located, family) {
@@ -307,17 +414,26 @@ function interfaceHops(ctx, located, family) {
     };
     const peers = vif.bgpPeers.filter((p) => (p.addressFamily ?? vif.addressFamily ?? 'ipv4') === family && p.state !== 'deleted' && p.state !== 'deleting');
     const up = peers.filter((p) => p.status === 'up').length;
-    const summary = { ...(vif.state ? { state: vif.state } : {}), ...(vif.type ? { type: vif.type } : {}), bgpUp: up, bgpPeers: peers.length };
+    const summary = {
+        ...(vif.state ? { state: vif.state } : {}),
+        ...(vif.type ? { type: vif.type } : {}),
+        bgpUp: up,
+        bgpPeers: peers.length,
+    };
     const label = `${vif.id}${vif.name ? ` (${vif.name})` : ''}`;
     let hop;
     if (vif.planned && vif.planned.action !== 'update') {
         hop = (0, hops_1.pending)(base, `${label} is ${vif.planned.action === 'replace' ? 'replaced' : 'created'} by ${vif.planned.address}: its state and BGP sessions are known only after apply`, { virtualInterface: summary });
     }
     else if (vif.state !== 'available') {
-        hop = (0, hops_1.broken)(base, 'interface-down', `${label} is ${vif.state ?? 'in an unknown state'}`, { virtualInterface: summary });
+        hop = (0, hops_1.broken)(base, 'interface-down', `${label} is ${vif.state ?? 'in an unknown state'}`, {
+            virtualInterface: summary,
+        });
     }
     else if (up === 0) {
-        const what = peers.length === 0 ? `has no ${family} BGP peer` : `has ${peers.length} ${family} BGP session(s), none up (${peers.map((p) => p.status ?? 'unknown').join(', ')})`;
+        const what = peers.length === 0
+            ? `has no ${family} BGP peer`
+            : `has ${peers.length} ${family} BGP session(s), none up (${peers.map((p) => p.status ?? 'unknown').join(', ')})`;
         hop = (0, hops_1.broken)(base, 'bgp-down', `${label} ${what}`, { virtualInterface: summary });
     }
     else {
@@ -331,7 +447,12 @@ function interfaceHops(ctx, located, family) {
 /** The connection or LAG under an interface; a hosted interface's connection belongs to the partner. */
 function connectionHop(ctx, vif, scope, region) {
     const id = vif.connectionId ?? `${vif.id}-connection`;
-    const base = { kind: 'dx-connection', resourceType: id.startsWith('dxlag-') ? 'AWS::DirectConnect::Lag' : 'AWS::DirectConnect::Connection', id, region };
+    const base = {
+        kind: 'dx-connection',
+        resourceType: id.startsWith('dxlag-') ? 'AWS::DirectConnect::Lag' : 'AWS::DirectConnect::Connection',
+        id,
+        region,
+    };
     if (!vif.connectionId)
         return { hop: (0, hops_1.unknown)(base, `${vif.id} names no connection`, []), linkId: vif.id };
     const scopes = region === scope.region ? (0, lookup_1.scopesFrom)(ctx.index, scope) : (0, lookup_1.regionScopes)(ctx.index, region);
@@ -340,11 +461,18 @@ function connectionHop(ctx, vif, scope, region) {
     if (!found.located) {
         if (found.missing.length > 0)
             return { hop: (0, hops_1.unknown)(base, `${id} is unknown: ${(0, hops_1.reasons)(found.missing)}`, found.missing), linkId: id };
-        return { hop: (0, hops_1.ok)(base, `${id} is not in this account (a hosted interface on a partner's connection); its health shows in the interface's BGP state`), linkId: id };
+        return {
+            hop: (0, hops_1.ok)(base, `${id} is not in this account (a hosted interface on a partner's connection); its health shows in the interface's BGP state`),
+            linkId: id,
+        };
     }
     const item = found.located.item;
     const owner = item.ownerAccount ?? found.located.scope.accountId;
-    const full = { ...base, arn: (0, arn_1.directConnectArn)(found.located.scope.partition, region, owner, id), accountId: owner };
+    const full = {
+        ...base,
+        arn: (0, arn_1.directConnectArn)(found.located.scope.partition, region, owner, id),
+        accountId: owner,
+    };
     const label = `${id}${item.name ? ` (${item.name})` : ''}`;
     const where = [item.location, item.bandwidth].filter(Boolean).join(', ');
     const hop = item.state === 'available'
@@ -361,13 +489,19 @@ function tgwTrails(ctx, tgwId, part) {
     const single = (hop) => [{ part, via: 'none', linkHops: [], gatewayHops: [hop] }];
     const tgwFound = (0, lookup_1.findById)(ctx.index, scopes, 'transitGateways', tgwId);
     if (!tgwFound.located) {
-        const missing = tgwFound.missing.length > 0 ? tgwFound.missing : [(0, lookup_1.notInInventory)('transitGateways', ctx.scope, tgwId, ' (shared from an account that was not inventoried?)')];
+        const missing = tgwFound.missing.length > 0
+            ? tgwFound.missing
+            : [(0, lookup_1.notInInventory)('transitGateways', ctx.scope, tgwId, ' (shared from an account that was not inventoried?)')];
         return single((0, hops_1.unknown)(tgwBase, `${tgwId} is unknown: ${(0, hops_1.reasons)(missing)}`, missing));
     }
     const tgw = tgwFound.located.item;
     const tgwScope = tgwFound.located.scope;
     const tgwOwner = tgw.ownerId ?? tgwScope.accountId;
-    const base = { ...tgwBase, arn: tgw.arn ?? (0, arn_1.ec2Arn)(tgwScope.partition, tgwScope.region, tgwOwner, 'transit-gateway', tgwId), accountId: tgwOwner };
+    const base = {
+        ...tgwBase,
+        arn: tgw.arn ?? (0, arn_1.ec2Arn)(tgwScope.partition, tgwScope.region, tgwOwner, 'transit-gateway', tgwId),
+        accountId: tgwOwner,
+    };
     if (tgw.state && tgw.state !== 'available')
         return single((0, hops_1.broken)(base, 'gateway-detached', `${tgwId} is ${tgw.state}`));
     const tgwHop = (0, hops_1.ok)(base, `${tgwId}${tgw.name ? ` (${tgw.name})` : ''}`);
@@ -377,12 +511,29 @@ function tgwTrails(ctx, tgwId, part) {
     if (!vpcAttachment) {
         if (attachments.missing.length > 0)
             return single((0, hops_1.unknown)(tgwBase, `the attachment of ${ctx.vpcId} to ${tgwId} is unknown: ${(0, hops_1.reasons)(attachments.missing)}`, attachments.missing));
-        return [{ part, via: 'none', linkHops: [], gatewayHops: [(0, hops_1.broken)(base, 'gateway-detached', `${ctx.vpcId} has no attachment on ${tgwId}`)] }];
+        return [
+            {
+                part,
+                via: 'none',
+                linkHops: [],
+                gatewayHops: [(0, hops_1.broken)(base, 'gateway-detached', `${ctx.vpcId} has no attachment on ${tgwId}`)],
+            },
+        ];
     }
     const attachment = vpcAttachment.item;
     const attachmentBase = vpcAttachmentBase(attachment.id, vpcAttachment.scope);
     if (attachment.state !== 'available') {
-        return [{ part, via: 'none', linkHops: [], gatewayHops: [tgwHop, (0, hops_1.broken)(attachmentBase, 'gateway-detached', `${attachment.id} (${ctx.vpcId} on ${tgwId}) is ${attachment.state}`)] }];
+        return [
+            {
+                part,
+                via: 'none',
+                linkHops: [],
+                gatewayHops: [
+                    tgwHop,
+                    (0, hops_1.broken)(attachmentBase, 'gateway-detached', `${attachment.id} (${ctx.vpcId} on ${tgwId}) is ${attachment.state}`),
+                ],
+            },
+        ];
     }
     const association = attachment.association;
     if (!association || (association.state && association.state !== 'associated')) {
@@ -392,7 +543,9 @@ function tgwTrails(ctx, tgwId, part) {
     const attachmentHop = (0, hops_1.ok)(attachmentBase, `${ctx.vpcId} is attached to ${tgwId} by ${attachment.id}, associated with ${association.routeTableId}`);
     const table = tgwRouteTable(ctx, scopes, association.routeTableId, tgwOwner);
     if ('hop' in table)
-        return [{ part, via: 'none', linkHops: [], gatewayHops: [tgwHop, attachmentHop, { ...table.hop, direction: 'return' }] }];
+        return [
+            { part, via: 'none', linkHops: [], gatewayHops: [tgwHop, attachmentHop, { ...table.hop, direction: 'return' }] },
+        ];
     const expansion = (0, routes_1.expandTgwRoutes)(ctx.index, table.scope, table.base.id, table.routes);
     const trails = [];
     for (const choice of (0, routes_1.chooseRoutes)(expansion.candidates, part)) {
@@ -402,7 +555,9 @@ function tgwTrails(ctx, tgwId, part) {
             if (!route) {
                 const hop = uncertain.length > 0
                     ? (0, hops_1.unknown)(table.base, `whether ${table.base.id} routes ${(0, routes_1.describePart)(subPart)} is unknown: ${(0, hops_1.reasons)(uncertain)}`, uncertain, { direction: 'return' })
-                    : (0, hops_1.broken)(table.base, 'no-route', `${table.base.id} has no route for ${(0, routes_1.describePart)(subPart)}`, { direction: 'return' });
+                    : (0, hops_1.broken)(table.base, 'no-route', `${table.base.id} has no route for ${(0, routes_1.describePart)(subPart)}`, {
+                        direction: 'return',
+                    });
                 trails.push({ part: subPart, via: 'none', linkHops: [], gatewayHops: [tgwHop, attachmentHop, hop] });
                 continue;
             }
@@ -429,7 +584,14 @@ function preferredAttachment(found) {
     return [...found].sort((a, b) => score(b) - score(a))[0];
 }
 function tgwTargetTrails(ctx, tgw, target, part, returnHop, uncertain) {
-    const returnWithDoubt = uncertain.length > 0 ? { ...returnHop, status: 'unknown', missing: uncertain, reason: `${returnHop.reason}, unless a prefix list we could not read says otherwise` } : returnHop;
+    const returnWithDoubt = uncertain.length > 0
+        ? {
+            ...returnHop,
+            status: 'unknown',
+            missing: uncertain,
+            reason: `${returnHop.reason}, unless a prefix list we could not read says otherwise`,
+        }
+        : returnHop;
     const inner = [tgw.tgwHop, tgw.attachmentHop, returnWithDoubt];
     const attachmentBase = (0, hops_1.ec2Base)(tgw.tgwScope, 'tgw-attachment', 'AWS::EC2::TransitGatewayAttachment', 'transit-gateway-attachment', target.attachmentId, tgw.tgwOwner);
     const found = (0, lookup_1.findById)(ctx.index, tgw.scopes, 'transitGatewayAttachments', target.attachmentId);
@@ -441,14 +603,31 @@ function tgwTargetTrails(ctx, tgw, target, part, returnHop, uncertain) {
         return [{ part, via: 'none', linkHops: [], gatewayHops: [tgw.tgwHop, tgw.attachmentHop, hop] }];
     }
     if (type !== 'vpn' && type !== 'direct-connect-gateway') {
-        const missing = [{ collection: 'transitGatewayAttachments', resourceId: target.attachmentId, reason: `paths through a ${type ?? 'unknown'} attachment are not modeled` }];
-        return [{ part, via: 'none', linkHops: [(0, hops_1.unknown)(attachmentBase, `${(0, routes_1.describePart)(part)} leaves ${tgw.tgwHop.id} through ${target.attachmentId} (${type ?? 'unknown type'}${resourceId ? ` ${resourceId}` : ''}); the path beyond is not followed`, missing)], gatewayHops: inner }];
+        const missing = [
+            {
+                collection: 'transitGatewayAttachments',
+                resourceId: target.attachmentId,
+                reason: `paths through a ${type ?? 'unknown'} attachment are not modeled`,
+            },
+        ];
+        return [
+            {
+                part,
+                via: 'none',
+                linkHops: [
+                    (0, hops_1.unknown)(attachmentBase, `${(0, routes_1.describePart)(part)} leaves ${tgw.tgwHop.id} through ${target.attachmentId} (${type ?? 'unknown type'}${resourceId ? ` ${resourceId}` : ''}); the path beyond is not followed`, missing),
+                ],
+                gatewayHops: inner,
+            },
+        ];
     }
     // The on-premises side: its attachment must be up, and its own route table must route back to the broker subnet.
     let sideHop;
     let inboundHop;
     if (!sideAttachment) {
-        const missing = found.missing.length > 0 ? found.missing : [(0, lookup_1.notInInventory)('transitGatewayAttachments', tgw.tgwScope, target.attachmentId)];
+        const missing = found.missing.length > 0
+            ? found.missing
+            : [(0, lookup_1.notInInventory)('transitGatewayAttachments', tgw.tgwScope, target.attachmentId)];
         sideHop = (0, hops_1.unknown)(attachmentBase, `${target.attachmentId} is unknown: ${(0, hops_1.reasons)(missing)}`, missing);
     }
     else if (sideAttachment.state !== 'available') {
@@ -479,14 +658,24 @@ function tgwTargetTrails(ctx, tgw, target, part, returnHop, uncertain) {
     const dxgws = (0, lookup_1.findDxGateway)(ctx.index, resourceId);
     const owner = dxgws.found[0];
     if (!owner) {
-        const missing = dxgws.missing.length > 0 ? dxgws.missing : [(0, lookup_1.notInInventory)('directConnectGateways', undefined, resourceId, ' (owned by an account that was not inventoried?)')];
+        const missing = dxgws.missing.length > 0
+            ? dxgws.missing
+            : [
+                (0, lookup_1.notInInventory)('directConnectGateways', undefined, resourceId, ' (owned by an account that was not inventoried?)'),
+            ];
         const hop = (0, hops_1.unknown)({ kind: 'dx-gateway', resourceType: 'AWS::DirectConnect::DirectConnectGateway', id: resourceId }, `${resourceId} is unknown: ${(0, hops_1.reasons)(missing)}`, missing);
         return [{ part, via: 'direct-connect', linkId: resourceId, linkHops: [hop], gatewayHops }];
     }
     const tgwId = tgw.tgwHop.id;
     const association = (owner.gateway.associations ?? []).find((a) => a.associatedGatewayId === tgwId && a.state !== 'disassociated');
     if (!association) {
-        const base = { kind: 'dx-gateway', resourceType: 'AWS::DirectConnect::DirectConnectGateway', id: resourceId, arn: (0, arn_1.directConnectGatewayArn)(owner.partition, owner.accountId, resourceId), accountId: owner.accountId };
+        const base = {
+            kind: 'dx-gateway',
+            resourceType: 'AWS::DirectConnect::DirectConnectGateway',
+            id: resourceId,
+            arn: (0, arn_1.directConnectGatewayArn)(owner.partition, owner.accountId, resourceId),
+            accountId: owner.accountId,
+        };
         const hop = owner.gateway.associations === null
             ? (0, hops_1.unknown)(base, `the associations of ${resourceId} could not be read`, associationsUnreadable(ctx.index, owner.accountId, resourceId))
             : (0, hops_1.broken)(base, 'gateway-detached', `${resourceId} is not associated with ${tgwId}`);
@@ -501,7 +690,9 @@ function inboundRouteHop(ctx, tgw, side) {
         return (0, hops_1.broken)({ ...sideBase, kind: 'tgw-attachment', resourceType: 'AWS::EC2::TransitGatewayAttachment', id: side.id }, 'no-route', `${side.id} (${side.resourceType} ${side.resourceId ?? ''}) is not associated with a route table: traffic from on-premises has nowhere to go on ${side.transitGatewayId}`);
     }
     if (!ctx.subnetCidr)
-        return (0, hops_1.unknown)(sideBase, `the CIDR of ${ctx.subnet.id} is not in the inventory`, [(0, lookup_1.notInInventory)('subnets', ctx.scope, ctx.subnet.id)]);
+        return (0, hops_1.unknown)(sideBase, `the CIDR of ${ctx.subnet.id} is not in the inventory`, [
+            (0, lookup_1.notInInventory)('subnets', ctx.scope, ctx.subnet.id),
+        ]);
     const table = tgwRouteTable(ctx, tgw.scopes, side.association.routeTableId, tgw.tgwOwner);
     if ('hop' in table)
         return table.hop;
@@ -522,7 +713,9 @@ function inboundRouteHop(ctx, tgw, side) {
             return (0, hops_1.broken)(table.base, 'blackhole', `${table.base.id} drops traffic to ${subnetText}: route ${route.destination} is a blackhole`, { route: hopRoute });
         }
         if (!route.route.attachments.some((a) => a.attachmentId === tgw.vpcAttachmentId)) {
-            const elsewhere = route.route.attachments.map((a) => `${a.attachmentId} (${a.resourceType ?? ''} ${a.resourceId ?? ''})`.replace(/ \)/, ')')).join(', ');
+            const elsewhere = route.route.attachments
+                .map((a) => `${a.attachmentId} (${a.resourceType ?? ''} ${a.resourceId ?? ''})`.replace(/ \)/, ')'))
+                .join(', ');
             return (0, hops_1.broken)(table.base, 'routed-elsewhere', `${table.base.id} sends ${subnetText} to ${elsewhere}, not to ${tgw.vpcAttachmentId}`, { route: hopRoute });
         }
         okRoute ??= hopRoute;
@@ -534,15 +727,33 @@ function tgwRouteTable(ctx, scopes, routeTableId, owner) {
     const scope = found.located?.scope ?? ctx.scope;
     const base = (0, hops_1.ec2Base)(scope, 'tgw-route-table', 'AWS::EC2::TransitGatewayRouteTable', 'transit-gateway-route-table', routeTableId, owner);
     if (!found.located) {
-        const missing = found.missing.length > 0 ? found.missing : [(0, lookup_1.notInInventory)('transitGatewayRouteTables', ctx.scope, routeTableId, ' (owned by an account that was not inventoried?)')];
+        const missing = found.missing.length > 0
+            ? found.missing
+            : [
+                (0, lookup_1.notInInventory)('transitGatewayRouteTables', ctx.scope, routeTableId, ' (owned by an account that was not inventoried?)'),
+            ];
         return { hop: (0, hops_1.unknown)(base, `${routeTableId} is unknown: ${(0, hops_1.reasons)(missing)}`, missing) };
     }
     const table = found.located.item;
     if (!table.routes) {
-        const missing = [{ collection: 'transitGatewayRouteTables', accountId: scope.accountId, region: scope.region, resourceId: routeTableId, reason: `the routes of ${routeTableId} could not be read` }];
+        const missing = [
+            {
+                collection: 'transitGatewayRouteTables',
+                accountId: scope.accountId,
+                region: scope.region,
+                resourceId: routeTableId,
+                reason: `the routes of ${routeTableId} could not be read`,
+            },
+        ];
         const error = ctx.index.errors.find((e) => e.accountId === scope.accountId && e.region === scope.region && e.operation === 'SearchTransitGatewayRoutes');
         if (error)
-            missing[0].error = { service: error.service, operation: error.operation, code: error.code, kind: error.kind, message: error.message };
+            missing[0].error = {
+                service: error.service,
+                operation: error.operation,
+                code: error.code,
+                kind: error.kind,
+                message: error.message,
+            };
         return { hop: (0, hops_1.unknown)(base, `the routes of ${routeTableId} could not be read`, missing) };
     }
     const named = table.name ? { ...base } : base;

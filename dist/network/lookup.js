@@ -60,7 +60,17 @@ function buildIndex(accounts, errors) {
     for (const error of errors)
         pushTo(errorsByScope, `${error.accountId ?? ''}|${error.region ?? ''}`, error);
     const networkAccounts = new Set(scopes.filter((s) => s.network).map((s) => s.accountId));
-    return { accounts, scopes, errors, scopeByKey, scopesByRegion, errorsByScope, maps: new Map(), networkAccounts, memo: { global: new Map(), scopes: new Map() } };
+    return {
+        accounts,
+        scopes,
+        errors,
+        scopeByKey,
+        scopesByRegion,
+        errorsByScope,
+        maps: new Map(),
+        networkAccounts,
+        memo: { global: new Map(), scopes: new Map() },
+    };
 }
 function pushTo(map, key, value) {
     const list = map.get(key);
@@ -221,13 +231,19 @@ function missingCollection(index, scope, key, resourceId) {
     if (!scope.network)
         return { ...base, reason: `the network of ${scope.accountId}/${scope.region} was not inventoried` };
     const scoped = scopeErrors(index, scope);
-    const own = scoped.find((e) => e.service === source.service && source.operations.includes(e.operation) && (!resourceId || !e.resource || e.resource === resourceId));
+    const own = scoped.find((e) => e.service === source.service &&
+        source.operations.includes(e.operation) &&
+        (!resourceId || !e.resource || e.resource === resourceId));
     if (own)
         return { ...base, reason: `${source.service}:${own.operation} failed (${own.code})`, error: errorSummary(own) };
     // Collections scoped by the brokers' VPCs are skipped when the calls that find those VPCs failed.
     const upstream = scoped.find((e) => e.service === 'ec2' || e.service === 'mq');
     if (upstream)
-        return { ...base, reason: `not collected because ${upstream.service}:${upstream.operation} failed (${upstream.code})`, error: errorSummary(upstream) };
+        return {
+            ...base,
+            reason: `not collected because ${upstream.service}:${upstream.operation} failed (${upstream.code})`,
+            error: errorSummary(upstream),
+        };
     return { ...base, reason: `${key} is missing from the inventory` };
 }
 function missingAccountCollection(index, account, absent) {
@@ -236,7 +252,12 @@ function missingAccountCollection(index, account, absent) {
     const error = accountError(index, account.accountId, source.operations);
     if (error)
         return { ...base, reason: `directconnect:${error.operation} failed (${error.code})`, error: errorSummary(error) };
-    return { ...base, reason: absent ? `Direct Connect gateways of ${account.accountId} were not inventoried` : 'Direct Connect gateways could not be read' };
+    return {
+        ...base,
+        reason: absent
+            ? `Direct Connect gateways of ${account.accountId} were not inventoried`
+            : 'Direct Connect gateways could not be read',
+    };
 }
 /** An account's Direct Connect error (gateways are global; the collector may record a region or none). */
 function accountError(index, accountId, operations) {
@@ -252,7 +273,13 @@ function notInInventory(collection, scope, resourceId, hint = '') {
     };
 }
 function errorSummary(error) {
-    return { service: error.service, operation: error.operation, code: error.code, kind: error.kind, message: error.message };
+    return {
+        service: error.service,
+        operation: error.operation,
+        code: error.code,
+        kind: error.kind,
+        message: error.message,
+    };
 }
 /** Deduplicated by collection, account, region, resource and reason. */
 function uniqueMissing(missing) {

@@ -106,7 +106,9 @@ function requiredPortsRules(config, source) {
             if (entry)
                 return resolve(broker.engineType, entry.items, `${POINTER}/brokers/${escapePointer(entry.pattern)}`, broker.name);
             const items = config.engines?.[broker.engineType];
-            return items ? resolve(broker.engineType, items, `${POINTER}/engines/${broker.engineType}`, broker.name) : undefined;
+            return items
+                ? resolve(broker.engineType, items, `${POINTER}/engines/${broker.engineType}`, broker.name)
+                : undefined;
         },
     };
 }

@@ -49,7 +49,14 @@ function vpcRank(route, viaPrefixList) {
     return viaPrefixList ? 2 : 1;
 }
 /** AWS: static over propagated; among propagated: VPC, Direct Connect gateway, Connect, VPN, peering. */
-const TGW_PROPAGATED_RANK = { vpc: 3, 'direct-connect-gateway': 4, connect: 5, vpn: 6, peering: 7, 'tgw-peering': 7 };
+const TGW_PROPAGATED_RANK = {
+    vpc: 3,
+    'direct-connect-gateway': 4,
+    connect: 5,
+    vpn: 6,
+    peering: 7,
+    'tgw-peering': 7,
+};
 function tgwRank(route, viaPrefixList) {
     if (route.type !== 'propagated')
         return viaPrefixList ? 2 : 1;
@@ -119,10 +126,24 @@ function resolvePrefixListOnce(index, scope, prefixListId) {
     const family = list.addressFamily?.toLowerCase() === 'ipv6' ? 6 : list.addressFamily ? 4 : undefined;
     if (!list.entries) {
         const error = (0, lookup_1.scopeErrors)(index, located.scope).find((e) => e.operation === 'GetManagedPrefixListEntries' && (!e.resource || e.resource === prefixListId));
-        const reason = error ? `ec2:GetManagedPrefixListEntries failed for ${prefixListId} (${error.code})` : `the entries of ${prefixListId} could not be read`;
-        return { missing: [{ ...(0, lookup_1.notInInventory)('prefixLists', located.scope, prefixListId), reason, ...(error ? { error: (0, lookup_1.errorSummary)(error) } : {}) }], family };
+        const reason = error
+            ? `ec2:GetManagedPrefixListEntries failed for ${prefixListId} (${error.code})`
+            : `the entries of ${prefixListId} could not be read`;
+        return {
+            missing: [
+                {
+                    ...(0, lookup_1.notInInventory)('prefixLists', located.scope, prefixListId),
+                    reason,
+                    ...(error ? { error: (0, lookup_1.errorSummary)(error) } : {}),
+                },
+            ],
+            family,
+        };
     }
-    return { entries: list.entries.map((e) => (0, cidr_1.parseCidr)(e)).filter((c) => c !== undefined), list };
+    return {
+        entries: list.entries.map((e) => (0, cidr_1.parseCidr)(e)).filter((c) => c !== undefined),
+        list,
+    };
 }
 function better(a, b) {
     if (a.cidr.prefixLength !== b.cidr.prefixLength)
@@ -172,7 +193,9 @@ function collectLeaves(candidates, part, leaves) {
 }
 /** The prefix lists we could not read that may matter for this part's family. */
 function unresolvedFor(expansion, part) {
-    return expansion.unresolved.filter((u) => u.family === undefined || u.family === part.cidr.family).flatMap((u) => u.missing);
+    return expansion.unresolved
+        .filter((u) => u.family === undefined || u.family === part.cidr.family)
+        .flatMap((u) => u.missing);
 }
 function describePart(part) {
     const base = (0, cidr_1.formatCidr)(part.cidr);
@@ -183,5 +206,8 @@ function cidrsCoverPart(cidrs, part) {
     return (0, cidr_1.rangesCover)(cidrs.filter((c) => c.family === part.cidr.family).map(cidr_1.rangeOf), partRanges(part));
 }
 function cidrsFromText(texts) {
-    return texts.map((t) => (0, cidr_1.parseCidr)(t)).filter((c) => c !== undefined).map((c) => (0, cidr_1.cidrOf)((0, cidr_1.formatCidr)(c)));
+    return texts
+        .map((t) => (0, cidr_1.parseCidr)(t))
+        .filter((c) => c !== undefined)
+        .map((c) => (0, cidr_1.cidrOf)((0, cidr_1.formatCidr)(c)));
 }

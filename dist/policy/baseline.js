@@ -32,7 +32,14 @@ const BASELINE_SCHEMA = {
         inventory: {
             type: 'object',
             properties: {
-                scopes: { type: 'array', items: { type: 'object', required: ['accountId'], properties: { accountId: { type: 'string' }, region: { type: 'string' } } } },
+                scopes: {
+                    type: 'array',
+                    items: {
+                        type: 'object',
+                        required: ['accountId'],
+                        properties: { accountId: { type: 'string' }, region: { type: 'string' } },
+                    },
+                },
             },
         },
         results: {
@@ -48,7 +55,12 @@ const BASELINE_SCHEMA = {
                     resource: {
                         type: 'object',
                         required: ['arn'],
-                        properties: { arn: { type: 'string', minLength: 1 }, name: { type: 'string' }, accountId: { type: 'string' }, region: { type: 'string' } },
+                        properties: {
+                            arn: { type: 'string', minLength: 1 },
+                            name: { type: 'string' },
+                            accountId: { type: 'string' },
+                            region: { type: 'string' },
+                        },
                     },
                 },
             },
@@ -99,7 +111,12 @@ function parseBaseline(data, shown) {
         ...(document.inventory?.scopes ?? []).map((scope) => scope.accountId),
         ...document.results.flatMap((result) => (result.resource.accountId ? [result.resource.accountId] : [])),
     ]);
-    return { file: shown, generatedAt: document.generatedAt, findings: [...byFingerprint.values()], accounts: [...accounts].sort() };
+    return {
+        file: shown,
+        generatedAt: document.generatedAt,
+        findings: [...byFingerprint.values()],
+        accounts: [...accounts].sort(),
+    };
 }
 function compareWithBaseline(results, baseline, context) {
     const before = new Map(baseline.findings.map((finding) => [finding.fingerprint, finding]));
@@ -158,11 +175,20 @@ function notAReport(data) {
         return { text: `is a SARIF log, not an mq-audit JSON report; --baseline needs the JSON report: ${hint}` };
     }
     if (document.kind === 'mq-audit/inventory')
-        return { text: `is an mq-audit inventory, not a report; --baseline needs the JSON report of a scan: ${hint}`, place: '/kind' };
+        return {
+            text: `is an mq-audit inventory, not a report; --baseline needs the JSON report of a scan: ${hint}`,
+            place: '/kind',
+        };
     if (document.kind !== REPORT_KIND)
-        return { text: `is not an mq-audit JSON report: "kind" is ${JSON.stringify(document.kind)}, expected "${REPORT_KIND}"; ${hint}`, place: '/kind' };
+        return {
+            text: `is not an mq-audit JSON report: "kind" is ${JSON.stringify(document.kind)}, expected "${REPORT_KIND}"; ${hint}`,
+            place: '/kind',
+        };
     if (typeof document.reportVersion === 'number' && document.reportVersion > SUPPORTED_REPORT_VERSION) {
-        return { text: `was written by a newer mq-audit (report version ${document.reportVersion}); this one reads versions 1 to ${SUPPORTED_REPORT_VERSION}`, place: '/reportVersion' };
+        return {
+            text: `was written by a newer mq-audit (report version ${document.reportVersion}); this one reads versions 1 to ${SUPPORTED_REPORT_VERSION}`,
+            place: '/reportVersion',
+        };
     }
     return undefined;
 }

@@ -17,9 +17,25 @@ exports.DEFAULT_PRODUCTION_SELECTOR = {
     tagValues: ['prod', 'production', 'prd'],
 };
 const DETAIL_KEYS = [
-    'engineVersion', 'pendingEngineVersion', 'storageType', 'publiclyAccessible', 'subnetIds', 'securityGroups',
-    'autoMinorVersionUpgrade', 'authenticationStrategy', 'ldap', 'logs', 'encryption', 'maintenanceWindow', 'tags',
-    'instances', 'dataReplicationMode', 'dataReplication', 'users', 'actionsRequired', 'configuration',
+    'engineVersion',
+    'pendingEngineVersion',
+    'storageType',
+    'publiclyAccessible',
+    'subnetIds',
+    'securityGroups',
+    'autoMinorVersionUpgrade',
+    'authenticationStrategy',
+    'ldap',
+    'logs',
+    'encryption',
+    'maintenanceWindow',
+    'tags',
+    'instances',
+    'dataReplicationMode',
+    'dataReplication',
+    'users',
+    'actionsRequired',
+    'configuration',
 ];
 function buildBrokerDocument(broker, context) {
     const unknown = {};
@@ -41,11 +57,14 @@ function buildBrokerDocument(broker, context) {
         }
     }
     const engineVersion = detailFields.engineVersion ?? null;
-    const engineVersionSupport = engineVersion === null ? null : lookUpEngineSupport(broker.engineType, engineVersion, context.asOf, context.supportCalendar);
+    const engineVersionSupport = engineVersion === null
+        ? null
+        : lookUpEngineSupport(broker.engineType, engineVersion, context.asOf, context.supportCalendar);
     if (engineVersionSupport === null)
         unknown['/facts/engineVersionSupport'] = unknown['/engineVersion'];
     else if (engineVersionSupport.status === null) {
-        unknown['/facts/engineVersionSupport/status'] = `engine version ${engineVersion} of ${broker.engineType} is not in the support table dated ${engineVersionSupport.tableAsOf}`;
+        unknown['/facts/engineVersionSupport/status'] =
+            `engine version ${engineVersion} of ${broker.engineType} is not in the support table dated ${engineVersionSupport.tableAsOf}`;
     }
     const tags = detailFields.tags ?? null;
     const production = tags === null ? null : isProduction(tags, context.production);
@@ -57,12 +76,14 @@ function buildBrokerDocument(broker, context) {
         unknown['/facts/encryptionKey'] = unknown['/encryption'];
     const hostInstance = broker.hostInstanceType === undefined ? null : parseHostInstance(broker.hostInstanceType);
     if (hostInstance === null) {
-        unknown['/facts/hostInstance'] = broker.hostInstanceType === undefined
-            ? 'the host instance type is not in the inventory'
-            : `host instance type ${broker.hostInstanceType} is not of the form mq.<family>.<size>`;
+        unknown['/facts/hostInstance'] =
+            broker.hostInstanceType === undefined
+                ? 'the host instance type is not in the inventory'
+                : `host instance type ${broker.hostInstanceType} is not of the form mq.<family>.<size>`;
     }
     else if (hostInstance.rank === null) {
-        unknown['/facts/hostInstance/rank'] = `size ${hostInstance.size} of ${broker.hostInstanceType} is not on the size ladder of the instance type table dated ${instance_types_json_1.default.asOf}`;
+        unknown['/facts/hostInstance/rank'] =
+            `size ${hostInstance.size} of ${broker.hostInstanceType} is not on the size ladder of the instance type table dated ${instance_types_json_1.default.asOf}`;
     }
     const document = {
         documentVersion: exports.BROKER_DOCUMENT_VERSION,
@@ -96,7 +117,10 @@ function buildBrokerDocument(broker, context) {
  * snapshot's); false when the pointer leads nowhere.
  */
 function setUnknown(fields, pointer) {
-    const steps = pointer.split('/').slice(1).map((step) => step.replaceAll('~1', '/').replaceAll('~0', '~'));
+    const steps = pointer
+        .split('/')
+        .slice(1)
+        .map((step) => step.replaceAll('~1', '/').replaceAll('~0', '~'));
     if (steps.length === 0 || !(steps[0] in fields))
         return false;
     let holder = fields;
@@ -143,7 +167,12 @@ function lookUpEngineSupport(engine, version, asOf, calendar = support_calendar_
         if (entry.endOfSupport === null)
             return { ...base, status: 'supported' };
         const daysOfSupportLeft = Math.round((Date.parse(entry.endOfSupport) - Date.parse(asOf.slice(0, 10))) / 86_400_000);
-        return { ...base, status: entry.endOfSupport <= asOf.slice(0, 10) ? 'end-of-support' : 'supported', endOfSupport: entry.endOfSupport, daysOfSupportLeft };
+        return {
+            ...base,
+            status: entry.endOfSupport <= asOf.slice(0, 10) ? 'end-of-support' : 'supported',
+            endOfSupport: entry.endOfSupport,
+            daysOfSupportLeft,
+        };
     }
     // Older than every listed line: support ended before the table's oldest entry.
     const oldest = entries.at(-1);
@@ -160,5 +189,11 @@ function parseHostInstance(type) {
     if (!match)
         return null;
     const [, family, size] = match;
-    return { family, size, rank: SIZE_RANKS.get(size) ?? null, burstable: instance_types_json_1.default.burstableFamilies.includes(family), listed: LISTED_TYPES.has(type.trim()) };
+    return {
+        family,
+        size,
+        rank: SIZE_RANKS.get(size) ?? null,
+        burstable: instance_types_json_1.default.burstableFamilies.includes(family),
+        listed: LISTED_TYPES.has(type.trim()),
+    };
 }

@@ -7,7 +7,12 @@ exports.evaluateSnapshot = evaluateSnapshot;
 const document_1 = require("./document");
 const evaluator_1 = require("./evaluator");
 function brokersOf(snapshot) {
-    return snapshot.accounts.flatMap((account) => account.regions.flatMap((region) => (region.brokers ?? []).map((broker) => ({ broker, accountId: account.accountId, partition: account.partition, region: region.region }))));
+    return snapshot.accounts.flatMap((account) => account.regions.flatMap((region) => (region.brokers ?? []).map((broker) => ({
+        broker,
+        accountId: account.accountId,
+        partition: account.partition,
+        region: region.region,
+    }))));
 }
 function brokerDocuments(snapshot, options = {}) {
     return [...eachBrokerDocument(snapshot, options)];

@@ -36,7 +36,12 @@ function memoOf(policy) {
     const holder = policy;
     let memo = holder[MEMO];
     if (!memo) {
-        memo = { outOfEngine: new Map(), failures: { assert: { next: new Map() }, scope: { next: new Map() } }, failureNodes: 0, templatedPass: new Map() };
+        memo = {
+            outOfEngine: new Map(),
+            failures: { assert: { next: new Map() }, scope: { next: new Map() } },
+            failureNodes: 0,
+            templatedPass: new Map(),
+        };
         // A frozen policy (a caller's) is still evaluated, only without a memo to share.
         if (Object.isExtensible(holder))
             Object.defineProperty(holder, MEMO, { value: memo });
@@ -77,7 +82,12 @@ function aloneOf(outcome, policy) {
     if (outcome.alone !== undefined)
         return outcome.alone;
     const text = outcome.reason;
-    const prefix = [`fails ${policy.id} (${policy.title}): `, `could not be evaluated for ${policy.id}: `, `is not in the scope of ${policy.id}: `, `is not checked by ${policy.id}: `].find((p) => text.startsWith(p));
+    const prefix = [
+        `fails ${policy.id} (${policy.title}): `,
+        `could not be evaluated for ${policy.id}: `,
+        `is not in the scope of ${policy.id}: `,
+        `is not checked by ${policy.id}: `,
+    ].find((p) => text.startsWith(p));
     const alone = text === `complies with ${policy.id}.` ? '' : text.slice(prefix?.length ?? 0, text.endsWith('.') ? -1 : undefined);
     outcome.alone = alone;
     return alone;
@@ -100,13 +110,19 @@ function judge(policy, document) {
             const unknown = unknownValues(errors, document);
             if (unknown.length > 0)
                 return { status: 'error', reason: `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.` };
-            return { status: 'not_applicable', reason: `is not in the scope of ${policy.id}: ${explain(errors).map(sentence).join('; ')}.` };
+            return {
+                status: 'not_applicable',
+                reason: `is not in the scope of ${policy.id}: ${explain(errors).map(sentence).join('; ')}.`,
+            };
         });
     }
     for (const pointer of policy.requires ?? []) {
         if (valueAt(document, pointer) == null) {
             const missing = (policy.requires ?? []).filter((p) => valueAt(document, p) == null);
-            return { status: 'error', reason: (0, strings_1.flat)(`could not be evaluated for ${policy.id}: ${missing.map((p) => unknownReason(p, document)).join('; ')}.`) };
+            return {
+                status: 'error',
+                reason: (0, strings_1.flat)(`could not be evaluated for ${policy.id}: ${missing.map((p) => unknownReason(p, document)).join('; ')}.`),
+            };
         }
     }
     if (passes(checks.assert, checks.quick?.assert, document)) {
@@ -120,7 +136,11 @@ function judge(policy, document) {
         if (unknown.length > 0)
             return { status: 'error', reason: `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.` };
         const explanations = explain(errors);
-        return { status: 'fail', reason: `fails ${policy.id} (${policy.title}): ${explanations.map(sentence).join('; ')}.`, explanations };
+        return {
+            status: 'fail',
+            reason: `fails ${policy.id} (${policy.title}): ${explanations.map(sentence).join('; ')}.`,
+            explanations,
+        };
     });
     // A message template reads the broker's own values: rendered for each broker, the explanations still shared.
     if (failure.status === 'fail' && policy.messages?.fail) {
@@ -153,7 +173,9 @@ function templated(kept, base, template, document, wrap) {
     let outcome = kept.get(key);
     if (outcome === undefined) {
         const reason = wrap(fillTemplate(template, values));
-        outcome = flatOutcome(base.explanations ? { status: base.status, reason, explanations: base.explanations } : { status: base.status, reason });
+        outcome = flatOutcome(base.explanations
+            ? { status: base.status, reason, explanations: base.explanations }
+            : { status: base.status, reason });
         if (kept.size < MAX_FAILURES_KEPT)
             kept.set(key, outcome);
     }
@@ -164,7 +186,14 @@ function flatOutcome(outcome) {
     return outcome;
 }
 /** Keywords whose error params depend on the data (which property is missing or extra), not only on the schema. */
-const DATA_PARAMS = new Set(['required', 'additionalProperties', 'unevaluatedProperties', 'dependentRequired', 'dependencies', 'propertyNames']);
+const DATA_PARAMS = new Set([
+    'required',
+    'additionalProperties',
+    'unevaluatedProperties',
+    'dependentRequired',
+    'dependencies',
+    'propertyNames',
+]);
 /** Values longer than this as JSON are not worth a key: such failures are explained afresh. */
 const MAX_KEYED_VALUE = 512;
 /** The step of an object value, before its JSON text: keeps that text apart from a string value with the same characters. */
@@ -264,7 +293,10 @@ const POINTER_KEYS = new Map();
 function pointerKeys(pointer) {
     let keys = POINTER_KEYS.get(pointer);
     if (!keys) {
-        keys = pointer.split('/').slice(1).map((raw) => raw.replaceAll('~1', '/').replaceAll('~0', '~'));
+        keys = pointer
+            .split('/')
+            .slice(1)
+            .map((raw) => raw.replaceAll('~1', '/').replaceAll('~0', '~'));
         if (POINTER_KEYS.size < 10_000)
             POINTER_KEYS.set(pointer, keys);
     }
@@ -313,7 +345,11 @@ function explainOne(error) {
             return { path, found: error.data, expected: JSON.stringify(p.allowedValue) };
         }
         case 'enum': {
-            return { path, found: error.data, expected: `one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
+            return {
+                path,
+                found: error.data,
+                expected: `one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
+            };
         }
         case 'required': {
             const missing = String(p.missingProperty);
@@ -334,14 +370,18 @@ function explainOne(error) {
         case 'minItems':
         case 'minContains':
         case 'contains': {
-            return { path, found: error.data, expected: `at least ${(p.limit ?? p.minContains ?? 1)} matching item(s)` };
+            return {
+                path,
+                found: error.data,
+                expected: `at least ${(p.limit ?? p.minContains ?? 1)} matching item(s)`,
+            };
         }
         case 'maxItems':
         case 'maxContains': {
             return { path, found: error.data, expected: `at most ${String(p.limit)} item(s)` };
         }
         case 'not': {
-            return { path, found: error.data, expected: `not ${JSON.stringify((error.schema) ?? {})}` };
+            return { path, found: error.data, expected: `not ${JSON.stringify(error.schema ?? {})}` };
         }
         case 'false schema': {
             return { path, found: error.data, expected: 'absent' };

@@ -11,16 +11,24 @@ function atOrAbove(severity, threshold) {
 }
 /** Whether a result fails the gate: failing, at or above the threshold, not suppressed, not already in the baseline. */
 function gates(result, failOn, changesOnly = false) {
-    return result.status === 'fail' && atOrAbove(result.severity, failOn) && !result.suppression && result.baseline !== 'unchanged' && !(changesOnly && result.change === 'unchanged');
+    return (result.status === 'fail' &&
+        atOrAbove(result.severity, failOn) &&
+        !result.suppression &&
+        result.baseline !== 'unchanged' &&
+        !(changesOnly && result.change === 'unchanged'));
 }
 function decideGate(results, collectionErrors, failOn, context = {}) {
     const changesOnly = context.changesOnly === true;
     const gating = results.filter((r) => gates(r, failOn, changesOnly));
-    const unevaluated = changesOnly ? context.introducedErrors ?? 0 : results.filter((r) => r.status === 'error').length;
+    const unevaluated = changesOnly
+        ? (context.introducedErrors ?? 0)
+        : results.filter((r) => r.status === 'error').length;
     const failing = results.filter((r) => r.status === 'fail' && atOrAbove(r.severity, failOn));
     const suppressed = failing.filter((r) => r.suppression).length;
     const unchanged = failing.filter((r) => !r.suppression && r.baseline === 'unchanged').length;
-    const deployed = changesOnly ? failing.filter((r) => !r.suppression && r.baseline !== 'unchanged' && r.change === 'unchanged').length : 0;
+    const deployed = changesOnly
+        ? failing.filter((r) => !r.suppression && r.baseline !== 'unchanged' && r.change === 'unchanged').length
+        : 0;
     const waived = [
         suppressed > 0 ? `${suppressed} suppressed` : '',
         unchanged > 0 ? `${unchanged} unchanged since the baseline` : '',
@@ -42,7 +50,12 @@ function decideGate(results, collectionErrors, failOn, context = {}) {
     const passedBecause = waived.length > 0 ? ` (${waived.join(' and ')} did not count)` : '';
     const countedErrors = changesOnly ? 0 : collectionErrors;
     if (countedErrors > 0 || unevaluated > 0) {
-        const parts = [countedErrors > 0 ? `${countedErrors} collection error(s)` : '', unevaluated > 0 ? `${unevaluated} check(s) could not be evaluated${changesOnly ? ' on the proposed estate' : ''}` : ''].filter(Boolean);
+        const parts = [
+            countedErrors > 0 ? `${countedErrors} collection error(s)` : '',
+            unevaluated > 0
+                ? `${unevaluated} check(s) could not be evaluated${changesOnly ? ' on the proposed estate' : ''}`
+                : '',
+        ].filter(Boolean);
         return {
             exitCode: types_1.EXIT.incomplete,
             reason: `Scan incomplete: ${parts.join(' and ')}; nothing evaluated failed the gate (--fail-on ${failOn})${passedBecause}.`,
@@ -50,6 +63,8 @@ function decideGate(results, collectionErrors, failOn, context = {}) {
     }
     return {
         exitCode: types_1.EXIT.ok,
-        reason: failOn === 'none' ? 'Gate passed: --fail-on none never fails on findings.' : `Gate passed: no ${what}${by} at or above ${failOn}${passedBecause}.`,
+        reason: failOn === 'none'
+            ? 'Gate passed: --fail-on none never fails on findings.'
+            : `Gate passed: no ${what}${by} at or above ${failOn}${passedBecause}.`,
     };
 }

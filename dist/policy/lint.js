@@ -32,7 +32,7 @@ function resolve(node) {
         else
             break;
     }
-    if (!current || (Object.keys(current).length === 0))
+    if (!current || Object.keys(current).length === 0)
         return undefined;
     return current;
 }
@@ -83,7 +83,20 @@ function jsonType(value) {
         return Number.isInteger(value) ? 'integer' : 'number';
     return typeof value;
 }
-const ANNOTATIONS = new Set(['$schema', '$id', '$comment', '$defs', 'definitions', 'title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly']);
+const ANNOTATIONS = new Set([
+    '$schema',
+    '$id',
+    '$comment',
+    '$defs',
+    'definitions',
+    'title',
+    'description',
+    'default',
+    'examples',
+    'deprecated',
+    'readOnly',
+    'writeOnly',
+]);
 /** true: the schema accepts every document; false: none; undefined: it depends on the document. */
 function triviality(schema) {
     if (typeof schema === 'boolean')
@@ -195,7 +208,10 @@ class Linter {
                 if (fixed !== undefined) {
                     const found = member(doc, fixed);
                     if (!found)
-                        this.problems.push({ pointer: `${at('patternProperties')}/${escape(pattern)}`, problem: notAMember(fixed, where, doc) });
+                        this.problems.push({
+                            pointer: `${at('patternProperties')}/${escape(pattern)}`,
+                            problem: notAMember(fixed, where, doc),
+                        });
                     else
                         this.walk(child, found.node, childWhere(fixed), `${at('patternProperties')}/${escape(pattern)}`);
                 }
@@ -239,13 +255,19 @@ class Linter {
         }
         if (doc.const !== undefined) {
             if (!same(doc.const, value))
-                this.problems.push({ pointer, problem: `${JSON.stringify(value)} can never match ${what}: it is always ${JSON.stringify(doc.const)}` });
+                this.problems.push({
+                    pointer,
+                    problem: `${JSON.stringify(value)} can never match ${what}: it is always ${JSON.stringify(doc.const)}`,
+                });
             return;
         }
         const types = typesOf(doc);
         const type = jsonType(value);
         if (types.length > 0 && !types.includes(type) && !(type === 'integer' && types.includes('number'))) {
-            this.problems.push({ pointer, problem: `${JSON.stringify(value)} can never match ${what}: it is of type ${types.join(' or ')}, not ${type}` });
+            this.problems.push({
+                pointer,
+                problem: `${JSON.stringify(value)} can never match ${what}: it is of type ${types.join(' or ')}, not ${type}`,
+            });
         }
     }
     followRef(ref, doc, where) {
@@ -253,7 +275,11 @@ class Linter {
         if (this.visiting.has(key))
             return;
         this.visiting.add(key);
-        const steps = ref.slice(1).split('/').slice(1).map((s) => decodeURIComponent(s).replaceAll('~1', '/').replaceAll('~0', '~'));
+        const steps = ref
+            .slice(1)
+            .split('/')
+            .slice(1)
+            .map((s) => decodeURIComponent(s).replaceAll('~1', '/').replaceAll('~0', '~'));
         let target = this.root;
         for (const step of steps)
             target = target !== null && typeof target === 'object' ? target[step] : undefined;
@@ -287,7 +313,10 @@ function checkPath(steps) {
 function lintPolicy(policy, schemas) {
     const problems = [];
     const documentRoot = resolve(brokerDocumentSchema());
-    for (const [place, schema] of [['appliesTo', schemas.appliesTo], ['assert', schemas.assert]]) {
+    for (const [place, schema] of [
+        ['appliesTo', schemas.appliesTo],
+        ['assert', schemas.assert],
+    ]) {
         if (schema === undefined)
             continue;
         const linter = new Linter(schema, `/${place}`);
@@ -295,13 +324,19 @@ function lintPolicy(policy, schemas) {
         problems.push(...linter.problems);
     }
     if (triviality(schemas.assert) === true) {
-        problems.push({ pointer: '/assert', problem: 'the assertion can never fail: it constrains nothing any broker document has, so every broker would pass' });
+        problems.push({
+            pointer: '/assert',
+            problem: 'the assertion can never fail: it constrains nothing any broker document has, so every broker would pass',
+        });
     }
     if (schemas.appliesTo !== undefined && triviality(schemas.appliesTo) === false) {
         problems.push({ pointer: '/appliesTo', problem: 'appliesTo can never match: every broker would be not_applicable' });
     }
     (policy.requires ?? []).forEach((pointer, index) => {
-        const steps = pointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+        const steps = pointer
+            .split('/')
+            .slice(1)
+            .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
         const problem = checkPath(steps);
         if (problem)
             problems.push({ pointer: `/requires/${index}`, problem });

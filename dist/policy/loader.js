@@ -81,7 +81,10 @@ function insideFolder(file, root) {
 }
 /** The id a policy file must carry: its path below the root, or (for a lone file) at least its basename. */
 function expectedId(policyFile) {
-    const withoutExtension = (p) => p.replace(/\.json$/, '').split(node_path_1.sep).join('/');
+    const withoutExtension = (p) => p
+        .replace(/\.json$/, '')
+        .split(node_path_1.sep)
+        .join('/');
     if (policyFile.root)
         return { id: withoutExtension((0, node_path_1.relative)(policyFile.root, (0, node_path_1.resolve)(policyFile.file))), suffix: '' };
     return { suffix: withoutExtension((0, node_path_1.basename)(policyFile.file)) };
@@ -136,7 +139,9 @@ function parameterDefaults(policy) {
 function assertionSchemas(policy, values, file) {
     return {
         assert: substituteParameters(policy.assert, values, file, '/assert'),
-        ...(policy.appliesTo !== undefined && { appliesTo: substituteParameters(policy.appliesTo, values, file, '/appliesTo') }),
+        ...(policy.appliesTo !== undefined && {
+            appliesTo: substituteParameters(policy.appliesTo, values, file, '/appliesTo'),
+        }),
     };
 }
 function escapePointer(key) {
@@ -278,7 +283,8 @@ function loadPolicies(options = {}) {
     }
     if (errors.length > 0)
         throw new errors_1.InputErrors(errors);
-    const selected = loaded.filter(({ policy }) => (!options.include?.length || options.include.some((p) => matchesId(policy.id, p))) && !options.exclude?.some((p) => matchesId(policy.id, p)));
+    const selected = loaded.filter(({ policy }) => (!options.include?.length || options.include.some((p) => matchesId(policy.id, p))) &&
+        !options.exclude?.some((p) => matchesId(policy.id, p)));
     const compilers = policyCompilers();
     const compiled = [];
     for (const { policy, file } of selected) {
@@ -287,18 +293,32 @@ function loadPolicies(options = {}) {
             const { assert: assertSchema, appliesTo: appliesToSchema } = assertionSchemas(policy, parameterValues, file.file);
             // A built-in policy whose schemas were precompiled was linted by the build (src/build/precompile.ts), with these very
             // schemas: a scan with the built-ins does not read the document schema. Anything else is linted here.
-            const linted = file.builtIn && (0, validators_1.precompiledValidator)(assertSchema, validators_1.FLAVORS.explained) !== undefined
-                && (appliesToSchema === undefined || (0, validators_1.precompiledValidator)(appliesToSchema, validators_1.FLAVORS.explained) !== undefined);
-            const lint = linted || options.lint === false ? [] : (0, lint_1.lintPolicy)(policy, { assert: assertSchema, ...(appliesToSchema === undefined ? {} : { appliesTo: appliesToSchema }) });
+            const linted = file.builtIn &&
+                (0, validators_1.precompiledValidator)(assertSchema, validators_1.FLAVORS.explained) !== undefined &&
+                (appliesToSchema === undefined || (0, validators_1.precompiledValidator)(appliesToSchema, validators_1.FLAVORS.explained) !== undefined);
+            const lint = linted || options.lint === false
+                ? []
+                : (0, lint_1.lintPolicy)(policy, {
+                    assert: assertSchema,
+                    ...(appliesToSchema === undefined ? {} : { appliesTo: appliesToSchema }),
+                });
             if (lint.length > 0)
                 throw new errors_1.InputErrors(lint.map((p) => new errors_1.InputError(file.file, p.problem, p.pointer)));
             const assert = compilers.explained(assertSchema, file.file, '/assert');
             const appliesTo = appliesToSchema === undefined ? undefined : compilers.explained(appliesToSchema, file.file, '/appliesTo');
             const quick = {
                 assert: compilers.quick(assertSchema, file.file, '/assert'),
-                ...(appliesToSchema === undefined ? {} : { appliesTo: compilers.quick(appliesToSchema, file.file, '/appliesTo') }),
+                ...(appliesToSchema === undefined
+                    ? {}
+                    : { appliesTo: compilers.quick(appliesToSchema, file.file, '/appliesTo') }),
             };
-            compiled.push({ ...policy, source: file.file, builtIn: file.builtIn, parameterValues, checks: { assert, appliesTo, quick } });
+            compiled.push({
+                ...policy,
+                source: file.file,
+                builtIn: file.builtIn,
+                parameterValues,
+                checks: { assert, appliesTo, quick },
+            });
         }
         catch (error) {
             if (error instanceof errors_1.InputErrors)

@@ -36,12 +36,18 @@ function readTestFile(file) {
     const errors = (0, json_input_1.schemaErrors)((0, validators_1.ownSchemaValidator)('policy-test.schema.json'), data, file);
     if (errors.length > 0)
         throw new errors_1.InputErrors(errors);
-    const [cases, at] = Array.isArray(data) ? [data, ''] : [data.tests, '/tests'];
+    const [cases, at] = Array.isArray(data)
+        ? [data, '']
+        : [data.tests, '/tests'];
     return cases.map((testCase, index) => ({ testCase, file, place: `${at}/${index}` }));
 }
 /** A policy's cases: its own (`tests`, checked with the policy file) and those of the test file beside it. */
 function casesOf(policy) {
-    const own = (policy.tests ?? []).map((testCase, index) => ({ testCase, file: policy.source, place: `/tests/${index}` }));
+    const own = (policy.tests ?? []).map((testCase, index) => ({
+        testCase,
+        file: policy.source,
+        place: `/tests/${index}`,
+    }));
     const besideFile = testFileOf(policy.source);
     const beside = besideFile !== policy.source && (0, node_fs_1.existsSync)(besideFile) ? readTestFile(besideFile) : [];
     const cases = [...own, ...beside];
@@ -118,7 +124,9 @@ function caseDocument(located, fixtures) {
         const extra = /^unknown property "(.*)"$/.exec(e.problem)?.[1];
         if (extra !== undefined) {
             const holder = (0, evaluator_1.valueAt)(document, at);
-            const close = isObject(holder) ? (0, nearest_1.nearest)(extra, Object.keys(holder).filter((key) => key !== extra)) : [];
+            const close = isObject(holder)
+                ? (0, nearest_1.nearest)(extra, Object.keys(holder).filter((key) => key !== extra))
+                : [];
             const hint = close.length > 0 ? `; did you mean ${close.join(' or ')}?` : '';
             return new errors_1.InputError(file, `"${extra}" is not a property of the broker document${at === '' ? '' : ` at ${at}`}${hint}`, `${place}/document${at}/${escapePointer(extra)}`);
         }

@@ -56,7 +56,9 @@ function readAs(path, shown, what) {
 }
 /** Validates parsed JSON against schemas/suppressions.schema.json. */
 function parseSuppressions(data, shown) {
-    const errors = (0, json_input_1.schemaErrors)((0, validators_1.ownSchemaValidator)('suppressions.schema.json'), data, shown, { quick: (0, validators_1.ownSchemaValidator)('suppressions.schema.json', validators_1.FLAVORS.quick) });
+    const errors = (0, json_input_1.schemaErrors)((0, validators_1.ownSchemaValidator)('suppressions.schema.json'), data, shown, {
+        quick: (0, validators_1.ownSchemaValidator)('suppressions.schema.json', validators_1.FLAVORS.quick),
+    });
     if (errors.length > 0)
         throw new errors_1.InputErrors(errors);
     return { file: shown, entries: data.suppressions };
@@ -151,13 +153,27 @@ function suppressionWarnings(file, statuses) {
             const effect = status.matched > 0
                 ? `it no longer suppresses, and the ${status.matched} failing finding(s) it matches count again`
                 : 'it suppresses nothing and matches no failing finding: remove it';
-            return [{ code: 'suppression-expired', message: `${what} expired on ${status.expires}: ${effect}.`, source: file, place: status.pointer }];
+            return [
+                {
+                    code: 'suppression-expired',
+                    message: `${what} expired on ${status.expires}: ${effect}.`,
+                    source: file,
+                    place: status.pointer,
+                },
+            ];
         }
         if (status.state === 'stale') {
             const why = (status.matchedOtherResults ?? 0) > 0
                 ? 'the finding it accepts is gone (the check now passes or no longer applies): remove it'
                 : 'no broker and policy evaluated in this scan match it: check the policy id and the resource';
-            return [{ code: 'suppression-stale', message: `${what} matches no failing finding; ${why}.`, source: file, place: status.pointer }];
+            return [
+                {
+                    code: 'suppression-stale',
+                    message: `${what} matches no failing finding; ${why}.`,
+                    source: file,
+                    place: status.pointer,
+                },
+            ];
         }
         return [];
     });
@@ -169,7 +185,11 @@ function describeMatcher(matcher) {
         matcher.name === undefined ? '' : `name ${matcher.name}`,
         matcher.account === undefined ? '' : `account ${matcher.account}`,
         matcher.region === undefined ? '' : `region ${matcher.region}`,
-        matcher.tags === undefined ? '' : `tags ${Object.entries(matcher.tags).map(([key, value]) => `${key}=${value}`).join(', ')}`,
+        matcher.tags === undefined
+            ? ''
+            : `tags ${Object.entries(matcher.tags)
+                .map(([key, value]) => `${key}=${value}`)
+                .join(', ')}`,
     ].filter(Boolean);
     return parts.join(', ');
 }
@@ -185,10 +205,14 @@ function arnMatches(written, resource, aliasOf) {
         return true;
     const want = arnParts(written);
     const have = arnParts(resource.arn);
-    return want !== undefined && have !== undefined && want.head === have.head && want.tail === have.tail && accountMatches(want.account, have.account, aliasOf);
+    return (want !== undefined &&
+        have !== undefined &&
+        want.head === have.head &&
+        want.tail === have.tail &&
+        accountMatches(want.account, have.account, aliasOf));
 }
 function accountMatches(written, accountId, aliasOf) {
-    return written === accountId || (aliasOf !== undefined && written.startsWith('account-') && aliasOf(accountId) === written);
+    return (written === accountId || (aliasOf !== undefined && written.startsWith('account-') && aliasOf(accountId) === written));
 }
 /** True when the matcher pins an account or region (directly or through its ARN) that the scan did not cover. */
 function outOfScope(matcher, scopes, aliasOf) {
@@ -197,7 +221,8 @@ function outOfScope(matcher, scopes, aliasOf) {
     const region = matcher.region ?? (arn ? arn.head.split(':')[3] : undefined);
     if (account === undefined && region === undefined)
         return false;
-    return !scopes.some((scope) => (account === undefined || accountMatches(account, scope.accountId, aliasOf)) && (region === undefined || region === scope.region));
+    return !scopes.some((scope) => (account === undefined || accountMatches(account, scope.accountId, aliasOf)) &&
+        (region === undefined || region === scope.region));
 }
 function memoize(fn) {
     const cache = new Map();

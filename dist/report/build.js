@@ -94,7 +94,11 @@ function judgeFindings(results, input, scopes) {
     const sections = {};
     const warnings = [];
     if (input.suppressions) {
-        const outcome = (0, suppressions_1.applySuppressions)(current, input.suppressions, { today: (0, suppressions_1.utcDay)(new Date(input.generatedAt)), scopes, aliasOf: input.aliasOf });
+        const outcome = (0, suppressions_1.applySuppressions)(current, input.suppressions, {
+            today: (0, suppressions_1.utcDay)(new Date(input.generatedAt)),
+            scopes,
+            aliasOf: input.aliasOf,
+        });
         current = outcome.results;
         sections.suppressions = { file: input.suppressions.file, entries: outcome.statuses };
         warnings.push(...outcome.warnings);
@@ -103,7 +107,12 @@ function judgeFindings(results, input, scopes) {
         const accounts = [...new Set(scopes.map((scope) => scope.accountId))];
         const outcome = (0, baseline_1.compareWithBaseline)(current, input.baseline, { accounts, aliasOf: input.aliasOf });
         current = outcome.results;
-        sections.baseline = { file: input.baseline.file, generatedAt: input.baseline.generatedAt, counts: outcome.counts, absent: outcome.absent };
+        sections.baseline = {
+            file: input.baseline.file,
+            generatedAt: input.baseline.generatedAt,
+            counts: outcome.counts,
+            absent: outcome.absent,
+        };
         warnings.push(...outcome.warnings);
     }
     if (warnings.length > 0)
@@ -127,7 +136,9 @@ function reportedResults(results, policies, networkFacts) {
                 ? { policyId, status, severity, resource, message, reason, explanations, network, fingerprint }
                 : { policyId, status, severity, resource, message, reason, explanations, fingerprint };
         }
-        return network ? { policyId, status, severity, resource, message, reason, network, fingerprint } : { policyId, status, severity, resource, message, reason, fingerprint };
+        return network
+            ? { policyId, status, severity, resource, message, reason, network, fingerprint }
+            : { policyId, status, severity, resource, message, reason, fingerprint };
     });
 }
 /** Policies that require a /network pointer, per policy list (scan asks once per broker). */
@@ -137,7 +148,9 @@ function networkOf(ev, policies, networkFacts) {
         return undefined;
     let requiresNetwork = REQUIRES_NETWORK.get(policies);
     if (!requiresNetwork) {
-        requiresNetwork = new Set(policies.filter((p) => (p.requires ?? []).some((pointer) => pointer === '/network' || pointer.startsWith('/network/'))).map((p) => p.id));
+        requiresNetwork = new Set(policies
+            .filter((p) => (p.requires ?? []).some((pointer) => pointer === '/network' || pointer.startsWith('/network/')))
+            .map((p) => p.id));
         REQUIRES_NETWORK.set(policies, requiresNetwork);
     }
     const explanations = ev.explanations ?? [];

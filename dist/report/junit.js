@@ -22,10 +22,17 @@ function renderJunit(report, _options = {}) {
         const key = sameKey(ev, policies.get(ev.policyId));
         same.set(key, [...(same.get(key) ?? []), ev.resource.name || ev.resource.id]);
     }
-    const suites = [...byPolicy.keys()].sort(ordering_1.compareStrings).map((id) => policySuite(id, byPolicy.get(id), policies.get(id), same));
+    const suites = [...byPolicy.keys()]
+        .sort(ordering_1.compareStrings)
+        .map((id) => policySuite(id, byPolicy.get(id), policies.get(id), same));
     if (report.collectionErrors.length > 0)
         suites.push(collectionSuite(report.collectionErrors));
-    const total = suites.reduce((sum, suite) => ({ tests: sum.tests + suite.tests, failures: sum.failures + suite.failures, errors: sum.errors + suite.errors, skipped: sum.skipped + suite.skipped }), { tests: 0, failures: 0, errors: 0, skipped: 0 });
+    const total = suites.reduce((sum, suite) => ({
+        tests: sum.tests + suite.tests,
+        failures: sum.failures + suite.failures,
+        errors: sum.errors + suite.errors,
+        skipped: sum.skipped + suite.skipped,
+    }), { tests: 0, failures: 0, errors: 0, skipped: 0 });
     const lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         `<testsuites${attributes({ name: report.tool.name || 'mq-audit', ...countAttributes(total), time: '0', timestamp })}>`,
@@ -46,19 +53,28 @@ function policySuite(policyId, results, policy, same) {
     const properties = policy
         ? [
             '<properties>',
-            ...Object.entries({ severity: policy.severity, title: policy.title, helpUri: policy.helpUri, source: policy.source })
+            ...Object.entries({
+                severity: policy.severity,
+                title: policy.title,
+                helpUri: policy.helpUri,
+                source: policy.source,
+            })
                 .filter(([, value]) => Boolean(value))
                 .map(([name, value]) => `  <property${attributes({ name, value })}/>`),
             '</properties>',
         ]
         : [];
-    const cases = [...results].sort((a, b) => compareResources(a.resource, b.resource)).flatMap((ev) => {
+    const cases = [...results]
+        .sort((a, b) => compareResources(a.resource, b.resource))
+        .flatMap((ev) => {
         const open = `<testcase${attributes({ name: caseName(ev.resource), classname: policyId, time: '0' })}`;
         const outcome = outcomeOf(ev, policy, same.get(sameKey(ev, policy)));
         if (!outcome)
             return [`${open}/>`];
         counts[outcome.counter] += 1;
-        const body = outcome.text === undefined ? `<${outcome.element}${attributes(outcome.attributes)}/>` : `<${outcome.element}${attributes(outcome.attributes)}>${text(outcome.text)}</${outcome.element}>`;
+        const body = outcome.text === undefined
+            ? `<${outcome.element}${attributes(outcome.attributes)}/>`
+            : `<${outcome.element}${attributes(outcome.attributes)}>${text(outcome.text)}</${outcome.element}>`;
         return [`${open}>`, `  ${body}`, '</testcase>'];
     });
     return { name: policyId, ...counts, body: [...properties, ...cases] };
@@ -72,7 +88,12 @@ function outcomeOf(ev, policy, same = []) {
             return { element: 'skipped', counter: 'skipped', attributes: { message: `not applicable: ${ev.message}` } };
         }
         case 'error': {
-            return { element: 'error', counter: 'errors', attributes: { message: `could not evaluate: ${ev.message}`, type: 'not-evaluated' }, text: details(ev, policy, same) };
+            return {
+                element: 'error',
+                counter: 'errors',
+                attributes: { message: `could not evaluate: ${ev.message}`, type: 'not-evaluated' },
+                text: details(ev, policy, same),
+            };
         }
         case 'fail': {
             if (ev.suppression) {
@@ -80,17 +101,29 @@ function outcomeOf(ev, policy, same = []) {
                 return {
                     element: 'skipped',
                     counter: 'skipped',
-                    attributes: { message: `suppressed until ${ev.suppression.expires}: ${ev.suppression.reason}${ticket} (${ev.severity}: ${ev.message})` },
+                    attributes: {
+                        message: `suppressed until ${ev.suppression.expires}: ${ev.suppression.reason}${ticket} (${ev.severity}: ${ev.message})`,
+                    },
                 };
             }
-            const mark = changeMark(ev) + (ev.baseline === 'unchanged' ? '[unchanged since the baseline] ' : ev.baseline === 'new' ? '[new] ' : '');
-            return { element: 'failure', counter: 'failures', attributes: { message: `${mark}${ev.message}`, type: ev.severity }, text: details(ev, policy, same) };
+            const mark = changeMark(ev) +
+                (ev.baseline === 'unchanged' ? '[unchanged since the baseline] ' : ev.baseline === 'new' ? '[new] ' : '');
+            return {
+                element: 'failure',
+                counter: 'failures',
+                attributes: { message: `${mark}${ev.message}`, type: ev.severity },
+                text: details(ev, policy, same),
+            };
         }
     }
 }
 /** scan --plan/--template: what the change does to the finding, first. */
 function changeMark(ev) {
-    return ev.change === 'introduced' ? '[introduced by the change] ' : ev.change === 'unchanged' ? '[already failing before the change] ' : '';
+    return ev.change === 'introduced'
+        ? '[introduced by the change] '
+        : ev.change === 'unchanged'
+            ? '[already failing before the change] '
+            : '';
 }
 function details(ev, policy, same) {
     const lines = [
@@ -128,10 +161,18 @@ function caseName(resource) {
     return `${resource.name || resource.id} (${resource.accountId}/${resource.region})`;
 }
 function compareResources(a, b) {
-    return (0, ordering_1.compareStrings)(a.name, b.name) || (0, ordering_1.compareStrings)(a.accountId, b.accountId) || (0, ordering_1.compareStrings)(a.region, b.region) || (0, ordering_1.compareStrings)(a.arn, b.arn);
+    return ((0, ordering_1.compareStrings)(a.name, b.name) ||
+        (0, ordering_1.compareStrings)(a.accountId, b.accountId) ||
+        (0, ordering_1.compareStrings)(a.region, b.region) ||
+        (0, ordering_1.compareStrings)(a.arn, b.arn));
 }
 function countAttributes(counts) {
-    return { tests: String(counts.tests), failures: String(counts.failures), errors: String(counts.errors), skipped: String(counts.skipped) };
+    return {
+        tests: String(counts.tests),
+        failures: String(counts.failures),
+        errors: String(counts.errors),
+        skipped: String(counts.skipped),
+    };
 }
 /** `2026-11-25T09:30:12`: the JUnit schema's timestamp has no fraction and no zone (it is UTC here). */
 function junitTimestamp(iso) {
@@ -158,5 +199,9 @@ function text(raw) {
 }
 /** Quotes escaped, and tab/newline as references so attribute-value normalisation keeps them. */
 function attributeValue(raw) {
-    return text(raw).replaceAll('"', '&quot;').replaceAll('\t', '&#9;').replaceAll('\n', '&#10;').replaceAll('\r', '&#13;');
+    return text(raw)
+        .replaceAll('"', '&quot;')
+        .replaceAll('\t', '&#9;')
+        .replaceAll('\n', '&#10;')
+        .replaceAll('\r', '&#13;');
 }

@@ -56,7 +56,13 @@ function code(id) {
 }
 function headline(report) {
     const { gate, summary, inventory } = report;
-    const state = gate.exitCode === 0 ? 'passed ✅' : gate.exitCode === 1 ? 'failed ❌' : gate.exitCode === 3 ? 'incomplete ⚠️' : `exit ${gate.exitCode}`;
+    const state = gate.exitCode === 0
+        ? 'passed ✅'
+        : gate.exitCode === 1
+            ? 'failed ❌'
+            : gate.exitCode === 3
+                ? 'incomplete ⚠️'
+                : `exit ${gate.exitCode}`;
     const accounts = new Set(inventory.scopes.map((scope) => scope.accountId)).size;
     const regions = new Set(inventory.scopes.map((scope) => scope.region)).size;
     const facts = [
@@ -79,18 +85,30 @@ function changeSection(report) {
     if (!change)
         return '';
     const count = (state) => types_1.SEVERITIES.reduce((n, s) => n + change.findings[state][s], 0);
-    const bySeverity = (state) => types_1.SEVERITIES.filter((s) => change.findings[state][s] > 0).map((s) => `${change.findings[state][s]} ${s}`).join(', ');
+    const bySeverity = (state) => types_1.SEVERITIES.filter((s) => change.findings[state][s] > 0)
+        .map((s) => `${change.findings[state][s]} ${s}`)
+        .join(', ');
     const introduced = count('introduced');
     const lines = [
         `### This change introduces ${plural(introduced, 'finding')}${introduced > 0 ? ` (${bySeverity('introduced')})` : ''}`,
         '',
         `Resolves ${plural(count('resolved'), 'finding')}${count('resolved') > 0 ? ` (${bySeverity('resolved')})` : ''}; ` +
             `${plural(count('unchanged'), 'finding')} already failing on the deployed estate ${change.gate === 'changes' ? 'do not count for the gate' : 'count for the gate (--gate all)'}. ` +
-            (change.deployed ? `Applied to the deployed estate (${escapeCell(change.deployed.source)}, ${plural(change.deployed.brokers, 'broker')}).` : 'Judged alone: no deployed estate was given, so what the change refers to outside itself is unknown.'),
+            (change.deployed
+                ? `Applied to the deployed estate (${escapeCell(change.deployed.source)}, ${plural(change.deployed.brokers, 'broker')}).`
+                : 'Judged alone: no deployed estate was given, so what the change refers to outside itself is unknown.'),
     ];
-    const introducedResults = report.results.filter((ev) => ev.change === 'introduced' && ev.status === 'fail').sort(ordering_1.compareEvaluations);
+    const introducedResults = report.results
+        .filter((ev) => ev.change === 'introduced' && ev.status === 'fail')
+        .sort(ordering_1.compareEvaluations);
     if (introducedResults.length > 0) {
-        const rows = introducedResults.map((ev) => [escapeCell(ev.resource.name || ev.resource.id), ev.severity, code(ev.policyId), escapeCell(ev.cause?.text ?? ''), escapeCell(ev.message, 1000)]);
+        const rows = introducedResults.map((ev) => [
+            escapeCell(ev.resource.name || ev.resource.id),
+            ev.severity,
+            code(ev.policyId),
+            escapeCell(ev.cause?.text ?? ''),
+            escapeCell(ev.message, 1000),
+        ]);
         lines.push('', cappedTable(['Broker', 'Severity', 'Policy', 'Caused by', 'Finding'], rows));
     }
     for (const moved of change.verdicts.slice(0, exports.MAX_ROWS)) {
@@ -99,7 +117,10 @@ function changeSection(report) {
             lines.push('', '```mermaid', moved.diagram.trimEnd(), '```');
     }
     if (change.unknowns.length > 0) {
-        lines.push('', `Known only after apply (checks that need these are not evaluated): ${change.unknowns.slice(0, 10).map((u) => escapeCell(`${u.address}: ${u.reason}`)).join('; ')}${change.unknowns.length > 10 ? ` (and ${change.unknowns.length - 10} more)` : ''}.`);
+        lines.push('', `Known only after apply (checks that need these are not evaluated): ${change.unknowns
+            .slice(0, 10)
+            .map((u) => escapeCell(`${u.address}: ${u.reason}`))
+            .join('; ')}${change.unknowns.length > 10 ? ` (and ${change.unknowns.length - 10} more)` : ''}.`);
     }
     return lines.join('\n');
 }
@@ -141,7 +162,11 @@ function failingSection(report) {
         // Below --fail-on, or unchanged since the baseline: listed, but not what failed the job.
         row.members.some((ev) => (0, gate_1.gates)(ev, report.gate.failOn)) ? 'fails' : '',
     ]);
-    return [`### Failing brokers (${brokers}): ${plural(failing.length, 'finding')} in ${plural(rows.length, 'group')}`, '', cappedTable(header, cells)].join('\n');
+    return [
+        `### Failing brokers (${brokers}): ${plural(failing.length, 'finding')} in ${plural(rows.length, 'group')}`,
+        '',
+        cappedTable(header, cells),
+    ].join('\n');
 }
 /** The reason is never cut below this many characters (a pathological custom message). */
 const MAX_REASON = 4000;
@@ -168,10 +193,16 @@ function incompleteSection(report) {
     const collection = [...report.collectionErrors].sort(ordering_1.compareCollectionErrors);
     if (errors.length === 0 && collection.length === 0)
         return '';
-    const parts = [`### Incomplete: ${plural(errors.length, 'check')} not evaluated, ${plural(collection.length, 'collection error')}`];
+    const parts = [
+        `### Incomplete: ${plural(errors.length, 'check')} not evaluated, ${plural(collection.length, 'collection error')}`,
+    ];
     if (errors.length > 0) {
         // Checks not evaluated for one cause are one row (a denied DescribeBroker: every check of the broker).
-        const rows = (0, table_compact_1.findingRows)({ ...report, results: errors }, undefined).map((row) => [brokerCell(row.members), escapeCell(row.policy), escapeCell(row.reason.replace(/^not evaluated: /, ''), MAX_REASON)]);
+        const rows = (0, table_compact_1.findingRows)({ ...report, results: errors }, undefined).map((row) => [
+            brokerCell(row.members),
+            escapeCell(row.policy),
+            escapeCell(row.reason.replace(/^not evaluated: /, ''), MAX_REASON),
+        ]);
         parts.push('', cappedTable(['Brokers', 'Checks', 'Why they could not be evaluated'], rows));
     }
     if (collection.length > 0) {
@@ -237,7 +268,11 @@ function warningSection(report) {
     const warnings = report.warnings ?? [];
     if (warnings.length === 0)
         return '';
-    return [`### Warnings (${warnings.length})`, '', ...warnings.map((warning) => `- ${escapeCell(warning.message, 1000)}`)].join('\n');
+    return [
+        `### Warnings (${warnings.length})`,
+        '',
+        ...warnings.map((warning) => `- ${escapeCell(warning.message, 1000)}`),
+    ].join('\n');
 }
 function table(header, rows, align = header.map(() => '---')) {
     const line = (cells) => `| ${cells.map((cell) => (cell === '' ? ' ' : cell)).join(' | ')} |`;
@@ -246,7 +281,9 @@ function table(header, rows, align = header.map(() => '---')) {
 /** A table, plus a line saying how many rows were left out. */
 function cappedTable(header, rows, align) {
     const shown = table(header, rows.slice(0, exports.MAX_ROWS), align);
-    return rows.length > exports.MAX_ROWS ? `${shown}\n\n… and ${rows.length - exports.MAX_ROWS} more: see the JSON report (\`--format json\`).` : shown;
+    return rows.length > exports.MAX_ROWS
+        ? `${shown}\n\n… and ${rows.length - exports.MAX_ROWS} more: see the JSON report (\`--format json\`).`
+        : shown;
 }
 function where(resource) {
     return escapeCell(`${resource.accountId} / ${resource.region}`);

@@ -27,7 +27,8 @@ function mergeReports(inputs, options = {}) {
     if (inputs.length === 0)
         throw new MergeConflict('nothing to merge: no report given', []);
     const first = inputs[0];
-    const failOn = options.failOn ?? agreed(inputs, (r) => r.gate.failOn, 'were gated with different --fail-on values', 'pass --fail-on to the merge to choose one');
+    const failOn = options.failOn ??
+        agreed(inputs, (r) => r.gate.failOn, 'were gated with different --fail-on values', 'pass --fail-on to the merge to choose one');
     agreed(inputs, (r) => r.tool.name, 'come from different tools');
     const version = agreed(inputs, (r) => r.tool.version, 'come from different mq-audit versions', 'policies and checks may differ: scan every shard with one version');
     const method = agreed(inputs, (r) => r.inventory.method, 'mix live and fixture inventories');
@@ -110,7 +111,10 @@ function mergeChange(inputs) {
         inputs: first.inputs,
         deployed: deployedEstates.every((d) => d === null)
             ? null
-            : { source: [...new Set(deployedEstates.map((d) => d.source))].join(', '), brokers: sum(deployedEstates.map((d) => d.brokers)) },
+            : {
+                source: [...new Set(deployedEstates.map((d) => d.source))].join(', '),
+                brokers: sum(deployedEstates.map((d) => d.brokers)),
+            },
         resources: first.resources,
         findings,
         // A report without the count (written before it was kept) counts its errors: incomplete rather than passed.
@@ -133,7 +137,9 @@ function agreed(inputs, pick, problem, hint) {
         values.set(key, entry);
     }
     if (values.size > 1) {
-        const detail = [...values.values()].map(({ value, files }) => `${JSON.stringify(value ?? null)} in ${files.join(', ')}`).join('; ');
+        const detail = [...values.values()]
+            .map(({ value, files }) => `${JSON.stringify(value ?? null)} in ${files.join(', ')}`)
+            .join('; ');
         throw new MergeConflict(`the reports ${problem} (${detail})${hint ? `; ${hint}` : ''}`, inputs.map((i) => i.file));
     }
     return [...values.values()][0].value;
@@ -150,7 +156,10 @@ function checkShards(inputs) {
     const count = counts[0];
     const byIndex = new Map();
     for (const input of sharded)
-        byIndex.set(input.value.inventory.shard.index, [...(byIndex.get(input.value.inventory.shard.index) ?? []), input.file]);
+        byIndex.set(input.value.inventory.shard.index, [
+            ...(byIndex.get(input.value.inventory.shard.index) ?? []),
+            input.file,
+        ]);
     const twice = [...byIndex].filter(([, files]) => files.length > 1);
     if (twice.length > 0) {
         const [index, files] = twice[0];
@@ -174,7 +183,9 @@ function mergeResults(inputs) {
                 continue;
             }
             if (seen.json !== json) {
-                const what = seen.result.status !== result.status ? `${seen.result.status} in ${seen.file}, ${result.status} in ${input.file}` : `differently in ${seen.file} and ${input.file}`;
+                const what = seen.result.status !== result.status
+                    ? `${seen.result.status} in ${seen.file}, ${result.status} in ${input.file}`
+                    : `differently in ${seen.file} and ${input.file}`;
                 throw new MergeConflict(`policy ${result.policyId} on broker ${result.resource.arn} was judged ${what}: the inputs overlap but disagree (scans of different times?)`, [seen.file, input.file]);
             }
         }
@@ -192,7 +203,8 @@ function mergePolicies(inputs) {
             if (!seen)
                 byId.set(policy.id, { policy, json, file: input.file });
             else if (seen.json !== json) {
-                const fields = Object.keys({ ...seen.policy, ...policy }).filter((key) => canonical(seen.policy[key]) !== canonical(policy[key]));
+                const fields = Object.keys({ ...seen.policy, ...policy }).filter((key) => canonical(seen.policy[key]) !==
+                    canonical(policy[key]));
                 throw new MergeConflict(`policy ${policy.id} differs between ${seen.file} and ${input.file} (${fields.join(', ')}): scan every shard with the same policies and config`, [seen.file, input.file]);
             }
         }
@@ -210,7 +222,10 @@ function mergeSections(inputs) {
         const file = agreed(withSuppressions, (r) => r.suppressions.file, 'were made with different suppression files');
         if (withSuppressions.length !== inputs.length)
             throw new MergeConflict('only some of the reports were made with --suppressions', inputs.map((i) => i.file));
-        sections.suppressions = { file, entries: mergeSuppressionEntries(withSuppressions.map((i) => i.value.suppressions.entries)) };
+        sections.suppressions = {
+            file,
+            entries: mergeSuppressionEntries(withSuppressions.map((i) => i.value.suppressions.entries)),
+        };
     }
     const withBaseline = inputs.filter((i) => i.value.baseline);
     if (withBaseline.length > 0) {
@@ -301,7 +316,9 @@ function mergeSarif(inputs) {
 // ---- helpers -----------------------------------------------------------------------------------------------------
 /** JSON with object keys sorted, so equal values compare equal whatever order their keys were written in. */
 function canonical(value) {
-    return JSON.stringify(value, (_key, v) => v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (0, ordering_1.compareStrings)(a, b))) : v);
+    return JSON.stringify(value, (_key, v) => v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (0, ordering_1.compareStrings)(a, b)))
+        : v);
 }
 function unionBy(items, key) {
     const seen = new Map();

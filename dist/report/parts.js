@@ -39,7 +39,7 @@ function evidenceOf(ev) {
 }
 function short(value) {
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only what JSON cannot write (a function, a symbol) reaches String
-    const text = value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
+    const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
     return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 function policyIndex(report) {

@@ -160,7 +160,13 @@ const VERDICT_STYLE = {
     unknown: ['bold', 'magenta'],
     'not-collected': ['bold', 'magenta'],
 };
-const STATUS_STYLE = { ok: 'green', healthy: 'green', broken: 'red', unknown: 'magenta', pending: 'cyan' };
+const STATUS_STYLE = {
+    ok: 'green',
+    healthy: 'green',
+    broken: 'red',
+    unknown: 'magenta',
+    pending: 'cyan',
+};
 /** Every value is escaped for the terminal (src/foundation/terminal.ts) before it is wrapped and coloured. */
 function renderPathsText(unsafeReport, options = {}) {
     const report = (0, terminal_1.terminalSafeDeep)(unsafeReport);
@@ -187,7 +193,9 @@ function brokerSection(report, paint) {
         return lines.join('\n');
     lines.push(`  VPC ${network.vpcId ?? 'none'}; security groups ${network.securityGroupIds.join(', ') || 'none'}`);
     for (const subnet of network.subnets) {
-        const table = subnet.routeTableId ? `route table ${subnet.routeTableId}${subnet.routeTableAssociation ? ` (${subnet.routeTableAssociation})` : ''}` : 'route table unknown';
+        const table = subnet.routeTableId
+            ? `route table ${subnet.routeTableId}${subnet.routeTableAssociation ? ` (${subnet.routeTableAssociation})` : ''}`
+            : 'route table unknown';
         const where = [subnet.cidr, subnet.availabilityZone].filter(Boolean).join(', ');
         lines.push(`  subnet ${subnet.id}${where ? ` (${where})` : ''}: ${table}, network ACL ${subnet.networkAclId ?? 'unknown'}`);
     }
@@ -209,7 +217,9 @@ function independenceWords(independence) {
 function onPremSections(facts, asked, paint, verbose) {
     const { onPrem } = facts;
     if (onPrem.networks.length === 0) {
-        const why = asked.length > 0 ? '' : ' None was given (--on-prem-cidr or onPremCidrs in the config file), and the broker subnets route nothing to a VPN or Direct Connect.';
+        const why = asked.length > 0
+            ? ''
+            : ' None was given (--on-prem-cidr or onPremCidrs in the config file), and the broker subnets route nothing to a VPN or Direct Connect.';
         const lines = [`${paint('bold', 'No on-premises network.')}${why}`];
         if (onPrem.note)
             lines.push(...wrap(onPrem.note, WIDTH - 2).map((line) => `  ${line}`));
@@ -223,7 +233,10 @@ function onPremSections(facts, asked, paint, verbose) {
     if (onPrem.note)
         intro.push(onPrem.note);
     const sections = intro.length > 0 ? [intro.flatMap((text) => wrap(text, WIDTH)).join('\n')] : [];
-    return [...sections, ...onPrem.networks.map((network) => (verbose ? networkSection(network, paint) : compactNetworkSection(network, paint)))];
+    return [
+        ...sections,
+        ...onPrem.networks.map((network) => verbose ? networkSection(network, paint) : compactNetworkSection(network, paint)),
+    ];
 }
 function networkSection(network, paint) {
     const source = network.source === 'explicit' ? 'given' : 'inferred';
@@ -259,7 +272,9 @@ function compactNetworkSection(network, paint) {
     const head = `${paint('bold', `On-premises network ${network.cidr}`)} (${source})  ${paint(VERDICT_STYLE[network.verdict], network.verdict.toUpperCase())}`;
     const count = (status) => network.paths.filter((p) => p.status === status).length;
     const subnets = new Set(network.paths.map((p) => p.subnetId)).size;
-    const statuses = ['healthy', 'pending', 'broken', 'unknown'].filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`);
+    const statuses = ['healthy', 'pending', 'broken', 'unknown']
+        .filter((s) => count(s) > 0)
+        .map((s) => `${count(s)} ${s}`);
     const summary = [
         `${plural(network.healthyPathCount, 'healthy path')} (${network.independentPathCount} independent) to the worst-served subnet`,
         network.openPorts.length > 0 ? `open ports ${network.openPorts.join(', ')}` : 'no broker port open',
@@ -279,10 +294,14 @@ function compactNetworkSection(network, paint) {
     // Where broken paths break, once per cause.
     const breaks = new Map();
     for (const path of network.paths) {
-        const problem = path.breakPoint ? `Breaks at ${breakText(path.breakPoint, hopAt(path, path.breakPoint))}` : path.status === 'unknown' ? (() => {
-            const hop = firstProblem(path);
-            return hop ? `Unknown at ${hopTitle(hop)}: ${hop.reason}` : undefined;
-        })() : undefined;
+        const problem = path.breakPoint
+            ? `Breaks at ${breakText(path.breakPoint, hopAt(path, path.breakPoint))}`
+            : path.status === 'unknown'
+                ? (() => {
+                    const hop = firstProblem(path);
+                    return hop ? `Unknown at ${hopTitle(hop)}: ${hop.reason}` : undefined;
+                })()
+                : undefined;
         if (!problem)
             continue;
         const entry = breaks.get(problem) ?? { text: problem, paths: 0 };
@@ -304,7 +323,13 @@ function compactNetworkSection(network, paint) {
     section('Return (broker → on-premises)', groups.filter((g) => g.hop.direction === 'return').reverse());
     return lines.join('\n');
 }
-const LINK_KINDS = new Set(['customer-gateway', 'vpn-tunnel', 'dx-connection', 'virtual-interface', 'dx-gateway']);
+const LINK_KINDS = new Set([
+    'customer-gateway',
+    'vpn-tunnel',
+    'dx-connection',
+    'virtual-interface',
+    'dx-gateway',
+]);
 function hopGroups(paths) {
     const groups = new Map();
     for (const path of paths) {
@@ -327,7 +352,8 @@ function hopGroups(paths) {
 }
 /** The network itself, an ok subnet and the broker: the header already says them. */
 function restatesHeader(group) {
-    return ['on-premises-network', 'subnet', 'broker'].includes(group.hop.kind) && group.variants.every((v) => v.hop.status === 'ok');
+    return (['on-premises-network', 'subnet', 'broker'].includes(group.hop.kind) &&
+        group.variants.every((v) => v.hop.status === 'ok'));
 }
 function compactHopLines(group, pathCount, paint) {
     const prefix = '    ';
@@ -339,15 +365,21 @@ function compactHopLines(group, pathCount, paint) {
     for (const [status, variants] of byStatus) {
         const word = status === 'ok' ? 'ok' : status.toUpperCase();
         const paths = variants.reduce((n, v) => n + v.paths, 0);
-        const others = variants.length > 1 ? ` (likewise for ${variants.length - 1} other subnet${variants.length === 2 ? '' : 's'})` : '';
-        const share = pathCount > 1 && paths < pathCount && variants.length === 1 && !LINK_KINDS.has(group.hop.kind) ? ` [${paths} of ${pathCount} paths]` : '';
+        const others = variants.length > 1
+            ? ` (likewise for ${variants.length - 1} other subnet${variants.length === 2 ? '' : 's'})`
+            : '';
+        const share = pathCount > 1 && paths < pathCount && variants.length === 1 && !LINK_KINDS.has(group.hop.kind)
+            ? ` [${paths} of ${pathCount} paths]`
+            : '';
         const title = hopTitle(group.hop);
         const reason = variants[0].hop.reason;
         const tunnel = group.hop.tunnel;
         // "route table rtb-1: rtb-1 (name) sends …" says the id twice: once is enough; a tunnel up says its state.
         const said = tunnel && status === 'ok' && variants.length === 1
             ? `${title}: ${tunnel.status}${tunnel.acceptedRouteCount === undefined ? '' : `, ${tunnel.acceptedRouteCount} BGP route(s) accepted`}${tunnel.lastStatusChange ? `, since ${tunnel.lastStatusChange}` : ''}`
-            : reason.startsWith(`${group.hop.id} `) ? `${title}${reason.slice(group.hop.id.length)}` : `${title}: ${reason}`;
+            : reason.startsWith(`${group.hop.id} `)
+                ? `${title}${reason.slice(group.hop.id.length)}`
+                : `${title}: ${reason}`;
         const text = `${said}${others}${share}`;
         const [first, ...rest] = wrap(text, WIDTH - detailIndent.length);
         lines.push(`${prefix}${paint(STATUS_STYLE[status], word.padEnd(STATUS_WIDTH))}  ${first}`, ...rest.map((line) => detailIndent + line));
@@ -356,8 +388,14 @@ function compactHopLines(group, pathCount, paint) {
 }
 function pathBlock(path, index, count, paint) {
     const statusWord = paint(STATUS_STYLE[path.status], path.status.toUpperCase());
-    const destination = path.excluding && path.excluding.length > 0 ? ` (${path.destination} except ${path.excluding.join(', ')})` : path.destination === '' ? '' : ` (${path.destination})`;
-    const lines = [`  ${paint('bold', `Path ${index + 1}/${count}`)}  to ${path.subnetId}${destination} ${viaText(path)}  ${statusWord}`];
+    const destination = path.excluding && path.excluding.length > 0
+        ? ` (${path.destination} except ${path.excluding.join(', ')})`
+        : path.destination === ''
+            ? ''
+            : ` (${path.destination})`;
+    const lines = [
+        `  ${paint('bold', `Path ${index + 1}/${count}`)}  to ${path.subnetId}${destination} ${viaText(path)}  ${statusWord}`,
+    ];
     if (path.status === 'healthy') {
         lines.push(`    open ports ${path.openPorts.join(', ') || 'none'}`);
     }
@@ -388,7 +426,11 @@ function hopLines(hop, paint) {
 }
 function internetSection(facts, paint) {
     const ingress = facts.internetIngress;
-    const state = ingress.open === true ? paint(['bold', 'red'], 'OPEN') : ingress.open === false ? paint('green', 'closed') : paint('magenta', 'UNKNOWN');
+    const state = ingress.open === true
+        ? paint(['bold', 'red'], 'OPEN')
+        : ingress.open === false
+            ? paint('green', 'closed')
+            : paint('magenta', 'UNKNOWN');
     const lines = [`${paint('bold', 'Internet ingress')}  ${state}`];
     if (ingress.publiclyAccessible === true)
         lines.push('  the broker is publicly accessible (its endpoints resolve to public addresses)');
@@ -474,11 +516,23 @@ function renderPathsMermaid(report, options = {}) {
  * characters (bidi overrides) shown escaped (src/foundation/terminal.ts).
  */
 function escapeMermaid(text) {
-    const entities = { '"': '#quot;', '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;', ';': '#59;', '`': '#96;', '%': '#37;' };
+    const entities = {
+        '"': '#quot;',
+        '#': '#35;',
+        '&': '#amp;',
+        '<': '#lt;',
+        '>': '#gt;',
+        ';': '#59;',
+        '`': '#96;',
+        '%': '#37;',
+    };
     return (0, terminal_1.terminalSafe)(text.replace(/[ \t\n\r]+/g, ' ').trim()).replace(/["#&<>;`%]/g, (char) => entities[char]);
 }
 function label(lines) {
-    return `"${lines.filter((line) => line !== '').map((line) => escapeMermaid(shorten(line, LABEL_LINE_CHARS))).join('<br/>')}"`;
+    return `"${lines
+        .filter((line) => line !== '')
+        .map((line) => escapeMermaid(shorten(line, LABEL_LINE_CHARS)))
+        .join('<br/>')}"`;
 }
 function shorten(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -536,10 +590,13 @@ const DOT_EDGE = {
  * Graphviz writes label text into SVG with `<`, `>` and `"` as entities: no markup can come from a label.
  */
 function escapeDot(text) {
-    return (0, terminal_1.terminalSafe)(text.replace(/[ \t\n\r]+/g, ' ').trim()).replace(/[\\"&]/g, (char) => (char === '&' ? '&amp;' : `\\${char}`));
+    return (0, terminal_1.terminalSafe)(text.replace(/[ \t\n\r]+/g, ' ').trim()).replace(/[\\"&]/g, (char) => char === '&' ? '&amp;' : `\\${char}`);
 }
 function dotLabel(lines) {
-    return `"${lines.filter((line) => line !== '').map((line) => escapeDot(shorten(line, LABEL_LINE_CHARS))).join('\\n')}"`;
+    return `"${lines
+        .filter((line) => line !== '')
+        .map((line) => escapeDot(shorten(line, LABEL_LINE_CHARS)))
+        .join('\\n')}"`;
 }
 /**
  * The broker's paths as a Graphviz digraph: one cluster per on-premises network (and one for internet ingress),
@@ -593,12 +650,19 @@ function pathGraph(report) {
             existing.state = state;
     };
     if (!network) {
-        graph.nodes.push({ id: 'M', lines: ['network not collected', `no network data for ${broker.region}`], cls: 'unknown' });
+        graph.nodes.push({
+            id: 'M',
+            lines: ['network not collected', `no network data for ${broker.region}`],
+            cls: 'unknown',
+        });
         addEdge('M', BROKER_NODE, 'unknown');
     }
     else {
         if (network.onPrem.networks.length === 0) {
-            const lines = ['no on-premises network', network.onPrem.breakPoint ? exports.BREAK_WORDS[network.onPrem.breakPoint.kind] : 'none given, none found in routes'];
+            const lines = [
+                'no on-premises network',
+                network.onPrem.breakPoint ? exports.BREAK_WORDS[network.onPrem.breakPoint.kind] : 'none given, none found in routes',
+            ];
             graph.nodes.push({ id: 'N', lines, cls: network.onPrem.breakPoint ? 'broken' : 'unknown' });
             addEdge('N', BROKER_NODE, network.onPrem.breakPoint ? 'broken' : 'unknown');
         }
@@ -660,8 +724,23 @@ function addNetwork(graph, onPrem, index, addEdge) {
 function standInPaths(onPrem) {
     const hop = onPrem.breakPoint
         ? breakPointHop(onPrem.breakPoint)
-        : { kind: 'target', resourceType: '', id: 'no path', status: onPrem.verdict === 'unknown' ? 'unknown' : 'broken', reason: onPrem.missing?.[0]?.reason ?? 'no path' };
-    return [{ subnetId: '', destination: onPrem.cidr, via: 'none', status: hop.status === 'unknown' ? 'unknown' : 'broken', openPorts: [], hops: [hop] }];
+        : {
+            kind: 'target',
+            resourceType: '',
+            id: 'no path',
+            status: onPrem.verdict === 'unknown' ? 'unknown' : 'broken',
+            reason: onPrem.missing?.[0]?.reason ?? 'no path',
+        };
+    return [
+        {
+            subnetId: '',
+            destination: onPrem.cidr,
+            via: 'none',
+            status: hop.status === 'unknown' ? 'unknown' : 'broken',
+            openPorts: [],
+            hops: [hop],
+        },
+    ];
 }
 function breakPointHop(breakPoint) {
     return {
@@ -677,7 +756,10 @@ function breakPointHop(breakPoint) {
 }
 function hopLabel(hop) {
     const title = hop.kind === 'vpn-tunnel' && hop.tunnel ? 'VPN tunnel' : (HOP_TITLES[hop.kind] ?? hop.kind);
-    const lines = [title + (hop.direction === 'return' ? ' (return)' : ''), hop.tunnel ? `${hop.id} ${hop.tunnel.outsideIpAddress}` : hop.id];
+    const lines = [
+        title + (hop.direction === 'return' ? ' (return)' : ''),
+        hop.tunnel ? `${hop.id} ${hop.tunnel.outsideIpAddress}` : hop.id,
+    ];
     if (hop.status === 'broken')
         lines.push(hop.break ? exports.BREAK_WORDS[hop.break] : 'broken');
     else if (hop.status === 'unknown')
@@ -703,7 +785,17 @@ function addInternet(graph, facts, addEdge) {
         addEdge('I', BROKER_NODE, 'exposed');
     ingress.rules.forEach((rule, index) => {
         const id = `E${index + 1}`;
-        graph.nodes.push({ id, lines: ['security group', rule.securityGroupId, `${rule.ruleId}: ${rule.source}`, `ports ${rule.ports.join(', ')}`], cls: 'broken', group });
+        graph.nodes.push({
+            id,
+            lines: [
+                'security group',
+                rule.securityGroupId,
+                `${rule.ruleId}: ${rule.source}`,
+                `ports ${rule.ports.join(', ')}`,
+            ],
+            cls: 'broken',
+            group,
+        });
         addEdge('I', id, 'exposed');
         addEdge(id, BROKER_NODE, 'exposed');
     });
@@ -757,14 +849,25 @@ function findingNetwork(facts, broker, explanations = []) {
     if (paths.some((path) => REDUNDANCY.test(path))) {
         const chosen = named.size > 0 ? networks.filter((_, i) => named.has(i)) : networks.filter((n) => n.redundant !== true);
         // A network with no healthy path at all (or only part of it reachable) is better shown where it breaks.
-        const pathOf = (n) => (n.verdict === 'unreachable' || n.verdict === 'unknown' ? breakingPath(n) : undefined) ?? bestHealthyPath(n) ?? breakingPath(n);
+        const pathOf = (n) => (n.verdict === 'unreachable' || n.verdict === 'unknown' ? breakingPath(n) : undefined) ??
+            bestHealthyPath(n) ??
+            breakingPath(n);
         return finding('healthy-path', chosen.map((n) => flowOf(n, pathOf(n))), facts.requiredPorts);
     }
     const failing = networks.filter((n) => n.verdict === 'unreachable' || n.verdict === 'unknown');
-    const chosen = named.size > 0 ? networks.filter((_, i) => named.has(i)) : failing.length > 0 ? failing : networks.filter((n) => n.verdict !== 'reachable');
+    const chosen = named.size > 0
+        ? networks.filter((_, i) => named.has(i))
+        : failing.length > 0
+            ? failing
+            : networks.filter((n) => n.verdict !== 'reachable');
     const flows = chosen.map((n) => flowOf(n, n.verdict === 'degraded' ? bestHealthyPath(n) : breakingPath(n)));
     if (flows.length === 0 && facts.onPrem.breakPoint) {
-        flows.push({ from: 'on-premises', verdict: facts.onPrem.verdict, breakPoint: facts.onPrem.breakPoint, hops: [breakPointHop(facts.onPrem.breakPoint)] });
+        flows.push({
+            from: 'on-premises',
+            verdict: facts.onPrem.verdict,
+            breakPoint: facts.onPrem.breakPoint,
+            hops: [breakPointHop(facts.onPrem.breakPoint)],
+        });
     }
     if (flows.length === 0 && facts.internetIngress.open === true)
         return internetFinding(facts, broker);
@@ -778,7 +881,7 @@ function finding(focus, flows, requiredPorts) {
 function breakingPath(network) {
     const bp = network.breakPoint;
     const atBreak = bp && network.paths.find((p) => p.breakPoint && p.breakPoint.id === bp.id && p.breakPoint.kind === bp.kind);
-    return atBreak || network.paths.find((p) => p.status === 'broken') || network.paths.find((p) => p.status === 'unknown');
+    return (atBreak || network.paths.find((p) => p.status === 'broken') || network.paths.find((p) => p.status === 'unknown'));
 }
 /** The healthy path with the most broker ports open (the first of equals, in the model's order). */
 function bestHealthyPath(network) {

@@ -37,7 +37,10 @@ const STANDALONE_TWELVE_DIGITS = /(?<![A-Za-z0-9-])\d{12}(?![A-Za-z0-9-])/g;
 /** Values under these keys are account-free by construction and must stay byte-identical. */
 const UNTOUCHED_KEYS = new Set(['fingerprint']);
 function accountAlias(accountId, key) {
-    return `account-${(0, node_crypto_1.createHmac)('sha256', key || PUBLIC_KEY).update(accountId, 'utf8').digest('hex').slice(0, 8)}`;
+    return `account-${(0, node_crypto_1.createHmac)('sha256', key || PUBLIC_KEY)
+        .update(accountId, 'utf8')
+        .digest('hex')
+        .slice(0, 8)}`;
 }
 /** `key`: the secret, usually from MQ_AUDIT_REDACT_KEY; empty or undefined means the public key. */
 function createRedactor(key) {
@@ -93,7 +96,9 @@ function accountIdsIn(value, found = new Set()) {
     }
     else if (typeof value === 'object' && value !== null) {
         for (const [key, item] of Object.entries(value)) {
-            if (ACCOUNT_KEY.test(key) && (typeof item === 'string' || typeof item === 'number') && WHOLE_ACCOUNT_ID.test(String(item)))
+            if (ACCOUNT_KEY.test(key) &&
+                (typeof item === 'string' || typeof item === 'number') &&
+                WHOLE_ACCOUNT_ID.test(String(item)))
                 found.add(String(item));
             accountIdsIn(key, found);
             accountIdsIn(item, found);
@@ -104,7 +109,9 @@ function accountIdsIn(value, found = new Set()) {
 function textRedactor(known, redactor) {
     // Longest first is moot (all are 12 digits); sorted for a deterministic pattern.
     const ids = [...known].sort();
-    const knownPattern = ids.length === 0 ? undefined : new RegExp(`(?<!\\d)(?:${ids.map((id) => `${id}|${id.slice(0, 4)}-${id.slice(4, 8)}-${id.slice(8)}`).join('|')})(?!\\d)`, 'g');
+    const knownPattern = ids.length === 0
+        ? undefined
+        : new RegExp(`(?<!\\d)(?:${ids.map((id) => `${id}|${id.slice(0, 4)}-${id.slice(4, 8)}-${id.slice(8)}`).join('|')})(?!\\d)`, 'g');
     const aliasOfWritten = (written) => redactor.aliasOf(written.replaceAll('-', ''));
     return (text) => {
         const once = knownPattern ? text.replace(knownPattern, aliasOfWritten) : text;
@@ -127,7 +134,10 @@ function redactValue(value, replace, redactor, copies = new Map()) {
         return done;
     const copy = Array.isArray(value)
         ? value.map((item) => redactValue(item, replace, redactor, copies))
-        : Object.fromEntries(Object.entries(value).map(([key, item]) => [replace(key), UNTOUCHED_KEYS.has(key) ? item : redactValue(item, replace, redactor, copies)]));
+        : Object.fromEntries(Object.entries(value).map(([key, item]) => [
+            replace(key),
+            UNTOUCHED_KEYS.has(key) ? item : redactValue(item, replace, redactor, copies),
+        ]));
     copies.set(value, copy);
     return copy;
 }

@@ -40,7 +40,12 @@ const CATEGORY_PATTERN = /^[A-Za-z0-9._:@/-]+$/;
 /** Explanations spelled out in a result message; the rest stay in result.properties. */
 const MESSAGE_EXPLANATIONS = 3;
 const FOUND_VALUE_CHARS = 80;
-const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'note',
+};
 /** Mid-band scores, clear of the 9.0 boundary GitHub's docs word ambiguously. A string: GitHub rejects numbers. */
 const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0' };
 const BASE_TAGS = ['security', 'aws', 'amazon-mq'];
@@ -124,7 +129,9 @@ function normalizeCategory(raw) {
 }
 /** A repo-relative pseudo-path: GitHub needs a file-like URI, and an ARN's `:` would read as a URI scheme. */
 function brokerPath(resource) {
-    return ['aws', resource.accountId, resource.region, 'mq', 'broker', resource.name || resource.id].map(pathSegment).join('/');
+    return ['aws', resource.accountId, resource.region, 'mq', 'broker', resource.name || resource.id]
+        .map(pathSegment)
+        .join('/');
 }
 /** GitHub keys alerts on this alone: policy and broker, never line numbers or input order. */
 function primaryLocationLineHash(policyId, arn) {
@@ -251,7 +258,9 @@ function helpMarkdown(policy, helpUri) {
 function sarifFailures(report) {
     // With a proposed change, what it introduces comes first: GitHub keeps the first results when there are too many.
     const introducedFirst = (a, b) => Number(b.change === 'introduced') - Number(a.change === 'introduced');
-    return report.results.filter((ev) => ev.status === 'fail' && !ev.suppression).sort((a, b) => introducedFirst(a, b) || (0, ordering_1.compareEvaluations)(a, b));
+    return report.results
+        .filter((ev) => ev.status === 'fail' && !ev.suppression)
+        .sort((a, b) => introducedFirst(a, b) || (0, ordering_1.compareEvaluations)(a, b));
 }
 /** How many results, most severe first, get their network paths drawn. */
 function pathCount(options) {
@@ -262,7 +271,9 @@ function pathCount(options) {
  * src/cli/report-output.ts weighs against GitHub's size limit). Zero for results without paths.
  */
 function sarifPathBytes(report, options = {}) {
-    return sarifFailures(report).slice(0, pathCount(options)).map((ev) => {
+    return sarifFailures(report)
+        .slice(0, pathCount(options))
+        .map((ev) => {
         const hops = networkHops(ev, options.locate, true);
         return hops ? JSON.stringify(hops.codeFlows).length + JSON.stringify(hops.relatedLocations).length : 0;
     });
@@ -285,7 +296,13 @@ function resultFor(ev, rule, locate, withPaths) {
         ruleId: ev.policyId,
         ruleIndex: rule.index,
         level: LEVEL[ev.severity],
-        message: { text: [resultMessage(ev), ...(ev.cause ? [`Introduced by this change: ${sentence(ev.cause.text)}`] : []), ...(hops?.sentences ?? [])].join(' ') },
+        message: {
+            text: [
+                resultMessage(ev),
+                ...(ev.cause ? [`Introduced by this change: ${sentence(ev.cause.text)}`] : []),
+                ...(hops?.sentences ?? []),
+            ].join(' '),
+        },
         // An introduced finding lands on the line of the change that causes it, so the pull request's diff shows it.
         locations: [brokerLocation(resource, causeLocator(ev, locate), ev.explanations?.[0]?.path)].slice(0, exports.GITHUB_LIMITS.locationsPerResult),
         ...(hops && withPaths ? { codeFlows: hops.codeFlows, relatedLocations: hops.relatedLocations } : {}),
@@ -362,7 +379,11 @@ function gateNotifications(report) {
     const warnings = (report.warnings ?? []).map((warning) => ({
         level: warning.code === 'suppression-stale' ? 'note' : 'warning',
         message: { text: oneLine(warning.message) },
-        properties: { code: warning.code, ...(warning.source ? { source: warning.source } : {}), ...(warning.place ? { place: warning.place } : {}) },
+        properties: {
+            code: warning.code,
+            ...(warning.source ? { source: warning.source } : {}),
+            ...(warning.place ? { place: warning.place } : {}),
+        },
     }));
     const suppressed = report.results.filter((ev) => ev.status === 'fail' && ev.suppression).length;
     if (suppressed > 0) {
@@ -508,13 +529,30 @@ const NETWORK_LIMITS = { threadFlowLocations: 1000, relatedLocations: 100, messa
  */
 function resourcePath(resource) {
     if (resource.kind === 'broker' || resource.resourceType === 'AWS::AmazonMQ::Broker') {
-        return brokerPath({ ...resource, name: resource.name ?? '', accountId: resource.accountId ?? '', region: resource.region ?? '' });
+        return brokerPath({
+            ...resource,
+            name: resource.name ?? '',
+            accountId: resource.accountId ?? '',
+            region: resource.region ?? '',
+        });
     }
     const [vendor, service, type] = resource.resourceType.split('::');
     if (vendor !== 'AWS' || !service || !type)
         return ['on-premises', resource.id].map(pathSegment).join('/');
-    const kebab = type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
-    return ['aws', resource.accountId ?? 'unknown', resource.region ?? 'global', service.toLowerCase(), kebab, resource.id].map(pathSegment).join('/');
+    const kebab = type
+        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+        .toLowerCase();
+    return [
+        'aws',
+        resource.accountId ?? 'unknown',
+        resource.region ?? 'global',
+        service.toLowerCase(),
+        kebab,
+        resource.id,
+    ]
+        .map(pathSegment)
+        .join('/');
 }
 /** The locator's answer when it is one GitHub accepts, else the pseudo-path at line 1. */
 function physicalLocationOf(resource, locate, property) {
@@ -560,12 +598,19 @@ function networkHops(ev, locate, withPaths) {
             continue;
         for (const hop of hops)
             relatedId(hop);
-        const locations = hops.map((hop) => ({ location: hopLocation(hop, ev, locate), importance: hop.status === 'ok' ? 'important' : 'essential' }));
+        const locations = hops.map((hop) => ({
+            location: hopLocation(hop, ev, locate),
+            importance: hop.status === 'ok' ? 'important' : 'essential',
+        }));
         codeFlows.push({ message: { text: flowSummary(flow) }, threadFlows: [{ locations }] });
     }
     if (codeFlows.length === 0)
         return undefined;
-    return { codeFlows, relatedLocations: [...related.values()], sentences: flowSentences(flows, relatedId, 'the code flows') };
+    return {
+        codeFlows,
+        relatedLocations: [...related.values()],
+        sentences: flowSentences(flows, relatedId, 'the code flows'),
+    };
 }
 /** `rest`: where the networks beyond the first few are listed. */
 function flowSentences(flows, relatedId, rest) {
@@ -597,7 +642,11 @@ function hopLocation(hop, ev, locate) {
     };
 }
 function hopMessage(hop) {
-    const status = hop.status === 'ok' ? 'ok' : hop.status === 'broken' ? `broken (${hop.break ? paths_1.BREAK_WORDS[hop.break] : 'broken'})` : 'unknown';
+    const status = hop.status === 'ok'
+        ? 'ok'
+        : hop.status === 'broken'
+            ? `broken (${hop.break ? paths_1.BREAK_WORDS[hop.break] : 'broken'})`
+            : 'unknown';
     const direction = hop.direction === 'return' ? ', return traffic' : '';
     return `${(0, paths_1.hopTitle)(hop)}: ${status}${direction}. ${sentence(hop.reason)}`;
 }
@@ -605,7 +654,9 @@ function flowSummary(flow) {
     const verdict = flow.verdict ? ` (${flow.verdict})` : '';
     if (flow.from === 'internet')
         return 'From the internet to the broker.';
-    const where = flow.breakPoint ? `: breaks at ${(0, paths_1.hopTitle)({ kind: flow.breakPoint.hop, id: flow.breakPoint.id, resourceType: flow.breakPoint.resourceType })} (${paths_1.BREAK_WORDS[flow.breakPoint.kind]})` : '';
+    const where = flow.breakPoint
+        ? `: breaks at ${(0, paths_1.hopTitle)({ kind: flow.breakPoint.hop, id: flow.breakPoint.id, resourceType: flow.breakPoint.resourceType })} (${paths_1.BREAK_WORDS[flow.breakPoint.kind]})`
+        : '';
     return `From ${flow.from}${verdict} to ${flow.subnetId ?? 'the broker'}${flow.via && flow.via !== 'none' ? ` via ${flow.via}${flow.linkId ? ` ${flow.linkId}` : ''}` : ''}${where}.`;
 }
 /** One sentence per network, naming the hop where it breaks (or the healthy path it has) as a link. */
@@ -623,7 +674,9 @@ function flowSentence(flow, relatedId) {
         const hop = (bp && flow.hops.find((h) => h.status === 'broken' && h.id === bp.id && h.kind === bp.hop)) ?? problem;
         const why = plainText(bp?.message ?? hop?.reason ?? '');
         const words = paths_1.BREAK_WORDS[bp?.kind ?? hop?.break ?? 'no-route'];
-        return hop ? `From ${flow.from} the path breaks at ${(0, paths_1.hopTitle)(hop)} ${link(hop)} (${words}): ${sentence(why)}` : `From ${flow.from} the path breaks (${words}): ${sentence(why)}`;
+        return hop
+            ? `From ${flow.from} the path breaks at ${(0, paths_1.hopTitle)(hop)} ${link(hop)} (${words}): ${sentence(why)}`
+            : `From ${flow.from} the path breaks (${words}): ${sentence(why)}`;
     }
     if (problem)
         return `From ${flow.from} the path is unknown at ${(0, paths_1.hopTitle)(problem)} ${link(problem)}: ${sentence(plainText(problem.reason))}`;

@@ -49,8 +49,12 @@ function renderCompactTable(unsafeReport, options) {
     const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_WIDTH));
     const filtered = filterReport(report, options.show);
     // Judging a change, what was failing before it is the nightly audit's: listed in --verbose, counted here.
-    const before = report.change?.gate === 'changes' ? filtered.results.filter((ev) => ev.status === 'fail' && ev.change === 'unchanged') : [];
-    const shown = before.length > 0 ? { ...filtered, results: filtered.results.filter((ev) => !(ev.status === 'fail' && ev.change === 'unchanged')) } : filtered;
+    const before = report.change?.gate === 'changes'
+        ? filtered.results.filter((ev) => ev.status === 'fail' && ev.change === 'unchanged')
+        : [];
+    const shown = before.length > 0
+        ? { ...filtered, results: filtered.results.filter((ev) => !(ev.status === 'fail' && ev.change === 'unchanged')) }
+        : filtered;
     const rows = findingRows(shown, options.show);
     const verdict = verdictLines(report, width, paint);
     const sections = [
@@ -82,7 +86,8 @@ function filterReport(report, show) {
     const results = report.results.filter((ev) => {
         if (show.severity && (0, ordering_1.compareSeverity)(ev.severity, show.severity) > 0)
             return false;
-        if (show.statuses?.length && !show.statuses.includes(ev.status === 'fail' && ev.suppression ? 'suppressed' : ev.status))
+        if (show.statuses?.length &&
+            !show.statuses.includes(ev.status === 'fail' && ev.suppression ? 'suppressed' : ev.status))
             return false;
         return globs.length === 0 || globs.some((glob) => glob.test(ev.resource.name));
     });
@@ -166,7 +171,9 @@ function findingRows(report, show) {
         else if (ev.status === 'error') {
             // Checks not evaluated for one cause are one line: a broker whose DescribeBroker failed, else the reason.
             const failed = describeFailed.get(ev.resource.id);
-            const cause = failed ? `${failed.service}:${failed.operation} ${failed.kind === 'access-denied' ? 'denied' : 'failed'} (${failed.code})` : reason;
+            const cause = failed
+                ? `${failed.service}:${failed.operation} ${failed.kind === 'access-denied' ? 'denied' : 'failed'} (${failed.code})`
+                : reason;
             const key = `error\u0000${cause}`;
             add(key, { kind: 'error', severity: ev.severity, policy: '', reason: cause }, broker);
             const checks = errorChecks.get(key) ?? new Set();
@@ -192,7 +199,12 @@ function findingRows(report, show) {
     const rank = { fail: 0, error: 1, suppressed: 2, pass: 3, not_applicable: 4 };
     // New findings (against a baseline) before unchanged ones: those are what a reviewer must look at.
     const unchanged = (row) => (row.members[0].baseline === 'unchanged' ? 1 : 0);
-    return [...groups.values()].sort((a, b) => rank[a.kind] - rank[b.kind] || unchanged(a) - unchanged(b) || (0, ordering_1.compareSeverity)(a.severity, b.severity) || b.brokers.length - a.brokers.length || (0, ordering_1.compareStrings)(a.policy, b.policy) || (0, ordering_1.compareStrings)(a.reason, b.reason));
+    return [...groups.values()].sort((a, b) => rank[a.kind] - rank[b.kind] ||
+        unchanged(a) - unchanged(b) ||
+        (0, ordering_1.compareSeverity)(a.severity, b.severity) ||
+        b.brokers.length - a.brokers.length ||
+        (0, ordering_1.compareStrings)(a.policy, b.policy) ||
+        (0, ordering_1.compareStrings)(a.reason, b.reason));
 }
 function suppressedMark(ev) {
     const s = ev.suppression;
@@ -201,7 +213,9 @@ function suppressedMark(ev) {
 /** `userFiltered`: a display filter (--severity, --status, --broker) is on; say how much it shows. */
 function rowsSection(rows, shown, report, width, paint, userFiltered = shown !== report) {
     const filtered = userFiltered;
-    const note = filtered ? `Showing ${(0, table_1.plural)(shown.results.length, 'result')} of ${report.results.length} (display filter; the gate counts every result).` : '';
+    const note = filtered
+        ? `Showing ${(0, table_1.plural)(shown.results.length, 'result')} of ${report.results.length} (display filter; the gate counts every result).`
+        : '';
     if (report.results.length === 0)
         return 'No brokers were evaluated.';
     if (rows.length === 0)
@@ -212,8 +226,20 @@ function rowsSection(rows, shown, report, width, paint, userFiltered = shown !==
     const lines = [];
     if (note)
         lines.push(note, '');
-    const label = (row) => (row.kind === 'error' ? 'error' : row.kind === 'pass' ? 'pass' : row.kind === 'not_applicable' ? 'n/a' : row.severity);
-    const paintLabel = (row, text) => (row.kind === 'error' ? paint('magenta', text) : row.kind === 'suppressed' ? paint('dim', text) : row.kind === 'fail' ? paint(table_1.SEVERITY_STYLE[row.severity], text) : paint(row.kind === 'pass' ? 'green' : 'dim', text));
+    const label = (row) => row.kind === 'error'
+        ? 'error'
+        : row.kind === 'pass'
+            ? 'pass'
+            : row.kind === 'not_applicable'
+                ? 'n/a'
+                : row.severity;
+    const paintLabel = (row, text) => row.kind === 'error'
+        ? paint('magenta', text)
+        : row.kind === 'suppressed'
+            ? paint('dim', text)
+            : row.kind === 'fail'
+                ? paint(table_1.SEVERITY_STYLE[row.severity], text)
+                : paint(row.kind === 'pass' ? 'green' : 'dim', text);
     const column = SEVERITY_COLUMN + brokerW + 2 + Math.max(policyW, 0) + 2;
     // Narrow (the cause would get less than MIN_REASON columns beside the policy column): the severity column as
     // wide as its longest label, the cause right after each row's own policy id, its next lines indented by two
@@ -228,7 +254,9 @@ function rowsSection(rows, shown, report, width, paint, userFiltered = shown !==
         const broker = brokerLabel(row);
         const wholeList = row.brokers.length > 1 ? `on ${row.brokers.join(', ')}` : '';
         // Narrow: a group on the same brokers as the group just above says so instead of listing them again.
-        const brokerList = narrow && wholeList !== '' && wholeList === previousList ? `on the same ${row.brokers.length} brokers as above` : wholeList;
+        const brokerList = narrow && wholeList !== '' && wholeList === previousList
+            ? `on the same ${row.brokers.length} brokers as above`
+            : wholeList;
         previousList = wholeList;
         if (!narrow) {
             const prefix = `${severity}${fit(broker, brokerW).padEnd(brokerW)}  ${fit(row.policy, policyW).padEnd(policyW)}  `;
@@ -306,7 +334,11 @@ function collectionErrorLines(errors, width, paint) {
 function verdictParts(report) {
     const { gate } = report;
     const word = gate.exitCode === 0 ? 'PASSED' : gate.exitCode === 1 ? 'FAILED' : gate.exitCode === 3 ? 'INCOMPLETE' : 'ERROR';
-    return { word, reason: gate.reason.replace(/^Gate (failed|passed): /, ''), exit: `Exit code ${gate.exitCode} (fail-on ${gate.failOn}).` };
+    return {
+        word,
+        reason: gate.reason.replace(/^Gate (failed|passed): /, ''),
+        exit: `Exit code ${gate.exitCode} (fail-on ${gate.failOn}).`,
+    };
 }
 function verdictLines(report, width, paint) {
     const { word, reason, exit } = verdictParts(report);

@@ -20,7 +20,12 @@ const WIDTH = 100;
 const MIN_REASON_WIDTH = 40;
 const MAX_ID_COLUMN = 36;
 const INDENT = '      ';
-exports.SEVERITY_STYLE = { critical: ['bold', 'red'], high: 'red', medium: 'yellow', low: 'cyan' };
+exports.SEVERITY_STYLE = {
+    critical: ['bold', 'red'],
+    high: 'red',
+    medium: 'yellow',
+    low: 'cyan',
+};
 /**
  * Every value of the report is escaped for the terminal (src/foundation/terminal.ts) before it is measured, wrapped and
  * coloured: broker names, tags and messages are attacker-controlled.
@@ -100,7 +105,9 @@ function brokerSection(groups, paint) {
     const listed = groups.flatMap((group) => [...group.fails, ...group.errors, ...group.suppressed]);
     // One id column for all brokers, so reasons line up down the whole table.
     const idWidth = Math.min(MAX_ID_COLUMN, Math.max(0, ...listed.map((ev) => ev.policyId.length)));
-    const detailed = groups.filter((group) => groupRank(group) < COMPACT_RANK).map((group) => brokerBlock(group, idWidth, paint));
+    const detailed = groups
+        .filter((group) => groupRank(group) < COMPACT_RANK)
+        .map((group) => brokerBlock(group, idWidth, paint));
     const compact = groups.filter((group) => groupRank(group) === COMPACT_RANK).map((group) => compactLine(group, paint));
     return [...detailed, ...(compact.length > 0 ? [compact.join('\n')] : [])].join('\n\n');
 }
@@ -108,7 +115,11 @@ function brokerHeader(label, resource) {
     return `${label}${resource.name}  ${resource.accountId} / ${resource.region}  ${resource.engineType}`;
 }
 function brokerBlock(group, idWidth, paint) {
-    const label = group.fails.length > 0 ? paint(['bold', 'red'], 'FAIL  ') : group.errors.length > 0 ? paint(['bold', 'magenta'], 'ERROR ') : paint('dim', 'SUPPR ');
+    const label = group.fails.length > 0
+        ? paint(['bold', 'red'], 'FAIL  ')
+        : group.errors.length > 0
+            ? paint(['bold', 'magenta'], 'ERROR ')
+            : paint('dim', 'SUPPR ');
     const counts = [
         group.fails.length > 0 ? `${group.fails.length} failing` : '',
         group.errors.length > 0 ? `${group.errors.length} not evaluated` : '',
@@ -136,7 +147,11 @@ function policyLines(severityColumn, policyId, idWidth, reason) {
 }
 /** `[introduced: …]` (with the edit behind it) when a change is judged; `[new] ` / `[unchanged] ` with a baseline. */
 function baselineMark(ev) {
-    const change = ev.change === 'introduced' ? `[introduced${ev.cause ? `: ${ev.cause.text}` : ''}] ` : ev.change === 'unchanged' ? '[unchanged by the change] ' : '';
+    const change = ev.change === 'introduced'
+        ? `[introduced${ev.cause ? `: ${ev.cause.text}` : ''}] `
+        : ev.change === 'unchanged'
+            ? '[unchanged by the change] '
+            : '';
     return change + (ev.baseline ? `[${ev.baseline}] ` : '');
 }
 function suppressedReason(ev) {
@@ -148,7 +163,9 @@ function compactLine(group, paint) {
     if (group.passes === 0) {
         return `${brokerHeader(paint('dim', 'N/A   '), group.resource)}  ${paint('dim', `(no policy applies, ${group.notApplicable} not applicable)`)}`;
     }
-    const detail = group.notApplicable > 0 ? `all ${group.passes} passing, ${group.notApplicable} not applicable` : `all ${group.passes} passing`;
+    const detail = group.notApplicable > 0
+        ? `all ${group.passes} passing, ${group.notApplicable} not applicable`
+        : `all ${group.passes} passing`;
     return `${brokerHeader(paint('green', 'PASS  '), group.resource)}  ${paint('dim', `(${detail})`)}`;
 }
 function collectionErrorSection(errors, paint) {
@@ -164,13 +181,19 @@ function collectionErrorSection(errors, paint) {
 /** scan --plan/--template: what the change does, in a few lines before the summary. */
 function changeSection(change, paint) {
     const total = (state) => Object.values(change.findings[state]).reduce((n, c) => n + c, 0);
-    const edits = Object.entries(change.resources).map(([action, types]) => [action, Object.values(types).reduce((n, c) => n + c, 0)]).filter(([, n]) => n > 0);
+    const edits = Object.entries(change.resources)
+        .map(([action, types]) => [action, Object.values(types).reduce((n, c) => n + c, 0)])
+        .filter(([, n]) => n > 0);
     const lines = [
         `${paint('bold', 'The change')} ${change.inputs.map((i) => i.file).join(', ')}: ${edits.map(([action, n]) => `${n} ${action}`).join(', ') || 'no resource changes'}; ` +
             `findings ${total('introduced')} introduced, ${total('unchanged')} unchanged, ${total('resolved')} resolved` +
             (change.deployed ? '' : ' (judged alone: no deployed estate)'),
-        ...change.verdicts.slice(0, 20).map((v) => `  ${v.broker}: on-premises verdict ${v.before ?? 'none'} → ${v.after ?? 'none'}`),
-        ...(change.unknowns.length > 0 ? [`  ${change.unknowns.length} value(s) known only after apply (the JSON report lists them)`] : []),
+        ...change.verdicts
+            .slice(0, 20)
+            .map((v) => `  ${v.broker}: on-premises verdict ${v.before ?? 'none'} → ${v.after ?? 'none'}`),
+        ...(change.unknowns.length > 0
+            ? [`  ${change.unknowns.length} value(s) known only after apply (the JSON report lists them)`]
+            : []),
     ];
     return lines.join('\n');
 }
@@ -181,7 +204,12 @@ function baselineSection(baseline, paint) {
         (counts.absent > 0 ? ` (${counts.fixed} fixed)` : '') +
         (counts.absent > 0 ? ':' : '.');
     const lines = baseline.absent.map((finding) => {
-        const where = [finding.name ?? finding.arn, finding.accountId && finding.region ? `${finding.accountId} / ${finding.region}` : ''].filter(Boolean).join('  ');
+        const where = [
+            finding.name ?? finding.arn,
+            finding.accountId && finding.region ? `${finding.accountId} / ${finding.region}` : '',
+        ]
+            .filter(Boolean)
+            .join('  ');
         return `  ${ABSENT_LABEL[finding.now].padEnd(15)}${finding.policyId}  ${where}`;
     });
     return [title, ...lines].join('\n');
@@ -195,7 +223,12 @@ const ABSENT_LABEL = {
 };
 function warningSection(warnings, paint) {
     const title = paint(['bold', 'yellow'], `Warnings (${warnings.length}):`);
-    return [title, ...warnings.map((warning) => wrap(warning.message, WIDTH - 4).map((line, index) => (index === 0 ? `  - ${line}` : `    ${line}`)).join('\n'))].join('\n');
+    return [
+        title,
+        ...warnings.map((warning) => wrap(warning.message, WIDTH - 4)
+            .map((line, index) => (index === 0 ? `  - ${line}` : `    ${line}`))
+            .join('\n')),
+    ].join('\n');
 }
 function summarySection(report, groups, paint) {
     const { summary } = report;

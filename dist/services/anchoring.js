@@ -22,7 +22,13 @@ function deployed(resource) {
     const type = resource.kind === 'broker' ? 'broker' : (0, iac_1.locatableKindOfHop)(resource.kind);
     if (!type)
         return undefined;
-    return { type, id: resource.id, ...(resource.arn && { arn: resource.arn }), ...(resource.name && { name: resource.name }), ...(resource.tags && { tags: resource.tags }) };
+    return {
+        type,
+        id: resource.id,
+        ...(resource.arn && { arn: resource.arn }),
+        ...(resource.name && { name: resource.name }),
+        ...(resource.tags && { tags: resource.tags }),
+    };
 }
 /** The block's lines, or the line of the property the finding is about when the template sets it. */
 function locatorFor(index) {
@@ -45,7 +51,13 @@ function iacReport(anchoring, report, cwd = process.cwd()) {
         definitions: anchoring.index.definitions.length,
         problems: anchoring.problems,
         brokers: [...brokers.values()].map((broker) => {
-            const match = (0, iac_1.matchResource)(anchoring.index, { type: 'broker', id: broker.id, arn: broker.arn, name: broker.name, ...(broker.tags && { tags: broker.tags }) });
+            const match = (0, iac_1.matchResource)(anchoring.index, {
+                type: 'broker',
+                id: broker.id,
+                arn: broker.arn,
+                name: broker.name,
+                ...(broker.tags && { tags: broker.tags }),
+            });
             return { arn: broker.arn, name: broker.name, ...match };
         }),
     };

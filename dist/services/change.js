@@ -29,7 +29,13 @@ function deployedStackResources(snapshot, stackName) {
                 const logicalId = tags[iac_1.CLOUDFORMATION_LOGICAL_ID_TAG];
                 if (tags[iac_1.CLOUDFORMATION_STACK_TAG] !== stackName || !logicalId)
                     continue;
-                found.push({ logicalId, resourceType: 'AWS::AmazonMQ::Broker', id: broker.id, arn: broker.arn, before: [{ kind: 'broker', value: broker }] });
+                found.push({
+                    logicalId,
+                    resourceType: 'AWS::AmazonMQ::Broker',
+                    id: broker.id,
+                    arn: broker.arn,
+                    before: [{ kind: 'broker', value: broker }],
+                });
             }
         }
     }
@@ -55,7 +61,9 @@ function readProposedChanges(input, deployed) {
 /** `module.net["eu"].aws_route.onprem[0]` → `aws_route.onprem`: how the --iac index names a Terraform block. */
 function moduleLocalAddress(address) {
     const key = String.raw `\[(?:"(?:[^"\\]|\\.)*"|\d+)\]`;
-    return address.replace(new RegExp(String.raw `^(?:module\.[A-Za-z0-9_-]+(?:${key})?\.)+`), '').replace(new RegExp(`${key}$`), '');
+    return address
+        .replace(new RegExp(String.raw `^(?:module\.[A-Za-z0-9_-]+(?:${key})?\.)+`), '')
+        .replace(new RegExp(`${key}$`), '');
 }
 /** Where an edit is written: a template's own line, or the one Terraform block the --iac index has for its address. */
 function editLocator(anchoring, cwd = process.cwd(), nameOf = () => undefined) {
@@ -65,12 +73,18 @@ function editLocator(anchoring, cwd = process.cwd(), nameOf = () => undefined) {
             const file = (0, node_path_1.relative)(root, (0, node_path_1.resolve)(cwd, edit.definedAt.file)).split('\\').join('/');
             if (file.startsWith('..'))
                 return undefined;
-            return { uri: (0, iac_1.encodeRepositoryPath)(file), startLine: edit.definedAt.line, ...(edit.definedAt.endLine && { endLine: edit.definedAt.endLine }) };
+            return {
+                uri: (0, iac_1.encodeRepositoryPath)(file),
+                startLine: edit.definedAt.line,
+                ...(edit.definedAt.endLine && { endLine: edit.definedAt.endLine }),
+            };
         }
         if (!anchoring)
             return undefined;
         const local = moduleLocalAddress(edit.address);
-        const blocks = edit.format === 'terraform-plan' ? anchoring.index.definitions.filter((d) => d.format === 'terraform' && d.address === local) : [];
+        const blocks = edit.format === 'terraform-plan'
+            ? anchoring.index.definitions.filter((d) => d.format === 'terraform' && d.address === local)
+            : [];
         if (blocks.length === 1)
             return { uri: (0, iac_1.encodeRepositoryPath)(blocks[0].file), startLine: blocks[0].startLine, endLine: blocks[0].endLine };
         // A deletion's block is gone from the pull request's files: the nearest definition that still exists (the route
@@ -78,7 +92,15 @@ function editLocator(anchoring, cwd = process.cwd(), nameOf = () => undefined) {
         if (!near)
             return undefined;
         const name = nameOf(near.id);
-        return anchoring.locate({ kind: near.kind, resourceType: near.resourceType, id: near.id, ...(name && { name }), ...(near.arn && { arn: near.arn }), ...(near.accountId && { accountId: near.accountId }), ...(near.region && { region: near.region }) });
+        return anchoring.locate({
+            kind: near.kind,
+            resourceType: near.resourceType,
+            id: near.id,
+            ...(name && { name }),
+            ...(near.arn && { arn: near.arn }),
+            ...(near.accountId && { accountId: near.accountId }),
+            ...(near.region && { region: near.region }),
+        });
     };
 }
 /** Network objects' names (their Name tags) by id, for finding their definitions: built on first use. */
@@ -89,8 +111,13 @@ function networkNames(snapshot) {
         return names.get(id);
     };
 }
-const ACTION_GROUP = { create: 'created', delete: 'deleted', replace: 'replaced', update: 'updated' };
-function changeReport({ input, proposal, estate, classified, deployed, verdicts, locateEdit }) {
+const ACTION_GROUP = {
+    create: 'created',
+    delete: 'deleted',
+    replace: 'replaced',
+    update: 'updated',
+};
+function changeReport({ input, proposal, estate, classified, deployed, verdicts, locateEdit, }) {
     const resources = { created: {}, deleted: {}, replaced: {}, updated: {} };
     for (const { edit } of estate.applied) {
         const group = ACTION_GROUP[edit.action];
@@ -111,8 +138,19 @@ function changeReport({ input, proposal, estate, classified, deployed, verdicts,
             .filter(({ edit }) => edit.action !== 'no-op')
             .map(({ edit, outcome, note }) => {
             const location = locateEdit(edit);
-            return { address: edit.address, resourceType: edit.resourceType, action: edit.action, outcome, ...(note && { note }), ...(location && { file: decodeURIComponent(location.uri), line: location.startLine }) };
+            return {
+                address: edit.address,
+                resourceType: edit.resourceType,
+                action: edit.action,
+                outcome,
+                ...(note && { note }),
+                ...(location && { file: decodeURIComponent(location.uri), line: location.startLine }),
+            };
         }),
-        warnings: estate.warnings.map((w) => ({ file: w.file, ...(w.pointer ? { place: w.pointer } : w.line ? { place: `line ${w.line}` } : {}), message: w.message })),
+        warnings: estate.warnings.map((w) => ({
+            file: w.file,
+            ...(w.pointer ? { place: w.pointer } : w.line ? { place: `line ${w.line}` } : {}),
+            message: w.message,
+        })),
     };
 }

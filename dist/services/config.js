@@ -52,5 +52,5 @@ function loadConfig(file, cwd = process.cwd()) {
     };
 }
 function parameterOverrides(config) {
-    return Object.fromEntries(Object.entries(config.policies ?? {}).flatMap(([id, settings]) => (settings.parameters ? [[id, settings.parameters]] : [])));
+    return Object.fromEntries(Object.entries(config.policies ?? {}).flatMap(([id, settings]) => settings.parameters ? [[id, settings.parameters]] : []));
 }

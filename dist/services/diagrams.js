@@ -9,7 +9,14 @@ const redact_1 = require("../report/redact");
 exports.DEFAULT_DIAGRAM_LIMIT = 30;
 /** Names of undrawn brokers listed on the page at most. */
 const NAMED = 50;
-const VERDICT_RANK = { unreachable: 0, degraded: 1, unknown: 2, 'not-collected': 3, pending: 4, reachable: 5 };
+const VERDICT_RANK = {
+    unreachable: 0,
+    degraded: 1,
+    unknown: 2,
+    'not-collected': 3,
+    pending: 4,
+    reachable: 5,
+};
 /** Brokers with more failing network findings first, then the worse verdict, then by name and ARN. */
 function compareCandidates(a, b) {
     return (Number(b.networkFindings > 0) - Number(a.networkFindings > 0) ||
@@ -28,7 +35,12 @@ class DiagramPicker {
     }
     offer(broker, network, results) {
         const networkFindings = results.filter((r) => r.status === 'fail' && r.network !== undefined).length;
-        const candidate = { broker, network: network ?? null, verdict: network ? network.onPrem.verdict : 'not-collected', networkFindings };
+        const candidate = {
+            broker,
+            network: network ?? null,
+            verdict: network ? network.onPrem.verdict : 'not-collected',
+            networkFindings,
+        };
         this.kept.push(candidate);
         this.kept.sort(compareCandidates);
         if (this.kept.length > this.limit)

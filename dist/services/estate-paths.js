@@ -23,23 +23,53 @@ exports.ESTATE_PATHS_VERSION = 1;
 const ORDER = ['unreachable', 'not-collected', 'unknown', 'degraded', 'pending', 'reachable'];
 async function runEstatePaths(options) {
     const snapshot = 'file' in options.source ? (0, read_1.readSnapshot)(options.source.file) : await (0, inventory_1.collectLive)(options.source.live);
-    const model = (0, index_1.buildNetworkModel)(snapshot, { onPremCidrs: options.onPremCidrs, independence: options.independence ?? facts_1.DEFAULT_INDEPENDENCE, ...(options.requiredPorts && { requiredPorts: options.requiredPorts }) });
+    const model = (0, index_1.buildNetworkModel)(snapshot, {
+        onPremCidrs: options.onPremCidrs,
+        independence: options.independence ?? facts_1.DEFAULT_INDEPENDENCE,
+        ...(options.requiredPorts && { requiredPorts: options.requiredPorts }),
+    });
     const rows = [];
     for (const scope of (0, evaluate_1.brokersOf)(snapshot)) {
         const { broker } = scope;
-        const base = { broker: broker.name, arn: broker.arn, accountId: scope.accountId, region: scope.region, engineType: broker.engineType };
+        const base = {
+            broker: broker.name,
+            arn: broker.arn,
+            accountId: scope.accountId,
+            region: scope.region,
+            engineType: broker.engineType,
+        };
         const facts = model.factsFor(scope)?.facts;
         if (!facts) {
-            rows.push({ ...base, network: null, verdict: 'not-collected', healthyPathCount: 0, independentPathCount: 0, links: [] });
+            rows.push({
+                ...base,
+                network: null,
+                verdict: 'not-collected',
+                healthyPathCount: 0,
+                independentPathCount: 0,
+                links: [],
+            });
             continue;
         }
         const { onPrem } = facts;
         if (onPrem.networks.length === 0) {
-            rows.push({ ...base, network: null, verdict: onPrem.verdict, healthyPathCount: onPrem.healthyPathCount, independentPathCount: onPrem.independentPathCount, links: [], ...(onPrem.breakPoint ? { breakPoint: brief(onPrem.breakPoint) } : {}) });
+            rows.push({
+                ...base,
+                network: null,
+                verdict: onPrem.verdict,
+                healthyPathCount: onPrem.healthyPathCount,
+                independentPathCount: onPrem.independentPathCount,
+                links: [],
+                ...(onPrem.breakPoint ? { breakPoint: brief(onPrem.breakPoint) } : {}),
+            });
             continue;
         }
         for (const network of onPrem.networks) {
-            const links = [...new Set(network.paths.filter((p) => p.status === 'healthy').map((p) => p.linkId).filter((id) => Boolean(id)))];
+            const links = [
+                ...new Set(network.paths
+                    .filter((p) => p.status === 'healthy')
+                    .map((p) => p.linkId)
+                    .filter((id) => Boolean(id))),
+            ];
             const firstBreak = network.breakPoint ?? network.paths.find((p) => p.breakPoint)?.breakPoint;
             rows.push({
                 ...base,
@@ -52,16 +82,26 @@ async function runEstatePaths(options) {
             });
         }
     }
-    rows.sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict) || a.broker.localeCompare(b.broker) || (a.network ?? '').localeCompare(b.network ?? ''));
+    rows.sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict) ||
+        a.broker.localeCompare(b.broker) ||
+        (a.network ?? '').localeCompare(b.network ?? ''));
     const counts = Object.fromEntries(ORDER.map((v) => [v, rows.filter((r) => r.verdict === v).length]));
     const verdicts = rows.map((r) => r.verdict);
-    const exitCode = verdicts.some((v) => v === 'unreachable' || v === 'degraded') ? types_1.EXIT.gateFailed : verdicts.some((v) => v === 'unknown' || v === 'not-collected') || rows.length === 0 ? types_1.EXIT.incomplete : types_1.EXIT.ok;
+    const exitCode = verdicts.some((v) => v === 'unreachable' || v === 'degraded')
+        ? types_1.EXIT.gateFailed
+        : verdicts.some((v) => v === 'unknown' || v === 'not-collected') || rows.length === 0
+            ? types_1.EXIT.incomplete
+            : types_1.EXIT.ok;
     return {
         kind: exports.ESTATE_PATHS_KIND,
         pathsVersion: exports.ESTATE_PATHS_VERSION,
         tool: version_1.TOOL,
         generatedAt: (options.now?.() ?? new Date()).toISOString(),
-        inventory: { collectedAt: snapshot.collectedAt, method: snapshot.collection.method, ...('file' in options.source ? { source: options.source.file } : {}) },
+        inventory: {
+            collectedAt: snapshot.collectedAt,
+            method: snapshot.collection.method,
+            ...('file' in options.source ? { source: options.source.file } : {}),
+        },
         onPremCidrs: options.onPremCidrs,
         independence: model.independence,
         verdict: ORDER.find((v) => verdicts.includes(v)) ?? 'unknown',
@@ -71,7 +111,13 @@ async function runEstatePaths(options) {
     };
 }
 function brief(breakPoint) {
-    return { kind: breakPoint.kind, hop: breakPoint.hop, id: breakPoint.id, ...(breakPoint.direction ? { direction: breakPoint.direction } : {}), message: breakPoint.message };
+    return {
+        kind: breakPoint.kind,
+        hop: breakPoint.hop,
+        id: breakPoint.id,
+        ...(breakPoint.direction ? { direction: breakPoint.direction } : {}),
+        message: breakPoint.message,
+    };
 }
 /** `UNREACHABLE  nacl-prod  10.200.0.0/16  0/0  network ACL blocks at acl-…  -` per row, cut to `width`. */
 function renderEstateText(report, width = 100) {
@@ -81,7 +127,9 @@ function renderEstateText(report, width = 100) {
         r.broker,
         r.network ?? '(none)',
         `${r.healthyPathCount}/${r.independentPathCount}`, // healthy / independent
-        r.breakPoint ? `${paths_1.BREAK_WORDS[r.breakPoint.kind] ?? r.breakPoint.kind}${r.breakPoint.direction === 'return' ? ' (return)' : ''} at ${r.breakPoint.id}` : '-',
+        r.breakPoint
+            ? `${paths_1.BREAK_WORDS[r.breakPoint.kind] ?? r.breakPoint.kind}${r.breakPoint.direction === 'return' ? ' (return)' : ''} at ${r.breakPoint.id}`
+            : '-',
         r.links.length > 0 ? r.links.map(shortLink).join(' ') : '-',
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
@@ -94,8 +142,10 @@ function renderEstateText(report, width = 100) {
         const shorter = counted.map((cell, i) => (i === c.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
         return shorter.length > width ? `${shorter.slice(0, width - 1)}…` : shorter;
     };
-    const counts = ORDER.filter((v) => report.counts[v] > 0).map((v) => `${report.counts[v]} ${v}`).join(', ');
-    return [
+    const counts = ORDER.filter((v) => report.counts[v] > 0)
+        .map((v) => `${report.counts[v]} ${v}`)
+        .join(', ');
+    return ([
         `Connectivity of ${report.rows.length === 1 ? '1 broker/network pair' : `${report.rows.length} broker/network pairs`}: ${counts || 'no broker'}`,
         `${report.inventory.method} inventory of ${report.inventory.collectedAt}${report.onPremCidrs.length > 0 ? `; on-premises ${report.onPremCidrs.join(', ')}` : '; on-premises networks inferred from routes'}`,
         '',
@@ -105,7 +155,7 @@ function renderEstateText(report, width = 100) {
         'PATHS: healthy/independent paths to the worst-served subnet; `mq-audit paths BROKER` for one broker.',
         `Independence: ${(0, paths_1.independenceWords)(report.independence)}.`,
         `Verdict: ${report.verdict.toUpperCase()} (exit code ${report.exitCode}).`,
-    ].join('\n') + '\n';
+    ].join('\n') + '\n');
 }
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -118,11 +168,11 @@ function shortLink(linkId) {
 /** A GitHub table; names are escaped by `escape` (the Markdown cell escaping of src/report/markdown.ts). */
 function renderEstateMarkdown(report, escape) {
     const rows = report.rows.map((r) => `| ${escape(r.broker)} | ${r.network ?? '(none)'} | ${r.verdict} | ${r.healthyPathCount} | ${r.independentPathCount} | ${r.links.map((l) => escape(l)).join('<br>') || ' '} | ${r.breakPoint ? escape(`${r.breakPoint.id}: ${r.breakPoint.message}`) : ' '} |`);
-    return [
+    return ([
         `## mq-audit: on-premises connectivity of ${report.rows.length} broker/network pair(s): ${report.verdict}`,
         '',
         '| Broker | On-premises network | Verdict | Healthy paths | Independent | Links | First break |',
         '|---|---|---|---:|---:|---|---|',
         ...rows,
-    ].join('\n') + '\n';
+    ].join('\n') + '\n');
 }

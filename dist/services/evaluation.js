@@ -20,7 +20,10 @@ function evaluationOptions(snapshot, config, settings = {}) {
             const unknownPlacement = planned?.['/subnetIds'] ?? planned?.['/securityGroups'];
             if (unknownPlacement !== undefined)
                 return { facts: null, unknown: { '/network': unknownPlacement } };
-            return model.factsFor(scope) ?? { facts: null, unknown: { '/network': `the network of account ${scope.accountId} in ${scope.region} is not in the inventory` } };
+            return (model.factsFor(scope) ?? {
+                facts: null,
+                unknown: { '/network': `the network of account ${scope.accountId} in ${scope.region} is not in the inventory` },
+            });
         },
     };
 }

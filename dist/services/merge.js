@@ -21,7 +21,10 @@ function mergeFiles(options) {
     try {
         if (logs.length > 0)
             return { kind: 'sarif', log: (0, merge_1.mergeSarif)(logs.map((i) => ({ file: i.file, value: i.parsed.log }))) };
-        return { kind: 'report', report: (0, merge_1.mergeReports)(reports.map((i) => ({ file: i.file, value: i.parsed.report })), { failOn: options.failOn }) };
+        return {
+            kind: 'report',
+            report: (0, merge_1.mergeReports)(reports.map((i) => ({ file: i.file, value: i.parsed.report })), { failOn: options.failOn }),
+        };
     }
     catch (error) {
         if (error instanceof merge_1.MergeConflict)
@@ -49,7 +52,10 @@ function classify(data, file) {
     throw new errors_1.InputError(file, `"kind" is ${JSON.stringify(record.kind)}: expected an mq-audit JSON report ("kind": "${types_1.REPORT_KIND}") or a SARIF 2.1.0 file`, '/kind');
 }
 function checkReport(record, file) {
-    if (!(typeof record.reportVersion === 'number' && Number.isInteger(record.reportVersion) && record.reportVersion >= 1 && record.reportVersion <= types_1.REPORT_VERSION)) {
+    if (!(typeof record.reportVersion === 'number' &&
+        Number.isInteger(record.reportVersion) &&
+        record.reportVersion >= 1 &&
+        record.reportVersion <= types_1.REPORT_VERSION)) {
         throw new errors_1.InputError(file, `report version ${JSON.stringify(record.reportVersion)} is not supported; this mq-audit merges versions 1 to ${types_1.REPORT_VERSION}`, '/reportVersion');
     }
     const expectations = [
@@ -86,5 +92,5 @@ function at(record, pointer) {
     return pointer
         .split('/')
         .slice(1)
-        .reduce((value, key) => (value !== null && typeof value === 'object' ? value[key] : undefined), record);
+        .reduce((value, key) => value !== null && typeof value === 'object' ? value[key] : undefined, record);
 }

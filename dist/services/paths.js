@@ -61,7 +61,8 @@ function resourceOfScope(scope) {
 }
 /** The broker's account and region, plus account-wide calls (Direct Connect gateways have no region). */
 function errorsAround(errors, broker) {
-    return errors.filter((e) => (e.accountId === undefined || e.accountId === broker.accountId) && (e.region === undefined || e.region === broker.region));
+    return errors.filter((e) => (e.accountId === undefined || e.accountId === broker.accountId) &&
+        (e.region === undefined || e.region === broker.region));
 }
 /**
  * By ARN, broker id, or name (exact, then case-insensitive). Several brokers with the name (in other accounts or
@@ -90,18 +91,24 @@ function resolveBroker(snapshot, query, where) {
         const listed = matches.map((s) => `  ${s.broker.name}  ${s.accountId} / ${s.region}  ${s.broker.arn}`).join('\n');
         throw new errors_1.InputError('BROKER', `"${wanted}" names ${matches.length} brokers in ${where}; give the ARN or broker id of one:\n${listed}`);
     }
-    const unlisted = snapshot.accounts.flatMap((a) => a.regions.filter((r) => r.mqOffered && r.brokers === null).map((r) => {
+    const unlisted = snapshot.accounts.flatMap((a) => a.regions
+        .filter((r) => r.mqOffered && r.brokers === null)
+        .map((r) => {
         const error = snapshot.errors.find((e) => e.accountId === a.accountId && e.region === r.region && e.operation === 'ListBrokers');
         return `${a.accountId} / ${r.region}${error ? ` (${error.code})` : ''}`;
     }));
     if (unlisted.length > 0) {
-        return { incomplete: `Broker "${wanted}" is not in ${where}, but the brokers of ${unlisted.join(', ')} could not be listed (ListBrokers failed): it may be there. Fix the access and collect again.` };
+        return {
+            incomplete: `Broker "${wanted}" is not in ${where}, but the brokers of ${unlisted.join(', ')} could not be listed (ListBrokers failed): it may be there. Fix the access and collect again.`,
+        };
     }
     const names = [...new Set(all.map((s) => s.broker.name))];
     if (names.length === 0)
         throw new errors_1.InputError('BROKER', `no broker "${wanted}": ${where} has no brokers at all`);
     const near = nearestNames(wanted, names);
-    const hint = near.length > 0 ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : `brokers: ${names.slice(0, 10).join(', ')}${names.length > 10 ? `, … (${names.length} in all)` : ''}`;
+    const hint = near.length > 0
+        ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`
+        : `brokers: ${names.slice(0, 10).join(', ')}${names.length > 10 ? `, … (${names.length} in all)` : ''}`;
     throw new errors_1.InputError('BROKER', `no broker named "${wanted}" (nor with that id or ARN) in ${where}; ${hint}`);
 }
 /** Up to three names within a small edit distance (case-insensitive), closest first; or containing the query. */
@@ -123,9 +130,18 @@ function decidePaths(facts, broker, asked = []) {
     }
     const { networks } = facts.onPrem;
     if (networks.length === 0) {
-        const why = facts.onPrem.note ?? (asked.length > 0 ? 'the model returned no network' : 'none was given (--on-prem-cidr, or defaults["on-prem-cidr"] in the config file) and the broker subnets route nothing to a VPN or Direct Connect');
-        const breaks = facts.onPrem.breakPoint ? ` It breaks at ${facts.onPrem.breakPoint.id} (${paths_1.BREAK_WORDS[facts.onPrem.breakPoint.kind]}): ${facts.onPrem.breakPoint.message}.` : '';
-        return { verdict: facts.onPrem.verdict, exitCode: exitFor([facts.onPrem.verdict]), reason: `No on-premises network to check: ${trimStop(why)}.${breaks}` };
+        const why = facts.onPrem.note ??
+            (asked.length > 0
+                ? 'the model returned no network'
+                : 'none was given (--on-prem-cidr, or defaults["on-prem-cidr"] in the config file) and the broker subnets route nothing to a VPN or Direct Connect');
+        const breaks = facts.onPrem.breakPoint
+            ? ` It breaks at ${facts.onPrem.breakPoint.id} (${paths_1.BREAK_WORDS[facts.onPrem.breakPoint.kind]}): ${facts.onPrem.breakPoint.message}.`
+            : '';
+        return {
+            verdict: facts.onPrem.verdict,
+            exitCode: exitFor([facts.onPrem.verdict]),
+            reason: `No on-premises network to check: ${trimStop(why)}.${breaks}`,
+        };
     }
     const by = (verdict) => networks.filter((n) => n.verdict === verdict);
     const parts = [
@@ -138,9 +154,15 @@ function decidePaths(facts, broker, asked = []) {
     const exitCode = exitFor(networks.map((n) => n.verdict));
     const reached = by('reachable').map((n) => n.cidr);
     if (parts.length === 0) {
-        return { verdict, exitCode, reason: `Every on-premises network (${reached.join(', ')}) reaches broker ${broker.name} on at least two independent healthy paths.` };
+        return {
+            verdict,
+            exitCode,
+            reason: `Every on-premises network (${reached.join(', ')}) reaches broker ${broker.name} on at least two independent healthy paths.`,
+        };
     }
-    const fine = reached.length > 0 ? `; ${reached.join(', ')} ${reached.length === 1 ? 'is' : 'are'} reachable with redundancy` : '';
+    const fine = reached.length > 0
+        ? `; ${reached.join(', ')} ${reached.length === 1 ? 'is' : 'are'} reachable with redundancy`
+        : '';
     return { verdict, exitCode, reason: `${capitalize(parts.join('; '))}${fine}.` };
 }
 const VERDICT_ORDER = ['unreachable', 'degraded', 'unknown', 'pending', 'reachable'];
@@ -158,7 +180,9 @@ function unknownWhy(network) {
     const missing = network.missing?.[0] ?? network.paths.flatMap((p) => p.hops).find((h) => h.status === 'unknown')?.missing?.[0];
     if (!missing)
         return 'data is missing';
-    return missing.error ? `${missing.error.service} ${missing.error.operation}: ${missing.error.code}` : trimStop(missing.reason);
+    return missing.error
+        ? `${missing.error.service} ${missing.error.operation}: ${missing.error.code}`
+        : trimStop(missing.reason);
 }
 function trimStop(text) {
     return text.trim().replace(/[.]+$/, '');

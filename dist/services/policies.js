@@ -8,7 +8,14 @@ const errors_1 = require("../foundation/errors");
 const loader_1 = require("../policy/loader");
 const catalogue_1 = require("../report/catalogue");
 function listPolicies(paths) {
-    return (0, loader_1.loadPolicies)({ paths }).map((p) => ({ id: p.id, severity: p.severity, title: p.title, source: p.source, builtIn: p.builtIn, ...(p.engines ? { engines: p.engines } : {}) }));
+    return (0, loader_1.loadPolicies)({ paths }).map((p) => ({
+        id: p.id,
+        severity: p.severity,
+        title: p.title,
+        source: p.source,
+        builtIn: p.builtIn,
+        ...(p.engines ? { engines: p.engines } : {}),
+    }));
 }
 /** The catalogue table (README, `policies list --markdown`). */
 function policyCatalogue(paths) {

@@ -104,9 +104,13 @@ function fixtureBrokers(file) {
     }
     for (const document of documents) {
         const clash = byKey.has(document.name) && byKey.get(document.name) !== document;
-        byKey.set(document.name, clash ? { problem: `"${document.name}" names more than one broker in ${shown}; name the base by its id or ARN` } : document);
+        byKey.set(document.name, clash
+            ? { problem: `"${document.name}" names more than one broker in ${shown}; name the base by its id or ARN` }
+            : document);
     }
-    return (key) => byKey.get(key) ?? { problem: `no broker named "${key}" in the fixture estate ${shown}; its brokers: ${names.join(', ')}` };
+    return (key) => byKey.get(key) ?? {
+        problem: `no broker named "${key}" in the fixture estate ${shown}; its brokers: ${names.join(', ')}`,
+    };
 }
 /** A path relative to the working directory when it is below it, else as given (the bundled demo estate: absolute). */
 function shownPath(file) {

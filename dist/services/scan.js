@@ -42,28 +42,53 @@ async function runScan(options) {
     const anchoring = (0, anchoring_1.prepareAnchoring)(options.iac ?? 'none', options.cwd);
     // A change's inputs are read before any AWS call too: a binary plan should not wait for a collection.
     let proposal = options.change ? (0, change_1.readProposedChanges)(options.change) : undefined;
-    const deployed = 'file' in options.source ? (0, read_1.readSnapshot)(options.source.file) : 'live' in options.source ? await (0, inventory_1.collectLive)(options.source.live) : (0, overlay_1.emptySnapshot)();
+    const deployed = 'file' in options.source
+        ? (0, read_1.readSnapshot)(options.source.file)
+        : 'live' in options.source
+            ? await (0, inventory_1.collectLive)(options.source.live)
+            : (0, overlay_1.emptySnapshot)();
     const inventorySource = 'file' in options.source ? options.source.file : undefined;
     const generatedAt = (options.now?.() ?? new Date()).toISOString();
     const picker = options.diagrams ? new diagrams_1.DiagramPicker(options.diagrams.limit) : undefined;
     const judge = (snapshot) => judgeEstate(snapshot, policies, options, undefined, supportCalendar, picker);
     const independence = options.config.network?.independence ?? network_1.DEFAULT_INDEPENDENCE;
-    const common = { policies, failOn: options.failOn, ...(options.failOnEmpty && { failOnEmpty: true }), tool: version_1.TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf, independence };
+    const common = {
+        policies,
+        failOn: options.failOn,
+        ...(options.failOnEmpty && { failOnEmpty: true }),
+        tool: version_1.TOOL,
+        generatedAt,
+        inventorySource,
+        suppressions,
+        baseline,
+        aliasOf: redactor.aliasOf,
+        independence,
+    };
     // A template that updates a deployed stack is read again knowing the stack's deployed resources.
     if (proposal && options.change?.stackName && options.change.templates.length > 0)
         proposal = (0, change_1.readProposedChanges)(options.change, deployed);
     let built;
     let snapshot = deployed;
     if (proposal && options.change) {
-        const estate = (0, overlay_1.applyChanges)(deployed, proposal.changes, { ...(options.change.accountId && { accountId: options.change.accountId }), ...(options.change.region && { region: options.change.region }) });
+        const estate = (0, overlay_1.applyChanges)(deployed, proposal.changes, {
+            ...(options.change.accountId && { accountId: options.change.accountId }),
+            ...(options.change.region && { region: options.change.region }),
+        });
         snapshot = estate.snapshot;
         // The pictures are of the proposed estate: the one the gate judges.
-        const before = 'none' in options.source ? { results: [], verdicts: new Map() } : judgeEstate(deployed, policies, options, undefined, supportCalendar);
+        const before = 'none' in options.source
+            ? { results: [], verdicts: new Map() }
+            : judgeEstate(deployed, policies, options, undefined, supportCalendar);
         const after = judgeEstate(estate.snapshot, policies, options, before.verdicts, supportCalendar, picker);
         const locateEdit = (0, change_1.editLocator)(anchoring, options.cwd, (0, change_1.networkNames)(deployed));
         const classified = (0, compare_1.classifyChanges)(after.results, before.results, estate, locateEdit);
         const gateAll = options.change.gate === 'all';
-        built = (0, build_1.buildReport)({ ...common, snapshot: estate.snapshot, results: classified.results, ...(!gateAll && { changeGate: { introducedErrors: classified.introducedErrors } }) });
+        built = (0, build_1.buildReport)({
+            ...common,
+            snapshot: estate.snapshot,
+            results: classified.results,
+            ...(!gateAll && { changeGate: { introducedErrors: classified.introducedErrors } }),
+        });
         built.change = (0, change_1.changeReport)({
             input: options.change,
             proposal,
@@ -81,7 +106,14 @@ async function runScan(options) {
         built.iac = (0, anchoring_1.iacReport)(anchoring, built, options.cwd);
     const stale = (0, support_calendar_1.staleCalendarWarning)(supportCalendar ?? support_calendar_1.BUILT_IN_CALENDAR, new Date(generatedAt), options.supportCalendarFile ?? 'built in');
     if (stale)
-        built.warnings = [...(built.warnings ?? []), { code: 'stale-support-calendar', message: stale, ...(options.supportCalendarFile && { source: options.supportCalendarFile }) }];
+        built.warnings = [
+            ...(built.warnings ?? []),
+            {
+                code: 'stale-support-calendar',
+                message: stale,
+                ...(options.supportCalendarFile && { source: options.supportCalendarFile }),
+            },
+        ];
     const report = options.redact ? (0, redact_1.redactReport)(built, redactor) : built;
     const diagrams = picker && (await picker.diagrams(options.redact ? redactor : undefined));
     return { report, snapshot, ...(anchoring && { anchoring }), ...(diagrams && { diagrams }) };
@@ -95,9 +127,13 @@ const brokerKey = (accountId, region, name) => `${accountId}|${region}|${name}`;
  * `deployed`: judging the proposed estate, the deployed estate's verdicts, whose inferred networks carry over.
  */
 function judgeEstate(snapshot, policies, options, deployed, supportCalendar, picker) {
-    const carriedNetworks = deployed && ((scope) => deployed.get(brokerKey(scope.accountId, scope.region, scope.broker.name))?.inferred ?? []);
+    const carriedNetworks = deployed &&
+        ((scope) => deployed.get(brokerKey(scope.accountId, scope.region, scope.broker.name))?.inferred ?? []);
     const evaluation = {
-        ...(0, evaluation_1.evaluationOptions)(snapshot, options.config, { onPremCidrs: options.onPremCidrs, ...(carriedNetworks && { carriedNetworks }) }),
+        ...(0, evaluation_1.evaluationOptions)(snapshot, options.config, {
+            onPremCidrs: options.onPremCidrs,
+            ...(carriedNetworks && { carriedNetworks }),
+        }),
         ...(supportCalendar && { supportCalendar }),
     };
     const verdicts = new Map();
@@ -113,8 +149,17 @@ function judgeEstate(snapshot, policies, options, deployed, supportCalendar, pic
                 const inferred = network?.onPrem.networks.filter((n) => n.source === 'inferred').map((n) => n.cidr) ?? [];
                 const verdict = network?.onPrem.verdict ?? null;
                 // Judging the proposed estate: a verdict the change makes worse gets the picture of its paths.
-                const moved = deployed !== undefined && network && PICTURED.has(verdict) && deployed.get(key)?.verdict !== verdict && diagrams++ < MAX_DIAGRAMS;
-                verdicts.set(key, { name: document.name, verdict, inferred, ...(moved && { diagram: (0, paths_1.brokerPathsMermaid)((0, evaluator_1.resourceOf)(document), network) }) });
+                const moved = deployed !== undefined &&
+                    network &&
+                    PICTURED.has(verdict) &&
+                    deployed.get(key)?.verdict !== verdict &&
+                    diagrams++ < MAX_DIAGRAMS;
+                verdicts.set(key, {
+                    name: document.name,
+                    verdict,
+                    inferred,
+                    ...(moved && { diagram: (0, paths_1.brokerPathsMermaid)((0, evaluator_1.resourceOf)(document), network) }),
+                });
             }
             const reported = (0, build_1.reportedResults)(own, policies, () => network);
             picker?.offer((0, evaluator_1.resourceOf)(document), network, reported);

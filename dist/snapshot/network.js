@@ -23,7 +23,11 @@ exports.NETWORK_COLLECTION_SOURCES = {
     transitGatewayAttachments: { service: 'ec2', operations: ['DescribeTransitGatewayAttachments'] },
     transitGatewayRouteTables: {
         service: 'ec2',
-        operations: ['DescribeTransitGatewayRouteTables', 'SearchTransitGatewayRoutes', 'GetTransitGatewayRouteTablePropagations'],
+        operations: [
+            'DescribeTransitGatewayRouteTables',
+            'SearchTransitGatewayRoutes',
+            'GetTransitGatewayRouteTablePropagations',
+        ],
     },
     vpcPeeringConnections: { service: 'ec2', operations: ['DescribeVpcPeeringConnections'] },
     networkInterfaces: { service: 'ec2', operations: ['DescribeNetworkInterfaces'] },
@@ -32,15 +36,35 @@ exports.NETWORK_COLLECTION_SOURCES = {
     dxVirtualInterfaces: { service: 'directconnect', operations: ['DescribeVirtualInterfaces'] },
     directConnectGateways: {
         service: 'directconnect',
-        operations: ['DescribeDirectConnectGateways', 'DescribeDirectConnectGatewayAssociations', 'DescribeDirectConnectGatewayAttachments'],
+        operations: [
+            'DescribeDirectConnectGateways',
+            'DescribeDirectConnectGatewayAssociations',
+            'DescribeDirectConnectGatewayAttachments',
+        ],
     },
 };
 /** Every collection present and empty: a region whose network was read and held nothing. */
 function emptyNetwork() {
     return {
-        vpcs: [], subnets: [], routeTables: [], securityGroups: [], securityGroupRules: [], networkAcls: [], prefixLists: [],
-        internetGateways: [], natGateways: [], vpnGateways: [], customerGateways: [], vpnConnections: [], transitGateways: [],
-        transitGatewayAttachments: [], transitGatewayRouteTables: [], vpcPeeringConnections: [], networkInterfaces: [],
-        dxConnections: [], dxLags: [], dxVirtualInterfaces: [],
+        vpcs: [],
+        subnets: [],
+        routeTables: [],
+        securityGroups: [],
+        securityGroupRules: [],
+        networkAcls: [],
+        prefixLists: [],
+        internetGateways: [],
+        natGateways: [],
+        vpnGateways: [],
+        customerGateways: [],
+        vpnConnections: [],
+        transitGateways: [],
+        transitGatewayAttachments: [],
+        transitGatewayRouteTables: [],
+        vpcPeeringConnections: [],
+        networkInterfaces: [],
+        dxConnections: [],
+        dxLags: [],
+        dxVirtualInterfaces: [],
     };
 }

@@ -25,7 +25,9 @@ function checkSnapshot(data, file) {
     if (record.schemaVersion !== types_1.SNAPSHOT_SCHEMA_VERSION) {
         throw new errors_1.InputError(file, `inventory schemaVersion ${JSON.stringify(record.schemaVersion)} is not supported; this mq-audit reads version ${types_1.SNAPSHOT_SCHEMA_VERSION}`, '/schemaVersion');
     }
-    const errors = (0, json_input_1.schemaErrors)(inventoryValidator(), data, file, { quick: (0, validators_1.ownSchemaValidator)('inventory.schema.json', validators_1.FLAVORS.quick) });
+    const errors = (0, json_input_1.schemaErrors)(inventoryValidator(), data, file, {
+        quick: (0, validators_1.ownSchemaValidator)('inventory.schema.json', validators_1.FLAVORS.quick),
+    });
     if (errors.length > 0)
         throw new errors_1.InputErrors(errors);
     const snapshot = data;

@@ -13,7 +13,14 @@ import {type AjvFlavor, createAjv} from '../foundation/json-input';
 import {BUILT_IN_POLICIES, SCHEMAS} from '../foundation/package-paths';
 import {lintPolicy} from '../policy/lint';
 import {assertionSchemas, findPolicyFiles, parameterDefaults, readPolicyFile} from '../policy/loader';
-import {ajvVersion, compiledFormOf, FLAVORS, PRECOMPILED_INDEX, type PrecompiledIndex, validatorKey} from '../foundation/validators';
+import {
+  ajvVersion,
+  compiledFormOf,
+  FLAVORS,
+  PRECOMPILED_INDEX,
+  type PrecompiledIndex,
+  validatorKey,
+} from '../foundation/validators';
 
 export interface PrecompileTarget {
   /** For messages: where the schema comes from. */
@@ -23,32 +30,46 @@ export interface PrecompileTarget {
 }
 
 /** Every schema a scan with the built-in policies compiles, with the flavor it is compiled with. */
-export function precompileTargets(schemasDir: string = SCHEMAS, policiesDir: string = BUILT_IN_POLICIES): PrecompileTarget[] {
+export function precompileTargets(
+  schemasDir: string = SCHEMAS,
+  policiesDir: string = BUILT_IN_POLICIES,
+): PrecompileTarget[] {
   const targets: PrecompileTarget[] = readdirSync(schemasDir)
     .filter((name) => name.endsWith('.schema.json'))
     .sort()
     // Quick (first violation only) too: what validates a large input whose first items are valid (json-input).
-    .flatMap((name) => [FLAVORS.ownSchema, FLAVORS.quick].map((flavor) => ({origin: `schemas/${name}`, schema: compiledFormOf(name, JSON.parse(readFileSync(join(schemasDir, name), 'utf8'))), flavor})));
+    .flatMap((name) =>
+      [FLAVORS.ownSchema, FLAVORS.quick].map((flavor) => ({
+        origin: `schemas/${name}`,
+        schema: compiledFormOf(name, JSON.parse(readFileSync(join(schemasDir, name), 'utf8'))),
+        flavor,
+      })),
+    );
 
   for (const file of findPolicyFiles(policiesDir, true)) {
     const {policy, errors} = readPolicyFile(file);
     if (!policy || errors.length > 0) throw new Error(`${file.file}: ${errors.map((e) => e.message).join('; ')}`);
     for (const [name, parameter] of Object.entries(policy.parameters ?? {})) {
-      if (parameter.schema) targets.push({origin: `${policy.id} parameter ${name}`, schema: parameter.schema, flavor: FLAVORS.explained});
+      if (parameter.schema)
+        targets.push({origin: `${policy.id} parameter ${name}`, schema: parameter.schema, flavor: FLAVORS.explained});
     }
     const schemas = assertionSchemas(policy, parameterDefaults(policy), file.file);
     // Linted here, so that loading a precompiled built-in policy need not lint it again (src/policy/loader.ts).
     const lint = lintPolicy(policy, schemas);
     if (lint.length > 0) throw new Error(`${file.file}: ${lint.map((p) => `${p.pointer}: ${p.problem}`).join('; ')}`);
     for (const [place, schema] of Object.entries(schemas)) {
-      for (const flavor of [FLAVORS.explained, FLAVORS.quick]) targets.push({origin: `${policy.id} ${place}`, schema, flavor});
+      for (const flavor of [FLAVORS.explained, FLAVORS.quick])
+        targets.push({origin: `${policy.id} ${place}`, schema, flavor});
     }
   }
   return targets;
 }
 
 /** Writes `<key>.js` per target and the index into `outDir` (emptied first); returns the number written. */
-export function writePrecompiledValidators(outDir: string, targets: readonly PrecompileTarget[] = precompileTargets()): number {
+export function writePrecompiledValidators(
+  outDir: string,
+  targets: readonly PrecompileTarget[] = precompileTargets(),
+): number {
   rmSync(outDir, {recursive: true, force: true});
   mkdirSync(outDir, {recursive: true});
   const version = ajvVersion();
@@ -57,7 +78,11 @@ export function writePrecompiledValidators(outDir: string, targets: readonly Pre
     const key = validatorKey(target.schema, target.flavor, version);
     if (keys.has(key)) continue;
     // The formats the validators use come from ajv-formats at run time, as createAjv adds them.
-    const ajv = createAjv({...target.flavor, schemasChecked: false, code: {source: true, formats: _`require("ajv-formats/dist/formats").fullFormats`}});
+    const ajv = createAjv({
+      ...target.flavor,
+      schemasChecked: false,
+      code: {source: true, formats: _`require("ajv-formats/dist/formats").fullFormats`},
+    });
     let code: string;
     try {
       code = standaloneCode(ajv, ajv.compile(target.schema as object));

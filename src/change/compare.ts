@@ -35,7 +35,12 @@ function findingKey(result: ReportedEvaluation): string {
   return `${result.policyId}|${resource.accountId}|${resource.region}|${resource.name}`;
 }
 
-export function classifyChanges(proposed: ReportedEvaluation[], deployed: ReportedEvaluation[], estate: ProposedEstate, locateEdit: EditLocator): Classified {
+export function classifyChanges(
+  proposed: ReportedEvaluation[],
+  deployed: ReportedEvaluation[],
+  estate: ProposedEstate,
+  locateEdit: EditLocator,
+): Classified {
   const before = new Map<string, ReportedEvaluation>();
   for (const result of deployed) before.set(findingKey(result), result);
   const findings = {introduced: counts(), unchanged: counts(), resolved: counts()};
@@ -60,7 +65,13 @@ export function classifyChanges(proposed: ReportedEvaluation[], deployed: Report
   for (const result of deployed) {
     if (result.status !== 'fail' || !result.fingerprint || seen.has(findingKey(result))) continue;
     findings.resolved[result.severity]++;
-    resolvedByDeletion.push({policyId: result.policyId, severity: result.severity, broker: result.resource.name, arn: result.resource.arn, fingerprint: result.fingerprint});
+    resolvedByDeletion.push({
+      policyId: result.policyId,
+      severity: result.severity,
+      broker: result.resource.name,
+      arn: result.resource.arn,
+      fingerprint: result.fingerprint,
+    });
   }
 
   return {results, introducedErrors, resolvedByDeletion, findings, verdicts: []};
@@ -83,7 +94,10 @@ function withSharedNetworkCauses(results: ReportedEvaluation[]): ReportedEvaluat
   });
 }
 
-function changeOf(now: ReportedEvaluation['status'], then: ReportedEvaluation['status'] | undefined): ChangeState | undefined {
+function changeOf(
+  now: ReportedEvaluation['status'],
+  then: ReportedEvaluation['status'] | undefined,
+): ChangeState | undefined {
   if (now === 'fail') return then === 'fail' ? 'unchanged' : 'introduced';
   if (then === 'fail' && (now === 'pass' || now === 'not_applicable')) return 'resolved';
   return undefined;
@@ -97,15 +111,27 @@ function counts(): Record<Severity, number> {
  * The planned edit behind an introduced finding: on a network finding, the first hop of its failing path that the
  * change removed something from or created; otherwise the edit that creates or alters the broker.
  */
-export function causeOf(result: ReportedEvaluation, estate: ProposedEstate, locateEdit: EditLocator): ChangeCause | undefined {
+export function causeOf(
+  result: ReportedEvaluation,
+  estate: ProposedEstate,
+  locateEdit: EditLocator,
+): ChangeCause | undefined {
   const hops: PathHop[] = result.network?.flows.flatMap((flow) => flow.hops) ?? [];
   for (const hop of hops) {
     const removal = estate.removals.find((r) => r.parentId === hop.id);
-    if (removal) return causeFrom(removal.edit, `${removal.what} ${removedVerb(removal)} by ${removal.edit.address}`, locateEdit, hop);
+    if (removal)
+      return causeFrom(
+        removal.edit,
+        `${removal.what} ${removedVerb(removal)} by ${removal.edit.address}`,
+        locateEdit,
+        hop,
+      );
     const addition = hop.status === 'ok' ? undefined : estate.additions.find((a) => a.parentId === hop.id);
-    if (addition) return causeFrom(addition.edit, `${addition.what} added to ${hop.id} by ${addition.edit.address}`, locateEdit);
+    if (addition)
+      return causeFrom(addition.edit, `${addition.what} added to ${hop.id} by ${addition.edit.address}`, locateEdit);
     const edit = estate.editOf.get(hop.id);
-    if (edit && hop.status !== 'ok') return causeFrom(edit, `${hop.id} ${verbOf(edit)} by ${edit.address}: ${hop.reason}`, locateEdit);
+    if (edit && hop.status !== 'ok')
+      return causeFrom(edit, `${hop.id} ${verbOf(edit)} by ${edit.address}: ${hop.reason}`, locateEdit);
   }
 
   // A finding on the broker itself (or a path whose break the change did not touch): the broker's own edit.
@@ -115,7 +141,8 @@ export function causeOf(result: ReportedEvaluation, estate: ProposedEstate, loca
     const touched = estate.editOf.get(hop.id);
     if (touched) return causeFrom(touched, `${hop.id} ${verbOf(touched)} by ${touched.address}`, locateEdit);
     const addition = estate.additions.find((a) => a.parentId === hop.id);
-    if (addition) return causeFrom(addition.edit, `${addition.what} added to ${hop.id} by ${addition.edit.address}`, locateEdit);
+    if (addition)
+      return causeFrom(addition.edit, `${addition.what} added to ${hop.id} by ${addition.edit.address}`, locateEdit);
   }
 
   return undefined;
@@ -126,21 +153,37 @@ function removedVerb(removal: Removal): string {
 }
 
 function verbOf(edit: ResourceEdit): string {
-  return edit.action === 'create' ? 'created' : edit.action === 'replace' ? 'replaced' : edit.action === 'delete' ? 'deleted' : 'changed';
+  return edit.action === 'create'
+    ? 'created'
+    : edit.action === 'replace'
+      ? 'replaced'
+      : edit.action === 'delete'
+        ? 'deleted'
+        : 'changed';
 }
 
 function causeFrom(edit: ResourceEdit, text: string, locateEdit: EditLocator, near?: PathHop): ChangeCause {
   const location = locateEdit(edit, near);
   const where = location ? ` (${location.uri}:${location.startLine})` : '';
-  return {address: edit.address, resourceType: edit.resourceType, action: edit.action, text: `${text}${where}`, ...(location && {location})};
+  return {
+    address: edit.address,
+    resourceType: edit.resourceType,
+    action: edit.action,
+    text: `${text}${where}`,
+    ...(location && {location}),
+  };
 }
 
 /** Brokers whose on-premises verdict the change moves, from the two estates' network facts. */
-export function verdictChanges(before: Map<string, {verdict: Verdict | null}>, after: Map<string, {name: string; verdict: Verdict | null; diagram?: string}>): ChangeReport['verdicts'] {
+export function verdictChanges(
+  before: Map<string, {verdict: Verdict | null}>,
+  after: Map<string, {name: string; verdict: Verdict | null; diagram?: string}>,
+): ChangeReport['verdicts'] {
   const moved: ChangeReport['verdicts'] = [];
   for (const [key, now] of after) {
     const then = before.get(key)?.verdict ?? null;
-    if (then !== now.verdict) moved.push({broker: now.name, key, before: then, after: now.verdict, ...(now.diagram && {diagram: now.diagram})});
+    if (then !== now.verdict)
+      moved.push({broker: now.name, key, before: then, after: now.verdict, ...(now.diagram && {diagram: now.diagram})});
   }
 
   return moved.sort((a, b) => (a.broker < b.broker ? -1 : a.broker > b.broker ? 1 : 0));

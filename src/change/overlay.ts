@@ -60,7 +60,12 @@ export function emptySnapshot(now: Date = new Date()): Snapshot {
     schemaVersion: 1,
     tool: {name: 'mq-audit', version: '0'},
     collectedAt: now.toISOString(),
-    collection: {method: 'fixture', regions: [], allRegions: false, description: 'no deployed estate: the change is judged alone'},
+    collection: {
+      method: 'fixture',
+      regions: [],
+      allRegions: false,
+      description: 'no deployed estate: the change is judged alone',
+    },
     accounts: [],
     errors: [],
   };
@@ -70,7 +75,11 @@ export function emptySnapshot(now: Date = new Date()): Snapshot {
 export const UNKNOWN_ACCOUNT = '000000000000';
 export const UNKNOWN_REGION = 'us-east-1';
 
-export function applyChanges(deployed: Snapshot, changes: readonly ProposedChange[], options: OverlayOptions = {}): ProposedEstate {
+export function applyChanges(
+  deployed: Snapshot,
+  changes: readonly ProposedChange[],
+  options: OverlayOptions = {},
+): ProposedEstate {
   const estate = new EstateBuilder(deployed, options);
   const applied: AppliedEdit[] = [];
   const edits = changes.flatMap((change) => change.edits);
@@ -82,10 +91,14 @@ export function applyChanges(deployed: Snapshot, changes: readonly ProposedChang
   for (const edit of order.filter((e) => adds(e.action))) {
     const removal = outcomes.get(edit);
     const outcome = estate.add(edit);
-    outcomes.set(edit, removal?.outcome === 'not-deployed' && outcome.outcome === 'applied' ? {...outcome, note: removal.note} : outcome);
+    outcomes.set(
+      edit,
+      removal?.outcome === 'not-deployed' && outcome.outcome === 'applied' ? {...outcome, note: removal.note} : outcome,
+    );
   }
 
-  for (const edit of edits) applied.push(outcomes.get(edit) ?? {edit, ...estate.scopeOf(edit), outcome: 'ignored', note: ignoredBecause(edit)});
+  for (const edit of edits)
+    applied.push(outcomes.get(edit) ?? {edit, ...estate.scopeOf(edit), outcome: 'ignored', note: ignoredBecause(edit)});
   return {
     snapshot: estate.snapshot(),
     applied,
@@ -120,7 +133,10 @@ class EstateBuilder {
   /** Where each edit goes, decided once for all (placeAll). */
   private readonly placed = new Map<ResourceEdit, {accountId: string; region: string}>();
 
-  constructor(private readonly deployed: Snapshot, private readonly options: OverlayOptions) {
+  constructor(
+    private readonly deployed: Snapshot,
+    private readonly options: OverlayOptions,
+  ) {
     this.accounts = [...deployed.accounts];
   }
 
@@ -138,7 +154,8 @@ class EstateBuilder {
       progress = false;
       for (const edit of edits) {
         if (this.placed.has(edit)) continue;
-        const located = (edit.accountId && edit.region) ? {accountId: edit.accountId, region: edit.region} : this.locate(edit);
+        const located =
+          edit.accountId && edit.region ? {accountId: edit.accountId, region: edit.region} : this.locate(edit);
         if (!located) continue;
         const scope = {accountId: edit.accountId || located.accountId, region: edit.region || located.region};
         this.placed.set(edit, scope);
@@ -159,8 +176,18 @@ class EstateBuilder {
     const located = this.locate(edit);
     const accounts = this.deployed.accounts;
     const regions = [...new Set(accounts.flatMap((a) => a.regions.map((r) => r.region)))];
-    const accountId = edit.accountId || located?.accountId || this.options.accountId || (accounts.length === 1 ? accounts[0].accountId : undefined) || UNKNOWN_ACCOUNT;
-    const region = edit.region || located?.region || this.options.region || (regions.length === 1 ? regions[0] : undefined) || UNKNOWN_REGION;
+    const accountId =
+      edit.accountId ||
+      located?.accountId ||
+      this.options.accountId ||
+      (accounts.length === 1 ? accounts[0].accountId : undefined) ||
+      UNKNOWN_ACCOUNT;
+    const region =
+      edit.region ||
+      located?.region ||
+      this.options.region ||
+      (regions.length === 1 ? regions[0] : undefined) ||
+      UNKNOWN_REGION;
     return {accountId, region};
   }
 
@@ -179,18 +206,32 @@ class EstateBuilder {
       return {edit, ...scope, outcome: 'not-deployed', note: `not in the deployed inventory: ${misses.join(', ')}`};
     }
 
-    return {edit, ...scope, outcome: 'applied', ...(misses.length > 0 ? {note: `not in the deployed inventory: ${misses.join(', ')}`} : {})};
+    return {
+      edit,
+      ...scope,
+      outcome: 'applied',
+      ...(misses.length > 0 ? {note: `not in the deployed inventory: ${misses.join(', ')}`} : {}),
+    };
   }
 
   add(edit: ResourceEdit): AppliedEdit {
     const scope = this.scopeOf(edit);
     const target = this.target(scope);
-    const action: PlannedMark['action'] = edit.action === 'update' ? 'update' : edit.action === 'replace' ? 'replace' : 'create';
+    const action: PlannedMark['action'] =
+      edit.action === 'update' ? 'update' : edit.action === 'replace' ? 'replace' : 'create';
     for (const item of edit.after) {
-      const planned: PlannedMark = {address: edit.address, action, ...(item.unknown && Object.keys(item.unknown).length > 0 ? {unknown: item.unknown} : {})};
-      for (const [pointer, reason] of Object.entries(item.unknown ?? {})) this.unknowns.push({address: edit.address, pointer, reason});
+      const planned: PlannedMark = {
+        address: edit.address,
+        action,
+        ...(item.unknown && Object.keys(item.unknown).length > 0 ? {unknown: item.unknown} : {}),
+      };
+      for (const [pointer, reason] of Object.entries(item.unknown ?? {}))
+        this.unknowns.push({address: edit.address, pointer, reason});
       if (item.kind === 'opaque') {
-        this.unknowns.push({address: edit.address, reason: `${edit.resourceType} ${item.value.description}: the path model does not follow it; paths through it are unknown`});
+        this.unknowns.push({
+          address: edit.address,
+          reason: `${edit.resourceType} ${item.value.description}: the path model does not follow it; paths through it are unknown`,
+        });
         continue;
       }
 
@@ -223,13 +264,24 @@ class EstateBuilder {
     let accountIndex = this.accounts.findIndex((a) => a.accountId === scope.accountId);
     if (accountIndex < 0) {
       // Known empty, not uncollected: a new account must not make other brokers' Direct Connect paths unknown.
-      this.accounts.push({accountId: scope.accountId, partition: this.options.partition ?? this.accounts[0]?.partition ?? 'aws', regions: [], directConnectGateways: []});
+      this.accounts.push({
+        accountId: scope.accountId,
+        partition: this.options.partition ?? this.accounts[0]?.partition ?? 'aws',
+        regions: [],
+        directConnectGateways: [],
+      });
       accountIndex = this.accounts.length - 1;
     }
 
     let account = this.accounts[accountIndex];
     if (!this.copied.has(account)) {
-      account = {...account, regions: [...account.regions], ...(account.directConnectGateways ? {directConnectGateways: structuredClone(account.directConnectGateways)} : {})};
+      account = {
+        ...account,
+        regions: [...account.regions],
+        ...(account.directConnectGateways
+          ? {directConnectGateways: structuredClone(account.directConnectGateways)}
+          : {}),
+      };
       this.accounts[accountIndex] = account;
       this.copied.add(account);
     }
@@ -266,12 +318,21 @@ function retargetReplacedVpns(target: ItemTarget, edit: ResourceEdit): void {
   const network = target.region.network;
   const before = edit.before.find((i) => i.kind === 'vpnConnection');
   const after = edit.after.find((i) => i.kind === 'vpnConnection');
-  if (!network || before?.kind !== 'vpnConnection' || after?.kind !== 'vpnConnection' || before.value.id === after.value.id) return;
+  if (
+    !network ||
+    before?.kind !== 'vpnConnection' ||
+    after?.kind !== 'vpnConnection' ||
+    before.value.id === after.value.id
+  )
+    return;
   const [from, to] = [before.value.id, after.value.id];
-  for (const attachment of network.transitGatewayAttachments ?? []) if (attachment.resourceId === from) attachment.resourceId = to;
+  for (const attachment of network.transitGatewayAttachments ?? [])
+    if (attachment.resourceId === from) attachment.resourceId = to;
   for (const table of network.transitGatewayRouteTables ?? []) {
-    for (const route of table.routes ?? []) for (const hop of route.attachments) if (hop.resourceId === from) hop.resourceId = to;
-    for (const propagation of table.propagations ?? []) if (propagation.resourceId === from) propagation.resourceId = to;
+    for (const route of table.routes ?? [])
+      for (const hop of route.attachments) if (hop.resourceId === from) hop.resourceId = to;
+    for (const propagation of table.propagations ?? [])
+      if (propagation.resourceId === from) propagation.resourceId = to;
   }
 }
 
@@ -284,7 +345,6 @@ function copyRegion(region: RegionInventory): RegionInventory {
   };
 }
 
-
 function indexDeployedIds(snapshot: Snapshot): Map<string, {accountId: string; region: string}> {
   const where = new Map<string, {accountId: string; region: string}>();
   for (const {id, accountId, region} of snapshotObjects(snapshot)) where.set(id, {accountId, region});
@@ -295,11 +355,22 @@ function indexDeployedIds(snapshot: Snapshot): Map<string, {accountId: string; r
 function referencedIds(item: PlannedItem): string[] {
   const value = item.value as unknown as Record<string, unknown>;
   const candidates = [
-    value.id, value.routeTableId, value.groupId, value.networkAclId, value.vpcId, value.subnetId, value.vpnGatewayId,
-    value.vpnConnectionId, value.internetGatewayId, value.prefixListId, value.transitGatewayId, value.attachmentId,
+    value.id,
+    value.routeTableId,
+    value.groupId,
+    value.networkAclId,
+    value.vpcId,
+    value.subnetId,
+    value.vpnGatewayId,
+    value.vpnConnectionId,
+    value.internetGatewayId,
+    value.prefixListId,
+    value.transitGatewayId,
+    value.attachmentId,
     (value.group as {id?: string} | undefined)?.id,
   ];
-  if (item.kind === 'broker') candidates.push(...(item.value.details?.subnetIds ?? []), ...(item.value.details?.securityGroups ?? []));
+  if (item.kind === 'broker')
+    candidates.push(...(item.value.details?.subnetIds ?? []), ...(item.value.details?.securityGroups ?? []));
   return candidates.filter((id): id is string => typeof id === 'string' && id !== '');
 }
 

@@ -49,7 +49,11 @@ export abstract class BaseCommand extends Command {
   protected override async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
     if (isInputErrors(error)) {
       const problems = error.errors.map((e) => inputErrorText(e));
-      return this.failWith(problems.length === 1 ? problems[0] : `${problems.length} problems in the input:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+      return this.failWith(
+        problems.length === 1
+          ? problems[0]
+          : `${problems.length} problems in the input:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      );
     }
 
     if (isInputError(error)) return this.failWith(inputErrorText(error));
@@ -61,7 +65,9 @@ export abstract class BaseCommand extends Command {
       return this.failWith(safe(flagValueHint(message) ?? unknownFlagHint(message, flagNames) ?? message));
     }
     if (process.env.DEBUG) this.logToStderr(error.stack ?? String(error));
-    return this.failWith(`internal error: ${safe(error.message)} (this is a bug in mq-audit; run with DEBUG=mq-audit for details)`);
+    return this.failWith(
+      `internal error: ${safe(error.message)} (this is a bug in mq-audit; run with DEBUG=mq-audit for details)`,
+    );
   }
 
   /**

@@ -28,11 +28,13 @@ export const collectionFlags = {
     helpGroup: 'COLLECTION',
   }),
   profile: Flags.string({
-    summary: 'Named AWS profile to use (default: the SDK credential chain, i.e. env vars, AWS_PROFILE, SSO, instance role).',
+    summary:
+      'Named AWS profile to use (default: the SDK credential chain, i.e. env vars, AWS_PROFILE, SSO, instance role).',
     helpGroup: 'COLLECTION',
   }),
   'endpoint-url': Flags.string({
-    summary: 'Send every AWS call to this endpoint (LocalStack, moto, a test server). AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> also work.',
+    summary:
+      'Send every AWS call to this endpoint (LocalStack, moto, a test server). AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> also work.',
     helpGroup: 'COLLECTION',
   }),
   'role-arn': Flags.string({
@@ -46,7 +48,8 @@ export const collectionFlags = {
     helpGroup: 'ACCOUNTS',
   }),
   organization: Flags.boolean({
-    summary: 'Scan every active account of the AWS Organization (ListAccounts from the management or a delegated administrator account); needs --role-name.',
+    summary:
+      'Scan every active account of the AWS Organization (ListAccounts from the management or a delegated administrator account); needs --role-name.',
     helpGroup: 'ACCOUNTS',
     dependsOn: ['role-name'],
   }),
@@ -66,15 +69,18 @@ export const collectionFlags = {
     helpGroup: 'ACCOUNTS',
   }),
   shard: Flags.string({
-    summary: 'Scan only shard I of N (e.g. 2/4): accounts are split by a stable hash of their id, so N CI jobs scan in parallel (docs/scale.md).',
+    summary:
+      'Scan only shard I of N (e.g. 2/4): accounts are split by a stable hash of their id, so N CI jobs scan in parallel (docs/scale.md).',
     helpGroup: 'ACCOUNTS',
   }),
   deadline: Flags.string({
-    summary: 'Overall time limit (e.g. 15m, 90s, 1h30m): calls still outstanding are cut short and reported as timeouts (exit 3).',
+    summary:
+      'Overall time limit (e.g. 15m, 90s, 1h30m): calls still outstanding are cut short and reported as timeouts (exit 3).',
     helpGroup: 'COLLECTION',
   }),
   'rate-headroom': Flags.string({
-    summary: 'Fraction of AWS\'s documented API rates to use, in (0, 1]. [default: 0.5, leaving half for the account\'s own automation]',
+    summary:
+      "Fraction of AWS's documented API rates to use, in (0, 1]. [default: 0.5, leaving half for the account's own automation]",
     helpGroup: 'COLLECTION',
   }),
 };
@@ -83,20 +89,36 @@ export const collectionFlags = {
 export const progressFlag = {
   progress: Flags.boolean({
     allowNo: true,
-    summary: 'Show collection progress on stderr (accounts, regions, brokers, calls, throttles). Default: only when stderr is a terminal, not in CI (CI=true) and not with JSON output.',
+    summary:
+      'Show collection progress on stderr (accounts, regions, brokers, calls, throttles). Default: only when stderr is a terminal, not in CI (CI=true) and not with JSON output.',
     helpGroup: 'OUTPUT',
   }),
 };
 
 /** The live-collection flags `scan --inventory` cannot be combined with. */
-export const LIVE_ONLY_FLAGS = ['region', 'all-regions', 'profile', 'endpoint-url', 'role-arn', 'external-id', 'organization', 'role-name', 'account', 'exclude-account', 'shard', 'deadline', 'rate-headroom'];
+export const LIVE_ONLY_FLAGS = [
+  'region',
+  'all-regions',
+  'profile',
+  'endpoint-url',
+  'role-arn',
+  'external-id',
+  'organization',
+  'role-name',
+  'account',
+  'exclude-account',
+  'shard',
+  'deadline',
+  'rate-headroom',
+];
 
 /** `--redact` / `--no-redact` (scan, paths); without either, the config's `defaults.redact`. */
 export const redactFlag = {
   redact: Flags.boolean({
     allowNo: true,
     summary: `Replace AWS account ids with stable aliases (account-<8 hex>) in everything written, errors and warnings included; set ${REDACT_KEY_ENV} (a secret) so an alias cannot be checked against a guessed id.`,
-    description: 'Default: the config\'s defaults.redact, else off. The aliases are the same in every command and format for the same key, so a paths diagram and a scan report name an account alike.',
+    description:
+      "Default: the config's defaults.redact, else off. The aliases are the same in every command and format for the same key, so a paths diagram and a scan report name an account alike.",
     helpGroup: 'OUTPUT',
   }),
 };
@@ -132,7 +154,10 @@ export function liveOptions(flags: CollectionFlagValues, config: Config): LiveOp
   const regions = flags.region ?? defaults.region ?? (envRegion ? [envRegion] : []);
   const allRegions = flags['all-regions'] ?? defaults['all-regions'] ?? false;
   if (regions.length === 0 && !allRegions) {
-    throw new InputError('--region', 'no region given: pass --region REGION (repeatable), --all-regions, or set AWS_REGION; or scan a saved inventory with --inventory FILE');
+    throw new InputError(
+      '--region',
+      'no region given: pass --region REGION (repeatable), --all-regions, or set AWS_REGION; or scan a saved inventory with --inventory FILE',
+    );
   }
 
   // A name AWS does not have (us-east-9, eu-wset-1) is bad input, with the closest names; see inventory/region-names.
@@ -177,25 +202,43 @@ export function endpointNotice(endpoint: string | undefined, env: NodeJS.Process
 function accountOptions(flags: CollectionFlagValues): NonNullable<LiveOptions['accounts']> {
   const roleArns = flags['role-arn'] ?? [];
   for (const arn of roleArns) {
-    if (!parseRoleArn(arn)) throw new InputError('--role-arn', `"${arn}" is not an IAM role ARN (expected arn:aws:iam::123456789012:role/NAME)`);
+    if (!parseRoleArn(arn))
+      throw new InputError(
+        '--role-arn',
+        `"${arn}" is not an IAM role ARN (expected arn:aws:iam::123456789012:role/NAME)`,
+      );
   }
-  if (flags.organization && !flags['role-name']) throw new InputError('--organization', 'needs --role-name NAME: the role to assume in each account');
+  if (flags.organization && !flags['role-name'])
+    throw new InputError('--organization', 'needs --role-name NAME: the role to assume in each account');
   const roleName = flags['role-name'];
-  if (roleName !== undefined && !isRoleName(roleName)) throw new InputError('--role-name', `"${roleName}" is not an IAM role name (letters, digits and +=,.@_- ; a path adds /)`);
+  if (roleName !== undefined && !isRoleName(roleName))
+    throw new InputError(
+      '--role-name',
+      `"${roleName}" is not an IAM role name (letters, digits and +=,.@_- ; a path adds /)`,
+    );
 
   const include = flags.account ?? [];
   const exclude = flags['exclude-account'] ?? [];
-  for (const [flag, ids] of [['--account', include], ['--exclude-account', exclude]] as const) {
+  for (const [flag, ids] of [
+    ['--account', include],
+    ['--exclude-account', exclude],
+  ] as const) {
     const bad = ids.find((id) => !isAccountId(id));
     if (bad !== undefined) throw new InputError(flag, `"${bad}" is not an AWS account id (12 digits)`);
   }
   if ((include.length > 0 || exclude.length > 0) && roleArns.length === 0 && !flags.organization) {
-    throw new InputError(include.length > 0 ? '--account' : '--exclude-account', 'selects among the accounts of --role-arn or --organization; without them only the credentials\' own account is scanned');
+    throw new InputError(
+      include.length > 0 ? '--account' : '--exclude-account',
+      "selects among the accounts of --role-arn or --organization; without them only the credentials' own account is scanned",
+    );
   }
 
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   if (flags.shard !== undefined && shard === undefined) {
-    throw new InputError('--shard', `"${flags.shard}" is not a shard: expected I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS} (e.g. 2/4)`);
+    throw new InputError(
+      '--shard',
+      `"${flags.shard}" is not a shard: expected I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS} (e.g. 2/4)`,
+    );
   }
 
   return {
@@ -210,7 +253,8 @@ function accountOptions(flags: CollectionFlagValues): NonNullable<LiveOptions['a
 
 function rateHeadroom(text: string): number {
   const value = Number(text);
-  if (!(text.trim() !== '' && value > 0 && value <= 1)) throw new InputError('--rate-headroom', `"${text}" is not a fraction in (0, 1] (e.g. 0.5)`);
+  if (!(text.trim() !== '' && value > 0 && value <= 1))
+    throw new InputError('--rate-headroom', `"${text}" is not a fraction in (0, 1] (e.g. 0.5)`);
   return value;
 }
 
@@ -218,7 +262,8 @@ function rateHeadroom(text: string): number {
 export const onPremFlag = {
   'on-prem-cidr': Flags.string({
     multiple: true,
-    summary: 'An on-premises network (CIDR) that must reach the brokers (repeatable). Default: the config file\'s defaults["on-prem-cidr"], else every network the broker subnets route to a VPN or Direct Connect.',
+    summary:
+      'An on-premises network (CIDR) that must reach the brokers (repeatable). Default: the config file\'s defaults["on-prem-cidr"], else every network the broker subnets route to a VPN or Direct Connect.',
     helpGroup: 'NETWORK',
   }),
 };
@@ -252,7 +297,9 @@ const FORMAT_BY_EXTENSION: ReadonlyArray<[RegExp, string]> = [
 /** The format `--output FILE` implies, among the formats the command writes; undefined when it implies none. */
 export function formatFromFile<F extends string>(file: string | undefined, formats: readonly F[]): F | undefined {
   if (!file) return undefined;
-  return FORMAT_BY_EXTENSION.find(([pattern, format]) => (formats as readonly string[]).includes(format) && pattern.test(file))?.[1] as F | undefined;
+  return FORMAT_BY_EXTENSION.find(
+    ([pattern, format]) => (formats as readonly string[]).includes(format) && pattern.test(file),
+  )?.[1] as F | undefined;
 }
 
 /** A report's format (scan, report merge): the one chosen, else the output file's, else a table for a terminal and JSON for a pipe. */
@@ -286,7 +333,12 @@ export const displayFlags = {
 };
 
 /** The table's options from the display flags and the terminal (its width: stdout's columns, else $COLUMNS, else 100). */
-export function tableOptions(flags: {verbose?: boolean; severity?: string; status?: string[]; broker?: string[]}): Pick<RenderOptions, 'show' | 'verbose' | 'width'> {
+export function tableOptions(flags: {
+  verbose?: boolean;
+  severity?: string;
+  status?: string[];
+  broker?: string[];
+}): Pick<RenderOptions, 'show' | 'verbose' | 'width'> {
   const columns = terminalColumns();
   return {
     ...(flags.verbose ? {verbose: true} : {}),
@@ -307,7 +359,10 @@ export function checkBrokerFilter(report: ScanReport, patterns: readonly string[
   const unmatched = unmatchedBrokerFilters(report, patterns ?? []);
   if (unmatched.length === 0) return;
   const problems = unmatched.map(({pattern, near, names}) => {
-    const hint = near.length > 0 ? `did you mean ${near.map((n) => `"${terminalSafe(n)}"`).join(' or ')}?` : `brokers: ${listNames(names.map((n) => terminalSafe(n)))}`;
+    const hint =
+      near.length > 0
+        ? `did you mean ${near.map((n) => `"${terminalSafe(n)}"`).join(' or ')}?`
+        : `brokers: ${listNames(names.map((n) => terminalSafe(n)))}`;
     return `no broker in the report matches "${terminalSafe(pattern)}"; ${hint}`;
   });
   throw new InputError('--broker', problems.join('; '));
@@ -315,6 +370,9 @@ export function checkBrokerFilter(report: ScanReport, patterns: readonly string[
 
 /** The width to fit text to: stdout's columns on a terminal, else $COLUMNS; undefined when neither says. */
 export function terminalColumns(): number | undefined {
-  const columns = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : Number.parseInt(process.env.COLUMNS ?? '', 10);
+  const columns =
+    process.stdout.isTTY && process.stdout.columns
+      ? process.stdout.columns
+      : Number.parseInt(process.env.COLUMNS ?? '', 10);
   return Number.isFinite(columns) && columns > 0 ? columns : undefined;
 }

@@ -25,9 +25,16 @@ const OTHER_RUNTIMES = ['electron', 'nw', 'bun', 'deno'];
  * restores V8's default), when the heap limit is small enough for V8 to grow the heap sparingly by itself, or
  * when this is not plain Node.js.
  */
-export function heapGrowthFlag(execArgv: readonly string[], heapSizeLimit: number, versions: Readonly<Record<string, string | undefined>> = process.versions): string | undefined {
-  if (heapSizeLimit < LARGE_HEAP_LIMIT || OTHER_RUNTIMES.some((runtime) => versions[runtime] !== undefined)) return undefined;
-  return execArgv.some((argument) => OWN_CHOICE.test(argument)) ? undefined : `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
+export function heapGrowthFlag(
+  execArgv: readonly string[],
+  heapSizeLimit: number,
+  versions: Readonly<Record<string, string | undefined>> = process.versions,
+): string | undefined {
+  if (heapSizeLimit < LARGE_HEAP_LIMIT || OTHER_RUNTIMES.some((runtime) => versions[runtime] !== undefined))
+    return undefined;
+  return execArgv.some((argument) => OWN_CHOICE.test(argument))
+    ? undefined
+    : `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
 }
 
 export function boundHeapGrowth(): void {

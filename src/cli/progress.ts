@@ -39,7 +39,14 @@ export interface ProgressState {
 }
 
 export function emptyProgress(): ProgressState {
-  return {accounts: {total: undefined, done: 0}, regions: {total: 0, done: 0}, brokers: {listed: 0, described: 0}, calls: 0, throttled: 0, errors: 0};
+  return {
+    accounts: {total: undefined, done: 0},
+    regions: {total: 0, done: 0},
+    brokers: {listed: 0, described: 0},
+    calls: 0,
+    throttled: 0,
+    errors: 0,
+  };
 }
 
 /** Fold one collection event into the counters. */

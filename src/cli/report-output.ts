@@ -10,7 +10,17 @@ import {statSync} from 'node:fs';
 import type {Log} from 'sarif';
 
 import {gzippedSize, gzippedSizeAbove, writeOutput} from '../foundation/output';
-import {type Format, GITHUB_LIMITS, pathsWithin, renderChunks, type RenderOptions, sarifChunks, sarifLogChunks, sarifPathBytes, type ScanReport} from '../report/index';
+import {
+  type Format,
+  GITHUB_LIMITS,
+  pathsWithin,
+  renderChunks,
+  type RenderOptions,
+  sarifChunks,
+  sarifLogChunks,
+  sarifPathBytes,
+  type ScanReport,
+} from '../report/index';
 
 /** Aim this far below the limit, so that one more pass is rarely needed. */
 const TARGET_SHARE = 0.9;
@@ -26,7 +36,12 @@ export interface SarifFileOutcome {
 }
 
 /** The report as SARIF in `file`, within `limitBytes` compressed where leaving out paths can get it there. */
-export async function writeSarifFile(file: string, report: ScanReport, options: RenderOptions, limitBytes: number = GITHUB_LIMITS.gzipBytes): Promise<SarifFileOutcome> {
+export async function writeSarifFile(
+  file: string,
+  report: ScanReport,
+  options: RenderOptions,
+  limitBytes: number = GITHUB_LIMITS.gzipBytes,
+): Promise<SarifFileOutcome> {
   writeOutput(file, sarifChunks(report, options));
   let compressed = await gzippedSizeAbove(file, limitBytes);
   if (compressed === undefined || compressed <= limitBytes) return {compressedBytes: compressed, overLimit: false};

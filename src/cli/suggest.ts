@@ -40,11 +40,15 @@ export function unknownFlagHint(message: string, flagNames: readonly string[]): 
   const match = UNKNOWN_FLAGS.exec(message.trim());
   if (!match) return undefined;
   const given = match[1].split(', ');
-  const hints = given.map((flag) => {
-    const close = nearest(flag.replace(/^-+/, '').replace(/=.*$/, ''), flagNames).map((name) => `--${name}`);
-    return close.length > 0 ? `${terminalSafe(flag)}: did you mean ${close.join(' or ')}?` : undefined;
-  }).filter((hint): hint is string => hint !== undefined);
+  const hints = given
+    .map((flag) => {
+      const close = nearest(flag.replace(/^-+/, '').replace(/=.*$/, ''), flagNames).map((name) => `--${name}`);
+      return close.length > 0 ? `${terminalSafe(flag)}: did you mean ${close.join(' or ')}?` : undefined;
+    })
+    .filter((hint): hint is string => hint !== undefined);
   const head = `Nonexistent flag${given.length === 1 ? '' : 's'}: ${given.map((flag) => terminalSafe(flag)).join(', ')}`;
   if (hints.length === 0) return `${head} (--help lists the flags)`;
-  return given.length === 1 ? `${head}; ${hints[0].slice(hints[0].indexOf('did you mean'))}` : `${head}; ${hints.join('; ')}`;
+  return given.length === 1
+    ? `${head}; ${hints[0].slice(hints[0].indexOf('did you mean'))}`
+    : `${head}; ${hints.join('; ')}`;
 }

@@ -1,6 +1,16 @@
 import {Args, Flags, type Interfaces} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command';
-import {collectionFlags, configFlag, endpointNotice, formatFromFile, liveOptions, onPremCidrs, onPremFlag, redactFlag, terminalColumns} from '../cli/flags';
+import {
+  collectionFlags,
+  configFlag,
+  endpointNotice,
+  formatFromFile,
+  liveOptions,
+  onPremCidrs,
+  onPremFlag,
+  redactFlag,
+  terminalColumns,
+} from '../cli/flags';
 import {loadConfig} from '../services/config';
 import {InputError} from '../foundation/errors';
 import {refuseOutputOverInputs, writeFileAtomic} from '../foundation/output';
@@ -12,7 +22,8 @@ import {runPaths} from '../services/paths';
 import {terminalSafe} from '../foundation/terminal';
 
 export default class Paths extends BaseCommand {
-  static override summary = 'Show every network path from on-premises to one broker, hop by hop, and where a broken one breaks.';
+  static override summary =
+    'Show every network path from on-premises to one broker, hop by hop, and where a broken one breaks.';
 
   static override description = `For each on-premises network (--on-prem-cidr, the config file, or else every network the broker subnets route to a VPN or Direct Connect), lists every path to the broker: route table and route, gateway, VPN connection and tunnel state, virtual interface and BGP state, security group rule, network ACL rule; and where and why a broken path breaks. Live from AWS or offline from an inventory file.
 
@@ -27,17 +38,46 @@ Exit codes:
 1 wins over 3, as in \`scan\`. Internet ingress is shown but does not change the exit code (the mq/no-internet-ingress policy of \`scan\` gates it).`;
 
   static override examples = [
-    {description: 'A broker of the demo estate, by name.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory fixtures/demo/inventory.json'},
-    {description: 'Check two data-centre networks live; the ARN gives the region.', command: '<%= config.bin %> <%= command.id %> arn:aws:mq:eu-west-1:111122223333:broker:orders-prod:b-1a2b… --on-prem-cidr 10.0.0.0/8 --on-prem-cidr 172.16.0.0/12'},
-    {description: 'JSON for machines.', command: '<%= config.bin %> <%= command.id %> b-1a2b3c4d-0001-4e5f-8a9b-000000000001 --inventory inv.json --json'},
-    {description: 'A Mermaid flowchart into the GitHub step summary.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown >> "$GITHUB_STEP_SUMMARY"'},
-    {description: 'A diagram for a public repository: account ids as the same aliases scan --redact uses.', command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown --redact'},
-    {description: 'The whole estate at a glance: one line per broker and on-premises network, worst first.', command: '<%= config.bin %> <%= command.id %> --inventory inv.json --on-prem-cidr 10.200.0.0/16'},
-    {description: 'Write the diagram to a file.', command: '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format mermaid --output paths.mmd'},
+    {
+      description: 'A broker of the demo estate, by name.',
+      command: '<%= config.bin %> <%= command.id %> orders-prod --inventory fixtures/demo/inventory.json',
+    },
+    {
+      description: 'Check two data-centre networks live; the ARN gives the region.',
+      command:
+        '<%= config.bin %> <%= command.id %> arn:aws:mq:eu-west-1:111122223333:broker:orders-prod:b-1a2b… --on-prem-cidr 10.0.0.0/8 --on-prem-cidr 172.16.0.0/12',
+    },
+    {
+      description: 'JSON for machines.',
+      command: '<%= config.bin %> <%= command.id %> b-1a2b3c4d-0001-4e5f-8a9b-000000000001 --inventory inv.json --json',
+    },
+    {
+      description: 'A Mermaid flowchart into the GitHub step summary.',
+      command:
+        '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown >> "$GITHUB_STEP_SUMMARY"',
+    },
+    {
+      description: 'A diagram for a public repository: account ids as the same aliases scan --redact uses.',
+      command:
+        'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format markdown --redact',
+    },
+    {
+      description: 'The whole estate at a glance: one line per broker and on-premises network, worst first.',
+      command: '<%= config.bin %> <%= command.id %> --inventory inv.json --on-prem-cidr 10.200.0.0/16',
+    },
+    {
+      description: 'Write the diagram to a file.',
+      command:
+        '<%= config.bin %> <%= command.id %> orders-prod --inventory inv.json --format mermaid --output paths.mmd',
+    },
   ];
 
   static override args = {
-    broker: Args.string({description: 'The broker: its name, broker id (b-…) or ARN. Without one: every broker, one line per broker and on-premises network, worst first.', required: false}),
+    broker: Args.string({
+      description:
+        'The broker: its name, broker id (b-…) or ARN. Without one: every broker, one line per broker and on-premises network, worst first.',
+      required: false,
+    }),
   };
 
   static override flags = {
@@ -62,7 +102,12 @@ Exit codes:
     }),
     quiet: Flags.boolean({char: 'q', summary: 'With --output, print nothing to stdout.', helpGroup: 'OUTPUT'}),
     ...redactFlag,
-    verbose: Flags.boolean({char: 'v', summary: 'Text: every hop of every path with its details (by default each hop is shown once, forward and return apart).', helpGroup: 'OUTPUT'}),
+    verbose: Flags.boolean({
+      char: 'v',
+      summary:
+        'Text: every hop of every path with its details (by default each hop is shown once, forward and return apart).',
+      helpGroup: 'OUTPUT',
+    }),
     ...configFlag,
   };
 
@@ -70,11 +115,15 @@ Exit codes:
     const {args, flags} = await this.parse(Paths);
     const redactKey = process.env[REDACT_KEY_ENV] || undefined;
     if (flags.redact) this.redactMessages(createRedactor(redactKey));
-    if (flags.json && flags.format && flags.format !== 'json') throw new InputError('--json', `conflicts with --format ${flags.format}; give one of them`);
+    if (flags.json && flags.format && flags.format !== 'json')
+      throw new InputError('--json', `conflicts with --format ${flags.format}; give one of them`);
     const config = loadConfig(flags.config);
     const redactor = (flags.redact ?? config.defaults.redact) ? createRedactor(redactKey) : undefined;
     if (redactor) this.redactMessages(redactor);
-    refuseOutputOverInputs(flags.output, [['--inventory', flags.inventory], ['--config', flags.config ?? config.source]]);
+    refuseOutputOverInputs(flags.output, [
+      ['--inventory', flags.inventory],
+      ['--config', flags.config ?? config.source],
+    ]);
     const cidrs = onPremCidrs(flags['on-prem-cidr'], config);
     if (args.broker === undefined) {
       await this.estate(flags, cidrs, config, redactor);
@@ -83,7 +132,8 @@ Exit codes:
 
     // An ARN says where the broker is: with no --region, look there rather than demand one.
     const arnRegion = /^arn:[^:]+:mq:([^:]+):/.exec(args.broker)?.[1];
-    const regions = flags.region ?? (arnRegion && !flags['all-regions'] && !config.defaults.region ? [arnRegion] : undefined);
+    const regions =
+      flags.region ?? (arnRegion && !flags['all-regions'] && !config.defaults.region ? [arnRegion] : undefined);
     const source = flags.inventory ? {file: flags.inventory} : {live: liveOptions({...flags, region: regions}, config)};
     const notice = 'live' in source ? endpointNotice(source.live?.endpoint) : undefined;
     if (notice) this.logToStderr(notice);
@@ -96,15 +146,23 @@ Exit codes:
     }
 
     // Redaction is a pass over the finished report, as in scan: every format sees the same redacted facts.
-    const report: PathsReport = redactor ? {...redactDeep(outcome.report, redactor), redaction: redactionOf(redactor)} : outcome.report;
-    const format: PathsFormat = flags.json ? 'json' : ((flags.format as PathsFormat | undefined) ?? formatFromFile(flags.output, PATHS_FORMATS) ?? 'text');
+    const report: PathsReport = redactor
+      ? {...redactDeep(outcome.report, redactor), redaction: redactionOf(redactor)}
+      : outcome.report;
+    const format: PathsFormat = flags.json
+      ? 'json'
+      : ((flags.format as PathsFormat | undefined) ?? formatFromFile(flags.output, PATHS_FORMATS) ?? 'text');
     const toStdout = !flags.output || flags.output === '-';
-    const text = renderPaths(format, report, {color: toStdout && format === 'text' && this.useColor(), verbose: flags.verbose});
+    const text = renderPaths(format, report, {
+      color: toStdout && format === 'text' && this.useColor(),
+      verbose: flags.verbose,
+    });
     if (toStdout) {
       process.stdout.write(text);
     } else {
       writeFileAtomic(flags.output!, text);
-      if (!flags.quiet && format !== 'text') process.stdout.write(renderPaths('text', report, {color: this.useColor(), verbose: flags.verbose}));
+      if (!flags.quiet && format !== 'text')
+        process.stdout.write(renderPaths('text', report, {color: this.useColor(), verbose: flags.verbose}));
       this.logToStderr(`Wrote ${format} paths of ${report.broker.name} to ${flags.output}`);
     }
 
@@ -112,24 +170,47 @@ Exit codes:
   }
 
   /** No broker: the estate's connectivity, one line per broker and on-premises network (text, json, markdown). */
-  private async estate(flags: Interfaces.InferredFlags<typeof Paths.flags>, cidrs: string[], config: ReturnType<typeof loadConfig>, redactor?: ReturnType<typeof createRedactor>): Promise<void> {
-    const format: PathsFormat = flags.json ? 'json' : ((flags.format as PathsFormat | undefined) ?? formatFromFile(flags.output, PATHS_FORMATS) ?? 'text');
-    if (format === 'mermaid') throw new InputError('--format', 'mermaid draws one broker\'s paths: give a broker (or use text, json or markdown for the estate)');
+  private async estate(
+    flags: Interfaces.InferredFlags<typeof Paths.flags>,
+    cidrs: string[],
+    config: ReturnType<typeof loadConfig>,
+    redactor?: ReturnType<typeof createRedactor>,
+  ): Promise<void> {
+    const format: PathsFormat = flags.json
+      ? 'json'
+      : ((flags.format as PathsFormat | undefined) ?? formatFromFile(flags.output, PATHS_FORMATS) ?? 'text');
+    if (format === 'mermaid')
+      throw new InputError(
+        '--format',
+        "mermaid draws one broker's paths: give a broker (or use text, json or markdown for the estate)",
+      );
     const source = flags.inventory ? {file: flags.inventory} : {live: liveOptions(flags, config)};
     const notice = 'live' in source ? endpointNotice(source.live?.endpoint) : undefined;
     if (notice) this.logToStderr(notice);
-    const estate = await runEstatePaths({source, onPremCidrs: cidrs, ...(config.network?.independence && {independence: config.network.independence}), ...(config.requiredPorts && {requiredPorts: config.requiredPorts})});
+    const estate = await runEstatePaths({
+      source,
+      onPremCidrs: cidrs,
+      ...(config.network?.independence && {independence: config.network.independence}),
+      ...(config.requiredPorts && {requiredPorts: config.requiredPorts}),
+    });
     // Redacted like one broker's paths: every format of the estate view sees the same aliases.
     const report = redactor ? redactDeep(estate, redactor) : estate;
     const columns = terminalColumns() ?? 100;
-    const render = (f: PathsFormat) => (f === 'json' ? `${JSON.stringify(report, null, 2)}\n` : f === 'markdown' ? renderEstateMarkdown(report, (text) => escapeCell(text, 4000)) : terminalSafe(renderEstateText(report, columns), {newlines: true}));
+    const render = (f: PathsFormat) =>
+      f === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : f === 'markdown'
+          ? renderEstateMarkdown(report, (text) => escapeCell(text, 4000))
+          : terminalSafe(renderEstateText(report, columns), {newlines: true});
     const toStdout = !flags.output || flags.output === '-';
     if (toStdout) {
       process.stdout.write(render(format));
     } else {
       writeFileAtomic(flags.output!, render(format));
       if (!flags.quiet && format !== 'text') process.stdout.write(render('text'));
-      this.logToStderr(`Wrote ${format} connectivity of ${report.rows.length} broker/network pair(s) to ${flags.output}`);
+      this.logToStderr(
+        `Wrote ${format} connectivity of ${report.rows.length} broker/network pair(s) to ${flags.output}`,
+      );
     }
 
     process.exitCode = report.exitCode;

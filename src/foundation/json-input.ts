@@ -27,7 +27,15 @@ export function createAjv(options: AjvFlavor & {schemasChecked?: boolean; code?:
   // validators (options.code) are compiled from mq-audit's own schemas and built-in policies only.
   // strictTypes off: policy authors write `{"required": [...]}` without `"type": "object"`, which is valid
   // JSON Schema; ajv would otherwise print warnings on the console. Unknown keywords stay errors (strict).
-  const ajv = new Ajv({...flavorOf(options), strict: true, strictTypes: false, strictTuples: false, strictRequired: false, validateSchema: !options.schemasChecked, code: options.code ?? {regExp: linearRegExp}});
+  const ajv = new Ajv({
+    ...flavorOf(options),
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    validateSchema: !options.schemasChecked,
+    code: options.code ?? {regExp: linearRegExp},
+  });
   addFormats(ajv);
   return ajv;
 }
@@ -82,13 +90,20 @@ export function readFileBytes(file: string, what: string, cap: number = SIZE_CAP
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(file, `cannot read ${what}: is a directory, expected a file`);
-    if (!stat.isFile()) throw new InputError(file, `cannot read ${what}: not a regular file (${fileKind(stat)}), expected a file`);
-    if (stat.size > cap) throw new InputError(file, `${what} is ${megabytes(stat.size)} MB, more than the ${megabytes(cap)} MB mq-audit reads as a ${what}`);
+    if (!stat.isFile())
+      throw new InputError(file, `cannot read ${what}: not a regular file (${fileKind(stat)}), expected a file`);
+    if (stat.size > cap)
+      throw new InputError(
+        file,
+        `${what} is ${megabytes(stat.size)} MB, more than the ${megabytes(cap)} MB mq-audit reads as a ${what}`,
+      );
     // One byte more than the size, to notice a file that grew while being read.
     const buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > cap) throw new InputError(file, `${what} is more than the ${megabytes(cap)} MB mq-audit reads as a ${what}`);
+    for (let read = -1; read !== 0 && length < buffer.length; length += read)
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > cap)
+      throw new InputError(file, `${what} is more than the ${megabytes(cap)} MB mq-audit reads as a ${what}`);
     return buffer.subarray(0, length);
   } catch (error) {
     if (isInputError(error)) throw error;
@@ -100,7 +115,13 @@ export function readFileBytes(file: string, what: string, cap: number = SIZE_CAP
 
 function readFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
+  return code === 'ENOENT'
+    ? 'no such file'
+    : code === 'EISDIR'
+      ? 'is a directory, expected a file'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : String((error as Error).message);
 }
 
 function fileKind(stat: Stats): string {
@@ -119,7 +140,12 @@ export function parseJson(text: string, file: string, what: string): unknown {
   if (text.trim() === '') throw new InputError(file, `${what} is empty, expected a JSON document`);
   // Before any parser: deep nesting overflows the stack of the recursive ones (and of everything after them).
   const tooDeep = nestingBeyond(text, MAX_NESTING);
-  if (tooDeep >= 0) throw new InputError(file, `${what} nests arrays and objects more than ${MAX_NESTING} deep`, lineColumn(text, tooDeep));
+  if (tooDeep >= 0)
+    throw new InputError(
+      file,
+      `${what} nests arrays and objects more than ${MAX_NESTING} deep`,
+      lineColumn(text, tooDeep),
+    );
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -128,7 +154,11 @@ export function parseJson(text: string, file: string, what: string): unknown {
     parseTolerant(text, problems, {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false});
     const first = problems[0];
     const reason = first ? describeParseError(printParseErrorCode(first.error)) : (error as Error).message;
-    throw new InputError(file, `${what} is not valid JSON: ${reason}`, first ? lineColumn(text, first.offset) : undefined);
+    throw new InputError(
+      file,
+      `${what} is not valid JSON: ${reason}`,
+      first ? lineColumn(text, first.offset) : undefined,
+    );
   }
 }
 
@@ -197,13 +227,20 @@ const PREFIX_ITEMS = 256;
  * document order, at their own indices): a problem there is reported without looking further. Only when that
  * prefix is valid is the whole document validated, by `quick` (stopping at the first violation) when given.
  */
-export function schemaErrors(validate: ValidateFunction, data: unknown, file: string, options: {quick?: ValidateFunction; limit?: number} = {}): InputError[] {
+export function schemaErrors(
+  validate: ValidateFunction,
+  data: unknown,
+  file: string,
+  options: {quick?: ValidateFunction; limit?: number} = {},
+): InputError[] {
   const limit = options.limit ?? MAX_SCHEMA_PROBLEMS;
   const prefix = arrayPrefix(data, PREFIX_ITEMS);
   if (prefix.truncated.size > 0) {
     if (!validate(prefix.copy)) {
       // An array cut short can fail minItems/contains where the whole one would not: those are not problems.
-      const genuine = (validate.errors ?? []).filter((e) => !(ARRAY_COUNT_KEYWORDS.has(e.keyword) && prefix.truncated.has(e.instancePath)));
+      const genuine = (validate.errors ?? []).filter(
+        (e) => !(ARRAY_COUNT_KEYWORDS.has(e.keyword) && prefix.truncated.has(e.instancePath)),
+      );
       if (genuine.length > 0) return toInputErrors(genuine, file, limit);
     }
 
@@ -260,7 +297,12 @@ function arrayPrefix(data: unknown, budget: number): {copy: unknown; truncated: 
     }
 
     const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) copy[key] = visit((value as Record<string, unknown>)[key], `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, depth + 1);
+    for (const key of Object.keys(value))
+      copy[key] = visit(
+        (value as Record<string, unknown>)[key],
+        `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+        depth + 1,
+      );
     return copy;
   };
 

@@ -51,7 +51,11 @@ function oneLine(text: string): string {
 }
 
 function escapeWord(word: string): string {
-  return word.replace(MARKDOWN_PUNCTUATION, '\\$&').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  return word
+    .replace(MARKDOWN_PUNCTUATION, '\\$&')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
 }
 
 /**

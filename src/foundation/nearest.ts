@@ -58,18 +58,23 @@ export function nearest(name: string, candidates: Iterable<string>, options: Nea
   const query = name.trim().toLowerCase();
   const limit = options.limit ?? Math.max(2, Math.floor(query.length / 3));
   const unique = [...new Set(candidates)];
-  const closest = (measure: (query: string, candidate: string) => number) => unique
-    .map((candidate) => ({candidate, distance: measure(query, candidate.toLowerCase())}))
-    .filter(({distance}) => distance <= limit)
-    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0))
-    .slice(0, options.count ?? 3)
-    .map(({candidate}) => candidate);
+  const closest = (measure: (query: string, candidate: string) => number) =>
+    unique
+      .map((candidate) => ({candidate, distance: measure(query, candidate.toLowerCase())}))
+      .filter(({distance}) => distance <= limit)
+      .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0))
+      .slice(0, options.count ?? 3)
+      .map(({candidate}) => candidate);
   const whole = closest(score);
   return whole.length > 0 ? whole : closest(wordScore);
 }
 
 /** `did you mean "a" or "b"?`, or undefined when nothing is close. `quote` false leaves the names bare. */
-export function didYouMean(name: string, candidates: Iterable<string>, options: NearestOptions & {quote?: boolean} = {}): string | undefined {
+export function didYouMean(
+  name: string,
+  candidates: Iterable<string>,
+  options: NearestOptions & {quote?: boolean} = {},
+): string | undefined {
   const close = nearest(name, candidates, options);
   if (close.length === 0) return undefined;
   return `did you mean ${close.map((c) => (options.quote === false ? c : `"${c}"`)).join(' or ')}?`;

@@ -9,7 +9,17 @@
  * (exit 130 for Ctrl-C) with either the complete new file or none.
  */
 import {randomBytes} from 'node:crypto';
-import {closeSync, constants, createReadStream, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import {pipeline} from 'node:stream/promises';
 import {createGzip} from 'node:zlib';
 import {basename, dirname, join} from 'node:path';
@@ -29,7 +39,11 @@ export function writeFileAtomic(file: string, content: Iterable<string> | string
   let created = false;
   try {
     mkdirSync(dirname(file), {recursive: true});
-    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+    const fd = openSync(
+      temporary,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+      0o666,
+    );
     created = true;
     pendingTemporaries.add(temporary);
     try {
@@ -56,7 +70,10 @@ export function writeFileAtomic(file: string, content: Iterable<string> | string
  * `--inventory` or `--baseline`: the write would silently replace the input. Compared as files (device and
  * inode), so another spelling of the path or a symlink to it is caught too.
  */
-export function refuseOutputOverInputs(output: string | undefined, inputs: readonly (readonly [flag: string, file: string | undefined])[]): void {
+export function refuseOutputOverInputs(
+  output: string | undefined,
+  inputs: readonly (readonly [flag: string, file: string | undefined])[],
+): void {
   if (output === undefined || output === '-') return;
   const target = fileIdentity(output);
   if (!target) return;
@@ -64,7 +81,10 @@ export function refuseOutputOverInputs(output: string | undefined, inputs: reado
     if (file === undefined || file === '-') continue;
     const input = fileIdentity(file);
     if (input && input.dev === target.dev && input.ino === target.ino) {
-      throw new InputError('--output', `${output} is the ${flag} file (${file}): writing it would replace that input; write the output to another file`);
+      throw new InputError(
+        '--output',
+        `${output} is the ${flag} file (${file}): writing it would replace that input; write the output to another file`,
+      );
     }
   }
 }

@@ -11,6 +11,8 @@ export function flat(text: string): string {
 /** A glob of `*` (any run of characters) and `?` (one character) as a whole-string, case-sensitive pattern. */
 export function globPattern(glob: string): RegExp {
   // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points are what a glob's characters are
-  const escaped = [...glob].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+()[\]{}]/.test(c) ? `\\${c}` : c)).join('');
+  const escaped = [...glob]
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+()[\]{}]/.test(c) ? `\\${c}` : c))
+    .join('');
   return new RegExp(`^${escaped}$`);
 }

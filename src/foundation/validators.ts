@@ -21,7 +21,10 @@ import {SCHEMAS} from './package-paths';
  * The flavors mq-audit compiles schemas with: its own schemas (every error); policy assertions `explained`
  * (every error, with the data it was about; parameter schemas too) and `quick` (the first error only).
  */
-export const FLAVORS = {ownSchema: {}, explained: {verbose: true}, quick: {allErrors: false}} as const satisfies Record<string, AjvFlavor>;
+export const FLAVORS = {ownSchema: {}, explained: {verbose: true}, quick: {allErrors: false}} as const satisfies Record<
+  string,
+  AjvFlavor
+>;
 
 /** Where the build writes them: dist/validators, beside dist/foundation/. */
 export const PRECOMPILED_DIR = join(__dirname, '..', 'validators');
@@ -36,7 +39,10 @@ export interface PrecompiledIndex {
 /** What a precompiled validator is looked up by. */
 export function validatorKey(schema: unknown, flavor: AjvFlavor, ajvVersion: string): string {
   const {allErrors, verbose} = flavorOf(flavor);
-  return sha256Hex(`ajv ${ajvVersion}; allErrors ${allErrors}; verbose ${verbose}\n${JSON.stringify(schema)}`).slice(0, 32);
+  return sha256Hex(`ajv ${ajvVersion}; allErrors ${allErrors}; verbose ${verbose}\n${JSON.stringify(schema)}`).slice(
+    0,
+    32,
+  );
 }
 
 export function ajvVersion(): string {
@@ -62,7 +68,11 @@ function indexOf(dir: string): {version: string; keys: Set<string>} | null {
 }
 
 /** The validator compiled at build time for exactly this schema and flavor, if there is one. */
-export function precompiledValidator(schema: unknown, flavor: AjvFlavor, dir: string = PRECOMPILED_DIR): ValidateFunction | undefined {
+export function precompiledValidator(
+  schema: unknown,
+  flavor: AjvFlavor,
+  dir: string = PRECOMPILED_DIR,
+): ValidateFunction | undefined {
   const index = indexOf(dir);
   if (!index) return undefined;
   const key = validatorKey(schema, flavor, index.version);
@@ -81,7 +91,16 @@ export function compiledFormOf(name: string, schema: unknown): unknown {
   const {$defs, ...rest} = schema as {$defs: Record<string, {description?: string}>};
   const defs = Object.fromEntries(Object.entries($defs).filter(([key]) => !key.startsWith(`${EDITOR_ASSERTION}.`)));
   const assertion = $defs[EDITOR_ASSERTION];
-  return {...rest, $defs: {...defs, [EDITOR_ASSERTION]: {...(assertion?.description && {description: assertion.description}), type: ['object', 'boolean']}}};
+  return {
+    ...rest,
+    $defs: {
+      ...defs,
+      [EDITOR_ASSERTION]: {
+        ...(assertion?.description && {description: assertion.description}),
+        type: ['object', 'boolean'],
+      },
+    },
+  };
 }
 
 /** The $defs of policy.schema.json that describe an assertion over the broker document (`assertion.*` below it). */

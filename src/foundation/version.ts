@@ -3,4 +3,7 @@ import {join} from 'node:path';
 import {PACKAGE_ROOT} from './package-paths';
 
 /** The tool's name and version as reported in inventories, reports and SARIF. */
-export const TOOL = {name: 'mq-audit', version: (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {version: string}).version};
+export const TOOL = {
+  name: 'mq-audit',
+  version: (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {version: string}).version,
+};

@@ -14,16 +14,36 @@ import type {IacDefinition, IacFormat, IacProblem, LiteralValue} from './types';
 
 /** The intrinsic functions and condition functions that have a `!Short` form (CloudFormation User Guide). */
 const INTRINSIC_FUNCTIONS = [
-  'And', 'Base64', 'Cidr', 'Condition', 'Equals', 'FindInMap', 'GetAtt', 'GetAZs', 'If', 'ImportValue', 'Join',
-  'Length', 'Not', 'Or', 'Ref', 'Select', 'Split', 'Sub', 'ToJsonString', 'Transform',
+  'And',
+  'Base64',
+  'Cidr',
+  'Condition',
+  'Equals',
+  'FindInMap',
+  'GetAtt',
+  'GetAZs',
+  'If',
+  'ImportValue',
+  'Join',
+  'Length',
+  'Not',
+  'Or',
+  'Ref',
+  'Select',
+  'Split',
+  'Sub',
+  'ToJsonString',
+  'Transform',
 ];
 
 /** Each short form in the three shapes YAML allows: `!Ref X`, `!Join [..]`, `!Transform {..}`. */
-const INTRINSIC_TAGS: (CollectionTag | ScalarTag)[] = INTRINSIC_FUNCTIONS.flatMap((name): (CollectionTag | ScalarTag)[] => [
-  {tag: `!${name}`, resolve: (value: string) => value},
-  {tag: `!${name}`, collection: 'seq', resolve: (value) => value},
-  {tag: `!${name}`, collection: 'map', resolve: (value) => value},
-]);
+const INTRINSIC_TAGS: (CollectionTag | ScalarTag)[] = INTRINSIC_FUNCTIONS.flatMap(
+  (name): (CollectionTag | ScalarTag)[] => [
+    {tag: `!${name}`, resolve: (value: string) => value},
+    {tag: `!${name}`, collection: 'seq', resolve: (value) => value},
+    {tag: `!${name}`, collection: 'map', resolve: (value) => value},
+  ],
+);
 
 /** Deep enough for Logs.Audit, EncryptionOptions.KmsKeyId, LdapServerMetadata.Hosts. */
 const MAX_PROPERTY_DEPTH = 3;
@@ -61,7 +81,11 @@ export function propertyLines(properties: YAMLMap, lines: LineIndex): Record<str
   return out;
 }
 
-export function parseCloudFormation(text: string, file: string, format: Extract<IacFormat, 'cloudformation-json' | 'cloudformation-yaml'>): ParsedTemplate {
+export function parseCloudFormation(
+  text: string,
+  file: string,
+  format: Extract<IacFormat, 'cloudformation-json' | 'cloudformation-yaml'>,
+): ParsedTemplate {
   const lines = new LineIndex(text);
   const document = parseTemplateDocument(text, format === 'cloudformation-json');
   if (document.errors.length > 0) {
@@ -70,11 +94,22 @@ export function parseCloudFormation(text: string, file: string, format: Extract<
     const atEnd = text.slice(error.pos[0]).trim() === '';
     const offset = atEnd ? Math.max(0, text.trimEnd().length - 1) : error.pos[0];
     const parserMessage = error.message.split('\n')[0];
-    const message = atEnd && format === 'cloudformation-json' ? `unexpected end of file, a { or [ is not closed (${parserMessage})` : parserMessage;
+    const message =
+      atEnd && format === 'cloudformation-json'
+        ? `unexpected end of file, a { or [ is not closed (${parserMessage})`
+        : parserMessage;
     return {
       isTemplate: false,
       definitions: [],
-      problems: [{severity: 'warning', file, line: lines.line(offset), column: lines.column(offset), message: `not indexed: ${format === 'cloudformation-json' ? 'JSON' : 'YAML'} syntax error: ${message}`}],
+      problems: [
+        {
+          severity: 'warning',
+          file,
+          line: lines.line(offset),
+          column: lines.column(offset),
+          message: `not indexed: ${format === 'cloudformation-json' ? 'JSON' : 'YAML'} syntax error: ${message}`,
+        },
+      ],
     };
   }
 
@@ -96,7 +131,12 @@ export function parseCloudFormation(text: string, file: string, format: Extract<
 function isTemplate(root: YAMLMap): boolean {
   if (root.has('AWSTemplateFormatVersion')) return true;
   const resources = root.get('Resources', true);
-  return isMap(resources) && resources.items.some((pair) => isMap(pair.value) && (literalString(pair.value.get('Type', true))?.startsWith('AWS::') ?? false));
+  return (
+    isMap(resources) &&
+    resources.items.some(
+      (pair) => isMap(pair.value) && (literalString(pair.value.get('Type', true))?.startsWith('AWS::') ?? false),
+    )
+  );
 }
 
 function resourceDefinition(pair: Pair, file: string, format: IacFormat, lines: LineIndex): IacDefinition | undefined {
@@ -138,7 +178,13 @@ function resourceDefinition(pair: Pair, file: string, format: IacFormat, lines: 
 }
 
 /** Records the line of every property path: nested maps (`Logs.Audit`), list items (`SecurityGroupIngress.0`), tags. */
-function recordProperties(map: YAMLMap, prefix: string, depth: number, out: Record<string, number>, lines: LineIndex): void {
+function recordProperties(
+  map: YAMLMap,
+  prefix: string,
+  depth: number,
+  out: Record<string, number>,
+  lines: LineIndex,
+): void {
   for (const pair of map.items) {
     const key = literalString(pair.key);
     if (key === undefined || !isNode(pair.key)) continue;
@@ -147,7 +193,12 @@ function recordProperties(map: YAMLMap, prefix: string, depth: number, out: Reco
     const value = pair.value;
     if (depth === 0 && key === 'Tags' && isSeq(value)) {
       recordTags(value, out, lines);
-    } else if (isMap(value) && value.tag === undefined && !isLongFormIntrinsic(value) && depth + 1 < MAX_PROPERTY_DEPTH) {
+    } else if (
+      isMap(value) &&
+      value.tag === undefined &&
+      !isLongFormIntrinsic(value) &&
+      depth + 1 < MAX_PROPERTY_DEPTH
+    ) {
       recordProperties(value, path, depth + 1, out, lines);
     } else if (isSeq(value) && value.tag === undefined && depth === 0) {
       value.items.forEach((item, index) => {
@@ -169,7 +220,8 @@ function recordTags(tags: YAMLSeq, out: Record<string, number>, lines: LineIndex
 function nameTagOf(tags: unknown, lines: LineIndex): LiteralValue | undefined {
   if (!isSeq(tags) || tags.tag !== undefined) return undefined;
   for (const item of tags.items) {
-    if (isMap(item) && literalString(item.get('Key', true)) === 'Name') return literalAt(item.get('Value', true), lines);
+    if (isMap(item) && literalString(item.get('Key', true)) === 'Name')
+      return literalAt(item.get('Value', true), lines);
   }
 
   return undefined;
@@ -185,7 +237,7 @@ function isLongFormIntrinsic(map: YAMLMap): boolean {
 /** A string or number written as such: no intrinsic tag, no long-form intrinsic. */
 function literalString(node: unknown): string | undefined {
   if (!isScalar(node) || (node.tag !== undefined && node.tag !== PLAIN_STRING_TAG)) return undefined;
-  const value = (node).value;
+  const value = node.value;
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 

@@ -30,7 +30,10 @@ export function discoverIacFiles(paths: string[], repoRoot: string, problems: Ia
   for (const given of paths) {
     const absolute = resolve(given);
     if (!existsSync(absolute)) {
-      throw new InputError(given, 'does not exist: expected a directory (or file) holding CloudFormation templates or Terraform files');
+      throw new InputError(
+        given,
+        'does not exist: expected a directory (or file) holding CloudFormation templates or Terraform files',
+      );
     }
 
     if (statSync(absolute).isDirectory()) walk(absolute, repoRoot, found, problems);
@@ -45,7 +48,11 @@ function walk(directory: string, repoRoot: string, found: Map<string, CandidateF
   try {
     entries = readdirSync(directory, {withFileTypes: true});
   } catch (error) {
-    problems.push({severity: 'warning', file: repositoryPath(directory, repoRoot), message: `directory not searched: ${(error as Error).message}`});
+    problems.push({
+      severity: 'warning',
+      file: repositoryPath(directory, repoRoot),
+      message: `directory not searched: ${(error as Error).message}`,
+    });
     return;
   }
 

@@ -12,7 +12,13 @@ import type {CandidateFile} from './discover';
 import {parseTerraform} from './terraform';
 import type {BuildIacIndexOptions, IacDefinition, IacIndexResult, IacProblem, StackName} from './types';
 
-export {locate, matchResource, encodeRepositoryPath, CLOUDFORMATION_LOGICAL_ID_TAG, CLOUDFORMATION_STACK_TAG} from './match';
+export {
+  locate,
+  matchResource,
+  encodeRepositoryPath,
+  CLOUDFORMATION_LOGICAL_ID_TAG,
+  CLOUDFORMATION_STACK_TAG,
+} from './match';
 export {anchorProperty} from './properties';
 export {locatableKindOfHop} from './resource-types';
 export {SKIPPED_DIRECTORIES} from './discover';
@@ -48,14 +54,27 @@ export function buildIacIndex(paths: string[], repoRoot: string, options: BuildI
   let bytesRead = 0;
 
   for (const [position, candidate] of candidates.entries()) {
-    const spent = bytesRead > budget.bytes ? `${budget.bytes} bytes` : performance.now() - started > budget.milliseconds ? `${budget.milliseconds / 1000} s` : undefined;
+    const spent =
+      bytesRead > budget.bytes
+        ? `${budget.bytes} bytes`
+        : performance.now() - started > budget.milliseconds
+          ? `${budget.milliseconds / 1000} s`
+          : undefined;
     if (spent) {
       const left = candidates.length - position;
-      problems.push({severity: 'warning', file: candidate.file, message: `not indexed, with ${left - 1} more file(s) after it: the IaC budget of ${spent} per scan was spent (name the folders that hold your templates with --iac)`});
+      problems.push({
+        severity: 'warning',
+        file: candidate.file,
+        message: `not indexed, with ${left - 1} more file(s) after it: the IaC budget of ${spent} per scan was spent (name the folders that hold your templates with --iac)`,
+      });
       break;
     }
 
-    const text = readCandidate(candidate, candidate.format === 'terraform' ? Math.min(maxBytes, MAX_TERRAFORM_FILE_BYTES) : maxBytes, problems);
+    const text = readCandidate(
+      candidate,
+      candidate.format === 'terraform' ? Math.min(maxBytes, MAX_TERRAFORM_FILE_BYTES) : maxBytes,
+      problems,
+    );
     if (text === undefined) continue;
     bytesRead += text.length;
     if (candidate.format === 'cloudformation' && basename(candidate.file) === 'manifest.json') {
@@ -69,14 +88,22 @@ export function buildIacIndex(paths: string[], repoRoot: string, options: BuildI
     } catch (error) {
       // A file in the repository (written by a pull request) must not take the scan down: on 100 KB of nested
       // `"${` the HCL grammar overflows the stack or leaves a tree without types. A warning, like a syntax error.
-      problems.push({severity: 'warning', file: candidate.file, message: `not indexed: the parser gave up on it (${(error as Error).message})`});
+      problems.push({
+        severity: 'warning',
+        file: candidate.file,
+        message: `not indexed: the parser gave up on it (${(error as Error).message})`,
+      });
       continue;
     }
 
     problems.push(...parsed.problems);
     if (!parsed.indexed) continue;
     if (!isInsideRepository(candidate.file)) {
-      problems.push({severity: 'warning', file: candidate.file, message: 'not indexed: outside the repository root, so findings could not point at it'});
+      problems.push({
+        severity: 'warning',
+        file: candidate.file,
+        message: 'not indexed: outside the repository root, so findings could not point at it',
+      });
       continue;
     }
 
@@ -89,9 +116,13 @@ export function buildIacIndex(paths: string[], repoRoot: string, options: BuildI
     if (definition.format === 'terraform') continue;
     const mapped = stacks.get(definition.file) ?? [];
     // A CDK template is named after its artifact id, which the manifest maps to the real stack name.
-    const guessed = mapped.some((stack) => stack.source === 'cdk-manifest') ? [] : [{name: stackNameFromFileName(definition.file), source: 'file-name' as const}];
+    const guessed = mapped.some((stack) => stack.source === 'cdk-manifest')
+      ? []
+      : [{name: stackNameFromFileName(definition.file), source: 'file-name' as const}];
     const known = [...guessed, ...mapped];
-    definition.stacks = known.filter((stack, i) => known.findIndex((other) => other.name === stack.name && other.source === stack.source) === i);
+    definition.stacks = known.filter(
+      (stack, i) => known.findIndex((other) => other.name === stack.name && other.source === stack.source) === i,
+    );
     const environment = environments.get(definition.file);
     if (environment) definition.environment = environment;
   }
@@ -103,7 +134,11 @@ function readCandidate(candidate: CandidateFile, maxBytes: number, problems: Iac
   try {
     const size = statSync(candidate.absolute).size;
     if (size > maxBytes) {
-      problems.push({severity: 'warning', file: candidate.file, message: `not indexed: ${size} bytes, more than the ${maxBytes} looked at`});
+      problems.push({
+        severity: 'warning',
+        file: candidate.file,
+        message: `not indexed: ${size} bytes, more than the ${maxBytes} looked at`,
+      });
       return undefined;
     }
 
@@ -115,33 +150,51 @@ function readCandidate(candidate: CandidateFile, maxBytes: number, problems: Iac
   }
 }
 
-function parseCandidate(candidate: CandidateFile, text: string): {indexed: boolean; definitions: IacDefinition[]; problems: IacProblem[]} {
+function parseCandidate(
+  candidate: CandidateFile,
+  text: string,
+): {indexed: boolean; definitions: IacDefinition[]; problems: IacProblem[]} {
   if (candidate.format === 'terraform') {
     const parsed = parseTerraform(text, candidate.file);
     return {indexed: parsed.problems.length === 0, ...parsed};
   }
 
   // Most YAML and JSON files in a repository are not templates; only those naming an AWS type are parsed.
-  if (!text.includes('AWS::') && !text.includes('AWSTemplateFormatVersion')) return {indexed: false, definitions: [], problems: []};
+  if (!text.includes('AWS::') && !text.includes('AWSTemplateFormatVersion'))
+    return {indexed: false, definitions: [], problems: []};
   const json = extname(candidate.file).toLowerCase() === '.json' || text.trimStart().startsWith('{');
   const parsed = parseCloudFormation(text, candidate.file, json ? 'cloudformation-json' : 'cloudformation-yaml');
   return {indexed: parsed.isTemplate, definitions: parsed.definitions, problems: parsed.problems};
 }
 
 interface CdkManifest {
-  artifacts?: Record<string, {type?: unknown; environment?: unknown; properties?: {templateFile?: unknown; stackName?: unknown}}>;
+  artifacts?: Record<
+    string,
+    {type?: unknown; environment?: unknown; properties?: {templateFile?: unknown; stackName?: unknown}}
+  >;
 }
 
 /**
  * A CDK cloud assembly manifest says which template each stack is synthesized to (`properties.templateFile`) and
  * under which name it is deployed (`properties.stackName`, else the artifact id).
  */
-function readCdkManifest(candidate: CandidateFile, text: string, root: string, stacks: Map<string, StackName[]>, environments: Map<string, CdkEnvironment>, problems: IacProblem[]): void {
+function readCdkManifest(
+  candidate: CandidateFile,
+  text: string,
+  root: string,
+  stacks: Map<string, StackName[]>,
+  environments: Map<string, CdkEnvironment>,
+  problems: IacProblem[],
+): void {
   let manifest: CdkManifest;
   try {
     manifest = JSON.parse(text) as CdkManifest;
   } catch (error) {
-    problems.push({severity: 'warning', file: candidate.file, message: `CDK manifest not read: ${(error as Error).message}`});
+    problems.push({
+      severity: 'warning',
+      file: candidate.file,
+      message: `CDK manifest not read: ${(error as Error).message}`,
+    });
     return;
   }
 
@@ -167,11 +220,21 @@ function cdkEnvironment(value: unknown): {account?: string; region?: string} | u
   return Object.keys(environment).length > 0 ? environment : undefined;
 }
 
-function addStacksOption(mapping: Record<string, string>, root: string, stacks: Map<string, StackName[]>, files: string[], problems: IacProblem[]): void {
+function addStacksOption(
+  mapping: Record<string, string>,
+  root: string,
+  stacks: Map<string, StackName[]>,
+  files: string[],
+  problems: IacProblem[],
+): void {
   for (const [stackName, path] of Object.entries(mapping)) {
     const template = repositoryPath(isAbsolute(path) ? path : join(root, path), root);
     if (!files.includes(template)) {
-      problems.push({severity: 'warning', file: template, message: `stack ${stackName} is mapped to this file, which is not an indexed CloudFormation template`});
+      problems.push({
+        severity: 'warning',
+        file: template,
+        message: `stack ${stackName} is mapped to this file, which is not an indexed CloudFormation template`,
+      });
       continue;
     }
 

@@ -15,7 +15,17 @@
  */
 import {hasOwnName} from './resource-types';
 import {anchorProperty} from './properties';
-import type {Anchor, CandidateSummary, DeployedResource, Evidence, EvidenceStrength, IacDefinition, IacIndex, MatchResult, StackName} from './types';
+import type {
+  Anchor,
+  CandidateSummary,
+  DeployedResource,
+  Evidence,
+  EvidenceStrength,
+  IacDefinition,
+  IacIndex,
+  MatchResult,
+  StackName,
+} from './types';
 
 export const CLOUDFORMATION_STACK_TAG = 'aws:cloudformation:stack-name';
 export const CLOUDFORMATION_LOGICAL_ID_TAG = 'aws:cloudformation:logical-id';
@@ -44,11 +54,13 @@ export function locate(index: IacIndex, resource: DeployedResource, property?: s
 /** Like locate, and says why when there is no anchor (for the JSON report). */
 export function matchResource(index: IacIndex, resource: DeployedResource, property?: string): MatchResult {
   const lookup = lookupFor(index, resource.type);
-  if (lookup.count === 0) return {status: 'unmatched', reason: `no ${resource.type} is defined in the infrastructure-as-code files searched`};
+  if (lookup.count === 0)
+    return {status: 'unmatched', reason: `no ${resource.type} is defined in the infrastructure-as-code files searched`};
 
   const assessments = possibleDefinitions(lookup, resource).map((definition) => assess(definition, resource));
   const candidates = assessments.filter((assessment) => assessment.evidence.length > 0 && !assessment.contradiction);
-  if (candidates.length === 0) return {status: 'unmatched', reason: unmatchedReason(resource, lookup.count, assessments)};
+  if (candidates.length === 0)
+    return {status: 'unmatched', reason: unmatchedReason(resource, lookup.count, assessments)};
 
   candidates.sort((a, b) => compareEvidence(b.evidence, a.evidence));
   const [best, second] = candidates;
@@ -83,12 +95,19 @@ function lookupFor(index: IacIndex, kind: string): KindLookup {
     for (const definition of index.definitions) {
       let lookup = byKind.get(definition.kind);
       if (!lookup) {
-        lookup = {count: 0, byLogicalId: new Map(), byName: new Map(), byNameTag: new Map(), byTerraformName: new Map()};
+        lookup = {
+          count: 0,
+          byLogicalId: new Map(),
+          byName: new Map(),
+          byNameTag: new Map(),
+          byTerraformName: new Map(),
+        };
         byKind.set(definition.kind, lookup);
       }
 
       lookup.count++;
-      if (definition.format === 'terraform') add(lookup.byTerraformName, normalizeName(definition.localName), definition);
+      if (definition.format === 'terraform')
+        add(lookup.byTerraformName, normalizeName(definition.localName), definition);
       else add(lookup.byLogicalId, definition.localName, definition);
       if (definition.name) add(lookup.byName, definition.name.value, definition);
       if (definition.nameTag) add(lookup.byNameTag, definition.nameTag.value, definition);
@@ -97,7 +116,15 @@ function lookupFor(index: IacIndex, kind: string): KindLookup {
     lookups.set(index, byKind);
   }
 
-  return byKind.get(kind) ?? {count: 0, byLogicalId: new Map(), byName: new Map(), byNameTag: new Map(), byTerraformName: new Map()};
+  return (
+    byKind.get(kind) ?? {
+      count: 0,
+      byLogicalId: new Map(),
+      byName: new Map(),
+      byNameTag: new Map(),
+      byTerraformName: new Map(),
+    }
+  );
 }
 
 function add(map: Map<string, IacDefinition[]>, key: string, definition: IacDefinition): void {
@@ -111,8 +138,12 @@ function possibleDefinitions(lookup: KindLookup, resource: DeployedResource): Ia
   const logicalId = resource.tags?.[CLOUDFORMATION_LOGICAL_ID_TAG];
   const names = [resource.name, resource.tags?.Name].filter((name): name is string => name !== undefined);
   const found = new Set<IacDefinition>([
-    ...(logicalId === undefined ? [] : lookup.byLogicalId.get(logicalId) ?? []),
-    ...names.flatMap((name) => [...(lookup.byName.get(name) ?? []), ...(lookup.byNameTag.get(name) ?? []), ...(lookup.byTerraformName.get(normalizeName(name)) ?? [])]),
+    ...(logicalId === undefined ? [] : (lookup.byLogicalId.get(logicalId) ?? [])),
+    ...names.flatMap((name) => [
+      ...(lookup.byName.get(name) ?? []),
+      ...(lookup.byNameTag.get(name) ?? []),
+      ...(lookup.byTerraformName.get(normalizeName(name)) ?? []),
+    ]),
   ]);
   return [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine));
 }
@@ -131,11 +162,23 @@ function assess(definition: IacDefinition, resource: DeployedResource): Assessme
       contradictions.push(`its logical id is ${logicalId}, not ${definition.localName}`);
     } else if (stack !== undefined && definition.stacks?.some((known) => known.name === stack)) {
       createdHere = true;
-      const sources = definition.stacks.filter((known) => known.name === stack).map((known) => STACK_SOURCES[known.source]);
-      evidence.push({kind: 'cloudformation-stack', strength: 'strong', detail: `tags ${CLOUDFORMATION_STACK_TAG}=${stack} and ${CLOUDFORMATION_LOGICAL_ID_TAG}=${logicalId}: ${definition.file} is deployed as stack ${stack} (${sources.join(', ')})`});
+      const sources = definition.stacks
+        .filter((known) => known.name === stack)
+        .map((known) => STACK_SOURCES[known.source]);
+      evidence.push({
+        kind: 'cloudformation-stack',
+        strength: 'strong',
+        detail: `tags ${CLOUDFORMATION_STACK_TAG}=${stack} and ${CLOUDFORMATION_LOGICAL_ID_TAG}=${logicalId}: ${definition.file} is deployed as stack ${stack} (${sources.join(', ')})`,
+      });
     } else {
-      const known = definition.stacks?.length ? `known stacks of ${definition.file}: ${definition.stacks.map((s) => s.name).join(', ')}` : `no stack is known for ${definition.file}`;
-      evidence.push({kind: 'cloudformation-logical-id', strength: 'medium', detail: `tag ${CLOUDFORMATION_LOGICAL_ID_TAG}=${logicalId} matches; the stack ${stack ?? '(untagged)'} is not known to come from this template (${known})`});
+      const known = definition.stacks?.length
+        ? `known stacks of ${definition.file}: ${definition.stacks.map((s) => s.name).join(', ')}`
+        : `no stack is known for ${definition.file}`;
+      evidence.push({
+        kind: 'cloudformation-logical-id',
+        strength: 'medium',
+        detail: `tag ${CLOUDFORMATION_LOGICAL_ID_TAG}=${logicalId} matches; the stack ${stack ?? '(untagged)'} is not known to come from this template (${known})`,
+      });
     }
   }
 
@@ -144,25 +187,53 @@ function assess(definition: IacDefinition, resource: DeployedResource): Assessme
   const place = resource.arn === undefined ? undefined : arnPlace(resource.arn);
   if (definition.environment && place) {
     const {account, region} = definition.environment;
-    if (account !== undefined && place.account !== '' && account !== place.account) elsewhere.push(`the CDK manifest deploys ${definition.file} to account ${account}, the resource is in ${place.account}`);
-    if (region !== undefined && place.region !== '' && region !== place.region) elsewhere.push(`the CDK manifest deploys ${definition.file} to ${region}, the resource is in ${place.region}`);
+    if (account !== undefined && place.account !== '' && account !== place.account)
+      elsewhere.push(
+        `the CDK manifest deploys ${definition.file} to account ${account}, the resource is in ${place.account}`,
+      );
+    if (region !== undefined && place.region !== '' && region !== place.region)
+      elsewhere.push(`the CDK manifest deploys ${definition.file} to ${region}, the resource is in ${place.region}`);
   }
 
   const ownName = hasOwnName(definition.kind) ? resource.name : undefined;
   if (definition.name && ownName !== undefined) {
-    if (definition.name.value === ownName) evidence.push({kind: 'name', strength: 'strong', detail: `literal name ${JSON.stringify(ownName)} at ${definition.file}:${definition.name.line}`});
-    else contradictions.push(`its name is ${JSON.stringify(definition.name.value)} (line ${definition.name.line}), the deployed one is ${JSON.stringify(ownName)}`);
+    if (definition.name.value === ownName)
+      evidence.push({
+        kind: 'name',
+        strength: 'strong',
+        detail: `literal name ${JSON.stringify(ownName)} at ${definition.file}:${definition.name.line}`,
+      });
+    else
+      contradictions.push(
+        `its name is ${JSON.stringify(definition.name.value)} (line ${definition.name.line}), the deployed one is ${JSON.stringify(ownName)}`,
+      );
   }
 
   const deployedNameTag = resource.tags?.Name ?? (hasOwnName(definition.kind) ? undefined : resource.name);
   if (definition.nameTag && deployedNameTag !== undefined) {
-    if (definition.nameTag.value === deployedNameTag) evidence.push({kind: 'name-tag', strength: 'medium', detail: `literal Name tag ${JSON.stringify(deployedNameTag)} at ${definition.file}:${definition.nameTag.line}`});
-    else contradictions.push(`its Name tag is ${JSON.stringify(definition.nameTag.value)} (line ${definition.nameTag.line}), the deployed one is ${JSON.stringify(deployedNameTag)}`);
+    if (definition.nameTag.value === deployedNameTag)
+      evidence.push({
+        kind: 'name-tag',
+        strength: 'medium',
+        detail: `literal Name tag ${JSON.stringify(deployedNameTag)} at ${definition.file}:${definition.nameTag.line}`,
+      });
+    else
+      contradictions.push(
+        `its Name tag is ${JSON.stringify(definition.nameTag.value)} (line ${definition.nameTag.line}), the deployed one is ${JSON.stringify(deployedNameTag)}`,
+      );
   }
 
   const plainName = resource.name ?? resource.tags?.Name;
-  if (definition.format === 'terraform' && plainName !== undefined && normalizeName(definition.localName) === normalizeName(plainName)) {
-    evidence.push({kind: 'terraform-resource-name', strength: 'weak', detail: `Terraform resource ${definition.address} is named like ${JSON.stringify(plainName)}`});
+  if (
+    definition.format === 'terraform' &&
+    plainName !== undefined &&
+    normalizeName(definition.localName) === normalizeName(plainName)
+  ) {
+    evidence.push({
+      kind: 'terraform-resource-name',
+      strength: 'weak',
+      detail: `Terraform resource ${definition.address} is named like ${JSON.stringify(plainName)}`,
+    });
   }
 
   const ruledOut = [...elsewhere, ...(createdHere ? [] : contradictions)];
@@ -183,7 +254,8 @@ function normalizeName(name: string): string {
 /** Positive when `a` is better evidence than `b`: more strong pieces, then more medium, then more weak. */
 function compareEvidence(a: Evidence[], b: Evidence[]): number {
   for (const strength of STRENGTHS) {
-    const difference = a.filter((e) => e.strength === strength).length - b.filter((e) => e.strength === strength).length;
+    const difference =
+      a.filter((e) => e.strength === strength).length - b.filter((e) => e.strength === strength).length;
     if (difference !== 0) return difference;
   }
 

@@ -57,7 +57,10 @@ export function anchorProperty(definition: IacDefinition, requested: string): Pr
 function splitPath(requested: string): string[] {
   const trimmed = requested.startsWith('/') ? requested.slice(1) : requested;
   const separator = requested.startsWith('/') ? '/' : '.';
-  return trimmed.split(separator).map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~')).filter((part) => part !== '');
+  return trimmed
+    .split(separator)
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .filter((part) => part !== '');
 }
 
 /** The requested path in the definition's naming: the broker table for its head, case conversion for the rest. */

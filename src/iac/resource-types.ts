@@ -94,16 +94,28 @@ const TERRAFORM_TYPES: Record<string, ResourceTypeInfo> = {
 const TERRAFORM_FAMILIES = ['aws_ec2_transit_gateway_', 'aws_dx_', 'aws_network_acl'];
 
 export function cloudFormationTypeInfo(type: string): ResourceTypeInfo | undefined {
-  return CLOUDFORMATION_TYPES[type] ?? (CLOUDFORMATION_FAMILIES.some((prefix) => type.startsWith(prefix)) ? {kind: 'auxiliary'} : undefined);
+  return (
+    CLOUDFORMATION_TYPES[type] ??
+    (CLOUDFORMATION_FAMILIES.some((prefix) => type.startsWith(prefix)) ? {kind: 'auxiliary'} : undefined)
+  );
 }
 
 export function terraformTypeInfo(type: string): ResourceTypeInfo | undefined {
-  return TERRAFORM_TYPES[type] ?? (TERRAFORM_FAMILIES.some((prefix) => type.startsWith(prefix)) ? {kind: 'auxiliary'} : undefined);
+  return (
+    TERRAFORM_TYPES[type] ??
+    (TERRAFORM_FAMILIES.some((prefix) => type.startsWith(prefix)) ? {kind: 'auxiliary'} : undefined)
+  );
 }
 
 /** Kinds whose deployed resources have a name of their own; the others are known by their Name tag. */
 export function hasOwnName(kind: IacResourceKind): boolean {
-  return kind === 'broker' || kind === 'security-group' || kind === 'dx-connection' || kind === 'dx-gateway' || kind === 'virtual-interface';
+  return (
+    kind === 'broker' ||
+    kind === 'security-group' ||
+    kind === 'dx-connection' ||
+    kind === 'dx-gateway' ||
+    kind === 'virtual-interface'
+  );
 }
 
 /** The kind to locate a network path hop by; undefined for hops that are not resources (on-premises, targets). */

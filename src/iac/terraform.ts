@@ -39,7 +39,18 @@ export function parseTerraform(text: string, file: string): ParsedTerraform {
   const error = syntaxError(tree, text, lines);
   if (error) {
     // The grammar recovers from errors, but what follows one may be misplaced: index nothing from this file.
-    return {definitions: [], problems: [{severity: 'warning', file, line: error.line, column: error.column, message: `not indexed: HCL syntax error: ${error.message}`}]};
+    return {
+      definitions: [],
+      problems: [
+        {
+          severity: 'warning',
+          file,
+          line: error.line,
+          column: error.column,
+          message: `not indexed: HCL syntax error: ${error.message}`,
+        },
+      ],
+    };
   }
 
   const definitions: IacDefinition[] = [];
@@ -56,7 +67,11 @@ export function parseTerraform(text: string, file: string): ParsedTerraform {
  * The first error node, described. At the end of the file the useful place is the innermost block that was
  * never closed, not the end itself.
  */
-function syntaxError(tree: HclTree, text: string, lines: LineIndex): {line: number; column: number; message: string} | undefined {
+function syntaxError(
+  tree: HclTree,
+  text: string,
+  lines: LineIndex,
+): {line: number; column: number; message: string} | undefined {
   const cursor = tree.cursor();
   let error: {from: number; to: number} | undefined;
   const unclosed: HclNode[] = [];
@@ -69,16 +84,31 @@ function syntaxError(tree: HclTree, text: string, lines: LineIndex): {line: numb
   if (text.slice(error.from).trim() === '') {
     const innermost = unclosed.at(-1);
     if (innermost) {
-      const name = [blockType(innermost, text), ...innermost.getChildren('BlockLabel').map((label) => text.slice(label.from, label.to))].join(' ');
-      return {line: lines.line(innermost.from), column: lines.column(innermost.from), message: `unexpected end of file: the block ${name} opened here is not closed`};
+      const name = [
+        blockType(innermost, text),
+        ...innermost.getChildren('BlockLabel').map((label) => text.slice(label.from, label.to)),
+      ].join(' ');
+      return {
+        line: lines.line(innermost.from),
+        column: lines.column(innermost.from),
+        message: `unexpected end of file: the block ${name} opened here is not closed`,
+      };
     }
 
     const last = lines.lastContentLine(0, text.length);
     return {line: last, column: 1, message: 'unexpected end of file (an unclosed bracket or string?)'};
   }
 
-  const token = text.slice(error.from, Math.max(error.to, error.from + 1)).split('\n')[0].trim() || text.slice(error.from).trimStart().split('\n')[0];
-  return {line: lines.line(error.from), column: lines.column(error.from), message: `unexpected ${JSON.stringify(token.slice(0, 40))}`};
+  const token =
+    text
+      .slice(error.from, Math.max(error.to, error.from + 1))
+      .split('\n')[0]
+      .trim() || text.slice(error.from).trimStart().split('\n')[0];
+  return {
+    line: lines.line(error.from),
+    column: lines.column(error.from),
+    message: `unexpected ${JSON.stringify(token.slice(0, 40))}`,
+  };
 }
 
 function resourceDefinition(block: HclNode, text: string, file: string, lines: LineIndex): IacDefinition | undefined {
@@ -122,7 +152,14 @@ function resourceDefinition(block: HclNode, text: string, file: string, lines: L
 }
 
 /** Attributes and nested blocks (`logs.audit`), repeated blocks by index (`ingress.1`), tag keys (`tags.Name`). */
-function recordProperties(body: HclNode, prefix: string, depth: number, out: Record<string, number>, text: string, lines: LineIndex): void {
+function recordProperties(
+  body: HclNode,
+  prefix: string,
+  depth: number,
+  out: Record<string, number>,
+  text: string,
+  lines: LineIndex,
+): void {
   const seen = new Map<string, number>();
   for (let child = body.firstChild; child; child = child.nextSibling) {
     if (child.name === 'Attribute') {
@@ -132,7 +169,8 @@ function recordProperties(body: HclNode, prefix: string, depth: number, out: Rec
       out[path] ??= lines.line(child.from);
       if (depth === 0 && TAG_ATTRIBUTES.has(key)) {
         for (const object of tagObjects(child.getChild('Expression'), text)) {
-          for (const element of objectElements(object, text)) out[`${path}.${element.key}`] ??= lines.line(element.from);
+          for (const element of objectElements(object, text))
+            out[`${path}.${element.key}`] ??= lines.line(element.from);
         }
       }
     } else if (child.name === 'Block') {
@@ -158,7 +196,13 @@ function tagSources(expression: HclNode | null, text: string): (HclNode | null)[
   if (object) return [object];
   const call = expression?.getChild('FunctionCall');
   const functionName = call?.getChild('FunctionName');
-  if (!call || call.getChild('FunctionNamespace') || !functionName || text.slice(functionName.from, functionName.to) !== 'merge') return [null];
+  if (
+    !call ||
+    call.getChild('FunctionNamespace') ||
+    !functionName ||
+    text.slice(functionName.from, functionName.to) !== 'merge'
+  )
+    return [null];
   const args = call.getChild('FunctionArguments')?.getChildren('Expression') ?? [];
   return args.map((arg) => arg.getChild('CollectionValue')?.getChild('Object') ?? null);
 }
@@ -234,7 +278,8 @@ function literalAt(expression: HclNode | null, text: string, lines: LineIndex): 
 function literalOf(node: HclNode | null, text: string): string | undefined {
   let current = node;
   while (current && current.name !== 'StringLit') {
-    if (current.name !== 'Expression' && current.name !== 'LiteralValue' && current.name !== 'BlockLabel') return undefined;
+    if (current.name !== 'Expression' && current.name !== 'LiteralValue' && current.name !== 'BlockLabel')
+      return undefined;
     const only = current.firstChild;
     if (!only || only.nextSibling) return undefined;
     current = only;

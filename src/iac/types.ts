@@ -136,11 +136,7 @@ export interface DeployedResource {
 }
 
 export type EvidenceKind =
-  | 'cloudformation-logical-id'
-  | 'cloudformation-stack'
-  | 'name'
-  | 'name-tag'
-  | 'terraform-resource-name';
+  'cloudformation-logical-id' | 'cloudformation-stack' | 'name' | 'name-tag' | 'terraform-resource-name';
 
 /** How much an anchor can be trusted: strong evidence identifies the definition on its own. */
 export type EvidenceStrength = 'medium' | 'strong' | 'weak';

@@ -56,9 +56,14 @@ export interface AccountPlan {
 }
 
 /** Which accounts to scan, after --account, --exclude-account and --shard. */
-export async function planAccounts(clients: AwsClients, options: AccountOptions, homeRegion: string): Promise<AccountPlan> {
+export async function planAccounts(
+  clients: AwsClients,
+  options: AccountOptions,
+  homeRegion: string,
+): Promise<AccountPlan> {
   const filters = {include: options.include, exclude: options.exclude, shard: options.shard};
-  if (options.organizationRoleName !== undefined) return planOrganization(clients, options.organizationRoleName, homeRegion, filters);
+  if (options.organizationRoleName !== undefined)
+    return planOrganization(clients, options.organizationRoleName, homeRegion, filters);
   if (options.roleArns && options.roleArns.length > 0) return planRoleArns(options.roleArns, filters);
 
   const identity = await callerIdentity(clients, homeRegion);
@@ -67,7 +72,10 @@ export async function planAccounts(clients: AwsClients, options: AccountOptions,
       ? {accountId: UNKNOWN_ACCOUNT, partition: partitionOfRegion(homeRegion), identityError: identity.error}
       : {accountId: identity.accountId, partition: identity.partition};
   // An account whose id STS would not tell us cannot be placed in a shard: the first shard scans it.
-  const inShard = target.accountId === UNKNOWN_ACCOUNT ? (options.shard?.index ?? 1) === 1 : selectAccounts([target], {shard: options.shard}).selected.length > 0;
+  const inShard =
+    target.accountId === UNKNOWN_ACCOUNT
+      ? (options.shard?.index ?? 1) === 1
+      : selectAccounts([target], {shard: options.shard}).selected.length > 0;
   return {
     targets: inShard ? [target] : [],
     ...(options.shard && {selection: {source: 'caller', shard: options.shard}}),
@@ -81,10 +89,15 @@ function planRoleArns(roleArns: string[], filters: Parameters<typeof selectAccou
     const role = parseRoleArn(arn);
     // The flag parser rejects malformed ARNs; this guards library callers.
     if (!role) throw new RangeError(`not an IAM role ARN: ${arn}`);
-    if (!byAccount.has(role.accountId)) byAccount.set(role.accountId, {accountId: role.accountId, partition: role.partition, roleArn: role.arn});
+    if (!byAccount.has(role.accountId))
+      byAccount.set(role.accountId, {accountId: role.accountId, partition: role.partition, roleArn: role.arn});
   }
   const {selected, excluded} = selectAccounts([...byAccount.values()], filters);
-  return {targets: selected, selection: selectionInfo('role-arn', undefined, filters.shard, excluded.map(excludedAccount)), errors: []};
+  return {
+    targets: selected,
+    selection: selectionInfo('role-arn', undefined, filters.shard, excluded.map(excludedAccount)),
+    errors: [],
+  };
 }
 
 async function planOrganization(
@@ -137,18 +150,30 @@ async function planOrganization(
   const notActive = selected.filter((account) => account.state !== 'ACTIVE');
   const skipped: SkippedAccount[] = [
     ...excluded.map(excludedAccount),
-    ...notActive.map((account) => ({accountId: account.accountId, ...(account.name && {name: account.name}), reason: 'not-active' as const, state: account.state})),
+    ...notActive.map((account) => ({
+      accountId: account.accountId,
+      ...(account.name && {name: account.name}),
+      reason: 'not-active' as const,
+      state: account.state,
+    })),
   ];
   const targets = selected.filter((account) => account.state === 'ACTIVE').map(({state: _state, ...target}) => target);
   return {targets, selection: selectionInfo('organization', roleName, filters.shard, skipped), errors};
 }
 
-function selectionInfo(source: AccountSelectionInfo['source'], roleName: string | undefined, shard: Shard | undefined, skipped: SkippedAccount[]): AccountSelectionInfo {
+function selectionInfo(
+  source: AccountSelectionInfo['source'],
+  roleName: string | undefined,
+  shard: Shard | undefined,
+  skipped: SkippedAccount[],
+): AccountSelectionInfo {
   return {
     source,
     ...(roleName !== undefined && {roleName}),
     ...(shard && {shard}),
-    ...(skipped.length > 0 && {skipped: [...skipped].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0))}),
+    ...(skipped.length > 0 && {
+      skipped: [...skipped].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)),
+    }),
   };
 }
 
@@ -205,7 +230,13 @@ export interface AssumedRole {
  * Credentials for `roleArn`, obtained with the caller's STS client in `region` (the regional endpoint: only
  * the caller's account is charged for AssumeRole). Concurrent callers share one AssumeRole call.
  */
-export function assumedRole(clients: AwsClients, region: string, roleArn: string, externalId: string | undefined, accountId: string): AssumedRole {
+export function assumedRole(
+  clients: AwsClients,
+  region: string,
+  roleArn: string,
+  externalId: string | undefined,
+  accountId: string,
+): AssumedRole {
   let session: Promise<AwsCredentials> | undefined;
   const fetch = async (): Promise<AwsCredentials> => {
     let output;
@@ -219,7 +250,9 @@ export function assumedRole(clients: AwsClients, region: string, roleArn: string
         }),
       );
     } catch (err) {
-      throw new AssumeRoleError(toCollectionError(err, {service: 'sts', operation: 'AssumeRole', region, accountId, resource: roleArn}));
+      throw new AssumeRoleError(
+        toCollectionError(err, {service: 'sts', operation: 'AssumeRole', region, accountId, resource: roleArn}),
+      );
     }
     const creds = output.Credentials;
     if (!creds?.AccessKeyId || !creds.SecretAccessKey || !creds.SessionToken) {
@@ -234,7 +267,12 @@ export function assumedRole(clients: AwsClients, region: string, roleArn: string
         message: 'AssumeRole returned no complete credentials',
       });
     }
-    return {accessKeyId: creds.AccessKeyId, secretAccessKey: creds.SecretAccessKey, sessionToken: creds.SessionToken, ...(creds.Expiration && {expiration: creds.Expiration})};
+    return {
+      accessKeyId: creds.AccessKeyId,
+      secretAccessKey: creds.SecretAccessKey,
+      sessionToken: creds.SessionToken,
+      ...(creds.Expiration && {expiration: creds.Expiration}),
+    };
   };
   const current = (): Promise<AwsCredentials> => {
     session ??= fetch();

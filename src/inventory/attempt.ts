@@ -26,7 +26,11 @@ export class IncompleteResponseError extends Error {
 }
 
 /** Run `collect`; on any failure record a CollectionError for `site` and return null, never a partial list. */
-export async function attempt<T>(errors: CollectionError[], site: CallSite, collect: () => Promise<T>): Promise<T | null> {
+export async function attempt<T>(
+  errors: CollectionError[],
+  site: CallSite,
+  collect: () => Promise<T>,
+): Promise<T | null> {
   try {
     return await collect();
   } catch (err) {
@@ -36,7 +40,8 @@ export async function attempt<T>(errors: CollectionError[], site: CallSite, coll
 }
 
 export function collectionErrorFor(err: unknown, site: CallSite): CollectionError {
-  if (err instanceof MissingFieldsError) return malformed(site, 'MalformedResponse', `${site.operation}: ${err.message}`);
+  if (err instanceof MissingFieldsError)
+    return malformed(site, 'MalformedResponse', `${site.operation}: ${err.message}`);
   if (err instanceof IncompleteResponseError) return malformed(site, err.code, err.message);
   return toCollectionError(err, site);
 }

@@ -180,7 +180,12 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
 
 /** The SDK's signer factory and signer, as far as we touch them (typed here so no @smithy type import is needed). */
 type SignerFactory = (authScheme?: {signingRegion?: string; signingName?: string}) => Promise<unknown>;
-type DeriveSigningKey = (credentials: AwsCredentials, region: string, shortDate: string, service?: string) => Promise<Uint8Array>;
+type DeriveSigningKey = (
+  credentials: AwsCredentials,
+  region: string,
+  shortDate: string,
+  service?: string,
+) => Promise<Uint8Array>;
 
 /**
  * One SigV4 signer per client and signing scope, each remembering its signing key. Left alone, the SDK builds a
@@ -215,9 +220,18 @@ function rememberSigningKey(signer: unknown): unknown {
   const target = signer as {getSigningKey?: DeriveSigningKey};
   const derive = target.getSigningKey;
   if (typeof derive !== 'function') return signer;
-  let last: {credentials: AwsCredentials; region: string; shortDate: string; service?: string; key: Promise<Uint8Array>} | undefined;
+  let last:
+    | {credentials: AwsCredentials; region: string; shortDate: string; service?: string; key: Promise<Uint8Array>}
+    | undefined;
   target.getSigningKey = function (credentials, region, shortDate, service) {
-    if (last && last.shortDate === shortDate && last.region === region && last.service === service && sameCredentials(last.credentials, credentials)) return last.key;
+    if (
+      last &&
+      last.shortDate === shortDate &&
+      last.region === region &&
+      last.service === service &&
+      sameCredentials(last.credentials, credentials)
+    )
+      return last.key;
     const key = derive.call(this, credentials, region, shortDate, service);
     const entry = {credentials: {...credentials}, region, shortDate, service, key};
     last = entry;
@@ -230,7 +244,9 @@ function rememberSigningKey(signer: unknown): unknown {
 }
 
 function sameCredentials(a: AwsCredentials, b: AwsCredentials): boolean {
-  return a.accessKeyId === b.accessKeyId && a.secretAccessKey === b.secretAccessKey && a.sessionToken === b.sessionToken;
+  return (
+    a.accessKeyId === b.accessKeyId && a.secretAccessKey === b.secretAccessKey && a.sessionToken === b.sessionToken
+  );
 }
 
 /** The slice of the SDK's middleware stack we use (typed here so no @smithy type import is needed). */
@@ -238,7 +254,10 @@ type Handler = (args: {input?: unknown}) => Promise<unknown>;
 type Middleware = (next: Handler, context: {commandName?: string}) => Handler;
 interface InstrumentableStack {
   add(middleware: Middleware, options: {step: 'initialize'; name: string; priority: 'high'; override: boolean}): void;
-  addRelativeTo(middleware: Middleware, options: {relation: 'after'; toMiddleware: string; name: string; override: boolean}): void;
+  addRelativeTo(
+    middleware: Middleware,
+    options: {relation: 'after'; toMiddleware: string; name: string; override: boolean},
+  ): void;
 }
 
 /**
@@ -253,7 +272,12 @@ function instrument(client: SdkClient, service: PacedService, region: string, op
   const stack = client.middlewareStack as unknown as InstrumentableStack;
   const {deadline, pacing, onCall} = options;
   if (deadline) {
-    stack.add((next) => (args) => deadline.race(next(args)), {step: 'initialize', name: 'mqAuditDeadline', priority: 'high', override: true});
+    stack.add((next) => (args) => deadline.race(next(args)), {
+      step: 'initialize',
+      name: 'mqAuditDeadline',
+      priority: 'high',
+      override: true,
+    });
   }
   if (!pacing && !onCall) return;
   const paced: Middleware = (next, context) => async (args) => {
@@ -272,7 +296,12 @@ function instrument(client: SdkClient, service: PacedService, region: string, op
       throw err;
     }
   };
-  stack.addRelativeTo(paced, {relation: 'after', toMiddleware: 'retryMiddleware', name: 'mqAuditPacing', override: true});
+  stack.addRelativeTo(paced, {
+    relation: 'after',
+    toMiddleware: 'retryMiddleware',
+    name: 'mqAuditPacing',
+    override: true,
+  });
 }
 
 /** `DescribeBrokerCommand` → `DescribeBroker`. */

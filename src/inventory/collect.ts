@@ -107,7 +107,11 @@ export async function collectInventory(options: CollectOptions): Promise<Snapsho
   const collectedAt = now().toISOString();
   const notify: Notify = options.onProgress ?? (() => undefined);
   const deadline = createDeadline(options.deadlineMs, options.deadlineLabel);
-  const pacer = new Pacer({headroom: options.rateHeadroom, mqScope: options.mqBucketScope, shapes: options.bucketShapes});
+  const pacer = new Pacer({
+    headroom: options.rateHeadroom,
+    mqScope: options.mqBucketScope,
+    shapes: options.bucketShapes,
+  });
   const clientOptions: ClientOptions = {
     profile: options.profile,
     endpoint: options.endpoint,
@@ -134,8 +138,10 @@ export async function collectInventory(options: CollectOptions): Promise<Snapsho
     plan.errors.forEach((error) => notify({type: 'error', error}));
     notify({type: 'accounts', total: plan.targets.length, skipped: plan.selection?.skipped?.length ?? 0});
 
-    const collected = await mapWithConcurrency(plan.targets, options.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY, (target) =>
-      collectAccount(run, target),
+    const collected = await mapWithConcurrency(
+      plan.targets,
+      options.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY,
+      (target) => collectAccount(run, target),
     );
 
     const accounts = collected.map((c) => c.account).sort((a, b) => compare(a.accountId, b.accountId));
@@ -143,7 +149,9 @@ export async function collectInventory(options: CollectOptions): Promise<Snapsho
     // --role-arn or --organization without credentials to assume or list with. Only when nothing was collected:
     // a session that expired part-way (an SSO session, say) leaves an incomplete inventory, not a set-up problem.
     const listedSomething = accounts.some((account) => account.regions.some((region) => region.brokers !== null));
-    const noCredentialsAtAll = listedSomething ? undefined : missingCredentialsError(errors, options.profile ?? process.env.AWS_PROFILE);
+    const noCredentialsAtAll = listedSomething
+      ? undefined
+      : missingCredentialsError(errors, options.profile ?? process.env.AWS_PROFILE);
     if (noCredentialsAtAll) throw noCredentialsAtAll;
     const regions = [...new Set(collected.flatMap((c) => c.regions))].sort(compare);
     return {
@@ -191,14 +199,33 @@ async function collectAccount(run: RunContext, target: AccountTarget): Promise<C
   let clients = run.callerClients;
   let owned = false;
   if (target.roleArn !== undefined) {
-    const role = assumedRole(run.callerClients, run.homeRegion, target.roleArn, run.options.accounts?.externalId, target.accountId);
+    const role = assumedRole(
+      run.callerClients,
+      run.homeRegion,
+      target.roleArn,
+      run.options.accounts?.externalId,
+      target.accountId,
+    );
     try {
       await role.assume();
     } catch (err) {
-      record(err instanceof AssumeRoleError ? err.collectionError : toCollectionError(err, {service: 'sts', operation: 'AssumeRole', region: run.homeRegion, resource: target.roleArn}));
+      record(
+        err instanceof AssumeRoleError
+          ? err.collectionError
+          : toCollectionError(err, {
+              service: 'sts',
+              operation: 'AssumeRole',
+              region: run.homeRegion,
+              resource: target.roleArn,
+            }),
+      );
       return finish(accountInventory(target, []), []);
     }
-    clients = createAwsClients({...run.clientOptions, credentials: role.credentials, pacing: {pacer: run.pacer, account: target.accountId}});
+    clients = createAwsClients({
+      ...run.clientOptions,
+      credentials: role.credentials,
+      pacing: {pacer: run.pacer, account: target.accountId},
+    });
     owned = true;
   }
 
@@ -215,7 +242,11 @@ async function collectAccount(run: RunContext, target: AccountTarget): Promise<C
 
     const concurrency = run.options.concurrency ?? DEFAULT_CONCURRENCY;
     const regionInventories = await mapWithConcurrency(regions, REGION_CONCURRENCY, (region) =>
-      collectRegion({clients, accountId: target.accountId, partition: target.partition, region, concurrency}, run.notify, record),
+      collectRegion(
+        {clients, accountId: target.accountId, partition: target.partition, region, concurrency},
+        run.notify,
+        record,
+      ),
     );
 
     const networkErrors: CollectionError[] = [];
@@ -233,7 +264,11 @@ async function collectAccount(run: RunContext, target: AccountTarget): Promise<C
   }
 }
 
-async function collectRegion(ctx: RegionContext, notify: Notify, record: (error: CollectionError) => void): Promise<RegionInventory> {
+async function collectRegion(
+  ctx: RegionContext,
+  notify: Notify,
+  record: (error: CollectionError) => void,
+): Promise<RegionInventory> {
   const accountId = ctx.accountId === UNKNOWN_ACCOUNT ? undefined : ctx.accountId;
   notify({type: 'region-start', region: ctx.region, ...(accountId && {accountId})});
   const {mqOffered, brokers, errors} = await collectBrokers(ctx);
@@ -248,7 +283,13 @@ async function collectRegion(ctx: RegionContext, notify: Notify, record: (error:
     networkErrors.forEach(record);
     if (network !== undefined) inventory.network = network;
   }
-  notify({type: 'region-done', region: ctx.region, mqOffered, brokers: brokers === null ? null : brokers.length, ...(accountId && {accountId})});
+  notify({
+    type: 'region-done',
+    region: ctx.region,
+    mqOffered,
+    brokers: brokers === null ? null : brokers.length,
+    ...(accountId && {accountId}),
+  });
   return inventory;
 }
 
@@ -288,13 +329,18 @@ function accountFromBrokerArns(target: AccountTarget, regions: RegionInventory[]
 
 function explainAccountFallback(error: CollectionError, accountId: string): CollectionError {
   const note =
-    accountId === UNKNOWN_ACCOUNT ? 'account id could not be determined: recorded as "unknown"' : `account id ${accountId} taken from broker ARNs`;
+    accountId === UNKNOWN_ACCOUNT
+      ? 'account id could not be determined: recorded as "unknown"'
+      : `account id ${accountId} taken from broker ARNs`;
   return {...error, message: `${error.message} (${note})`};
 }
 
 function collectionInfo(options: CollectOptions, regions: string[]): CollectionInfo {
   const profile = options.profile ?? process.env.AWS_PROFILE;
-  const services = options.accounts?.organizationRoleName !== undefined ? [...AUDITED_SERVICES, 'organizations' as const] : AUDITED_SERVICES;
+  const services =
+    options.accounts?.organizationRoleName !== undefined
+      ? [...AUDITED_SERVICES, 'organizations' as const]
+      : AUDITED_SERVICES;
   const endpoints = endpointOverrides(options.endpoint, process.env, services);
   return {
     method: 'live',
@@ -325,7 +371,10 @@ let cachedToolInfo: {name: string; version: string} | undefined;
 /** From package.json, two levels up from both src/inventory and dist/inventory. */
 function toolInfo(): {name: string; version: string} {
   if (!cachedToolInfo) {
-    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {name: string; version: string};
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     cachedToolInfo = {name: manifest.name, version: manifest.version};
   }
   return cachedToolInfo;

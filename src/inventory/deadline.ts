@@ -27,7 +27,10 @@ export interface Deadline extends AbortSource {
 }
 
 /** A deadline `ms` from now; `undefined` gives one that never passes. */
-export function createDeadline(ms: number | undefined, label = ms === undefined ? 'none' : formatDuration(ms)): Deadline {
+export function createDeadline(
+  ms: number | undefined,
+  label = ms === undefined ? 'none' : formatDuration(ms),
+): Deadline {
   const listeners = new Set<() => void>();
   let aborted = false;
   const abort = (): void => {

@@ -52,7 +52,11 @@ export const DX_MAX_RESULTS = 100;
 export type DirectConnectRegion = Pick<RegionNetwork, 'dxConnections' | 'dxLags' | 'dxVirtualInterfaces'>;
 
 /** Region-wide (no VPC filter exists): a handful of objects per region. */
-export async function collectDirectConnectRegion(client: DirectConnectClient, region: string, errors: CollectionError[]): Promise<DirectConnectRegion> {
+export async function collectDirectConnectRegion(
+  client: DirectConnectClient,
+  region: string,
+  errors: CollectionError[],
+): Promise<DirectConnectRegion> {
   const site = (operation: string): CallSite => ({service: 'directconnect', operation, region});
   const [dxConnections, dxLags, dxVirtualInterfaces] = await Promise.all([
     attempt(errors, site('DescribeConnections'), async () =>
@@ -103,7 +107,9 @@ export async function collectDirectConnectGateways(
   const gateways = await attempt(errors, site('DescribeDirectConnectGateways'), async () =>
     (
       await loopNextToken(async (nextToken) => {
-        const page = await client.send(new DescribeDirectConnectGatewaysCommand({maxResults: DX_MAX_RESULTS, nextToken}));
+        const page = await client.send(
+          new DescribeDirectConnectGatewaysCommand({maxResults: DX_MAX_RESULTS, nextToken}),
+        );
         return {items: page.directConnectGateways, nextToken: page.nextToken};
       })
     ).map(toGatewayInfo),
@@ -117,7 +123,11 @@ export async function collectDirectConnectGateways(
         (
           await loopNextToken(async (nextToken) => {
             const page = await client.send(
-              new DescribeDirectConnectGatewayAssociationsCommand({directConnectGatewayId, maxResults: DX_MAX_RESULTS, nextToken}),
+              new DescribeDirectConnectGatewayAssociationsCommand({
+                directConnectGatewayId,
+                maxResults: DX_MAX_RESULTS,
+                nextToken,
+              }),
             );
             return {items: page.directConnectGatewayAssociations, nextToken: page.nextToken};
           })
@@ -127,7 +137,11 @@ export async function collectDirectConnectGateways(
         (
           await loopNextToken(async (nextToken) => {
             const page = await client.send(
-              new DescribeDirectConnectGatewayAttachmentsCommand({directConnectGatewayId, maxResults: DX_MAX_RESULTS, nextToken}),
+              new DescribeDirectConnectGatewayAttachmentsCommand({
+                directConnectGatewayId,
+                maxResults: DX_MAX_RESULTS,
+                nextToken,
+              }),
             );
             return {items: page.directConnectGatewayAttachments, nextToken: page.nextToken};
           })
@@ -141,7 +155,9 @@ export async function collectDirectConnectGateways(
 // ---- mappers ------------------------------------------------------------------------------------------------------
 
 export function toDxConnection(connection: Connection): DxConnection {
-  const {connectionId: id} = requireFields('Direct Connect connection', connection.connectionId, {connectionId: connection.connectionId});
+  const {connectionId: id} = requireFields('Direct Connect connection', connection.connectionId, {
+    connectionId: connection.connectionId,
+  });
   return {
     id,
     ...optional('name', connection.connectionName),
@@ -174,7 +190,9 @@ export function toDxLag(lag: Lag): DxLag {
 
 /** Never reads authKey or customerRouterConfig. */
 export function toDxVirtualInterface(vif: VirtualInterface): DxVirtualInterface {
-  const {virtualInterfaceId: id} = requireFields('virtual interface', vif.virtualInterfaceId, {virtualInterfaceId: vif.virtualInterfaceId});
+  const {virtualInterfaceId: id} = requireFields('virtual interface', vif.virtualInterfaceId, {
+    virtualInterfaceId: vif.virtualInterfaceId,
+  });
   return {
     id,
     ...optional('name', vif.virtualInterfaceName),
@@ -240,12 +258,16 @@ export function toAssociation(association: SdkAssociation, gatewayId: string): D
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- the former field, for associations that lack the new one
     ...optional('associatedGatewayRegion', associated?.region ?? association.virtualGatewayRegion),
     ...optional('associatedGatewayOwnerAccount', associated?.ownerAccount ?? association.virtualGatewayOwnerAccount),
-    allowedPrefixes: (association.allowedPrefixesToDirectConnectGateway ?? []).map((prefix) => prefix.cidr).filter(defined),
+    allowedPrefixes: (association.allowedPrefixesToDirectConnectGateway ?? [])
+      .map((prefix) => prefix.cidr)
+      .filter(defined),
   };
 }
 
 export function toAttachment(attachment: SdkAttachment, gatewayId: string): DirectConnectGatewayAttachment {
-  const fields = requireFields('Direct Connect gateway attachment', gatewayId, {virtualInterfaceId: attachment.virtualInterfaceId});
+  const fields = requireFields('Direct Connect gateway attachment', gatewayId, {
+    virtualInterfaceId: attachment.virtualInterfaceId,
+  });
   return {
     virtualInterfaceId: fields.virtualInterfaceId,
     ...optional('virtualInterfaceRegion', attachment.virtualInterfaceRegion),

@@ -146,7 +146,12 @@ export async function collectEc2Network(
   concurrency: number,
   errors: CollectionError[],
 ): Promise<Ec2Network> {
-  const site = (operation: string, resource?: string): CallSite => ({service: 'ec2', operation, region, ...(resource !== undefined && {resource})});
+  const site = (operation: string, resource?: string): CallSite => ({
+    service: 'ec2',
+    operation,
+    region,
+    ...(resource !== undefined && {resource}),
+  });
 
   /** Every page of every filter chunk, mapped, deduplicated by id (an ACL can match two chunks). */
   const list = <P, I, O extends {id: string}>(
@@ -313,23 +318,27 @@ export async function collectEc2Network(
     ),
   );
 
-  const prefixLists = Promise.all([routeTables, securityGroupRules, transitGatewayRouteTables]).then(async ([tables, rules, tgwTables]) => {
-    // Nothing that could reference a list was read: which lists matter is unknown.
-    if (tables === null && rules === null && tgwTables === null) return null;
-    const ids = referencedPrefixLists(tables, rules, tgwTables);
-    const [lists, entries] = await Promise.all([
-      list(
-        'DescribeManagedPrefixLists',
-        [{name: 'prefix-list-id', values: ids}],
-        (Filters, pageSize) => paginateDescribeManagedPrefixLists({client, pageSize}, {Filters}),
-        (page) => ({items: page.PrefixLists, nextToken: page.NextToken}),
-        (prefixList) => toManagedPrefixList(prefixList, null),
-      ),
-      mapWithConcurrency(ids, concurrency, (id) => attempt(errors, site('GetManagedPrefixListEntries', id), () => prefixListEntries(client, id))),
-    ]);
-    const entriesById = new Map(ids.map((id, i) => [id, entries[i]]));
-    return lists && lists.map((prefixList) => ({...prefixList, entries: entriesById.get(prefixList.id) ?? null}));
-  });
+  const prefixLists = Promise.all([routeTables, securityGroupRules, transitGatewayRouteTables]).then(
+    async ([tables, rules, tgwTables]) => {
+      // Nothing that could reference a list was read: which lists matter is unknown.
+      if (tables === null && rules === null && tgwTables === null) return null;
+      const ids = referencedPrefixLists(tables, rules, tgwTables);
+      const [lists, entries] = await Promise.all([
+        list(
+          'DescribeManagedPrefixLists',
+          [{name: 'prefix-list-id', values: ids}],
+          (Filters, pageSize) => paginateDescribeManagedPrefixLists({client, pageSize}, {Filters}),
+          (page) => ({items: page.PrefixLists, nextToken: page.NextToken}),
+          (prefixList) => toManagedPrefixList(prefixList, null),
+        ),
+        mapWithConcurrency(ids, concurrency, (id) =>
+          attempt(errors, site('GetManagedPrefixListEntries', id), () => prefixListEntries(client, id)),
+        ),
+      ]);
+      const entriesById = new Map(ids.map((id, i) => [id, entries[i]]));
+      return lists && lists.map((prefixList) => ({...prefixList, entries: entriesById.get(prefixList.id) ?? null}));
+    },
+  );
 
   const [
     vpcsOut,
@@ -421,9 +430,11 @@ async function searchRoutes(client: EC2Client, tableId: string): Promise<Transit
 
 async function prefixListEntries(client: EC2Client, prefixListId: string): Promise<string[]> {
   const entries = await drainPaginator(
-    paginateGetManagedPrefixListEntries({client, pageSize: EC2_MAX_RESULTS.GetManagedPrefixListEntries}, {PrefixListId: prefixListId}),
+    paginateGetManagedPrefixListEntries(
+      {client, pageSize: EC2_MAX_RESULTS.GetManagedPrefixListEntries},
+      {PrefixListId: prefixListId},
+    ),
     (page) => ({items: page.Entries, nextToken: page.NextToken}),
   );
   return entries.map((entry) => requireFields('prefix list entry', prefixListId, {Cidr: entry.Cidr}).Cidr);
 }
-

@@ -63,10 +63,14 @@ import {defined, isoDate, MissingFieldsError, optional, optionalList, requireFie
 
 export function toVpc(vpc: Ec2Vpc): Vpc {
   const {VpcId: id} = requireFields('VPC', vpc.VpcId, {VpcId: vpc.VpcId});
-  const associated = (vpc.CidrBlockAssociationSet ?? []).filter((a) => a.CidrBlockState?.State === 'associated').map((a) => a.CidrBlock);
+  const associated = (vpc.CidrBlockAssociationSet ?? [])
+    .filter((a) => a.CidrBlockState?.State === 'associated')
+    .map((a) => a.CidrBlock);
   // The primary CIDR (CidrBlock) first; older responses carry only CidrBlock.
   const cidrs = unique([vpc.CidrBlock, ...associated].filter(defined));
-  const ipv6 = (vpc.Ipv6CidrBlockAssociationSet ?? []).filter((a) => a.Ipv6CidrBlockState?.State === 'associated').map((a) => a.Ipv6CidrBlock);
+  const ipv6 = (vpc.Ipv6CidrBlockAssociationSet ?? [])
+    .filter((a) => a.Ipv6CidrBlockState?.State === 'associated')
+    .map((a) => a.Ipv6CidrBlock);
   return {
     id,
     ...optional('ownerId', vpc.OwnerId),
@@ -79,7 +83,10 @@ export function toVpc(vpc: Ec2Vpc): Vpc {
 }
 
 export function toSubnet(subnet: Ec2Subnet): Subnet {
-  const {SubnetId: id, VpcId: vpcId} = requireFields('subnet', subnet.SubnetId, {SubnetId: subnet.SubnetId, VpcId: subnet.VpcId});
+  const {SubnetId: id, VpcId: vpcId} = requireFields('subnet', subnet.SubnetId, {
+    SubnetId: subnet.SubnetId,
+    VpcId: subnet.VpcId,
+  });
   const ipv6 = (subnet.Ipv6CidrBlockAssociationSet ?? [])
     .filter((a) => a.Ipv6CidrBlockState?.State === 'associated')
     .map((a) => a.Ipv6CidrBlock);
@@ -97,7 +104,10 @@ export function toSubnet(subnet: Ec2Subnet): Subnet {
 }
 
 export function toRouteTable(table: Ec2RouteTable): RouteTable {
-  const {RouteTableId: id, VpcId: vpcId} = requireFields('route table', table.RouteTableId, {RouteTableId: table.RouteTableId, VpcId: table.VpcId});
+  const {RouteTableId: id, VpcId: vpcId} = requireFields('route table', table.RouteTableId, {
+    RouteTableId: table.RouteTableId,
+    VpcId: table.VpcId,
+  });
   const associations = (table.Associations ?? []).map((a) => ({
     ...optional('id', a.RouteTableAssociationId),
     ...optional('main', a.Main),
@@ -140,8 +150,16 @@ export function toRoute(route: Ec2Route, tableId: string): Route {
         : route.DestinationPrefixListId !== undefined
           ? {destinationPrefixListId: route.DestinationPrefixListId}
           : undefined;
-  if (!destination) throw new MissingFieldsError('route', tableId, ['DestinationCidrBlock|DestinationIpv6CidrBlock|DestinationPrefixListId']);
-  return {...destination, ...routeTarget(route), ...optional('state', route.State), ...optional('origin', route.Origin)};
+  if (!destination)
+    throw new MissingFieldsError('route', tableId, [
+      'DestinationCidrBlock|DestinationIpv6CidrBlock|DestinationPrefixListId',
+    ]);
+  return {
+    ...destination,
+    ...routeTarget(route),
+    ...optional('state', route.State),
+    ...optional('origin', route.Origin),
+  };
 }
 
 /**
@@ -199,7 +217,11 @@ export function toSecurityGroupRule(rule: Ec2SecurityGroupRule): SecurityGroupRu
 }
 
 export function toNetworkAcl(acl: Ec2NetworkAcl): NetworkAcl {
-  const fields = requireFields('network ACL', acl.NetworkAclId, {NetworkAclId: acl.NetworkAclId, VpcId: acl.VpcId, IsDefault: acl.IsDefault});
+  const fields = requireFields('network ACL', acl.NetworkAclId, {
+    NetworkAclId: acl.NetworkAclId,
+    VpcId: acl.VpcId,
+    IsDefault: acl.IsDefault,
+  });
   return {
     id: fields.NetworkAclId,
     vpcId: fields.VpcId,
@@ -246,7 +268,9 @@ export function toManagedPrefixList(list: Ec2ManagedPrefixList, entries: string[
 }
 
 export function toInternetGateway(gateway: Ec2InternetGateway): InternetGateway {
-  const {InternetGatewayId: id} = requireFields('internet gateway', gateway.InternetGatewayId, {InternetGatewayId: gateway.InternetGatewayId});
+  const {InternetGatewayId: id} = requireFields('internet gateway', gateway.InternetGatewayId, {
+    InternetGatewayId: gateway.InternetGatewayId,
+  });
   return {id, ...optional('ownerId', gateway.OwnerId), attachments: gatewayAttachments(gateway.Attachments)};
 }
 
@@ -262,7 +286,9 @@ export function toNatGateway(gateway: Ec2NatGateway): NatGateway {
 }
 
 export function toVpnGateway(gateway: Ec2VpnGateway): VpnGateway {
-  const {VpnGatewayId: id} = requireFields('virtual private gateway', gateway.VpnGatewayId, {VpnGatewayId: gateway.VpnGatewayId});
+  const {VpnGatewayId: id} = requireFields('virtual private gateway', gateway.VpnGatewayId, {
+    VpnGatewayId: gateway.VpnGatewayId,
+  });
   return {
     id,
     ...optional('name', nameTag(gateway.Tags)),
@@ -273,11 +299,15 @@ export function toVpnGateway(gateway: Ec2VpnGateway): VpnGateway {
 }
 
 function gatewayAttachments(attachments: readonly {VpcId?: string; State?: string}[] | undefined): GatewayAttachment[] {
-  return (attachments ?? []).filter((a) => a.VpcId !== undefined).map((a) => ({vpcId: a.VpcId as string, ...optional('state', a.State)}));
+  return (attachments ?? [])
+    .filter((a) => a.VpcId !== undefined)
+    .map((a) => ({vpcId: a.VpcId as string, ...optional('state', a.State)}));
 }
 
 export function toCustomerGateway(gateway: Ec2CustomerGateway): CustomerGateway {
-  const {CustomerGatewayId: id} = requireFields('customer gateway', gateway.CustomerGatewayId, {CustomerGatewayId: gateway.CustomerGatewayId});
+  const {CustomerGatewayId: id} = requireFields('customer gateway', gateway.CustomerGatewayId, {
+    CustomerGatewayId: gateway.CustomerGatewayId,
+  });
   return {
     id,
     ...optional('name', nameTag(gateway.Tags)),
@@ -291,7 +321,9 @@ export function toCustomerGateway(gateway: Ec2CustomerGateway): CustomerGateway 
 
 /** Never reads CustomerGatewayConfiguration or Options.TunnelOptions (pre-shared keys). */
 export function toVpnConnection(vpn: Ec2VpnConnection): VpnConnection {
-  const {VpnConnectionId: id} = requireFields('VPN connection', vpn.VpnConnectionId, {VpnConnectionId: vpn.VpnConnectionId});
+  const {VpnConnectionId: id} = requireFields('VPN connection', vpn.VpnConnectionId, {
+    VpnConnectionId: vpn.VpnConnectionId,
+  });
   return {
     id,
     ...optional('name', nameTag(vpn.Tags)),
@@ -305,7 +337,10 @@ export function toVpnConnection(vpn: Ec2VpnConnection): VpnConnection {
     staticRoutesOnly: vpn.Options?.StaticRoutesOnly ?? false,
     ...optional('category', vpn.Category),
     tunnels: (vpn.VgwTelemetry ?? []).map((tunnel): VpnTunnel => {
-      const fields = requireFields('VPN tunnel', id, {OutsideIpAddress: tunnel.OutsideIpAddress, Status: tunnel.Status});
+      const fields = requireFields('VPN tunnel', id, {
+        OutsideIpAddress: tunnel.OutsideIpAddress,
+        Status: tunnel.Status,
+      });
       return {
         outsideIpAddress: fields.OutsideIpAddress,
         status: fields.Status,
@@ -316,13 +351,19 @@ export function toVpnConnection(vpn: Ec2VpnConnection): VpnConnection {
     }),
     routes: (vpn.Routes ?? []).map((route) => {
       const fields = requireFields('VPN static route', id, {DestinationCidrBlock: route.DestinationCidrBlock});
-      return {destinationCidr: fields.DestinationCidrBlock, ...optional('state', route.State), ...optional('source', route.Source)};
+      return {
+        destinationCidr: fields.DestinationCidrBlock,
+        ...optional('state', route.State),
+        ...optional('source', route.Source),
+      };
     }),
   };
 }
 
 export function toTransitGateway(gateway: Ec2TransitGateway): TransitGateway {
-  const {TransitGatewayId: id} = requireFields('transit gateway', gateway.TransitGatewayId, {TransitGatewayId: gateway.TransitGatewayId});
+  const {TransitGatewayId: id} = requireFields('transit gateway', gateway.TransitGatewayId, {
+    TransitGatewayId: gateway.TransitGatewayId,
+  });
   const options = gateway.Options;
   return {
     id,
@@ -352,7 +393,9 @@ export function toTransitGatewayAttachment(attachment: Ec2TransitGatewayAttachme
     ...optional('resourceOwnerId', attachment.ResourceOwnerId),
     ...optional('state', attachment.State),
     ...optional('name', nameTag(attachment.Tags)),
-    ...(routeTableId !== undefined && {association: {routeTableId, ...optional('state', attachment.Association?.State)}}),
+    ...(routeTableId !== undefined && {
+      association: {routeTableId, ...optional('state', attachment.Association?.State)},
+    }),
   };
 }
 
@@ -378,8 +421,13 @@ export function toTransitGatewayRouteTable(
   };
 }
 
-export function toTransitGatewayPropagation(propagation: Ec2TransitGatewayPropagation, tableId: string): TransitGatewayPropagation {
-  const fields = requireFields('transit gateway propagation', tableId, {TransitGatewayAttachmentId: propagation.TransitGatewayAttachmentId});
+export function toTransitGatewayPropagation(
+  propagation: Ec2TransitGatewayPropagation,
+  tableId: string,
+): TransitGatewayPropagation {
+  const fields = requireFields('transit gateway propagation', tableId, {
+    TransitGatewayAttachmentId: propagation.TransitGatewayAttachmentId,
+  });
   return {
     attachmentId: fields.TransitGatewayAttachmentId,
     ...optional('resourceType', propagation.ResourceType),
@@ -398,8 +446,14 @@ export function toTransitGatewayRoute(route: Ec2TransitGatewayRoute, tableId: st
     ...optional('state', route.State),
     ...optional('type', route.Type),
     attachments: (route.TransitGatewayAttachments ?? []).map((a) => {
-      const fields = requireFields('transit gateway route attachment', tableId, {TransitGatewayAttachmentId: a.TransitGatewayAttachmentId});
-      return {attachmentId: fields.TransitGatewayAttachmentId, ...optional('resourceType', a.ResourceType), ...optional('resourceId', a.ResourceId)};
+      const fields = requireFields('transit gateway route attachment', tableId, {
+        TransitGatewayAttachmentId: a.TransitGatewayAttachmentId,
+      });
+      return {
+        attachmentId: fields.TransitGatewayAttachmentId,
+        ...optional('resourceType', a.ResourceType),
+        ...optional('resourceId', a.ResourceId),
+      };
     }),
   };
 }
@@ -418,12 +472,21 @@ export function toVpcPeeringConnection(peering: Ec2VpcPeeringConnection): VpcPee
 
 function peeringVpcInfo(info: VpcPeeringConnectionVpcInfo | undefined): PeeringVpcInfo {
   const cidrs = unique([info?.CidrBlock, ...(info?.CidrBlockSet ?? []).map((c) => c.CidrBlock)].filter(defined));
-  return {...optional('vpcId', info?.VpcId), ...optional('ownerId', info?.OwnerId), ...optional('region', info?.Region), cidrs};
+  return {
+    ...optional('vpcId', info?.VpcId),
+    ...optional('ownerId', info?.OwnerId),
+    ...optional('region', info?.Region),
+    cidrs,
+  };
 }
 
 export function toNetworkInterface(eni: Ec2NetworkInterface): NetworkInterface {
-  const {NetworkInterfaceId: id} = requireFields('network interface', eni.NetworkInterfaceId, {NetworkInterfaceId: eni.NetworkInterfaceId});
-  const privateIps = unique([eni.PrivateIpAddress, ...(eni.PrivateIpAddresses ?? []).map((a) => a.PrivateIpAddress)].filter(defined));
+  const {NetworkInterfaceId: id} = requireFields('network interface', eni.NetworkInterfaceId, {
+    NetworkInterfaceId: eni.NetworkInterfaceId,
+  });
+  const privateIps = unique(
+    [eni.PrivateIpAddress, ...(eni.PrivateIpAddresses ?? []).map((a) => a.PrivateIpAddress)].filter(defined),
+  );
   return {
     id,
     ...optional('subnetId', eni.SubnetId),
@@ -451,11 +514,13 @@ export function referencedPrefixLists(
   rules: readonly SecurityGroupRule[] | null,
   tgwTables: readonly TransitGatewayRouteTable[] | null,
 ): string[] {
-  return unique([
-    ...(tables ?? []).flatMap((t) => t.routes.map((r) => r.destinationPrefixListId)),
-    ...(rules ?? []).map((r) => r.prefixListId),
-    ...(tgwTables ?? []).flatMap((t) => (t.routes ?? []).map((r) => r.prefixListId)),
-  ].filter(defined));
+  return unique(
+    [
+      ...(tables ?? []).flatMap((t) => t.routes.map((r) => r.destinationPrefixListId)),
+      ...(rules ?? []).map((r) => r.prefixListId),
+      ...(tgwTables ?? []).flatMap((t) => (t.routes ?? []).map((r) => r.prefixListId)),
+    ].filter(defined),
+  );
 }
 
 // ---- helpers ------------------------------------------------------------------------------------------------------

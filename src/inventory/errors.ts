@@ -37,7 +37,13 @@ const THROTTLED_CODES = new Set([
   'TooManyRequestsException',
 ]);
 
-const TIMEOUT_CODES = new Set(['ESOCKETTIMEDOUT', 'ETIMEDOUT', 'RequestTimeout', 'RequestTimeoutException', 'TimeoutError']);
+const TIMEOUT_CODES = new Set([
+  'ESOCKETTIMEDOUT',
+  'ETIMEDOUT',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
+]);
 
 const OPT_IN_CODES = new Set(['OptInRequired', 'SubscriptionRequiredException']);
 
@@ -84,7 +90,8 @@ function kindOf(e: ErrorLike, code: string, nodeCode: string | undefined, messag
   if (TIMEOUT_CODES.has(code) || (nodeCode !== undefined && TIMEOUT_CODES.has(nodeCode))) return 'timeout';
   if (nodeCode !== undefined && DNS_NOT_FOUND_CODES.has(nodeCode) && isAwsServiceHost(e.hostname)) return 'not-offered';
   if (NOT_OFFERED_MESSAGE.test(message)) return 'not-offered';
-  if (code === REPEATED_TOKEN_CODE || code === 'SyntaxError' || /deserialization error/i.test(message)) return 'malformed-response';
+  if (code === REPEATED_TOKEN_CODE || code === 'SyntaxError' || /deserialization error/i.test(message))
+    return 'malformed-response';
   if (status === 401 || status === 403) return 'access-denied';
   return 'other';
 }
@@ -107,20 +114,24 @@ export function isMissingCredentials(error: Pick<CollectionError, 'code'>): bool
 export function missingCredentialsError(errors: readonly CollectionError[], profile?: string): InputError | undefined {
   if (errors.length === 0 || !errors.every(isMissingCredentials)) return undefined;
   // The chain's own words: "Could not load credentials from any providers", or the profile or SSO session it could not use.
-  const said = [...new Set(errors.map((error) => error.message.replace(/ \((account id|--all-regions)[^)]*\)$/, '')))].slice(0, 3);
+  const said = [
+    ...new Set(errors.map((error) => error.message.replace(/ \((account id|--all-regions)[^)]*\)$/, ''))),
+  ].slice(0, 3);
   return new InputError(
     'AWS credentials',
     [
       `none found; the AWS SDK's credential chain said: ${said.join('; ')}`,
       ...(profile !== undefined
-        ? [`The profile "${profile}" was asked for: check that ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE) defines it, with keys, a role or SSO; for SSO run aws sso login --profile ${profile}.`]
+        ? [
+            `The profile "${profile}" was asked for: check that ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE) defines it, with keys, a role or SSO; for SSO run aws sso login --profile ${profile}.`,
+          ]
         : []),
       'Provide credentials in one of these ways:',
       '  --profile NAME, or AWS_PROFILE=NAME: a profile of ~/.aws/config or ~/.aws/credentials',
       '  SSO (IAM Identity Center): aws sso login --profile NAME, then --profile NAME',
       '  environment variables: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones)',
       '  --role-arn ARN: scan the account of a role, assumed with any of the credentials above',
-      '  in CI or on AWS: a role from OIDC (AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN), the container\'s or the instance\'s role',
+      "  in CI or on AWS: a role from OIDC (AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN), the container's or the instance's role",
       'Or evaluate a saved inventory offline with --inventory FILE.',
     ].join('\n'),
   );
@@ -159,7 +170,7 @@ export function redactCredentials(message: string, env: NodeJS.ProcessEnv = proc
 }
 
 function asErrorLike(err: unknown): ErrorLike {
-  return typeof err === 'object' && err !== null ? (err) : {message: String(err)};
+  return typeof err === 'object' && err !== null ? err : {message: String(err)};
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -30,13 +30,14 @@ export async function collectBrokers(ctx: RegionContext): Promise<BrokerCollecti
   const client = ctx.clients.mq(ctx.region);
   let summaries: BrokerSummary[];
   try {
-    summaries = await drainPaginator(
-      paginateListBrokers({client, pageSize: LIST_BROKERS_PAGE_SIZE}, {}),
-      (page) => ({items: page.BrokerSummaries, nextToken: page.NextToken}),
-    );
+    summaries = await drainPaginator(paginateListBrokers({client, pageSize: LIST_BROKERS_PAGE_SIZE}, {}), (page) => ({
+      items: page.BrokerSummaries,
+      nextToken: page.NextToken,
+    }));
   } catch (err) {
     const error = toCollectionError(err, {service: 'mq', operation: 'ListBrokers', region: ctx.region});
-    if (error.kind === 'not-offered' && !isKnownMqRegion(ctx.region)) return {mqOffered: false, brokers: [], errors: []};
+    if (error.kind === 'not-offered' && !isKnownMqRegion(ctx.region))
+      return {mqOffered: false, brokers: [], errors: []};
     return {mqOffered: true, brokers: null, errors: [explainKnownRegion(error, ctx.region)]};
   }
 
@@ -45,7 +46,9 @@ export async function collectBrokers(ctx: RegionContext): Promise<BrokerCollecti
   for (const summary of summaries) {
     const broker = brokerFromSummary(summary);
     if ('missing' in broker) {
-      errors.push(malformed('ListBrokers', ctx.region, summary.BrokerId, `broker summary lacks ${broker.missing.join(', ')}`));
+      errors.push(
+        malformed('ListBrokers', ctx.region, summary.BrokerId, `broker summary lacks ${broker.missing.join(', ')}`),
+      );
       continue;
     }
     if (!isEngineType(broker.engineType)) {
@@ -59,7 +62,9 @@ export async function collectBrokers(ctx: RegionContext): Promise<BrokerCollecti
     try {
       described = await client.send(new DescribeBrokerCommand({BrokerId: broker.id}));
     } catch (err) {
-      errors.push(toCollectionError(err, {service: 'mq', operation: 'DescribeBroker', region: ctx.region, resource: broker.id}));
+      errors.push(
+        toCollectionError(err, {service: 'mq', operation: 'DescribeBroker', region: ctx.region, resource: broker.id}),
+      );
       return broker;
     }
     const details = brokerDetails(described);
@@ -99,10 +104,26 @@ type Missing = {missing: string[]};
 
 /** The Broker as far as ListBrokers knows it; `details` stays null until DescribeBroker succeeds. */
 export function brokerFromSummary(summary: BrokerSummary): Broker | Missing {
-  const {BrokerArn: arn, BrokerId: id, BrokerName: name, EngineType: engineType, DeploymentMode: deploymentMode} = summary;
+  const {
+    BrokerArn: arn,
+    BrokerId: id,
+    BrokerName: name,
+    EngineType: engineType,
+    DeploymentMode: deploymentMode,
+  } = summary;
   if (!arn || !id || !name || !engineType || !deploymentMode) {
-    const fields = {BrokerArn: arn, BrokerId: id, BrokerName: name, EngineType: engineType, DeploymentMode: deploymentMode};
-    return {missing: Object.entries(fields).filter(([, value]) => !value).map(([key]) => key)};
+    const fields = {
+      BrokerArn: arn,
+      BrokerId: id,
+      BrokerName: name,
+      EngineType: engineType,
+      DeploymentMode: deploymentMode,
+    };
+    return {
+      missing: Object.entries(fields)
+        .filter(([, value]) => !value)
+        .map(([key]) => key),
+    };
   }
   const created = isoDate(summary.Created);
   return {
@@ -126,10 +147,22 @@ export function brokerFromSummary(summary: BrokerSummary): Broker | Missing {
  * AWS's documented creation defaults (logging off, AWS-owned key), which only ever make a policy stricter.
  */
 export function brokerDetails(out: DescribeBrokerResponse): BrokerDetails | Missing {
-  const {EngineVersion: engineVersion, PubliclyAccessible: publiclyAccessible, AutoMinorVersionUpgrade: autoMinorVersionUpgrade} = out;
+  const {
+    EngineVersion: engineVersion,
+    PubliclyAccessible: publiclyAccessible,
+    AutoMinorVersionUpgrade: autoMinorVersionUpgrade,
+  } = out;
   if (engineVersion === undefined || publiclyAccessible === undefined || autoMinorVersionUpgrade === undefined) {
-    const fields = {EngineVersion: engineVersion, PubliclyAccessible: publiclyAccessible, AutoMinorVersionUpgrade: autoMinorVersionUpgrade};
-    return {missing: Object.entries(fields).filter(([, value]) => value === undefined).map(([key]) => key)};
+    const fields = {
+      EngineVersion: engineVersion,
+      PubliclyAccessible: publiclyAccessible,
+      AutoMinorVersionUpgrade: autoMinorVersionUpgrade,
+    };
+    return {
+      missing: Object.entries(fields)
+        .filter(([, value]) => value === undefined)
+        .map(([key]) => key),
+    };
   }
   const ldap = out.LdapServerMetadata;
   const window = out.MaintenanceWindowStartTime;
@@ -184,14 +217,17 @@ export function brokerDetails(out: DescribeBrokerResponse): BrokerDetails | Miss
         }),
       },
     }),
-    ...(out.Users !== undefined && {users: out.Users.map((user) => user.Username).filter((name): name is string => Boolean(name))}),
+    ...(out.Users !== undefined && {
+      users: out.Users.map((user) => user.Username).filter((name): name is string => Boolean(name)),
+    }),
     ...(out.ActionsRequired !== undefined && {
       actionsRequired: out.ActionsRequired.map((action) => ({
         code: action.ActionRequiredCode ?? 'UNKNOWN',
         ...(action.ActionRequiredInfo !== undefined && {info: action.ActionRequiredInfo}),
       })),
     }),
-    ...(current?.Id !== undefined && current.Revision !== undefined && {configuration: {id: current.Id, revision: current.Revision}}),
+    ...(current?.Id !== undefined &&
+      current.Revision !== undefined && {configuration: {id: current.Id, revision: current.Revision}}),
   };
 }
 

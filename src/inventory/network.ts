@@ -66,7 +66,14 @@ export async function collectAccountNetwork(
 ): Promise<Pick<AccountInventory, 'directConnectGateways'>> {
   const region = accountNetworkRegion(regions);
   if (region === undefined) return {};
-  return {directConnectGateways: await collectDirectConnectGateways(clients.directConnect(region), region, concurrency, errors)};
+  return {
+    directConnectGateways: await collectDirectConnectGateways(
+      clients.directConnect(region),
+      region,
+      concurrency,
+      errors,
+    ),
+  };
 }
 
 /**

@@ -53,7 +53,10 @@ export const EC2_UNFILTERED_ACTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** EC2 actions in AWS's "uncategorized" table (20 / 5) that touch this domain. */
-export const EC2_UNCATEGORIZED_ACTIONS: ReadonlySet<string> = new Set(['DescribeSecurityGroupReferences', 'DescribeStaleSecurityGroups']);
+export const EC2_UNCATEGORIZED_ACTIONS: ReadonlySet<string> = new Set([
+  'DescribeSecurityGroupReferences',
+  'DescribeStaleSecurityGroups',
+]);
 
 /**
  * AWS documents MQ's bucket as "per AWS account, across all Amazon MQ APIs" without saying whether it is
@@ -83,9 +86,15 @@ export interface PaceKey {
 export function bucketFor(key: PaceKey, mqScope: MqBucketScope = 'region'): {id: string; shape: BucketShape} {
   switch (key.service) {
     case 'mq':
-      return {id: mqScope === 'account' ? `mq|${key.account}` : `mq|${key.account}|${key.region}`, shape: AWS_BUCKETS.mq};
+      return {
+        id: mqScope === 'account' ? `mq|${key.account}` : `mq|${key.account}|${key.region}`,
+        shape: AWS_BUCKETS.mq,
+      };
     case 'ec2':
-      return {id: `ec2|${key.account}|${key.region}|${ec2BucketName(key.operation, key.input)}`, shape: ec2Shape(key.operation, key.input)};
+      return {
+        id: `ec2|${key.account}|${key.region}|${ec2BucketName(key.operation, key.input)}`,
+        shape: ec2Shape(key.operation, key.input),
+      };
     default:
       return {id: `${key.service}|${key.account}|${key.region}`, shape: AWS_BUCKETS[key.service]};
   }
@@ -93,7 +102,9 @@ export function bucketFor(key: PaceKey, mqScope: MqBucketScope = 'region'): {id:
 
 function ec2BucketName(operation: string, input: unknown): string {
   // AWS charges an unfiltered, unpaginated call to a different (smaller) bucket than a filtered one.
-  return EC2_UNFILTERED_ACTIONS.has(operation) && isUnfilteredUnpaginated(input) ? `${operation}#unfiltered` : operation;
+  return EC2_UNFILTERED_ACTIONS.has(operation) && isUnfilteredUnpaginated(input)
+    ? `${operation}#unfiltered`
+    : operation;
 }
 
 function ec2Shape(operation: string, input: unknown): BucketShape {
@@ -152,7 +163,9 @@ export class TokenBucket {
     private readonly now: () => number = () => performance.now(),
   ) {
     if (!(shape.burst >= 1) || !(shape.refillPerSecond > 0)) {
-      throw new RangeError(`a token bucket needs burst ≥ 1 and a positive refill rate, got ${shape.burst} / ${shape.refillPerSecond}`);
+      throw new RangeError(
+        `a token bucket needs burst ≥ 1 and a positive refill rate, got ${shape.burst} / ${shape.refillPerSecond}`,
+      );
     }
     this.shape = shape;
     this.tokens = shape.burst;

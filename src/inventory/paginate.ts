@@ -14,7 +14,9 @@ export interface Page<I> {
 export class RepeatedTokenError extends Error {
   override readonly name = REPEATED_TOKEN_CODE;
   constructor(readonly token: string) {
-    super(`the service returned pagination token "${truncate(token)}" twice; stopped to avoid looping over the same page`);
+    super(
+      `the service returned pagination token "${truncate(token)}" twice; stopped to avoid looping over the same page`,
+    );
   }
 }
 

@@ -71,7 +71,17 @@ export const KNOWN_AWS_REGIONS: readonly string[] = [
 
 const KNOWN = new Set(KNOWN_AWS_REGIONS);
 const SHAPE = /^([a-z]{2,4}(?:-[a-z]+)*-([a-z]+))-(\d+)$/;
-const DIRECTIONS = new Set(['east', 'west', 'north', 'south', 'central', 'northeast', 'northwest', 'southeast', 'southwest']);
+const DIRECTIONS = new Set([
+  'east',
+  'west',
+  'north',
+  'south',
+  'central',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+]);
 /** Regions AWS may have opened in one geography and direction since the list's date. */
 export const NEW_REGION_SLACK = 2;
 
@@ -90,7 +100,12 @@ export function regionProblem(name: string): string | undefined {
 }
 
 function numberProblem(stem: string, number: number): string | undefined {
-  const highest = Math.max(0, ...KNOWN_AWS_REGIONS.filter((region) => region.slice(0, region.lastIndexOf('-')) === stem).map((region) => Number(region.slice(region.lastIndexOf('-') + 1))));
+  const highest = Math.max(
+    0,
+    ...KNOWN_AWS_REGIONS.filter((region) => region.slice(0, region.lastIndexOf('-')) === stem).map((region) =>
+      Number(region.slice(region.lastIndexOf('-') + 1)),
+    ),
+  );
   if (number >= 1 && number <= highest + NEW_REGION_SLACK) return undefined;
   if (number < 1) return 'is not an AWS region: their numbers start at 1';
   return highest === 0

@@ -65,7 +65,9 @@ export function isKnownMqRegion(region: string): boolean {
  */
 export async function discoverEnabledRegions(clients: AwsClients, homeRegion: string): Promise<string[]> {
   const output = await clients.ec2(homeRegion).send(new DescribeRegionsCommand({AllRegions: false}));
-  const names = (output.Regions ?? []).map((region) => region.RegionName).filter((name): name is string => Boolean(name));
+  const names = (output.Regions ?? [])
+    .map((region) => region.RegionName)
+    .filter((name): name is string => Boolean(name));
   return [...new Set(names)].sort();
 }
 

@@ -61,7 +61,8 @@ export function parseShard(text: string): Shard | undefined {
 
 /** The shard (1-based) an account belongs to when the scan is split `count` ways. */
 export function shardOf(accountId: string, count: number): number {
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`shard count must be a positive integer, got ${count}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`shard count must be a positive integer, got ${count}`);
   const digest = createHash('sha256').update(accountId, 'utf8').digest();
   return (digest.readUInt32BE(0) % count) + 1;
 }
@@ -84,7 +85,10 @@ export interface Selection<T> {
 }
 
 /** Apply --account, --exclude-account and --shard, keeping the input order. */
-export function selectAccounts<T extends {accountId: string}>(accounts: readonly T[], filters: AccountFilters): Selection<T> {
+export function selectAccounts<T extends {accountId: string}>(
+  accounts: readonly T[],
+  filters: AccountFilters,
+): Selection<T> {
   const include = filters.include && filters.include.length > 0 ? new Set(filters.include) : undefined;
   const exclude = new Set(filters.exclude ?? []);
   const selected: T[] = [];

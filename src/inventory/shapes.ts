@@ -18,7 +18,11 @@ export class MissingFieldsError extends Error {
 type Required<F> = {[K in keyof F]-?: Exclude<F[K], undefined>};
 
 /** Returns `fields` when none is undefined or empty; throws MissingFieldsError naming the missing ones otherwise. */
-export function requireFields<F extends Record<string, unknown>>(what: string, resource: string | undefined, fields: F): Required<F> {
+export function requireFields<F extends Record<string, unknown>>(
+  what: string,
+  resource: string | undefined,
+  fields: F,
+): Required<F> {
   const missing = Object.entries(fields)
     .filter(([, value]) => value === undefined || value === '')
     .map(([name]) => name);

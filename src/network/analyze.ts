@@ -37,9 +37,31 @@ import {peeringHint, transitHint} from './hints';
 import {type Inference, inferFromSubnet, mergeInferences, type Provenance} from './infer';
 import {internetIngress} from './internet';
 import {type PathContext, type Trail, tgwTrails, vgwTrails} from './links';
-import {byId, findById, lookupIn, memoGet, memoize, memoSet, type NetworkIndex, notInInventory, type Scope, scopesFrom, uniqueMissing} from './lookup';
+import {
+  byId,
+  findById,
+  lookupIn,
+  memoGet,
+  memoize,
+  memoSet,
+  type NetworkIndex,
+  notInInventory,
+  type Scope,
+  scopesFrom,
+  uniqueMissing,
+} from './lookup';
 import {DEFAULT_EPHEMERAL_PORTS, brokerPorts, type RequiredPortsChoice} from './ports';
-import {type Candidate, chooseRoutes, describePart, type EffectiveRouteTable, effectiveRouteTable, type Expansion, expandVpcRoutes, type Part, unresolvedFor} from './routes';
+import {
+  type Candidate,
+  chooseRoutes,
+  describePart,
+  type EffectiveRouteTable,
+  effectiveRouteTable,
+  type Expansion,
+  expandVpcRoutes,
+  type Part,
+  unresolvedFor,
+} from './routes';
 
 /** An on-premises network to analyze: given, or inferred from routes. */
 export interface NetworkInput {
@@ -88,11 +110,28 @@ interface BrokerContext {
   independence: Independence;
 }
 
-export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker, explicit: readonly Cidr[], carried: readonly Cidr[] = [], chosen?: RequiredPortsChoice, independence: Independence = 'location'): BrokerNetworkFacts {
+export function analyzeBroker(
+  index: NetworkIndex,
+  scope: Scope,
+  broker: Broker,
+  explicit: readonly Cidr[],
+  carried: readonly Cidr[] = [],
+  chosen?: RequiredPortsChoice,
+  independence: Independence = 'location',
+): BrokerNetworkFacts {
   const ports = brokerPorts(broker.engineType);
-  const required: RequiredPorts = chosen ? {source: 'config', match: 'all', ports: chosen.ports.map((p) => ({...p})), rule: chosen.rule} : {source: 'engine', match: 'any', ports: brokerPorts(broker.engineType)};
+  const required: RequiredPorts = chosen
+    ? {source: 'config', match: 'all', ports: chosen.ports.map((p) => ({...p})), rule: chosen.rule}
+    : {source: 'engine', match: 'any', ports: brokerPorts(broker.engineType)};
   const details = broker.details;
-  const brokerBase: HopBase = {kind: 'broker', resourceType: 'AWS::AmazonMQ::Broker', id: broker.id, arn: broker.arn, accountId: scope.accountId, region: scope.region};
+  const brokerBase: HopBase = {
+    kind: 'broker',
+    resourceType: 'AWS::AmazonMQ::Broker',
+    id: broker.id,
+    arn: broker.arn,
+    accountId: scope.accountId,
+    region: scope.region,
+  };
   const portList = ports.map((p) => `${p.port} ${p.protocol}`).join(', ');
 
   if (!details) return unknownBroker(index, scope, broker, ports, required, explicit, independence);
@@ -107,31 +146,63 @@ export function analyzeBroker(index: NetworkIndex, scope: Scope, broker: Broker,
     required,
     securityGroupIds: [...details.securityGroups],
     subnets,
-    brokerHop: ok(brokerBase, `${broker.name} (${broker.engineType === 'ACTIVEMQ' ? 'ActiveMQ' : 'RabbitMQ'}) listens on ${portList}`, {ports: ports.map((p) => p.port)}),
+    brokerHop: ok(
+      brokerBase,
+      `${broker.name} (${broker.engineType === 'ACTIVEMQ' ? 'ActiveMQ' : 'RabbitMQ'}) listens on ${portList}`,
+      {ports: ports.map((p) => p.port)},
+    ),
     carried,
     independence,
   };
 
   const noSubnet = subnets.length === 0 || (broker.engineType === 'RABBITMQ' && details.publiclyAccessible);
-  if (noSubnet) return brokerFacts(context, noSubnetOnPrem(context, explicit, details.publiclyAccessible), details.publiclyAccessible);
+  if (noSubnet)
+    return brokerFacts(
+      context,
+      noSubnetOnPrem(context, explicit, details.publiclyAccessible),
+      details.publiclyAccessible,
+    );
 
   // Brokers in the same subnets behind the same groups share every path but the broker hop: analyze the first,
   // and give the others its paths with their own broker hop (a few hundred analyses for ten thousand brokers).
   const key = `broker|${scope.key}|${broker.engineType}|${details.publiclyAccessible}|${details.subnetIds.join(',')}|${details.securityGroups.join(',')}|${carried.map(formatCidr).join(',')}|${required.match}:${required.ports.map((p) => p.port).join(',')}|${independence}`;
-  const shared = memoize(index, key, () => ({brokerHop: context.brokerHop, facts: brokerFacts(context, analyzeOnPrem(context, explicit), details.publiclyAccessible)}), scope);
-  return shared.brokerHop === context.brokerHop ? shared.facts : withBrokerHop(shared.facts, shared.brokerHop, context.brokerHop);
+  const shared = memoize(
+    index,
+    key,
+    () => ({
+      brokerHop: context.brokerHop,
+      facts: brokerFacts(context, analyzeOnPrem(context, explicit), details.publiclyAccessible),
+    }),
+    scope,
+  );
+  return shared.brokerHop === context.brokerHop
+    ? shared.facts
+    : withBrokerHop(shared.facts, shared.brokerHop, context.brokerHop);
 }
 
 /** The same facts with one broker hop in every path swapped for another; everything else is shared, read-only. */
 function withBrokerHop(facts: BrokerNetworkFacts, from: PathHop, to: PathHop): BrokerNetworkFacts {
   const swap = (path: NetworkPath): NetworkPath => ({...path, hops: path.hops.map((hop) => (hop === from ? to : hop))});
-  return {...facts, onPrem: {...facts.onPrem, networks: facts.onPrem.networks.map((network) => ({...network, paths: network.paths.map(swap)}))}};
+  return {
+    ...facts,
+    onPrem: {
+      ...facts.onPrem,
+      networks: facts.onPrem.networks.map((network) => ({...network, paths: network.paths.map(swap)})),
+    },
+  };
 }
 
 function brokerFacts(context: BrokerContext, onPrem: OnPremFacts, publiclyAccessible: boolean): BrokerNetworkFacts {
   const {index, scope, broker, ports, subnets} = context;
   const securityGroups = context.securityGroupIds;
-  const internet = internetIngress({index, scope, publiclyAccessible, securityGroupIds: securityGroups, ports, subnets});
+  const internet = internetIngress({
+    index,
+    scope,
+    publiclyAccessible,
+    securityGroupIds: securityGroups,
+    ports,
+    subnets,
+  });
 
   const missing = uniqueMissing([
     ...subnets.flatMap((s) => s.missing),
@@ -156,15 +227,37 @@ function brokerFacts(context: BrokerContext, onPrem: OnPremFacts, publiclyAccess
 }
 
 /** DescribeBroker failed: no subnets, no groups, nothing to judge. */
-function unknownBroker(index: NetworkIndex, scope: Scope, broker: Broker, ports: BrokerPort[], required: RequiredPorts, explicit: readonly Cidr[], independence: Independence): BrokerNetworkFacts {
-  const error = index.errorsByScope.get(scope.key)?.find((e) => e.service === 'mq' && e.operation === 'DescribeBroker' && e.resource === broker.id);
+function unknownBroker(
+  index: NetworkIndex,
+  scope: Scope,
+  broker: Broker,
+  ports: BrokerPort[],
+  required: RequiredPorts,
+  explicit: readonly Cidr[],
+  independence: Independence,
+): BrokerNetworkFacts {
+  const error = index.errorsByScope
+    .get(scope.key)
+    ?.find((e) => e.service === 'mq' && e.operation === 'DescribeBroker' && e.resource === broker.id);
   const missing: MissingData = {
     collection: 'brokers',
     accountId: scope.accountId,
     region: scope.region,
     resourceId: broker.id,
-    reason: error ? `mq:DescribeBroker failed (${error.code}): the broker's subnets and security groups are unknown` : `the settings of ${broker.id} are missing from the inventory`,
-    ...(error ? {error: {service: error.service, operation: error.operation, code: error.code, kind: error.kind, message: error.message}} : {}),
+    reason: error
+      ? `mq:DescribeBroker failed (${error.code}): the broker's subnets and security groups are unknown`
+      : `the settings of ${broker.id} are missing from the inventory`,
+    ...(error
+      ? {
+          error: {
+            service: error.service,
+            operation: error.operation,
+            code: error.code,
+            kind: error.kind,
+            message: error.message,
+          },
+        }
+      : {}),
   };
   const networks: OnPremNetworkFacts[] = explicit.map((cidr) => ({
     cidr: formatCidr(cidr),
@@ -192,7 +285,15 @@ function unknownBroker(index: NetworkIndex, scope: Scope, broker: Broker, ports:
       note: `the broker's network settings are unknown: ${missing.reason}`,
       missing: [missing],
     },
-    internetIngress: {open: null, publiclyAccessible: null, groupsOpen: null, openPorts: [], rules: [], publicSubnet: null, missing: [missing]},
+    internetIngress: {
+      open: null,
+      publiclyAccessible: null,
+      groupsOpen: null,
+      openPorts: [],
+      rules: [],
+      publicSubnet: null,
+      missing: [missing],
+    },
     missing: [missing],
   };
 }
@@ -204,40 +305,50 @@ const SUBNETS_BY_ID = byId('subnets');
 const VPCS_BY_ID = byId('vpcs');
 
 function subnetInfo(index: NetworkIndex, scope: Scope, subnetId: string): SubnetInfo {
-  return memoize(index, `subnet|${scope.key}|${subnetId}`, () => {
-    const info: SubnetInfo = {id: subnetId, missing: []};
-    const found = lookupIn(index, scope, SUBNETS_BY_ID, subnetId);
-    if ('missing' in found) info.missing.push({...found.missing, resourceId: subnetId});
-    else if (found.items[0]) info.subnet = found.items[0];
-    else info.missing.push(notInInventory('subnets', scope, subnetId));
-    info.vpcId = info.subnet?.vpcId;
-    info.cidr = info.subnet?.cidr ? parseCidr(info.subnet.cidr) : undefined;
+  return memoize(
+    index,
+    `subnet|${scope.key}|${subnetId}`,
+    () => {
+      const info: SubnetInfo = {id: subnetId, missing: []};
+      const found = lookupIn(index, scope, SUBNETS_BY_ID, subnetId);
+      if ('missing' in found) info.missing.push({...found.missing, resourceId: subnetId});
+      else if (found.items[0]) info.subnet = found.items[0];
+      else info.missing.push(notInInventory('subnets', scope, subnetId));
+      info.vpcId = info.subnet?.vpcId;
+      info.cidr = info.subnet?.cidr ? parseCidr(info.subnet.cidr) : undefined;
 
-    const table = effectiveRouteTable(index, scope, subnetId, info.vpcId);
-    if (table.missing) info.missing.push({...table.missing, resourceId: subnetId});
-    else if (!table.found) {
-      info.missing.push({
-        ...notInInventory('routeTables', scope, subnetId),
-        reason: info.vpcId ? `no route table of ${info.vpcId} in the inventory is associated with ${subnetId}, and the VPC's main table is missing` : `the route table of ${subnetId} is not in the inventory`,
-      });
-    }
+      const table = effectiveRouteTable(index, scope, subnetId, info.vpcId);
+      if (table.missing) info.missing.push({...table.missing, resourceId: subnetId});
+      else if (!table.found) {
+        info.missing.push({
+          ...notInInventory('routeTables', scope, subnetId),
+          reason: info.vpcId
+            ? `no route table of ${info.vpcId} in the inventory is associated with ${subnetId}, and the VPC's main table is missing`
+            : `the route table of ${subnetId} is not in the inventory`,
+        });
+      }
 
-    info.table = table.found;
-    info.vpcId ??= table.found?.table.vpcId;
-    info.vpcCidrs = vpcCidrs(index, scope, info);
-    info.naclId = networkAclOf(index, scope, subnetId)?.id;
-    return info;
-  }, scope);
+      info.table = table.found;
+      info.vpcId ??= table.found?.table.vpcId;
+      info.vpcCidrs = vpcCidrs(index, scope, info);
+      info.naclId = networkAclOf(index, scope, subnetId)?.id;
+      return info;
+    },
+    scope,
+  );
 }
 
 function vpcCidrs(index: NetworkIndex, scope: Scope, info: SubnetInfo): Cidr[] | undefined {
   if (info.vpcId) {
     const vpc = lookupIn(index, scope, VPCS_BY_ID, info.vpcId);
-    if ('items' in vpc && vpc.items[0]) return [...vpc.items[0].cidrs, ...(vpc.items[0].ipv6Cidrs ?? [])].flatMap((c) => parseCidr(c) ?? []);
+    if ('items' in vpc && vpc.items[0])
+      return [...vpc.items[0].cidrs, ...(vpc.items[0].ipv6Cidrs ?? [])].flatMap((c) => parseCidr(c) ?? []);
   }
 
   // Every table has a local route per VPC CIDR.
-  const local = info.table?.table.routes.filter((r) => r.targetType === 'local').flatMap((r) => parseCidr(r.destinationCidr ?? r.destinationIpv6Cidr ?? '') ?? []);
+  const local = info.table?.table.routes
+    .filter((r) => r.targetType === 'local')
+    .flatMap((r) => parseCidr(r.destinationCidr ?? r.destinationIpv6Cidr ?? '') ?? []);
   return local && local.length > 0 ? local : undefined;
 }
 
@@ -256,8 +367,13 @@ function subnetHop(scope: Scope, info: SubnetInfo): PathHop {
   const base = ec2Base(scope, 'subnet', 'AWS::EC2::Subnet', 'subnet', info.id, info.subnet?.ownerId);
   if (!info.subnet) return unknown(base, `${info.id} is unknown: ${reasons(info.missing)}`, info.missing);
   const where = [info.subnet.cidr, info.subnet.availabilityZone].filter(Boolean).join(', ');
-  const table = info.table ? `, route table ${info.table.table.id} (${info.table.association === 'main' ? 'the main table: no explicit association' : 'explicitly associated'})` : '';
-  return ok(base, `${info.id}${info.subnet.name ? ` (${info.subnet.name})` : ''} in ${info.subnet.vpcId}${where ? `: ${where}` : ''}${table}`);
+  const table = info.table
+    ? `, route table ${info.table.table.id} (${info.table.association === 'main' ? 'the main table: no explicit association' : 'explicitly associated'})`
+    : '';
+  return ok(
+    base,
+    `${info.id}${info.subnet.name ? ` (${info.subnet.name})` : ''} in ${info.subnet.vpcId}${where ? `: ${where}` : ''}${table}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -265,25 +381,39 @@ function subnetHop(scope: Scope, info: SubnetInfo): PathHop {
 
 function analyzeOnPrem(context: BrokerContext, explicit: readonly Cidr[]): OnPremFacts {
   if (explicit.length > 0) {
-    const networks = explicit.map((cidr) => analyzeNetwork(context, {cidr, source: 'explicit'}, explicitStart(context, cidr)));
+    const networks = explicit.map((cidr) =>
+      analyzeNetwork(context, {cidr, source: 'explicit'}, explicitStart(context, cidr)),
+    );
     return aggregate(networks, 'explicit', false, context.independence);
   }
 
   const inference = mergeInferences(context.subnets.map((s) => inferFromSubnet(context.index, context.scope, s)));
-  const networks = inference.networks.map((n) => analyzeNetwork(context, {cidr: n.part.cidr, source: 'inferred', inferredFrom: n.from}, n.part));
+  const networks = inference.networks.map((n) =>
+    analyzeNetwork(context, {cidr: n.part.cidr, source: 'inferred', inferredFrom: n.from}, n.part),
+  );
   // A change that removes the route a network was inferred from must not make the network vanish with it: the
   // network is still there, now unreachable (or routed somewhere the model cannot follow).
   for (const cidr of context.carried) {
     if (inference.networks.some((n) => sameCidr(n.part.cidr, cidr))) continue;
-    const from = [{resourceType: 'OnPremises::Network', id: formatCidr(cidr), detail: 'inferred on the deployed estate, before the change'}];
-    networks.push(analyzeNetwork(context, {cidr, source: 'inferred', inferredFrom: from}, explicitStart(context, cidr)));
+    const from = [
+      {
+        resourceType: 'OnPremises::Network',
+        id: formatCidr(cidr),
+        detail: 'inferred on the deployed estate, before the change',
+      },
+    ];
+    networks.push(
+      analyzeNetwork(context, {cidr, source: 'inferred', inferredFrom: from}, explicitStart(context, cidr)),
+    );
   }
 
   const incomplete = inference.missing.length > 0;
   const facts = aggregate(networks, 'inferred', incomplete, context.independence);
   const missing = uniqueMissing(inference.missing);
   if (networks.length > 0) {
-    const found = networks.map((n) => (n.excluding ? `${n.cidr} (except ${n.excluding.join(', ')})` : n.cidr)).join(', ');
+    const found = networks
+      .map((n) => (n.excluding ? `${n.cidr} (except ${n.excluding.join(', ')})` : n.cidr))
+      .join(', ');
     facts.note = `inferred from the broker subnets' routes towards VPN and Direct Connect: ${found}${incomplete ? `; some routes could not be followed (${reasons(missing)}), so there may be more` : ''}`;
   } else {
     Object.assign(facts, noNetworkFound(context, inference));
@@ -303,7 +433,12 @@ function explicitStart(context: BrokerContext, cidr: Cidr): Part {
 /** No network inferred: why, and what that means. */
 function noNetworkFound(context: BrokerContext, inference: Inference): Partial<OnPremFacts> {
   if (inference.missing.length > 0) {
-    return {verdict: 'unknown', reachable: null, redundant: null, note: `on-premises networks could not be inferred: ${reasons(inference.missing)}`};
+    return {
+      verdict: 'unknown',
+      reachable: null,
+      redundant: null,
+      note: `on-premises networks could not be inferred: ${reasons(inference.missing)}`,
+    };
   }
 
   if (inference.defaultRoutes.length > 0) {
@@ -324,18 +459,35 @@ function noNetworkFound(context: BrokerContext, inference: Inference): Partial<O
     hop: 'route-table',
     resourceType: 'AWS::EC2::RouteTable',
     id: tableId,
-    ...(first?.table ? {arn: ec2Arn(context.scope.partition, context.scope.region, first.table.table.ownerId ?? context.scope.accountId, 'route-table', tableId)} : {}),
+    ...(first?.table
+      ? {
+          arn: ec2Arn(
+            context.scope.partition,
+            context.scope.region,
+            first.table.table.ownerId ?? context.scope.accountId,
+            'route-table',
+            tableId,
+          ),
+        }
+      : {}),
     direction: 'return',
     message,
   };
-  return {verdict: 'unreachable', reachable: false, redundant: false, note: `${message}; give the on-premises networks with --on-prem-cidr to see where each one breaks`, breakPoint};
+  return {
+    verdict: 'unreachable',
+    reachable: false,
+    redundant: false,
+    note: `${message}; give the on-premises networks with --on-prem-cidr to see where each one breaks`,
+    breakPoint,
+  };
 }
 
 /** A public RabbitMQ broker, or one without subnets: no private path exists at all. */
 function noSubnetOnPrem(context: BrokerContext, explicit: readonly Cidr[], publiclyAccessible: boolean): OnPremFacts {
-  const message = publiclyAccessible && context.engine === 'RABBITMQ'
-    ? `${context.broker.name} is a publicly accessible RabbitMQ broker: it has no network interface in a VPC, so there is no private path to it`
-    : `${context.broker.name} has no subnet: there is no private path to it`;
+  const message =
+    publiclyAccessible && context.engine === 'RABBITMQ'
+      ? `${context.broker.name} is a publicly accessible RabbitMQ broker: it has no network interface in a VPC, so there is no private path to it`
+      : `${context.broker.name} has no subnet: there is no private path to it`;
   const hop = broken({...context.brokerHop}, 'no-subnet', message);
   const breakPoint = breakPointOf(hop);
   const networks: OnPremNetworkFacts[] = explicit.map((cidr) => ({
@@ -348,9 +500,27 @@ function noSubnetOnPrem(context: BrokerContext, explicit: readonly Cidr[], publi
     independentPathCount: 0,
     openPorts: [],
     breakPoint,
-    paths: [{subnetId: '', destination: formatCidr(cidr), via: 'none', status: 'broken', breakPoint, openPorts: [], hops: [onPremHop({cidr, source: 'explicit'}, {cidr, excluding: []}), hop]}],
+    paths: [
+      {
+        subnetId: '',
+        destination: formatCidr(cidr),
+        via: 'none',
+        status: 'broken',
+        breakPoint,
+        openPorts: [],
+        hops: [onPremHop({cidr, source: 'explicit'}, {cidr, excluding: []}), hop],
+      },
+    ],
   }));
-  return {...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', false, context.independence), verdict: 'unreachable', reachable: false, redundant: false, redundancyNote: 'no healthy path', breakPoint, note: message};
+  return {
+    ...aggregate(networks, explicit.length > 0 ? 'explicit' : 'inferred', false, context.independence),
+    verdict: 'unreachable',
+    reachable: false,
+    redundant: false,
+    redundancyNote: 'no healthy path',
+    breakPoint,
+    note: message,
+  };
 }
 
 function analyzeNetwork(context: BrokerContext, network: NetworkInput, start: Part): OnPremNetworkFacts {
@@ -369,7 +539,12 @@ function analyzeNetwork(context: BrokerContext, network: NetworkInput, start: Pa
       const part = trails[0].part;
       const ingress = ingressFor(context, subnet, part);
       const entry = onPremHop(network, part);
-      pieces.push(judgePiece(trails.map((trail) => assemblePath(entry, subnet, trail, sHop, ingress, context.brokerHop)), context.independence));
+      pieces.push(
+        judgePiece(
+          trails.map((trail) => assemblePath(entry, subnet, trail, sHop, ingress, context.brokerHop)),
+          context.independence,
+        ),
+      );
     }
   }
 
@@ -378,15 +553,19 @@ function analyzeNetwork(context: BrokerContext, network: NetworkInput, start: Pa
 
 function onPremHop(network: NetworkInput, part: Part): PathHop {
   const block = describePart(part);
-  const why = network.source === 'explicit'
-    ? 'given as an on-premises network'
-    : `inferred as on-premises from ${(network.inferredFrom ?? []).map((f) => `${f.id} ${f.detail}`).join('; ')}`;
+  const why =
+    network.source === 'explicit'
+      ? 'given as an on-premises network'
+      : `inferred as on-premises from ${(network.inferredFrom ?? []).map((f) => `${f.id} ${f.detail}`).join('; ')}`;
   return {
     kind: 'on-premises-network',
     resourceType: 'OnPremises::Network',
     id: formatCidr(network.cidr),
     status: 'ok',
-    reason: block === formatCidr(network.cidr) ? `${block}, ${why}` : `${block} (part of ${formatCidr(network.cidr)}, ${why})`,
+    reason:
+      block === formatCidr(network.cidr)
+        ? `${block}, ${why}`
+        : `${block} (part of ${formatCidr(network.cidr)}, ${why})`,
   };
 }
 
@@ -394,25 +573,42 @@ function ingressFor(context: BrokerContext, subnet: SubnetInfo, part: Part): Ing
   // The way in depends on the subnet only through its ACL: subnets sharing one share the answer.
   const where = subnet.naclId ? `acl:${subnet.naclId}` : `subnet:${subnet.id}`;
   const key = `ingress|${context.scope.key}|${where}|${context.securityGroupIds.join(',')}|${context.engine}|${context.required.match}:${context.required.ports.map((p) => p.port).join(',')}|${describePart(part)}`;
-  return memoize(context.index, key, () => evaluateIngress({
-    index: context.index,
-    scope: context.scope,
-    subnetId: subnet.id,
-    securityGroupIds: context.securityGroupIds,
-    part,
-    // The ports a path must pass: the config's required ports, else the engine's.
-    ports: context.required.ports,
-    ephemeralPorts: DEFAULT_EPHEMERAL_PORTS,
-    ...(context.required.match === 'all' && {requireAll: true}),
-  }), context.scope);
+  return memoize(
+    context.index,
+    key,
+    () =>
+      evaluateIngress({
+        index: context.index,
+        scope: context.scope,
+        subnetId: subnet.id,
+        securityGroupIds: context.securityGroupIds,
+        part,
+        // The ports a path must pass: the config's required ports, else the engine's.
+        ports: context.required.ports,
+        ephemeralPorts: DEFAULT_EPHEMERAL_PORTS,
+        ...(context.required.match === 'all' && {requireAll: true}),
+      }),
+    context.scope,
+  );
 }
 
-function assemblePath(entry: PathHop, subnet: SubnetInfo, trail: SubnetTrail, sHop: PathHop, ingress: IngressResult, brokerHop: PathHop): NetworkPath {
+function assemblePath(
+  entry: PathHop,
+  subnet: SubnetInfo,
+  trail: SubnetTrail,
+  sHop: PathHop,
+  ingress: IngressResult,
+  brokerHop: PathHop,
+): NetworkPath {
   const hops = [entry, ...trail.hops, sHop, ingress.naclInbound, ingress.securityGroup, brokerHop, ingress.naclReturn];
   const firstBroken = hops.find((h) => h.status === 'broken');
   const status: NetworkPath['status'] = firstBroken
     ? 'broken'
-    : hops.some((h) => h.status === 'unknown') ? 'unknown' : hops.some((h) => h.status === 'pending') ? 'pending' : 'healthy';
+    : hops.some((h) => h.status === 'unknown')
+      ? 'unknown'
+      : hops.some((h) => h.status === 'pending')
+        ? 'pending'
+        : 'healthy';
   return {
     subnetId: subnet.id,
     destination: formatCidr(trail.part.cidr),
@@ -462,10 +658,34 @@ function routeSide(index: NetworkIndex, scope: Scope, subnet: SubnetInfo, part: 
   return result.trails;
 }
 
-function routeSideOnce(index: NetworkIndex, scope: Scope, subnet: SubnetInfo, part: Part): {trails: SubnetTrail[]; usesSubnet: boolean} {
+function routeSideOnce(
+  index: NetworkIndex,
+  scope: Scope,
+  subnet: SubnetInfo,
+  part: Part,
+): {trails: SubnetTrail[]; usesSubnet: boolean} {
   if (!subnet.table) {
-    const base: HopBase = {kind: 'route-table', resourceType: 'AWS::EC2::RouteTable', id: subnet.id, accountId: scope.accountId, region: scope.region};
-    return {trails: [{part, via: 'none', hops: [unknown(base, `the route table of ${subnet.id} is unknown: ${reasons(subnet.missing)}`, subnet.missing, {direction: 'return'})]}], usesSubnet: true};
+    const base: HopBase = {
+      kind: 'route-table',
+      resourceType: 'AWS::EC2::RouteTable',
+      id: subnet.id,
+      accountId: scope.accountId,
+      region: scope.region,
+    };
+    return {
+      trails: [
+        {
+          part,
+          via: 'none',
+          hops: [
+            unknown(base, `the route table of ${subnet.id} is unknown: ${reasons(subnet.missing)}`, subnet.missing, {
+              direction: 'return',
+            }),
+          ],
+        },
+      ],
+      usesSubnet: true,
+    };
   }
 
   const {table} = subnet.table;
@@ -488,23 +708,47 @@ function routeSideOnce(index: NetworkIndex, scope: Scope, subnet: SubnetInfo, pa
   };
   const trails: SubnetTrail[] = [];
   for (const choice of chooseRoutes(expansion.candidates, part)) {
-    for (const piece of choice.parts) trails.push(...routeChoice(ctx, base, subnet.table, expansion, choice.candidate, piece));
+    for (const piece of choice.parts)
+      trails.push(...routeChoice(ctx, base, subnet.table, expansion, choice.candidate, piece));
   }
 
   return {trails, usesSubnet};
 }
 
-function routeChoice(ctx: PathContext, base: HopBase, effective: EffectiveRouteTable, expansion: Expansion<Route>, candidate: Candidate<Route> | undefined, part: Part): SubnetTrail[] {
+function routeChoice(
+  ctx: PathContext,
+  base: HopBase,
+  effective: EffectiveRouteTable,
+  expansion: Expansion<Route>,
+  candidate: Candidate<Route> | undefined,
+  part: Part,
+): SubnetTrail[] {
   const {table, association} = effective;
   const what = describePart(part);
   const label = `${table.id}${table.name ? ` (${table.name})` : ''}`;
-  const tableKind = association === 'main' ? 'the VPC main table, used because the subnet has no explicit association' : 'explicitly associated with the subnet';
+  const tableKind =
+    association === 'main'
+      ? 'the VPC main table, used because the subnet has no explicit association'
+      : 'explicitly associated with the subnet';
   const uncertain = unresolvedFor(expansion, part);
   const single = (...hops: PathHop[]): SubnetTrail[] => [{part, via: 'none', hops}];
   if (!candidate) {
-    return single(uncertain.length > 0
-      ? unknown(base, `whether ${label} routes ${what} is unknown: ${reasons(uncertain)}`, uncertain, {direction: 'return'})
-      : broken(base, 'no-route', withHint(`${label} has no route for ${what}: replies from the broker cannot get back`, peeringHint(ctx.index, ctx.scope, ctx.vpcId, part) ?? transitHint(ctx.index, ctx.scope, ctx.vpcId, table.id, part)), {direction: 'return'}));
+    return single(
+      uncertain.length > 0
+        ? unknown(base, `whether ${label} routes ${what} is unknown: ${reasons(uncertain)}`, uncertain, {
+            direction: 'return',
+          })
+        : broken(
+            base,
+            'no-route',
+            withHint(
+              `${label} has no route for ${what}: replies from the broker cannot get back`,
+              peeringHint(ctx.index, ctx.scope, ctx.vpcId, part) ??
+                transitHint(ctx.index, ctx.scope, ctx.vpcId, table.id, part),
+            ),
+            {direction: 'return'},
+          ),
+    );
   }
 
   const route = candidate.route;
@@ -519,17 +763,47 @@ function routeChoice(ctx: PathContext, base: HopBase, effective: EffectiveRouteT
   const routeText = `route ${candidate.destination}${candidate.prefixListId ? ` (prefix list ${candidate.prefixListId})` : ''} → ${route.targetId}${route.origin === 'EnableVgwRoutePropagation' ? ' (propagated)' : ''}`;
   const extra = {route: hopRoute, direction: 'return' as const};
   if (route.state === 'blackhole') {
-    return single(broken(base, 'blackhole', `${label} drops replies to ${what}: ${routeText} is a blackhole (its target was deleted or detached)`, extra));
+    return single(
+      broken(
+        base,
+        'blackhole',
+        `${label} drops replies to ${what}: ${routeText} is a blackhole (its target was deleted or detached)`,
+        extra,
+      ),
+    );
   }
 
   if (route.targetType === 'local') {
-    return single(broken(base, 'routed-elsewhere', `${label} keeps ${what} inside ${ctx.vpcId} (${routeText}): it is the VPC's own range, so it cannot be on-premises`, extra));
+    return single(
+      broken(
+        base,
+        'routed-elsewhere',
+        `${label} keeps ${what} inside ${ctx.vpcId} (${routeText}): it is the VPC's own range, so it cannot be on-premises`,
+        extra,
+      ),
+    );
   }
 
-  let routeHop = ok(base, `${label} sends replies to ${what} to ${route.targetId} by ${routeText}; it is ${tableKind}`, extra);
-  if (uncertain.length > 0) routeHop = {...routeHop, status: 'unknown', missing: uncertain, reason: `${routeHop.reason}, unless a prefix list that could not be read has a more specific route`};
+  let routeHop = ok(
+    base,
+    `${label} sends replies to ${what} to ${route.targetId} by ${routeText}; it is ${tableKind}`,
+    extra,
+  );
+  if (uncertain.length > 0)
+    routeHop = {
+      ...routeHop,
+      status: 'unknown',
+      missing: uncertain,
+      reason: `${routeHop.reason}, unless a prefix list that could not be read has a more specific route`,
+    };
   const withRoute = (trails: Trail[]): SubnetTrail[] =>
-    trails.map((t) => ({part: t.part, via: t.via, ...(t.linkId ? {linkId: t.linkId} : {}), ...(t.location ? {location: t.location} : {}), hops: [...t.linkHops, ...t.gatewayHops, routeHop]}));
+    trails.map((t) => ({
+      part: t.part,
+      via: t.via,
+      ...(t.linkId ? {linkId: t.linkId} : {}),
+      ...(t.location ? {location: t.location} : {}),
+      hops: [...t.linkHops, ...t.gatewayHops, routeHop],
+    }));
 
   switch (route.targetType) {
     case 'vpn-gateway': {
@@ -541,7 +815,10 @@ function routeChoice(ctx: PathContext, base: HopBase, effective: EffectiveRouteT
     }
 
     case 'vpc-peering-connection': {
-      return single(peeringHop(ctx, route.targetId, what, peeringHint(ctx.index, ctx.scope, ctx.vpcId, part, route.targetId)), routeHop);
+      return single(
+        peeringHop(ctx, route.targetId, what, peeringHint(ctx.index, ctx.scope, ctx.vpcId, part, route.targetId)),
+        routeHop,
+      );
     }
 
     case 'internet-gateway':
@@ -552,13 +829,29 @@ function routeChoice(ctx: PathContext, base: HopBase, effective: EffectiveRouteT
     }
 
     case 'vpc-endpoint': {
-      const hop = broken(targetBase(ctx, 'AWS::EC2::VPCEndpoint', route.targetId), 'routed-elsewhere', `${what} is routed to the gateway endpoint ${route.targetId} (an AWS service), not on-premises`);
+      const hop = broken(
+        targetBase(ctx, 'AWS::EC2::VPCEndpoint', route.targetId),
+        'routed-elsewhere',
+        `${what} is routed to the gateway endpoint ${route.targetId} (an AWS service), not on-premises`,
+      );
       return single(hop, routeHop);
     }
 
     default: {
-      const missing: MissingData[] = [{collection: 'routeTables', accountId: ctx.scope.accountId, region: ctx.scope.region, resourceId: route.targetId, reason: `paths through a ${route.targetType} target (${route.targetId}) are not modeled`}];
-      const hop = unknown(targetBase(ctx, TARGET_TYPES[route.targetType] ?? 'AWS::EC2::Route', route.targetId), `${what} is routed to ${route.targetType} ${route.targetId}; whether it reaches on-premises from there is not modeled`, missing);
+      const missing: MissingData[] = [
+        {
+          collection: 'routeTables',
+          accountId: ctx.scope.accountId,
+          region: ctx.scope.region,
+          resourceId: route.targetId,
+          reason: `paths through a ${route.targetType} target (${route.targetId}) are not modeled`,
+        },
+      ];
+      const hop = unknown(
+        targetBase(ctx, TARGET_TYPES[route.targetType] ?? 'AWS::EC2::Route', route.targetId),
+        `${what} is routed to ${route.targetType} ${route.targetId}; whether it reaches on-premises from there is not modeled`,
+        missing,
+      );
       return single(hop, routeHop);
     }
   }
@@ -582,26 +875,45 @@ function withHint(reason: string, hint: string | undefined): string {
 }
 
 function peeringHop(ctx: PathContext, pcxId: string, what: string, hint?: string): PathHop {
-  const base = ec2Base(ctx.scope, 'vpc-peering-connection', 'AWS::EC2::VPCPeeringConnection', 'vpc-peering-connection', pcxId);
+  const base = ec2Base(
+    ctx.scope,
+    'vpc-peering-connection',
+    'AWS::EC2::VPCPeeringConnection',
+    'vpc-peering-connection',
+    pcxId,
+  );
   const found = findById(ctx.index, scopesFrom(ctx.index, ctx.scope), 'vpcPeeringConnections', pcxId).located?.item;
   const peer = found ? (found.requester.vpcId === ctx.vpcId ? found.accepter : found.requester) : undefined;
-  const peerText = peer ? ` with ${peer.vpcId ?? 'a VPC'}${peer.ownerId && peer.ownerId !== ctx.scope.accountId ? ` of ${peer.ownerId}` : ''}${peer.region && peer.region !== ctx.scope.region ? ` in ${peer.region}` : ''}${peer.cidrs.length > 0 ? ` (${peer.cidrs.join(', ')})` : ''}` : '';
+  const peerText = peer
+    ? ` with ${peer.vpcId ?? 'a VPC'}${peer.ownerId && peer.ownerId !== ctx.scope.accountId ? ` of ${peer.ownerId}` : ''}${peer.region && peer.region !== ctx.scope.region ? ` in ${peer.region}` : ''}${peer.cidrs.length > 0 ? ` (${peer.cidrs.join(', ')})` : ''}`
+    : '';
   const state = found?.state && found.state !== 'active' ? `, which is ${found.state},` : '';
-  const why = hint ? `; ${hint}` : '; peering is not transitive: it never carries traffic to or from networks beyond the peer VPC, such as the peer\'s VPN or Direct Connect';
-  return broken(base, 'not-transitive', `${what} is routed to the peering connection ${pcxId}${peerText}${state}${why}`);
+  const why = hint
+    ? `; ${hint}`
+    : "; peering is not transitive: it never carries traffic to or from networks beyond the peer VPC, such as the peer's VPN or Direct Connect";
+  return broken(
+    base,
+    'not-transitive',
+    `${what} is routed to the peering connection ${pcxId}${peerText}${state}${why}`,
+  );
 }
 
 function publicTargetHop(ctx: PathContext, type: Route['targetType'], id: string, what: string): PathHop {
   const scope = ctx.scope;
-  const base: HopBase = type === 'nat-gateway'
-    ? ec2Base(scope, 'nat-gateway', 'AWS::EC2::NatGateway', 'nat-gateway', id)
-    : type === 'carrier-gateway'
-      ? targetBase(ctx, 'AWS::EC2::CarrierGateway', id)
-      : type === 'egress-only-internet-gateway'
-        ? {...targetBase(ctx, 'AWS::EC2::EgressOnlyInternetGateway', id), kind: 'internet-gateway'}
-        : ec2Base(scope, 'internet-gateway', 'AWS::EC2::InternetGateway', 'internet-gateway', id);
+  const base: HopBase =
+    type === 'nat-gateway'
+      ? ec2Base(scope, 'nat-gateway', 'AWS::EC2::NatGateway', 'nat-gateway', id)
+      : type === 'carrier-gateway'
+        ? targetBase(ctx, 'AWS::EC2::CarrierGateway', id)
+        : type === 'egress-only-internet-gateway'
+          ? {...targetBase(ctx, 'AWS::EC2::EgressOnlyInternetGateway', id), kind: 'internet-gateway'}
+          : ec2Base(scope, 'internet-gateway', 'AWS::EC2::InternetGateway', 'internet-gateway', id);
   const name = type.replaceAll('-', ' ');
-  return broken(base, 'not-private', `${what} is routed to the ${name} ${id}: over the internet, not a private path (VPN or Direct Connect)`);
+  return broken(
+    base,
+    'not-private',
+    `${what} is routed to the ${name} ${id}: over the internet, not a private path (VPN or Direct Connect)`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -699,7 +1011,11 @@ function sharedFailureOf(paths: readonly NetworkPath[], independence: Independen
     const links = [...new Set(group.map((p) => p.linkId!))];
     if (links.length < 2) continue;
     const interfaces = [...new Set(group.map(interfaceOf))];
-    const lags = links.every((l) => l.startsWith('dxlag-')) ? 'LAGs' : links.some((l) => l.startsWith('dxlag-')) ? 'connections and LAGs' : 'connections';
+    const lags = links.every((l) => l.startsWith('dxlag-'))
+      ? 'LAGs'
+      : links.some((l) => l.startsWith('dxlag-'))
+        ? 'connections and LAGs'
+        : 'connections';
     return `${interfacesWords(interfaces)} use ${lags} at Direct Connect location ${location} (${listed(links)})`;
   }
 
@@ -715,7 +1031,13 @@ function judgePiece(paths: NetworkPath[], independence: Independence): Piece {
   const anyUnknown = paths.some((p) => p.status === 'unknown');
   // The paths of a piece share its ingress: the same ports, in the engine's order.
   const openPorts = [...new Set([...healthy, ...pendingPaths].flatMap((p) => p.openPorts))];
-  const piece: Omit<Piece, 'verdict' | 'redundant'> = {paths, healthy: healthy.length, independent, openPorts, pending: pendingPaths.length};
+  const piece: Omit<Piece, 'verdict' | 'redundant'> = {
+    paths,
+    healthy: healthy.length,
+    independent,
+    openPorts,
+    pending: pendingPaths.length,
+  };
   if (healthy.length > 0 && independent >= 2) return {...piece, verdict: 'reachable', redundant: true};
   const shared = sharedFailureOf([...healthy, ...pendingPaths], independence);
   if (shared) piece.sharedFailure = shared;
@@ -732,7 +1054,12 @@ function judgePiece(paths: NetworkPath[], independence: Independence): Piece {
 
   if (anyUnknown) return {...piece, verdict: 'unknown', redundant: null};
   const first = paths.find((p) => p.breakPoint);
-  return {...piece, verdict: 'unreachable', redundant: false, ...(first?.breakPoint ? {breakPoint: first.breakPoint} : {})};
+  return {
+    ...piece,
+    verdict: 'unreachable',
+    redundant: false,
+    ...(first?.breakPoint ? {breakPoint: first.breakPoint} : {}),
+  };
 }
 
 const SEVERITY: Record<Verdict, number> = {unreachable: 4, unknown: 3, degraded: 2, pending: 1, reachable: 0};
@@ -759,7 +1086,8 @@ function judgeNetwork(network: NetworkInput, start: Part, pieces: Piece[]): OnPr
   const hopsMissing: MissingData[] = [];
   for (const path of paths) for (const hop of path.hops) if (hop.missing) hopsMissing.push(...hop.missing);
   const missing = uniqueMissing(hopsMissing);
-  const breakPoint = verdict === 'unreachable' ? pieces.find((p) => p.verdict === 'unreachable')?.breakPoint : undefined;
+  const breakPoint =
+    verdict === 'unreachable' ? pieces.find((p) => p.verdict === 'unreachable')?.breakPoint : undefined;
   const sharedFailure = pieces.find((p) => p.sharedFailure)?.sharedFailure;
   return {
     cidr: formatCidr(network.cidr),
@@ -786,7 +1114,12 @@ function intersect(lists: readonly number[][]): number[] {
 }
 
 /** The broker's verdict over its networks; `incomplete`: networks may be missing, so at best unknown. */
-function aggregate(networks: OnPremNetworkFacts[], source: 'explicit' | 'inferred', incomplete: boolean, independence: Independence): OnPremFacts {
+function aggregate(
+  networks: OnPremNetworkFacts[],
+  source: 'explicit' | 'inferred',
+  incomplete: boolean,
+  independence: Independence,
+): OnPremFacts {
   const verdicts = networks.map((n) => n.verdict);
   const verdict = worstVerdict(incomplete ? [...verdicts, 'unknown'] : verdicts);
   const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
@@ -795,7 +1128,10 @@ function aggregate(networks: OnPremNetworkFacts[], source: 'explicit' | 'inferre
   return {
     verdict,
     reachable: reachableOf(verdict),
-    redundant: verdict === 'unreachable' ? false : redundantOf(incomplete ? [...networks.map((n) => n.redundant), null] : networks.map((n) => n.redundant)),
+    redundant:
+      verdict === 'unreachable'
+        ? false
+        : redundantOf(incomplete ? [...networks.map((n) => n.redundant), null] : networks.map((n) => n.redundant)),
     source,
     networkCount: networks.length,
     reachableCount: count('reachable'),
@@ -823,7 +1159,9 @@ function redundancyNoteOf(networks: readonly OnPremNetworkFacts[]): string {
   if (network.sharedFailure) return `${network.sharedFailure}${where}`;
   if (network.healthyPathCount === 0) {
     if (network.verdict === 'pending') return `no healthy path${where} until the links the change creates come up`;
-    return network.verdict === 'unknown' ? `no healthy path proven${where}: data is missing` : `no healthy path${where}`;
+    return network.verdict === 'unknown'
+      ? `no healthy path proven${where}: data is missing`
+      : `no healthy path${where}`;
   }
   const links = [...new Set(network.paths.filter((p) => p.status === 'healthy').map((p) => p.linkId ?? p.via))];
   if (links.length === 1) return `every healthy path${where} uses one link, ${links[0]}`;

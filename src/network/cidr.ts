@@ -153,7 +153,8 @@ export function cidrOf(text: string): Cidr {
 /** Why `text` is not acceptable as a network on the command line, or undefined when it is. */
 export function cidrProblem(text: string): string | undefined {
   const cidr = parseCidr(text);
-  if (!cidr || !text.includes('/')) return `"${text}" is not a CIDR block (expected e.g. 10.20.0.0/16 or 2001:db8::/32)`;
+  if (!cidr || !text.includes('/'))
+    return `"${text}" is not a CIDR block (expected e.g. 10.20.0.0/16 or 2001:db8::/32)`;
   if (cidr.hostBitsSet) return `"${text}" has host bits set; did you mean ${formatCidr(cidr)}?`;
   return undefined;
 }
@@ -291,7 +292,17 @@ export function rangesToCidrs(family: IpFamily, ranges: readonly AddressRange[])
 }
 
 /** RFC 1918, shared address space (CGNAT), loopback, link-local and IPv6 unique-local/link-local. */
-const NON_PUBLIC = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', 'fc00::/7', 'fe80::/10', '::1/128'].map(cidrOf);
+const NON_PUBLIC = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  'fc00::/7',
+  'fe80::/10',
+  '::1/128',
+].map(cidrOf);
 
 /** True when the block holds at least one address outside private, shared and link-local space. */
 export function includesPublicAddresses(cidr: Cidr): boolean {

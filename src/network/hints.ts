@@ -11,7 +11,9 @@ import {describePart, type Part, ROUTE_TABLES_BY_VPC} from './routes';
 
 const PEERINGS_BY_VPC = indexSpec('vpcPeeringConnections', 'vpc', (p) => [p.requester.vpcId, p.accepter.vpcId]);
 const VPN_BY_VGW = indexSpec('vpnConnections', 'hint-vgw', (v) => [v.vpnGatewayId]);
-const TGW_ATTACHMENTS_BY_VPC = indexSpec('transitGatewayAttachments', 'hint-vpc', (a) => [a.resourceType === 'vpc' ? a.resourceId : undefined]);
+const TGW_ATTACHMENTS_BY_VPC = indexSpec('transitGatewayAttachments', 'hint-vpc', (a) => [
+  a.resourceType === 'vpc' ? a.resourceId : undefined,
+]);
 
 /** What a peered VPC's routes do with the network: the route and, behind a gateway, its VPN connections. */
 function reachesFrom(index: NetworkIndex, scopes: readonly Scope[], vpcId: string, part: Part): string | undefined {
@@ -49,7 +51,13 @@ function vpcLabel(index: NetworkIndex, scopes: readonly Scope[], vpcId: string):
  * over pcx-…, which reaches 10.200.0.0/16 over vpn-… (vgw-…), but VPC peering is not transitive: …".
  * `only`: just this peering connection (the route leads into it).
  */
-export function peeringHint(index: NetworkIndex, scope: Scope, vpcId: string | undefined, part: Part, only?: string): string | undefined {
+export function peeringHint(
+  index: NetworkIndex,
+  scope: Scope,
+  vpcId: string | undefined,
+  part: Part,
+  only?: string,
+): string | undefined {
   if (!vpcId) return undefined;
   const scopes = scopesFrom(index, scope);
   const what = describePart(part);
@@ -60,7 +68,9 @@ export function peeringHint(index: NetworkIndex, scope: Scope, vpcId: string | u
     if (!peer.vpcId) continue;
     const over = reachesFrom(index, scopes, peer.vpcId, part);
     if (!over) continue;
-    const subject = only ? `the peer ${vpcLabel(index, scopes, peer.vpcId)}` : `${vpcId} is peered with ${vpcLabel(index, scopes, peer.vpcId)} (${pcx.id}), which`;
+    const subject = only
+      ? `the peer ${vpcLabel(index, scopes, peer.vpcId)}`
+      : `${vpcId} is peered with ${vpcLabel(index, scopes, peer.vpcId)} (${pcx.id}), which`;
     return only
       ? `${subject} reaches ${what} ${over}, but VPC peering is not transitive: traffic from ${what} cannot cross the peer into this VPC; route ${what} to a gateway of this VPC (a virtual private gateway, or a transit gateway attachment)`
       : `${subject} reaches ${what} ${over}, but VPC peering is not transitive: a route to ${pcx.id} would not help; give this VPC its own path (a virtual private gateway, or a transit gateway attachment)`;
@@ -70,7 +80,13 @@ export function peeringHint(index: NetworkIndex, scope: Scope, vpcId: string | u
 }
 
 /** A VPC attached to a transit gateway whose table routes the network, with no route to that gateway. */
-export function transitHint(index: NetworkIndex, scope: Scope, vpcId: string | undefined, tableId: string, part: Part): string | undefined {
+export function transitHint(
+  index: NetworkIndex,
+  scope: Scope,
+  vpcId: string | undefined,
+  tableId: string,
+  part: Part,
+): string | undefined {
   if (!vpcId) return undefined;
   const scopes = scopesFrom(index, scope);
   const what = describePart(part);
@@ -81,7 +97,12 @@ export function transitHint(index: NetworkIndex, scope: Scope, vpcId: string | u
     const rtb = searchBy(index, scopes, byId('transitGatewayRouteTables'), rtbId).found[0]?.item;
     const route = rtb?.routes?.find((r) => {
       const cidr = parseCidr(r.destinationCidr ?? '');
-      return r.state !== 'blackhole' && cidr !== undefined && cidrContains(cidr, part.cidr) && r.attachments.some((a) => a.resourceType === 'vpn' || a.resourceType === 'direct-connect-gateway');
+      return (
+        r.state !== 'blackhole' &&
+        cidr !== undefined &&
+        cidrContains(cidr, part.cidr) &&
+        r.attachments.some((a) => a.resourceType === 'vpn' || a.resourceType === 'direct-connect-gateway')
+      );
     });
     if (!route) continue;
     const towards = route.attachments.map((a) => a.resourceId ?? a.attachmentId).join(', ');

@@ -10,7 +10,12 @@ export function ok(base: HopBase, reason: string, extra: Partial<PathHop> = {}):
   return {...base, status: 'ok', reason: flat(reason), ...extra};
 }
 
-export function broken(base: HopBase, kind: NonNullable<PathHop['break']>, reason: string, extra: Partial<PathHop> = {}): PathHop {
+export function broken(
+  base: HopBase,
+  kind: NonNullable<PathHop['break']>,
+  reason: string,
+  extra: Partial<PathHop> = {},
+): PathHop {
   return {...base, status: 'broken', break: kind, reason: flat(reason), ...extra};
 }
 
@@ -29,7 +34,21 @@ export function reasons(missing: readonly MissingData[]): string {
 }
 
 /** An EC2 resource of the scope's region, owned by `ownerId` (a shared resource) or the scope's account. */
-export function ec2Base(scope: Scope, kind: PathHop['kind'], resourceType: string, arnType: Parameters<typeof ec2Arn>[3], id: string, ownerId?: string): HopBase {
+export function ec2Base(
+  scope: Scope,
+  kind: PathHop['kind'],
+  resourceType: string,
+  arnType: Parameters<typeof ec2Arn>[3],
+  id: string,
+  ownerId?: string,
+): HopBase {
   const accountId = ownerId ?? scope.accountId;
-  return {kind, resourceType, id, arn: ec2Arn(scope.partition, scope.region, accountId, arnType, id), accountId, region: scope.region};
+  return {
+    kind,
+    resourceType,
+    id,
+    arn: ec2Arn(scope.partition, scope.region, accountId, arnType, id),
+    accountId,
+    region: scope.region,
+  };
 }

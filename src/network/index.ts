@@ -6,7 +6,14 @@ import {InputError} from '../foundation/errors';
 import type {Broker, Snapshot} from '../snapshot/types';
 import {analyzeBroker, parseNetworks} from './analyze';
 import {cidrProblem, formatCidr} from './cidr';
-import {type BrokerNetworkFacts, DEFAULT_INDEPENDENCE, type Independence, type MissingData, type OnPremFacts, type OnPremNetworkFacts} from './facts';
+import {
+  type BrokerNetworkFacts,
+  DEFAULT_INDEPENDENCE,
+  type Independence,
+  type MissingData,
+  type OnPremFacts,
+  type OnPremNetworkFacts,
+} from './facts';
 import {buildIndex, type NetworkIndex, scopeOf} from './lookup';
 import type {RequiredPortsRules} from './ports';
 
@@ -65,8 +72,19 @@ export function buildNetworkModel(snapshot: Snapshot, options: NetworkModelOptio
     factsFor({broker, accountId, region}) {
       const scope = scopeOf(index, accountId, region);
       if (!scope?.network) return undefined;
-      const carried = networks.length === 0 ? parseNetworks(options.carriedNetworks?.({broker, accountId, partition: scope.partition, region}) ?? []) : [];
-      const facts = analyzeBroker(index, scope, broker, networks, carried, options.requiredPorts?.choose(broker), independence);
+      const carried =
+        networks.length === 0
+          ? parseNetworks(options.carriedNetworks?.({broker, accountId, partition: scope.partition, region}) ?? [])
+          : [];
+      const facts = analyzeBroker(
+        index,
+        scope,
+        broker,
+        networks,
+        carried,
+        options.requiredPorts?.choose(broker),
+        independence,
+      );
       return {facts, unknown: unknownPointers(facts)};
     },
   };
@@ -80,7 +98,8 @@ export function unknownPointers(facts: BrokerNetworkFacts): Record<string, strin
   };
 
   // A broker without subnets (a public RabbitMQ broker) has no VPC: null then is an answer, not a gap.
-  if (facts.vpcId === null && (facts.subnets.length > 0 || facts.missing.length > 0)) at('/vpcId', summarize(facts.missing) ?? 'the broker subnets are not in the inventory');
+  if (facts.vpcId === null && (facts.subnets.length > 0 || facts.missing.length > 0))
+    at('/vpcId', summarize(facts.missing) ?? 'the broker subnets are not in the inventory');
   addOnPrem(facts.onPrem, facts.missing, at);
   facts.onPrem.networks.forEach((network, i) => addNetwork(network, `/onPrem/networks/${i}`, at));
   const ingress = facts.internetIngress;
@@ -88,24 +107,33 @@ export function unknownPointers(facts: BrokerNetworkFacts): Record<string, strin
   if (ingress.open === null) at('/internetIngress/open', ingressWhy);
   if (ingress.publiclyAccessible === null) at('/internetIngress/publiclyAccessible', ingressWhy);
   if (ingress.groupsOpen === null) at('/internetIngress/groupsOpen', ingressWhy);
-  if (ingress.publicSubnet === null) at('/internetIngress/publicSubnet', summarize(ingress.missing ?? []) ?? 'the broker subnets\' route tables are unknown');
+  if (ingress.publicSubnet === null)
+    at(
+      '/internetIngress/publicSubnet',
+      summarize(ingress.missing ?? []) ?? "the broker subnets' route tables are unknown",
+    );
   return unknown;
 }
 
 function addOnPrem(onPrem: OnPremFacts, all: MissingData[], at: (pointer: string, reason: string) => void): void {
-  const why = onPrem.note && onPrem.networks.length === 0
-    ? onPrem.note
-    : summarize([...(onPrem.missing ?? []), ...onPrem.networks.flatMap((n) => n.missing ?? [])]) ?? summarize(all) ?? 'data the path model needs is missing';
+  const why =
+    onPrem.note && onPrem.networks.length === 0
+      ? onPrem.note
+      : (summarize([...(onPrem.missing ?? []), ...onPrem.networks.flatMap((n) => n.missing ?? [])]) ??
+        summarize(all) ??
+        'data the path model needs is missing');
   if (onPrem.verdict === 'unknown') at('/onPrem/verdict', why);
   if (onPrem.reachable === null) at('/onPrem/reachable', why);
-  if (onPrem.redundant === null) at('/onPrem/redundant', `whether there are two independent healthy paths is unknown: ${why}`);
+  if (onPrem.redundant === null)
+    at('/onPrem/redundant', `whether there are two independent healthy paths is unknown: ${why}`);
 }
 
 function addNetwork(network: OnPremNetworkFacts, pointer: string, at: (pointer: string, reason: string) => void): void {
   const why = summarize(network.missing ?? []) ?? 'data the path model needs is missing';
   if (network.verdict === 'unknown') at(`${pointer}/verdict`, `${network.cidr}: ${why}`);
   if (network.reachable === null) at(`${pointer}/reachable`, `${network.cidr}: ${why}`);
-  if (network.redundant === null) at(`${pointer}/redundant`, `${network.cidr}: whether there are two independent healthy paths is unknown: ${why}`);
+  if (network.redundant === null)
+    at(`${pointer}/redundant`, `${network.cidr}: whether there are two independent healthy paths is unknown: ${why}`);
 }
 
 /** The distinct reasons, at most three, for a one-line message. */

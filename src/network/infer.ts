@@ -14,7 +14,17 @@ import type {MissingData, OnPremNetworkFacts} from './facts';
 import {reasons} from './hops';
 import {preferredAttachment, TGW_ATTACHMENTS_BY_RESOURCE} from './links';
 import {findById, memoize, type NetworkIndex, notInInventory, type Scope, scopesFrom, searchBy} from './lookup';
-import {chooseRoutes, type Candidate, describePart, type EffectiveRouteTable, expandTgwRoutes, expandVpcRoutes, type Part, unresolvedFor, wholePart} from './routes';
+import {
+  chooseRoutes,
+  type Candidate,
+  describePart,
+  type EffectiveRouteTable,
+  expandTgwRoutes,
+  expandVpcRoutes,
+  type Part,
+  unresolvedFor,
+  wholePart,
+} from './routes';
 
 export type Provenance = NonNullable<OnPremNetworkFacts['inferredFrom']>[number];
 
@@ -65,7 +75,8 @@ function inferOnce(index: NetworkIndex, scope: Scope, subnet: InferenceSubnet): 
         // A blackhole route to a virtual private gateway still says where on-premises is meant to be.
         if (route.targetType === 'vpn-gateway') addNetwork(result, part, [tableRef]);
         else if (route.targetType === 'transit-gateway' && route.state !== 'blackhole') {
-          for (const found of throughTransitGateway(index, scope, subnet, route.targetId, part, result.missing)) addNetwork(result, found.part, [tableRef, found.from]);
+          for (const found of throughTransitGateway(index, scope, subnet, route.targetId, part, result.missing))
+            addNetwork(result, found.part, [tableRef, found.from]);
         }
       }
     }
@@ -87,10 +98,23 @@ function routeDetail(candidate: Candidate<Route>): string {
 }
 
 /** The blocks of `part` that the table of the VPC's attachment sends to a VPN or Direct Connect gateway. */
-function throughTransitGateway(index: NetworkIndex, scope: Scope, subnet: InferenceSubnet, tgwId: string, part: Part, missing: MissingData[]): {part: Part; from: Provenance}[] {
+function throughTransitGateway(
+  index: NetworkIndex,
+  scope: Scope,
+  subnet: InferenceSubnet,
+  tgwId: string,
+  part: Part,
+  missing: MissingData[],
+): {part: Part; from: Provenance}[] {
   const scopes = scopesFrom(index, scope);
   const vpcId = subnet.vpcId ?? subnet.table?.table.vpcId ?? '';
-  const attachments = searchBy(index, scopes, TGW_ATTACHMENTS_BY_RESOURCE, `${tgwId}|${vpcId}`, (a) => a.resourceType === 'vpc' && a.state !== 'deleted');
+  const attachments = searchBy(
+    index,
+    scopes,
+    TGW_ATTACHMENTS_BY_RESOURCE,
+    `${tgwId}|${vpcId}`,
+    (a) => a.resourceType === 'vpc' && a.state !== 'deleted',
+  );
   const attachment = preferredAttachment(attachments.found)?.item;
   if (!attachment) {
     missing.push(...attachments.missing);
@@ -101,13 +125,21 @@ function throughTransitGateway(index: NetworkIndex, scope: Scope, subnet: Infere
   if (!tableId) return [];
   const table = findById(index, scopes, 'transitGatewayRouteTables', tableId);
   if (!table.located) {
-    missing.push(...(table.missing.length > 0 ? table.missing : [notInInventory('transitGatewayRouteTables', scope, tableId)]));
+    missing.push(
+      ...(table.missing.length > 0 ? table.missing : [notInInventory('transitGatewayRouteTables', scope, tableId)]),
+    );
     return [];
   }
 
   const routes = table.located.item.routes;
   if (!routes) {
-    missing.push({collection: 'transitGatewayRouteTables', accountId: table.located.scope.accountId, region: scope.region, resourceId: tableId, reason: `the routes of ${tableId} could not be read`});
+    missing.push({
+      collection: 'transitGatewayRouteTables',
+      accountId: table.located.scope.accountId,
+      region: scope.region,
+      resourceId: tableId,
+      reason: `the routes of ${tableId} could not be read`,
+    });
     return [];
   }
 
@@ -118,16 +150,22 @@ function throughTransitGateway(index: NetworkIndex, scope: Scope, subnet: Infere
     if (!candidate) {
       for (const p of choice.parts) {
         const uncertain = unresolvedFor(expansion, p);
-        if (uncertain.length > 0) missing.push(...uncertain.map((m) => ({...m, reason: `${reasons([m])} (routes of ${tableId} for ${describePart(p)})`})));
+        if (uncertain.length > 0)
+          missing.push(
+            ...uncertain.map((m) => ({...m, reason: `${reasons([m])} (routes of ${tableId} for ${describePart(p)})`})),
+          );
       }
 
       continue;
     }
 
-    const targets = candidate.route.attachments.filter((a) => ON_PREMISES_ATTACHMENTS.has(a.resourceType ?? attachmentType(index, scopes, a.attachmentId)));
+    const targets = candidate.route.attachments.filter((a) =>
+      ON_PREMISES_ATTACHMENTS.has(a.resourceType ?? attachmentType(index, scopes, a.attachmentId)),
+    );
     if (targets.length === 0 || candidate.route.state === 'blackhole') continue;
     const detail = `route ${candidate.destination}${candidate.prefixListId ? ` (prefix list ${candidate.prefixListId})` : ''} → ${targets.map((t) => `${t.attachmentId} (${t.resourceType ?? 'attachment'}${t.resourceId ? ` ${t.resourceId}` : ''})`).join(', ')}${candidate.route.type ? `, ${candidate.route.type}` : ''}`;
-    for (const p of choice.parts) found.push({part: p, from: {resourceType: 'AWS::EC2::TransitGatewayRouteTable', id: tableId, detail}});
+    for (const p of choice.parts)
+      found.push({part: p, from: {resourceType: 'AWS::EC2::TransitGatewayRouteTable', id: tableId, detail}});
   }
 
   return found;
@@ -146,11 +184,17 @@ export function mergeInferences(inferences: readonly Inference[]): Inference {
       const key = describePart(network.part);
       const existing = networks.get(key);
       if (!existing) networks.set(key, {part: network.part, from: [...network.from]});
-      else for (const from of network.from) if (!existing.from.some((f) => f.id === from.id && f.detail === from.detail)) existing.from.push(from);
+      else
+        for (const from of network.from)
+          if (!existing.from.some((f) => f.id === from.id && f.detail === from.detail)) existing.from.push(from);
     }
 
     for (const d of inference.defaultRoutes) defaults.set(`${d.id}|${d.detail}`, d);
   }
 
-  return {networks: [...networks.values()], defaultRoutes: [...defaults.values()], missing: inferences.flatMap((i) => i.missing)};
+  return {
+    networks: [...networks.values()],
+    defaultRoutes: [...defaults.values()],
+    missing: inferences.flatMap((i) => i.missing),
+  };
 }

@@ -48,14 +48,28 @@ export function evaluateIngress(input: IngressInput): IngressResult {
   if ('missing' in nacl) {
     const naclInbound = unknownNaclHop(input, nacl.missing, false);
     const naclReturn = unknownNaclHop(input, nacl.missing, true);
-    return {naclInbound, securityGroup: securityGroupHop(sg, {aclKnown: false, passing: allPorts, denied: []}, input, what), naclReturn, openPorts: []};
+    return {
+      naclInbound,
+      securityGroup: securityGroupHop(sg, {aclKnown: false, passing: allPorts, denied: []}, input, what),
+      naclReturn,
+      openPorts: [],
+    };
   }
 
   const acl = nacl.acl;
   const inbound = allPorts.map((port) => ({port, ...evaluateAcl(acl.entries, false, family, ranges, port, port)}));
   const passing = inbound.filter((r) => r.denied.length === 0).map((r) => r.port);
-  const denied = inbound.filter((r) => r.denied.length > 0).map((r) => ({port: r.port, rules: r.rules.filter((rule) => rule.endsWith(' deny')).map((rule) => rule.slice(0, -' deny'.length))}));
-  const letIn = (port: number) => inbound.find((r) => r.port === port)!.rules.filter((rule) => rule.endsWith(' allow')).map((rule) => rule.slice(0, -' allow'.length));
+  const denied = inbound
+    .filter((r) => r.denied.length > 0)
+    .map((r) => ({
+      port: r.port,
+      rules: r.rules.filter((rule) => rule.endsWith(' deny')).map((rule) => rule.slice(0, -' deny'.length)),
+    }));
+  const letIn = (port: number) =>
+    inbound
+      .find((r) => r.port === port)!
+      .rules.filter((rule) => rule.endsWith(' allow'))
+      .map((rule) => rule.slice(0, -' allow'.length));
   const decided = unique(inbound.flatMap((r) => r.rules));
   // The ports that matter are the ones the groups admit (their rules say what is meant to be used); with none,
   // every broker port. The ACL blocks when it lets none of those in.
@@ -66,7 +80,10 @@ export function evaluateIngress(input: IngressInput): IngressResult {
   let reason: string;
   if (input.requireAll && aclBlocks) {
     const deniedAdmitted = denied.filter((d) => admitted.includes(d.port)).map((d) => d.port);
-    const also = deniedAdmitted.length > 0 ? `; ${listPorts(deniedAdmitted)} ${deniedAdmitted.length === 1 ? 'is' : 'are'} admitted by ${groupsText}` : '';
+    const also =
+      deniedAdmitted.length > 0
+        ? `; ${listPorts(deniedAdmitted)} ${deniedAdmitted.length === 1 ? 'is' : 'are'} admitted by ${groupsText}`
+        : '';
     reason = `${acl.id} denies ${what} the required ${denied.length === 1 ? 'port' : 'ports'} ${listPorts(denied.map((d) => d.port))} (${ruleWord(unique(denied.flatMap((d) => d.rules)))})${also}`;
   } else if (!aclBlocks) {
     reason = `${acl.id} lets ${what} in on ${passing.join(', ')} (rules ${decided.join(', ')})`;
@@ -75,14 +92,21 @@ export function evaluateIngress(input: IngressInput): IngressResult {
   } else {
     const groups = input.securityGroupIds.join(', ');
     const deniedAdmitted = denied.filter((d) => admitted.includes(d.port));
-    const parts = [`${listPorts(deniedAdmitted.map((d) => d.port))} ${deniedAdmitted.length === 1 ? 'is' : 'are'} admitted by ${groups}${sg.proven.length > 0 ? ` (rules ${sg.admitting.join(', ')})` : ''} but denied by ${acl.id} ${ruleWord(unique(deniedAdmitted.flatMap((d) => d.rules)))}`];
+    const parts = [
+      `${listPorts(deniedAdmitted.map((d) => d.port))} ${deniedAdmitted.length === 1 ? 'is' : 'are'} admitted by ${groups}${sg.proven.length > 0 ? ` (rules ${sg.admitting.join(', ')})` : ''} but denied by ${acl.id} ${ruleWord(unique(deniedAdmitted.flatMap((d) => d.rules)))}`,
+    ];
     const letInOnly = passing.filter((port) => !admitted.includes(port));
-    const aclAllowsAll = letInOnly.length > 0 && letInOnly.every((port) => letIn(port).length > 0 && letIn(port).every((rule) => ruleIsBroad(acl.entries, rule)));
+    const aclAllowsAll =
+      letInOnly.length > 0 &&
+      letInOnly.every((port) => letIn(port).length > 0 && letIn(port).every((rule) => ruleIsBroad(acl.entries, rule)));
     if (letInOnly.length > 0 && !aclAllowsAll) {
-      parts.push(`${listPorts(letInOnly)} ${letInOnly.length === 1 ? 'is' : 'are'} let in by ${acl.id} (${ruleWord(unique(letInOnly.flatMap(letIn)))}) but not admitted by ${groups}`);
+      parts.push(
+        `${listPorts(letInOnly)} ${letInOnly.length === 1 ? 'is' : 'are'} let in by ${acl.id} (${ruleWord(unique(letInOnly.flatMap(letIn)))}) but not admitted by ${groups}`,
+      );
     } else {
       const rest = allPorts.filter((port) => !admitted.includes(port));
-      if (rest.length > 0) parts.push(`${listPorts(rest)} ${rest.length === 1 ? 'is' : 'are'} not admitted by ${groups}`);
+      if (rest.length > 0)
+        parts.push(`${listPorts(rest)} ${rest.length === 1 ? 'is' : 'are'} not admitted by ${groups}`);
     }
 
     // Each part names the ACL and the groups with their rules: a sentence around them would only say it again.
@@ -93,7 +117,12 @@ export function evaluateIngress(input: IngressInput): IngressResult {
     ...naclBase(input, acl),
     status: aclBlocks ? 'broken' : 'ok',
     reason,
-    rules: aclBlocks && input.requireAll ? unique(denied.flatMap((d) => d.rules.map((r) => `${r} deny`))) : aclBlocks && admitted.length > 0 ? unique(denied.filter((d) => admitted.includes(d.port)).flatMap((d) => d.rules.map((r) => `${r} deny`))) : decided,
+    rules:
+      aclBlocks && input.requireAll
+        ? unique(denied.flatMap((d) => d.rules.map((r) => `${r} deny`)))
+        : aclBlocks && admitted.length > 0
+          ? unique(denied.filter((d) => admitted.includes(d.port)).flatMap((d) => d.rules.map((r) => `${r} deny`)))
+          : decided,
     ports: passing,
     ...(aclBlocks ? {break: 'nacl' as const} : {}),
   };
@@ -102,9 +131,10 @@ export function evaluateIngress(input: IngressInput): IngressResult {
     ...naclBase(input, acl),
     direction: 'return',
     status: ret.deniedPorts.length === 0 ? 'ok' : 'broken',
-    reason: ret.deniedPorts.length === 0
-      ? `${acl.id} lets replies out to ${what} on ports ${input.ephemeralPorts.from}-${input.ephemeralPorts.to} (rules ${ret.rules.join(', ')})`
-      : `${acl.id} blocks replies to ${what} on ports ${ret.deniedPorts.map(formatPortRange).join(', ')} (rules ${ret.rules.join(', ')}): the stateless ACL needs an outbound allow for the client's ephemeral ports`,
+    reason:
+      ret.deniedPorts.length === 0
+        ? `${acl.id} lets replies out to ${what} on ports ${input.ephemeralPorts.from}-${input.ephemeralPorts.to} (rules ${ret.rules.join(', ')})`
+        : `${acl.id} blocks replies to ${what} on ports ${ret.deniedPorts.map(formatPortRange).join(', ')} (rules ${ret.rules.join(', ')}): the stateless ACL needs an outbound allow for the client's ephemeral ports`,
     rules: ret.rules,
     portRange: {...input.ephemeralPorts},
     ...(ret.deniedPorts.length === 0 ? {} : {break: 'nacl' as const}),
@@ -127,7 +157,9 @@ function ruleWord(rules: readonly string[]): string {
 /** An allow rule for every TCP port (the default ACL's rule 100): it says nothing about which ports are meant. */
 function ruleIsBroad(entries: readonly NetworkAclEntry[], label: string): boolean {
   const entry = entries.find((e) => !e.egress && ruleLabel(e.ruleNumber) === label);
-  return !entry || entry.protocol === '-1' || !entry.portRange || (entry.portRange.from <= 0 && entry.portRange.to >= 65535);
+  return (
+    !entry || entry.protocol === '-1' || !entry.portRange || (entry.portRange.from <= 0 && entry.portRange.to >= 65535)
+  );
 }
 
 const ACLS_BY_SUBNET = indexSpec('networkAcls', 'subnet', (a) => a.subnetIds);
@@ -143,10 +175,22 @@ function findNetworkAcl(input: IngressInput): {acl: NetworkAcl} | {missing: Miss
   const acls = lookupIn(input.index, input.scope, ACLS_BY_SUBNET, input.subnetId);
   if ('missing' in acls) return {missing: [acls.missing]};
   const acl = acls.items[0];
-  return acl ? {acl} : {missing: [{...notInInventory('networkAcls', input.scope, input.subnetId), reason: `no network ACL in the inventory is associated with ${input.subnetId}`}]};
+  return acl
+    ? {acl}
+    : {
+        missing: [
+          {
+            ...notInInventory('networkAcls', input.scope, input.subnetId),
+            reason: `no network ACL in the inventory is associated with ${input.subnetId}`,
+          },
+        ],
+      };
 }
 
-function naclBase(input: IngressInput, acl: NetworkAcl): Pick<PathHop, 'accountId' | 'arn' | 'id' | 'kind' | 'region' | 'resourceType'> {
+function naclBase(
+  input: IngressInput,
+  acl: NetworkAcl,
+): Pick<PathHop, 'accountId' | 'arn' | 'id' | 'kind' | 'region' | 'resourceType'> {
   const owner = acl.ownerId ?? input.scope.accountId;
   return {
     kind: 'network-acl',
@@ -172,16 +216,30 @@ function unknownNaclHop(input: IngressInput, missing: MissingData[], ret: boolea
   };
 }
 
-function entryMatches(entry: NetworkAclEntry, egress: boolean, family: 4 | 6, from: number, to: number): Cidr | undefined {
+function entryMatches(
+  entry: NetworkAclEntry,
+  egress: boolean,
+  family: 4 | 6,
+  from: number,
+  to: number,
+): Cidr | undefined {
   if (entry.egress !== egress || !TCP.has(entry.protocol)) return undefined;
-  if (entry.protocol !== '-1' && entry.portRange && (entry.portRange.from > from || entry.portRange.to < to)) return undefined;
+  if (entry.protocol !== '-1' && entry.portRange && (entry.portRange.from > from || entry.portRange.to < to))
+    return undefined;
   const text = family === 4 ? entry.cidr : entry.ipv6Cidr;
   const cidr = text ? parseCidr(text) : undefined;
   return cidr && cidr.family === family ? cidr : undefined;
 }
 
 /** First match wins, in rule-number order; what no rule matches is denied (the `*` rule). */
-function evaluateAcl(entries: readonly NetworkAclEntry[], egress: boolean, family: 4 | 6, ranges: AddressRange[], from: number, to: number): {denied: AddressRange[]; rules: string[]} {
+function evaluateAcl(
+  entries: readonly NetworkAclEntry[],
+  egress: boolean,
+  family: 4 | 6,
+  ranges: AddressRange[],
+  from: number,
+  to: number,
+): {denied: AddressRange[]; rules: string[]} {
   let remaining = ranges;
   const denied: AddressRange[] = [];
   const rules: string[] = [];
@@ -209,12 +267,18 @@ function ruleLabel(ruleNumber: number): string {
 }
 
 /** The outbound rules must allow the whole ephemeral range to every address of the network. */
-function evaluateReturn(entries: readonly NetworkAclEntry[], family: 4 | 6, ranges: AddressRange[], ephemeral: {from: number; to: number}): {deniedPorts: {from: number; to: number}[]; rules: string[]} {
+function evaluateReturn(
+  entries: readonly NetworkAclEntry[],
+  family: 4 | 6,
+  ranges: AddressRange[],
+  ephemeral: {from: number; to: number},
+): {deniedPorts: {from: number; to: number}[]; rules: string[]} {
   // Cut the range where a rule's port range starts or ends, so every rule matches a segment whole or not at all.
   const cuts = new Set([ephemeral.from, ephemeral.to + 1]);
   for (const entry of entries) {
     if (!entry.egress || !entry.portRange) continue;
-    for (const edge of [entry.portRange.from, entry.portRange.to + 1]) if (edge > ephemeral.from && edge <= ephemeral.to) cuts.add(edge);
+    for (const edge of [entry.portRange.from, entry.portRange.to + 1])
+      if (edge > ephemeral.from && edge <= ephemeral.to) cuts.add(edge);
   }
 
   const edges = [...cuts].sort((a, b) => a - b);
@@ -246,7 +310,11 @@ export function ruleAdmitsPort(rule: SecurityGroupRule, port: number): boolean {
 }
 
 /** The blocks a rule admits from, or what is missing to know them. Rules referencing groups admit no network. */
-export function ruleSources(index: NetworkIndex, scope: Scope, rule: SecurityGroupRule): {cidrs: Cidr[]; missing: MissingData[]; label: string} {
+export function ruleSources(
+  index: NetworkIndex,
+  scope: Scope,
+  rule: SecurityGroupRule,
+): {cidrs: Cidr[]; missing: MissingData[]; label: string} {
   if (rule.cidrIpv4 || rule.cidrIpv6) {
     const text = (rule.cidrIpv4 ?? rule.cidrIpv6)!;
     const cidr = parseCidr(text);
@@ -267,7 +335,11 @@ export function ruleSources(index: NetworkIndex, scope: Scope, rule: SecurityGro
  * The rules of the groups. A group that is in neither the group list nor the rule list was not collected (the
  * collector reads the brokers' groups): its rules are unknown, not "none".
  */
-export function securityGroupRulesOf(index: NetworkIndex, scope: Scope, groupIds: readonly string[]): {rules: SecurityGroupRule[]} | {missing: MissingData} {
+export function securityGroupRulesOf(
+  index: NetworkIndex,
+  scope: Scope,
+  groupIds: readonly string[],
+): {rules: SecurityGroupRule[]} | {missing: MissingData} {
   const rules: SecurityGroupRule[] = [];
   for (const groupId of groupIds) {
     const found = lookupIn(index, scope, RULES_BY_GROUP, groupId);
@@ -312,10 +384,14 @@ function evaluateSecurityGroups(input: IngressInput, ports: readonly number[], r
     accountId: input.scope.accountId,
     region: input.scope.region,
   };
-  const arnOf = (id: string) => ec2Arn(input.scope.partition, input.scope.region, input.scope.accountId, 'security-group', id);
+  const arnOf = (id: string) =>
+    ec2Arn(input.scope.partition, input.scope.region, input.scope.accountId, 'security-group', id);
   const empty = {base, anchor: first, proven: [], possible: [], admitting: [], partial: [], missing: []};
   if (groupIds.length === 0) {
-    return {...empty, hop: {...base, status: 'broken', break: 'security-group', reason: 'the broker has no security group'}};
+    return {
+      ...empty,
+      hop: {...base, status: 'broken', break: 'security-group', reason: 'the broker has no security group'},
+    };
   }
 
   const found = securityGroupRulesOf(input.index, input.scope, groupIds);
@@ -324,7 +400,13 @@ function evaluateSecurityGroups(input: IngressInput, ports: readonly number[], r
       ...empty,
       arn: arnOf(first),
       possible: [...ports],
-      hop: {...base, arn: arnOf(first), status: 'unknown', reason: `the rules of ${groupIds.join(', ')} are unknown: ${found.missing.reason}`, missing: [found.missing]},
+      hop: {
+        ...base,
+        arn: arnOf(first),
+        status: 'unknown',
+        reason: `the rules of ${groupIds.join(', ')} are unknown: ${found.missing.reason}`,
+        missing: [found.missing],
+      },
     };
   }
 
@@ -334,17 +416,28 @@ function evaluateSecurityGroups(input: IngressInput, ports: readonly number[], r
   const partial: {rule: SecurityGroupRule; label: string}[] = [];
   const missing: MissingData[] = [];
   for (const port of ports) {
-    const sources = found.rules.filter((r) => ruleAdmitsPort(r, port)).map((rule) => ({rule, ...ruleSources(input.index, input.scope, rule)}));
-    const covering = sources.flatMap((s) => s.cidrs).filter((c) => c.family === input.part.cidr.family).map(rangeOf);
+    const sources = found.rules
+      .filter((r) => ruleAdmitsPort(r, port))
+      .map((rule) => ({rule, ...ruleSources(input.index, input.scope, rule)}));
+    const covering = sources
+      .flatMap((s) => s.cidrs)
+      .filter((c) => c.family === input.part.cidr.family)
+      .map(rangeOf);
     if (rangesCover(covering, ranges)) {
       proven.push(port);
-      for (const s of sources) if (s.cidrs.some((c) => intersectRanges([rangeOf(c)], ranges).length > 0) && !admitting.includes(s.rule)) admitting.push(s.rule);
+      for (const s of sources)
+        if (s.cidrs.some((c) => intersectRanges([rangeOf(c)], ranges).length > 0) && !admitting.includes(s.rule))
+          admitting.push(s.rule);
     } else if (sources.some((s) => s.missing.length > 0)) {
       possible.push(port);
       missing.push(...sources.flatMap((s) => s.missing));
     } else {
       for (const s of sources) {
-        if (s.cidrs.some((c) => intersectRanges([rangeOf(c)], ranges).length > 0) && !partial.some((p) => p.rule === s.rule)) partial.push({rule: s.rule, label: s.label});
+        if (
+          s.cidrs.some((c) => intersectRanges([rangeOf(c)], ranges).length > 0) &&
+          !partial.some((p) => p.rule === s.rule)
+        )
+          partial.push({rule: s.rule, label: s.label});
       }
     }
   }
@@ -357,18 +450,34 @@ function evaluateSecurityGroups(input: IngressInput, ports: readonly number[], r
  * The groups' hop, given what the ACL in front of them lets in. The groups block only when they admit no broker
  * port at all; their reason then names the ports the ACL lets in (opening one the ACL denies would not help).
  */
-function securityGroupHop(sg: GroupAdmission, acl: {aclKnown: boolean; passing: readonly number[]; denied: readonly {port: number; rules: string[]}[]}, input: IngressInput, what: string): PathHop {
+function securityGroupHop(
+  sg: GroupAdmission,
+  acl: {aclKnown: boolean; passing: readonly number[]; denied: readonly {port: number; rules: string[]}[]},
+  input: IngressInput,
+  what: string,
+): PathHop {
   if (sg.hop) return sg.hop;
   const groupIds = input.securityGroupIds;
   const groups = `${groupIds.join(', ')} ${groupIds.length === 1 ? 'admits' : 'admit'}`;
-  const hop: PathHop = {...sg.base, id: sg.anchor, ...(sg.arn ? {arn: sg.arn} : {}), status: 'ok', reason: '', rules: sg.admitting};
+  const hop: PathHop = {
+    ...sg.base,
+    id: sg.anchor,
+    ...(sg.arn ? {arn: sg.arn} : {}),
+    status: 'ok',
+    reason: '',
+    rules: sg.admitting,
+  };
   const throughAcl = sg.proven.filter((port) => acl.passing.includes(port));
-  const notAdmitted = input.requireAll ? input.ports.map((p) => p.port).filter((port) => !sg.proven.includes(port) && !sg.possible.includes(port)) : [];
+  const notAdmitted = input.requireAll
+    ? input.ports.map((p) => p.port).filter((port) => !sg.proven.includes(port) && !sg.possible.includes(port))
+    : [];
   if (notAdmitted.length > 0) {
     // Required ports (network.requiredPorts): each must be admitted; name the ones that are not.
     hop.status = 'broken';
     hop.break = 'security-group';
-    const only = sg.partial.filter((p) => notAdmitted.some((port) => ruleAdmitsPort(p.rule, port))).map((p) => `${p.rule.id} admits only ${p.label}${portText(p.rule)}`);
+    const only = sg.partial
+      .filter((p) => notAdmitted.some((port) => ruleAdmitsPort(p.rule, port)))
+      .map((p) => `${p.rule.id} admits only ${p.label}${portText(p.rule)}`);
     const admits = sg.proven.length > 0 ? `; ${groups} ${sg.proven.join(', ')} (rules ${sg.admitting.join(', ')})` : '';
     hop.reason = `no rule of ${groupIds.join(', ')} admits all of ${what} on the required ${notAdmitted.length === 1 ? 'port' : 'ports'} ${listPorts(notAdmitted)}${only.length > 0 ? ` (${only.join('; ')})` : ''}${admits}`;
     hop.rules = [...sg.admitting, ...sg.partial.map((p) => p.rule.id)];
@@ -385,9 +494,10 @@ function securityGroupHop(sg: GroupAdmission, acl: {aclKnown: boolean; passing: 
     }
   } else if (sg.possible.length > 0) {
     hop.status = 'unknown';
-    hop.reason = sg.missing.length > 0
-      ? `whether ${groupIds.join(', ')} admit ${what} is unknown: ${[...new Set(sg.missing.map((m) => m.reason))].join('; ')}`
-      : `${groups} ${what} on ${sg.possible.join(', ')}, but the network ACL in front of them is unknown`;
+    hop.reason =
+      sg.missing.length > 0
+        ? `whether ${groupIds.join(', ')} admit ${what} is unknown: ${[...new Set(sg.missing.map((m) => m.reason))].join('; ')}`
+        : `${groups} ${what} on ${sg.possible.join(', ')}, but the network ACL in front of them is unknown`;
     hop.ports = sg.possible;
     if (sg.missing.length > 0) hop.missing = sg.missing;
   } else {
@@ -397,9 +507,10 @@ function securityGroupHop(sg: GroupAdmission, acl: {aclKnown: boolean; passing: 
     // Name the ports worth opening: those the ACL lets in (all of them when the ACL denies every port too).
     const worth = acl.aclKnown && acl.passing.length > 0 ? acl.passing : input.ports.map((p) => p.port);
     const deniedRules = unique(acl.denied.flatMap((d) => d.rules));
-    const aclNote = acl.aclKnown && acl.passing.length > 0 && acl.denied.length > 0
-      ? `; ${aclIdOf(input)} denies ${listPorts(acl.denied.map((d) => d.port))} (${ruleWord(deniedRules)})`
-      : '';
+    const aclNote =
+      acl.aclKnown && acl.passing.length > 0 && acl.denied.length > 0
+        ? `; ${aclIdOf(input)} denies ${listPorts(acl.denied.map((d) => d.port))} (${ruleWord(deniedRules)})`
+        : '';
     hop.reason = `no rule of ${groupIds.join(', ')} admits all of ${what} on ${worth.join(', ')}${only.length > 0 ? ` (${only.join('; ')})` : ''}${aclNote}`;
     hop.rules = sg.partial.map((p) => p.rule.id);
   }
@@ -413,7 +524,9 @@ function aclIdOf(input: IngressInput): string {
 
 function portText(rule: SecurityGroupRule): string {
   if (rule.protocol === '-1' || rule.fromPort === undefined || rule.fromPort === -1) return ' on all ports';
-  return rule.toPort === undefined || rule.toPort === rule.fromPort ? ` on ${rule.fromPort}` : ` on ${rule.fromPort}-${rule.toPort}`;
+  return rule.toPort === undefined || rule.toPort === rule.fromPort
+    ? ` on ${rule.fromPort}`
+    : ` on ${rule.fromPort}-${rule.toPort}`;
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -37,9 +37,18 @@ const FAMILIES: IpFamily[] = [4, 6];
 export function internetIngress(input: InternetInput): InternetIngressFacts {
   const publicSubnet = hasPublicSubnet(input.subnets);
   const portsKey = input.ports.map((p) => p.port).join(',');
-  const exposure = memoize(input.index, `exposure|${input.scope.key}|${input.securityGroupIds.join(',')}|${portsKey}`, () => groupExposure(input), input.scope);
-  const missing = [...exposure.missing, ...(publicSubnet === null ? input.subnets.flatMap((s) => (s.table ? [] : s.missing)) : [])];
-  const groupsOpen = exposure.openPorts.length > 0 ? true : exposure.unreadable || exposure.uncertainPorts.length > 0 ? null : false;
+  const exposure = memoize(
+    input.index,
+    `exposure|${input.scope.key}|${input.securityGroupIds.join(',')}|${portsKey}`,
+    () => groupExposure(input),
+    input.scope,
+  );
+  const missing = [
+    ...exposure.missing,
+    ...(publicSubnet === null ? input.subnets.flatMap((s) => (s.table ? [] : s.missing)) : []),
+  ];
+  const groupsOpen =
+    exposure.openPorts.length > 0 ? true : exposure.unreadable || exposure.uncertainPorts.length > 0 ? null : false;
   // Proven open wins over anything unknown; otherwise an unknown part leaves the answer unknown.
   const open = input.publiclyAccessible || groupsOpen === true ? true : groupsOpen === null ? null : false;
   const unique = uniqueMissing(missing);
@@ -56,18 +65,28 @@ export function internetIngress(input: InternetInput): InternetIngressFacts {
 
 function groupExposure(input: InternetInput): GroupExposure {
   const found = securityGroupRulesOf(input.index, input.scope, input.securityGroupIds);
-  if ('missing' in found) return {openPorts: [], uncertainPorts: [], rules: [], unreadable: found.missing, missing: [found.missing]};
+  if ('missing' in found)
+    return {openPorts: [], uncertainPorts: [], rules: [], unreadable: found.missing, missing: [found.missing]};
   const openPorts: number[] = [];
   const uncertainPorts: number[] = [];
   const missing: MissingData[] = [];
   const openFamilies = new Map<number, Set<IpFamily>>();
   const publicRules = new Map<string, {rule: SecurityGroupRule; label: string; cidrs: Cidr[]; ports: number[]}>();
   for (const {port} of input.ports) {
-    const admitting = found.rules.filter((r) => ruleAdmitsPort(r, port)).map((rule) => ({rule, ...ruleSources(input.index, input.scope, rule)}));
-    const families = new Set(FAMILIES.filter((family) => rangesCover(
-      admitting.flatMap((a) => a.cidrs).filter((c) => c.family === family).map(rangeOf),
-      [rangeOf(everything(family))],
-    )));
+    const admitting = found.rules
+      .filter((r) => ruleAdmitsPort(r, port))
+      .map((rule) => ({rule, ...ruleSources(input.index, input.scope, rule)}));
+    const families = new Set(
+      FAMILIES.filter((family) =>
+        rangesCover(
+          admitting
+            .flatMap((a) => a.cidrs)
+            .filter((c) => c.family === family)
+            .map(rangeOf),
+          [rangeOf(everything(family))],
+        ),
+      ),
+    );
     if (families.size > 0) {
       openPorts.push(port);
       openFamilies.set(port, families);
@@ -90,7 +109,9 @@ function groupExposure(input: InternetInput): GroupExposure {
     source: label,
     ports,
     // Part of the whole internet: the rule adds public addresses of a family that is open on one of its ports.
-    wholeInternet: ports.some((port) => cidrs.some((c) => includesPublicAddresses(c) && (openFamilies.get(port)?.has(c.family) ?? false))),
+    wholeInternet: ports.some((port) =>
+      cidrs.some((c) => includesPublicAddresses(c) && (openFamilies.get(port)?.has(c.family) ?? false)),
+    ),
   }));
   return {openPorts, uncertainPorts, rules, missing};
 }

@@ -6,7 +6,12 @@
  * Everything is looked up through maps built once per scope and collection (by id, by VPC, by gateway…), so
  * analyzing 10,000 brokers costs 10,000 × a few map reads, not 10,000 scans of every collection.
  */
-import {NETWORK_COLLECTION_SOURCES, type DirectConnectGatewayInfo, type NetworkCollection, type RegionNetwork} from '../snapshot/network';
+import {
+  NETWORK_COLLECTION_SOURCES,
+  type DirectConnectGatewayInfo,
+  type NetworkCollection,
+  type RegionNetwork,
+} from '../snapshot/network';
 import type {AccountInventory, CollectionError} from '../snapshot/types';
 import type {MissingData} from './facts';
 
@@ -29,7 +34,11 @@ export interface IndexSpec<K extends NetworkCollection> {
   keys: (item: CollectionItem<K>) => readonly (string | undefined)[];
 }
 
-export function indexSpec<K extends NetworkCollection>(collection: K, name: string, keys: (item: CollectionItem<K>) => readonly (string | undefined)[]): IndexSpec<K> {
+export function indexSpec<K extends NetworkCollection>(
+  collection: K,
+  name: string,
+  keys: (item: CollectionItem<K>) => readonly (string | undefined)[],
+): IndexSpec<K> {
   return {collection, name, keys};
 }
 
@@ -91,14 +100,25 @@ export function buildIndex(accounts: readonly AccountInventory[], errors: readon
       partition: account.partition,
       region: region.region,
       network: region.network,
-    })));
+    })),
+  );
   const scopeByKey = new Map(scopes.map((s) => [s.key, s]));
   const scopesByRegion = new Map<string, Scope[]>();
   for (const scope of scopes) pushTo(scopesByRegion, scope.region, scope);
   const errorsByScope = new Map<string, CollectionError[]>();
   for (const error of errors) pushTo(errorsByScope, `${error.accountId ?? ''}|${error.region ?? ''}`, error);
   const networkAccounts = new Set(scopes.filter((s) => s.network).map((s) => s.accountId));
-  return {accounts, scopes, errors, scopeByKey, scopesByRegion, errorsByScope, maps: new Map(), networkAccounts, memo: {global: new Map(), scopes: new Map()}};
+  return {
+    accounts,
+    scopes,
+    errors,
+    scopeByKey,
+    scopesByRegion,
+    errorsByScope,
+    maps: new Map(),
+    networkAccounts,
+    memo: {global: new Map(), scopes: new Map()},
+  };
 }
 
 function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
@@ -183,7 +203,12 @@ export function collectionIn<K extends NetworkCollection>(
 }
 
 /** Items of one scope whose index keys include `value`; or why the collection is missing. */
-export function lookupIn<K extends NetworkCollection>(index: NetworkIndex, scope: Scope, spec: IndexSpec<K>, value: string): {items: CollectionItem<K>[]} | {missing: MissingData} {
+export function lookupIn<K extends NetworkCollection>(
+  index: NetworkIndex,
+  scope: Scope,
+  spec: IndexSpec<K>,
+  value: string,
+): {items: CollectionItem<K>[]} | {missing: MissingData} {
   const collection = collectionIn(index, scope, spec.collection);
   if ('missing' in collection) return collection;
   let scopeMaps = index.maps.get(scope);
@@ -240,7 +265,10 @@ export interface DxGatewaySearch {
 }
 
 /** Direct Connect gateways are global: one map over every account's list, built once. */
-function dxGatewayMaps(index: NetworkIndex): {byId: Map<string, DxGatewayOwner[]>; byAssociated: Map<string, DxGatewayOwner[]>} {
+function dxGatewayMaps(index: NetworkIndex): {
+  byId: Map<string, DxGatewayOwner[]>;
+  byAssociated: Map<string, DxGatewayOwner[]>;
+} {
   if (!index.dxGatewaysById || !index.dxGatewaysByAssociated) {
     const ids = new Map<string, DxGatewayOwner[]>();
     const associated = new Map<string, DxGatewayOwner[]>();
@@ -280,10 +308,14 @@ export function findDxGateway(index: NetworkIndex, id: string): DxGatewaySearch 
  * Direct Connect gateways associated with a virtual private or transit gateway; also those whose associations
  * could not be read (the caller says "unknown" for them), and the accounts whose gateways could not be read.
  */
-export function dxGatewaysAssociatedWith(index: NetworkIndex, gatewayId: string): DxGatewaySearch & {unreadable: DxGatewayOwner[]} {
+export function dxGatewaysAssociatedWith(
+  index: NetworkIndex,
+  gatewayId: string,
+): DxGatewaySearch & {unreadable: DxGatewayOwner[]} {
   const maps = dxGatewayMaps(index);
   const unreadable: DxGatewayOwner[] = [];
-  for (const owners of maps.byId.values()) for (const owner of owners) if (owner.gateway.associations === null) unreadable.push(owner);
+  for (const owners of maps.byId.values())
+    for (const owner of owners) if (owner.gateway.associations === null) unreadable.push(owner);
   return {found: maps.byAssociated.get(gatewayId) ?? [], missing: dxGatewayGaps(index), unreadable};
 }
 
@@ -291,16 +323,32 @@ export function scopeErrors(index: NetworkIndex, scope: Pick<Scope, 'accountId' 
   return index.errorsByScope.get(`${scope.accountId}|${scope.region}`) ?? [];
 }
 
-export function missingCollection(index: NetworkIndex, scope: Scope, key: NetworkCollection, resourceId?: string): MissingData {
+export function missingCollection(
+  index: NetworkIndex,
+  scope: Scope,
+  key: NetworkCollection,
+  resourceId?: string,
+): MissingData {
   const source = NETWORK_COLLECTION_SOURCES[key];
   const base = {collection: key, accountId: scope.accountId, region: scope.region, ...(resourceId ? {resourceId} : {})};
   if (!scope.network) return {...base, reason: `the network of ${scope.accountId}/${scope.region} was not inventoried`};
   const scoped = scopeErrors(index, scope);
-  const own = scoped.find((e) => e.service === source.service && source.operations.includes(e.operation) && (!resourceId || !e.resource || e.resource === resourceId));
-  if (own) return {...base, reason: `${source.service}:${own.operation} failed (${own.code})`, error: errorSummary(own)};
+  const own = scoped.find(
+    (e) =>
+      e.service === source.service &&
+      source.operations.includes(e.operation) &&
+      (!resourceId || !e.resource || e.resource === resourceId),
+  );
+  if (own)
+    return {...base, reason: `${source.service}:${own.operation} failed (${own.code})`, error: errorSummary(own)};
   // Collections scoped by the brokers' VPCs are skipped when the calls that find those VPCs failed.
   const upstream = scoped.find((e) => e.service === 'ec2' || e.service === 'mq');
-  if (upstream) return {...base, reason: `not collected because ${upstream.service}:${upstream.operation} failed (${upstream.code})`, error: errorSummary(upstream)};
+  if (upstream)
+    return {
+      ...base,
+      reason: `not collected because ${upstream.service}:${upstream.operation} failed (${upstream.code})`,
+      error: errorSummary(upstream),
+    };
   return {...base, reason: `${key} is missing from the inventory`};
 }
 
@@ -308,17 +356,34 @@ function missingAccountCollection(index: NetworkIndex, account: AccountInventory
   const source = NETWORK_COLLECTION_SOURCES.directConnectGateways;
   const base = {collection: 'directConnectGateways', accountId: account.accountId};
   const error = accountError(index, account.accountId, source.operations);
-  if (error) return {...base, reason: `directconnect:${error.operation} failed (${error.code})`, error: errorSummary(error)};
-  return {...base, reason: absent ? `Direct Connect gateways of ${account.accountId} were not inventoried` : 'Direct Connect gateways could not be read'};
+  if (error)
+    return {...base, reason: `directconnect:${error.operation} failed (${error.code})`, error: errorSummary(error)};
+  return {
+    ...base,
+    reason: absent
+      ? `Direct Connect gateways of ${account.accountId} were not inventoried`
+      : 'Direct Connect gateways could not be read',
+  };
 }
 
 /** An account's Direct Connect error (gateways are global; the collector may record a region or none). */
-export function accountError(index: NetworkIndex, accountId: string, operations: readonly string[]): CollectionError | undefined {
-  return index.errors.find((e) => e.accountId === accountId && e.service === 'directconnect' && operations.includes(e.operation));
+export function accountError(
+  index: NetworkIndex,
+  accountId: string,
+  operations: readonly string[],
+): CollectionError | undefined {
+  return index.errors.find(
+    (e) => e.accountId === accountId && e.service === 'directconnect' && operations.includes(e.operation),
+  );
 }
 
 /** A resource looked up by id that no inventoried account holds. */
-export function notInInventory(collection: string, scope: Pick<Scope, 'accountId' | 'region'> | undefined, resourceId: string, hint = ''): MissingData {
+export function notInInventory(
+  collection: string,
+  scope: Pick<Scope, 'accountId' | 'region'> | undefined,
+  resourceId: string,
+  hint = '',
+): MissingData {
   return {
     collection,
     ...(scope ? {accountId: scope.accountId, region: scope.region} : {}),
@@ -328,7 +393,13 @@ export function notInInventory(collection: string, scope: Pick<Scope, 'accountId
 }
 
 export function errorSummary(error: CollectionError): NonNullable<MissingData['error']> {
-  return {service: error.service, operation: error.operation, code: error.code, kind: error.kind, message: error.message};
+  return {
+    service: error.service,
+    operation: error.operation,
+    code: error.code,
+    kind: error.kind,
+    message: error.message,
+  };
 }
 
 /** Deduplicated by collection, account, region, resource and reason. */

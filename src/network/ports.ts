@@ -77,7 +77,8 @@ function portsText(engine: EngineType): string {
  * else `tcp`); a name must be one of the engine's protocols (case-insensitive). Undefined for an unknown name.
  */
 function portOf(engine: EngineType, item: PortName): BrokerPort | undefined {
-  if (typeof item === 'number') return {port: item, protocol: ENGINE_PORTS[engine].find((p) => p.port === item)?.protocol ?? 'tcp'};
+  if (typeof item === 'number')
+    return {port: item, protocol: ENGINE_PORTS[engine].find((p) => p.port === item)?.protocol ?? 'tcp'};
   const found = ENGINE_PORTS[engine].find((p) => p.protocol === item.trim().toLowerCase());
   return found ? {...found} : undefined;
 }
@@ -87,7 +88,11 @@ function unknownName(source: string, pointer: string, item: string, engines: Eng
   const hint = didYouMean(item, names);
   const whose = engines.length === 1 ? `${A_ENGINE[engines[0]]} protocol` : 'a protocol of ActiveMQ or RabbitMQ';
   const known = engines.map((engine) => `${ENGINE_NAMES[engine]}: ${portsText(engine)}`).join('; ');
-  return new InputError(source, `"${item}" is not ${whose}${hint ? `; ${hint}` : ''} (${known}; or give a port number)`, pointer);
+  return new InputError(
+    source,
+    `"${item}" is not ${whose}${hint ? `; ${hint}` : ''} (${known}; or give a port number)`,
+    pointer,
+  );
 }
 
 /**
@@ -96,20 +101,25 @@ function unknownName(source: string, pointer: string, item: string, engines: Eng
  * and the nearest names. A broker entry naming a protocol the matched broker's engine does not have is refused
  * when that broker is judged.
  */
-export function requiredPortsRules(config: RequiredPortsConfig | undefined, source: string): RequiredPortsRules | undefined {
+export function requiredPortsRules(
+  config: RequiredPortsConfig | undefined,
+  source: string,
+): RequiredPortsRules | undefined {
   if (!config) return undefined;
   const errors: InputError[] = [];
   const all = Object.keys(ENGINE_PORTS) as EngineType[];
   for (const [engine, items] of Object.entries(config.engines ?? {}) as [EngineType, PortName[]][]) {
     items.forEach((item, i) => {
-      if (typeof item === 'string' && !portOf(engine, item)) errors.push(unknownName(source, `${POINTER}/engines/${engine}/${i}`, item, [engine]));
+      if (typeof item === 'string' && !portOf(engine, item))
+        errors.push(unknownName(source, `${POINTER}/engines/${engine}/${i}`, item, [engine]));
     });
   }
 
   const brokers = Object.entries(config.brokers ?? {});
   for (const [pattern, items] of brokers) {
     items.forEach((item, i) => {
-      if (typeof item === 'string' && !all.some((engine) => portOf(engine, item))) errors.push(unknownName(source, `${POINTER}/brokers/${escapePointer(pattern)}/${i}`, item, all));
+      if (typeof item === 'string' && !all.some((engine) => portOf(engine, item)))
+        errors.push(unknownName(source, `${POINTER}/brokers/${escapePointer(pattern)}/${i}`, item, all));
     });
   }
 
@@ -120,7 +130,11 @@ export function requiredPortsRules(config: RequiredPortsConfig | undefined, sour
     items.forEach((item, i) => {
       const port = portOf(engine, item);
       if (!port) {
-        throw new InputError(source, `"${item}" is not ${A_ENGINE[engine]} protocol, and ${brokerName} is ${A_ENGINE[engine]} broker (its ports: ${portsText(engine)}); give a port number or a narrower broker pattern`, `${pointer}/${i}`);
+        throw new InputError(
+          source,
+          `"${item}" is not ${A_ENGINE[engine]} protocol, and ${brokerName} is ${A_ENGINE[engine]} broker (its ports: ${portsText(engine)}); give a port number or a narrower broker pattern`,
+          `${pointer}/${i}`,
+        );
       }
 
       if (!ports.some((p) => p.port === port.port)) ports.push(port);
@@ -131,9 +145,17 @@ export function requiredPortsRules(config: RequiredPortsConfig | undefined, sour
   return {
     choose(broker) {
       const entry = globs.find((g) => g.pattern === broker.name) ?? globs.find((g) => g.glob.test(broker.name));
-      if (entry) return resolve(broker.engineType, entry.items, `${POINTER}/brokers/${escapePointer(entry.pattern)}`, broker.name);
+      if (entry)
+        return resolve(
+          broker.engineType,
+          entry.items,
+          `${POINTER}/brokers/${escapePointer(entry.pattern)}`,
+          broker.name,
+        );
       const items = config.engines?.[broker.engineType];
-      return items ? resolve(broker.engineType, items, `${POINTER}/engines/${broker.engineType}`, broker.name) : undefined;
+      return items
+        ? resolve(broker.engineType, items, `${POINTER}/engines/${broker.engineType}`, broker.name)
+        : undefined;
     },
   };
 }

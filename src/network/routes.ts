@@ -19,7 +19,18 @@ import {
   subtractRanges,
 } from './cidr';
 import type {MissingData} from './facts';
-import {errorSummary, findById, indexSpec, lookupIn, memoize, type NetworkIndex, notInInventory, type Scope, scopeErrors, scopesFrom} from './lookup';
+import {
+  errorSummary,
+  findById,
+  indexSpec,
+  lookupIn,
+  memoize,
+  type NetworkIndex,
+  notInInventory,
+  type Scope,
+  scopeErrors,
+  scopesFrom,
+} from './lookup';
 
 /** A network, or the part of it left after more specific routes took their blocks. */
 export interface Part {
@@ -59,7 +70,8 @@ export interface RouteChoice<R> {
 }
 
 const ROUTE_TABLES_BY_SUBNET = indexSpec('routeTables', 'subnet', (t) =>
-  t.associations.filter((a) => a.state === undefined || a.state === 'associated').map((a) => a.subnetId));
+  t.associations.filter((a) => a.state === undefined || a.state === 'associated').map((a) => a.subnetId),
+);
 export const ROUTE_TABLES_BY_VPC = indexSpec('routeTables', 'vpc', (t) => [t.vpcId]);
 
 export type EffectiveRouteTable = {table: RouteTable; association: 'explicit' | 'main'};
@@ -68,7 +80,12 @@ export type EffectiveRouteTable = {table: RouteTable; association: 'explicit' | 
  * The table a subnet uses: its explicit association, else the VPC's main table (`vpcId` may be unknown when the
  * subnet itself is not in the inventory; then only an explicit association can be found).
  */
-export function effectiveRouteTable(index: NetworkIndex, scope: Scope, subnetId: string, vpcId: string | undefined): {found?: EffectiveRouteTable; missing?: MissingData} {
+export function effectiveRouteTable(
+  index: NetworkIndex,
+  scope: Scope,
+  subnetId: string,
+  vpcId: string | undefined,
+): {found?: EffectiveRouteTable; missing?: MissingData} {
   const explicit = lookupIn(index, scope, ROUTE_TABLES_BY_SUBNET, subnetId);
   if ('missing' in explicit) return {missing: explicit.missing};
   if (explicit.items[0]) return {found: {table: explicit.items[0], association: 'explicit'}};
@@ -87,7 +104,14 @@ function vpcRank(route: Route, viaPrefixList: boolean): number {
 }
 
 /** AWS: static over propagated; among propagated: VPC, Direct Connect gateway, Connect, VPN, peering. */
-const TGW_PROPAGATED_RANK: Record<string, number> = {vpc: 3, 'direct-connect-gateway': 4, connect: 5, vpn: 6, peering: 7, 'tgw-peering': 7};
+const TGW_PROPAGATED_RANK: Record<string, number> = {
+  vpc: 3,
+  'direct-connect-gateway': 4,
+  connect: 5,
+  vpn: 6,
+  peering: 7,
+  'tgw-peering': 7,
+};
 
 function tgwRank(route: TransitGatewayRoute, viaPrefixList: boolean): number {
   if (route.type !== 'propagated') return viaPrefixList ? 2 : 1;
@@ -118,11 +142,20 @@ function expandVpcRoutesOnce(index: NetworkIndex, scope: Scope, table: RouteTabl
   return expansion;
 }
 
-export function expandTgwRoutes(index: NetworkIndex, scope: Scope, tableId: string, routes: readonly TransitGatewayRoute[]): Expansion<TransitGatewayRoute> {
+export function expandTgwRoutes(
+  index: NetworkIndex,
+  scope: Scope,
+  tableId: string,
+  routes: readonly TransitGatewayRoute[],
+): Expansion<TransitGatewayRoute> {
   return memoize(index, `tgw-routes|${scope.key}|${tableId}`, () => expandTgwRoutesOnce(index, scope, routes), scope);
 }
 
-function expandTgwRoutesOnce(index: NetworkIndex, scope: Scope, routes: readonly TransitGatewayRoute[]): Expansion<TransitGatewayRoute> {
+function expandTgwRoutesOnce(
+  index: NetworkIndex,
+  scope: Scope,
+  routes: readonly TransitGatewayRoute[],
+): Expansion<TransitGatewayRoute> {
   const expansion: Expansion<TransitGatewayRoute> = {candidates: [], unresolved: []};
   for (const route of routes) {
     if (!USABLE_TGW_ROUTE_STATES.has(route.state)) continue;
@@ -137,10 +170,18 @@ function expandTgwRoutesOnce(index: NetworkIndex, scope: Scope, routes: readonly
   return expansion;
 }
 
-function addPrefixListCandidates<R>(index: NetworkIndex, scope: Scope, prefixListId: string, route: R, rank: number, expansion: Expansion<R>): void {
+function addPrefixListCandidates<R>(
+  index: NetworkIndex,
+  scope: Scope,
+  prefixListId: string,
+  route: R,
+  rank: number,
+  expansion: Expansion<R>,
+): void {
   const resolved = resolvePrefixList(index, scope, prefixListId);
   if ('entries' in resolved) {
-    for (const cidr of resolved.entries) expansion.candidates.push({cidr, destination: formatCidr(cidr), prefixListId, route, rank});
+    for (const cidr of resolved.entries)
+      expansion.candidates.push({cidr, destination: formatCidr(cidr), prefixListId, route, rank});
   } else {
     expansion.unresolved.push({prefixListId, family: resolved.family, missing: resolved.missing});
   }
@@ -148,7 +189,12 @@ function addPrefixListCandidates<R>(index: NetworkIndex, scope: Scope, prefixLis
 
 /** The entries of a managed prefix list, searched in the scope first, then the region's other accounts. */
 export function resolvePrefixList(index: NetworkIndex, scope: Scope, prefixListId: string): ResolvedPrefixList {
-  return memoize(index, `prefix-list|${scope.key}|${prefixListId}`, () => resolvePrefixListOnce(index, scope, prefixListId), scope);
+  return memoize(
+    index,
+    `prefix-list|${scope.key}|${prefixListId}`,
+    () => resolvePrefixListOnce(index, scope, prefixListId),
+    scope,
+  );
 }
 
 export type ResolvedPrefixList = {entries: Cidr[]; list: ManagedPrefixList} | {missing: MissingData[]; family?: 4 | 6};
@@ -159,12 +205,28 @@ function resolvePrefixListOnce(index: NetworkIndex, scope: Scope, prefixListId: 
   const list = located.item;
   const family = list.addressFamily?.toLowerCase() === 'ipv6' ? 6 : list.addressFamily ? 4 : undefined;
   if (!list.entries) {
-    const error = scopeErrors(index, located.scope).find((e) => e.operation === 'GetManagedPrefixListEntries' && (!e.resource || e.resource === prefixListId));
-    const reason = error ? `ec2:GetManagedPrefixListEntries failed for ${prefixListId} (${error.code})` : `the entries of ${prefixListId} could not be read`;
-    return {missing: [{...notInInventory('prefixLists', located.scope, prefixListId), reason, ...(error ? {error: errorSummary(error)} : {})}], family};
+    const error = scopeErrors(index, located.scope).find(
+      (e) => e.operation === 'GetManagedPrefixListEntries' && (!e.resource || e.resource === prefixListId),
+    );
+    const reason = error
+      ? `ec2:GetManagedPrefixListEntries failed for ${prefixListId} (${error.code})`
+      : `the entries of ${prefixListId} could not be read`;
+    return {
+      missing: [
+        {
+          ...notInInventory('prefixLists', located.scope, prefixListId),
+          reason,
+          ...(error ? {error: errorSummary(error)} : {}),
+        },
+      ],
+      family,
+    };
   }
 
-  return {entries: list.entries.map((e) => parseCidr(e)).filter((c): c is NonNullable<typeof c> => c !== undefined), list};
+  return {
+    entries: list.entries.map((e) => parseCidr(e)).filter((c): c is NonNullable<typeof c> => c !== undefined),
+    list,
+  };
 }
 
 function better<R>(a: Candidate<R>, b: Candidate<R>): boolean {
@@ -189,8 +251,14 @@ export function chooseRoutes<R>(candidates: readonly Candidate<R>[], part: Part)
   return choices;
 }
 
-function collectLeaves<R>(candidates: readonly Candidate<R>[], part: Part, leaves: {candidate?: Candidate<R>; part: Part}[]): void {
-  const relevant = candidates.filter((c) => cidrsOverlap(c.cidr, part.cidr) && !part.excluding.some((x) => cidrContains(x, c.cidr)));
+function collectLeaves<R>(
+  candidates: readonly Candidate<R>[],
+  part: Part,
+  leaves: {candidate?: Candidate<R>; part: Part}[],
+): void {
+  const relevant = candidates.filter(
+    (c) => cidrsOverlap(c.cidr, part.cidr) && !part.excluding.some((x) => cidrContains(x, c.cidr)),
+  );
   let covering: Candidate<R> | undefined;
   for (const c of relevant) if (cidrContains(c.cidr, part.cidr) && (!covering || better(c, covering))) covering = c;
   const inner = relevant.filter((c) => c.cidr.prefixLength > part.cidr.prefixLength);
@@ -211,7 +279,9 @@ function collectLeaves<R>(candidates: readonly Candidate<R>[], part: Part, leave
 
 /** The prefix lists we could not read that may matter for this part's family. */
 export function unresolvedFor<R>(expansion: Expansion<R>, part: Part): MissingData[] {
-  return expansion.unresolved.filter((u) => u.family === undefined || u.family === part.cidr.family).flatMap((u) => u.missing);
+  return expansion.unresolved
+    .filter((u) => u.family === undefined || u.family === part.cidr.family)
+    .flatMap((u) => u.missing);
 }
 
 export function describePart(part: Part): string {
@@ -225,5 +295,8 @@ export function cidrsCoverPart(cidrs: readonly Cidr[], part: Part): boolean {
 }
 
 export function cidrsFromText(texts: readonly string[]): Cidr[] {
-  return texts.map((t) => parseCidr(t)).filter((c): c is NonNullable<typeof c> => c !== undefined).map((c) => cidrOf(formatCidr(c)));
+  return texts
+    .map((t) => parseCidr(t))
+    .filter((c): c is NonNullable<typeof c> => c !== undefined)
+    .map((c) => cidrOf(formatCidr(c)));
 }

@@ -90,7 +90,14 @@ const BASELINE_SCHEMA = {
     inventory: {
       type: 'object',
       properties: {
-        scopes: {type: 'array', items: {type: 'object', required: ['accountId'], properties: {accountId: {type: 'string'}, region: {type: 'string'}}}},
+        scopes: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['accountId'],
+            properties: {accountId: {type: 'string'}, region: {type: 'string'}},
+          },
+        },
       },
     },
     results: {
@@ -106,7 +113,12 @@ const BASELINE_SCHEMA = {
           resource: {
             type: 'object',
             required: ['arn'],
-            properties: {arn: {type: 'string', minLength: 1}, name: {type: 'string'}, accountId: {type: 'string'}, region: {type: 'string'}},
+            properties: {
+              arn: {type: 'string', minLength: 1},
+              name: {type: 'string'},
+              accountId: {type: 'string'},
+              region: {type: 'string'},
+            },
           },
         },
       },
@@ -117,7 +129,13 @@ const BASELINE_SCHEMA = {
 interface BaselineDocument {
   generatedAt: string;
   inventory?: {scopes?: {accountId: string}[]};
-  results: {policyId: string; status: Status; severity: Severity; message?: string; resource: {arn: string; name?: string; accountId?: string; region?: string}}[];
+  results: {
+    policyId: string;
+    status: Status;
+    severity: Severity;
+    message?: string;
+    resource: {arn: string; name?: string; accountId?: string; region?: string};
+  }[];
 }
 
 const baselineValidators = new Map<boolean, ValidateFunction>();
@@ -141,7 +159,10 @@ export function parseBaseline(data: unknown, shown: string): Baseline {
   const problem = notAReport(data);
   if (problem) throw new InputError(shown, problem.text, problem.place);
   const errors = schemaErrors(baselineValidator(), data, shown, {quick: baselineValidator(false)});
-  if (errors.length > 0) throw new InputErrors(errors.map((error) => new InputError(error.source, `${error.problem} (in the baseline report)`, error.place)));
+  if (errors.length > 0)
+    throw new InputErrors(
+      errors.map((error) => new InputError(error.source, `${error.problem} (in the baseline report)`, error.place)),
+    );
 
   const document = data as BaselineDocument;
   const byFingerprint = new Map<string, BaselineFinding>();
@@ -166,10 +187,19 @@ export function parseBaseline(data: unknown, shown: string): Baseline {
     ...(document.inventory?.scopes ?? []).map((scope) => scope.accountId),
     ...document.results.flatMap((result) => (result.resource.accountId ? [result.resource.accountId] : [])),
   ]);
-  return {file: shown, generatedAt: document.generatedAt, findings: [...byFingerprint.values()], accounts: [...accounts].sort()};
+  return {
+    file: shown,
+    generatedAt: document.generatedAt,
+    findings: [...byFingerprint.values()],
+    accounts: [...accounts].sort(),
+  };
 }
 
-export function compareWithBaseline<T extends Evaluation>(results: T[], baseline: Baseline, context: BaselineContext): BaselineOutcome<T> {
+export function compareWithBaseline<T extends Evaluation>(
+  results: T[],
+  baseline: Baseline,
+  context: BaselineContext,
+): BaselineOutcome<T> {
   const before = new Map(baseline.findings.map((finding) => [finding.fingerprint, finding]));
   const failingNow = new Set<string>();
   const statusNow = new Map<string, AbsentNow>();
@@ -205,7 +235,9 @@ export function compareWithBaseline<T extends Evaluation>(results: T[], baseline
 /** Nothing can match when the baseline covered other accounts: say so rather than silently calling all new. */
 function disjointWarning(baseline: Baseline, context: BaselineContext): BaselineWarning[] {
   if (baseline.accounts.length === 0 || context.accounts.length === 0) return [];
-  const known = new Set(context.accounts.flatMap((accountId) => [accountId, ...(context.aliasOf ? [context.aliasOf(accountId)] : [])]));
+  const known = new Set(
+    context.accounts.flatMap((accountId) => [accountId, ...(context.aliasOf ? [context.aliasOf(accountId)] : [])]),
+  );
   if (baseline.accounts.some((account) => known.has(account))) return [];
   return [
     {
@@ -221,16 +253,28 @@ function disjointWarning(baseline: Baseline, context: BaselineContext): Baseline
 /** A precise message for the usual mistakes: a SARIF file, an inventory, a report from a newer mq-audit. */
 function notAReport(data: unknown): {text: string; place?: string} | undefined {
   const hint = 'write one with `mq-audit scan --format json --output FILE`';
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return {text: `is not an mq-audit JSON report (expected an object); ${hint}`};
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return {text: `is not an mq-audit JSON report (expected an object); ${hint}`};
   const document = data as Record<string, unknown>;
   if (document.kind === undefined && Array.isArray(document.runs) && typeof document.version === 'string') {
     return {text: `is a SARIF log, not an mq-audit JSON report; --baseline needs the JSON report: ${hint}`};
   }
 
-  if (document.kind === 'mq-audit/inventory') return {text: `is an mq-audit inventory, not a report; --baseline needs the JSON report of a scan: ${hint}`, place: '/kind'};
-  if (document.kind !== REPORT_KIND) return {text: `is not an mq-audit JSON report: "kind" is ${JSON.stringify(document.kind)}, expected "${REPORT_KIND}"; ${hint}`, place: '/kind'};
+  if (document.kind === 'mq-audit/inventory')
+    return {
+      text: `is an mq-audit inventory, not a report; --baseline needs the JSON report of a scan: ${hint}`,
+      place: '/kind',
+    };
+  if (document.kind !== REPORT_KIND)
+    return {
+      text: `is not an mq-audit JSON report: "kind" is ${JSON.stringify(document.kind)}, expected "${REPORT_KIND}"; ${hint}`,
+      place: '/kind',
+    };
   if (typeof document.reportVersion === 'number' && document.reportVersion > SUPPORTED_REPORT_VERSION) {
-    return {text: `was written by a newer mq-audit (report version ${document.reportVersion}); this one reads versions 1 to ${SUPPORTED_REPORT_VERSION}`, place: '/reportVersion'};
+    return {
+      text: `was written by a newer mq-audit (report version ${document.reportVersion}); this one reads versions 1 to ${SUPPORTED_REPORT_VERSION}`,
+      place: '/reportVersion',
+    };
   }
 
   return undefined;

@@ -45,7 +45,8 @@ export interface EngineVersionSupport {
   tableAsOf: string;
 }
 
-export type InstanceSize = 'micro' | 'small' | 'medium' | 'large' | 'xlarge' | '2xlarge' | '4xlarge' | '8xlarge' | '12xlarge' | '16xlarge';
+export type InstanceSize =
+  'micro' | 'small' | 'medium' | 'large' | 'xlarge' | '2xlarge' | '4xlarge' | '8xlarge' | '12xlarge' | '16xlarge';
 
 /** The host instance type, taken apart (src/policy/instance-types.json) so policies can compare sizes. */
 export interface HostInstance {
@@ -135,9 +136,25 @@ export interface DocumentContext {
 }
 
 const DETAIL_KEYS: (keyof BrokerDetails)[] = [
-  'engineVersion', 'pendingEngineVersion', 'storageType', 'publiclyAccessible', 'subnetIds', 'securityGroups',
-  'autoMinorVersionUpgrade', 'authenticationStrategy', 'ldap', 'logs', 'encryption', 'maintenanceWindow', 'tags',
-  'instances', 'dataReplicationMode', 'dataReplication', 'users', 'actionsRequired', 'configuration',
+  'engineVersion',
+  'pendingEngineVersion',
+  'storageType',
+  'publiclyAccessible',
+  'subnetIds',
+  'securityGroups',
+  'autoMinorVersionUpgrade',
+  'authenticationStrategy',
+  'ldap',
+  'logs',
+  'encryption',
+  'maintenanceWindow',
+  'tags',
+  'instances',
+  'dataReplicationMode',
+  'dataReplication',
+  'users',
+  'actionsRequired',
+  'configuration',
 ];
 
 export function buildBrokerDocument(broker: Broker, context: DocumentContext): BrokerDocument {
@@ -159,26 +176,33 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
   }
 
   const engineVersion = detailFields.engineVersion ?? null;
-  const engineVersionSupport = engineVersion === null ? null : lookUpEngineSupport(broker.engineType, engineVersion, context.asOf, context.supportCalendar);
+  const engineVersionSupport =
+    engineVersion === null
+      ? null
+      : lookUpEngineSupport(broker.engineType, engineVersion, context.asOf, context.supportCalendar);
   if (engineVersionSupport === null) unknown['/facts/engineVersionSupport'] = unknown['/engineVersion'];
   else if (engineVersionSupport.status === null) {
-    unknown['/facts/engineVersionSupport/status'] = `engine version ${engineVersion} of ${broker.engineType} is not in the support table dated ${engineVersionSupport.tableAsOf}`;
+    unknown['/facts/engineVersionSupport/status'] =
+      `engine version ${engineVersion} of ${broker.engineType} is not in the support table dated ${engineVersionSupport.tableAsOf}`;
   }
 
   const tags = detailFields.tags ?? null;
   const production = tags === null ? null : isProduction(tags, context.production);
   if (production === null) unknown['/facts/production'] = `tags are unknown: ${unknown['/tags']}`;
   const encryption = detailFields.encryption ?? null;
-  const encryptionKey = encryption === null ? null : encryption.kmsKeyId && !encryption.useAwsOwnedKey ? 'customer-managed' : 'aws-owned';
+  const encryptionKey =
+    encryption === null ? null : encryption.kmsKeyId && !encryption.useAwsOwnedKey ? 'customer-managed' : 'aws-owned';
   if (encryptionKey === null) unknown['/facts/encryptionKey'] = unknown['/encryption'];
 
   const hostInstance = broker.hostInstanceType === undefined ? null : parseHostInstance(broker.hostInstanceType);
   if (hostInstance === null) {
-    unknown['/facts/hostInstance'] = broker.hostInstanceType === undefined
-      ? 'the host instance type is not in the inventory'
-      : `host instance type ${broker.hostInstanceType} is not of the form mq.<family>.<size>`;
+    unknown['/facts/hostInstance'] =
+      broker.hostInstanceType === undefined
+        ? 'the host instance type is not in the inventory'
+        : `host instance type ${broker.hostInstanceType} is not of the form mq.<family>.<size>`;
   } else if (hostInstance.rank === null) {
-    unknown['/facts/hostInstance/rank'] = `size ${hostInstance.size} of ${broker.hostInstanceType} is not on the size ladder of the instance type table dated ${instanceTypes.asOf}`;
+    unknown['/facts/hostInstance/rank'] =
+      `size ${hostInstance.size} of ${broker.hostInstanceType} is not on the size ladder of the instance type table dated ${instanceTypes.asOf}`;
   }
 
   const document: BrokerDocument = {
@@ -195,7 +219,8 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
     ...detailFields,
     facts: {
       production,
-      highAvailability: broker.deploymentMode === 'ACTIVE_STANDBY_MULTI_AZ' || broker.deploymentMode === 'CLUSTER_MULTI_AZ',
+      highAvailability:
+        broker.deploymentMode === 'ACTIVE_STANDBY_MULTI_AZ' || broker.deploymentMode === 'CLUSTER_MULTI_AZ',
       engineVersionSupport,
       encryptionKey,
       hostInstance,
@@ -215,7 +240,10 @@ export function buildBrokerDocument(broker: Broker, context: DocumentContext): B
  * snapshot's); false when the pointer leads nowhere.
  */
 function setUnknown(fields: Record<string, unknown>, pointer: string): boolean {
-  const steps = pointer.split('/').slice(1).map((step) => step.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const steps = pointer
+    .split('/')
+    .slice(1)
+    .map((step) => step.replaceAll('~1', '/').replaceAll('~0', '~'));
   if (steps.length === 0 || !(steps[0] in fields)) return false;
   let holder = fields;
   for (const step of steps.slice(0, -1)) {
@@ -241,7 +269,9 @@ function describeMissingDetails(broker: Broker, errors: CollectionError[]): stri
 export function isProduction(tags: Record<string, string>, selector: ProductionSelector): boolean {
   const keys = new Set(selector.tagKeys.map((k) => k.toLowerCase()));
   const values = new Set(selector.tagValues.map((v) => v.toLowerCase()));
-  return Object.entries(tags).some(([key, value]) => keys.has(key.toLowerCase()) && values.has(value.trim().toLowerCase()));
+  return Object.entries(tags).some(
+    ([key, value]) => keys.has(key.toLowerCase()) && values.has(value.trim().toLowerCase()),
+  );
 }
 
 /** major.minor of an engine version ("5.17.6" → "5.17", "3.13" → "3.13"); null when it is not a version. */
@@ -256,7 +286,12 @@ function compareLines(a: string, b: string): number {
   return aMajor - bMajor || aMinor - bMinor;
 }
 
-export function lookUpEngineSupport(engine: EngineType, version: string, asOf: string, calendar: SupportCalendar = BUILT_IN_CALENDAR): EngineVersionSupport {
+export function lookUpEngineSupport(
+  engine: EngineType,
+  version: string,
+  asOf: string,
+  calendar: SupportCalendar = BUILT_IN_CALENDAR,
+): EngineVersionSupport {
   const supportTable = calendar;
   const line = versionLine(version) ?? version;
   const entries = supportTable.engines[engine] ?? [];
@@ -266,7 +301,12 @@ export function lookUpEngineSupport(engine: EngineType, version: string, asOf: s
   if (entry) {
     if (entry.endOfSupport === null) return {...base, status: 'supported'};
     const daysOfSupportLeft = Math.round((Date.parse(entry.endOfSupport) - Date.parse(asOf.slice(0, 10))) / 86_400_000);
-    return {...base, status: entry.endOfSupport <= asOf.slice(0, 10) ? 'end-of-support' : 'supported', endOfSupport: entry.endOfSupport, daysOfSupportLeft};
+    return {
+      ...base,
+      status: entry.endOfSupport <= asOf.slice(0, 10) ? 'end-of-support' : 'supported',
+      endOfSupport: entry.endOfSupport,
+      daysOfSupportLeft,
+    };
   }
 
   // Older than every listed line: support ended before the table's oldest entry.
@@ -286,5 +326,11 @@ export function parseHostInstance(type: string): HostInstance | null {
   const match = /^mq\.([a-z][a-z0-9-]*)\.([a-z0-9]+)$/.exec(type.trim());
   if (!match) return null;
   const [, family, size] = match;
-  return {family, size, rank: SIZE_RANKS.get(size) ?? null, burstable: instanceTypes.burstableFamilies.includes(family), listed: LISTED_TYPES.has(type.trim())};
+  return {
+    family,
+    size,
+    rank: SIZE_RANKS.get(size) ?? null,
+    burstable: instanceTypes.burstableFamilies.includes(family),
+    listed: LISTED_TYPES.has(type.trim()),
+  };
 }

@@ -1,6 +1,11 @@
 /** Evaluates every selected policy against every broker of a snapshot. */
 import type {Broker, Snapshot} from '../snapshot/types';
-import {buildBrokerDocument, type BrokerDocument, DEFAULT_PRODUCTION_SELECTOR, type ProductionSelector} from './document';
+import {
+  buildBrokerDocument,
+  type BrokerDocument,
+  DEFAULT_PRODUCTION_SELECTOR,
+  type ProductionSelector,
+} from './document';
 import {evaluatePolicy, resourceOf} from './evaluator';
 import type {CompiledPolicy} from './loader';
 import type {SupportCalendar} from './support-calendar';
@@ -28,7 +33,15 @@ export interface EvaluateOptions {
 
 export function brokersOf(snapshot: Snapshot): BrokerInScope[] {
   return snapshot.accounts.flatMap((account) =>
-    account.regions.flatMap((region) => (region.brokers ?? []).map((broker) => ({broker, accountId: account.accountId, partition: account.partition, region: region.region}))));
+    account.regions.flatMap((region) =>
+      (region.brokers ?? []).map((broker) => ({
+        broker,
+        accountId: account.accountId,
+        partition: account.partition,
+        region: region.region,
+      })),
+    ),
+  );
 }
 
 export function brokerDocuments(snapshot: Snapshot, options: EvaluateOptions = {}): BrokerDocument[] {
@@ -59,7 +72,11 @@ export function* eachBrokerDocument(snapshot: Snapshot, options: EvaluateOptions
   }
 }
 
-export function evaluateSnapshot(snapshot: Snapshot, policies: CompiledPolicy[], options: EvaluateOptions = {}): Evaluation[] {
+export function evaluateSnapshot(
+  snapshot: Snapshot,
+  policies: CompiledPolicy[],
+  options: EvaluateOptions = {},
+): Evaluation[] {
   const results: Evaluation[] = [];
   for (const document of eachBrokerDocument(snapshot, options)) {
     const resource = resourceOf(document);

@@ -74,7 +74,12 @@ function memoOf(policy: CompiledPolicy): PolicyMemo {
   const holder = policy as CompiledPolicy & {[MEMO]?: PolicyMemo};
   let memo = holder[MEMO];
   if (!memo) {
-    memo = {outOfEngine: new Map(), failures: {assert: {next: new Map()}, scope: {next: new Map()}}, failureNodes: 0, templatedPass: new Map()};
+    memo = {
+      outOfEngine: new Map(),
+      failures: {assert: {next: new Map()}, scope: {next: new Map()}},
+      failureNodes: 0,
+      templatedPass: new Map(),
+    };
     // A frozen policy (a caller's) is still evaluated, only without a memo to share.
     if (Object.isExtensible(holder)) Object.defineProperty(holder, MEMO, {value: memo});
   }
@@ -94,7 +99,11 @@ function messagePrefix(document: BrokerDocument): string {
   return lastPrefix.prefix;
 }
 
-export function evaluatePolicy(policy: CompiledPolicy, document: BrokerDocument, resource: ResourceRef = resourceOf(document)): Evaluation {
+export function evaluatePolicy(
+  policy: CompiledPolicy,
+  document: BrokerDocument,
+  resource: ResourceRef = resourceOf(document),
+): Evaluation {
   const outcome = judge(policy, document);
   const {status, reason, explanations} = outcome;
   // Two flat strings joined: V8 keeps that as one small pair (32 bytes) rather than a copy of the text.
@@ -118,8 +127,14 @@ export function evaluatePolicy(policy: CompiledPolicy, document: BrokerDocument,
 function aloneOf(outcome: Outcome, policy: CompiledPolicy): string {
   if (outcome.alone !== undefined) return outcome.alone;
   const text = outcome.reason;
-  const prefix = [`fails ${policy.id} (${policy.title}): `, `could not be evaluated for ${policy.id}: `, `is not in the scope of ${policy.id}: `, `is not checked by ${policy.id}: `].find((p) => text.startsWith(p));
-  const alone = text === `complies with ${policy.id}.` ? '' : text.slice(prefix?.length ?? 0, text.endsWith('.') ? -1 : undefined);
+  const prefix = [
+    `fails ${policy.id} (${policy.title}): `,
+    `could not be evaluated for ${policy.id}: `,
+    `is not in the scope of ${policy.id}: `,
+    `is not checked by ${policy.id}: `,
+  ].find((p) => text.startsWith(p));
+  const alone =
+    text === `complies with ${policy.id}.` ? '' : text.slice(prefix?.length ?? 0, text.endsWith('.') ? -1 : undefined);
   outcome.alone = alone;
   return alone;
 }
@@ -142,34 +157,55 @@ function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
   if (checks.appliesTo && !passes(checks.appliesTo, checks.quick?.appliesTo, document)) {
     return remembered(memo, 'scope', checks.appliesTo.errors ?? [], (errors) => {
       const unknown = unknownValues(errors, document);
-      if (unknown.length > 0) return {status: 'error', reason: `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.`};
-      return {status: 'not_applicable', reason: `is not in the scope of ${policy.id}: ${explain(errors).map(sentence).join('; ')}.`};
+      if (unknown.length > 0)
+        return {status: 'error', reason: `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.`};
+      return {
+        status: 'not_applicable',
+        reason: `is not in the scope of ${policy.id}: ${explain(errors).map(sentence).join('; ')}.`,
+      };
     });
   }
 
   for (const pointer of policy.requires ?? []) {
     if (valueAt(document, pointer) == null) {
       const missing = (policy.requires ?? []).filter((p) => valueAt(document, p) == null);
-      return {status: 'error', reason: flat(`could not be evaluated for ${policy.id}: ${missing.map((p) => unknownReason(p, document)).join('; ')}.`)};
+      return {
+        status: 'error',
+        reason: flat(
+          `could not be evaluated for ${policy.id}: ${missing.map((p) => unknownReason(p, document)).join('; ')}.`,
+        ),
+      };
     }
   }
 
   if (passes(checks.assert, checks.quick?.assert, document)) {
-    if (policy.messages?.pass) return templated(memo.templatedPass, PASS, policy.messages.pass, document, (text) => `${text}.`);
+    if (policy.messages?.pass)
+      return templated(memo.templatedPass, PASS, policy.messages.pass, document, (text) => `${text}.`);
     memo.pass ??= flatOutcome({status: 'pass', reason: `complies with ${policy.id}.`});
     return memo.pass;
   }
 
   const failure = remembered(memo, 'assert', checks.assert.errors ?? [], (errors) => {
     const unknown = unknownValues(errors, document);
-    if (unknown.length > 0) return {status: 'error', reason: `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.`};
+    if (unknown.length > 0)
+      return {status: 'error', reason: `could not be evaluated for ${policy.id}: ${unknown.join('; ')}.`};
     const explanations = explain(errors);
-    return {status: 'fail', reason: `fails ${policy.id} (${policy.title}): ${explanations.map(sentence).join('; ')}.`, explanations};
+    return {
+      status: 'fail',
+      reason: `fails ${policy.id} (${policy.title}): ${explanations.map(sentence).join('; ')}.`,
+      explanations,
+    };
   });
   // A message template reads the broker's own values: rendered for each broker, the explanations still shared.
   if (failure.status === 'fail' && policy.messages?.fail) {
     failure.variants ??= new Map();
-    return templated(failure.variants, failure, policy.messages.fail, document, (text) => `fails ${policy.id} (${policy.title}): ${text}.`);
+    return templated(
+      failure.variants,
+      failure,
+      policy.messages.fail,
+      document,
+      (text) => `fails ${policy.id} (${policy.title}): ${text}.`,
+    );
   }
 
   return failure;
@@ -180,7 +216,12 @@ function judge(policy: CompiledPolicy, document: BrokerDocument): Outcome {
  * values give the same explanations. Errors about unknown (null) values are not remembered: their reason is the
  * broker's own record of why the data is missing.
  */
-function remembered(memo: PolicyMemo, check: 'assert' | 'scope', errors: ErrorObject[], work: (errors: ErrorObject[]) => Outcome): Outcome {
+function remembered(
+  memo: PolicyMemo,
+  check: 'assert' | 'scope',
+  errors: ErrorObject[],
+  work: (errors: ErrorObject[]) => Outcome,
+): Outcome {
   const node = failureNode(memo, check, errors);
   if (node === undefined) return flatOutcome(work(errors));
   if (node.outcome === undefined) node.outcome = flatOutcome(work(errors));
@@ -191,14 +232,24 @@ function remembered(memo: PolicyMemo, check: 'assert' | 'scope', errors: ErrorOb
  * `base` with its reason rendered from a message template, once per distinct set of values the template fills
  * in: brokers with the same values share one outcome and one message text.
  */
-function templated(kept: Map<string, Outcome>, base: Outcome, template: string, document: BrokerDocument, wrap: (text: string) => string): Outcome {
+function templated(
+  kept: Map<string, Outcome>,
+  base: Outcome,
+  template: string,
+  document: BrokerDocument,
+  wrap: (text: string) => string,
+): Outcome {
   const values = templateValues(template, document);
   // One template per map (a policy's pass or fail message): the values alone tell the reasons apart.
   const key = values.join('\u0000');
   let outcome = kept.get(key);
   if (outcome === undefined) {
     const reason = wrap(fillTemplate(template, values));
-    outcome = flatOutcome(base.explanations ? {status: base.status, reason, explanations: base.explanations} : {status: base.status, reason});
+    outcome = flatOutcome(
+      base.explanations
+        ? {status: base.status, reason, explanations: base.explanations}
+        : {status: base.status, reason},
+    );
     if (kept.size < MAX_FAILURES_KEPT) kept.set(key, outcome);
   }
 
@@ -211,7 +262,14 @@ function flatOutcome(outcome: Outcome): Outcome {
 }
 
 /** Keywords whose error params depend on the data (which property is missing or extra), not only on the schema. */
-const DATA_PARAMS = new Set(['required', 'additionalProperties', 'unevaluatedProperties', 'dependentRequired', 'dependencies', 'propertyNames']);
+const DATA_PARAMS = new Set([
+  'required',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'dependentRequired',
+  'dependencies',
+  'propertyNames',
+]);
 /** Values longer than this as JSON are not worth a key: such failures are explained afresh. */
 const MAX_KEYED_VALUE = 512;
 /** The step of an object value, before its JSON text: keeps that text apart from a string value with the same characters. */
@@ -255,7 +313,8 @@ function childOf(memo: PolicyMemo, node: FailureNode | undefined, part: unknown)
 /** The value's steps, then the params' where they depend on the data; undefined when the value is not worth a key. */
 function valueSteps(error: ErrorObject): unknown[] | undefined {
   const {data, keyword} = error;
-  if (keyword === 'required') return [MISSING_VALUE, String((error.params as {missingProperty?: unknown}).missingProperty)];
+  if (keyword === 'required')
+    return [MISSING_VALUE, String((error.params as {missingProperty?: unknown}).missingProperty)];
   const params = DATA_PARAMS.has(keyword) ? [JSON.stringify(error.params)] : [];
   switch (typeof data) {
     case 'string':
@@ -313,7 +372,10 @@ const POINTER_KEYS = new Map<string, string[]>();
 function pointerKeys(pointer: string): string[] {
   let keys = POINTER_KEYS.get(pointer);
   if (!keys) {
-    keys = pointer.split('/').slice(1).map((raw) => raw.replaceAll('~1', '/').replaceAll('~0', '~'));
+    keys = pointer
+      .split('/')
+      .slice(1)
+      .map((raw) => raw.replaceAll('~1', '/').replaceAll('~0', '~'));
     if (POINTER_KEYS.size < 10_000) POINTER_KEYS.set(pointer, keys);
   }
 
@@ -371,7 +433,11 @@ function explainOne(error: ErrorObject): Explanation {
     }
 
     case 'enum': {
-      return {path, found: error.data, expected: `one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`};
+      return {
+        path,
+        found: error.data,
+        expected: `one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     }
 
     case 'required': {
@@ -397,7 +463,11 @@ function explainOne(error: ErrorObject): Explanation {
     case 'minItems':
     case 'minContains':
     case 'contains': {
-      return {path, found: error.data, expected: `at least ${(p.limit ?? p.minContains ?? 1) as number} matching item(s)`};
+      return {
+        path,
+        found: error.data,
+        expected: `at least ${(p.limit ?? p.minContains ?? 1) as number} matching item(s)`,
+      };
     }
 
     case 'maxItems':
@@ -406,7 +476,7 @@ function explainOne(error: ErrorObject): Explanation {
     }
 
     case 'not': {
-      return {path, found: error.data, expected: `not ${JSON.stringify((error.schema) ?? {})}`};
+      return {path, found: error.data, expected: `not ${JSON.stringify(error.schema ?? {})}`};
     }
 
     case 'false schema': {
@@ -427,7 +497,8 @@ function sentence(explanation: Explanation): string {
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'missing';
   // Read the same as JSON, without a serializer: most template values are such scalars.
-  if (value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return String(value);
+  if (value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))
+    return String(value);
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -4,7 +4,11 @@ import {EXIT, type Evaluation, type FailOn, SEVERITIES, type Severity} from './t
 const RANK: Record<Severity, number> = {critical: 4, high: 3, medium: 2, low: 1};
 
 /** A result as the gate sees it: a suppressed or baseline-unchanged failure does not fail the gate. */
-export type GateInput = Evaluation & {suppression?: unknown; baseline?: 'new' | 'unchanged'; change?: 'introduced' | 'resolved' | 'unchanged'};
+export type GateInput = Evaluation & {
+  suppression?: unknown;
+  baseline?: 'new' | 'unchanged';
+  change?: 'introduced' | 'resolved' | 'unchanged';
+};
 
 export interface GateContext {
   /** A baseline was given: the reason then speaks of new findings. */
@@ -30,17 +34,32 @@ export function atOrAbove(severity: Severity, threshold: FailOn): boolean {
 
 /** Whether a result fails the gate: failing, at or above the threshold, not suppressed, not already in the baseline. */
 export function gates(result: GateInput, failOn: FailOn, changesOnly = false): boolean {
-  return result.status === 'fail' && atOrAbove(result.severity, failOn) && !result.suppression && result.baseline !== 'unchanged' && !(changesOnly && result.change === 'unchanged');
+  return (
+    result.status === 'fail' &&
+    atOrAbove(result.severity, failOn) &&
+    !result.suppression &&
+    result.baseline !== 'unchanged' &&
+    !(changesOnly && result.change === 'unchanged')
+  );
 }
 
-export function decideGate(results: GateInput[], collectionErrors: number, failOn: FailOn, context: GateContext = {}): {exitCode: number; reason: string} {
+export function decideGate(
+  results: GateInput[],
+  collectionErrors: number,
+  failOn: FailOn,
+  context: GateContext = {},
+): {exitCode: number; reason: string} {
   const changesOnly = context.changesOnly === true;
   const gating = results.filter((r) => gates(r, failOn, changesOnly));
-  const unevaluated = changesOnly ? context.introducedErrors ?? 0 : results.filter((r) => r.status === 'error').length;
+  const unevaluated = changesOnly
+    ? (context.introducedErrors ?? 0)
+    : results.filter((r) => r.status === 'error').length;
   const failing = results.filter((r) => r.status === 'fail' && atOrAbove(r.severity, failOn));
   const suppressed = failing.filter((r) => r.suppression).length;
   const unchanged = failing.filter((r) => !r.suppression && r.baseline === 'unchanged').length;
-  const deployed = changesOnly ? failing.filter((r) => !r.suppression && r.baseline !== 'unchanged' && r.change === 'unchanged').length : 0;
+  const deployed = changesOnly
+    ? failing.filter((r) => !r.suppression && r.baseline !== 'unchanged' && r.change === 'unchanged').length
+    : 0;
   const waived = [
     suppressed > 0 ? `${suppressed} suppressed` : '',
     unchanged > 0 ? `${unchanged} unchanged since the baseline` : '',
@@ -49,7 +68,9 @@ export function decideGate(results: GateInput[], collectionErrors: number, failO
   const what = context.baseline ? 'new failing finding' : 'failing finding';
   const by = changesOnly ? ' introduced by the change' : '';
   if (gating.length > 0) {
-    const counts = SEVERITIES.map((s) => [s, gating.filter((r) => r.severity === s).length] as const).filter(([, n]) => n > 0);
+    const counts = SEVERITIES.map((s) => [s, gating.filter((r) => r.severity === s).length] as const).filter(
+      ([, n]) => n > 0,
+    );
     return {
       exitCode: EXIT.gateFailed,
       reason:
@@ -65,7 +86,12 @@ export function decideGate(results: GateInput[], collectionErrors: number, failO
   const passedBecause = waived.length > 0 ? ` (${waived.join(' and ')} did not count)` : '';
   const countedErrors = changesOnly ? 0 : collectionErrors;
   if (countedErrors > 0 || unevaluated > 0) {
-    const parts = [countedErrors > 0 ? `${countedErrors} collection error(s)` : '', unevaluated > 0 ? `${unevaluated} check(s) could not be evaluated${changesOnly ? ' on the proposed estate' : ''}` : ''].filter(Boolean);
+    const parts = [
+      countedErrors > 0 ? `${countedErrors} collection error(s)` : '',
+      unevaluated > 0
+        ? `${unevaluated} check(s) could not be evaluated${changesOnly ? ' on the proposed estate' : ''}`
+        : '',
+    ].filter(Boolean);
     return {
       exitCode: EXIT.incomplete,
       reason: `Scan incomplete: ${parts.join(' and ')}; nothing evaluated failed the gate (--fail-on ${failOn})${passedBecause}.`,
@@ -74,6 +100,9 @@ export function decideGate(results: GateInput[], collectionErrors: number, failO
 
   return {
     exitCode: EXIT.ok,
-    reason: failOn === 'none' ? 'Gate passed: --fail-on none never fails on findings.' : `Gate passed: no ${what}${by} at or above ${failOn}${passedBecause}.`,
+    reason:
+      failOn === 'none'
+        ? 'Gate passed: --fail-on none never fails on findings.'
+        : `Gate passed: no ${what}${by} at or above ${failOn}${passedBecause}.`,
   };
 }

@@ -38,7 +38,7 @@ function resolve(node: unknown): DocNode | undefined {
     } else break;
   }
 
-  if (!current || (Object.keys(current).length === 0)) return undefined;
+  if (!current || Object.keys(current).length === 0) return undefined;
   return current;
 }
 
@@ -53,7 +53,8 @@ function member(node: DocNode | undefined, name: string): {node: DocNode | undef
   if (types.length > 0 && !types.includes('object')) return undefined;
   const properties = node.properties as Record<string, unknown> | undefined;
   if (properties && Object.hasOwn(properties, name)) return {node: resolve(properties[name])};
-  if (node.additionalProperties !== false && node.additionalProperties !== undefined) return {node: resolve(node.additionalProperties)};
+  if (node.additionalProperties !== false && node.additionalProperties !== undefined)
+    return {node: resolve(node.additionalProperties)};
   if (node.additionalProperties === undefined && !properties) return {node: undefined};
   return undefined;
 }
@@ -67,7 +68,8 @@ function notAMember(name: string, where: string, node: DocNode | undefined): str
   const close = nearest(name, candidates);
   const of = where === '' ? 'the broker document' : `${where} in the broker document`;
   const types = node ? typesOf(node).filter((t) => t !== 'null') : [];
-  if (candidates.length === 0) return `"${name}" is not a property of ${of}: it is ${types.join(' or ') || 'not an object'}`;
+  if (candidates.length === 0)
+    return `"${name}" is not a property of ${of}: it is ${types.join(' or ') || 'not an object'}`;
   const hint = close.length > 0 ? `did you mean ${close.join(' or ')}?` : `its properties are ${candidates.join(', ')}`;
   return `"${name}" is not a property of ${of}; ${hint}`;
 }
@@ -87,7 +89,20 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
-const ANNOTATIONS = new Set(['$schema', '$id', '$comment', '$defs', 'definitions', 'title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly']);
+const ANNOTATIONS = new Set([
+  '$schema',
+  '$id',
+  '$comment',
+  '$defs',
+  'definitions',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+]);
 
 /** true: the schema accepts every document; false: none; undefined: it depends on the document. */
 export function triviality(schema: unknown): boolean | undefined {
@@ -102,7 +117,8 @@ export function triviality(schema: unknown): boolean | undefined {
       case 'properties':
       case 'patternProperties': {
         // Members constrain only when present: a member schema that is always true constrains nothing.
-        for (const child of Object.values(value as Record<string, unknown>)) if (triviality(child) !== true) always = false;
+        for (const child of Object.values(value as Record<string, unknown>))
+          if (triviality(child) !== true) always = false;
         break;
       }
       case 'allOf': {
@@ -153,7 +169,10 @@ class Linter {
   readonly problems: LintProblem[] = [];
   private readonly visiting = new Set<string>();
 
-  constructor(private readonly root: unknown, private readonly rootPointer: string) {}
+  constructor(
+    private readonly root: unknown,
+    private readonly rootPointer: string,
+  ) {}
 
   walk(schema: unknown, doc: DocNode | undefined, where: string, pointer: string): void {
     if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return;
@@ -176,7 +195,8 @@ class Linter {
 
     if (Array.isArray(node.required)) {
       node.required.forEach((name, index) => {
-        if (typeof name === 'string' && !member(doc, name)) this.problems.push({pointer: `${at('required')}/${index}`, problem: notAMember(name, where, doc)});
+        if (typeof name === 'string' && !member(doc, name))
+          this.problems.push({pointer: `${at('required')}/${index}`, problem: notAMember(name, where, doc)});
       });
     }
 
@@ -185,26 +205,37 @@ class Linter {
         const fixed = /^\^([\w-]+)\$$/.exec(pattern)?.[1];
         if (fixed !== undefined) {
           const found = member(doc, fixed);
-          if (!found) this.problems.push({pointer: `${at('patternProperties')}/${escape(pattern)}`, problem: notAMember(fixed, where, doc)});
+          if (!found)
+            this.problems.push({
+              pointer: `${at('patternProperties')}/${escape(pattern)}`,
+              problem: notAMember(fixed, where, doc),
+            });
           else this.walk(child, found.node, childWhere(fixed), `${at('patternProperties')}/${escape(pattern)}`);
         } else this.walk(child, undefined, childWhere('*'), `${at('patternProperties')}/${escape(pattern)}`);
       }
     }
 
     for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
-      if (Array.isArray(node[keyword])) (node[keyword] as unknown[]).forEach((child, index) => this.walk(child, doc, where, `${at(keyword)}/${index}`));
+      if (Array.isArray(node[keyword]))
+        (node[keyword] as unknown[]).forEach((child, index) => this.walk(child, doc, where, `${at(keyword)}/${index}`));
     }
 
-    for (const keyword of ['not', 'if', 'then', 'else']) if (node[keyword] !== undefined) this.walk(node[keyword], doc, where, at(keyword));
+    for (const keyword of ['not', 'if', 'then', 'else'])
+      if (node[keyword] !== undefined) this.walk(node[keyword], doc, where, at(keyword));
 
     const items = doc && typesOf(doc).includes('array') ? resolve(doc.items) : undefined;
-    if (node.items !== undefined && typeof node.items === 'object') this.walk(node.items, items, `${where}[]`, at('items'));
+    if (node.items !== undefined && typeof node.items === 'object')
+      this.walk(node.items, items, `${where}[]`, at('items'));
     if (node.contains !== undefined) this.walk(node.contains, items, `${where}[]`, at('contains'));
-    if (Array.isArray(node.prefixItems)) node.prefixItems.forEach((child, index) => this.walk(child, items, `${where}[${index}]`, `${at('prefixItems')}/${index}`));
+    if (Array.isArray(node.prefixItems))
+      node.prefixItems.forEach((child, index) =>
+        this.walk(child, items, `${where}[${index}]`, `${at('prefixItems')}/${index}`),
+      );
 
     if (doc) {
       if ('const' in node) this.checkValue(node.const, doc, where, at('const'));
-      if (Array.isArray(node.enum)) node.enum.forEach((value, index) => this.checkValue(value, doc, where, `${at('enum')}/${index}`));
+      if (Array.isArray(node.enum))
+        node.enum.forEach((value, index) => this.checkValue(value, doc, where, `${at('enum')}/${index}`));
     }
   }
 
@@ -222,14 +253,21 @@ class Linter {
     }
 
     if (doc.const !== undefined) {
-      if (!same(doc.const, value)) this.problems.push({pointer, problem: `${JSON.stringify(value)} can never match ${what}: it is always ${JSON.stringify(doc.const)}`});
+      if (!same(doc.const, value))
+        this.problems.push({
+          pointer,
+          problem: `${JSON.stringify(value)} can never match ${what}: it is always ${JSON.stringify(doc.const)}`,
+        });
       return;
     }
 
     const types = typesOf(doc);
     const type = jsonType(value);
     if (types.length > 0 && !types.includes(type) && !(type === 'integer' && types.includes('number'))) {
-      this.problems.push({pointer, problem: `${JSON.stringify(value)} can never match ${what}: it is of type ${types.join(' or ')}, not ${type}`});
+      this.problems.push({
+        pointer,
+        problem: `${JSON.stringify(value)} can never match ${what}: it is of type ${types.join(' or ')}, not ${type}`,
+      });
     }
   }
 
@@ -237,9 +275,14 @@ class Linter {
     const key = `${ref}|${where}`;
     if (this.visiting.has(key)) return;
     this.visiting.add(key);
-    const steps = ref.slice(1).split('/').slice(1).map((s) => decodeURIComponent(s).replaceAll('~1', '/').replaceAll('~0', '~'));
+    const steps = ref
+      .slice(1)
+      .split('/')
+      .slice(1)
+      .map((s) => decodeURIComponent(s).replaceAll('~1', '/').replaceAll('~0', '~'));
     let target: unknown = this.root;
-    for (const step of steps) target = target !== null && typeof target === 'object' ? (target as Record<string, unknown>)[step] : undefined;
+    for (const step of steps)
+      target = target !== null && typeof target === 'object' ? (target as Record<string, unknown>)[step] : undefined;
     if (target !== undefined) this.walk(target, doc, where, `${this.rootPointer}${ref.slice(1)}`);
     this.visiting.delete(key);
   }
@@ -272,7 +315,10 @@ function checkPath(steps: readonly string[]): string | undefined {
 export function lintPolicy(policy: Policy, schemas: {assert: JsonSchema; appliesTo?: JsonSchema}): LintProblem[] {
   const problems: LintProblem[] = [];
   const documentRoot = resolve(brokerDocumentSchema());
-  for (const [place, schema] of [['appliesTo', schemas.appliesTo], ['assert', schemas.assert]] as const) {
+  for (const [place, schema] of [
+    ['appliesTo', schemas.appliesTo],
+    ['assert', schemas.assert],
+  ] as const) {
     if (schema === undefined) continue;
     const linter = new Linter(schema, `/${place}`);
     linter.walk(schema, documentRoot, '', `/${place}`);
@@ -280,7 +326,11 @@ export function lintPolicy(policy: Policy, schemas: {assert: JsonSchema; applies
   }
 
   if (triviality(schemas.assert) === true) {
-    problems.push({pointer: '/assert', problem: 'the assertion can never fail: it constrains nothing any broker document has, so every broker would pass'});
+    problems.push({
+      pointer: '/assert',
+      problem:
+        'the assertion can never fail: it constrains nothing any broker document has, so every broker would pass',
+    });
   }
 
   if (schemas.appliesTo !== undefined && triviality(schemas.appliesTo) === false) {
@@ -288,7 +338,10 @@ export function lintPolicy(policy: Policy, schemas: {assert: JsonSchema; applies
   }
 
   (policy.requires ?? []).forEach((pointer, index) => {
-    const steps = pointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+    const steps = pointer
+      .split('/')
+      .slice(1)
+      .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
     const problem = checkPath(steps);
     if (problem) problems.push({pointer: `/requires/${index}`, problem});
   });

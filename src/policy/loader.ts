@@ -20,7 +20,11 @@ export interface CompiledPolicy extends LoadedPolicy {
    * twins that stop at the first error: the same answer, several times faster, so that only a failure pays
    * for its explanation.
    */
-  checks: {appliesTo?: ValidateFunction; assert: ValidateFunction; quick?: {appliesTo?: ValidateFunction; assert: ValidateFunction}};
+  checks: {
+    appliesTo?: ValidateFunction;
+    assert: ValidateFunction;
+    quick?: {appliesTo?: ValidateFunction; assert: ValidateFunction};
+  };
 }
 
 export interface PolicyFile {
@@ -89,7 +93,10 @@ function findJsonFiles(path: string, builtIn: boolean, accept: (name: string) =>
         if (!entry.name.endsWith('.json') || !accept(entry.name)) return [];
         if (entry.isFile()) return [file];
         if (entry.isSymbolicLink() && insideFolder(file, root)) return [file];
-        throw new InputError(relative(process.cwd(), file) || file, `is a ${entry.isSymbolicLink() ? 'symlink to something outside the policy folder' : 'special file'}; policy files must be regular files inside ${path}`);
+        throw new InputError(
+          relative(process.cwd(), file) || file,
+          `is a ${entry.isSymbolicLink() ? 'symlink to something outside the policy folder' : 'special file'}; policy files must be regular files inside ${path}`,
+        );
       });
   return walk(absolute).map((file) => ({file: relative(process.cwd(), file) || file, root: absolute, builtIn}));
 }
@@ -106,7 +113,11 @@ function insideFolder(file: string, root: string): boolean {
 
 /** The id a policy file must carry: its path below the root, or (for a lone file) at least its basename. */
 function expectedId(policyFile: PolicyFile): {id?: string; suffix: string} {
-  const withoutExtension = (p: string) => p.replace(/\.json$/, '').split(sep).join('/');
+  const withoutExtension = (p: string) =>
+    p
+      .replace(/\.json$/, '')
+      .split(sep)
+      .join('/');
   if (policyFile.root) return {id: withoutExtension(relative(policyFile.root, resolve(policyFile.file))), suffix: ''};
   return {suffix: withoutExtension(basename(policyFile.file))};
 }
@@ -125,26 +136,46 @@ export function readPolicyFile(policyFile: PolicyFile): {policy?: Policy; errors
   const policy = data as Policy;
   const expected = expectedId(policyFile);
   if (expected.id !== undefined && policy.id !== expected.id) {
-    errors.push(new InputError(policyFile.file, `id "${policy.id}" does not match the file's path; expected "${expected.id}"`, '/id'));
+    errors.push(
+      new InputError(
+        policyFile.file,
+        `id "${policy.id}" does not match the file's path; expected "${expected.id}"`,
+        '/id',
+      ),
+    );
   } else if (expected.id === undefined && policy.id !== expected.suffix && !policy.id.endsWith(`/${expected.suffix}`)) {
-    errors.push(new InputError(policyFile.file, `id "${policy.id}" does not match the file name; expected an id ending in "${expected.suffix}"`, '/id'));
+    errors.push(
+      new InputError(
+        policyFile.file,
+        `id "${policy.id}" does not match the file name; expected an id ending in "${expected.suffix}"`,
+        '/id',
+      ),
+    );
   }
 
   return {policy, errors};
 }
 
 /** Replaces every {"$param": "name"} node with the parameter's value. */
-export function substituteParameters(schema: JsonSchema, values: Record<string, unknown>, file: string, pointer: string): JsonSchema {
+export function substituteParameters(
+  schema: JsonSchema,
+  values: Record<string, unknown>,
+  file: string,
+  pointer: string,
+): JsonSchema {
   const walk = (node: unknown, at: string): unknown => {
     if (Array.isArray(node)) return node.map((item, index) => walk(item, `${at}/${index}`));
     if (node === null || typeof node !== 'object') return node;
     const record = node as Record<string, unknown>;
     if (Object.keys(record).length === 1 && typeof record.$param === 'string') {
-      if (!(record.$param in values)) throw new InputError(file, `unknown parameter "${record.$param}"; declare it under "parameters"`, at);
+      if (!(record.$param in values))
+        throw new InputError(file, `unknown parameter "${record.$param}"; declare it under "parameters"`, at);
       return values[record.$param];
     }
 
-    return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, walk(value, `${at}/${escapePointer(key)}`)]));
+    return Object.fromEntries(
+      Object.entries(record).map(([key, value]) => [key, walk(value, `${at}/${escapePointer(key)}`)]),
+    );
   };
 
   return walk(schema, pointer) as JsonSchema;
@@ -159,10 +190,16 @@ export function parameterDefaults(policy: Policy): Record<string, unknown> {
  * The schemas a policy's checks are compiled from, its parameters substituted. One derivation for the loader and
  * for the build's precompiled validators (src/build/precompile.ts), whose keys are the schemas' text.
  */
-export function assertionSchemas(policy: Policy, values: Record<string, unknown>, file: string): {assert: JsonSchema; appliesTo?: JsonSchema} {
+export function assertionSchemas(
+  policy: Policy,
+  values: Record<string, unknown>,
+  file: string,
+): {assert: JsonSchema; appliesTo?: JsonSchema} {
   return {
     assert: substituteParameters(policy.assert, values, file, '/assert'),
-    ...(policy.appliesTo !== undefined && {appliesTo: substituteParameters(policy.appliesTo, values, file, '/appliesTo')}),
+    ...(policy.appliesTo !== undefined && {
+      appliesTo: substituteParameters(policy.appliesTo, values, file, '/appliesTo'),
+    }),
   };
 }
 
@@ -170,7 +207,13 @@ function escapePointer(key: string): string {
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
-function resolveParameters(policy: Policy, file: string, overrides: Record<string, unknown> | undefined, overridesSource: string, compilers: Compilers): Record<string, unknown> {
+function resolveParameters(
+  policy: Policy,
+  file: string,
+  overrides: Record<string, unknown> | undefined,
+  overridesSource: string,
+  compilers: Compilers,
+): Record<string, unknown> {
   const declared = policy.parameters ?? {};
   const values = parameterDefaults(policy);
   const errors: InputError[] = [];
@@ -187,7 +230,13 @@ function resolveParameters(policy: Policy, file: string, overrides: Record<strin
   for (const [name, value] of Object.entries(overrides ?? {})) {
     const place = `/policies/${escapePointer(policy.id)}/parameters/${escapePointer(name)}`;
     if (!(name in declared)) {
-      errors.push(new InputError(overridesSource, `policy ${policy.id} has no parameter "${name}"; it has: ${Object.keys(declared).join(', ') || 'none'}`, place));
+      errors.push(
+        new InputError(
+          overridesSource,
+          `policy ${policy.id} has no parameter "${name}"; it has: ${Object.keys(declared).join(', ') || 'none'}`,
+          place,
+        ),
+      );
       continue;
     }
 
@@ -195,7 +244,16 @@ function resolveParameters(policy: Policy, file: string, overrides: Record<strin
     if (schema) {
       const validate = validatorOf(name, schema);
       if (!validate(value)) {
-        errors.push(...schemaErrors(validate, value, overridesSource).map((e) => new InputError(overridesSource, `parameter ${name} of ${policy.id}: ${e.problem}`, place + (e.place === '/' ? '' : e.place))));
+        errors.push(
+          ...schemaErrors(validate, value, overridesSource).map(
+            (e) =>
+              new InputError(
+                overridesSource,
+                `parameter ${name} of ${policy.id}: ${e.problem}`,
+                place + (e.place === '/' ? '' : e.place),
+              ),
+          ),
+        );
         continue;
       }
     }
@@ -206,7 +264,11 @@ function resolveParameters(policy: Policy, file: string, overrides: Record<strin
   if (errors.length > 0) throw new InputErrors(errors);
   for (const [name, parameter] of Object.entries(declared)) {
     if (parameter.schema && !validatorOf(name, parameter.schema)(parameter.default)) {
-      throw new InputError(file, `default of parameter "${name}" does not match its own schema`, `/parameters/${name}/default`);
+      throw new InputError(
+        file,
+        `default of parameter "${name}" does not match its own schema`,
+        `/parameters/${name}/default`,
+      );
     }
   }
 
@@ -226,15 +288,17 @@ interface Compilers {
 function policyCompilers(): Compilers {
   let explaining: ReturnType<typeof createAjv> | undefined;
   let quick: ReturnType<typeof createAjv> | undefined;
-  const compile = (flavor: AjvFlavor, ajv: () => ReturnType<typeof createAjv>): Compile => (schema, file, pointer) => {
-    const precompiled = precompiledValidator(schema, flavor);
-    if (precompiled) return precompiled;
-    try {
-      return ajv().compile(schema);
-    } catch (error) {
-      throw new InputError(file, `not a valid JSON Schema: ${(error as Error).message}`, pointer);
-    }
-  };
+  const compile =
+    (flavor: AjvFlavor, ajv: () => ReturnType<typeof createAjv>): Compile =>
+    (schema, file, pointer) => {
+      const precompiled = precompiledValidator(schema, flavor);
+      if (precompiled) return precompiled;
+      try {
+        return ajv().compile(schema);
+      } catch (error) {
+        throw new InputError(file, `not a valid JSON Schema: ${(error as Error).message}`, pointer);
+      }
+    };
   return {
     explained: compile(FLAVORS.explained, () => (explaining ??= createAjv(FLAVORS.explained))),
     // The same schemas as the explaining instance, which checks them first.
@@ -290,7 +354,9 @@ export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] 
     if (!result.policy || result.errors.length > 0) continue;
     const previous = byId.get(result.policy.id);
     if (previous) {
-      errors.push(new InputError(file.file, `duplicate policy id "${result.policy.id}", also defined in ${previous}`, '/id'));
+      errors.push(
+        new InputError(file.file, `duplicate policy id "${result.policy.id}", also defined in ${previous}`, '/id'),
+      );
       continue;
     }
 
@@ -303,7 +369,12 @@ export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] 
     for (const pattern of patterns ?? []) {
       if (!known.some((id) => matchesId(id, pattern))) {
         const hint = didYouMean(pattern, known);
-        errors.push(new InputError(flag, `unknown policy id "${pattern}"; ${hint ? `${hint} Known ids` : 'known ids'}: ${known.join(', ')}`));
+        errors.push(
+          new InputError(
+            flag,
+            `unknown policy id "${pattern}"; ${hint ? `${hint} Known ids` : 'known ids'}: ${known.join(', ')}`,
+          ),
+        );
       }
     }
   };
@@ -314,34 +385,66 @@ export function loadPolicies(options: LoadPolicyOptions = {}): CompiledPolicy[] 
   for (const id of Object.keys(options.parameters ?? {})) {
     if (!byId.has(id)) {
       const hint = didYouMean(id, known);
-      errors.push(new InputError(parametersSource, `parameters given for unknown policy id "${id}"${hint ? `; ${hint}` : ''}`, `/policies/${escapePointer(id)}`));
+      errors.push(
+        new InputError(
+          parametersSource,
+          `parameters given for unknown policy id "${id}"${hint ? `; ${hint}` : ''}`,
+          `/policies/${escapePointer(id)}`,
+        ),
+      );
     }
   }
 
   if (errors.length > 0) throw new InputErrors(errors);
 
-  const selected = loaded.filter(({policy}) =>
-    (!options.include?.length || options.include.some((p) => matchesId(policy.id, p))) && !options.exclude?.some((p) => matchesId(policy.id, p)));
+  const selected = loaded.filter(
+    ({policy}) =>
+      (!options.include?.length || options.include.some((p) => matchesId(policy.id, p))) &&
+      !options.exclude?.some((p) => matchesId(policy.id, p)),
+  );
 
   const compilers = policyCompilers();
   const compiled: CompiledPolicy[] = [];
   for (const {policy, file} of selected) {
     try {
-      const parameterValues = resolveParameters(policy, file.file, options.parameters?.[policy.id], parametersSource, compilers);
+      const parameterValues = resolveParameters(
+        policy,
+        file.file,
+        options.parameters?.[policy.id],
+        parametersSource,
+        compilers,
+      );
       const {assert: assertSchema, appliesTo: appliesToSchema} = assertionSchemas(policy, parameterValues, file.file);
       // A built-in policy whose schemas were precompiled was linted by the build (src/build/precompile.ts), with these very
       // schemas: a scan with the built-ins does not read the document schema. Anything else is linted here.
-      const linted = file.builtIn && precompiledValidator(assertSchema, FLAVORS.explained) !== undefined
-        && (appliesToSchema === undefined || precompiledValidator(appliesToSchema, FLAVORS.explained) !== undefined);
-      const lint = linted || options.lint === false ? [] : lintPolicy(policy, {assert: assertSchema, ...(appliesToSchema === undefined ? {} : {appliesTo: appliesToSchema})});
+      const linted =
+        file.builtIn &&
+        precompiledValidator(assertSchema, FLAVORS.explained) !== undefined &&
+        (appliesToSchema === undefined || precompiledValidator(appliesToSchema, FLAVORS.explained) !== undefined);
+      const lint =
+        linted || options.lint === false
+          ? []
+          : lintPolicy(policy, {
+              assert: assertSchema,
+              ...(appliesToSchema === undefined ? {} : {appliesTo: appliesToSchema}),
+            });
       if (lint.length > 0) throw new InputErrors(lint.map((p) => new InputError(file.file, p.problem, p.pointer)));
       const assert = compilers.explained(assertSchema, file.file, '/assert');
-      const appliesTo = appliesToSchema === undefined ? undefined : compilers.explained(appliesToSchema, file.file, '/appliesTo');
+      const appliesTo =
+        appliesToSchema === undefined ? undefined : compilers.explained(appliesToSchema, file.file, '/appliesTo');
       const quick = {
         assert: compilers.quick(assertSchema, file.file, '/assert'),
-        ...(appliesToSchema === undefined ? {} : {appliesTo: compilers.quick(appliesToSchema, file.file, '/appliesTo')}),
+        ...(appliesToSchema === undefined
+          ? {}
+          : {appliesTo: compilers.quick(appliesToSchema, file.file, '/appliesTo')}),
       };
-      compiled.push({...policy, source: file.file, builtIn: file.builtIn, parameterValues, checks: {assert, appliesTo, quick}});
+      compiled.push({
+        ...policy,
+        source: file.file,
+        builtIn: file.builtIn,
+        parameterValues,
+        checks: {assert, appliesTo, quick},
+      });
     } catch (error) {
       if (error instanceof InputErrors) errors.push(...error.errors);
       else errors.push(error as InputError);

@@ -58,13 +58,19 @@ export function readTestFile(file: string): LocatedCase[] {
   const data = parseJson(readTextFile(file, WHAT, TEST_FILE_CAP), file, WHAT);
   const errors = schemaErrors(ownSchemaValidator('policy-test.schema.json'), data, file);
   if (errors.length > 0) throw new InputErrors(errors);
-  const [cases, at] = Array.isArray(data) ? [data as PolicyTestCase[], ''] : [(data as {tests: PolicyTestCase[]}).tests, '/tests'];
+  const [cases, at] = Array.isArray(data)
+    ? [data as PolicyTestCase[], '']
+    : [(data as {tests: PolicyTestCase[]}).tests, '/tests'];
   return cases.map((testCase, index) => ({testCase, file, place: `${at}/${index}`}));
 }
 
 /** A policy's cases: its own (`tests`, checked with the policy file) and those of the test file beside it. */
 export function casesOf(policy: Pick<CompiledPolicy, 'source' | 'tests'>): LocatedCase[] {
-  const own = (policy.tests ?? []).map((testCase, index) => ({testCase, file: policy.source, place: `/tests/${index}`}));
+  const own = (policy.tests ?? []).map((testCase, index) => ({
+    testCase,
+    file: policy.source,
+    place: `/tests/${index}`,
+  }));
   const besideFile = testFileOf(policy.source);
   const beside = besideFile !== policy.source && existsSync(besideFile) ? readTestFile(besideFile) : [];
   const cases = [...own, ...beside];
@@ -72,7 +78,14 @@ export function casesOf(policy: Pick<CompiledPolicy, 'source' | 'tests'>): Locat
   const seen = new Map<string, LocatedCase>();
   for (const located of cases) {
     const earlier = seen.get(located.testCase.name);
-    if (earlier) errors.push(new InputError(located.file, `duplicate test case name "${located.testCase.name}", also at ${earlier.file === located.file ? '' : `${earlier.file} `}${earlier.place}`, `${located.place}/name`));
+    if (earlier)
+      errors.push(
+        new InputError(
+          located.file,
+          `duplicate test case name "${located.testCase.name}", also at ${earlier.file === located.file ? '' : `${earlier.file} `}${earlier.place}`,
+          `${located.place}/name`,
+        ),
+      );
     else seen.set(located.testCase.name, located);
   }
 
@@ -87,7 +100,8 @@ export function casesOf(policy: Pick<CompiledPolicy, 'source' | 'tests'>): Locat
 export function mergeDocument(base: unknown, partial: unknown): unknown {
   if (!isObject(base) || !isObject(partial)) return structuredClone(partial);
   const merged: Record<string, unknown> = structuredClone(base);
-  for (const [key, value] of Object.entries(partial)) merged[key] = key in merged ? mergeDocument(merged[key], value) : structuredClone(value);
+  for (const [key, value] of Object.entries(partial))
+    merged[key] = key in merged ? mergeDocument(merged[key], value) : structuredClone(value);
   return merged;
 }
 
@@ -146,12 +160,25 @@ export function caseDocument(located: LocatedCase, fixtures: FixtureBrokers): Br
     const extra = /^unknown property "(.*)"$/.exec(e.problem)?.[1];
     if (extra !== undefined) {
       const holder = valueAt(document, at);
-      const close = isObject(holder) ? nearest(extra, Object.keys(holder).filter((key) => key !== extra)) : [];
+      const close = isObject(holder)
+        ? nearest(
+            extra,
+            Object.keys(holder).filter((key) => key !== extra),
+          )
+        : [];
       const hint = close.length > 0 ? `; did you mean ${close.join(' or ')}?` : '';
-      return new InputError(file, `"${extra}" is not a property of the broker document${at === '' ? '' : ` at ${at}`}${hint}`, `${place}/document${at}/${escapePointer(extra)}`);
+      return new InputError(
+        file,
+        `"${extra}" is not a property of the broker document${at === '' ? '' : ` at ${at}`}${hint}`,
+        `${place}/document${at}/${escapePointer(extra)}`,
+      );
     }
 
-    return new InputError(file, `${what} is not a broker document (schemas/broker-document.schema.json): ${e.problem}`, `${place}/document${at}`);
+    return new InputError(
+      file,
+      `${what} is not a broker document (schemas/broker-document.schema.json): ${e.problem}`,
+      `${place}/document${at}`,
+    );
   });
   if (errors.length > 0) throw new InputErrors(errors);
   return document as unknown as BrokerDocument;

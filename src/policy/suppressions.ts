@@ -120,7 +120,9 @@ export function readAs(path: string, shown: string, what: string): unknown {
 
 /** Validates parsed JSON against schemas/suppressions.schema.json. */
 export function parseSuppressions(data: unknown, shown: string): SuppressionList {
-  const errors = schemaErrors(ownSchemaValidator('suppressions.schema.json'), data, shown, {quick: ownSchemaValidator('suppressions.schema.json', FLAVORS.quick)});
+  const errors = schemaErrors(ownSchemaValidator('suppressions.schema.json'), data, shown, {
+    quick: ownSchemaValidator('suppressions.schema.json', FLAVORS.quick),
+  });
   if (errors.length > 0) throw new InputErrors(errors);
   return {file: shown, entries: (data as {suppressions: Suppression[]}).suppressions};
 }
@@ -140,7 +142,11 @@ export function policyPattern(pattern: string): (policyId: string) => boolean {
 }
 
 /** Every field given must match; a matcher with no field matches nothing (the schema forbids it anyway). */
-export function matchesResource(matcher: ResourceMatcher, resource: ResourceRef, aliasOf?: (accountId: string) => string): boolean {
+export function matchesResource(
+  matcher: ResourceMatcher,
+  resource: ResourceRef,
+  aliasOf?: (accountId: string) => string,
+): boolean {
   const fields = Object.keys(matcher) as (keyof ResourceMatcher)[];
   if (fields.length === 0) return false;
   if (matcher.arn !== undefined && !arnMatches(matcher.arn, resource, aliasOf)) return false;
@@ -158,7 +164,11 @@ export function matchesResource(matcher: ResourceMatcher, resource: ResourceRef,
   return true;
 }
 
-export function applySuppressions<T extends Evaluation>(results: T[], list: SuppressionList, context: SuppressionContext): SuppressionOutcome<T> {
+export function applySuppressions<T extends Evaluation>(
+  results: T[],
+  list: SuppressionList,
+  context: SuppressionContext,
+): SuppressionOutcome<T> {
   const aliasOf = context.aliasOf ? memoize(context.aliasOf) : undefined;
   const entries = list.entries.map((entry, index) => ({
     entry,
@@ -173,7 +183,8 @@ export function applySuppressions<T extends Evaluation>(results: T[], list: Supp
   const annotated = results.map((result) => {
     let applied: AppliedSuppression | undefined;
     for (const candidate of entries) {
-      if (!candidate.policy(result.policyId) || !matchesResource(candidate.entry.resource, result.resource, aliasOf)) continue;
+      if (!candidate.policy(result.policyId) || !matchesResource(candidate.entry.resource, result.resource, aliasOf))
+        continue;
       if (result.status === 'fail') {
         candidate.failing += 1;
         if (!candidate.expired && !applied) applied = appliedFrom(list.file, candidate.pointer, candidate.entry);
@@ -215,7 +226,14 @@ export function suppressionWarnings(file: string, statuses: SuppressionStatus[])
         status.matched > 0
           ? `it no longer suppresses, and the ${status.matched} failing finding(s) it matches count again`
           : 'it suppresses nothing and matches no failing finding: remove it';
-      return [{code: 'suppression-expired', message: `${what} expired on ${status.expires}: ${effect}.`, source: file, place: status.pointer}];
+      return [
+        {
+          code: 'suppression-expired',
+          message: `${what} expired on ${status.expires}: ${effect}.`,
+          source: file,
+          place: status.pointer,
+        },
+      ];
     }
 
     if (status.state === 'stale') {
@@ -223,7 +241,14 @@ export function suppressionWarnings(file: string, statuses: SuppressionStatus[])
         (status.matchedOtherResults ?? 0) > 0
           ? 'the finding it accepts is gone (the check now passes or no longer applies): remove it'
           : 'no broker and policy evaluated in this scan match it: check the policy id and the resource';
-      return [{code: 'suppression-stale', message: `${what} matches no failing finding; ${why}.`, source: file, place: status.pointer}];
+      return [
+        {
+          code: 'suppression-stale',
+          message: `${what} matches no failing finding; ${why}.`,
+          source: file,
+          place: status.pointer,
+        },
+      ];
     }
 
     return [];
@@ -237,7 +262,11 @@ export function describeMatcher(matcher: ResourceMatcher): string {
     matcher.name === undefined ? '' : `name ${matcher.name}`,
     matcher.account === undefined ? '' : `account ${matcher.account}`,
     matcher.region === undefined ? '' : `region ${matcher.region}`,
-    matcher.tags === undefined ? '' : `tags ${Object.entries(matcher.tags).map(([key, value]) => `${key}=${value}`).join(', ')}`,
+    matcher.tags === undefined
+      ? ''
+      : `tags ${Object.entries(matcher.tags)
+          .map(([key, value]) => `${key}=${value}`)
+          .join(', ')}`,
   ].filter(Boolean);
   return parts.join(', ');
 }
@@ -261,20 +290,36 @@ function arnMatches(written: string, resource: ResourceRef, aliasOf?: (accountId
   if (written === resource.arn) return true;
   const want = arnParts(written);
   const have = arnParts(resource.arn);
-  return want !== undefined && have !== undefined && want.head === have.head && want.tail === have.tail && accountMatches(want.account, have.account, aliasOf);
+  return (
+    want !== undefined &&
+    have !== undefined &&
+    want.head === have.head &&
+    want.tail === have.tail &&
+    accountMatches(want.account, have.account, aliasOf)
+  );
 }
 
 function accountMatches(written: string, accountId: string, aliasOf?: (accountId: string) => string): boolean {
-  return written === accountId || (aliasOf !== undefined && written.startsWith('account-') && aliasOf(accountId) === written);
+  return (
+    written === accountId || (aliasOf !== undefined && written.startsWith('account-') && aliasOf(accountId) === written)
+  );
 }
 
 /** True when the matcher pins an account or region (directly or through its ARN) that the scan did not cover. */
-function outOfScope(matcher: ResourceMatcher, scopes: SuppressionContext['scopes'], aliasOf?: (accountId: string) => string): boolean {
+function outOfScope(
+  matcher: ResourceMatcher,
+  scopes: SuppressionContext['scopes'],
+  aliasOf?: (accountId: string) => string,
+): boolean {
   const arn = matcher.arn === undefined ? undefined : arnParts(matcher.arn);
   const account = matcher.account ?? arn?.account;
   const region = matcher.region ?? (arn ? arn.head.split(':')[3] : undefined);
   if (account === undefined && region === undefined) return false;
-  return !scopes.some((scope) => (account === undefined || accountMatches(account, scope.accountId, aliasOf)) && (region === undefined || region === scope.region));
+  return !scopes.some(
+    (scope) =>
+      (account === undefined || accountMatches(account, scope.accountId, aliasOf)) &&
+      (region === undefined || region === scope.region),
+  );
 }
 
 function memoize(fn: (accountId: string) => string): (accountId: string) => string {

@@ -8,7 +8,15 @@ import {type Evaluation, type FailOn, type ResourceRef, SEVERITIES, STATUSES} fr
 import type {Snapshot} from '../snapshot/types';
 import {findingFingerprint} from './fingerprint';
 import {aboutNetwork, findingNetwork} from './paths';
-import {NO_BROKERS_WARNING, REPORT_KIND, REPORT_VERSION, type ReportedEvaluation, type ReportedPolicy, type ReportWarning, type ScanReport} from './types';
+import {
+  NO_BROKERS_WARNING,
+  REPORT_KIND,
+  REPORT_VERSION,
+  type ReportedEvaluation,
+  type ReportedPolicy,
+  type ReportWarning,
+  type ScanReport,
+} from './types';
 
 export interface BuildReportInput {
   snapshot: Snapshot;
@@ -40,10 +48,19 @@ export function reportedPolicy(policy: CompiledPolicy): ReportedPolicy {
 
 export function buildReport(input: BuildReportInput): ScanReport {
   const {snapshot, results} = input;
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, results.filter((r) => r.status === s).length])) as ScanReport['summary']['byStatus'];
-  const failingBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, results.filter((r) => r.status === 'fail' && r.severity === s).length])) as ScanReport['summary']['failingBySeverity'];
-  const brokers = snapshot.accounts.reduce((n, a) => n + a.regions.reduce((m, r) => m + (r.brokers?.length ?? 0), 0), 0);
-  const scopes = snapshot.accounts.flatMap((a) => a.regions.filter((r) => r.mqOffered).map((r) => ({accountId: a.accountId, region: r.region})));
+  const byStatus = Object.fromEntries(
+    STATUSES.map((s) => [s, results.filter((r) => r.status === s).length]),
+  ) as ScanReport['summary']['byStatus'];
+  const failingBySeverity = Object.fromEntries(
+    SEVERITIES.map((s) => [s, results.filter((r) => r.status === 'fail' && r.severity === s).length]),
+  ) as ScanReport['summary']['failingBySeverity'];
+  const brokers = snapshot.accounts.reduce(
+    (n, a) => n + a.regions.reduce((m, r) => m + (r.brokers?.length ?? 0), 0),
+    0,
+  );
+  const scopes = snapshot.accounts.flatMap((a) =>
+    a.regions.filter((r) => r.mqOffered).map((r) => ({accountId: a.accountId, region: r.region})),
+  );
   const judged = judgeFindings(results, input, scopes);
   const empty = brokers === 0 ? emptyEstateWarning(snapshot, input.inventorySource) : undefined;
   if (empty) judged.sections.warnings = [empty, ...(judged.sections.warnings ?? [])];
@@ -123,7 +140,11 @@ export function judgeFindings(
   const sections: Pick<ScanReport, 'baseline' | 'suppressions' | 'warnings'> = {};
   const warnings: ReportWarning[] = [];
   if (input.suppressions) {
-    const outcome = applySuppressions(current, input.suppressions, {today: utcDay(new Date(input.generatedAt)), scopes, aliasOf: input.aliasOf});
+    const outcome = applySuppressions(current, input.suppressions, {
+      today: utcDay(new Date(input.generatedAt)),
+      scopes,
+      aliasOf: input.aliasOf,
+    });
     current = outcome.results;
     sections.suppressions = {file: input.suppressions.file, entries: outcome.statuses};
     warnings.push(...outcome.warnings);
@@ -133,7 +154,12 @@ export function judgeFindings(
     const accounts = [...new Set(scopes.map((scope) => scope.accountId))];
     const outcome = compareWithBaseline(current, input.baseline, {accounts, aliasOf: input.aliasOf});
     current = outcome.results;
-    sections.baseline = {file: input.baseline.file, generatedAt: input.baseline.generatedAt, counts: outcome.counts, absent: outcome.absent};
+    sections.baseline = {
+      file: input.baseline.file,
+      generatedAt: input.baseline.generatedAt,
+      counts: outcome.counts,
+      absent: outcome.absent,
+    };
     warnings.push(...outcome.warnings);
   }
 
@@ -163,18 +189,28 @@ export function reportedResults(
         : {policyId, status, severity, resource, message, reason, explanations, fingerprint};
     }
 
-    return network ? {policyId, status, severity, resource, message, reason, network, fingerprint} : {policyId, status, severity, resource, message, reason, fingerprint};
+    return network
+      ? {policyId, status, severity, resource, message, reason, network, fingerprint}
+      : {policyId, status, severity, resource, message, reason, fingerprint};
   });
 }
 
 /** Policies that require a /network pointer, per policy list (scan asks once per broker). */
 const REQUIRES_NETWORK = new WeakMap<CompiledPolicy[], Set<string>>();
 
-function networkOf(ev: Evaluation, policies: CompiledPolicy[], networkFacts: (broker: ResourceRef) => BrokerNetworkFacts | null | undefined) {
+function networkOf(
+  ev: Evaluation,
+  policies: CompiledPolicy[],
+  networkFacts: (broker: ResourceRef) => BrokerNetworkFacts | null | undefined,
+) {
   if (ev.status !== 'fail') return undefined;
   let requiresNetwork = REQUIRES_NETWORK.get(policies);
   if (!requiresNetwork) {
-    requiresNetwork = new Set(policies.filter((p) => (p.requires ?? []).some((pointer) => pointer === '/network' || pointer.startsWith('/network/'))).map((p) => p.id));
+    requiresNetwork = new Set(
+      policies
+        .filter((p) => (p.requires ?? []).some((pointer) => pointer === '/network' || pointer.startsWith('/network/')))
+        .map((p) => p.id),
+    );
     REQUIRES_NETWORK.set(policies, requiresNetwork);
   }
 

@@ -28,7 +28,8 @@ export function isFormat(value: string): value is Format {
 /** The report in `format`, as pieces to write one after the other (writeFileAtomic, stdout). */
 export function renderChunks(format: Format, report: ScanReport, options: RenderOptions = {}): Iterable<string> {
   // Guards callers that pass an unchecked string (plain JS, a config file).
-  if (!isFormat(format)) throw new Error(`unknown report format "${String(format)}"; expected one of ${FORMATS.join(', ')}`);
+  if (!isFormat(format))
+    throw new Error(`unknown report format "${String(format)}"; expected one of ${FORMATS.join(', ')}`);
   return RENDERERS[format](report, options);
 }
 
@@ -41,6 +42,15 @@ export {escapeHtml, type HtmlDiagram, type HtmlDiagrams, renderHtml} from './htm
 export {renderJson} from './json';
 export {renderJunit} from './junit';
 export {renderMarkdown} from './markdown';
-export {categoryProblem, DEFAULT_CATEGORY, GITHUB_LIMITS, pathsWithin, renderSarif, sarifChunks, sarifLogChunks, sarifPathBytes} from './sarif';
+export {
+  categoryProblem,
+  DEFAULT_CATEGORY,
+  GITHUB_LIMITS,
+  pathsWithin,
+  renderSarif,
+  sarifChunks,
+  sarifLogChunks,
+  sarifPathBytes,
+} from './sarif';
 export {renderTable} from './table';
 export type {RenderOptions, ScanReport} from './types';

@@ -100,7 +100,12 @@ function* pieces(json: unknown, depth: number, indent: string, compactDepth: num
   yield first ? '{}' : `\n${indent}}`;
 }
 
-function* arrayPieces(items: Iterable<unknown>, depth: number, indent: string, compactDepth: number): Generator<string> {
+function* arrayPieces(
+  items: Iterable<unknown>,
+  depth: number,
+  indent: string,
+  compactDepth: number,
+): Generator<string> {
   const inner = `${indent}  `;
   let first = true;
   for (const item of items) {
@@ -115,7 +120,8 @@ function* arrayPieces(items: Iterable<unknown>, depth: number, indent: string, c
 }
 
 function toJsonValue(value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && typeof (value as {toJSON?: unknown}).toJSON === 'function') return (value as {toJSON: () => unknown}).toJSON();
+  if (value !== null && typeof value === 'object' && typeof (value as {toJSON?: unknown}).toJSON === 'function')
+    return (value as {toJSON: () => unknown}).toJSON();
   return value;
 }
 
@@ -132,6 +138,7 @@ function isLazy(value: unknown): value is LazyArray<unknown> {
 function containsLazy(value: object, levels = 2): boolean {
   if (isLazy(value)) return true;
   if (levels === 0) return false;
-  for (const member of Object.values(value) as unknown[]) if (member !== null && typeof member === 'object' && containsLazy(member, levels - 1)) return true;
+  for (const member of Object.values(value) as unknown[])
+    if (member !== null && typeof member === 'object' && containsLazy(member, levels - 1)) return true;
   return false;
 }

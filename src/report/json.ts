@@ -53,7 +53,8 @@ export function* jsonReportChunks(report: ScanReport): Generator<string> {
 
   // Each broker once, in the order results first name it; results keep a reference without the tags.
   const brokers = new Map<string, ResourceRef>();
-  for (const {resource} of report.results) if (resource && !brokers.has(resource.arn)) brokers.set(resource.arn, resource);
+  for (const {resource} of report.results)
+    if (resource && !brokers.has(resource.arn)) brokers.set(resource.arn, resource);
   const written: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(report)) {
     if (key === 'results') {
@@ -104,15 +105,21 @@ export class ReportShapeError extends Error {
 export function reportFromJson(record: Record<string, unknown>): ScanReport {
   if (record.reportVersion === 1) return {...record, reportVersion: REPORT_VERSION} as unknown as ScanReport;
   const {hops, brokers, ...rest} = record;
-  if (!Array.isArray(hops)) throw new ReportShapeError('/hops', `an array of the network hops the results name (report version ${String(record.reportVersion)})`);
+  if (!Array.isArray(hops))
+    throw new ReportShapeError(
+      '/hops',
+      `an array of the network hops the results name (report version ${String(record.reportVersion)})`,
+    );
   const tagsOf = new Map<string, Record<string, string>>();
   if (record.reportVersion !== 2) {
-    if (!Array.isArray(brokers)) throw new ReportShapeError('/brokers', 'an array of the brokers the results name (report version 3)');
+    if (!Array.isArray(brokers))
+      throw new ReportShapeError('/brokers', 'an array of the brokers the results name (report version 3)');
     brokers.forEach((broker: unknown, b) => {
       const ref = broker as {arn?: unknown; tags?: unknown} | null;
       if (typeof ref?.arn !== 'string') throw new ReportShapeError(`/brokers/${b}/arn`, 'a broker ARN');
       if (ref.tags !== undefined) {
-        if (typeof ref.tags !== 'object' || ref.tags === null || Array.isArray(ref.tags)) throw new ReportShapeError(`/brokers/${b}/tags`, 'an object of tag keys and values');
+        if (typeof ref.tags !== 'object' || ref.tags === null || Array.isArray(ref.tags))
+          throw new ReportShapeError(`/brokers/${b}/tags`, 'an object of tag keys and values');
         tagsOf.set(ref.arn, ref.tags as Record<string, string>);
       }
     });
@@ -121,7 +128,8 @@ export function reportFromJson(record: Record<string, unknown>): ScanReport {
   const results = (record.results as Record<string, unknown>[]).map((stored, r) => {
     const resource = stored.resource as {arn: string; tags?: unknown};
     const tags = tagsOf.get(resource.arn);
-    const result = tags === undefined || resource.tags !== undefined ? stored : {...stored, resource: {...resource, tags}};
+    const result =
+      tags === undefined || resource.tags !== undefined ? stored : {...stored, resource: {...resource, tags}};
     const network = result.network as {flows?: unknown} | undefined;
     if (network === undefined) return result;
     if (!Array.isArray(network.flows)) throw new ReportShapeError(`/results/${r}/network/flows`, 'an array of flows');

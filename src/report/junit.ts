@@ -39,10 +39,17 @@ export function renderJunit(report: ScanReport, _options: RenderOptions = {}): s
     same.set(key, [...(same.get(key) ?? []), ev.resource.name || ev.resource.id]);
   }
 
-  const suites = [...byPolicy.keys()].sort(compareStrings).map((id) => policySuite(id, byPolicy.get(id)!, policies.get(id), same));
+  const suites = [...byPolicy.keys()]
+    .sort(compareStrings)
+    .map((id) => policySuite(id, byPolicy.get(id)!, policies.get(id), same));
   if (report.collectionErrors.length > 0) suites.push(collectionSuite(report.collectionErrors));
   const total = suites.reduce<Counts>(
-    (sum, suite) => ({tests: sum.tests + suite.tests, failures: sum.failures + suite.failures, errors: sum.errors + suite.errors, skipped: sum.skipped + suite.skipped}),
+    (sum, suite) => ({
+      tests: sum.tests + suite.tests,
+      failures: sum.failures + suite.failures,
+      errors: sum.errors + suite.errors,
+      skipped: sum.skipped + suite.skipped,
+    }),
     {tests: 0, failures: 0, errors: 0, skipped: 0},
   );
 
@@ -63,25 +70,40 @@ function sameKey(ev: ReportedEvaluation, policy: ReportedPolicy | undefined): st
   return `${ev.status}\u0000${ev.policyId}\u0000${reasonOf(ev, policy?.title)}`;
 }
 
-function policySuite(policyId: string, results: ReportedEvaluation[], policy: ReportedPolicy | undefined, same: Map<string, string[]>): Suite {
+function policySuite(
+  policyId: string,
+  results: ReportedEvaluation[],
+  policy: ReportedPolicy | undefined,
+  same: Map<string, string[]>,
+): Suite {
   const counts: Counts = {tests: results.length, failures: 0, errors: 0, skipped: 0};
   const properties = policy
     ? [
         '<properties>',
-        ...Object.entries({severity: policy.severity, title: policy.title, helpUri: policy.helpUri, source: policy.source})
+        ...Object.entries({
+          severity: policy.severity,
+          title: policy.title,
+          helpUri: policy.helpUri,
+          source: policy.source,
+        })
           .filter(([, value]) => Boolean(value))
           .map(([name, value]) => `  <property${attributes({name, value})}/>`),
         '</properties>',
       ]
     : [];
-  const cases = [...results].sort((a, b) => compareResources(a.resource, b.resource)).flatMap((ev) => {
-    const open = `<testcase${attributes({name: caseName(ev.resource), classname: policyId, time: '0'})}`;
-    const outcome = outcomeOf(ev, policy, same.get(sameKey(ev, policy)));
-    if (!outcome) return [`${open}/>`];
-    counts[outcome.counter] += 1;
-    const body = outcome.text === undefined ? `<${outcome.element}${attributes(outcome.attributes)}/>` : `<${outcome.element}${attributes(outcome.attributes)}>${text(outcome.text)}</${outcome.element}>`;
-    return [`${open}>`, `  ${body}`, '</testcase>'];
-  });
+  const cases = [...results]
+    .sort((a, b) => compareResources(a.resource, b.resource))
+    .flatMap((ev) => {
+      const open = `<testcase${attributes({name: caseName(ev.resource), classname: policyId, time: '0'})}`;
+      const outcome = outcomeOf(ev, policy, same.get(sameKey(ev, policy)));
+      if (!outcome) return [`${open}/>`];
+      counts[outcome.counter] += 1;
+      const body =
+        outcome.text === undefined
+          ? `<${outcome.element}${attributes(outcome.attributes)}/>`
+          : `<${outcome.element}${attributes(outcome.attributes)}>${text(outcome.text)}</${outcome.element}>`;
+      return [`${open}>`, `  ${body}`, '</testcase>'];
+    });
   return {name: policyId, ...counts, body: [...properties, ...cases]};
 }
 
@@ -92,7 +114,11 @@ interface Outcome {
   text?: string;
 }
 
-function outcomeOf(ev: ReportedEvaluation, policy: ReportedPolicy | undefined, same: readonly string[] = []): Outcome | undefined {
+function outcomeOf(
+  ev: ReportedEvaluation,
+  policy: ReportedPolicy | undefined,
+  same: readonly string[] = [],
+): Outcome | undefined {
   switch (ev.status) {
     case 'pass': {
       return undefined;
@@ -103,7 +129,12 @@ function outcomeOf(ev: ReportedEvaluation, policy: ReportedPolicy | undefined, s
     }
 
     case 'error': {
-      return {element: 'error', counter: 'errors', attributes: {message: `could not evaluate: ${ev.message}`, type: 'not-evaluated'}, text: details(ev, policy, same)};
+      return {
+        element: 'error',
+        counter: 'errors',
+        attributes: {message: `could not evaluate: ${ev.message}`, type: 'not-evaluated'},
+        text: details(ev, policy, same),
+      };
     }
 
     case 'fail': {
@@ -112,19 +143,32 @@ function outcomeOf(ev: ReportedEvaluation, policy: ReportedPolicy | undefined, s
         return {
           element: 'skipped',
           counter: 'skipped',
-          attributes: {message: `suppressed until ${ev.suppression.expires}: ${ev.suppression.reason}${ticket} (${ev.severity}: ${ev.message})`},
+          attributes: {
+            message: `suppressed until ${ev.suppression.expires}: ${ev.suppression.reason}${ticket} (${ev.severity}: ${ev.message})`,
+          },
         };
       }
 
-      const mark = changeMark(ev) + (ev.baseline === 'unchanged' ? '[unchanged since the baseline] ' : ev.baseline === 'new' ? '[new] ' : '');
-      return {element: 'failure', counter: 'failures', attributes: {message: `${mark}${ev.message}`, type: ev.severity}, text: details(ev, policy, same)};
+      const mark =
+        changeMark(ev) +
+        (ev.baseline === 'unchanged' ? '[unchanged since the baseline] ' : ev.baseline === 'new' ? '[new] ' : '');
+      return {
+        element: 'failure',
+        counter: 'failures',
+        attributes: {message: `${mark}${ev.message}`, type: ev.severity},
+        text: details(ev, policy, same),
+      };
     }
   }
 }
 
 /** scan --plan/--template: what the change does to the finding, first. */
 function changeMark(ev: ReportedEvaluation): string {
-  return ev.change === 'introduced' ? '[introduced by the change] ' : ev.change === 'unchanged' ? '[already failing before the change] ' : '';
+  return ev.change === 'introduced'
+    ? '[introduced by the change] '
+    : ev.change === 'unchanged'
+      ? '[already failing before the change] '
+      : '';
 }
 
 function details(ev: ReportedEvaluation, policy: ReportedPolicy | undefined, same: readonly string[]): string {
@@ -135,7 +179,10 @@ function details(ev: ReportedEvaluation, policy: ReportedPolicy | undefined, sam
     ...(ev.cause ? [`Introduced by this change: ${ev.cause.text}`] : []),
     `Policy: ${ev.policyId}${policy?.title ? ` (${policy.title})` : ''}, severity ${ev.severity}.`,
     `Resource: ${ev.resource.arn}`,
-    ...(ev.explanations ?? []).map((explanation) => `At ${explanation.path || '/'} found ${JSON.stringify(explanation.found) ?? 'nothing'}, expected ${explanation.expected}.`),
+    ...(ev.explanations ?? []).map(
+      (explanation) =>
+        `At ${explanation.path || '/'} found ${JSON.stringify(explanation.found) ?? 'nothing'}, expected ${explanation.expected}.`,
+    ),
     ...(ev.status === 'fail' && policy?.remediation ? [`How to fix: ${policy.remediation}`] : []),
     ...(policy?.helpUri ? [`More: ${policy.helpUri}`] : []),
   ];
@@ -166,11 +213,21 @@ function caseName(resource: ResourceRef): string {
 }
 
 function compareResources(a: ResourceRef, b: ResourceRef): number {
-  return compareStrings(a.name, b.name) || compareStrings(a.accountId, b.accountId) || compareStrings(a.region, b.region) || compareStrings(a.arn, b.arn);
+  return (
+    compareStrings(a.name, b.name) ||
+    compareStrings(a.accountId, b.accountId) ||
+    compareStrings(a.region, b.region) ||
+    compareStrings(a.arn, b.arn)
+  );
 }
 
 function countAttributes(counts: Counts): Record<string, string> {
-  return {tests: String(counts.tests), failures: String(counts.failures), errors: String(counts.errors), skipped: String(counts.skipped)};
+  return {
+    tests: String(counts.tests),
+    failures: String(counts.failures),
+    errors: String(counts.errors),
+    skipped: String(counts.skipped),
+  };
 }
 
 /** `2026-11-25T09:30:12`: the JUnit schema's timestamp has no fraction and no zone (it is UTC here). */
@@ -204,5 +261,9 @@ export function text(raw: string): string {
 
 /** Quotes escaped, and tab/newline as references so attribute-value normalisation keeps them. */
 export function attributeValue(raw: string): string {
-  return text(raw).replaceAll('"', '&quot;').replaceAll('\t', '&#9;').replaceAll('\n', '&#10;').replaceAll('\r', '&#13;');
+  return text(raw)
+    .replaceAll('"', '&quot;')
+    .replaceAll('\t', '&#9;')
+    .replaceAll('\n', '&#10;')
+    .replaceAll('\r', '&#13;');
 }

@@ -36,7 +36,8 @@ export async function layoutSvg(dots: readonly string[]): Promise<LaidOut[]> {
   const graphviz = await viz();
   return dots.map((dot) => {
     const result = graphviz.render(dot, {format: 'svg'});
-    if (result.status !== 'success') return {error: result.errors.map((e) => e.message).join('; ') || 'Graphviz failed'};
+    if (result.status !== 'success')
+      return {error: result.errors.map((e) => e.message).join('; ') || 'Graphviz failed'};
     try {
       return {svg: inlineSvg(result.output)};
     } catch (error) {
@@ -101,8 +102,10 @@ export function inlineSvg(svg: string): string {
     const [, closing, name, attributes, selfClosing] = tag;
     if (!ELEMENTS.has(name)) throw new Error(`unexpected element <${name}> in Graphviz output`);
     for (const [, attribute, value] of attributes.matchAll(ATTRIBUTE)) {
-      if (!ATTRIBUTES.has(attribute)) throw new Error(`unexpected attribute ${attribute} on <${name}> in Graphviz output`);
-      if (/[&](?![a-z]+;|#\d+;|#x[\da-f]+;)/i.test(value)) throw new Error(`unescaped & in an attribute of <${name}> in Graphviz output`);
+      if (!ATTRIBUTES.has(attribute))
+        throw new Error(`unexpected attribute ${attribute} on <${name}> in Graphviz output`);
+      if (/[&](?![a-z]+;|#\d+;|#x[\da-f]+;)/i.test(value))
+        throw new Error(`unescaped & in an attribute of <${name}> in Graphviz output`);
     }
 
     if (closing) depth--;

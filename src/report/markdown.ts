@@ -62,7 +62,14 @@ function code(id: string): string {
 
 function headline(report: ScanReport): string {
   const {gate, summary, inventory} = report;
-  const state = gate.exitCode === 0 ? 'passed ✅' : gate.exitCode === 1 ? 'failed ❌' : gate.exitCode === 3 ? 'incomplete ⚠️' : `exit ${gate.exitCode}`;
+  const state =
+    gate.exitCode === 0
+      ? 'passed ✅'
+      : gate.exitCode === 1
+        ? 'failed ❌'
+        : gate.exitCode === 3
+          ? 'incomplete ⚠️'
+          : `exit ${gate.exitCode}`;
   const accounts = new Set(inventory.scopes.map((scope) => scope.accountId)).size;
   const regions = new Set(inventory.scopes.map((scope) => scope.region)).size;
   const facts = [
@@ -84,30 +91,52 @@ function headline(report: ScanReport): string {
 function changeSection(report: ScanReport): string {
   const change = report.change;
   if (!change) return '';
-  const count = (state: 'introduced' | 'resolved' | 'unchanged') => SEVERITIES.reduce((n, s) => n + change.findings[state][s], 0);
+  const count = (state: 'introduced' | 'resolved' | 'unchanged') =>
+    SEVERITIES.reduce((n, s) => n + change.findings[state][s], 0);
   const bySeverity = (state: 'introduced' | 'resolved' | 'unchanged') =>
-    SEVERITIES.filter((s) => change.findings[state][s] > 0).map((s) => `${change.findings[state][s]} ${s}`).join(', ');
+    SEVERITIES.filter((s) => change.findings[state][s] > 0)
+      .map((s) => `${change.findings[state][s]} ${s}`)
+      .join(', ');
   const introduced = count('introduced');
   const lines = [
     `### This change introduces ${plural(introduced, 'finding')}${introduced > 0 ? ` (${bySeverity('introduced')})` : ''}`,
     '',
     `Resolves ${plural(count('resolved'), 'finding')}${count('resolved') > 0 ? ` (${bySeverity('resolved')})` : ''}; ` +
       `${plural(count('unchanged'), 'finding')} already failing on the deployed estate ${change.gate === 'changes' ? 'do not count for the gate' : 'count for the gate (--gate all)'}. ` +
-      (change.deployed ? `Applied to the deployed estate (${escapeCell(change.deployed.source)}, ${plural(change.deployed.brokers, 'broker')}).` : 'Judged alone: no deployed estate was given, so what the change refers to outside itself is unknown.'),
+      (change.deployed
+        ? `Applied to the deployed estate (${escapeCell(change.deployed.source)}, ${plural(change.deployed.brokers, 'broker')}).`
+        : 'Judged alone: no deployed estate was given, so what the change refers to outside itself is unknown.'),
   ];
-  const introducedResults = report.results.filter((ev) => ev.change === 'introduced' && ev.status === 'fail').sort(compareEvaluations);
+  const introducedResults = report.results
+    .filter((ev) => ev.change === 'introduced' && ev.status === 'fail')
+    .sort(compareEvaluations);
   if (introducedResults.length > 0) {
-    const rows = introducedResults.map((ev) => [escapeCell(ev.resource.name || ev.resource.id), ev.severity, code(ev.policyId), escapeCell(ev.cause?.text ?? ''), escapeCell(ev.message, 1000)]);
+    const rows = introducedResults.map((ev) => [
+      escapeCell(ev.resource.name || ev.resource.id),
+      ev.severity,
+      code(ev.policyId),
+      escapeCell(ev.cause?.text ?? ''),
+      escapeCell(ev.message, 1000),
+    ]);
     lines.push('', cappedTable(['Broker', 'Severity', 'Policy', 'Caused by', 'Finding'], rows));
   }
 
   for (const moved of change.verdicts.slice(0, MAX_ROWS)) {
-    lines.push('', `- **${escapeCell(moved.broker)}**: on-premises verdict ${moved.before ?? 'none'} → ${moved.after ?? 'none'}`);
+    lines.push(
+      '',
+      `- **${escapeCell(moved.broker)}**: on-premises verdict ${moved.before ?? 'none'} → ${moved.after ?? 'none'}`,
+    );
     if (moved.diagram) lines.push('', '```mermaid', moved.diagram.trimEnd(), '```');
   }
 
   if (change.unknowns.length > 0) {
-    lines.push('', `Known only after apply (checks that need these are not evaluated): ${change.unknowns.slice(0, 10).map((u) => escapeCell(`${u.address}: ${u.reason}`)).join('; ')}${change.unknowns.length > 10 ? ` (and ${change.unknowns.length - 10} more)` : ''}.`);
+    lines.push(
+      '',
+      `Known only after apply (checks that need these are not evaluated): ${change.unknowns
+        .slice(0, 10)
+        .map((u) => escapeCell(`${u.address}: ${u.reason}`))
+        .join('; ')}${change.unknowns.length > 10 ? ` (and ${change.unknowns.length - 10} more)` : ''}.`,
+    );
   }
 
   return lines.join('\n');
@@ -146,12 +175,19 @@ function failingSection(report: ScanReport): string {
     brokerCell(row.members),
     row.severity,
     code(row.policy),
-    escapeCell(withBaseline && row.members[0].baseline ? row.reason.replace(`[${row.members[0].baseline}] `, '') : row.reason, MAX_REASON),
+    escapeCell(
+      withBaseline && row.members[0].baseline ? row.reason.replace(`[${row.members[0].baseline}] `, '') : row.reason,
+      MAX_REASON,
+    ),
     ...(withBaseline ? [row.members[0].baseline ?? ''] : []),
     // Below --fail-on, or unchanged since the baseline: listed, but not what failed the job.
     row.members.some((ev) => gates(ev, report.gate.failOn)) ? 'fails' : '',
   ]);
-  return [`### Failing brokers (${brokers}): ${plural(failing.length, 'finding')} in ${plural(rows.length, 'group')}`, '', cappedTable(header, cells)].join('\n');
+  return [
+    `### Failing brokers (${brokers}): ${plural(failing.length, 'finding')} in ${plural(rows.length, 'group')}`,
+    '',
+    cappedTable(header, cells),
+  ].join('\n');
 }
 
 /** The reason is never cut below this many characters (a pathological custom message). */
@@ -179,10 +215,16 @@ function incompleteSection(report: ScanReport): string {
   const errors = report.results.filter((ev) => ev.status === 'error').sort(compareEvaluations);
   const collection = [...report.collectionErrors].sort(compareCollectionErrors);
   if (errors.length === 0 && collection.length === 0) return '';
-  const parts = [`### Incomplete: ${plural(errors.length, 'check')} not evaluated, ${plural(collection.length, 'collection error')}`];
+  const parts = [
+    `### Incomplete: ${plural(errors.length, 'check')} not evaluated, ${plural(collection.length, 'collection error')}`,
+  ];
   if (errors.length > 0) {
     // Checks not evaluated for one cause are one row (a denied DescribeBroker: every check of the broker).
-    const rows = findingRows({...report, results: errors}, undefined).map((row) => [brokerCell(row.members), escapeCell(row.policy), escapeCell(row.reason.replace(/^not evaluated: /, ''), MAX_REASON)]);
+    const rows = findingRows({...report, results: errors}, undefined).map((row) => [
+      brokerCell(row.members),
+      escapeCell(row.policy),
+      escapeCell(row.reason.replace(/^not evaluated: /, ''), MAX_REASON),
+    ]);
     parts.push('', cappedTable(['Brokers', 'Checks', 'Why they could not be evaluated'], rows));
   }
 
@@ -234,14 +276,16 @@ function baselineSection(report: ScanReport): string {
       `${counts.absent} no longer failing (${counts.fixed} fixed).`,
   ];
   if (baseline.absent.length > 0) {
-    const absent = [...baseline.absent].sort((a, b) => compareStrings(a.policyId, b.policyId) || compareStrings(a.name ?? a.arn, b.name ?? b.arn));
+    const absent = [...baseline.absent].sort(
+      (a, b) => compareStrings(a.policyId, b.policyId) || compareStrings(a.name ?? a.arn, b.name ?? b.arn),
+    );
     const rows = absent.map((finding) => [
-        ABSENT_LABEL[finding.now],
-        escapeCell(finding.name ?? finding.arn),
-        escapeCell(finding.accountId && finding.region ? `${finding.accountId} / ${finding.region}` : ''),
-        finding.severity,
-        code(finding.policyId),
-      ]);
+      ABSENT_LABEL[finding.now],
+      escapeCell(finding.name ?? finding.arn),
+      escapeCell(finding.accountId && finding.region ? `${finding.accountId} / ${finding.region}` : ''),
+      finding.severity,
+      code(finding.policyId),
+    ]);
     lines.push('', cappedTable(['Now', 'Broker', 'Account / region', 'Severity', 'Policy'], rows));
   }
 
@@ -251,7 +295,11 @@ function baselineSection(report: ScanReport): string {
 function warningSection(report: ScanReport): string {
   const warnings = report.warnings ?? [];
   if (warnings.length === 0) return '';
-  return [`### Warnings (${warnings.length})`, '', ...warnings.map((warning) => `- ${escapeCell(warning.message, 1000)}`)].join('\n');
+  return [
+    `### Warnings (${warnings.length})`,
+    '',
+    ...warnings.map((warning) => `- ${escapeCell(warning.message, 1000)}`),
+  ].join('\n');
 }
 
 function table(header: string[], rows: string[][], align = header.map(() => '---')): string {
@@ -262,7 +310,9 @@ function table(header: string[], rows: string[][], align = header.map(() => '---
 /** A table, plus a line saying how many rows were left out. */
 function cappedTable(header: string[], rows: string[][], align?: string[]): string {
   const shown = table(header, rows.slice(0, MAX_ROWS), align);
-  return rows.length > MAX_ROWS ? `${shown}\n\n… and ${rows.length - MAX_ROWS} more: see the JSON report (\`--format json\`).` : shown;
+  return rows.length > MAX_ROWS
+    ? `${shown}\n\n… and ${rows.length - MAX_ROWS} more: see the JSON report (\`--format json\`).`
+    : shown;
 }
 
 function where(resource: ResourceRef): string {

@@ -20,7 +20,15 @@ import {decideGate} from '../policy/gate';
 import {type FailOn, SEVERITIES, STATUSES} from '../policy/types';
 import type {SuppressionState, SuppressionStatus} from '../policy/suppressions';
 import {compareCollectionErrors, compareStrings} from './ordering';
-import {type ChangeReport, NO_BROKERS_WARNING, REPORT_VERSION, type ReportedEvaluation, type ReportedPolicy, type ReportWarning, type ScanReport} from './types';
+import {
+  type ChangeReport,
+  NO_BROKERS_WARNING,
+  REPORT_VERSION,
+  type ReportedEvaluation,
+  type ReportedPolicy,
+  type ReportWarning,
+  type ScanReport,
+} from './types';
 
 /** GitHub code scanning rejects a SARIF file with more runs than this. */
 export const MAX_SARIF_RUNS = 20;
@@ -50,16 +58,40 @@ export interface ReportMergeOptions {
 export function mergeReports(inputs: readonly NamedInput<ScanReport>[], options: ReportMergeOptions = {}): ScanReport {
   if (inputs.length === 0) throw new MergeConflict('nothing to merge: no report given', []);
   const first = inputs[0];
-  const failOn = options.failOn ?? agreed(inputs, (r) => r.gate.failOn, 'were gated with different --fail-on values', 'pass --fail-on to the merge to choose one');
+  const failOn =
+    options.failOn ??
+    agreed(
+      inputs,
+      (r) => r.gate.failOn,
+      'were gated with different --fail-on values',
+      'pass --fail-on to the merge to choose one',
+    );
   agreed(inputs, (r) => r.tool.name, 'come from different tools');
-  const version = agreed(inputs, (r) => r.tool.version, 'come from different mq-audit versions', 'policies and checks may differ: scan every shard with one version');
+  const version = agreed(
+    inputs,
+    (r) => r.tool.version,
+    'come from different mq-audit versions',
+    'policies and checks may differ: scan every shard with one version',
+  );
   const method = agreed(inputs, (r) => r.inventory.method, 'mix live and fixture inventories');
-  agreed(inputs, (r) => JSON.stringify(r.redaction ?? null), 'mix redacted and unredacted (or differently redacted) reports');
-  const network = agreed(inputs, (r) => r.network, 'judged the network with different independence rules (config network.independence)', 'scan every shard with the same config');
+  agreed(
+    inputs,
+    (r) => JSON.stringify(r.redaction ?? null),
+    'mix redacted and unredacted (or differently redacted) reports',
+  );
+  const network = agreed(
+    inputs,
+    (r) => r.network,
+    'judged the network with different independence rules (config network.independence)',
+    'scan every shard with the same config',
+  );
   checkShards(inputs);
 
   const results = mergeResults(inputs);
-  const collectionErrors = unionBy(inputs.flatMap((i) => i.value.collectionErrors), canonical).sort(compareCollectionErrors);
+  const collectionErrors = unionBy(
+    inputs.flatMap((i) => i.value.collectionErrors),
+    canonical,
+  ).sort(compareCollectionErrors);
   const policies = mergePolicies(inputs);
   const sections = mergeSections(inputs);
   const change = mergeChange(inputs);
@@ -67,8 +99,12 @@ export function mergeReports(inputs: readonly NamedInput<ScanReport>[], options:
     baseline: sections.baseline !== undefined,
     ...(change?.gate === 'changes' && {changesOnly: true, introducedErrors: change.introducedErrors}),
   });
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, results.filter((r) => r.status === s).length])) as ScanReport['summary']['byStatus'];
-  const failingBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, results.filter((r) => r.status === 'fail' && r.severity === s).length])) as ScanReport['summary']['failingBySeverity'];
+  const byStatus = Object.fromEntries(
+    STATUSES.map((s) => [s, results.filter((r) => r.status === s).length]),
+  ) as ScanReport['summary']['byStatus'];
+  const failingBySeverity = Object.fromEntries(
+    SEVERITIES.map((s) => [s, results.filter((r) => r.status === 'fail' && r.severity === s).length]),
+  ) as ScanReport['summary']['failingBySeverity'];
   const sources = [...new Set(inputs.map((i) => i.value.inventory.source))];
 
   return {
@@ -79,9 +115,10 @@ export function mergeReports(inputs: readonly NamedInput<ScanReport>[], options:
     inventory: {
       collectedAt: earliest(inputs.map((i) => i.value.inventory.collectedAt)),
       method,
-      scopes: unionBy(inputs.flatMap((i) => i.value.inventory.scopes), (s) => `${s.accountId}\0${s.region}`).sort(
-        (a, b) => compareStrings(a.accountId, b.accountId) || compareStrings(a.region, b.region),
-      ),
+      scopes: unionBy(
+        inputs.flatMap((i) => i.value.inventory.scopes),
+        (s) => `${s.accountId}\0${s.region}`,
+      ).sort((a, b) => compareStrings(a.accountId, b.accountId) || compareStrings(a.region, b.region)),
       ...(sources.length === 1 && sources[0] !== undefined && {source: sources[0]}),
     },
     policies,
@@ -112,9 +149,15 @@ function mergeChange(inputs: readonly NamedInput<ScanReport>[]): ChangeReport | 
   const judged = inputs.filter((i) => i.value.change);
   if (judged.length === 0) return undefined;
   const files = inputs.map((i) => i.file);
-  if (judged.length !== inputs.length) throw new MergeConflict('only some of the reports judged a proposed change (scan --plan/--template)', files);
+  if (judged.length !== inputs.length)
+    throw new MergeConflict('only some of the reports judged a proposed change (scan --plan/--template)', files);
   const gate = agreed(inputs, (r) => r.change!.gate, 'judged the change with different --gate values');
-  agreed(inputs, (r) => r.change!.inputs.map((c) => c.description), 'judged different proposed changes', 'scan every shard with the same --plan or --template');
+  agreed(
+    inputs,
+    (r) => r.change!.inputs.map((c) => c.description),
+    'judged different proposed changes',
+    'scan every shard with the same --plan or --template',
+  );
   const changes = inputs.map((i) => i.value.change!);
   const deployedEstates = changes.map((c) => c.deployed);
   if (deployedEstates.some((d) => d === null) && deployedEstates.some((d) => d !== null)) {
@@ -129,7 +172,9 @@ function mergeChange(inputs: readonly NamedInput<ScanReport>[]): ChangeReport | 
   const findings = Object.fromEntries(
     (Object.keys(first.findings) as (keyof ChangeReport['findings'])[]).map((state) => [
       state,
-      Object.fromEntries(SEVERITIES.map((severity) => [severity, sum(changes.map((c) => c.findings[state]?.[severity] ?? 0))])),
+      Object.fromEntries(
+        SEVERITIES.map((severity) => [severity, sum(changes.map((c) => c.findings[state]?.[severity] ?? 0))]),
+      ),
     ]),
   ) as ChangeReport['findings'];
   return {
@@ -137,21 +182,43 @@ function mergeChange(inputs: readonly NamedInput<ScanReport>[]): ChangeReport | 
     inputs: first.inputs,
     deployed: deployedEstates.every((d) => d === null)
       ? null
-      : {source: [...new Set(deployedEstates.map((d) => d!.source))].join(', '), brokers: sum(deployedEstates.map((d) => d!.brokers))},
+      : {
+          source: [...new Set(deployedEstates.map((d) => d!.source))].join(', '),
+          brokers: sum(deployedEstates.map((d) => d!.brokers)),
+        },
     resources: first.resources,
     findings,
     // A report without the count (written before it was kept) counts its errors: incomplete rather than passed.
-    introducedErrors: sum(inputs.map((i) => i.value.change!.introducedErrors ?? i.value.results.filter((r) => r.status === 'error').length)),
-    resolvedByDeletion: unionBy(changes.flatMap((c) => c.resolvedByDeletion), (f) => f.fingerprint),
-    verdicts: unionBy(changes.flatMap((c) => c.verdicts), (v) => v.key),
-    unknowns: unionBy(changes.flatMap((c) => c.unknowns), canonical),
+    introducedErrors: sum(
+      inputs.map((i) => i.value.change!.introducedErrors ?? i.value.results.filter((r) => r.status === 'error').length),
+    ),
+    resolvedByDeletion: unionBy(
+      changes.flatMap((c) => c.resolvedByDeletion),
+      (f) => f.fingerprint,
+    ),
+    verdicts: unionBy(
+      changes.flatMap((c) => c.verdicts),
+      (v) => v.key,
+    ),
+    unknowns: unionBy(
+      changes.flatMap((c) => c.unknowns),
+      canonical,
+    ),
     edits: [...edits.values()],
-    warnings: unionBy(changes.flatMap((c) => c.warnings), canonical),
+    warnings: unionBy(
+      changes.flatMap((c) => c.warnings),
+      canonical,
+    ),
   };
 }
 
 /** The value every input has for `pick`; a MergeConflict naming the inputs when they differ. */
-function agreed<T>(inputs: readonly NamedInput<ScanReport>[], pick: (report: ScanReport) => T, problem: string, hint?: string): T {
+function agreed<T>(
+  inputs: readonly NamedInput<ScanReport>[],
+  pick: (report: ScanReport) => T,
+  problem: string,
+  hint?: string,
+): T {
   const values = new Map<string, {value: T; files: string[]}>();
   for (const input of inputs) {
     const value = pick(input.value);
@@ -161,8 +228,13 @@ function agreed<T>(inputs: readonly NamedInput<ScanReport>[], pick: (report: Sca
     values.set(key, entry);
   }
   if (values.size > 1) {
-    const detail = [...values.values()].map(({value, files}) => `${JSON.stringify(value ?? null)} in ${files.join(', ')}`).join('; ');
-    throw new MergeConflict(`the reports ${problem} (${detail})${hint ? `; ${hint}` : ''}`, inputs.map((i) => i.file));
+    const detail = [...values.values()]
+      .map(({value, files}) => `${JSON.stringify(value ?? null)} in ${files.join(', ')}`)
+      .join('; ');
+    throw new MergeConflict(
+      `the reports ${problem} (${detail})${hint ? `; ${hint}` : ''}`,
+      inputs.map((i) => i.file),
+    );
   }
   return [...values.values()][0].value;
 }
@@ -173,11 +245,18 @@ function checkShards(inputs: readonly NamedInput<ScanReport>[]): void {
   if (sharded.length === 0) return;
   const counts = [...new Set(sharded.map((i) => i.value.inventory.shard!.count))];
   if (counts.length > 1) {
-    throw new MergeConflict(`the reports come from different shard splits (${counts.map((n) => `N=${n}`).join(', ')}); merge the shards of one run`, sharded.map((i) => i.file));
+    throw new MergeConflict(
+      `the reports come from different shard splits (${counts.map((n) => `N=${n}`).join(', ')}); merge the shards of one run`,
+      sharded.map((i) => i.file),
+    );
   }
   const count = counts[0];
   const byIndex = new Map<number, string[]>();
-  for (const input of sharded) byIndex.set(input.value.inventory.shard!.index, [...(byIndex.get(input.value.inventory.shard!.index) ?? []), input.file]);
+  for (const input of sharded)
+    byIndex.set(input.value.inventory.shard!.index, [
+      ...(byIndex.get(input.value.inventory.shard!.index) ?? []),
+      input.file,
+    ]);
   const twice = [...byIndex].filter(([, files]) => files.length > 1);
   if (twice.length > 0) {
     const [index, files] = twice[0];
@@ -205,7 +284,10 @@ function mergeResults(inputs: readonly NamedInput<ScanReport>[]): ReportedEvalua
         continue;
       }
       if (seen.json !== json) {
-        const what = seen.result.status !== result.status ? `${seen.result.status} in ${seen.file}, ${result.status} in ${input.file}` : `differently in ${seen.file} and ${input.file}`;
+        const what =
+          seen.result.status !== result.status
+            ? `${seen.result.status} in ${seen.file}, ${result.status} in ${input.file}`
+            : `differently in ${seen.file} and ${input.file}`;
         throw new MergeConflict(
           `policy ${result.policyId} on broker ${result.resource.arn} was judged ${what}: the inputs overlap but disagree (scans of different times?)`,
           [seen.file, input.file],
@@ -227,9 +309,14 @@ function mergePolicies(inputs: readonly NamedInput<ScanReport>[]): ReportedPolic
       if (!seen) byId.set(policy.id, {policy, json, file: input.file});
       else if (seen.json !== json) {
         const fields = Object.keys({...seen.policy, ...policy}).filter(
-          (key) => canonical((seen.policy as Record<string, unknown>)[key]) !== canonical((policy as Record<string, unknown>)[key]),
+          (key) =>
+            canonical((seen.policy as Record<string, unknown>)[key]) !==
+            canonical((policy as Record<string, unknown>)[key]),
         );
-        throw new MergeConflict(`policy ${policy.id} differs between ${seen.file} and ${input.file} (${fields.join(', ')}): scan every shard with the same policies and config`, [seen.file, input.file]);
+        throw new MergeConflict(
+          `policy ${policy.id} differs between ${seen.file} and ${input.file} (${fields.join(', ')}): scan every shard with the same policies and config`,
+          [seen.file, input.file],
+        );
       }
     }
   }
@@ -247,14 +334,25 @@ function mergeSections(inputs: readonly NamedInput<ScanReport>[]): Sections {
   const withSuppressions = inputs.filter((i) => i.value.suppressions);
   if (withSuppressions.length > 0) {
     const file = agreed(withSuppressions, (r) => r.suppressions!.file, 'were made with different suppression files');
-    if (withSuppressions.length !== inputs.length) throw new MergeConflict('only some of the reports were made with --suppressions', inputs.map((i) => i.file));
-    sections.suppressions = {file, entries: mergeSuppressionEntries(withSuppressions.map((i) => i.value.suppressions!.entries))};
+    if (withSuppressions.length !== inputs.length)
+      throw new MergeConflict(
+        'only some of the reports were made with --suppressions',
+        inputs.map((i) => i.file),
+      );
+    sections.suppressions = {
+      file,
+      entries: mergeSuppressionEntries(withSuppressions.map((i) => i.value.suppressions!.entries)),
+    };
   }
 
   const withBaseline = inputs.filter((i) => i.value.baseline);
   if (withBaseline.length > 0) {
     const file = agreed(withBaseline, (r) => r.baseline!.file, 'were compared with different baselines');
-    if (withBaseline.length !== inputs.length) throw new MergeConflict('only some of the reports were compared with a --baseline', inputs.map((i) => i.file));
+    if (withBaseline.length !== inputs.length)
+      throw new MergeConflict(
+        'only some of the reports were compared with a --baseline',
+        inputs.map((i) => i.file),
+      );
     const baselines = withBaseline.map((i) => i.value.baseline!);
     sections.baseline = {
       file,
@@ -265,7 +363,10 @@ function mergeSections(inputs: readonly NamedInput<ScanReport>[]): Sections {
         absent: 0,
         fixed: 0,
       },
-      absent: unionBy(baselines.flatMap((b) => b.absent), (f) => f.fingerprint),
+      absent: unionBy(
+        baselines.flatMap((b) => b.absent),
+        (f) => f.fingerprint,
+      ),
     };
     sections.baseline.counts.absent = sections.baseline.absent.length;
     sections.baseline.counts.fixed = sum(baselines.map((b) => b.counts.fixed));
@@ -273,7 +374,10 @@ function mergeSections(inputs: readonly NamedInput<ScanReport>[]): Sections {
 
   // "No broker found" holds for the merged estate only when it held for every input (a shard may be empty).
   const everyEmpty = inputs.every((i) => (i.value.warnings ?? []).some((w) => w.code === NO_BROKERS_WARNING));
-  const warnings = unionBy<ReportWarning>(inputs.flatMap((i) => (i.value.warnings ?? []).filter((w) => everyEmpty || w.code !== NO_BROKERS_WARNING)), canonical);
+  const warnings = unionBy<ReportWarning>(
+    inputs.flatMap((i) => (i.value.warnings ?? []).filter((w) => everyEmpty || w.code !== NO_BROKERS_WARNING)),
+    canonical,
+  );
   if (warnings.length > 0) sections.warnings = warnings;
   return sections;
 }
@@ -290,7 +394,8 @@ function mergeSuppressionEntries(lists: SuppressionStatus[][]): SuppressionStatu
       continue;
     }
     seen.matched += entry.matched;
-    if (entry.matchedOtherResults !== undefined) seen.matchedOtherResults = (seen.matchedOtherResults ?? 0) + entry.matchedOtherResults;
+    if (entry.matchedOtherResults !== undefined)
+      seen.matchedOtherResults = (seen.matchedOtherResults ?? 0) + entry.matchedOtherResults;
     if ((STATE_RANK[entry.state] ?? 9) < (STATE_RANK[seen.state] ?? 9)) seen.state = entry.state;
   }
   return [...byPointer.values()];
@@ -302,7 +407,11 @@ function mergeSuppressionEntries(lists: SuppressionStatus[][]): SuppressionStatu
  */
 function brokerCount(inputs: readonly NamedInput<ScanReport>[], results: readonly ReportedEvaluation[]): number {
   const withResults = new Set(results.map((r) => r.resource.arn)).size;
-  const without = inputs.reduce((n, input) => n + Math.max(0, input.value.summary.brokers - new Set(input.value.results.map((r) => r.resource.arn)).size), 0);
+  const without = inputs.reduce(
+    (n, input) =>
+      n + Math.max(0, input.value.summary.brokers - new Set(input.value.results.map((r) => r.resource.arn)).size),
+    0,
+  );
   return withResults + without;
 }
 
@@ -320,7 +429,9 @@ export function runCategory(run: Run): string {
 
 export function mergeSarif(inputs: readonly NamedInput<Log>[]): Log {
   if (inputs.length === 0) throw new MergeConflict('nothing to merge: no SARIF file given', []);
-  const runs: {run: Run; file: string; category: string}[] = inputs.flatMap((input) => input.value.runs.map((run) => ({run, file: input.file, category: runCategory(run)})));
+  const runs: {run: Run; file: string; category: string}[] = inputs.flatMap((input) =>
+    input.value.runs.map((run) => ({run, file: input.file, category: runCategory(run)})),
+  );
   const byCategory = new Map<string, string>();
   for (const {category, file} of runs) {
     const other = byCategory.get(category);
@@ -351,7 +462,9 @@ export function mergeSarif(inputs: readonly NamedInput<Log>[]): Log {
 /** JSON with object keys sorted, so equal values compare equal whatever order their keys were written in. */
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => compareStrings(a, b))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => compareStrings(a, b)))
+      : v,
   );
 }
 

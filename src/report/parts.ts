@@ -23,7 +23,10 @@ export interface FindingParts {
 }
 
 /** The reason alone, from the whole message: what follows the broker, the policy id and the title. */
-export function reasonOf(ev: Pick<Evaluation, 'message' | 'policyId' | 'resource' | 'status'> & {reason?: string}, title?: string): string {
+export function reasonOf(
+  ev: Pick<Evaluation, 'message' | 'policyId' | 'resource' | 'status'> & {reason?: string},
+  title?: string,
+): string {
   if (ev.reason !== undefined) return ev.reason;
   const broker = `Broker ${ev.resource.name} `;
   let text = ev.message.startsWith(broker) ? ev.message.slice(broker.length) : ev.message;
@@ -37,7 +40,8 @@ export function reasonOf(ev: Pick<Evaluation, 'message' | 'policyId' | 'resource
   const prefix = prefixes.find((p) => text.startsWith(p));
   const end = text.indexOf('): ');
   if (prefix) text = text.slice(prefix.length);
-  else if (ev.status === 'fail' && text.startsWith(`fails ${id} (`) && end > 0) text = text.slice(end + 3); // a title we do not know
+  else if (ev.status === 'fail' && text.startsWith(`fails ${id} (`) && end > 0)
+    text = text.slice(end + 3); // a title we do not know
   else if (text === `complies with ${id}.`) return 'complies';
   else text = ev.message; // not the evaluator's shape: the whole message
 
@@ -46,9 +50,14 @@ export function reasonOf(ev: Pick<Evaluation, 'message' | 'policyId' | 'resource
 
 /** `network.onPrem.reachable is false (expected true)`. */
 function evidenceOf(ev: ReportedEvaluation): string[] {
-  const lines = (ev.explanations ?? []).map((e) => `${e.path || '(document)'}: found ${short(e.found)}, expected ${e.expected}`);
+  const lines = (ev.explanations ?? []).map(
+    (e) => `${e.path || '(document)'}: found ${short(e.found)}, expected ${e.expected}`,
+  );
   for (const flow of ev.network?.flows ?? []) {
-    if (flow.breakPoint) lines.push(`from ${flow.from}: breaks at ${flow.breakPoint.hop} ${flow.breakPoint.id}${flow.breakPoint.direction === 'return' ? ' (return traffic)' : ''} (${flow.breakPoint.kind})`);
+    if (flow.breakPoint)
+      lines.push(
+        `from ${flow.from}: breaks at ${flow.breakPoint.hop} ${flow.breakPoint.id}${flow.breakPoint.direction === 'return' ? ' (return traffic)' : ''} (${flow.breakPoint.kind})`,
+      );
   }
 
   return lines;
@@ -56,7 +65,7 @@ function evidenceOf(ev: ReportedEvaluation): string[] {
 
 function short(value: unknown): string {
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only what JSON cannot write (a function, a symbol) reaches String
-  const text = value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 

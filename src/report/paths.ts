@@ -22,7 +22,15 @@ import type {
 import type {Explanation, ResourceRef} from '../policy/types';
 import type {CollectionError} from '../snapshot/types';
 import type {Redaction} from './redact';
-import {jsonTerminalSafe, type Paint, painter, type Style, terminalOutput, terminalSafe, terminalSafeDeep} from '../foundation/terminal';
+import {
+  jsonTerminalSafe,
+  type Paint,
+  painter,
+  type Style,
+  terminalOutput,
+  terminalSafe,
+  terminalSafeDeep,
+} from '../foundation/terminal';
 import {markdownCode, markdownText} from '../foundation/markdown';
 import type {FindingNetwork, FindingNetworkFlow} from './types';
 
@@ -144,7 +152,8 @@ export const BREAK_WORDS: Record<BreakKind, string> = {
 export function hopTitle(hop: Pick<PathHop, 'id' | 'kind' | 'resourceType' | 'tunnel'>): string {
   if (hop.kind === 'vpn-tunnel' && hop.tunnel) return `VPN tunnel ${hop.tunnel.outsideIpAddress} (${hop.id})`;
   if (hop.kind === 'vpn-tunnel') return `VPN connection ${hop.id}`;
-  if (hop.kind === 'dx-connection' && hop.resourceType === 'AWS::DirectConnect::Lag') return `Direct Connect LAG ${hop.id}`;
+  if (hop.kind === 'dx-connection' && hop.resourceType === 'AWS::DirectConnect::Lag')
+    return `Direct Connect LAG ${hop.id}`;
   return `${HOP_TITLES[hop.kind] ?? hop.kind} ${hop.id}`;
 }
 
@@ -154,22 +163,31 @@ export function hopDetails(hop: PathHop): string[] {
   if (hop.route) {
     const {route} = hop;
     const via = [route.targetType, route.state, route.origin].filter(Boolean).join(', ');
-    details.push(`route ${route.destination}${route.prefixListId ? ` (${route.prefixListId})` : ''} -> ${route.target}${via ? ` (${via})` : ''}`);
+    details.push(
+      `route ${route.destination}${route.prefixListId ? ` (${route.prefixListId})` : ''} -> ${route.target}${via ? ` (${via})` : ''}`,
+    );
   }
 
   if (hop.tunnel) {
     const {tunnel} = hop;
-    const accepted = tunnel.acceptedRouteCount === undefined ? '' : `, ${tunnel.acceptedRouteCount} BGP route(s) accepted`;
-    details.push(`tunnel ${tunnel.outsideIpAddress} ${tunnel.status}${accepted}${tunnel.lastStatusChange ? `, since ${tunnel.lastStatusChange}` : ''}`);
+    const accepted =
+      tunnel.acceptedRouteCount === undefined ? '' : `, ${tunnel.acceptedRouteCount} BGP route(s) accepted`;
+    details.push(
+      `tunnel ${tunnel.outsideIpAddress} ${tunnel.status}${accepted}${tunnel.lastStatusChange ? `, since ${tunnel.lastStatusChange}` : ''}`,
+    );
   }
 
   if (hop.virtualInterface) {
     const vif = hop.virtualInterface;
-    details.push(`${[vif.type, vif.state].filter(Boolean).join(' ') || 'interface'}, BGP ${vif.bgpUp}/${vif.bgpPeers} up`);
+    details.push(
+      `${[vif.type, vif.state].filter(Boolean).join(' ') || 'interface'}, BGP ${vif.bgpUp}/${vif.bgpPeers} up`,
+    );
   }
 
-  if (hop.rules && hop.rules.length > 0) details.push(`rule${hop.rules.length === 1 ? '' : 's'} ${hop.rules.join(', ')}`);
-  if (hop.ports && hop.ports.length > 0) details.push(`port${hop.ports.length === 1 ? '' : 's'} ${hop.ports.join(', ')}`);
+  if (hop.rules && hop.rules.length > 0)
+    details.push(`rule${hop.rules.length === 1 ? '' : 's'} ${hop.rules.join(', ')}`);
+  if (hop.ports && hop.ports.length > 0)
+    details.push(`port${hop.ports.length === 1 ? '' : 's'} ${hop.ports.join(', ')}`);
   if (hop.portRange) details.push(`return ports ${hop.portRange.from}-${hop.portRange.to}`);
   for (const missing of hop.missing ?? []) details.push(`missing: ${missingText(missing)}`);
   return details;
@@ -221,7 +239,13 @@ const VERDICT_STYLE: Record<PathsVerdict, Style> = {
   unknown: ['bold', 'magenta'],
   'not-collected': ['bold', 'magenta'],
 };
-const STATUS_STYLE: Record<PathHop['status'] | NetworkPath['status'], Style> = {ok: 'green', healthy: 'green', broken: 'red', unknown: 'magenta', pending: 'cyan'};
+const STATUS_STYLE: Record<PathHop['status'] | NetworkPath['status'], Style> = {
+  ok: 'green',
+  healthy: 'green',
+  broken: 'red',
+  unknown: 'magenta',
+  pending: 'cyan',
+};
 
 /** Every value is escaped for the terminal (src/foundation/terminal.ts) before it is wrapped and coloured. */
 export function renderPathsText(unsafeReport: PathsReport, options: PathsRenderOptions = {}): string {
@@ -229,7 +253,10 @@ export function renderPathsText(unsafeReport: PathsReport, options: PathsRenderO
   const paint = painter(options.color === true);
   const sections = [brokerSection(report, paint)];
   if (report.network) {
-    sections.push(...onPremSections(report.network, report.onPremCidrs, paint, options.verbose === true), internetSection(report.network, paint));
+    sections.push(
+      ...onPremSections(report.network, report.onPremCidrs, paint, options.verbose === true),
+      internetSection(report.network, paint),
+    );
     if (report.network.missing.length > 0) sections.push(missingSection(report.network.missing, paint));
   }
 
@@ -248,9 +275,13 @@ function brokerSection(report: PathsReport, paint: Paint): string {
   if (!network) return lines.join('\n');
   lines.push(`  VPC ${network.vpcId ?? 'none'}; security groups ${network.securityGroupIds.join(', ') || 'none'}`);
   for (const subnet of network.subnets) {
-    const table = subnet.routeTableId ? `route table ${subnet.routeTableId}${subnet.routeTableAssociation ? ` (${subnet.routeTableAssociation})` : ''}` : 'route table unknown';
+    const table = subnet.routeTableId
+      ? `route table ${subnet.routeTableId}${subnet.routeTableAssociation ? ` (${subnet.routeTableAssociation})` : ''}`
+      : 'route table unknown';
     const where = [subnet.cidr, subnet.availabilityZone].filter(Boolean).join(', ');
-    lines.push(`  subnet ${subnet.id}${where ? ` (${where})` : ''}: ${table}, network ACL ${subnet.networkAclId ?? 'unknown'}`);
+    lines.push(
+      `  subnet ${subnet.id}${where ? ` (${where})` : ''}: ${table}, network ACL ${subnet.networkAclId ?? 'unknown'}`,
+    );
   }
 
   const ports = network.ports.map((p) => `${p.port} ${p.protocol}`).join(', ');
@@ -258,7 +289,9 @@ function brokerSection(report: PathsReport, paint: Paint): string {
   lines.push(`  independence: ${independenceWords(network.onPrem.independence)}`);
   const required = network.requiredPorts;
   if (required?.source === 'config') {
-    lines.push(`  required ports ${required.ports.map((p) => `${p.port} ${p.protocol}`).join(', ')}: every one must pass (${required.rule ?? 'config'})`);
+    lines.push(
+      `  required ports ${required.ports.map((p) => `${p.port} ${p.protocol}`).join(', ')}: every one must pass (${required.rule ?? 'config'})`,
+    );
   }
   return lines.join('\n');
 }
@@ -273,18 +306,30 @@ export function independenceWords(independence: Independence): string {
 function onPremSections(facts: BrokerNetworkFacts, asked: string[], paint: Paint, verbose: boolean): string[] {
   const {onPrem} = facts;
   if (onPrem.networks.length === 0) {
-    const why = asked.length > 0 ? '' : ' None was given (--on-prem-cidr or onPremCidrs in the config file), and the broker subnets route nothing to a VPN or Direct Connect.';
+    const why =
+      asked.length > 0
+        ? ''
+        : ' None was given (--on-prem-cidr or onPremCidrs in the config file), and the broker subnets route nothing to a VPN or Direct Connect.';
     const lines = [`${paint('bold', 'No on-premises network.')}${why}`];
     if (onPrem.note) lines.push(...wrap(onPrem.note, WIDTH - 2).map((line) => `  ${line}`));
-    if (onPrem.breakPoint) lines.push(...wrap(`Breaks at ${breakText(onPrem.breakPoint)}`, WIDTH - 2).map((line) => `  ${line}`));
+    if (onPrem.breakPoint)
+      lines.push(...wrap(`Breaks at ${breakText(onPrem.breakPoint)}`, WIDTH - 2).map((line) => `  ${line}`));
     return [lines.join('\n')];
   }
 
   const intro: string[] = [];
-  if (onPrem.source === 'inferred') intro.push('On-premises networks were inferred from the VPN and Direct Connect routes of the broker subnets (give them with --on-prem-cidr to check specific ones).');
+  if (onPrem.source === 'inferred')
+    intro.push(
+      'On-premises networks were inferred from the VPN and Direct Connect routes of the broker subnets (give them with --on-prem-cidr to check specific ones).',
+    );
   if (onPrem.note) intro.push(onPrem.note);
   const sections = intro.length > 0 ? [intro.flatMap((text) => wrap(text, WIDTH)).join('\n')] : [];
-  return [...sections, ...onPrem.networks.map((network) => (verbose ? networkSection(network, paint) : compactNetworkSection(network, paint)))];
+  return [
+    ...sections,
+    ...onPrem.networks.map((network) =>
+      verbose ? networkSection(network, paint) : compactNetworkSection(network, paint),
+    ),
+  ];
 }
 
 function networkSection(network: OnPremNetworkFacts, paint: Paint): string {
@@ -296,9 +341,12 @@ function networkSection(network: OnPremNetworkFacts, paint: Paint): string {
   ].join('; ');
   const lines = [head, ...indent(wrap(summary, WIDTH - 2), '  ')];
   if (network.sharedFailure) lines.push(...indent(wrap(`not independent: ${network.sharedFailure}`, WIDTH - 2), '  '));
-  for (const source of network.inferredFrom ?? []) lines.push(...indent(wrap(`inferred from ${source.id}: ${source.detail}`, WIDTH - 2), '  '));
-  if (network.breakPoint) lines.push(...indent(wrap(`Breaks first at ${breakText(network.breakPoint)}`, WIDTH - 2), '  '));
-  for (const missing of network.missing ?? []) lines.push(...indent(wrap(`missing: ${missingText(missing)}`, WIDTH - 2), '  '));
+  for (const source of network.inferredFrom ?? [])
+    lines.push(...indent(wrap(`inferred from ${source.id}: ${source.detail}`, WIDTH - 2), '  '));
+  if (network.breakPoint)
+    lines.push(...indent(wrap(`Breaks first at ${breakText(network.breakPoint)}`, WIDTH - 2), '  '));
+  for (const missing of network.missing ?? [])
+    lines.push(...indent(wrap(`missing: ${missingText(missing)}`, WIDTH - 2), '  '));
   if (network.paths.length === 0) lines.push('  No path: nothing routes this network towards the broker subnets.');
   network.paths.forEach((path, index) => lines.push('', pathBlock(path, index, network.paths.length, paint)));
   return lines.join('\n');
@@ -317,7 +365,9 @@ function compactNetworkSection(network: OnPremNetworkFacts, paint: Paint): strin
   const head = `${paint('bold', `On-premises network ${network.cidr}`)} (${source})  ${paint(VERDICT_STYLE[network.verdict], network.verdict.toUpperCase())}`;
   const count = (status: NetworkPath['status']) => network.paths.filter((p) => p.status === status).length;
   const subnets = new Set(network.paths.map((p) => p.subnetId)).size;
-  const statuses = (['healthy', 'pending', 'broken', 'unknown'] as const).filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`);
+  const statuses = (['healthy', 'pending', 'broken', 'unknown'] as const)
+    .filter((s) => count(s) > 0)
+    .map((s) => `${count(s)} ${s}`);
   const summary = [
     `${plural(network.healthyPathCount, 'healthy path')} (${network.independentPathCount} independent) to the worst-served subnet`,
     network.openPorts.length > 0 ? `open ports ${network.openPorts.join(', ')}` : 'no broker port open',
@@ -325,8 +375,10 @@ function compactNetworkSection(network: OnPremNetworkFacts, paint: Paint): strin
   ].join('; ');
   const lines = [head, ...indent(wrap(summary, WIDTH - 2), '  ')];
   if (network.sharedFailure) lines.push(...indent(wrap(`not independent: ${network.sharedFailure}`, WIDTH - 2), '  '));
-  for (const from of network.inferredFrom ?? []) lines.push(...indent(wrap(`inferred from ${from.id}: ${from.detail}`, WIDTH - 2), '  '));
-  for (const missing of network.missing ?? []) lines.push(...indent(wrap(`missing: ${missingText(missing)}`, WIDTH - 2), '  '));
+  for (const from of network.inferredFrom ?? [])
+    lines.push(...indent(wrap(`inferred from ${from.id}: ${from.detail}`, WIDTH - 2), '  '));
+  for (const missing of network.missing ?? [])
+    lines.push(...indent(wrap(`missing: ${missingText(missing)}`, WIDTH - 2), '  '));
   if (network.paths.length === 0) {
     lines.push('  No path: nothing routes this network towards the broker subnets.');
     return lines.join('\n');
@@ -335,30 +387,52 @@ function compactNetworkSection(network: OnPremNetworkFacts, paint: Paint): strin
   // Where broken paths break, once per cause.
   const breaks = new Map<string, {text: string; paths: number}>();
   for (const path of network.paths) {
-    const problem = path.breakPoint ? `Breaks at ${breakText(path.breakPoint, hopAt(path, path.breakPoint))}` : path.status === 'unknown' ? (() => {
-      const hop = firstProblem(path);
-      return hop ? `Unknown at ${hopTitle(hop)}: ${hop.reason}` : undefined;
-    })() : undefined;
+    const problem = path.breakPoint
+      ? `Breaks at ${breakText(path.breakPoint, hopAt(path, path.breakPoint))}`
+      : path.status === 'unknown'
+        ? (() => {
+            const hop = firstProblem(path);
+            return hop ? `Unknown at ${hopTitle(hop)}: ${hop.reason}` : undefined;
+          })()
+        : undefined;
     if (!problem) continue;
     const entry = breaks.get(problem) ?? {text: problem, paths: 0};
     entry.paths += 1;
     breaks.set(problem, entry);
   }
 
-  for (const {text, paths} of breaks.values()) lines.push(...indent(wrap(`${text}${network.paths.length > 1 ? ` (${paths} of ${network.paths.length} paths)` : ''}`, WIDTH - 2), '  '));
+  for (const {text, paths} of breaks.values())
+    lines.push(
+      ...indent(
+        wrap(`${text}${network.paths.length > 1 ? ` (${paths} of ${network.paths.length} paths)` : ''}`, WIDTH - 2),
+        '  ',
+      ),
+    );
   const groups = hopGroups(network.paths);
   const section = (title: string, entries: HopGroup[]) => {
     if (entries.length === 0) return;
     lines.push(`  ${paint('bold', title)}`);
     for (const entry of entries) lines.push(compactHopLines(entry, network.paths.length, paint));
   };
-  section('Links', groups.filter((g) => LINK_KINDS.has(g.hop.kind)));
-  section('Forward (on-premises → broker)', groups.filter((g) => !LINK_KINDS.has(g.hop.kind) && g.hop.direction !== 'return' && !restatesHeader(g)));
+  section(
+    'Links',
+    groups.filter((g) => LINK_KINDS.has(g.hop.kind)),
+  );
+  section(
+    'Forward (on-premises → broker)',
+    groups.filter((g) => !LINK_KINDS.has(g.hop.kind) && g.hop.direction !== 'return' && !restatesHeader(g)),
+  );
   section('Return (broker → on-premises)', groups.filter((g) => g.hop.direction === 'return').reverse());
   return lines.join('\n');
 }
 
-const LINK_KINDS = new Set<PathHop['kind']>(['customer-gateway', 'vpn-tunnel', 'dx-connection', 'virtual-interface', 'dx-gateway']);
+const LINK_KINDS = new Set<PathHop['kind']>([
+  'customer-gateway',
+  'vpn-tunnel',
+  'dx-connection',
+  'virtual-interface',
+  'dx-gateway',
+]);
 
 /** One hop as the paths share it: every distinct state and wording, and on how many paths each. */
 interface HopGroup {
@@ -389,30 +463,46 @@ function hopGroups(paths: readonly NetworkPath[]): HopGroup[] {
 
 /** The network itself, an ok subnet and the broker: the header already says them. */
 function restatesHeader(group: HopGroup): boolean {
-  return ['on-premises-network', 'subnet', 'broker'].includes(group.hop.kind) && group.variants.every((v) => v.hop.status === 'ok');
+  return (
+    ['on-premises-network', 'subnet', 'broker'].includes(group.hop.kind) &&
+    group.variants.every((v) => v.hop.status === 'ok')
+  );
 }
 
 function compactHopLines(group: HopGroup, pathCount: number, paint: Paint): string {
   const prefix = '    ';
   const detailIndent = prefix + ' '.repeat(STATUS_WIDTH + 2);
   const byStatus = new Map<PathHop['status'], {hop: PathHop; paths: number}[]>();
-  for (const variant of group.variants) byStatus.set(variant.hop.status, [...(byStatus.get(variant.hop.status) ?? []), variant]);
+  for (const variant of group.variants)
+    byStatus.set(variant.hop.status, [...(byStatus.get(variant.hop.status) ?? []), variant]);
   const lines: string[] = [];
   for (const [status, variants] of byStatus) {
     const word = status === 'ok' ? 'ok' : status.toUpperCase();
     const paths = variants.reduce((n, v) => n + v.paths, 0);
-    const others = variants.length > 1 ? ` (likewise for ${variants.length - 1} other subnet${variants.length === 2 ? '' : 's'})` : '';
-    const share = pathCount > 1 && paths < pathCount && variants.length === 1 && !LINK_KINDS.has(group.hop.kind) ? ` [${paths} of ${pathCount} paths]` : '';
+    const others =
+      variants.length > 1
+        ? ` (likewise for ${variants.length - 1} other subnet${variants.length === 2 ? '' : 's'})`
+        : '';
+    const share =
+      pathCount > 1 && paths < pathCount && variants.length === 1 && !LINK_KINDS.has(group.hop.kind)
+        ? ` [${paths} of ${pathCount} paths]`
+        : '';
     const title = hopTitle(group.hop);
     const reason = variants[0].hop.reason;
     const tunnel = group.hop.tunnel;
     // "route table rtb-1: rtb-1 (name) sends …" says the id twice: once is enough; a tunnel up says its state.
-    const said = tunnel && status === 'ok' && variants.length === 1
-      ? `${title}: ${tunnel.status}${tunnel.acceptedRouteCount === undefined ? '' : `, ${tunnel.acceptedRouteCount} BGP route(s) accepted`}${tunnel.lastStatusChange ? `, since ${tunnel.lastStatusChange}` : ''}`
-      : reason.startsWith(`${group.hop.id} `) ? `${title}${reason.slice(group.hop.id.length)}` : `${title}: ${reason}`;
+    const said =
+      tunnel && status === 'ok' && variants.length === 1
+        ? `${title}: ${tunnel.status}${tunnel.acceptedRouteCount === undefined ? '' : `, ${tunnel.acceptedRouteCount} BGP route(s) accepted`}${tunnel.lastStatusChange ? `, since ${tunnel.lastStatusChange}` : ''}`
+        : reason.startsWith(`${group.hop.id} `)
+          ? `${title}${reason.slice(group.hop.id.length)}`
+          : `${title}: ${reason}`;
     const text = `${said}${others}${share}`;
     const [first, ...rest] = wrap(text, WIDTH - detailIndent.length);
-    lines.push(`${prefix}${paint(STATUS_STYLE[status], word.padEnd(STATUS_WIDTH))}  ${first}`, ...rest.map((line) => detailIndent + line));
+    lines.push(
+      `${prefix}${paint(STATUS_STYLE[status], word.padEnd(STATUS_WIDTH))}  ${first}`,
+      ...rest.map((line) => detailIndent + line),
+    );
   }
 
   return lines.join('\n');
@@ -420,15 +510,33 @@ function compactHopLines(group: HopGroup, pathCount: number, paint: Paint): stri
 
 function pathBlock(path: NetworkPath, index: number, count: number, paint: Paint): string {
   const statusWord = paint(STATUS_STYLE[path.status], path.status.toUpperCase());
-  const destination = path.excluding && path.excluding.length > 0 ? ` (${path.destination} except ${path.excluding.join(', ')})` : path.destination === '' ? '' : ` (${path.destination})`;
-  const lines = [`  ${paint('bold', `Path ${index + 1}/${count}`)}  to ${path.subnetId}${destination} ${viaText(path)}  ${statusWord}`];
+  const destination =
+    path.excluding && path.excluding.length > 0
+      ? ` (${path.destination} except ${path.excluding.join(', ')})`
+      : path.destination === ''
+        ? ''
+        : ` (${path.destination})`;
+  const lines = [
+    `  ${paint('bold', `Path ${index + 1}/${count}`)}  to ${path.subnetId}${destination} ${viaText(path)}  ${statusWord}`,
+  ];
   if (path.status === 'healthy') {
     lines.push(`    open ports ${path.openPorts.join(', ') || 'none'}`);
   } else if (path.breakPoint) {
-    lines.push(...indent(wrap(`Breaks at ${breakText(path.breakPoint, hopAt(path, path.breakPoint))}`, WIDTH - 4), '    '));
+    lines.push(
+      ...indent(wrap(`Breaks at ${breakText(path.breakPoint, hopAt(path, path.breakPoint))}`, WIDTH - 4), '    '),
+    );
   } else {
     const problem = firstProblem(path);
-    if (problem) lines.push(...indent(wrap(`${problem.status === 'unknown' ? 'Unknown at' : 'Breaks at'} ${hopTitle(problem)}: ${problem.reason}`, WIDTH - 4), '    '));
+    if (problem)
+      lines.push(
+        ...indent(
+          wrap(
+            `${problem.status === 'unknown' ? 'Unknown at' : 'Breaks at'} ${hopTitle(problem)}: ${problem.reason}`,
+            WIDTH - 4,
+          ),
+          '    ',
+        ),
+      );
   }
 
   for (const hop of path.hops) lines.push(hopLines(hop, paint));
@@ -444,24 +552,45 @@ function hopLines(hop: PathHop, paint: Paint): string {
   const text = `${hopTitle(hop)}${direction}: ${hop.reason}`;
   const [first, ...rest] = wrap(text, WIDTH - detailIndent.length);
   const lines = [`${prefix}${status}  ${first}`, ...rest.map((line) => detailIndent + line)];
-  for (const detail of hopDetails(hop)) lines.push(...wrap(detail, WIDTH - detailIndent.length - 2).map((line, i) => `${detailIndent}${i === 0 ? '- ' : '  '}${line}`));
+  for (const detail of hopDetails(hop))
+    lines.push(
+      ...wrap(detail, WIDTH - detailIndent.length - 2).map(
+        (line, i) => `${detailIndent}${i === 0 ? '- ' : '  '}${line}`,
+      ),
+    );
   return lines.join('\n');
 }
 
 function internetSection(facts: BrokerNetworkFacts, paint: Paint): string {
   const ingress = facts.internetIngress;
-  const state = ingress.open === true ? paint(['bold', 'red'], 'OPEN') : ingress.open === false ? paint('green', 'closed') : paint('magenta', 'UNKNOWN');
+  const state =
+    ingress.open === true
+      ? paint(['bold', 'red'], 'OPEN')
+      : ingress.open === false
+        ? paint('green', 'closed')
+        : paint('magenta', 'UNKNOWN');
   const lines = [`${paint('bold', 'Internet ingress')}  ${state}`];
-  if (ingress.publiclyAccessible === true) lines.push('  the broker is publicly accessible (its endpoints resolve to public addresses)');
+  if (ingress.publiclyAccessible === true)
+    lines.push('  the broker is publicly accessible (its endpoints resolve to public addresses)');
   if (ingress.openPorts.length > 0) lines.push(`  ports open to the whole internet: ${ingress.openPorts.join(', ')}`);
   for (const rule of ingress.rules) {
     const scope = rule.wholeInternet ? 'the whole internet' : 'public addresses';
-    lines.push(...indent(wrap(`${rule.securityGroupId} rule ${rule.ruleId} admits ${rule.source} (${scope}) on ${rule.ports.join(', ')}`, WIDTH - 2), '  '));
+    lines.push(
+      ...indent(
+        wrap(
+          `${rule.securityGroupId} rule ${rule.ruleId} admits ${rule.source} (${scope}) on ${rule.ports.join(', ')}`,
+          WIDTH - 2,
+        ),
+        '  ',
+      ),
+    );
   }
 
   if (ingress.publicSubnet === true) lines.push('  a broker subnet routes 0.0.0.0/0 or ::/0 to an internet gateway');
-  if (ingress.open === false && lines.length === 1) lines.push('  not publicly accessible; no security group rule admits 0.0.0.0/0 or ::/0 on a broker port');
-  for (const missing of ingress.missing ?? []) lines.push(...indent(wrap(`missing: ${missingText(missing)}`, WIDTH - 2), '  '));
+  if (ingress.open === false && lines.length === 1)
+    lines.push('  not publicly accessible; no security group rule admits 0.0.0.0/0 or ::/0 on a broker port');
+  for (const missing of ingress.missing ?? [])
+    lines.push(...indent(wrap(`missing: ${missingText(missing)}`, WIDTH - 2), '  '));
   return lines.join('\n');
 }
 
@@ -566,12 +695,24 @@ export function renderPathsMermaid(report: PathsReport, options: PathsRenderOpti
  * characters (bidi overrides) shown escaped (src/foundation/terminal.ts).
  */
 export function escapeMermaid(text: string): string {
-  const entities: Record<string, string> = {'"': '#quot;', '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;', ';': '#59;', '`': '#96;', '%': '#37;'};
+  const entities: Record<string, string> = {
+    '"': '#quot;',
+    '#': '#35;',
+    '&': '#amp;',
+    '<': '#lt;',
+    '>': '#gt;',
+    ';': '#59;',
+    '`': '#96;',
+    '%': '#37;',
+  };
   return terminalSafe(text.replace(/[ \t\n\r]+/g, ' ').trim()).replace(/["#&<>;`%]/g, (char) => entities[char]);
 }
 
 function label(lines: string[]): string {
-  return `"${lines.filter((line) => line !== '').map((line) => escapeMermaid(shorten(line, LABEL_LINE_CHARS))).join('<br/>')}"`;
+  return `"${lines
+    .filter((line) => line !== '')
+    .map((line) => escapeMermaid(shorten(line, LABEL_LINE_CHARS)))
+    .join('<br/>')}"`;
 }
 
 function shorten(text: string, max: number): string {
@@ -632,11 +773,16 @@ const DOT_EDGE: Record<EdgeState, string> = {
  * Graphviz writes label text into SVG with `<`, `>` and `"` as entities: no markup can come from a label.
  */
 export function escapeDot(text: string): string {
-  return terminalSafe(text.replace(/[ \t\n\r]+/g, ' ').trim()).replace(/[\\"&]/g, (char) => (char === '&' ? '&amp;' : `\\${char}`));
+  return terminalSafe(text.replace(/[ \t\n\r]+/g, ' ').trim()).replace(/[\\"&]/g, (char) =>
+    char === '&' ? '&amp;' : `\\${char}`,
+  );
 }
 
 function dotLabel(lines: string[]): string {
-  return `"${lines.filter((line) => line !== '').map((line) => escapeDot(shorten(line, LABEL_LINE_CHARS))).join('\\n')}"`;
+  return `"${lines
+    .filter((line) => line !== '')
+    .map((line) => escapeDot(shorten(line, LABEL_LINE_CHARS)))
+    .join('\\n')}"`;
 }
 
 /**
@@ -653,7 +799,8 @@ export function brokerPathsDot(broker: ResourceRef, network: BrokerNetworkFacts 
     '  edge [arrowsize=0.7];',
     '  graph [fontname="Helvetica,Arial,sans-serif", fontsize=11, labeljust=l, style="rounded,dashed", color="#9aa0a6"];',
   ];
-  const nodeLine = (node: GraphNode, pad: string) => `${pad}${node.id} [label=${dotLabel(node.lines)}, class="${node.cls}", ${DOT_NODE[node.cls]}];`;
+  const nodeLine = (node: GraphNode, pad: string) =>
+    `${pad}${node.id} [label=${dotLabel(node.lines)}, class="${node.cls}", ${DOT_NODE[node.cls]}];`;
   for (const node of graph.nodes.filter((n) => !n.group)) out.push(nodeLine(node, '  '));
   for (const group of graph.groups) {
     out.push(`  subgraph cluster_${group.id} {`, `    label=${dotLabel([group.title])};`);
@@ -661,7 +808,8 @@ export function brokerPathsDot(broker: ResourceRef, network: BrokerNetworkFacts 
     out.push('  }');
   }
 
-  for (const edge of graph.edges) out.push(`  ${edge.from} -> ${edge.to} [class="${edge.state}", ${DOT_EDGE[edge.state]}];`);
+  for (const edge of graph.edges)
+    out.push(`  ${edge.from} -> ${edge.to} [class="${edge.state}", ${DOT_EDGE[edge.state]}];`);
   out.push('}');
   return out.join('\n') + '\n';
 }
@@ -688,11 +836,18 @@ function pathGraph(report: Pick<PathsReport, 'broker' | 'network'>): Graph {
   };
 
   if (!network) {
-    graph.nodes.push({id: 'M', lines: ['network not collected', `no network data for ${broker.region}`], cls: 'unknown'});
+    graph.nodes.push({
+      id: 'M',
+      lines: ['network not collected', `no network data for ${broker.region}`],
+      cls: 'unknown',
+    });
     addEdge('M', BROKER_NODE, 'unknown');
   } else {
     if (network.onPrem.networks.length === 0) {
-      const lines = ['no on-premises network', network.onPrem.breakPoint ? BREAK_WORDS[network.onPrem.breakPoint.kind] : 'none given, none found in routes'];
+      const lines = [
+        'no on-premises network',
+        network.onPrem.breakPoint ? BREAK_WORDS[network.onPrem.breakPoint.kind] : 'none given, none found in routes',
+      ];
       graph.nodes.push({id: 'N', lines, cls: network.onPrem.breakPoint ? 'broken' : 'unknown'});
       addEdge('N', BROKER_NODE, network.onPrem.breakPoint ? 'broken' : 'unknown');
     }
@@ -705,7 +860,12 @@ function pathGraph(report: Pick<PathsReport, 'broker' | 'network'>): Graph {
   return graph;
 }
 
-function addNetwork(graph: Graph, onPrem: OnPremNetworkFacts, index: number, addEdge: (from: string, to: string, state: EdgeState) => void): void {
+function addNetwork(
+  graph: Graph,
+  onPrem: OnPremNetworkFacts,
+  index: number,
+  addEdge: (from: string, to: string, state: EdgeState) => void,
+): void {
   const group = `G${index}`;
   const start = `N${index}`;
   graph.groups.push({id: group, title: `${onPrem.cidr}: ${onPrem.verdict.toUpperCase()}`});
@@ -755,8 +915,23 @@ function addNetwork(graph: Graph, onPrem: OnPremNetworkFacts, index: number, add
 function standInPaths(onPrem: OnPremNetworkFacts): NetworkPath[] {
   const hop: PathHop = onPrem.breakPoint
     ? breakPointHop(onPrem.breakPoint)
-    : {kind: 'target', resourceType: '', id: 'no path', status: onPrem.verdict === 'unknown' ? 'unknown' : 'broken', reason: onPrem.missing?.[0]?.reason ?? 'no path'};
-  return [{subnetId: '', destination: onPrem.cidr, via: 'none', status: hop.status === 'unknown' ? 'unknown' : 'broken', openPorts: [], hops: [hop]}];
+    : {
+        kind: 'target',
+        resourceType: '',
+        id: 'no path',
+        status: onPrem.verdict === 'unknown' ? 'unknown' : 'broken',
+        reason: onPrem.missing?.[0]?.reason ?? 'no path',
+      };
+  return [
+    {
+      subnetId: '',
+      destination: onPrem.cidr,
+      via: 'none',
+      status: hop.status === 'unknown' ? 'unknown' : 'broken',
+      openPorts: [],
+      hops: [hop],
+    },
+  ];
 }
 
 function breakPointHop(breakPoint: BreakPoint): PathHop {
@@ -774,7 +949,10 @@ function breakPointHop(breakPoint: BreakPoint): PathHop {
 
 function hopLabel(hop: PathHop): string[] {
   const title = hop.kind === 'vpn-tunnel' && hop.tunnel ? 'VPN tunnel' : (HOP_TITLES[hop.kind] ?? hop.kind);
-  const lines = [title + (hop.direction === 'return' ? ' (return)' : ''), hop.tunnel ? `${hop.id} ${hop.tunnel.outsideIpAddress}` : hop.id];
+  const lines = [
+    title + (hop.direction === 'return' ? ' (return)' : ''),
+    hop.tunnel ? `${hop.id} ${hop.tunnel.outsideIpAddress}` : hop.id,
+  ];
   if (hop.status === 'broken') lines.push(hop.break ? BREAK_WORDS[hop.break] : 'broken');
   else if (hop.status === 'unknown') lines.push('unknown');
   else if (hop.route) lines.push(`${hop.route.destination} → ${hop.route.target}`);
@@ -784,7 +962,11 @@ function hopLabel(hop: PathHop): string[] {
   return lines;
 }
 
-function addInternet(graph: Graph, facts: BrokerNetworkFacts, addEdge: (from: string, to: string, state: EdgeState) => void): void {
+function addInternet(
+  graph: Graph,
+  facts: BrokerNetworkFacts,
+  addEdge: (from: string, to: string, state: EdgeState) => void,
+): void {
   const ingress = facts.internetIngress;
   if (ingress.open !== true) return;
   const group = 'GI';
@@ -793,7 +975,17 @@ function addInternet(graph: Graph, facts: BrokerNetworkFacts, addEdge: (from: st
   if (ingress.publiclyAccessible) addEdge('I', BROKER_NODE, 'exposed');
   ingress.rules.forEach((rule, index) => {
     const id = `E${index + 1}`;
-    graph.nodes.push({id, lines: ['security group', rule.securityGroupId, `${rule.ruleId}: ${rule.source}`, `ports ${rule.ports.join(', ')}`], cls: 'broken', group});
+    graph.nodes.push({
+      id,
+      lines: [
+        'security group',
+        rule.securityGroupId,
+        `${rule.ruleId}: ${rule.source}`,
+        `ports ${rule.ports.join(', ')}`,
+      ],
+      cls: 'broken',
+      group,
+    });
     addEdge('I', id, 'exposed');
     addEdge(id, BROKER_NODE, 'exposed');
   });
@@ -814,13 +1006,19 @@ export function renderPathsMarkdown(report: PathsReport): string {
     lines.push('| On-premises network | Verdict | Healthy paths | Independent | Breaks at |', '|---|---|---|---|---|');
     for (const onPrem of network.onPrem.networks) {
       const breaks = onPrem.breakPoint ? markdownText(breakText(onPrem.breakPoint)) : '';
-      lines.push(`| ${markdownCode(onPrem.cidr)} | ${onPrem.verdict} | ${onPrem.healthyPathCount} | ${onPrem.independentPathCount} | ${breaks} |`);
+      lines.push(
+        `| ${markdownCode(onPrem.cidr)} | ${onPrem.verdict} | ${onPrem.healthyPathCount} | ${onPrem.independentPathCount} | ${breaks} |`,
+      );
     }
 
     lines.push('');
   }
 
-  if (network?.internetIngress.open === true) lines.push(`**Internet ingress is open** on port(s) ${network.internetIngress.openPorts.join(', ') || 'of the broker'}.`, '');
+  if (network?.internetIngress.open === true)
+    lines.push(
+      `**Internet ingress is open** on port(s) ${network.internetIngress.openPorts.join(', ') || 'of the broker'}.`,
+      '',
+    );
   lines.push(renderPathsMermaid(report, {fenced: true}));
   return lines.join('\n');
 }
@@ -842,33 +1040,61 @@ export function aboutNetwork(explanation: Explanation): boolean {
  * (internetIngress), the best healthy path of each network without redundancy (redundant, path counts), or
  * else the path where each failing network breaks. Undefined when the facts have nothing to show.
  */
-export function findingNetwork(facts: BrokerNetworkFacts, broker: ResourceRef, explanations: Explanation[] = []): FindingNetwork | undefined {
+export function findingNetwork(
+  facts: BrokerNetworkFacts,
+  broker: ResourceRef,
+  explanations: Explanation[] = [],
+): FindingNetwork | undefined {
   const paths = explanations.map((e) => e.path);
   if (paths.some((path) => path.startsWith('network.internetIngress'))) return internetFinding(facts, broker);
-  const named = new Set(paths.flatMap((path) => {
-    const match = NETWORK_INDEX.exec(path);
-    return match ? [Number(match[1])] : [];
-  }));
+  const named = new Set(
+    paths.flatMap((path) => {
+      const match = NETWORK_INDEX.exec(path);
+      return match ? [Number(match[1])] : [];
+    }),
+  );
   const networks = facts.onPrem.networks;
   if (paths.some((path) => REDUNDANCY.test(path))) {
-    const chosen = named.size > 0 ? networks.filter((_, i) => named.has(i)) : networks.filter((n) => n.redundant !== true);
+    const chosen =
+      named.size > 0 ? networks.filter((_, i) => named.has(i)) : networks.filter((n) => n.redundant !== true);
     // A network with no healthy path at all (or only part of it reachable) is better shown where it breaks.
-    const pathOf = (n: OnPremNetworkFacts) => (n.verdict === 'unreachable' || n.verdict === 'unknown' ? breakingPath(n) : undefined) ?? bestHealthyPath(n) ?? breakingPath(n);
-    return finding('healthy-path', chosen.map((n) => flowOf(n, pathOf(n))), facts.requiredPorts);
+    const pathOf = (n: OnPremNetworkFacts) =>
+      (n.verdict === 'unreachable' || n.verdict === 'unknown' ? breakingPath(n) : undefined) ??
+      bestHealthyPath(n) ??
+      breakingPath(n);
+    return finding(
+      'healthy-path',
+      chosen.map((n) => flowOf(n, pathOf(n))),
+      facts.requiredPorts,
+    );
   }
 
   const failing = networks.filter((n) => n.verdict === 'unreachable' || n.verdict === 'unknown');
-  const chosen = named.size > 0 ? networks.filter((_, i) => named.has(i)) : failing.length > 0 ? failing : networks.filter((n) => n.verdict !== 'reachable');
+  const chosen =
+    named.size > 0
+      ? networks.filter((_, i) => named.has(i))
+      : failing.length > 0
+        ? failing
+        : networks.filter((n) => n.verdict !== 'reachable');
   const flows = chosen.map((n) => flowOf(n, n.verdict === 'degraded' ? bestHealthyPath(n) : breakingPath(n)));
   if (flows.length === 0 && facts.onPrem.breakPoint) {
-    flows.push({from: 'on-premises', verdict: facts.onPrem.verdict, breakPoint: facts.onPrem.breakPoint, hops: [breakPointHop(facts.onPrem.breakPoint)]});
+    flows.push({
+      from: 'on-premises',
+      verdict: facts.onPrem.verdict,
+      breakPoint: facts.onPrem.breakPoint,
+      hops: [breakPointHop(facts.onPrem.breakPoint)],
+    });
   }
 
   if (flows.length === 0 && facts.internetIngress.open === true) return internetFinding(facts, broker);
   return finding('broken-path', flows, facts.requiredPorts);
 }
 
-function finding(focus: FindingNetwork['focus'], flows: FindingNetworkFlow[], requiredPorts?: RequiredPorts): FindingNetwork | undefined {
+function finding(
+  focus: FindingNetwork['focus'],
+  flows: FindingNetworkFlow[],
+  requiredPorts?: RequiredPorts,
+): FindingNetwork | undefined {
   const kept = flows.filter((flow) => flow.hops.length > 0).slice(0, MAX_FINDING_FLOWS);
   return kept.length > 0 ? {focus, ...(requiredPorts && {requiredPorts}), flows: kept} : undefined;
 }
@@ -876,14 +1102,18 @@ function finding(focus: FindingNetwork['focus'], flows: FindingNetworkFlow[], re
 /** The path that shows where the network breaks: the one at the network's break point, else the first not healthy. */
 function breakingPath(network: OnPremNetworkFacts): NetworkPath | undefined {
   const bp = network.breakPoint;
-  const atBreak = bp && network.paths.find((p) => p.breakPoint && p.breakPoint.id === bp.id && p.breakPoint.kind === bp.kind);
-  return atBreak || network.paths.find((p) => p.status === 'broken') || network.paths.find((p) => p.status === 'unknown');
+  const atBreak =
+    bp && network.paths.find((p) => p.breakPoint && p.breakPoint.id === bp.id && p.breakPoint.kind === bp.kind);
+  return (
+    atBreak || network.paths.find((p) => p.status === 'broken') || network.paths.find((p) => p.status === 'unknown')
+  );
 }
 
 /** The healthy path with the most broker ports open (the first of equals, in the model's order). */
 function bestHealthyPath(network: OnPremNetworkFacts): NetworkPath | undefined {
   let best: NetworkPath | undefined;
-  for (const path of network.paths) if (path.status === 'healthy' && (!best || path.openPorts.length > best.openPorts.length)) best = path;
+  for (const path of network.paths)
+    if (path.status === 'healthy' && (!best || path.openPorts.length > best.openPorts.length)) best = path;
   return best;
 }
 

@@ -42,7 +42,10 @@ const STANDALONE_TWELVE_DIGITS = /(?<![A-Za-z0-9-])\d{12}(?![A-Za-z0-9-])/g;
 const UNTOUCHED_KEYS = new Set(['fingerprint']);
 
 export function accountAlias(accountId: string, key?: string): string {
-  return `account-${createHmac('sha256', key || PUBLIC_KEY).update(accountId, 'utf8').digest('hex').slice(0, 8)}`;
+  return `account-${createHmac('sha256', key || PUBLIC_KEY)
+    .update(accountId, 'utf8')
+    .digest('hex')
+    .slice(0, 8)}`;
 }
 
 /** `key`: the secret, usually from MQ_AUDIT_REDACT_KEY; empty or undefined means the public key. */
@@ -102,7 +105,12 @@ export function accountIdsIn(value: unknown, found = new Set<string>()): Set<str
     for (const item of value) accountIdsIn(item, found);
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
-      if (ACCOUNT_KEY.test(key) && (typeof item === 'string' || typeof item === 'number') && WHOLE_ACCOUNT_ID.test(String(item))) found.add(String(item));
+      if (
+        ACCOUNT_KEY.test(key) &&
+        (typeof item === 'string' || typeof item === 'number') &&
+        WHOLE_ACCOUNT_ID.test(String(item))
+      )
+        found.add(String(item));
       accountIdsIn(key, found);
       accountIdsIn(item, found);
     }
@@ -115,7 +123,12 @@ function textRedactor(known: Set<string>, redactor: Redactor): (text: string) =>
   // Longest first is moot (all are 12 digits); sorted for a deterministic pattern.
   const ids = [...known].sort();
   const knownPattern =
-    ids.length === 0 ? undefined : new RegExp(`(?<!\\d)(?:${ids.map((id) => `${id}|${id.slice(0, 4)}-${id.slice(4, 8)}-${id.slice(8)}`).join('|')})(?!\\d)`, 'g');
+    ids.length === 0
+      ? undefined
+      : new RegExp(
+          `(?<!\\d)(?:${ids.map((id) => `${id}|${id.slice(0, 4)}-${id.slice(4, 8)}-${id.slice(8)}`).join('|')})(?!\\d)`,
+          'g',
+        );
   const aliasOfWritten = (written: string) => redactor.aliasOf(written.replaceAll('-', ''));
   return (text) => {
     const once = knownPattern ? text.replace(knownPattern, aliasOfWritten) : text;
@@ -127,16 +140,25 @@ function textRedactor(known: Set<string>, redactor: Redactor): (text: string) =>
  * `copies`: each object already redacted → its copy. An object shared by many results (the hops of a path that
  * brokers share) is redacted once and stays shared, so the JSON report still lists it once.
  */
-function redactValue(value: unknown, replace: (text: string) => string, redactor: Redactor, copies = new Map<object, unknown>()): unknown {
+function redactValue(
+  value: unknown,
+  replace: (text: string) => string,
+  redactor: Redactor,
+  copies = new Map<object, unknown>(),
+): unknown {
   if (typeof value === 'string') return replace(value);
-  if (typeof value === 'number') return Number.isInteger(value) && WHOLE_ACCOUNT_ID.test(String(value)) ? redactor.aliasOf(String(value)) : value;
+  if (typeof value === 'number')
+    return Number.isInteger(value) && WHOLE_ACCOUNT_ID.test(String(value)) ? redactor.aliasOf(String(value)) : value;
   if (typeof value !== 'object' || value === null) return value;
   const done = copies.get(value);
   if (done !== undefined) return done;
   const copy = Array.isArray(value)
     ? value.map((item) => redactValue(item, replace, redactor, copies))
     : Object.fromEntries(
-        Object.entries(value).map(([key, item]) => [replace(key), UNTOUCHED_KEYS.has(key) ? item : redactValue(item, replace, redactor, copies)]),
+        Object.entries(value).map(([key, item]) => [
+          replace(key),
+          UNTOUCHED_KEYS.has(key) ? item : redactValue(item, replace, redactor, copies),
+        ]),
       );
   copies.set(value, copy);
   return copy;

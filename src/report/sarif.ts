@@ -6,7 +6,16 @@
  * Only failures are results: GitHub ignores suppressions and baselines, so anything emitted becomes an open alert.
  * What could not be checked goes into the invocation's notifications, so "no findings" never hides "could not look".
  */
-import type {CodeFlow, Invocation, Location, Log, Notification, ReportingDescriptor, Result, ThreadFlowLocation} from 'sarif';
+import type {
+  CodeFlow,
+  Invocation,
+  Location,
+  Log,
+  Notification,
+  ReportingDescriptor,
+  Result,
+  ThreadFlowLocation,
+} from 'sarif';
 
 import type {Evaluation, Explanation, PolicyControls, ResourceRef, Severity} from '../policy/types';
 import type {PathHop} from '../network/facts';
@@ -15,7 +24,16 @@ import {findingFingerprint} from './fingerprint';
 import {jsonChunks, lazyMap} from './json-chunks';
 import {compareCollectionErrors, compareEvaluations, compareStrings} from './ordering';
 import {BREAK_WORDS, hopTitle} from './paths';
-import type {FindingNetworkFlow, LocatableResource, Locator, RenderOptions, ReportedEvaluation, ReportedPolicy, ScanReport, SourceLocation} from './types';
+import type {
+  FindingNetworkFlow,
+  LocatableResource,
+  Locator,
+  RenderOptions,
+  ReportedEvaluation,
+  ReportedPolicy,
+  ScanReport,
+  SourceLocation,
+} from './types';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** package.json has no homepage or repository yet; the package's registry page is the stable public address. */
@@ -42,7 +60,12 @@ const CATEGORY_PATTERN = /^[A-Za-z0-9._:@/-]+$/;
 const MESSAGE_EXPLANATIONS = 3;
 const FOUND_VALUE_CHARS = 80;
 
-const LEVEL: Record<Severity, 'error' | 'note' | 'warning'> = {critical: 'error', high: 'error', medium: 'warning', low: 'note'};
+const LEVEL: Record<Severity, 'error' | 'note' | 'warning'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+};
 /** Mid-band scores, clear of the 9.0 boundary GitHub's docs word ambiguously. A string: GitHub rejects numbers. */
 const SECURITY_SEVERITY: Record<Severity, string> = {critical: '9.5', high: '8.0', medium: '5.5', low: '2.0'};
 const BASE_TAGS = ['security', 'aws', 'amazon-mq'];
@@ -94,7 +117,8 @@ function sarifLog(report: ScanReport, options: RenderOptions, lazily: boolean): 
   const rules = new Map<string, RuleEntry>(policies.map((policy, index) => [policy.id, {index, policy}]));
   const withPaths = pathCount(options);
   let written = 0;
-  const toResult = (ev: ReportedEvaluation): Result => resultFor(ev, rules.get(ev.policyId)!, options.locate, written++ < withPaths);
+  const toResult = (ev: ReportedEvaluation): Result =>
+    resultFor(ev, rules.get(ev.policyId)!, options.locate, written++ < withPaths);
   const pathsOmitted = kept.slice(withPaths).filter((ev) => (ev.network?.flows.length ?? 0) > 0).length;
 
   return {
@@ -122,8 +146,10 @@ function sarifLog(report: ScanReport, options: RenderOptions, lazily: boolean): 
 export function categoryProblem(raw: string): string | undefined {
   const category = raw.trim().replace(/\/+$/, '');
   if (category === '') return 'the SARIF category must not be empty';
-  if (category.length > MAX_CATEGORY_LENGTH) return `the SARIF category must be at most ${MAX_CATEGORY_LENGTH} characters`;
-  if (!CATEGORY_PATTERN.test(category)) return `the SARIF category "${raw}" may only contain letters, digits and . _ : @ / -`;
+  if (category.length > MAX_CATEGORY_LENGTH)
+    return `the SARIF category must be at most ${MAX_CATEGORY_LENGTH} characters`;
+  if (!CATEGORY_PATTERN.test(category))
+    return `the SARIF category "${raw}" may only contain letters, digits and . _ : @ / -`;
   return undefined;
 }
 
@@ -137,7 +163,9 @@ export function normalizeCategory(raw: string | undefined): string {
 
 /** A repo-relative pseudo-path: GitHub needs a file-like URI, and an ARN's `:` would read as a URI scheme. */
 export function brokerPath(resource: Pick<ResourceRef, 'accountId' | 'id' | 'name' | 'region'>): string {
-  return ['aws', resource.accountId, resource.region, 'mq', 'broker', resource.name || resource.id].map(pathSegment).join('/');
+  return ['aws', resource.accountId, resource.region, 'mq', 'broker', resource.name || resource.id]
+    .map(pathSegment)
+    .join('/');
 }
 
 /** GitHub keys alerts on this alone: policy and broker, never line numbers or input order. */
@@ -201,7 +229,9 @@ function ruleFor(policy: ReportedPolicy): ReportingDescriptor {
 
 /** Generic tags first, then the policy's own, then framework controls while there is room (GitHub keeps 10). */
 function ruleTags(policy: ReportedPolicy): string[] {
-  const controlTags = FRAMEWORKS.flatMap(({key, tag}) => (policy.controls?.[key] ?? []).map((control) => `${tag}/${control}`));
+  const controlTags = FRAMEWORKS.flatMap(({key, tag}) =>
+    (policy.controls?.[key] ?? []).map((control) => `${tag}/${control}`),
+  );
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const raw of [...BASE_TAGS, ...(policy.tags ?? []), ...controlTags]) {
@@ -229,7 +259,8 @@ function helpText(policy: ReportedPolicy, helpUri: string | undefined): string {
   if (policy.rationale?.trim()) sections.push(`Why it matters: ${policy.rationale.trim()}`);
   if (policy.remediation?.trim()) sections.push(`How to fix: ${policy.remediation.trim()}`);
   const controls = controlLines(policy.controls);
-  if (controls.length > 0) sections.push(`Controls: ${controls.map(({label, ids}) => `${label} ${ids.join(', ')}`).join('; ')}.`);
+  if (controls.length > 0)
+    sections.push(`Controls: ${controls.map(({label, ids}) => `${label} ${ids.join(', ')}`).join('; ')}.`);
   const parameters = parameterLines(policy.parameterValues ?? {});
   if (parameters.length > 0) sections.push(`Parameters: ${parameters.join('; ')}.`);
   if (helpUri) sections.push(`More: ${helpUri}`);
@@ -243,7 +274,9 @@ function helpMarkdown(policy: ReportedPolicy, helpUri: string | undefined): stri
   if (policy.remediation?.trim()) sections.push(`## How to fix\n\n${policy.remediation.trim()}`);
   const controls = controlLines(policy.controls);
   if (controls.length > 0) {
-    sections.push(`## Controls\n\n${controls.map(({label, ids}) => `- ${label}: ${ids.map((id) => `\`${id}\``).join(', ')}`).join('\n')}`);
+    sections.push(
+      `## Controls\n\n${controls.map(({label, ids}) => `- ${label}: ${ids.map((id) => `\`${id}\``).join(', ')}`).join('\n')}`,
+    );
   }
   const parameters = parameterLines(policy.parameterValues ?? {});
   if (parameters.length > 0) sections.push(`## Parameters\n\n${parameters.map((line) => `- \`${line}\``).join('\n')}`);
@@ -259,8 +292,11 @@ function helpMarkdown(policy: ReportedPolicy, helpUri: string | undefined): stri
  */
 function sarifFailures(report: ScanReport): ReportedEvaluation[] {
   // With a proposed change, what it introduces comes first: GitHub keeps the first results when there are too many.
-  const introducedFirst = (a: ReportedEvaluation, b: ReportedEvaluation) => Number(b.change === 'introduced') - Number(a.change === 'introduced');
-  return report.results.filter((ev) => ev.status === 'fail' && !ev.suppression).sort((a, b) => introducedFirst(a, b) || compareEvaluations(a, b));
+  const introducedFirst = (a: ReportedEvaluation, b: ReportedEvaluation) =>
+    Number(b.change === 'introduced') - Number(a.change === 'introduced');
+  return report.results
+    .filter((ev) => ev.status === 'fail' && !ev.suppression)
+    .sort((a, b) => introducedFirst(a, b) || compareEvaluations(a, b));
 }
 
 /** How many results, most severe first, get their network paths drawn. */
@@ -273,10 +309,12 @@ function pathCount(options: RenderOptions): number {
  * src/cli/report-output.ts weighs against GitHub's size limit). Zero for results without paths.
  */
 export function sarifPathBytes(report: ScanReport, options: RenderOptions = {}): number[] {
-  return sarifFailures(report).slice(0, pathCount(options)).map((ev) => {
-    const hops = networkHops(ev, options.locate, true);
-    return hops ? JSON.stringify(hops.codeFlows).length + JSON.stringify(hops.relatedLocations).length : 0;
-  });
+  return sarifFailures(report)
+    .slice(0, pathCount(options))
+    .map((ev) => {
+      const hops = networkHops(ev, options.locate, true);
+      return hops ? JSON.stringify(hops.codeFlows).length + JSON.stringify(hops.relatedLocations).length : 0;
+    });
 }
 
 /**
@@ -297,9 +335,18 @@ function resultFor(ev: ReportedEvaluation, rule: RuleEntry, locate: Locator | un
     ruleId: ev.policyId,
     ruleIndex: rule.index,
     level: LEVEL[ev.severity],
-    message: {text: [resultMessage(ev), ...(ev.cause ? [`Introduced by this change: ${sentence(ev.cause.text)}`] : []), ...(hops?.sentences ?? [])].join(' ')},
+    message: {
+      text: [
+        resultMessage(ev),
+        ...(ev.cause ? [`Introduced by this change: ${sentence(ev.cause.text)}`] : []),
+        ...(hops?.sentences ?? []),
+      ].join(' '),
+    },
     // An introduced finding lands on the line of the change that causes it, so the pull request's diff shows it.
-    locations: [brokerLocation(resource, causeLocator(ev, locate), ev.explanations?.[0]?.path)].slice(0, GITHUB_LIMITS.locationsPerResult),
+    locations: [brokerLocation(resource, causeLocator(ev, locate), ev.explanations?.[0]?.path)].slice(
+      0,
+      GITHUB_LIMITS.locationsPerResult,
+    ),
     ...(hops && withPaths ? {codeFlows: hops.codeFlows, relatedLocations: hops.relatedLocations} : {}),
     partialFingerprints: {primaryLocationLineHash: primaryLocationLineHash(ev.policyId, resource.arn)},
     properties: {
@@ -326,7 +373,8 @@ function resultMessage(ev: Evaluation): string {
     `Resource ${resource.arn} (account ${resource.accountId}, region ${resource.region}).`,
     ...explanations.slice(0, MESSAGE_EXPLANATIONS).map(explanationSentence),
   ];
-  if (explanations.length > MESSAGE_EXPLANATIONS) parts.push(`${explanations.length - MESSAGE_EXPLANATIONS} more in properties.explanations.`);
+  if (explanations.length > MESSAGE_EXPLANATIONS)
+    parts.push(`${explanations.length - MESSAGE_EXPLANATIONS} more in properties.explanations.`);
   return parts.join(' ');
 }
 
@@ -349,7 +397,12 @@ function brokerLocation(resource: ResourceRef, locate?: Locator, property?: stri
   };
 }
 
-function invocationFor(report: ScanReport, rules: Map<string, RuleEntry>, leftOut: number, pathsOmitted: number): Invocation {
+function invocationFor(
+  report: ScanReport,
+  rules: Map<string, RuleEntry>,
+  leftOut: number,
+  pathsOmitted: number,
+): Invocation {
   const errors = report.results.filter((ev) => ev.status === 'error').sort(compareEvaluations);
   const notifications = [
     ...[...report.collectionErrors].sort(compareCollectionErrors).map(collectionErrorNotification),
@@ -373,13 +426,15 @@ function invocationFor(report: ScanReport, rules: Map<string, RuleEntry>, leftOu
 
 /** Expired and stale suppressions, a disjoint baseline, and how many suppressed findings were left out. */
 function gateNotifications(report: ScanReport): Notification[] {
-  const warnings = (report.warnings ?? []).map(
-    (warning): Notification => ({
-      level: warning.code === 'suppression-stale' ? 'note' : 'warning',
-      message: {text: oneLine(warning.message)},
-      properties: {code: warning.code, ...(warning.source ? {source: warning.source} : {}), ...(warning.place ? {place: warning.place} : {})},
-    }),
-  );
+  const warnings = (report.warnings ?? []).map((warning): Notification => ({
+    level: warning.code === 'suppression-stale' ? 'note' : 'warning',
+    message: {text: oneLine(warning.message)},
+    properties: {
+      code: warning.code,
+      ...(warning.source ? {source: warning.source} : {}),
+      ...(warning.place ? {place: warning.place} : {}),
+    },
+  }));
   const suppressed = report.results.filter((ev) => ev.status === 'fail' && ev.suppression).length;
   if (suppressed > 0) {
     warnings.push({
@@ -480,11 +535,14 @@ function httpUri(raw: string | undefined): string | undefined {
 
 /** RFC 3339 date-time with a real calendar date and an offset, as the schema's `date-time` format demands. */
 function dateTime(raw: string | undefined): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(raw ?? '');
+  const match = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(
+    raw ?? '',
+  );
   if (!match) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
   const calendar = new Date(Date.UTC(year, month - 1, day));
-  const validDate = calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+  const validDate =
+    calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
   const validTime = hour <= 23 && minute <= 59 && second <= 60;
   const validOffset = match[9] === undefined || (Number(match[9]) <= 23 && Number(match[10]) <= 59);
   return validDate && validTime && validOffset ? raw : undefined;
@@ -542,17 +600,38 @@ interface HopSarif {
  */
 export function resourcePath(resource: LocatableResource): string {
   if (resource.kind === 'broker' || resource.resourceType === 'AWS::AmazonMQ::Broker') {
-    return brokerPath({...resource, name: resource.name ?? '', accountId: resource.accountId ?? '', region: resource.region ?? ''});
+    return brokerPath({
+      ...resource,
+      name: resource.name ?? '',
+      accountId: resource.accountId ?? '',
+      region: resource.region ?? '',
+    });
   }
 
   const [vendor, service, type] = resource.resourceType.split('::');
   if (vendor !== 'AWS' || !service || !type) return ['on-premises', resource.id].map(pathSegment).join('/');
-  const kebab = type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
-  return ['aws', resource.accountId ?? 'unknown', resource.region ?? 'global', service.toLowerCase(), kebab, resource.id].map(pathSegment).join('/');
+  const kebab = type
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
+  return [
+    'aws',
+    resource.accountId ?? 'unknown',
+    resource.region ?? 'global',
+    service.toLowerCase(),
+    kebab,
+    resource.id,
+  ]
+    .map(pathSegment)
+    .join('/');
 }
 
 /** The locator's answer when it is one GitHub accepts, else the pseudo-path at line 1. */
-function physicalLocationOf(resource: LocatableResource, locate: Locator | undefined, property?: string): NonNullable<Location['physicalLocation']> {
+function physicalLocationOf(
+  resource: LocatableResource,
+  locate: Locator | undefined,
+  property?: string,
+): NonNullable<Location['physicalLocation']> {
   const found = locate?.(resource, property);
   if (found && acceptableLocation(found)) {
     const endLine = found.endLine !== undefined && found.endLine >= found.startLine ? {endLine: found.endLine} : {};
@@ -573,7 +652,8 @@ function acceptableLocation(location: SourceLocation): boolean {
 function networkHops(ev: ReportedEvaluation, locate: Locator | undefined, withPaths: boolean): HopSarif | undefined {
   const flows = ev.network?.flows ?? [];
   if (flows.length === 0) return undefined;
-  if (!withPaths) return {codeFlows: [], relatedLocations: [], sentences: flowSentences(flows, () => undefined, 'the JSON report')};
+  if (!withPaths)
+    return {codeFlows: [], relatedLocations: [], sentences: flowSentences(flows, () => undefined, 'the JSON report')};
   const related = new Map<string, Location>();
   const relatedId = (hop: PathHop): number | undefined => {
     const key = hopKey(hop);
@@ -592,16 +672,27 @@ function networkHops(ev: ReportedEvaluation, locate: Locator | undefined, withPa
     budget -= hops.length;
     if (hops.length === 0) continue;
     for (const hop of hops) relatedId(hop);
-    const locations: ThreadFlowLocation[] = hops.map((hop) => ({location: hopLocation(hop, ev, locate), importance: hop.status === 'ok' ? 'important' : 'essential'}));
+    const locations: ThreadFlowLocation[] = hops.map((hop) => ({
+      location: hopLocation(hop, ev, locate),
+      importance: hop.status === 'ok' ? 'important' : 'essential',
+    }));
     codeFlows.push({message: {text: flowSummary(flow)}, threadFlows: [{locations}]});
   }
 
   if (codeFlows.length === 0) return undefined;
-  return {codeFlows, relatedLocations: [...related.values()], sentences: flowSentences(flows, relatedId, 'the code flows')};
+  return {
+    codeFlows,
+    relatedLocations: [...related.values()],
+    sentences: flowSentences(flows, relatedId, 'the code flows'),
+  };
 }
 
 /** `rest`: where the networks beyond the first few are listed. */
-function flowSentences(flows: FindingNetworkFlow[], relatedId: (hop: PathHop) => number | undefined, rest: string): string[] {
+function flowSentences(
+  flows: FindingNetworkFlow[],
+  relatedId: (hop: PathHop) => number | undefined,
+  rest: string,
+): string[] {
   const sentences = flows.slice(0, NETWORK_LIMITS.messageFlows).map((flow) => flowSentence(flow, relatedId));
   const more = flows.length - NETWORK_LIMITS.messageFlows;
   if (more > 0) sentences.push(`${more} more network(s) in ${rest}.`);
@@ -621,7 +712,8 @@ function hopLocation(hop: PathHop, ev: ReportedEvaluation, locate: Locator | und
     ...(hop.arn ? {arn: hop.arn} : {}),
     accountId: hop.accountId ?? (hop.kind === 'on-premises-network' ? undefined : ev.resource.accountId),
     // Direct Connect gateways are global: no region is not the broker's region.
-    region: hop.region ?? (hop.kind === 'dx-gateway' || hop.kind === 'on-premises-network' ? undefined : ev.resource.region),
+    region:
+      hop.region ?? (hop.kind === 'dx-gateway' || hop.kind === 'on-premises-network' ? undefined : ev.resource.region),
     ...(hop.kind === 'broker' ? {name: ev.resource.name, tags: ev.resource.tags} : {}),
   };
   return {
@@ -632,7 +724,12 @@ function hopLocation(hop: PathHop, ev: ReportedEvaluation, locate: Locator | und
 }
 
 function hopMessage(hop: PathHop): string {
-  const status = hop.status === 'ok' ? 'ok' : hop.status === 'broken' ? `broken (${hop.break ? BREAK_WORDS[hop.break] : 'broken'})` : 'unknown';
+  const status =
+    hop.status === 'ok'
+      ? 'ok'
+      : hop.status === 'broken'
+        ? `broken (${hop.break ? BREAK_WORDS[hop.break] : 'broken'})`
+        : 'unknown';
   const direction = hop.direction === 'return' ? ', return traffic' : '';
   return `${hopTitle(hop)}: ${status}${direction}. ${sentence(hop.reason)}`;
 }
@@ -640,7 +737,9 @@ function hopMessage(hop: PathHop): string {
 function flowSummary(flow: FindingNetworkFlow): string {
   const verdict = flow.verdict ? ` (${flow.verdict})` : '';
   if (flow.from === 'internet') return 'From the internet to the broker.';
-  const where = flow.breakPoint ? `: breaks at ${hopTitle({kind: flow.breakPoint.hop, id: flow.breakPoint.id, resourceType: flow.breakPoint.resourceType})} (${BREAK_WORDS[flow.breakPoint.kind]})` : '';
+  const where = flow.breakPoint
+    ? `: breaks at ${hopTitle({kind: flow.breakPoint.hop, id: flow.breakPoint.id, resourceType: flow.breakPoint.resourceType})} (${BREAK_WORDS[flow.breakPoint.kind]})`
+    : '';
   return `From ${flow.from}${verdict} to ${flow.subnetId ?? 'the broker'}${flow.via && flow.via !== 'none' ? ` via ${flow.via}${flow.linkId ? ` ${flow.linkId}` : ''}` : ''}${where}.`;
 }
 
@@ -661,11 +760,16 @@ function flowSentence(flow: FindingNetworkFlow, relatedId: (hop: PathHop) => num
     const hop = (bp && flow.hops.find((h) => h.status === 'broken' && h.id === bp.id && h.kind === bp.hop)) ?? problem;
     const why = plainText(bp?.message ?? hop?.reason ?? '');
     const words = BREAK_WORDS[bp?.kind ?? hop?.break ?? 'no-route'];
-    return hop ? `From ${flow.from} the path breaks at ${hopTitle(hop)} ${link(hop)} (${words}): ${sentence(why)}` : `From ${flow.from} the path breaks (${words}): ${sentence(why)}`;
+    return hop
+      ? `From ${flow.from} the path breaks at ${hopTitle(hop)} ${link(hop)} (${words}): ${sentence(why)}`
+      : `From ${flow.from} the path breaks (${words}): ${sentence(why)}`;
   }
 
-  if (problem) return `From ${flow.from} the path is unknown at ${hopTitle(problem)} ${link(problem)}: ${sentence(plainText(problem.reason))}`;
-  const linkHop = flow.hops.find((hop) => hop.kind === 'vpn-tunnel' || hop.kind === 'virtual-interface' || hop.kind === 'dx-connection');
+  if (problem)
+    return `From ${flow.from} the path is unknown at ${hopTitle(problem)} ${link(problem)}: ${sentence(plainText(problem.reason))}`;
+  const linkHop = flow.hops.find(
+    (hop) => hop.kind === 'vpn-tunnel' || hop.kind === 'virtual-interface' || hop.kind === 'dx-connection',
+  );
   const over = linkHop ? ` through ${hopTitle(linkHop)} ${link(linkHop)}` : '';
   return `From ${flow.from}${flow.verdict ? ` (${flow.verdict})` : ''} the best healthy path runs${over} to ${flow.subnetId ?? 'the broker'}, with no independent second path.`;
 }

@@ -59,8 +59,14 @@ export function renderCompactTable(unsafeReport: ScanReport, options: RenderOpti
   const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_WIDTH));
   const filtered = filterReport(report, options.show);
   // Judging a change, what was failing before it is the nightly audit's: listed in --verbose, counted here.
-  const before = report.change?.gate === 'changes' ? filtered.results.filter((ev) => ev.status === 'fail' && ev.change === 'unchanged') : [];
-  const shown = before.length > 0 ? {...filtered, results: filtered.results.filter((ev) => !(ev.status === 'fail' && ev.change === 'unchanged'))} : filtered;
+  const before =
+    report.change?.gate === 'changes'
+      ? filtered.results.filter((ev) => ev.status === 'fail' && ev.change === 'unchanged')
+      : [];
+  const shown =
+    before.length > 0
+      ? {...filtered, results: filtered.results.filter((ev) => !(ev.status === 'fail' && ev.change === 'unchanged'))}
+      : filtered;
   const rows = findingRows(shown, options.show);
   const verdict = verdictLines(report, width, paint);
   const sections = [
@@ -68,7 +74,12 @@ export function renderCompactTable(unsafeReport: ScanReport, options: RenderOpti
     rowsSection(rows, shown, report, width, paint, filtered !== report),
   ];
   if (before.length > 0) {
-    sections.push(wrap(`${before.length} finding(s) already failing on the deployed estate are not listed: they do not count for the gate (--verbose lists them, --gate all counts them).`, width).join('\n'));
+    sections.push(
+      wrap(
+        `${before.length} finding(s) already failing on the deployed estate are not listed: they do not count for the gate (--verbose lists them, --gate all counts them).`,
+        width,
+      ).join('\n'),
+    );
   }
   const passing = passingLine(report, width, paint);
   if (passing) sections.push(passing);
@@ -86,7 +97,11 @@ export function filterReport(report: ScanReport, show: ShowFilter | undefined): 
   const globs = (show.brokers ?? []).map(globPattern);
   const results = report.results.filter((ev) => {
     if (show.severity && compareSeverity(ev.severity, show.severity) > 0) return false;
-    if (show.statuses?.length && !show.statuses.includes(ev.status === 'fail' && ev.suppression ? 'suppressed' : ev.status)) return false;
+    if (
+      show.statuses?.length &&
+      !show.statuses.includes(ev.status === 'fail' && ev.suppression ? 'suppressed' : ev.status)
+    )
+      return false;
     return globs.length === 0 || globs.some((glob) => glob.test(ev.resource.name));
   });
   return {...report, results};
@@ -96,14 +111,16 @@ export function filterReport(report: ScanReport, show: ShowFilter | undefined): 
  * The `--broker` names or globs that match no resource of the report, each with the nearest names it has (a
  * glob is compared without its wildcards). Empty when every pattern matches, or when the report has no result.
  */
-export function unmatchedBrokerFilters(report: ScanReport, patterns: readonly string[]): {pattern: string; near: string[]; names: string[]}[] {
+export function unmatchedBrokerFilters(
+  report: ScanReport,
+  patterns: readonly string[],
+): {pattern: string; near: string[]; names: string[]}[] {
   const names = [...new Set(report.results.map((ev) => ev.resource.name))].sort();
   if (names.length === 0) return [];
   return patterns
     .filter((pattern) => !names.some((name) => globPattern(pattern).test(name)))
     .map((pattern) => ({pattern, near: nearest(pattern.replace(/[*?]/g, ''), names), names}));
 }
-
 
 function compactHeadline(report: ScanReport, paint: Paint): string {
   const {scopes} = report.inventory;
@@ -144,7 +161,9 @@ export function findingRows(report: ScanReport, show: ShowFilter | undefined): R
   const listed: string[] = show?.statuses ?? [];
   const titles = new Map(report.policies.map((p) => [p.id, p.title]));
   const describeFailed = new Map<string, CollectionError>();
-  for (const error of report.collectionErrors) if (error.resource && error.service === 'mq' && error.operation === 'DescribeBroker') describeFailed.set(error.resource, error);
+  for (const error of report.collectionErrors)
+    if (error.resource && error.service === 'mq' && error.operation === 'DescribeBroker')
+      describeFailed.set(error.resource, error);
   const groups = new Map<string, Row>();
   let current: ReportedEvaluation | undefined;
   const add = (key: string, row: Omit<Row, 'brokers' | 'members'>, broker: string) => {
@@ -165,11 +184,17 @@ export function findingRows(report: ScanReport, show: ShowFilter | undefined): R
     if (ev.status === 'fail') {
       const kind = ev.suppression ? 'suppressed' : 'fail';
       const text = `${kind === 'suppressed' ? suppressedMark(ev) : ''}${baselineMark(ev)}${reason}`;
-      add(`${kind}\u0000${ev.policyId}\u0000${text}`, {kind, severity: ev.severity, policy: ev.policyId, reason: text}, broker);
+      add(
+        `${kind}\u0000${ev.policyId}\u0000${text}`,
+        {kind, severity: ev.severity, policy: ev.policyId, reason: text},
+        broker,
+      );
     } else if (ev.status === 'error') {
       // Checks not evaluated for one cause are one line: a broker whose DescribeBroker failed, else the reason.
       const failed = describeFailed.get(ev.resource.id);
-      const cause = failed ? `${failed.service}:${failed.operation} ${failed.kind === 'access-denied' ? 'denied' : 'failed'} (${failed.code})` : reason;
+      const cause = failed
+        ? `${failed.service}:${failed.operation} ${failed.kind === 'access-denied' ? 'denied' : 'failed'} (${failed.code})`
+        : reason;
       const key = `error\u0000${cause}`;
       add(key, {kind: 'error', severity: ev.severity, policy: '', reason: cause}, broker);
       const checks = errorChecks.get(key) ?? new Set<string>();
@@ -179,7 +204,11 @@ export function findingRows(report: ScanReport, show: ShowFilter | undefined): R
       if (compareSeverity(ev.severity, row.severity) < 0) row.severity = ev.severity;
       row.policy = row.policy === '' || row.policy === ev.policyId ? ev.policyId : '*';
     } else if (listed.includes(ev.status)) {
-      add(`${ev.status}\u0000${ev.policyId}\u0000${reason}`, {kind: ev.status, severity: ev.severity, policy: ev.policyId, reason}, broker);
+      add(
+        `${ev.status}\u0000${ev.policyId}\u0000${reason}`,
+        {kind: ev.status, severity: ev.severity, policy: ev.policyId, reason},
+        broker,
+      );
     }
   }
 
@@ -193,8 +222,15 @@ export function findingRows(report: ScanReport, show: ShowFilter | undefined): R
   const rank = {fail: 0, error: 1, suppressed: 2, pass: 3, not_applicable: 4};
   // New findings (against a baseline) before unchanged ones: those are what a reviewer must look at.
   const unchanged = (row: Row) => (row.members[0].baseline === 'unchanged' ? 1 : 0);
-  return [...groups.values()].sort((a, b) =>
-    rank[a.kind] - rank[b.kind] || unchanged(a) - unchanged(b) || compareSeverity(a.severity, b.severity) || b.brokers.length - a.brokers.length || compareStrings(a.policy, b.policy) || compareStrings(a.reason, b.reason));
+  return [...groups.values()].sort(
+    (a, b) =>
+      rank[a.kind] - rank[b.kind] ||
+      unchanged(a) - unchanged(b) ||
+      compareSeverity(a.severity, b.severity) ||
+      b.brokers.length - a.brokers.length ||
+      compareStrings(a.policy, b.policy) ||
+      compareStrings(a.reason, b.reason),
+  );
 }
 
 function suppressedMark(ev: ReportedEvaluation): string {
@@ -203,9 +239,18 @@ function suppressedMark(ev: ReportedEvaluation): string {
 }
 
 /** `userFiltered`: a display filter (--severity, --status, --broker) is on; say how much it shows. */
-function rowsSection(rows: Row[], shown: ScanReport, report: ScanReport, width: number, paint: Paint, userFiltered = shown !== report): string {
+function rowsSection(
+  rows: Row[],
+  shown: ScanReport,
+  report: ScanReport,
+  width: number,
+  paint: Paint,
+  userFiltered = shown !== report,
+): string {
   const filtered = userFiltered;
-  const note = filtered ? `Showing ${plural(shown.results.length, 'result')} of ${report.results.length} (display filter; the gate counts every result).` : '';
+  const note = filtered
+    ? `Showing ${plural(shown.results.length, 'result')} of ${report.results.length} (display filter; the gate counts every result).`
+    : '';
   if (report.results.length === 0) return 'No brokers were evaluated.';
   if (rows.length === 0) return note || 'Nothing to show: no failing finding, and every check was evaluated.';
   const brokerLabel = (row: Row) => (row.brokers.length === 1 ? row.brokers[0] : `${row.brokers.length} brokers`);
@@ -213,8 +258,22 @@ function rowsSection(rows: Row[], shown: ScanReport, report: ScanReport, width: 
   const policyW = Math.min(MAX_POLICY_COLUMN, Math.max(...rows.map((r) => r.policy.length)));
   const lines: string[] = [];
   if (note) lines.push(note, '');
-  const label = (row: Row) => (row.kind === 'error' ? 'error' : row.kind === 'pass' ? 'pass' : row.kind === 'not_applicable' ? 'n/a' : row.severity);
-  const paintLabel = (row: Row, text: string) => (row.kind === 'error' ? paint('magenta', text) : row.kind === 'suppressed' ? paint('dim', text) : row.kind === 'fail' ? paint(SEVERITY_STYLE[row.severity], text) : paint(row.kind === 'pass' ? 'green' : 'dim', text));
+  const label = (row: Row) =>
+    row.kind === 'error'
+      ? 'error'
+      : row.kind === 'pass'
+        ? 'pass'
+        : row.kind === 'not_applicable'
+          ? 'n/a'
+          : row.severity;
+  const paintLabel = (row: Row, text: string) =>
+    row.kind === 'error'
+      ? paint('magenta', text)
+      : row.kind === 'suppressed'
+        ? paint('dim', text)
+        : row.kind === 'fail'
+          ? paint(SEVERITY_STYLE[row.severity], text)
+          : paint(row.kind === 'pass' ? 'green' : 'dim', text);
   const column = SEVERITY_COLUMN + brokerW + 2 + Math.max(policyW, 0) + 2;
   // Narrow (the cause would get less than MIN_REASON columns beside the policy column): the severity column as
   // wide as its longest label, the cause right after each row's own policy id, its next lines indented by two
@@ -229,7 +288,10 @@ function rowsSection(rows: Row[], shown: ScanReport, report: ScanReport, width: 
     const broker = brokerLabel(row);
     const wholeList = row.brokers.length > 1 ? `on ${row.brokers.join(', ')}` : '';
     // Narrow: a group on the same brokers as the group just above says so instead of listing them again.
-    const brokerList = narrow && wholeList !== '' && wholeList === previousList ? `on the same ${row.brokers.length} brokers as above` : wholeList;
+    const brokerList =
+      narrow && wholeList !== '' && wholeList === previousList
+        ? `on the same ${row.brokers.length} brokers as above`
+        : wholeList;
     previousList = wholeList;
     if (!narrow) {
       const prefix = `${severity}${fit(broker, brokerW).padEnd(brokerW)}  ${fit(row.policy, policyW).padEnd(policyW)}  `;
@@ -245,8 +307,12 @@ function rowsSection(rows: Row[], shown: ScanReport, report: ScanReport, width: 
         const at = line.indexOf(BROKERS_MARK);
         return at < 0 ? line : `${line.slice(0, at)}${paint('dim', line.slice(at + BROKERS_MARK.length))}`;
       };
-      const inList = (index: number) => brokerList !== '' && words.findIndex((line) => line.includes(BROKERS_MARK)) < index;
-      lines.push((prefix + dimList(words[0] ?? '')).trimEnd(), ...words.slice(1).map((line, i) => hang + (inList(i + 1) ? paint('dim', line) : dimList(line))));
+      const inList = (index: number) =>
+        brokerList !== '' && words.findIndex((line) => line.includes(BROKERS_MARK)) < index;
+      lines.push(
+        (prefix + dimList(words[0] ?? '')).trimEnd(),
+        ...words.slice(1).map((line, i) => hang + (inList(i + 1) ? paint('dim', line) : dimList(line))),
+      );
     }
   }
 
@@ -285,10 +351,13 @@ function wrapFirst(text: string, first: number, rest: number): string[] {
 
 /** Brokers with nothing to act on, in one wrapped line. */
 function passingLine(report: ScanReport, width: number, paint: Paint): string {
-  const attention = new Set(report.results.filter((ev) => ev.status === 'fail' || ev.status === 'error').map((ev) => ev.resource.arn));
+  const attention = new Set(
+    report.results.filter((ev) => ev.status === 'fail' || ev.status === 'error').map((ev) => ev.resource.arn),
+  );
   const passing = new Map<string, string>();
   const anyPass = new Set(report.results.filter((ev) => ev.status === 'pass').map((ev) => ev.resource.arn));
-  for (const ev of report.results) if (!attention.has(ev.resource.arn) && anyPass.has(ev.resource.arn)) passing.set(ev.resource.arn, ev.resource.name);
+  for (const ev of report.results)
+    if (!attention.has(ev.resource.arn) && anyPass.has(ev.resource.arn)) passing.set(ev.resource.arn, ev.resource.name);
   if (passing.size === 0) return '';
   const names = [...passing.values()].sort(compareStrings);
   return wrap(`${paint('green', 'Passing')} (${names.length}): ${names.join(', ')}`, width).join('\n');
@@ -308,8 +377,13 @@ function collectionErrorLines(errors: CollectionError[], width: number, paint: P
 /** The gate's decision in a word, then why: first and last, so a log's head and tail both say it. */
 function verdictParts(report: ScanReport): {word: string; reason: string; exit: string} {
   const {gate} = report;
-  const word = gate.exitCode === 0 ? 'PASSED' : gate.exitCode === 1 ? 'FAILED' : gate.exitCode === 3 ? 'INCOMPLETE' : 'ERROR';
-  return {word, reason: gate.reason.replace(/^Gate (failed|passed): /, ''), exit: `Exit code ${gate.exitCode} (fail-on ${gate.failOn}).`};
+  const word =
+    gate.exitCode === 0 ? 'PASSED' : gate.exitCode === 1 ? 'FAILED' : gate.exitCode === 3 ? 'INCOMPLETE' : 'ERROR';
+  return {
+    word,
+    reason: gate.reason.replace(/^Gate (failed|passed): /, ''),
+    exit: `Exit code ${gate.exitCode} (fail-on ${gate.failOn}).`,
+  };
 }
 
 function verdictLines(report: ScanReport, width: number, paint: Paint): string[] {
@@ -326,7 +400,8 @@ function verdictLines(report: ScanReport, width: number, paint: Paint): string[]
 function topLines(report: ScanReport, width: number, paint: Paint): string[] {
   const verdict = verdictLines(report, width, paint);
   const {word, reason, exit} = verdictParts(report);
-  if (verdict.length === 1 || `${word}: ${reason}`.length > width) return [...verdict, ...wrap(countsLine(report), width)];
+  if (verdict.length === 1 || `${word}: ${reason}`.length > width)
+    return [...verdict, ...wrap(countsLine(report), width)];
   const style = report.gate.exitCode === 0 ? (['bold', 'green'] as const) : (['bold', 'red'] as const);
   return [`${paint([...style], word)}: ${reason}`, ...wrap(`${exit.slice(0, -1)} · ${countsLine(report)}`, width)];
 }

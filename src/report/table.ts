@@ -22,7 +22,12 @@ const MIN_REASON_WIDTH = 40;
 const MAX_ID_COLUMN = 36;
 const INDENT = '      ';
 
-export const SEVERITY_STYLE: Record<Severity, Style> = {critical: ['bold', 'red'], high: 'red', medium: 'yellow', low: 'cyan'};
+export const SEVERITY_STYLE: Record<Severity, Style> = {
+  critical: ['bold', 'red'],
+  high: 'red',
+  medium: 'yellow',
+  low: 'cyan',
+};
 
 interface BrokerGroup {
   resource: ResourceRef;
@@ -109,7 +114,9 @@ function brokerSection(groups: BrokerGroup[], paint: Paint): string {
   const listed = groups.flatMap((group) => [...group.fails, ...group.errors, ...group.suppressed]);
   // One id column for all brokers, so reasons line up down the whole table.
   const idWidth = Math.min(MAX_ID_COLUMN, Math.max(0, ...listed.map((ev) => ev.policyId.length)));
-  const detailed = groups.filter((group) => groupRank(group) < COMPACT_RANK).map((group) => brokerBlock(group, idWidth, paint));
+  const detailed = groups
+    .filter((group) => groupRank(group) < COMPACT_RANK)
+    .map((group) => brokerBlock(group, idWidth, paint));
   const compact = groups.filter((group) => groupRank(group) === COMPACT_RANK).map((group) => compactLine(group, paint));
   return [...detailed, ...(compact.length > 0 ? [compact.join('\n')] : [])].join('\n\n');
 }
@@ -120,7 +127,11 @@ function brokerHeader(label: string, resource: ResourceRef): string {
 
 function brokerBlock(group: BrokerGroup, idWidth: number, paint: Paint): string {
   const label =
-    group.fails.length > 0 ? paint(['bold', 'red'], 'FAIL  ') : group.errors.length > 0 ? paint(['bold', 'magenta'], 'ERROR ') : paint('dim', 'SUPPR ');
+    group.fails.length > 0
+      ? paint(['bold', 'red'], 'FAIL  ')
+      : group.errors.length > 0
+        ? paint(['bold', 'magenta'], 'ERROR ')
+        : paint('dim', 'SUPPR ');
   const counts = [
     group.fails.length > 0 ? `${group.fails.length} failing` : '',
     group.errors.length > 0 ? `${group.errors.length} not evaluated` : '',
@@ -130,12 +141,19 @@ function brokerBlock(group: BrokerGroup, idWidth: number, paint: Paint): string 
   const header = `${brokerHeader(label, group.resource)}  ${paint('dim', `(${counts.join(', ')})`)}`;
   const lines = [
     ...group.fails.map((ev) =>
-      policyLines(paint(SEVERITY_STYLE[ev.severity], ev.severity.padEnd(8)), ev.policyId, idWidth, `${baselineMark(ev)}${ev.message}`),
+      policyLines(
+        paint(SEVERITY_STYLE[ev.severity], ev.severity.padEnd(8)),
+        ev.policyId,
+        idWidth,
+        `${baselineMark(ev)}${ev.message}`,
+      ),
     ),
     ...group.errors.map((ev) =>
       policyLines(paint('magenta', 'error'.padEnd(8)), ev.policyId, idWidth, `could not evaluate: ${ev.message}`),
     ),
-    ...group.suppressed.map((ev) => policyLines(paint('dim', ev.severity.padEnd(8)), ev.policyId, idWidth, suppressedReason(ev))),
+    ...group.suppressed.map((ev) =>
+      policyLines(paint('dim', ev.severity.padEnd(8)), ev.policyId, idWidth, suppressedReason(ev)),
+    ),
   ];
   return [header, ...lines].join('\n');
 }
@@ -154,7 +172,12 @@ function policyLines(severityColumn: string, policyId: string, idWidth: number, 
 
 /** `[introduced: …]` (with the edit behind it) when a change is judged; `[new] ` / `[unchanged] ` with a baseline. */
 export function baselineMark(ev: ReportedEvaluation): string {
-  const change = ev.change === 'introduced' ? `[introduced${ev.cause ? `: ${ev.cause.text}` : ''}] ` : ev.change === 'unchanged' ? '[unchanged by the change] ' : '';
+  const change =
+    ev.change === 'introduced'
+      ? `[introduced${ev.cause ? `: ${ev.cause.text}` : ''}] `
+      : ev.change === 'unchanged'
+        ? '[unchanged by the change] '
+        : '';
   return change + (ev.baseline ? `[${ev.baseline}] ` : '');
 }
 
@@ -168,31 +191,44 @@ function compactLine(group: BrokerGroup, paint: Paint): string {
   if (group.passes === 0) {
     return `${brokerHeader(paint('dim', 'N/A   '), group.resource)}  ${paint('dim', `(no policy applies, ${group.notApplicable} not applicable)`)}`;
   }
-  const detail = group.notApplicable > 0 ? `all ${group.passes} passing, ${group.notApplicable} not applicable` : `all ${group.passes} passing`;
+  const detail =
+    group.notApplicable > 0
+      ? `all ${group.passes} passing, ${group.notApplicable} not applicable`
+      : `all ${group.passes} passing`;
   return `${brokerHeader(paint('green', 'PASS  '), group.resource)}  ${paint('dim', `(${detail})`)}`;
 }
 
 export function collectionErrorSection(errors: CollectionError[], paint: Paint): string {
-  const title = paint(['bold', 'red'], `Could not read (${errors.length}):`) + ' findings that depend on these calls are missing.';
+  const title =
+    paint(['bold', 'red'], `Could not read (${errors.length}):`) + ' findings that depend on these calls are missing.';
   const blocks = [...errors].sort(compareCollectionErrors).map((error) => {
     const where = `${error.accountId ?? 'unknown account'} / ${error.region ?? 'no region'}`;
     const head = `  ${paint('bold', `${error.service} ${error.operation}`)}  ${where}  ${paint('red', error.code)} (${error.kind})`;
     const detail = [error.resource ? `${error.resource}:` : '', error.message].join(' ').trim();
-    return [head, ...(detail === '' ? [] : wrap(detail, WIDTH - INDENT.length).map((line) => INDENT + line))].join('\n');
+    return [head, ...(detail === '' ? [] : wrap(detail, WIDTH - INDENT.length).map((line) => INDENT + line))].join(
+      '\n',
+    );
   });
   return [title, ...blocks].join('\n');
 }
 
 /** scan --plan/--template: what the change does, in a few lines before the summary. */
 export function changeSection(change: NonNullable<ScanReport['change']>, paint: Paint): string {
-  const total = (state: keyof typeof change.findings) => Object.values(change.findings[state]).reduce((n, c) => n + c, 0);
-  const edits = Object.entries(change.resources).map(([action, types]) => [action, Object.values(types).reduce((n, c) => n + c, 0)] as const).filter(([, n]) => n > 0);
+  const total = (state: keyof typeof change.findings) =>
+    Object.values(change.findings[state]).reduce((n, c) => n + c, 0);
+  const edits = Object.entries(change.resources)
+    .map(([action, types]) => [action, Object.values(types).reduce((n, c) => n + c, 0)] as const)
+    .filter(([, n]) => n > 0);
   const lines = [
     `${paint('bold', 'The change')} ${change.inputs.map((i) => i.file).join(', ')}: ${edits.map(([action, n]) => `${n} ${action}`).join(', ') || 'no resource changes'}; ` +
       `findings ${total('introduced')} introduced, ${total('unchanged')} unchanged, ${total('resolved')} resolved` +
       (change.deployed ? '' : ' (judged alone: no deployed estate)'),
-    ...change.verdicts.slice(0, 20).map((v) => `  ${v.broker}: on-premises verdict ${v.before ?? 'none'} → ${v.after ?? 'none'}`),
-    ...(change.unknowns.length > 0 ? [`  ${change.unknowns.length} value(s) known only after apply (the JSON report lists them)`] : []),
+    ...change.verdicts
+      .slice(0, 20)
+      .map((v) => `  ${v.broker}: on-premises verdict ${v.before ?? 'none'} → ${v.after ?? 'none'}`),
+    ...(change.unknowns.length > 0
+      ? [`  ${change.unknowns.length} value(s) known only after apply (the JSON report lists them)`]
+      : []),
   ];
   return lines.join('\n');
 }
@@ -205,7 +241,12 @@ export function baselineSection(baseline: NonNullable<ScanReport['baseline']>, p
     (counts.absent > 0 ? ` (${counts.fixed} fixed)` : '') +
     (counts.absent > 0 ? ':' : '.');
   const lines = baseline.absent.map((finding) => {
-    const where = [finding.name ?? finding.arn, finding.accountId && finding.region ? `${finding.accountId} / ${finding.region}` : ''].filter(Boolean).join('  ');
+    const where = [
+      finding.name ?? finding.arn,
+      finding.accountId && finding.region ? `${finding.accountId} / ${finding.region}` : '',
+    ]
+      .filter(Boolean)
+      .join('  ');
     return `  ${ABSENT_LABEL[finding.now].padEnd(15)}${finding.policyId}  ${where}`;
   });
   return [title, ...lines].join('\n');
@@ -221,7 +262,14 @@ const ABSENT_LABEL: Record<NonNullable<ScanReport['baseline']>['absent'][number]
 
 export function warningSection(warnings: NonNullable<ScanReport['warnings']>, paint: Paint): string {
   const title = paint(['bold', 'yellow'], `Warnings (${warnings.length}):`);
-  return [title, ...warnings.map((warning) => wrap(warning.message, WIDTH - 4).map((line, index) => (index === 0 ? `  - ${line}` : `    ${line}`)).join('\n'))].join('\n');
+  return [
+    title,
+    ...warnings.map((warning) =>
+      wrap(warning.message, WIDTH - 4)
+        .map((line, index) => (index === 0 ? `  - ${line}` : `    ${line}`))
+        .join('\n'),
+    ),
+  ].join('\n');
 }
 
 function summarySection(report: ScanReport, groups: BrokerGroup[], paint: Paint): string {

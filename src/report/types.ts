@@ -185,7 +185,15 @@ export interface ChangeReport {
   /** Values known only after apply, and resources the path model does not follow. */
   unknowns: {address: string; pointer?: string; reason: string}[];
   /** Every edit: what it is and what became of it in the proposed estate. */
-  edits: {address: string; resourceType: string; action: string; outcome: string; note?: string; file?: string; line?: number}[];
+  edits: {
+    address: string;
+    resourceType: string;
+    action: string;
+    outcome: string;
+    note?: string;
+    file?: string;
+    line?: number;
+  }[];
   warnings: {file: string; place?: string; message: string}[];
 }
 

@@ -30,7 +30,13 @@ export function prepareAnchoring(source: IacSource, cwd: string = process.cwd())
 function deployed(resource: LocatableResource): DeployedResource | undefined {
   const type = resource.kind === 'broker' ? 'broker' : locatableKindOfHop(resource.kind as HopKind);
   if (!type) return undefined;
-  return {type, id: resource.id, ...(resource.arn && {arn: resource.arn}), ...(resource.name && {name: resource.name}), ...(resource.tags && {tags: resource.tags})};
+  return {
+    type,
+    id: resource.id,
+    ...(resource.arn && {arn: resource.arn}),
+    ...(resource.name && {name: resource.name}),
+    ...(resource.tags && {tags: resource.tags}),
+  };
 }
 
 /** The block's lines, or the line of the property the finding is about when the template sets it. */
@@ -54,7 +60,13 @@ export function iacReport(anchoring: Anchoring, report: ScanReport, cwd: string 
     definitions: anchoring.index.definitions.length,
     problems: anchoring.problems,
     brokers: [...brokers.values()].map((broker) => {
-      const match: MatchResult = matchResource(anchoring.index, {type: 'broker', id: broker.id, arn: broker.arn, name: broker.name, ...(broker.tags && {tags: broker.tags})});
+      const match: MatchResult = matchResource(anchoring.index, {
+        type: 'broker',
+        id: broker.id,
+        arn: broker.arn,
+        name: broker.name,
+        ...(broker.tags && {tags: broker.tags}),
+      });
       return {arn: broker.arn, name: broker.name, ...match};
     }),
   };

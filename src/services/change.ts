@@ -47,7 +47,13 @@ export function deployedStackResources(snapshot: Snapshot, stackName: string): D
         const tags = broker.details?.tags ?? {};
         const logicalId = tags[CLOUDFORMATION_LOGICAL_ID_TAG];
         if (tags[CLOUDFORMATION_STACK_TAG] !== stackName || !logicalId) continue;
-        found.push({logicalId, resourceType: 'AWS::AmazonMQ::Broker', id: broker.id, arn: broker.arn, before: [{kind: 'broker', value: broker}]});
+        found.push({
+          logicalId,
+          resourceType: 'AWS::AmazonMQ::Broker',
+          id: broker.id,
+          arn: broker.arn,
+          before: [{kind: 'broker', value: broker}],
+        });
       }
     }
   }
@@ -58,7 +64,8 @@ export function deployedStackResources(snapshot: Snapshot, stackName: string): D
 /** Reads every input; with `deployed` and a stack name, a template updates the stack's deployed resources. */
 export function readProposedChanges(input: ChangeInput, deployed?: Snapshot): Proposal {
   const stack = deployed && input.stackName ? deployedStackResources(deployed, input.stackName) : undefined;
-  const parameters = input.templateParameters === undefined ? undefined : readTemplateParameters(input.templateParameters);
+  const parameters =
+    input.templateParameters === undefined ? undefined : readTemplateParameters(input.templateParameters);
   return {
     changes: [
       ...input.plans.map((file) => readTerraformPlan(file)),
@@ -69,7 +76,8 @@ export function readProposedChanges(input: ChangeInput, deployed?: Snapshot): Pr
           ...(stack && {deployedResources: stack}),
           ...(input.region && {region: input.region}),
           ...(input.accountId && {accountId: input.accountId}),
-        })),
+        }),
+      ),
     ],
   };
 }
@@ -77,28 +85,50 @@ export function readProposedChanges(input: ChangeInput, deployed?: Snapshot): Pr
 /** `module.net["eu"].aws_route.onprem[0]` → `aws_route.onprem`: how the --iac index names a Terraform block. */
 export function moduleLocalAddress(address: string): string {
   const key = String.raw`\[(?:"(?:[^"\\]|\\.)*"|\d+)\]`;
-  return address.replace(new RegExp(String.raw`^(?:module\.[A-Za-z0-9_-]+(?:${key})?\.)+`), '').replace(new RegExp(`${key}$`), '');
+  return address
+    .replace(new RegExp(String.raw`^(?:module\.[A-Za-z0-9_-]+(?:${key})?\.)+`), '')
+    .replace(new RegExp(`${key}$`), '');
 }
 
 /** Where an edit is written: a template's own line, or the one Terraform block the --iac index has for its address. */
-export function editLocator(anchoring: Anchoring | undefined, cwd: string = process.cwd(), nameOf: (id: string) => string | undefined = () => undefined): EditLocator {
+export function editLocator(
+  anchoring: Anchoring | undefined,
+  cwd: string = process.cwd(),
+  nameOf: (id: string) => string | undefined = () => undefined,
+): EditLocator {
   const root = anchoring?.root ?? cwd;
   return (edit: ResourceEdit, near?: PathHop) => {
     if (edit.definedAt) {
       const file = relative(root, resolve(cwd, edit.definedAt.file)).split('\\').join('/');
       if (file.startsWith('..')) return undefined;
-      return {uri: encodeRepositoryPath(file), startLine: edit.definedAt.line, ...(edit.definedAt.endLine && {endLine: edit.definedAt.endLine})};
+      return {
+        uri: encodeRepositoryPath(file),
+        startLine: edit.definedAt.line,
+        ...(edit.definedAt.endLine && {endLine: edit.definedAt.endLine}),
+      };
     }
 
     if (!anchoring) return undefined;
     const local = moduleLocalAddress(edit.address);
-    const blocks = edit.format === 'terraform-plan' ? anchoring.index.definitions.filter((d) => d.format === 'terraform' && d.address === local) : [];
-    if (blocks.length === 1) return {uri: encodeRepositoryPath(blocks[0].file), startLine: blocks[0].startLine, endLine: blocks[0].endLine};
+    const blocks =
+      edit.format === 'terraform-plan'
+        ? anchoring.index.definitions.filter((d) => d.format === 'terraform' && d.address === local)
+        : [];
+    if (blocks.length === 1)
+      return {uri: encodeRepositoryPath(blocks[0].file), startLine: blocks[0].startLine, endLine: blocks[0].endLine};
     // A deletion's block is gone from the pull request's files: the nearest definition that still exists (the route
     // table a route was deleted from) carries the finding, and its message names the deleted address.
     if (!near) return undefined;
     const name = nameOf(near.id);
-    return anchoring.locate({kind: near.kind, resourceType: near.resourceType, id: near.id, ...(name && {name}), ...(near.arn && {arn: near.arn}), ...(near.accountId && {accountId: near.accountId}), ...(near.region && {region: near.region})});
+    return anchoring.locate({
+      kind: near.kind,
+      resourceType: near.resourceType,
+      id: near.id,
+      ...(name && {name}),
+      ...(near.arn && {arn: near.arn}),
+      ...(near.accountId && {accountId: near.accountId}),
+      ...(near.region && {region: near.region}),
+    });
   };
 }
 
@@ -106,7 +136,9 @@ export function editLocator(anchoring: Anchoring | undefined, cwd: string = proc
 export function networkNames(snapshot: Snapshot): (id: string) => string | undefined {
   let names: Map<string, string> | undefined;
   return (id) => {
-    names ??= new Map([...snapshotObjects(snapshot)].flatMap((object) => (object.name ? [[object.id, object.name] as const] : [])));
+    names ??= new Map(
+      [...snapshotObjects(snapshot)].flatMap((object) => (object.name ? [[object.id, object.name] as const] : [])),
+    );
     return names.get(id);
   };
 }
@@ -121,9 +153,22 @@ export interface ChangeReportInput {
   locateEdit: EditLocator;
 }
 
-const ACTION_GROUP: Partial<Record<ResourceEdit['action'], keyof ChangeReport['resources']>> = {create: 'created', delete: 'deleted', replace: 'replaced', update: 'updated'};
+const ACTION_GROUP: Partial<Record<ResourceEdit['action'], keyof ChangeReport['resources']>> = {
+  create: 'created',
+  delete: 'deleted',
+  replace: 'replaced',
+  update: 'updated',
+};
 
-export function changeReport({input, proposal, estate, classified, deployed, verdicts, locateEdit}: ChangeReportInput): ChangeReport {
+export function changeReport({
+  input,
+  proposal,
+  estate,
+  classified,
+  deployed,
+  verdicts,
+  locateEdit,
+}: ChangeReportInput): ChangeReport {
   const resources: ChangeReport['resources'] = {created: {}, deleted: {}, replaced: {}, updated: {}};
   for (const {edit} of estate.applied) {
     const group = ACTION_GROUP[edit.action];
@@ -144,8 +189,19 @@ export function changeReport({input, proposal, estate, classified, deployed, ver
       .filter(({edit}) => edit.action !== 'no-op')
       .map(({edit, outcome, note}) => {
         const location = locateEdit(edit);
-        return {address: edit.address, resourceType: edit.resourceType, action: edit.action, outcome, ...(note && {note}), ...(location && {file: decodeURIComponent(location.uri), line: location.startLine})};
+        return {
+          address: edit.address,
+          resourceType: edit.resourceType,
+          action: edit.action,
+          outcome,
+          ...(note && {note}),
+          ...(location && {file: decodeURIComponent(location.uri), line: location.startLine}),
+        };
       }),
-    warnings: estate.warnings.map((w) => ({file: w.file, ...(w.pointer ? {place: w.pointer} : w.line ? {place: `line ${w.line}`} : {}), message: w.message})),
+    warnings: estate.warnings.map((w) => ({
+      file: w.file,
+      ...(w.pointer ? {place: w.pointer} : w.line ? {place: `line ${w.line}`} : {}),
+      message: w.message,
+    })),
   };
 }

@@ -59,7 +59,10 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   const data = readJsonFile(isAbsolute(path) ? path : resolve(cwd, path), 'config file');
   const errors = schemaErrors(ownSchemaValidator('config.schema.json'), data, shown);
   if (errors.length > 0) throw new InputErrors(errors);
-  const config = data as Omit<Config, 'defaults' | 'source' | 'requiredPorts' | 'network'> & {defaults?: FlagDefaults; network?: {requiredPorts?: RequiredPortsConfig; independence?: Independence}};
+  const config = data as Omit<Config, 'defaults' | 'source' | 'requiredPorts' | 'network'> & {
+    defaults?: FlagDefaults;
+    network?: {requiredPorts?: RequiredPortsConfig; independence?: Independence};
+  };
   // Where signed calls (and the session token) go is the caller's decision: a config file in the repository is
   // written by whoever opens a pull request, and an endpoint of theirs could serve a clean estate.
   if (config.defaults?.['endpoint-url'] !== undefined) {
@@ -90,5 +93,9 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
 }
 
 export function parameterOverrides(config: Config): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(Object.entries(config.policies ?? {}).flatMap(([id, settings]) => (settings.parameters ? [[id, settings.parameters]] : [])));
+  return Object.fromEntries(
+    Object.entries(config.policies ?? {}).flatMap(([id, settings]) =>
+      settings.parameters ? [[id, settings.parameters]] : [],
+    ),
+  );
 }

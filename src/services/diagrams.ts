@@ -21,7 +21,14 @@ export const DEFAULT_DIAGRAM_LIMIT = 30;
 /** Names of undrawn brokers listed on the page at most. */
 const NAMED = 50;
 
-const VERDICT_RANK: Record<PathsVerdict, number> = {unreachable: 0, degraded: 1, unknown: 2, 'not-collected': 3, pending: 4, reachable: 5};
+const VERDICT_RANK: Record<PathsVerdict, number> = {
+  unreachable: 0,
+  degraded: 1,
+  unknown: 2,
+  'not-collected': 3,
+  pending: 4,
+  reachable: 5,
+};
 
 interface Candidate {
   broker: ResourceRef;
@@ -48,9 +55,18 @@ export class DiagramPicker {
 
   constructor(readonly limit: number = DEFAULT_DIAGRAM_LIMIT) {}
 
-  offer(broker: ResourceRef, network: BrokerNetworkFacts | null | undefined, results: readonly ReportedEvaluation[]): void {
+  offer(
+    broker: ResourceRef,
+    network: BrokerNetworkFacts | null | undefined,
+    results: readonly ReportedEvaluation[],
+  ): void {
     const networkFindings = results.filter((r) => r.status === 'fail' && r.network !== undefined).length;
-    const candidate: Candidate = {broker, network: network ?? null, verdict: network ? network.onPrem.verdict : 'not-collected', networkFindings};
+    const candidate: Candidate = {
+      broker,
+      network: network ?? null,
+      verdict: network ? network.onPrem.verdict : 'not-collected',
+      networkFindings,
+    };
     this.kept.push(candidate);
     this.kept.sort(compareCandidates);
     if (this.kept.length > this.limit) this.drop(this.kept.pop()!);
@@ -79,7 +95,9 @@ export class DiagramPicker {
       networkFindings: c.networkFindings,
       ...laidOut[i],
     }));
-    const names = (redactor ? this.dropped.map((c) => redactDeep(c.broker, redactor)) : this.dropped.map((c) => c.broker)).map((b) => b.name);
+    const names = (
+      redactor ? this.dropped.map((c) => redactDeep(c.broker, redactor)) : this.dropped.map((c) => c.broker)
+    ).map((b) => b.name);
     return {
       brokers,
       limit: this.limit,

@@ -50,27 +50,66 @@ export interface EstatePathsReport {
 
 const ORDER: PathsVerdict[] = ['unreachable', 'not-collected', 'unknown', 'degraded', 'pending', 'reachable'];
 
-export async function runEstatePaths(options: {source: {file: string} | {live: LiveOptions}; onPremCidrs: string[]; independence?: Independence; requiredPorts?: RequiredPortsRules; now?: () => Date}): Promise<EstatePathsReport> {
-  const snapshot: Snapshot = 'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
-  const model = buildNetworkModel(snapshot, {onPremCidrs: options.onPremCidrs, independence: options.independence ?? DEFAULT_INDEPENDENCE, ...(options.requiredPorts && {requiredPorts: options.requiredPorts})});
+export async function runEstatePaths(options: {
+  source: {file: string} | {live: LiveOptions};
+  onPremCidrs: string[];
+  independence?: Independence;
+  requiredPorts?: RequiredPortsRules;
+  now?: () => Date;
+}): Promise<EstatePathsReport> {
+  const snapshot: Snapshot =
+    'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
+  const model = buildNetworkModel(snapshot, {
+    onPremCidrs: options.onPremCidrs,
+    independence: options.independence ?? DEFAULT_INDEPENDENCE,
+    ...(options.requiredPorts && {requiredPorts: options.requiredPorts}),
+  });
   const rows: EstateRow[] = [];
   for (const scope of brokersOf(snapshot)) {
     const {broker} = scope;
-    const base = {broker: broker.name, arn: broker.arn, accountId: scope.accountId, region: scope.region, engineType: broker.engineType};
+    const base = {
+      broker: broker.name,
+      arn: broker.arn,
+      accountId: scope.accountId,
+      region: scope.region,
+      engineType: broker.engineType,
+    };
     const facts = model.factsFor(scope)?.facts;
     if (!facts) {
-      rows.push({...base, network: null, verdict: 'not-collected', healthyPathCount: 0, independentPathCount: 0, links: []});
+      rows.push({
+        ...base,
+        network: null,
+        verdict: 'not-collected',
+        healthyPathCount: 0,
+        independentPathCount: 0,
+        links: [],
+      });
       continue;
     }
 
     const {onPrem} = facts;
     if (onPrem.networks.length === 0) {
-      rows.push({...base, network: null, verdict: onPrem.verdict, healthyPathCount: onPrem.healthyPathCount, independentPathCount: onPrem.independentPathCount, links: [], ...(onPrem.breakPoint ? {breakPoint: brief(onPrem.breakPoint)} : {})});
+      rows.push({
+        ...base,
+        network: null,
+        verdict: onPrem.verdict,
+        healthyPathCount: onPrem.healthyPathCount,
+        independentPathCount: onPrem.independentPathCount,
+        links: [],
+        ...(onPrem.breakPoint ? {breakPoint: brief(onPrem.breakPoint)} : {}),
+      });
       continue;
     }
 
     for (const network of onPrem.networks) {
-      const links = [...new Set(network.paths.filter((p) => p.status === 'healthy').map((p) => p.linkId).filter((id): id is string => Boolean(id)))];
+      const links = [
+        ...new Set(
+          network.paths
+            .filter((p) => p.status === 'healthy')
+            .map((p) => p.linkId)
+            .filter((id): id is string => Boolean(id)),
+        ),
+      ];
       const firstBreak = network.breakPoint ?? network.paths.find((p) => p.breakPoint)?.breakPoint;
       rows.push({
         ...base,
@@ -84,16 +123,32 @@ export async function runEstatePaths(options: {source: {file: string} | {live: L
     }
   }
 
-  rows.sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict) || a.broker.localeCompare(b.broker) || (a.network ?? '').localeCompare(b.network ?? ''));
-  const counts = Object.fromEntries(ORDER.map((v) => [v, rows.filter((r) => r.verdict === v).length])) as Record<PathsVerdict, number>;
+  rows.sort(
+    (a, b) =>
+      ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict) ||
+      a.broker.localeCompare(b.broker) ||
+      (a.network ?? '').localeCompare(b.network ?? ''),
+  );
+  const counts = Object.fromEntries(ORDER.map((v) => [v, rows.filter((r) => r.verdict === v).length])) as Record<
+    PathsVerdict,
+    number
+  >;
   const verdicts = rows.map((r) => r.verdict);
-  const exitCode = verdicts.some((v) => v === 'unreachable' || v === 'degraded') ? EXIT.gateFailed : verdicts.some((v) => v === 'unknown' || v === 'not-collected') || rows.length === 0 ? EXIT.incomplete : EXIT.ok;
+  const exitCode = verdicts.some((v) => v === 'unreachable' || v === 'degraded')
+    ? EXIT.gateFailed
+    : verdicts.some((v) => v === 'unknown' || v === 'not-collected') || rows.length === 0
+      ? EXIT.incomplete
+      : EXIT.ok;
   return {
     kind: ESTATE_PATHS_KIND,
     pathsVersion: ESTATE_PATHS_VERSION,
     tool: TOOL,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
-    inventory: {collectedAt: snapshot.collectedAt, method: snapshot.collection.method, ...('file' in options.source ? {source: options.source.file} : {})},
+    inventory: {
+      collectedAt: snapshot.collectedAt,
+      method: snapshot.collection.method,
+      ...('file' in options.source ? {source: options.source.file} : {}),
+    },
     onPremCidrs: options.onPremCidrs,
     independence: model.independence,
     verdict: ORDER.find((v) => verdicts.includes(v)) ?? 'unknown',
@@ -104,7 +159,13 @@ export async function runEstatePaths(options: {source: {file: string} | {live: L
 }
 
 function brief(breakPoint: BreakPoint): NonNullable<EstateRow['breakPoint']> {
-  return {kind: breakPoint.kind, hop: breakPoint.hop, id: breakPoint.id, ...(breakPoint.direction ? {direction: breakPoint.direction} : {}), message: breakPoint.message};
+  return {
+    kind: breakPoint.kind,
+    hop: breakPoint.hop,
+    id: breakPoint.id,
+    ...(breakPoint.direction ? {direction: breakPoint.direction} : {}),
+    message: breakPoint.message,
+  };
 }
 
 /** `UNREACHABLE  nacl-prod  10.200.0.0/16  0/0  network ACL blocks at acl-…  -` per row, cut to `width`. */
@@ -115,7 +176,9 @@ export function renderEstateText(report: EstatePathsReport, width = 100): string
     r.broker,
     r.network ?? '(none)',
     `${r.healthyPathCount}/${r.independentPathCount}`, // healthy / independent
-    r.breakPoint ? `${BREAK_WORDS[r.breakPoint.kind] ?? r.breakPoint.kind}${r.breakPoint.direction === 'return' ? ' (return)' : ''} at ${r.breakPoint.id}` : '-',
+    r.breakPoint
+      ? `${BREAK_WORDS[r.breakPoint.kind] ?? r.breakPoint.kind}${r.breakPoint.direction === 'return' ? ' (return)' : ''} at ${r.breakPoint.id}`
+      : '-',
     r.links.length > 0 ? r.links.map(shortLink).join(' ') : '-',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
@@ -127,18 +190,22 @@ export function renderEstateText(report: EstatePathsReport, width = 100): string
     const shorter = counted.map((cell, i) => (i === c.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
     return shorter.length > width ? `${shorter.slice(0, width - 1)}…` : shorter;
   };
-  const counts = ORDER.filter((v) => report.counts[v] > 0).map((v) => `${report.counts[v]} ${v}`).join(', ');
-  return [
-    `Connectivity of ${report.rows.length === 1 ? '1 broker/network pair' : `${report.rows.length} broker/network pairs`}: ${counts || 'no broker'}`,
-    `${report.inventory.method} inventory of ${report.inventory.collectedAt}${report.onPremCidrs.length > 0 ? `; on-premises ${report.onPremCidrs.join(', ')}` : '; on-premises networks inferred from routes'}`,
-    '',
-    line(header),
-    ...cells.map((c, i) => line(c, report.rows[i])),
-    '',
-    'PATHS: healthy/independent paths to the worst-served subnet; `mq-audit paths BROKER` for one broker.',
-    `Independence: ${independenceWords(report.independence)}.`,
-    `Verdict: ${report.verdict.toUpperCase()} (exit code ${report.exitCode}).`,
-  ].join('\n') + '\n';
+  const counts = ORDER.filter((v) => report.counts[v] > 0)
+    .map((v) => `${report.counts[v]} ${v}`)
+    .join(', ');
+  return (
+    [
+      `Connectivity of ${report.rows.length === 1 ? '1 broker/network pair' : `${report.rows.length} broker/network pairs`}: ${counts || 'no broker'}`,
+      `${report.inventory.method} inventory of ${report.inventory.collectedAt}${report.onPremCidrs.length > 0 ? `; on-premises ${report.onPremCidrs.join(', ')}` : '; on-premises networks inferred from routes'}`,
+      '',
+      line(header),
+      ...cells.map((c, i) => line(c, report.rows[i])),
+      '',
+      'PATHS: healthy/independent paths to the worst-served subnet; `mq-audit paths BROKER` for one broker.',
+      `Independence: ${independenceWords(report.independence)}.`,
+      `Verdict: ${report.verdict.toUpperCase()} (exit code ${report.exitCode}).`,
+    ].join('\n') + '\n'
+  );
 }
 
 function plural(count: number, noun: string): string {
@@ -153,13 +220,17 @@ function shortLink(linkId: string): string {
 
 /** A GitHub table; names are escaped by `escape` (the Markdown cell escaping of src/report/markdown.ts). */
 export function renderEstateMarkdown(report: EstatePathsReport, escape: (text: string) => string): string {
-  const rows = report.rows.map((r) => `| ${escape(r.broker)} | ${r.network ?? '(none)'} | ${r.verdict} | ${r.healthyPathCount} | ${r.independentPathCount} | ${r.links.map((l) => escape(l)).join('<br>') || ' '} | ${r.breakPoint ? escape(`${r.breakPoint.id}: ${r.breakPoint.message}`) : ' '} |`);
-  return [
-    `## mq-audit: on-premises connectivity of ${report.rows.length} broker/network pair(s): ${report.verdict}`,
-    '',
-    '| Broker | On-premises network | Verdict | Healthy paths | Independent | Links | First break |',
-    '|---|---|---|---:|---:|---|---|',
-    ...rows,
-  ].join('\n') + '\n';
+  const rows = report.rows.map(
+    (r) =>
+      `| ${escape(r.broker)} | ${r.network ?? '(none)'} | ${r.verdict} | ${r.healthyPathCount} | ${r.independentPathCount} | ${r.links.map((l) => escape(l)).join('<br>') || ' '} | ${r.breakPoint ? escape(`${r.breakPoint.id}: ${r.breakPoint.message}`) : ' '} |`,
+  );
+  return (
+    [
+      `## mq-audit: on-premises connectivity of ${report.rows.length} broker/network pair(s): ${report.verdict}`,
+      '',
+      '| Broker | On-premises network | Verdict | Healthy paths | Independent | Links | First break |',
+      '|---|---|---|---:|---:|---|---|',
+      ...rows,
+    ].join('\n') + '\n'
+  );
 }
-

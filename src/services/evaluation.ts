@@ -15,7 +15,11 @@ export interface EvaluationSettings {
 }
 
 /** The evaluation options, and the network model behind them (the report reuses it for SARIF path hops). */
-export function evaluationOptions(snapshot: Snapshot, config: Config, settings: EvaluationSettings = {}): EvaluateOptions & {model: NetworkModel} {
+export function evaluationOptions(
+  snapshot: Snapshot,
+  config: Config,
+  settings: EvaluationSettings = {},
+): EvaluateOptions & {model: NetworkModel} {
   const model = buildNetworkModel(snapshot, {
     onPremCidrs: settings.onPremCidrs ?? [],
     ...(settings.carriedNetworks && {carriedNetworks: settings.carriedNetworks}),
@@ -31,7 +35,12 @@ export function evaluationOptions(snapshot: Snapshot, config: Config, settings: 
       const planned = scope.broker.planned?.unknown;
       const unknownPlacement = planned?.['/subnetIds'] ?? planned?.['/securityGroups'];
       if (unknownPlacement !== undefined) return {facts: null, unknown: {'/network': unknownPlacement}};
-      return model.factsFor(scope) ?? {facts: null, unknown: {'/network': `the network of account ${scope.accountId} in ${scope.region} is not in the inventory`}};
+      return (
+        model.factsFor(scope) ?? {
+          facts: null,
+          unknown: {'/network': `the network of account ${scope.accountId} in ${scope.region} is not in the inventory`},
+        }
+      );
     },
   };
 }

@@ -19,7 +19,8 @@ export interface MergeOptions {
 }
 
 export function mergeFiles(options: MergeOptions): MergeOutcome {
-  if (options.files.length === 0) throw new InputError('report merge', 'no input files: give the JSON reports (or SARIF files) to merge');
+  if (options.files.length === 0)
+    throw new InputError('report merge', 'no input files: give the JSON reports (or SARIF files) to merge');
   const duplicate = options.files.find((file, index) => options.files.indexOf(file) !== index);
   if (duplicate !== undefined) throw new InputError(duplicate, 'given twice: each report must be merged once');
 
@@ -34,10 +35,18 @@ export function mergeFiles(options: MergeOptions): MergeOutcome {
   }
 
   try {
-    if (logs.length > 0) return {kind: 'sarif', log: mergeSarif(logs.map((i) => ({file: i.file, value: (i.parsed as {log: Log}).log})))};
-    return {kind: 'report', report: mergeReports(reports.map((i): NamedInput<ScanReport> => ({file: i.file, value: (i.parsed as {report: ScanReport}).report})), {failOn: options.failOn})};
+    if (logs.length > 0)
+      return {kind: 'sarif', log: mergeSarif(logs.map((i) => ({file: i.file, value: (i.parsed as {log: Log}).log})))};
+    return {
+      kind: 'report',
+      report: mergeReports(
+        reports.map((i): NamedInput<ScanReport> => ({file: i.file, value: (i.parsed as {report: ScanReport}).report})),
+        {failOn: options.failOn},
+      ),
+    };
   } catch (error) {
-    if (error instanceof MergeConflict) throw new InputError(error.files.length === 1 ? error.files[0] : 'report merge', error.problem);
+    if (error instanceof MergeConflict)
+      throw new InputError(error.files.length === 1 ? error.files[0] : 'report merge', error.problem);
     throw error;
   }
 }
@@ -48,22 +57,45 @@ type Classified = {kind: 'report'; report: ScanReport} | {kind: 'sarif'; log: Lo
 function classify(data: unknown, file: string): Classified {
   const record = data as Record<string, unknown> | null;
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-    throw new InputError(file, 'expected an mq-audit JSON report (scan --format json) or a SARIF 2.1.0 file (scan --format sarif)', '/');
+    throw new InputError(
+      file,
+      'expected an mq-audit JSON report (scan --format json) or a SARIF 2.1.0 file (scan --format sarif)',
+      '/',
+    );
   }
   if (record.kind === REPORT_KIND) return {kind: 'report', report: checkReport(record, file)};
   if (Array.isArray(record.runs)) {
-    if (record.version !== '2.1.0') throw new InputError(file, `SARIF version ${JSON.stringify(record.version)} is not supported; expected "2.1.0"`, '/version');
+    if (record.version !== '2.1.0')
+      throw new InputError(
+        file,
+        `SARIF version ${JSON.stringify(record.version)} is not supported; expected "2.1.0"`,
+        '/version',
+      );
     record.runs.forEach((run, index) => {
-      if (run === null || typeof run !== 'object' || Array.isArray(run)) throw new InputError(file, 'expected a SARIF run object', `/runs/${index}`);
+      if (run === null || typeof run !== 'object' || Array.isArray(run))
+        throw new InputError(file, 'expected a SARIF run object', `/runs/${index}`);
     });
     return {kind: 'sarif', log: record as unknown as Log};
   }
-  throw new InputError(file, `"kind" is ${JSON.stringify(record.kind)}: expected an mq-audit JSON report ("kind": "${REPORT_KIND}") or a SARIF 2.1.0 file`, '/kind');
+  throw new InputError(
+    file,
+    `"kind" is ${JSON.stringify(record.kind)}: expected an mq-audit JSON report ("kind": "${REPORT_KIND}") or a SARIF 2.1.0 file`,
+    '/kind',
+  );
 }
 
 function checkReport(record: Record<string, unknown>, file: string): ScanReport {
-  if (!(typeof record.reportVersion === 'number' && Number.isInteger(record.reportVersion) && record.reportVersion >= 1 && record.reportVersion <= REPORT_VERSION)) {
-    throw new InputError(file, `report version ${JSON.stringify(record.reportVersion)} is not supported; this mq-audit merges versions 1 to ${REPORT_VERSION}`, '/reportVersion');
+  if (!(
+    typeof record.reportVersion === 'number' &&
+    Number.isInteger(record.reportVersion) &&
+    record.reportVersion >= 1 &&
+    record.reportVersion <= REPORT_VERSION
+  )) {
+    throw new InputError(
+      file,
+      `report version ${JSON.stringify(record.reportVersion)} is not supported; this mq-audit merges versions 1 to ${REPORT_VERSION}`,
+      '/reportVersion',
+    );
   }
   const expectations: [string, (value: unknown) => boolean, string][] = [
     ['/tool/version', (v) => typeof v === 'string', 'a string'],
@@ -97,5 +129,9 @@ function at(record: Record<string, unknown>, pointer: string): unknown {
   return pointer
     .split('/')
     .slice(1)
-    .reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), record);
+    .reduce<unknown>(
+      (value, key) =>
+        value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      record,
+    );
 }

@@ -14,7 +14,13 @@ import type {BrokerNetworkFacts, OnPremNetworkFacts, Verdict} from '../network/f
 import {buildNetworkModel, type NetworkModel, type NetworkModelOptions} from '../network/index';
 import {type BrokerInScope, brokersOf} from '../policy/evaluate';
 import {EXIT, type ResourceRef} from '../policy/types';
-import {BREAK_WORDS, PATHS_REPORT_KIND, PATHS_REPORT_VERSION, type PathsReport, type PathsVerdict} from '../report/paths';
+import {
+  BREAK_WORDS,
+  PATHS_REPORT_KIND,
+  PATHS_REPORT_VERSION,
+  type PathsReport,
+  type PathsVerdict,
+} from '../report/paths';
 import {readSnapshot} from '../snapshot/read';
 import type {CollectionError, Snapshot} from '../snapshot/types';
 import {TOOL} from '../foundation/version';
@@ -43,8 +49,13 @@ export type PathsOutcome =
   | {kind: 'unresolved'; exitCode: typeof EXIT.incomplete; message: string};
 
 export async function runPaths(options: PathsOptions): Promise<PathsOutcome> {
-  const snapshot = 'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
-  const resolved = resolveBroker(snapshot, options.broker, 'file' in options.source ? options.source.file : 'the live inventory');
+  const snapshot =
+    'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
+  const resolved = resolveBroker(
+    snapshot,
+    options.broker,
+    'file' in options.source ? options.source.file : 'the live inventory',
+  );
   if ('incomplete' in resolved) return {kind: 'unresolved', exitCode: EXIT.incomplete, message: resolved.incomplete};
 
   const model = (options.buildModel ?? buildNetworkModel)(snapshot, {
@@ -91,7 +102,11 @@ function resourceOfScope(scope: BrokerInScope): ResourceRef {
 
 /** The broker's account and region, plus account-wide calls (Direct Connect gateways have no region). */
 function errorsAround(errors: CollectionError[], broker: ResourceRef): CollectionError[] {
-  return errors.filter((e) => (e.accountId === undefined || e.accountId === broker.accountId) && (e.region === undefined || e.region === broker.region));
+  return errors.filter(
+    (e) =>
+      (e.accountId === undefined || e.accountId === broker.accountId) &&
+      (e.region === undefined || e.region === broker.region),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -111,7 +126,8 @@ export function resolveBroker(snapshot: Snapshot, query: string, where: string):
   const lower = wanted.toLowerCase();
   let matches: BrokerInScope[];
   if (wanted.startsWith('arn:')) matches = all.filter((s) => s.broker.arn === wanted);
-  else if (all.some((s) => s.broker.id.toLowerCase() === lower)) matches = all.filter((s) => s.broker.id.toLowerCase() === lower);
+  else if (all.some((s) => s.broker.id.toLowerCase() === lower))
+    matches = all.filter((s) => s.broker.id.toLowerCase() === lower);
   else {
     matches = all.filter((s) => s.broker.name === wanted);
     if (matches.length === 0) matches = all.filter((s) => s.broker.name.toLowerCase() === lower);
@@ -120,22 +136,35 @@ export function resolveBroker(snapshot: Snapshot, query: string, where: string):
   if (matches.length === 1) return {scope: matches[0]};
   if (matches.length > 1) {
     const listed = matches.map((s) => `  ${s.broker.name}  ${s.accountId} / ${s.region}  ${s.broker.arn}`).join('\n');
-    throw new InputError('BROKER', `"${wanted}" names ${matches.length} brokers in ${where}; give the ARN or broker id of one:\n${listed}`);
+    throw new InputError(
+      'BROKER',
+      `"${wanted}" names ${matches.length} brokers in ${where}; give the ARN or broker id of one:\n${listed}`,
+    );
   }
 
   const unlisted = snapshot.accounts.flatMap((a) =>
-    a.regions.filter((r) => r.mqOffered && r.brokers === null).map((r) => {
-      const error = snapshot.errors.find((e) => e.accountId === a.accountId && e.region === r.region && e.operation === 'ListBrokers');
-      return `${a.accountId} / ${r.region}${error ? ` (${error.code})` : ''}`;
-    }));
+    a.regions
+      .filter((r) => r.mqOffered && r.brokers === null)
+      .map((r) => {
+        const error = snapshot.errors.find(
+          (e) => e.accountId === a.accountId && e.region === r.region && e.operation === 'ListBrokers',
+        );
+        return `${a.accountId} / ${r.region}${error ? ` (${error.code})` : ''}`;
+      }),
+  );
   if (unlisted.length > 0) {
-    return {incomplete: `Broker "${wanted}" is not in ${where}, but the brokers of ${unlisted.join(', ')} could not be listed (ListBrokers failed): it may be there. Fix the access and collect again.`};
+    return {
+      incomplete: `Broker "${wanted}" is not in ${where}, but the brokers of ${unlisted.join(', ')} could not be listed (ListBrokers failed): it may be there. Fix the access and collect again.`,
+    };
   }
 
   const names = [...new Set(all.map((s) => s.broker.name))];
   if (names.length === 0) throw new InputError('BROKER', `no broker "${wanted}": ${where} has no brokers at all`);
   const near = nearestNames(wanted, names);
-  const hint = near.length > 0 ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : `brokers: ${names.slice(0, 10).join(', ')}${names.length > 10 ? `, … (${names.length} in all)` : ''}`;
+  const hint =
+    near.length > 0
+      ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`
+      : `brokers: ${names.slice(0, 10).join(', ')}${names.length > 10 ? `, … (${names.length} in all)` : ''}`;
   throw new InputError('BROKER', `no broker named "${wanted}" (nor with that id or ARN) in ${where}; ${hint}`);
 }
 
@@ -158,7 +187,11 @@ export interface PathsDecision {
  * network was not collected; 0 when every network is reachable. Internet ingress is shown, not gated on here:
  * the `mq/no-internet-ingress` policy of `scan` is the gate for it.
  */
-export function decidePaths(facts: BrokerNetworkFacts | null, broker: ResourceRef, asked: string[] = []): PathsDecision {
+export function decidePaths(
+  facts: BrokerNetworkFacts | null,
+  broker: ResourceRef,
+  asked: string[] = [],
+): PathsDecision {
   if (!facts) {
     return {
       verdict: 'not-collected',
@@ -169,26 +202,52 @@ export function decidePaths(facts: BrokerNetworkFacts | null, broker: ResourceRe
 
   const {networks} = facts.onPrem;
   if (networks.length === 0) {
-    const why = facts.onPrem.note ?? (asked.length > 0 ? 'the model returned no network' : 'none was given (--on-prem-cidr, or defaults["on-prem-cidr"] in the config file) and the broker subnets route nothing to a VPN or Direct Connect');
-    const breaks = facts.onPrem.breakPoint ? ` It breaks at ${facts.onPrem.breakPoint.id} (${BREAK_WORDS[facts.onPrem.breakPoint.kind]}): ${facts.onPrem.breakPoint.message}.` : '';
-    return {verdict: facts.onPrem.verdict, exitCode: exitFor([facts.onPrem.verdict]), reason: `No on-premises network to check: ${trimStop(why)}.${breaks}`};
+    const why =
+      facts.onPrem.note ??
+      (asked.length > 0
+        ? 'the model returned no network'
+        : 'none was given (--on-prem-cidr, or defaults["on-prem-cidr"] in the config file) and the broker subnets route nothing to a VPN or Direct Connect');
+    const breaks = facts.onPrem.breakPoint
+      ? ` It breaks at ${facts.onPrem.breakPoint.id} (${BREAK_WORDS[facts.onPrem.breakPoint.kind]}): ${facts.onPrem.breakPoint.message}.`
+      : '';
+    return {
+      verdict: facts.onPrem.verdict,
+      exitCode: exitFor([facts.onPrem.verdict]),
+      reason: `No on-premises network to check: ${trimStop(why)}.${breaks}`,
+    };
   }
 
   const by = (verdict: Verdict) => networks.filter((n) => n.verdict === verdict);
   const parts = [
-    ...by('unreachable').map((n) => `${n.cidr} is unreachable${n.breakPoint ? ` (breaks at ${n.breakPoint.id}: ${BREAK_WORDS[n.breakPoint.kind]})` : ''}`),
-    ...by('degraded').map((n) => `${n.cidr} is degraded (${n.independentPathCount} independent healthy path${n.independentPathCount === 1 ? '' : 's'}, no redundancy${n.sharedFailure ? `: ${n.sharedFailure}` : ''})`),
+    ...by('unreachable').map(
+      (n) =>
+        `${n.cidr} is unreachable${n.breakPoint ? ` (breaks at ${n.breakPoint.id}: ${BREAK_WORDS[n.breakPoint.kind]})` : ''}`,
+    ),
+    ...by('degraded').map(
+      (n) =>
+        `${n.cidr} is degraded (${n.independentPathCount} independent healthy path${n.independentPathCount === 1 ? '' : 's'}, no redundancy${n.sharedFailure ? `: ${n.sharedFailure}` : ''})`,
+    ),
     ...by('unknown').map((n) => `${n.cidr} is unknown (${unknownWhy(n)})`),
-    ...by('pending').map((n) => `${n.cidr} is pending (reachable once the links the change creates come up: ${n.pendingPathCount ?? 0} path(s) over them)`),
+    ...by('pending').map(
+      (n) =>
+        `${n.cidr} is pending (reachable once the links the change creates come up: ${n.pendingPathCount ?? 0} path(s) over them)`,
+    ),
   ];
   const verdict = worstVerdict(networks.map((n) => n.verdict));
   const exitCode = exitFor(networks.map((n) => n.verdict));
   const reached = by('reachable').map((n) => n.cidr);
   if (parts.length === 0) {
-    return {verdict, exitCode, reason: `Every on-premises network (${reached.join(', ')}) reaches broker ${broker.name} on at least two independent healthy paths.`};
+    return {
+      verdict,
+      exitCode,
+      reason: `Every on-premises network (${reached.join(', ')}) reaches broker ${broker.name} on at least two independent healthy paths.`,
+    };
   }
 
-  const fine = reached.length > 0 ? `; ${reached.join(', ')} ${reached.length === 1 ? 'is' : 'are'} reachable with redundancy` : '';
+  const fine =
+    reached.length > 0
+      ? `; ${reached.join(', ')} ${reached.length === 1 ? 'is' : 'are'} reachable with redundancy`
+      : '';
   return {verdict, exitCode, reason: `${capitalize(parts.join('; '))}${fine}.`};
 }
 
@@ -205,9 +264,12 @@ function exitFor(verdicts: Verdict[]): number {
 }
 
 function unknownWhy(network: OnPremNetworkFacts): string {
-  const missing = network.missing?.[0] ?? network.paths.flatMap((p) => p.hops).find((h) => h.status === 'unknown')?.missing?.[0];
+  const missing =
+    network.missing?.[0] ?? network.paths.flatMap((p) => p.hops).find((h) => h.status === 'unknown')?.missing?.[0];
   if (!missing) return 'data is missing';
-  return missing.error ? `${missing.error.service} ${missing.error.operation}: ${missing.error.code}` : trimStop(missing.reason);
+  return missing.error
+    ? `${missing.error.service} ${missing.error.operation}: ${missing.error.code}`
+    : trimStop(missing.reason);
 }
 
 function trimStop(text: string): string {

@@ -14,7 +14,14 @@ export interface PolicyListing {
 }
 
 export function listPolicies(paths: string[]): PolicyListing[] {
-  return loadPolicies({paths}).map((p) => ({id: p.id, severity: p.severity, title: p.title, source: p.source, builtIn: p.builtIn, ...(p.engines ? {engines: p.engines} : {})}));
+  return loadPolicies({paths}).map((p) => ({
+    id: p.id,
+    severity: p.severity,
+    title: p.title,
+    source: p.source,
+    builtIn: p.builtIn,
+    ...(p.engines ? {engines: p.engines} : {}),
+  }));
 }
 
 /** The catalogue table (README, `policies list --markdown`). */

@@ -10,7 +10,16 @@ import {InputError, InputErrors, isInputError, isInputErrors} from '../foundatio
 import type {BrokerDocument} from '../policy/document';
 import {brokerDocuments} from '../policy/evaluate';
 import {findPolicyFiles, findPolicyTestFiles, loadPolicies, TEST_FILE_SUFFIX} from '../policy/loader';
-import {type CaseResult, caseDocument, casesOf, type FixtureBrokers, type LocatedCase, policyFileOf, type PolicyTestResult, runCase} from '../policy/policy-tests';
+import {
+  type CaseResult,
+  caseDocument,
+  casesOf,
+  type FixtureBrokers,
+  type LocatedCase,
+  policyFileOf,
+  type PolicyTestResult,
+  runCase,
+} from '../policy/policy-tests';
 import {BUILT_IN_POLICIES, PACKAGE_ROOT} from '../foundation/package-paths';
 import {readSnapshot} from '../snapshot/read';
 import {evaluationOptions} from './evaluation';
@@ -52,7 +61,8 @@ export function testPolicies(options: PolicyTestOptions): PolicyTestReport {
   // without its policy beside it (a misspelt test file name would otherwise never run).
   const paths = options.paths.map((path) => (path.endsWith(TEST_FILE_SUFFIX) ? policyFileOf(path) : path));
   for (const [index, path] of options.paths.entries()) {
-    if (path.endsWith(TEST_FILE_SUFFIX) && !existsSync(paths[index])) errors.push(new InputError(path, `no policy file ${paths[index]} beside this test file`));
+    if (path.endsWith(TEST_FILE_SUFFIX) && !existsSync(paths[index]))
+      errors.push(new InputError(path, `no policy file ${paths[index]} beside this test file`));
   }
 
   for (const path of paths.length > 0 ? paths : [BUILT_IN_POLICIES]) {
@@ -60,7 +70,11 @@ export function testPolicies(options: PolicyTestOptions): PolicyTestReport {
     collect(() => {
       if (findPolicyFiles(path).length === 0) throw new InputError(path, 'folder holds no .json policy files');
       for (const test of findPolicyTestFiles(path)) {
-        if (!existsSync(policyFileOf(test.file))) throw new InputError(test.file, `test file without a policy: expected ${relative(process.cwd(), policyFileOf(test.file)) || policyFileOf(test.file)} beside it`);
+        if (!existsSync(policyFileOf(test.file)))
+          throw new InputError(
+            test.file,
+            `test file without a policy: expected ${relative(process.cwd(), policyFileOf(test.file)) || policyFileOf(test.file)} beside it`,
+          );
       }
     });
   }
@@ -113,10 +127,18 @@ export function fixtureBrokers(file: string): FixtureBrokers {
 
   for (const document of documents) {
     const clash = byKey.has(document.name) && byKey.get(document.name) !== document;
-    byKey.set(document.name, clash ? {problem: `"${document.name}" names more than one broker in ${shown}; name the base by its id or ARN`} : document);
+    byKey.set(
+      document.name,
+      clash
+        ? {problem: `"${document.name}" names more than one broker in ${shown}; name the base by its id or ARN`}
+        : document,
+    );
   }
 
-  return (key) => byKey.get(key) ?? {problem: `no broker named "${key}" in the fixture estate ${shown}; its brokers: ${names.join(', ')}`};
+  return (key) =>
+    byKey.get(key) ?? {
+      problem: `no broker named "${key}" in the fixture estate ${shown}; its brokers: ${names.join(', ')}`,
+    };
 }
 
 /** A path relative to the working directory when it is below it, else as given (the bundled demo estate: absolute). */

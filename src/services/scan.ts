@@ -21,7 +21,12 @@ import {changeReport, type ChangeInput, editLocator, networkNames, readProposedC
 import {applyChanges, emptySnapshot} from '../change/overlay';
 import {classifyChanges, verdictChanges} from '../change/compare';
 import type {CompiledPolicy} from '../policy/loader';
-import {BUILT_IN_CALENDAR, readSupportCalendar, staleCalendarWarning, type SupportCalendar} from '../policy/support-calendar';
+import {
+  BUILT_IN_CALENDAR,
+  readSupportCalendar,
+  staleCalendarWarning,
+  type SupportCalendar,
+} from '../policy/support-calendar';
 import type {Verdict} from '../network';
 import type {ReportedEvaluation} from '../report/types';
 import {brokerPathsMermaid} from '../report/paths';
@@ -84,32 +89,61 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const suppressions = loadSuppressions(options.suppressionsFile, options.cwd);
   const baseline = options.baselineFile === undefined ? undefined : loadBaseline(options.baselineFile, options.cwd);
   const redactor = createRedactor(options.redactKey);
-  const supportCalendar = options.supportCalendarFile === undefined ? undefined : readSupportCalendar(options.supportCalendarFile);
+  const supportCalendar =
+    options.supportCalendarFile === undefined ? undefined : readSupportCalendar(options.supportCalendarFile);
   const anchoring = prepareAnchoring(options.iac ?? 'none', options.cwd);
   // A change's inputs are read before any AWS call too: a binary plan should not wait for a collection.
   let proposal = options.change ? readProposedChanges(options.change) : undefined;
-  const deployed = 'file' in options.source ? readSnapshot(options.source.file) : 'live' in options.source ? await collectLive(options.source.live) : emptySnapshot();
+  const deployed =
+    'file' in options.source
+      ? readSnapshot(options.source.file)
+      : 'live' in options.source
+        ? await collectLive(options.source.live)
+        : emptySnapshot();
   const inventorySource = 'file' in options.source ? options.source.file : undefined;
   const generatedAt = (options.now?.() ?? new Date()).toISOString();
   const picker = options.diagrams ? new DiagramPicker(options.diagrams.limit) : undefined;
   const judge = (snapshot: Snapshot) => judgeEstate(snapshot, policies, options, undefined, supportCalendar, picker);
   const independence = options.config.network?.independence ?? DEFAULT_INDEPENDENCE;
-  const common = {policies, failOn: options.failOn, ...(options.failOnEmpty && {failOnEmpty: true}), tool: TOOL, generatedAt, inventorySource, suppressions, baseline, aliasOf: redactor.aliasOf, independence};
+  const common = {
+    policies,
+    failOn: options.failOn,
+    ...(options.failOnEmpty && {failOnEmpty: true}),
+    tool: TOOL,
+    generatedAt,
+    inventorySource,
+    suppressions,
+    baseline,
+    aliasOf: redactor.aliasOf,
+    independence,
+  };
 
   // A template that updates a deployed stack is read again knowing the stack's deployed resources.
-  if (proposal && options.change?.stackName && options.change.templates.length > 0) proposal = readProposedChanges(options.change, deployed);
+  if (proposal && options.change?.stackName && options.change.templates.length > 0)
+    proposal = readProposedChanges(options.change, deployed);
   let built: ScanReport;
   let snapshot = deployed;
   if (proposal && options.change) {
-    const estate = applyChanges(deployed, proposal.changes, {...(options.change.accountId && {accountId: options.change.accountId}), ...(options.change.region && {region: options.change.region})});
+    const estate = applyChanges(deployed, proposal.changes, {
+      ...(options.change.accountId && {accountId: options.change.accountId}),
+      ...(options.change.region && {region: options.change.region}),
+    });
     snapshot = estate.snapshot;
     // The pictures are of the proposed estate: the one the gate judges.
-    const before = 'none' in options.source ? {results: [], verdicts: new Map()} : judgeEstate(deployed, policies, options, undefined, supportCalendar);
+    const before =
+      'none' in options.source
+        ? {results: [], verdicts: new Map()}
+        : judgeEstate(deployed, policies, options, undefined, supportCalendar);
     const after = judgeEstate(estate.snapshot, policies, options, before.verdicts, supportCalendar, picker);
     const locateEdit = editLocator(anchoring, options.cwd, networkNames(deployed));
     const classified = classifyChanges(after.results, before.results, estate, locateEdit);
     const gateAll = options.change.gate === 'all';
-    built = buildReport({...common, snapshot: estate.snapshot, results: classified.results, ...(!gateAll && {changeGate: {introducedErrors: classified.introducedErrors}})});
+    built = buildReport({
+      ...common,
+      snapshot: estate.snapshot,
+      results: classified.results,
+      ...(!gateAll && {changeGate: {introducedErrors: classified.introducedErrors}}),
+    });
     built.change = changeReport({
       input: options.change,
       proposal,
@@ -124,8 +158,20 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   }
 
   if (anchoring) built.iac = iacReport(anchoring, built, options.cwd);
-  const stale = staleCalendarWarning(supportCalendar ?? BUILT_IN_CALENDAR, new Date(generatedAt), options.supportCalendarFile ?? 'built in');
-  if (stale) built.warnings = [...(built.warnings ?? []), {code: 'stale-support-calendar', message: stale, ...(options.supportCalendarFile && {source: options.supportCalendarFile})}];
+  const stale = staleCalendarWarning(
+    supportCalendar ?? BUILT_IN_CALENDAR,
+    new Date(generatedAt),
+    options.supportCalendarFile ?? 'built in',
+  );
+  if (stale)
+    built.warnings = [
+      ...(built.warnings ?? []),
+      {
+        code: 'stale-support-calendar',
+        message: stale,
+        ...(options.supportCalendarFile && {source: options.supportCalendarFile}),
+      },
+    ];
   const report = options.redact ? redactReport(built, redactor) : built;
   const diagrams = picker && (await picker.diagrams(options.redact ? redactor : undefined));
   return {report, snapshot, ...(anchoring && {anchoring}), ...(diagrams && {diagrams})};
@@ -152,9 +198,15 @@ export function judgeEstate(
   supportCalendar?: SupportCalendar,
   picker?: DiagramPicker,
 ): {results: ReportedEvaluation[]; verdicts: EstateVerdicts} {
-  const carriedNetworks = deployed && ((scope: {broker: {name: string}; accountId: string; region: string}) => deployed.get(brokerKey(scope.accountId, scope.region, scope.broker.name))?.inferred ?? []);
+  const carriedNetworks =
+    deployed &&
+    ((scope: {broker: {name: string}; accountId: string; region: string}) =>
+      deployed.get(brokerKey(scope.accountId, scope.region, scope.broker.name))?.inferred ?? []);
   const evaluation = {
-    ...evaluationOptions(snapshot, options.config, {onPremCidrs: options.onPremCidrs, ...(carriedNetworks && {carriedNetworks})}),
+    ...evaluationOptions(snapshot, options.config, {
+      onPremCidrs: options.onPremCidrs,
+      ...(carriedNetworks && {carriedNetworks}),
+    }),
     ...(supportCalendar && {supportCalendar}),
   };
   const verdicts: EstateVerdicts = new Map();
@@ -170,8 +222,18 @@ export function judgeEstate(
         const inferred = network?.onPrem.networks.filter((n) => n.source === 'inferred').map((n) => n.cidr) ?? [];
         const verdict = network?.onPrem.verdict ?? null;
         // Judging the proposed estate: a verdict the change makes worse gets the picture of its paths.
-        const moved = deployed !== undefined && network && PICTURED.has(verdict) && deployed.get(key)?.verdict !== verdict && diagrams++ < MAX_DIAGRAMS;
-        verdicts.set(key, {name: document.name, verdict, inferred, ...(moved && {diagram: brokerPathsMermaid(resourceOf(document), network)})});
+        const moved =
+          deployed !== undefined &&
+          network &&
+          PICTURED.has(verdict) &&
+          deployed.get(key)?.verdict !== verdict &&
+          diagrams++ < MAX_DIAGRAMS;
+        verdicts.set(key, {
+          name: document.name,
+          verdict,
+          inferred,
+          ...(moved && {diagram: brokerPathsMermaid(resourceOf(document), network)}),
+        });
       }
       const reported = reportedResults(own, policies, () => network);
       picker?.offer(resourceOf(document), network, reported);

@@ -451,7 +451,10 @@ export type AccountNetworkCollection = 'directConnectGateways';
  * Which calls fill which collection: a null collection is explained by a CollectionError of one of these
  * operations (or, for collections that need the brokers' VPC ids, by the DescribeSubnets error upstream).
  */
-export const NETWORK_COLLECTION_SOURCES: Record<NetworkCollection | AccountNetworkCollection, {service: 'directconnect' | 'ec2'; operations: string[]}> = {
+export const NETWORK_COLLECTION_SOURCES: Record<
+  NetworkCollection | AccountNetworkCollection,
+  {service: 'directconnect' | 'ec2'; operations: string[]}
+> = {
   vpcs: {service: 'ec2', operations: ['DescribeVpcs']},
   subnets: {service: 'ec2', operations: ['DescribeSubnets']},
   routeTables: {service: 'ec2', operations: ['DescribeRouteTables']},
@@ -468,7 +471,11 @@ export const NETWORK_COLLECTION_SOURCES: Record<NetworkCollection | AccountNetwo
   transitGatewayAttachments: {service: 'ec2', operations: ['DescribeTransitGatewayAttachments']},
   transitGatewayRouteTables: {
     service: 'ec2',
-    operations: ['DescribeTransitGatewayRouteTables', 'SearchTransitGatewayRoutes', 'GetTransitGatewayRouteTablePropagations'],
+    operations: [
+      'DescribeTransitGatewayRouteTables',
+      'SearchTransitGatewayRoutes',
+      'GetTransitGatewayRouteTablePropagations',
+    ],
   },
   vpcPeeringConnections: {service: 'ec2', operations: ['DescribeVpcPeeringConnections']},
   networkInterfaces: {service: 'ec2', operations: ['DescribeNetworkInterfaces']},
@@ -477,16 +484,36 @@ export const NETWORK_COLLECTION_SOURCES: Record<NetworkCollection | AccountNetwo
   dxVirtualInterfaces: {service: 'directconnect', operations: ['DescribeVirtualInterfaces']},
   directConnectGateways: {
     service: 'directconnect',
-    operations: ['DescribeDirectConnectGateways', 'DescribeDirectConnectGatewayAssociations', 'DescribeDirectConnectGatewayAttachments'],
+    operations: [
+      'DescribeDirectConnectGateways',
+      'DescribeDirectConnectGatewayAssociations',
+      'DescribeDirectConnectGatewayAttachments',
+    ],
   },
 };
 
 /** Every collection present and empty: a region whose network was read and held nothing. */
 export function emptyNetwork(): RegionNetwork {
   return {
-    vpcs: [], subnets: [], routeTables: [], securityGroups: [], securityGroupRules: [], networkAcls: [], prefixLists: [],
-    internetGateways: [], natGateways: [], vpnGateways: [], customerGateways: [], vpnConnections: [], transitGateways: [],
-    transitGatewayAttachments: [], transitGatewayRouteTables: [], vpcPeeringConnections: [], networkInterfaces: [],
-    dxConnections: [], dxLags: [], dxVirtualInterfaces: [],
+    vpcs: [],
+    subnets: [],
+    routeTables: [],
+    securityGroups: [],
+    securityGroupRules: [],
+    networkAcls: [],
+    prefixLists: [],
+    internetGateways: [],
+    natGateways: [],
+    vpnGateways: [],
+    customerGateways: [],
+    vpnConnections: [],
+    transitGateways: [],
+    transitGatewayAttachments: [],
+    transitGatewayRouteTables: [],
+    vpcPeeringConnections: [],
+    networkInterfaces: [],
+    dxConnections: [],
+    dxLags: [],
+    dxVirtualInterfaces: [],
   };
 }

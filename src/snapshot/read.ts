@@ -21,18 +21,32 @@ export function checkSnapshot(data: unknown, file: string): Snapshot {
   }
 
   if (record.kind !== SNAPSHOT_KIND) {
-    throw new InputError(file, `"kind" is ${JSON.stringify(record.kind)}, expected "${SNAPSHOT_KIND}" (is this an mq-audit inventory?)`, '/kind');
+    throw new InputError(
+      file,
+      `"kind" is ${JSON.stringify(record.kind)}, expected "${SNAPSHOT_KIND}" (is this an mq-audit inventory?)`,
+      '/kind',
+    );
   }
 
   if (record.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) {
-    throw new InputError(file, `inventory schemaVersion ${JSON.stringify(record.schemaVersion)} is not supported; this mq-audit reads version ${SNAPSHOT_SCHEMA_VERSION}`, '/schemaVersion');
+    throw new InputError(
+      file,
+      `inventory schemaVersion ${JSON.stringify(record.schemaVersion)} is not supported; this mq-audit reads version ${SNAPSHOT_SCHEMA_VERSION}`,
+      '/schemaVersion',
+    );
   }
 
-  const errors = schemaErrors(inventoryValidator(), data, file, {quick: ownSchemaValidator('inventory.schema.json', FLAVORS.quick)});
+  const errors = schemaErrors(inventoryValidator(), data, file, {
+    quick: ownSchemaValidator('inventory.schema.json', FLAVORS.quick),
+  });
   if (errors.length > 0) throw new InputErrors(errors);
   const snapshot = data as Snapshot;
   if (snapshot.accounts.length === 0 && snapshot.errors.length === 0) {
-    throw new InputError(file, 'the inventory has no accounts and no collection errors: nothing was inventoried', '/accounts');
+    throw new InputError(
+      file,
+      'the inventory has no accounts and no collection errors: nothing was inventoried',
+      '/accounts',
+    );
   }
 
   return snapshot;

@@ -15,7 +15,8 @@ export const SNAPSHOT_SCHEMA_VERSION = 1;
 export type AwsService = 'directconnect' | 'ec2' | 'mq' | 'organizations' | 'sts';
 
 /** Why a call failed, in the terms an operator acts on. */
-export type ErrorKind = 'access-denied' | 'malformed-response' | 'not-offered' | 'opt-in-required' | 'other' | 'throttled' | 'timeout';
+export type ErrorKind =
+  'access-denied' | 'malformed-response' | 'not-offered' | 'opt-in-required' | 'other' | 'throttled' | 'timeout';
 
 export interface CollectionError {
   accountId?: string;

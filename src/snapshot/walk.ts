@@ -14,7 +14,8 @@ export function* snapshotObjects(snapshot: Snapshot): Generator<SnapshotObject> 
       const where = {accountId: account.accountId, region: region.region};
       for (const broker of region.brokers ?? []) yield {id: broker.id, name: broker.name, ...where};
       for (const list of Object.values(region.network ?? {})) {
-        for (const item of (list ?? []) as {id?: string; name?: string}[]) if (item.id) yield {id: item.id, ...(item.name && {name: item.name}), ...where};
+        for (const item of (list ?? []) as {id?: string; name?: string}[])
+          if (item.id) yield {id: item.id, ...(item.name && {name: item.name}), ...where};
       }
     }
   }

@@ -35,7 +35,9 @@ describe('reading an input file', () => {
   it('refuses what is not a regular file, naming what it is', async () => {
     const result = await runCli(['scan', '--inventory', '/dev/zero']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('Error: /dev/zero: cannot read inventory file: not a regular file (a character device), expected a file\n');
+    expect(result.stderr).toBe(
+      'Error: /dev/zero: cannot read inventory file: not a regular file (a character device), expected a file\n',
+    );
   });
 
   it('does not block on a named pipe nobody writes to', async () => {
@@ -50,7 +52,9 @@ describe('reading an input file', () => {
     const file = join(dir, 'big.json');
     writeFileSync(file, `[${'0,'.repeat(600)}0]`);
     const error = thrown(() => readTextFile(file, 'policy file', 1000));
-    expect(isInputError(error) && error.problem).toBe('policy file is 0.001 MB, more than the 0.001 MB mq-audit reads as a policy file');
+    expect(isInputError(error) && error.problem).toBe(
+      'policy file is 0.001 MB, more than the 0.001 MB mq-audit reads as a policy file',
+    );
     expect(readTextFile(file, 'policy file', 2000)).toHaveLength(1203);
   });
 });
@@ -66,21 +70,36 @@ describe('nesting', () => {
     ['inventory', (file: string) => ['scan', '--inventory', file], 'inventory file'],
     ['policy', (file: string) => ['policies', 'validate', file], 'policy file'],
     ['merge input', (file: string) => ['report', 'merge', file], 'report file'],
-  ])('100,000 unclosed [ in a %s: exit 2 naming the file and the place, no stack overflow', async (_kind, args, what) => {
-    const file = join(dir, `deep-${what.replaceAll(' ', '-')}.json`);
-    writeFileSync(file, '['.repeat(100_000));
-    const result = await runCli(args(file));
-    expect(result.code).toBe(2);
-    expect(result.stdout + result.stderr).toContain(`${file} at line 1, column ${MAX_NESTING + 1}: ${what} nests arrays and objects more than ${MAX_NESTING} deep`);
-    expect(result.stderr).not.toContain('Maximum call stack');
-    expect(result.stderr).not.toMatch(STACK_LINE);
-  });
+  ])(
+    '100,000 unclosed [ in a %s: exit 2 naming the file and the place, no stack overflow',
+    async (_kind, args, what) => {
+      const file = join(dir, `deep-${what.replaceAll(' ', '-')}.json`);
+      writeFileSync(file, '['.repeat(100_000));
+      const result = await runCli(args(file));
+      expect(result.code).toBe(2);
+      expect(result.stdout + result.stderr).toContain(
+        `${file} at line 1, column ${MAX_NESTING + 1}: ${what} nests arrays and objects more than ${MAX_NESTING} deep`,
+      );
+      expect(result.stderr).not.toContain('Maximum call stack');
+      expect(result.stderr).not.toMatch(STACK_LINE);
+    },
+  );
 });
 
 describe('a large invalid inventory', () => {
   it('reports its first 20 problems quickly and in little memory (it took 77 s and 660 MB for 4 MB)', async () => {
     const snapshot = readDemoInventory();
-    const bad = {arn: 5, id: 6, name: 7, state: 8, engineType: 9, deploymentMode: 10, hostInstanceType: 11, extra: 1, details: {tags: 5, subnetIds: 'x'}};
+    const bad = {
+      arn: 5,
+      id: 6,
+      name: 7,
+      state: 8,
+      engineType: 9,
+      deploymentMode: 10,
+      hostInstanceType: 11,
+      extra: 1,
+      details: {tags: 5, subnetIds: 'x'},
+    };
     // Not brokers: the point is to be invalid.
     snapshot.accounts[0].regions[0].brokers = Array.from({length: 30_000}, () => bad as unknown as Broker);
     const file = join(dir, 'invalid.json');
@@ -104,6 +123,8 @@ describe('a large invalid inventory', () => {
     writeFileSync(file, JSON.stringify(snapshot));
     const result = await runCli(['scan', '--inventory', file]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${file} at /accounts/0/regions/0/brokers/2000/engineType: expected one of "ACTIVEMQ", "RABBITMQ"`);
+    expect(result.stderr).toContain(
+      `${file} at /accounts/0/regions/0/brokers/2000/engineType: expected one of "ACTIVEMQ", "RABBITMQ"`,
+    );
   }, 30_000);
 });

@@ -30,7 +30,8 @@ describe('heapGrowthFlag', () => {
 
   it('writes no V8 flag under another runtime, where V8 may abort on it', () => {
     expect(heapGrowthFlag([], LARGE, {node: '20.20.2', v8: '11.3'})).toBe(BOUND);
-    for (const runtime of ['electron', 'nw', 'bun', 'deno']) expect(heapGrowthFlag([], LARGE, {node: '20.20.2', [runtime]: '1.0.0'})).toBeUndefined();
+    for (const runtime of ['electron', 'nw', 'bun', 'deno'])
+      expect(heapGrowthFlag([], LARGE, {node: '20.20.2', [runtime]: '1.0.0'})).toBeUndefined();
   });
 
   it('is not fooled by a longer flag that starts alike', () => {
@@ -60,19 +61,25 @@ process.on('exit', () => process.stderr.write('v8-flags=' + JSON.stringify(seen)
 
   // The heap limit is set on the command line so that the test does not depend on the machine's memory.
   it('sets the bound for a command', async () => {
-    const result = await runCli(['policies', 'list', '--json'], {nodeArgs: ['--max-old-space-size=4096', '--require', preload]});
+    const result = await runCli(['policies', 'list', '--json'], {
+      nodeArgs: ['--max-old-space-size=4096', '--require', preload],
+    });
     expect(result.code).toBe(0);
     expect(flagsSet(result.stderr)).toEqual([BOUND]);
   });
 
   it('sets nothing when the heap is small', async () => {
-    const result = await runCli(['policies', 'list', '--json'], {nodeArgs: ['--max-old-space-size=512', '--require', preload]});
+    const result = await runCli(['policies', 'list', '--json'], {
+      nodeArgs: ['--max-old-space-size=512', '--require', preload],
+    });
     expect(result.code).toBe(0);
     expect(flagsSet(result.stderr)).toEqual([]);
   });
 
   it("does not override node's own --heap-growing-percent", async () => {
-    const result = await runCli(['policies', 'list', '--json'], {nodeArgs: ['--max-old-space-size=4096', '--heap-growing-percent=0', '--require', preload]});
+    const result = await runCli(['policies', 'list', '--json'], {
+      nodeArgs: ['--max-old-space-size=4096', '--heap-growing-percent=0', '--require', preload],
+    });
     expect(result.code).toBe(0);
     expect(flagsSet(result.stderr)).toEqual([]);
   });

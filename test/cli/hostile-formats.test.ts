@@ -39,7 +39,9 @@ const RAW_CONTROL = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 function rawControl(text: string): string {
   const found = RAW_CONTROL.exec(text);
-  return found ? `raw U+${found[0].codePointAt(0)!.toString(16)} near ${JSON.stringify(text.slice(Math.max(0, found.index - 30), found.index + 10))}` : 'none';
+  return found
+    ? `raw U+${found[0].codePointAt(0)!.toString(16)} near ${JSON.stringify(text.slice(Math.max(0, found.index - 30), found.index + 10))}`
+    : 'none';
 }
 
 function elements(root: XmlElement, name: string): XmlElement[] {
@@ -73,12 +75,18 @@ describe('one hostile estate through every report format', () => {
 
   async function scan(format: string): Promise<{code: number | null; text: string; stdout: string; stderr: string}> {
     const output = join(dir, `report.${format}`);
-    const result = await runCli(['scan', '--inventory', inventory, '--format', format, '--output', output, '--on-prem-cidr', '10.100.0.0/16'], {cwd: dir});
+    const result = await runCli(
+      ['scan', '--inventory', inventory, '--format', format, '--output', output, '--on-prem-cidr', '10.100.0.0/16'],
+      {cwd: dir},
+    );
     return {code: result.code, stdout: result.stdout, stderr: result.stderr, text: readFileSync(output, 'utf8')};
   }
 
   it('table on a terminal: every payload escaped, the name still readable', async () => {
-    const result = await runCli(['scan', '--inventory', inventory, '--format', 'table', '--verbose', '--on-prem-cidr', '10.100.0.0/16'], {cwd: dir});
+    const result = await runCli(
+      ['scan', '--inventory', inventory, '--format', 'table', '--verbose', '--on-prem-cidr', '10.100.0.0/16'],
+      {cwd: dir},
+    );
     expect(result.code).toBe(1);
     expect(rawControl(result.stdout + result.stderr)).toBe('none');
     expect(result.stdout).toContain('orders-prod \\u001b]52;c;ZWNobyBwd25lZA==\\u0007');
@@ -131,7 +139,7 @@ describe('one hostile estate through every report format', () => {
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
-  it('HTML: only the page\'s own elements and attributes, no handler, one script, the name kept as text', async () => {
+  it("HTML: only the page's own elements and attributes, no handler, one script, the name kept as text", async () => {
     const {code, text} = await scan('html');
     expect(code).toBe(1);
     expect(rawControl(text)).toBe('none');
@@ -141,18 +149,65 @@ describe('one hostile estate through every report format', () => {
     expect(other).toBe(0);
     const names = new Set(tags.map((t) => t[2].toLowerCase()));
     expect([...names].filter((n) => !PAGE_ELEMENTS.has(n))).toEqual([]);
-    const attributes = tags.flatMap((t) => [...t[3].matchAll(/\s+([\w:-]+)(?:="[^"]*")?/g)].map((a) => a[1].toLowerCase()));
-    expect(attributes.filter((a) => a.startsWith('on') || a === 'src' || a === 'srcdoc' || a === 'xlink:href')).toEqual([]);
+    const attributes = tags.flatMap((t) =>
+      [...t[3].matchAll(/\s+([\w:-]+)(?:="[^"]*")?/g)].map((a) => a[1].toLowerCase()),
+    );
+    expect(attributes.filter((a) => a.startsWith('on') || a === 'src' || a === 'srcdoc' || a === 'xlink:href')).toEqual(
+      [],
+    );
     expect(tags.filter((t) => t[2] === 'script' && !t[1])).toHaveLength(1);
     expect(text).toContain('orders-prod');
-    expect(text).toContain('&lt;img src=x onerror=alert(1)&gt; &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; &amp;#x41;');
+    expect(text).toContain(
+      '&lt;img src=x onerror=alert(1)&gt; &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; &amp;#x41;',
+    );
   });
 });
 
 /** What the HTML report itself writes: the page, the findings table and form, and Graphviz's SVG elements. */
 const PAGE_ELEMENTS = new Set([
-  'a', 'article', 'b', 'body', 'br', 'button', 'code', 'div', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'head', 'header', 'html',
-  'input', 'label', 'li', 'meta', 'noscript', 'option', 'p', 'script', 'section', 'select', 'span', 'strong', 'style', 'table', 'tbody',
-  'td', 'th', 'thead', 'title', 'tr', 'ul',
-  'svg', 'g', 'polygon', 'ellipse', 'path', 'polyline', 'text',
+  'a',
+  'article',
+  'b',
+  'body',
+  'br',
+  'button',
+  'code',
+  'div',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'head',
+  'header',
+  'html',
+  'input',
+  'label',
+  'li',
+  'meta',
+  'noscript',
+  'option',
+  'p',
+  'script',
+  'section',
+  'select',
+  'span',
+  'strong',
+  'style',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'title',
+  'tr',
+  'ul',
+  'svg',
+  'g',
+  'polygon',
+  'ellipse',
+  'path',
+  'polyline',
+  'text',
 ]);

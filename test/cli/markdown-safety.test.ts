@@ -12,7 +12,8 @@ import {runCli} from '../helpers/cli';
 import {liveMarkdown} from '../helpers/markdown';
 import {readBuiltInPolicy, readDemoInventory} from '../helpers/demo';
 
-const HOSTILE = '@octocat @octo-org/security-team https://evil.example/login www.evil.example mallory@evil.example #1 GH-2 <img src=x onerror=alert(1)> [x](javascript:alert(1)) `tick` a|b \u202eexe.txt\u200b \u001b]52;c;eA==\u0007';
+const HOSTILE =
+  '@octocat @octo-org/security-team https://evil.example/login www.evil.example mallory@evil.example #1 GH-2 <img src=x onerror=alert(1)> [x](javascript:alert(1)) `tick` a|b \u202eexe.txt\u200b \u001b]52;c;eA==\u0007';
 
 describe('hostile estate data in Markdown through the CLI', () => {
   let dir: string;
@@ -50,16 +51,34 @@ describe('hostile estate data in Markdown through the CLI', () => {
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
   it('scan --format markdown: tag values and names are plain text', async () => {
-    const result = await runCli(['scan', '--inventory', inventory, '--format', 'markdown', '--policies', policies, '--on-prem-cidr', '10.100.0.0/16'], {cwd: dir});
+    const result = await runCli(
+      [
+        'scan',
+        '--inventory',
+        inventory,
+        '--format',
+        'markdown',
+        '--policies',
+        policies,
+        '--on-prem-cidr',
+        '10.100.0.0/16',
+      ],
+      {cwd: dir},
+    );
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('orders-prod `@octocat` `@octo-org/security-team` `https://evil.example/login` `www.evil.example` `mallory@evil.example` `#1` `GH-2` &lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) \\`tick\\` a\\|b \\\\u202eexe.txt\\\\u200b \\\\u001b\\]52;c;eA==\\\\u0007 (111122223333 / eu-west-1) |');
+    expect(result.stdout).toContain(
+      'orders-prod `@octocat` `@octo-org/security-team` `https://evil.example/login` `www.evil.example` `mallory@evil.example` `#1` `GH-2` &lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) \\`tick\\` a\\|b \\\\u202eexe.txt\\\\u200b \\\\u001b\\]52;c;eA==\\\\u0007 (111122223333 / eu-west-1) |',
+    );
     // The whole cause, not cut at 300 characters (issue 17).
     expect(result.stdout).toContain('owned by `@octocat` `@octo-org/security-team` `https://evil.example/login`');
     expect(liveMarkdown(result.stdout)).toEqual([]);
   });
 
   it('paths --format markdown: the broker name, reasons and Name tags are plain text', async () => {
-    const result = await runCli(['paths', brokerId, '--inventory', inventory, '--format', 'markdown', '--on-prem-cidr', '10.100.0.0/16'], {cwd: dir});
+    const result = await runCli(
+      ['paths', brokerId, '--inventory', inventory, '--format', 'markdown', '--on-prem-cidr', '10.100.0.0/16'],
+      {cwd: dir},
+    );
     expect(result.stdout).toContain('### Network paths to ``orders-prod @octocat');
     expect(liveMarkdown(result.stdout)).toEqual([]);
   });

@@ -17,17 +17,22 @@ describe('--output equal to an input', () => {
 
   it.each([
     ['scan --inventory', () => ['scan', '--inventory', inventory, '--output', inventory, '--format', 'json']],
-    ['scan --inventory through a symlink', () => {
-      const link = join(dir, 'link.json');
-      symlinkSync(inventory, link);
-      return ['scan', '--inventory', inventory, '--output', link, '--format', 'json'];
-    }],
+    [
+      'scan --inventory through a symlink',
+      () => {
+        const link = join(dir, 'link.json');
+        symlinkSync(inventory, link);
+        return ['scan', '--inventory', inventory, '--output', link, '--format', 'json'];
+      },
+    ],
     ['paths --inventory', () => ['paths', 'orders-prod', '--inventory', inventory, '--output', inventory]],
   ])('%s: exit 2 and the input is untouched', async (_case, args) => {
     const before = readFileSync(inventory, 'utf8');
     const result = await runCli(args(), {cwd: dir});
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^Error: --output: .* is the --inventory file \(.*\): writing it would replace that input; write the output to another file\n$/);
+    expect(result.stderr).toMatch(
+      /^Error: --output: .* is the --inventory file \(.*\): writing it would replace that input; write the output to another file\n$/,
+    );
     expect(readFileSync(inventory, 'utf8')).toBe(before);
   });
 
@@ -35,7 +40,9 @@ describe('--output equal to an input', () => {
     const report = join(dir, 'report.json');
     await runCli(['scan', '--inventory', inventory, '--format', 'json', '--output', report, '--quiet'], {cwd: dir});
     const before = readFileSync(report, 'utf8');
-    const baseline = await runCli(['scan', '--inventory', inventory, '--baseline', report, '--output', report], {cwd: dir});
+    const baseline = await runCli(['scan', '--inventory', inventory, '--baseline', report, '--output', report], {
+      cwd: dir,
+    });
     expect(baseline.code).toBe(2);
     expect(baseline.stderr).toContain('is the --baseline file');
     const merge = await runCli(['report', 'merge', report, '--output', report], {cwd: dir});

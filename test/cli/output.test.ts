@@ -45,12 +45,15 @@ describe('writeFileAtomic with pieces', () => {
   });
 });
 
-describe('gzippedSizeAbove (GitHub\'s SARIF size limit)', () => {
+describe("gzippedSizeAbove (GitHub's SARIF size limit)", () => {
   it('is the gzip-compressed size of a file above the threshold, and undefined below it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mq-audit-gzip-'));
     try {
       const file = join(dir, 'big.sarif');
-      const text = Array.from({length: 20_000}, (_, i) => `{"ruleId":"mq/rule-${i % 7}","n":${(i * 7919) % 10_007}}`).join('\n');
+      const text = Array.from(
+        {length: 20_000},
+        (_, i) => `{"ruleId":"mq/rule-${i % 7}","n":${(i * 7919) % 10_007}}`,
+      ).join('\n');
       writeFileSync(file, text);
       const size = await gzippedSizeAbove(file, 1000);
       expect(size).toBeDefined();

@@ -1,5 +1,12 @@
 /** Collection progress on stderr: when it shows, what it counts, and that it never floods the terminal. */
-import {applyProgress, emptyProgress, formatProgress, isCi, shouldShowProgress, startProgress} from '../../src/cli/progress';
+import {
+  applyProgress,
+  emptyProgress,
+  formatProgress,
+  isCi,
+  shouldShowProgress,
+  startProgress,
+} from '../../src/cli/progress';
 import type {CollectionProgress} from '../../src/inventory/index';
 
 describe('when progress is shown', () => {
@@ -41,11 +48,22 @@ describe('what progress counts', () => {
       {type: 'call', service: 'mq', operation: 'DescribeBroker', region: 'eu-west-1', throttled: false},
       {type: 'brokers-described', count: 1},
       {type: 'region-done', region: 'eu-west-1', mqOffered: true, brokers: 2, accountId: '111111111111'},
-      {type: 'error', error: {service: 'mq', operation: 'DescribeBroker', code: 'AccessDeniedException', kind: 'access-denied', message: 'denied'}},
+      {
+        type: 'error',
+        error: {
+          service: 'mq',
+          operation: 'DescribeBroker',
+          code: 'AccessDeniedException',
+          kind: 'access-denied',
+          message: 'denied',
+        },
+      },
       {type: 'account-done', accountId: '111111111111'},
     ];
     for (const event of events) applyProgress(state, event);
-    expect(formatProgress(state, 12_400)).toBe('accounts 1/2 · regions 1/2 · brokers 1 described of 2 · calls 3 · throttled 1 · errors 1 · 12s');
+    expect(formatProgress(state, 12_400)).toBe(
+      'accounts 1/2 · regions 1/2 · brokers 1 described of 2 · calls 3 · throttled 1 · errors 1 · 12s',
+    );
   });
 
   it('shows … until the account list is known', () => {
@@ -72,7 +90,14 @@ describe('the reporter', () => {
   it('on a terminal redraws one line at most every 100 ms, however many events, and clears it at the end', () => {
     const {stream, written} = fakeStream(true);
     const reporter = startProgress({enabled: true, stream, now: () => Date.now()});
-    for (let i = 0; i < 5000; i++) reporter.onProgress!({type: 'call', service: 'ec2', operation: 'DescribeSubnets', region: 'eu-west-1', throttled: false});
+    for (let i = 0; i < 5000; i++)
+      reporter.onProgress!({
+        type: 'call',
+        service: 'ec2',
+        operation: 'DescribeSubnets',
+        region: 'eu-west-1',
+        throttled: false,
+      });
     jest.advanceTimersByTime(1000);
     expect(written.length).toBe(10);
     expect(written.every((chunk) => chunk.startsWith('\r\x1b[2K'))).toBe(true);

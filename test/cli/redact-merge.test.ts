@@ -17,7 +17,9 @@ const KEY = 'test-secret';
 const ENV = {MQ_AUDIT_REDACT_KEY: KEY};
 
 function accountIdsIn(text: string): string[] {
-  return ACCOUNT_IDS.filter((id) => text.includes(id) || text.includes(`${id.slice(0, 4)}-${id.slice(4, 8)}-${id.slice(8)}`));
+  return ACCOUNT_IDS.filter(
+    (id) => text.includes(id) || text.includes(`${id.slice(0, 4)}-${id.slice(4, 8)}-${id.slice(8)}`),
+  );
 }
 
 describe('report merge --redact', () => {
@@ -51,19 +53,31 @@ describe('report merge --redact', () => {
     expect(accountIdsIn(result.stdout).sort()).toEqual(['111122223333', '444455556666']);
   });
 
-  it.each(['json', 'table', 'markdown', 'junit', 'sarif'])('merged JSON reports as %s: no account id, the aliases scan --redact writes', async (format) => {
-    const result = await runCli(['report', 'merge', ...reports, '--format', format, '--redact', '--category', 'merge-111122223333'], {env: ENV});
-    expect(result.code).toBe(1);
-    expect(accountIdsIn(result.stdout + result.stderr)).toEqual([]);
-    expect(result.stdout).toContain(accountAlias('111122223333', KEY));
-    if (format === 'json') expect((JSON.parse(result.stdout) as JsonReport).redaction).toEqual({accountAliases: 'keyed', scheme: expect.any(String)});
-  });
+  it.each(['json', 'table', 'markdown', 'junit', 'sarif'])(
+    'merged JSON reports as %s: no account id, the aliases scan --redact writes',
+    async (format) => {
+      const result = await runCli(
+        ['report', 'merge', ...reports, '--format', format, '--redact', '--category', 'merge-111122223333'],
+        {env: ENV},
+      );
+      expect(result.code).toBe(1);
+      expect(accountIdsIn(result.stdout + result.stderr)).toEqual([]);
+      expect(result.stdout).toContain(accountAlias('111122223333', KEY));
+      if (format === 'json')
+        expect((JSON.parse(result.stdout) as JsonReport).redaction).toEqual({
+          accountAliases: 'keyed',
+          scheme: expect.any(String),
+        });
+    },
+  );
 
   it('merged SARIF files, written to a file, and the note on stderr (its path holds an account id)', async () => {
     const output = join(dir, '111122223333', 'merged.sarif');
     const result = await runCli(['report', 'merge', ...sarifs, '--output', output, '--redact'], {env: ENV});
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`Merged 2 SARIF file(s), 2 run(s), into ${join(dir, accountAlias('111122223333', KEY), 'merged.sarif')}`);
+    expect(result.stderr).toContain(
+      `Merged 2 SARIF file(s), 2 run(s), into ${join(dir, accountAlias('111122223333', KEY), 'merged.sarif')}`,
+    );
     const written = readFileSync(output, 'utf8');
     expect(accountIdsIn(written + result.stdout + result.stderr)).toEqual([]);
     expect(written).toContain(accountAlias('444455556666', KEY));
@@ -74,12 +88,16 @@ describe('report merge --redact', () => {
     writeFileSync(config, JSON.stringify({defaults: {redact: true}}));
     const on = await runCli(['report', 'merge', ...reports, '--format', 'json', '--config', config], {env: ENV});
     expect(accountIdsIn(on.stdout)).toEqual([]);
-    const off = await runCli(['report', 'merge', ...reports, '--format', 'json', '--config', config, '--no-redact'], {env: ENV});
+    const off = await runCli(['report', 'merge', ...reports, '--format', 'json', '--config', config, '--no-redact'], {
+      env: ENV,
+    });
     expect(accountIdsIn(off.stdout)).not.toEqual([]);
   });
 
   it('error messages: an input named after an account, a conflict between inputs', async () => {
-    const missing = await runCli(['report', 'merge', reports[0], join(dir, 'acct-444455556666.json'), '--redact'], {env: ENV});
+    const missing = await runCli(['report', 'merge', reports[0], join(dir, 'acct-444455556666.json'), '--redact'], {
+      env: ENV,
+    });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(accountAlias('444455556666', KEY));
     expect(accountIdsIn(missing.stderr)).toEqual([]);

@@ -67,9 +67,13 @@ describe('writeSarifFile', () => {
       expect(result.message.text).not.toMatch(/\]\(\d+\)/);
     }
 
-    const note = log.runs[0].invocations![0].toolExecutionNotifications!.find((n) => n.properties?.code === 'network-paths-omitted');
+    const note = log.runs[0].invocations![0].toolExecutionNotifications!.find(
+      (n) => n.properties?.code === 'network-paths-omitted',
+    );
     expect(note?.properties?.networkPathsOmitted).toBe(omitted(results).length);
-    expect(note?.message.text).toMatch(/^The network paths \(code flows and related locations\) of \d+ less severe failing network finding\(s\) were left out/);
+    expect(note?.message.text).toMatch(
+      /^The network paths \(code flows and related locations\) of \d+ less severe failing network finding\(s\) were left out/,
+    );
     expect(validateSarif(log)).toEqual([]);
     expect(githubProblems(text)).toEqual([]);
   });
@@ -85,23 +89,35 @@ describe('writeSarifFile', () => {
 
 describe('writeReport', () => {
   it('tells the user what was left out, and warns when the file is still too large', async () => {
-    const limit = Math.round((compressedSize(renderSarif(demo)) + compressedSize(renderSarif(demo, {pathsFor: 0}))) / 2);
+    const limit = Math.round(
+      (compressedSize(renderSarif(demo)) + compressedSize(renderSarif(demo, {pathsFor: 0}))) / 2,
+    );
     const trimmed = await writeReport(join(dir, 'note.sarif'), 'sarif', demo, {}, limit);
     expect(trimmed).toHaveLength(1);
-    expect(trimmed[0]).toMatch(/^Note: .*note\.sarif keeps the network paths of its \d+ most severe findings only, to stay under GitHub code scanning's/);
+    expect(trimmed[0]).toMatch(
+      /^Note: .*note\.sarif keeps the network paths of its \d+ most severe findings only, to stay under GitHub code scanning's/,
+    );
 
     const tooLarge = await writeReport(join(dir, 'warn.sarif'), 'sarif', demo, {}, 2000);
-    expect(tooLarge.at(-1)).toMatch(/^Warning: .*warn\.sarif is 0\.\d{3} MB gzip-compressed; GitHub code scanning rejects SARIF uploads over 0\.002 MB\. Split the scan with --shard/);
+    expect(tooLarge.at(-1)).toMatch(
+      /^Warning: .*warn\.sarif is 0\.\d{3} MB gzip-compressed; GitHub code scanning rejects SARIF uploads over 0\.002 MB\. Split the scan with --shard/,
+    );
     expect(await writeReport(join(dir, 'report.json'), 'json', demo, {}, 10)).toEqual([]);
   });
 });
 
 describe(`paths beyond the ${GITHUB_LIMITS.resultsKept} results GitHub keeps`, () => {
   it('are left out: GitHub drops those results anyway', () => {
-    const failing = demo.results.find((r) => r.status === 'fail' && r.network && r.severity === 'critical') ?? demo.results.find((r) => r.status === 'fail' && r.network)!;
+    const failing =
+      demo.results.find((r) => r.status === 'fail' && r.network && r.severity === 'critical') ??
+      demo.results.find((r) => r.status === 'fail' && r.network)!;
     const many: ReportedEvaluation[] = Array.from({length: GITHUB_LIMITS.resultsKept + 2}, (_, i) => ({
       ...failing,
-      resource: {...failing.resource, arn: `${failing.resource.arn}-${String(i).padStart(5, '0')}`, name: `broker-${String(i).padStart(5, '0')}`},
+      resource: {
+        ...failing.resource,
+        arn: `${failing.resource.arn}-${String(i).padStart(5, '0')}`,
+        name: `broker-${String(i).padStart(5, '0')}`,
+      },
     }));
     const results = buildSarif({...demo, results: many}).runs[0].results!;
     expect(results).toHaveLength(many.length);

@@ -41,7 +41,11 @@ function expectNoRawControls(result: CliResult, options: {colour?: boolean} = {}
   for (const stream of [result.stdout, result.stderr]) {
     const text = options.colour ? stream.replace(SGR, '') : stream;
     const found = RAW_CONTROL.exec(text);
-    expect(found ? `raw U+${found[0].codePointAt(0)!.toString(16)} near ${JSON.stringify(text.slice(Math.max(0, found.index - 40), found.index + 20))}` : 'none').toBe('none');
+    expect(
+      found
+        ? `raw U+${found[0].codePointAt(0)!.toString(16)} near ${JSON.stringify(text.slice(Math.max(0, found.index - 40), found.index + 20))}`
+        : 'none',
+    ).toBe('none');
   }
 }
 
@@ -67,7 +71,9 @@ describe('terminalSafe', () => {
   });
 
   it('lets colour sequences and line feeds through rendered text, nothing else', () => {
-    expect(terminalOutput('\u001b[31mFAIL\u001b[39m\nnext\u001b]52;c;x\u0007')).toBe('\u001b[31mFAIL\u001b[39m\nnext\\u001b]52;c;x\\u0007');
+    expect(terminalOutput('\u001b[31mFAIL\u001b[39m\nnext\u001b]52;c;x\u0007')).toBe(
+      '\u001b[31mFAIL\u001b[39m\nnext\\u001b]52;c;x\\u0007',
+    );
   });
 
   it('keeps JSON text the same value while escaping what JSON.stringify leaves raw', () => {
@@ -90,7 +96,11 @@ describe('hostile estate data through the CLI', () => {
     const broker = region.brokers![0];
     brokerId = broker.id;
     broker.name = `orders-prod ${PAYLOADS.osc8} ${PAYLOADS.cursorUpErase}`;
-    broker.details!.tags = {...broker.details!.tags, [`Key${PAYLOADS.osc52}`]: ALL, Owner: `${PAYLOADS.clear}${PAYLOADS.bidi}`};
+    broker.details!.tags = {
+      ...broker.details!.tags,
+      [`Key${PAYLOADS.osc52}`]: ALL,
+      Owner: `${PAYLOADS.clear}${PAYLOADS.bidi}`,
+    };
     // Unhealthy and not highly available, so that findings quote the names and the path model the EC2 Name tags.
     broker.deploymentMode = 'SINGLE_INSTANCE';
     broker.details!.publiclyAccessible = true;
@@ -105,7 +115,10 @@ describe('hostile estate data through the CLI', () => {
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
   it('scan --format table shows the payloads escaped', async () => {
-    const result = await runCli(['scan', '--inventory', inventory, '--format', 'table', '--on-prem-cidr', '10.100.0.0/16'], {cwd: dir});
+    const result = await runCli(
+      ['scan', '--inventory', inventory, '--format', 'table', '--on-prem-cidr', '10.100.0.0/16'],
+      {cwd: dir},
+    );
     expect(result.code).toBe(1);
     expectNoRawControls(result);
     expect(result.stdout).toContain('orders-prod \\u001b]8;;https://evil.example/\\u001b\\Console');
@@ -113,16 +126,24 @@ describe('hostile estate data through the CLI', () => {
   });
 
   it('scan in colour: only mq-audit colour sequences reach the terminal', async () => {
-    const result = await runCli(['scan', '--inventory', inventory, '--format', 'table'], {cwd: dir, env: {NO_COLOR: '', FORCE_COLOR: '1'}});
+    const result = await runCli(['scan', '--inventory', inventory, '--format', 'table'], {
+      cwd: dir,
+      env: {NO_COLOR: '', FORCE_COLOR: '1'},
+    });
     // eslint-disable-next-line no-control-regex -- ESC: the colour sequence under test
     expect(result.stdout).toMatch(/\u001b\[31m/);
     expectNoRawControls(result, {colour: true});
   });
 
   it('paths text quotes EC2 Name tags and descriptions escaped', async () => {
-    const result = await runCli(['paths', brokerId, '--inventory', inventory, '--on-prem-cidr', '10.100.0.0/16', '--verbose'], {cwd: dir});
+    const result = await runCli(
+      ['paths', brokerId, '--inventory', inventory, '--on-prem-cidr', '10.100.0.0/16', '--verbose'],
+      {cwd: dir},
+    );
     expectNoRawControls(result);
-    expectNoRawControls(await runCli(['paths', brokerId, '--inventory', inventory, '--on-prem-cidr', '10.100.0.0/16'], {cwd: dir}));
+    expectNoRawControls(
+      await runCli(['paths', brokerId, '--inventory', inventory, '--on-prem-cidr', '10.100.0.0/16'], {cwd: dir}),
+    );
     expect(result.stdout).toContain('(subnet\n');
     expect(result.stdout).toContain('\\u001b]52;c;ZWNobyBwd25lZA==\\u0007');
     expect(result.stdout).toContain('\\u009b2J');
@@ -143,7 +164,10 @@ describe('hostile estate data through the CLI', () => {
 
   it('report merge prints the merged table escaped', async () => {
     const report = join(dir, 'report.json');
-    const written = await runCli(['scan', '--inventory', inventory, '--format', 'json', '--output', report, '--quiet'], {cwd: dir});
+    const written = await runCli(
+      ['scan', '--inventory', inventory, '--format', 'json', '--output', report, '--quiet'],
+      {cwd: dir},
+    );
     expectNoRawControls(written);
     const result = await runCli(['report', 'merge', report, '--format', 'table'], {cwd: dir});
     expect(result.code).toBe(1);
@@ -155,13 +179,18 @@ describe('hostile estate data through the CLI', () => {
     const repo = join(dir, 'repo');
     mkdirSync(join(repo, '.git'), {recursive: true});
     writeFileSync(join(repo, `broken${PAYLOADS.osc52}${PAYLOADS.c1Csi}.tf`), 'resource "aws_mq_broker" "x" {\n');
-    const result = await runCli(['scan', '--inventory', inventory, '--format', 'json', '--iac', repo, '--output', join(dir, 'out.json')], {cwd: dir});
+    const result = await runCli(
+      ['scan', '--inventory', inventory, '--format', 'json', '--iac', repo, '--output', join(dir, 'out.json')],
+      {cwd: dir},
+    );
     expectNoRawControls(result);
     expect(result.stderr).toContain('broken\\u001b]52;c;ZWNobyBwd25lZA==\\u0007\\u009b2J.tf');
   });
 
   it('error messages quote file names and flag values escaped', async () => {
-    const missing = await runCli(['scan', '--inventory', join(dir, `missing${PAYLOADS.clear}\n::error::x.json`)], {cwd: dir});
+    const missing = await runCli(['scan', '--inventory', join(dir, `missing${PAYLOADS.clear}\n::error::x.json`)], {
+      cwd: dir,
+    });
     expect(missing.code).toBe(2);
     expectNoRawControls(missing);
     expect(missing.stderr).toContain('missing\\u001b[2J\\u001b[H\\u000a::error::x.json');
@@ -181,7 +210,9 @@ describe('hostile estate data through the CLI', () => {
     policy.title = `Title ${ALL}`;
     writeFileSync(join(folder, 'hostile.json'), JSON.stringify(policy));
     writeFileSync(join(folder, `bad${PAYLOADS.cursorUpErase}.json`), '{');
-    const list = await runCli(['policies', 'list', '--policies', join(dir, 'policies', 'custom', 'hostile.json')], {cwd: dir});
+    const list = await runCli(['policies', 'list', '--policies', join(dir, 'policies', 'custom', 'hostile.json')], {
+      cwd: dir,
+    });
     expectNoRawControls(list);
     expect(list.stdout).toContain('Title \\u001b]52;');
     const validate = await runCli(['policies', 'validate', folder], {cwd: dir});

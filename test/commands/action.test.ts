@@ -23,12 +23,20 @@ interface ActionFile {
 }
 
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionFile;
-const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, {flags: Record<string, unknown>}>};
+const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
+  commands: Record<string, {flags: Record<string, unknown>}>;
+};
 
-
-function runAction(env: Record<string, string>, options: {cwd?: string; stdout?: (text: string) => void} = {}): Promise<number | null> {
+function runAction(
+  env: Record<string, string>,
+  options: {cwd?: string; stdout?: (text: string) => void} = {},
+): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', [join(ROOT, '.github/action/audit.sh')], {cwd: options.cwd ?? ROOT, env: {PATH: process.env.PATH, HOME: process.env.HOME, ...env}, stdio: ['ignore', 'pipe', 'ignore']});
+    const child = spawn('bash', [join(ROOT, '.github/action/audit.sh')], {
+      cwd: options.cwd ?? ROOT,
+      env: {PATH: process.env.PATH, HOME: process.env.HOME, ...env},
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('error', reject);
@@ -70,19 +78,41 @@ interface StandInRun {
 }
 
 /** audit.sh with a stand-in for mq-audit that records its argv and exits with STANDIN_EXIT (0 unless given). */
-async function runWithStandIn(inputs: Record<string, string>, extra: Record<string, string> = {}, cwd?: string): Promise<StandInRun> {
+async function runWithStandIn(
+  inputs: Record<string, string>,
+  extra: Record<string, string> = {},
+  cwd?: string,
+): Promise<StandInRun> {
   const dir = mkdtempSync(join(work, 'standin-'));
   const log = join(dir, 'argv.jsonl');
   const standIn = join(dir, 'mq-audit.js');
-  writeFileSync(standIn, "require('node:fs').appendFileSync(process.env.ARGV_LOG, JSON.stringify(process.argv.slice(2)) + '\\n');\nprocess.exitCode = Number(process.env.STANDIN_EXIT ?? 0);\n");
+  writeFileSync(
+    standIn,
+    "require('node:fs').appendFileSync(process.env.ARGV_LOG, JSON.stringify(process.argv.slice(2)) + '\\n');\nprocess.exitCode = Number(process.env.STANDIN_EXIT ?? 0);\n",
+  );
   writeFileSync(join(dir, 'output'), '');
   writeFileSync(join(dir, 'summary.md'), '');
   let stdout = '';
   const code = await runAction(
-    {...DEFAULT_ENV, ...inputs, MQ_AUDIT: standIn, ARGV_LOG: log, RUNNER_TEMP: dir, GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), ...extra},
+    {
+      ...DEFAULT_ENV,
+      ...inputs,
+      MQ_AUDIT: standIn,
+      ARGV_LOG: log,
+      RUNNER_TEMP: dir,
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      ...extra,
+    },
     {cwd: cwd ?? dir, stdout: (text) => (stdout = text)},
   );
-  const calls = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as string[]) : [];
+  const calls = existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as string[])
+    : [];
   const outputs = Object.fromEntries(
     readFileSync(join(dir, 'output'), 'utf8')
       .split('\n')
@@ -118,7 +148,11 @@ describe('action.yml', () => {
 
   it('uses only flags the commands have', () => {
     const script = readFileSync(join(ROOT, '.github/action/audit.sh'), 'utf8');
-    const known = new Set([...Object.values(manifest.commands.scan.flags), ...Object.values(manifest.commands.inventory.flags)].map((f) => (f as {name: string}).name));
+    const known = new Set(
+      [...Object.values(manifest.commands.scan.flags), ...Object.values(manifest.commands.inventory.flags)].map(
+        (f) => (f as {name: string}).name,
+      ),
+    );
     const used = [...script.matchAll(/\(?--([a-z][a-z-]+)/g)].map((m) => m[1]);
     expect(used.filter((flag) => !known.has(flag))).toEqual([]);
   });
@@ -126,7 +160,9 @@ describe('action.yml', () => {
   it('is documented: docs/github-actions.md lists every input, and its workflows parse and pass only inputs the action has', () => {
     const docs = readFileSync(join(ROOT, 'docs/github-actions.md'), 'utf8');
     const rows = docs.split('\n').filter((line) => line.startsWith('| `'));
-    expect(Object.keys(action.inputs).filter((input) => !rows.some((row) => row.split('|')[1].includes(`\`${input}\``)))).toEqual([]);
+    expect(
+      Object.keys(action.inputs).filter((input) => !rows.some((row) => row.split('|')[1].includes(`\`${input}\``))),
+    ).toEqual([]);
     const uses: Record<string, unknown>[] = [];
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) node.forEach(walk);
@@ -138,7 +174,8 @@ describe('action.yml', () => {
     };
     for (const [, block] of docs.matchAll(/```yaml\n([\s\S]*?)```/g)) walk(parse(block));
     expect(uses.length).toBeGreaterThanOrEqual(4);
-    for (const step of uses) expect(Object.keys(step.with as object).filter((key) => !(key in action.inputs))).toEqual([]);
+    for (const step of uses)
+      expect(Object.keys(step.with as object).filter((key) => !(key in action.inputs))).toEqual([]);
   });
 
   it('installs with a script, and never with npm directly in a step', () => {
@@ -151,18 +188,35 @@ describe('the install step (.github/action/install.sh, npm replaced by a stand-i
   /** A checkout of the action with what the install step reads (the build's inputs and its stamp), and a fake npm. */
   function checkout(): {dir: string; install: () => Promise<string[][]>} {
     const dir = mkdtempSync(join(work, 'checkout-'));
-    for (const path of [...BUILD_INPUTS, '.github/action/install.sh', STAMP]) cpSync(join(ROOT, path), join(dir, path), {recursive: true});
+    for (const path of [...BUILD_INPUTS, '.github/action/install.sh', STAMP])
+      cpSync(join(ROOT, path), join(dir, path), {recursive: true});
     const bin = join(dir, 'fake-bin');
     mkdirSync(bin);
-    writeFileSync(join(bin, 'npm'), '#!/usr/bin/env bash\nprintf "%s\\0" "$@" >>"$NPM_LOG"; printf "\\n" >>"$NPM_LOG"\n', {mode: 0o755});
+    writeFileSync(
+      join(bin, 'npm'),
+      '#!/usr/bin/env bash\nprintf "%s\\0" "$@" >>"$NPM_LOG"; printf "\\n" >>"$NPM_LOG"\n',
+      {mode: 0o755},
+    );
     const install = (): Promise<string[][]> =>
       new Promise((resolve, reject) => {
         const log = join(dir, 'npm.log');
-        const child = spawn('bash', [join(dir, '.github/action/install.sh')], {cwd: work, env: {PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, NPM_LOG: log}, stdio: 'ignore'});
+        const child = spawn('bash', [join(dir, '.github/action/install.sh')], {
+          cwd: work,
+          env: {PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, NPM_LOG: log},
+          stdio: 'ignore',
+        });
         child.on('error', reject);
         child.on('close', (code) => {
           if (code !== 0) reject(new Error(`install.sh exited ${code}`));
-          else resolve(existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => line.split('\0').filter(Boolean)) : []);
+          else
+            resolve(
+              existsSync(log)
+                ? readFileSync(log, 'utf8')
+                    .split('\n')
+                    .filter(Boolean)
+                    .map((line) => line.split('\0').filter(Boolean))
+                : [],
+            );
         });
       });
     return {dir, install};
@@ -170,12 +224,17 @@ describe('the install step (.github/action/install.sh, npm replaced by a stand-i
 
   it('installs runtime dependencies only, without install scripts, when dist/ was built from these sources', async () => {
     const calls = await checkout().install();
-    expect(calls).toEqual([['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error']]);
+    expect(calls).toEqual([
+      ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+    ]);
   });
 
   it('builds from source (slow, with a warning) when dist/ was built from other sources', async () => {
     const {dir, install} = checkout();
-    writeFileSync(join(dir, 'src', 'foundation', 'strings.ts'), `${readFileSync(join(dir, 'src', 'foundation', 'strings.ts'), 'utf8')}\n// edited after the build\n`);
+    writeFileSync(
+      join(dir, 'src', 'foundation', 'strings.ts'),
+      `${readFileSync(join(dir, 'src', 'foundation', 'strings.ts'), 'utf8')}\n// edited after the build\n`,
+    );
     const calls = await install();
     expect(calls.map((argv) => argv.slice(0, 2))).toEqual([
       ['ci', '--no-audit'],
@@ -186,7 +245,10 @@ describe('the install step (.github/action/install.sh, npm replaced by a stand-i
 
 describe('inputs → mq-audit arguments (a stand-in records them)', () => {
   it('passes plans, split on newlines and commas and trimmed, as repeated --plan to every scan', async () => {
-    const run = await runWithStandIn({IN_INVENTORY: 'nightly/inventory.json', IN_PLAN: 'plans/network.json, plans/brokers.json\n\n  plans/with space.json  \n'});
+    const run = await runWithStandIn({
+      IN_INVENTORY: 'nightly/inventory.json',
+      IN_PLAN: 'plans/network.json, plans/brokers.json\n\n  plans/with space.json  \n',
+    });
     expect(run.code).toBe(0);
     expect(run.calls.map((argv) => argv[0])).toEqual(['scan', 'scan', 'scan']); // no live collection: the inventory is given
     for (const argv of scans(run)) {
@@ -219,9 +281,18 @@ describe('inputs → mq-audit arguments (a stand-in records them)', () => {
   it('expands globs (CDK output) in sorted order and passes a glob that matches nothing as written', async () => {
     const dir = mkdtempSync(join(work, 'cdk-'));
     mkdirSync(join(dir, 'cdk.out'));
-    for (const name of ['Orders.template.json', 'Network.template.json', 'manifest.json']) writeFileSync(join(dir, 'cdk.out', name), '{}');
-    const run = await runWithStandIn({IN_INVENTORY: 'inventory.json', IN_TEMPLATES: 'cdk.out/*.template.json, missing/*.yaml'}, {}, dir);
-    expect(values(scans(run)[0], '--template')).toEqual(['cdk.out/Network.template.json', 'cdk.out/Orders.template.json', 'missing/*.yaml']);
+    for (const name of ['Orders.template.json', 'Network.template.json', 'manifest.json'])
+      writeFileSync(join(dir, 'cdk.out', name), '{}');
+    const run = await runWithStandIn(
+      {IN_INVENTORY: 'inventory.json', IN_TEMPLATES: 'cdk.out/*.template.json, missing/*.yaml'},
+      {},
+      dir,
+    );
+    expect(values(scans(run)[0], '--template')).toEqual([
+      'cdk.out/Network.template.json',
+      'cdk.out/Orders.template.json',
+      'missing/*.yaml',
+    ]);
   });
 
   it('judges a change alone when there is neither an inventory nor regions to collect from (a fork: no AWS credentials)', async () => {
@@ -257,7 +328,13 @@ describe('inputs → mq-audit arguments (a stand-in records them)', () => {
   it('never lets the shell evaluate an input: command substitutions and quotes arrive as plain arguments', async () => {
     const dir = mkdtempSync(join(work, 'inject-'));
     const hostile = `$(touch ${join(dir, 'pwned')}); \`touch ${join(dir, 'pwned2')}\` "'`;
-    const run = await runWithStandIn({IN_INVENTORY: 'inventory.json', IN_PLAN: hostile, IN_STACK_NAME: hostile, IN_GATE: hostile, IN_TEMPLATE_PARAMETERS: hostile});
+    const run = await runWithStandIn({
+      IN_INVENTORY: 'inventory.json',
+      IN_PLAN: hostile,
+      IN_STACK_NAME: hostile,
+      IN_GATE: hostile,
+      IN_TEMPLATE_PARAMETERS: hostile,
+    });
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
     expect(existsSync(join(dir, 'pwned2'))).toBe(false);
     const argv = scans(run)[0];
@@ -267,7 +344,9 @@ describe('inputs → mq-audit arguments (a stand-in records them)', () => {
   });
 
   it("exits with the JSON scan's code and stops before scanning when collection fails outright", async () => {
-    expect((await runWithStandIn({IN_INVENTORY: 'inventory.json', IN_PLAN: 'plan.json'}, {STANDIN_EXIT: '1'})).code).toBe(1);
+    expect(
+      (await runWithStandIn({IN_INVENTORY: 'inventory.json', IN_PLAN: 'plan.json'}, {STANDIN_EXIT: '1'})).code,
+    ).toBe(1);
     const failed = await runWithStandIn({}, {STANDIN_EXIT: '2'});
     expect(failed.code).toBe(2);
     expect(failed.calls.map((argv) => argv[0])).toEqual(['inventory']);

@@ -23,9 +23,21 @@ type JudgedReport = JsonReport & {change: NonNullable<JsonReport['change']>};
 /** Runs a plan fixture against the demo estate and returns the JSON report with the exit code. */
 async function judgePlan(plan: string, extra: string[] = []) {
   const json = join(scratch(), 'report.json');
-  const result = await runCli(['scan', '--plan', join(PLANS, plan), '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet', ...extra]);
+  const result = await runCli([
+    'scan',
+    '--plan',
+    join(PLANS, plan),
+    '--inventory',
+    DEMO,
+    '--format',
+    'json',
+    '--output',
+    json,
+    '--quiet',
+    ...extra,
+  ]);
   expect(result.stderr).not.toMatch(STACK_LINE);
-  const report = (JSON.parse(readFileSync(json, 'utf8')) as JudgedReport);
+  const report = JSON.parse(readFileSync(json, 'utf8')) as JudgedReport;
   const introduced = report.results.filter((r) => r.change === 'introduced');
   return {code: result.code, report, introduced};
 }
@@ -34,8 +46,13 @@ describe('scan --plan on the scenarios of a pull request', () => {
   test('a 0.0.0.0/0 rule on 5671 is introduced, named after the rule that opens it', async () => {
     const {code, introduced} = await judgePlan('open-amqps-to-world.json');
     expect(code).toBe(1);
-    expect(introduced.map((r) => `${r.policyId} ${r.resource.name}`).sort()).toEqual(['mq/no-internet-ingress orders-prod', 'mq/no-internet-ingress payments-prod']);
-    expect(introduced[0].cause?.text).toMatch(/^ingress rule \(tcp 5671 from 0\.0\.0\.0\/0\) added to sg-0c4e6a8b0d2f41a0[12] by aws_/);
+    expect(introduced.map((r) => `${r.policyId} ${r.resource.name}`).sort()).toEqual([
+      'mq/no-internet-ingress orders-prod',
+      'mq/no-internet-ingress payments-prod',
+    ]);
+    expect(introduced[0].cause?.text).toMatch(
+      /^ingress rule \(tcp 5671 from 0\.0\.0\.0\/0\) added to sg-0c4e6a8b0d2f41a0[12] by aws_/,
+    );
   });
 
   test('the table and JUnit show what the change does to each finding', async () => {
@@ -43,16 +60,24 @@ describe('scan --plan on the scenarios of a pull request', () => {
     const table = await runCli(['scan', '--plan', plan, '--inventory', DEMO, '--format', 'table']);
     expect(table.code).toBe(1);
     const flat = table.stdout.replace(/\s+/g, ' ');
-    expect(flat).toContain('[introduced: ingress rule (tcp 5671 from 0.0.0.0/0) added to sg-0c4e6a8b0d2f41a01 by aws_vpc_security_group_ingress_rule.orders_amqps_world]');
-    expect(flat).toMatch(/The change \S+open-amqps-to-world\.json: 2 created; findings 2 introduced, \d+ unchanged, 0 resolved/);
+    expect(flat).toContain(
+      '[introduced: ingress rule (tcp 5671 from 0.0.0.0/0) added to sg-0c4e6a8b0d2f41a01 by aws_vpc_security_group_ingress_rule.orders_amqps_world]',
+    );
+    expect(flat).toMatch(
+      /The change \S+open-amqps-to-world\.json: 2 created; findings 2 introduced, \d+ unchanged, 0 resolved/,
+    );
     // What was failing before the change is counted, not listed: the reviewer sees what the change does.
-    expect(flat).toMatch(/\d+ finding\(s\) already failing on the deployed estate are not listed: they do not count for the gate/);
+    expect(flat).toMatch(
+      /\d+ finding\(s\) already failing on the deployed estate are not listed: they do not count for the gate/,
+    );
     expect(flat).not.toContain('[unchanged by the change]');
     const verbose = await runCli(['scan', '--plan', plan, '--inventory', DEMO, '--format', 'table', '--verbose']);
     expect(verbose.stdout.replace(/\s+/g, ' ')).toContain('[unchanged by the change]');
     const junit = await runCli(['scan', '--plan', plan, '--inventory', DEMO, '--format', 'junit']);
     expect(junit.code).toBe(1);
-    expect(junit.stdout).toMatch(/<failure message="\[introduced by the change\] Broker orders-prod fails mq\/no-internet-ingress/);
+    expect(junit.stdout).toMatch(
+      /<failure message="\[introduced by the change\] Broker orders-prod fails mq\/no-internet-ingress/,
+    );
     expect(junit.stdout).toContain('[already failing before the change]');
   });
 
@@ -60,14 +85,18 @@ describe('scan --plan on the scenarios of a pull request', () => {
     const {code, report, introduced} = await judgePlan('replace-vpn.json');
     expect(code).toBe(0);
     expect(introduced).toEqual([]);
-    expect(report.change.verdicts).toContainEqual(expect.objectContaining({broker: 'orders-prod', before: 'reachable', after: 'pending'}));
+    expect(report.change.verdicts).toContainEqual(
+      expect.objectContaining({broker: 'orders-prod', before: 'reachable', after: 'pending'}),
+    );
   });
 
   test('a change that fixes a finding resolves it, and the gate passes', async () => {
     const {code, report, introduced} = await judgePlan('fix-public-broker.json');
     expect(code).toBe(0);
     expect(introduced).toEqual([]);
-    const fixed = report.results.find((r) => r.policyId === 'mq/no-public-access' && r.resource.name === 'billing-prod')!;
+    const fixed = report.results.find(
+      (r) => r.policyId === 'mq/no-public-access' && r.resource.name === 'billing-prod',
+    )!;
     expect([fixed.status, fixed.change]).toEqual(['pass', 'resolved']);
     expect(report.change.findings.resolved.high).toBe(1);
   });
@@ -80,25 +109,50 @@ describe('scan --plan on the scenarios of a pull request', () => {
     expect(removal.outcome).toBe('applied');
   });
 
-  test('a deleted propagation breaks production brokers\' paths: the finding lands on the route table that still exists', async () => {
+  test("a deleted propagation breaks production brokers' paths: the finding lands on the route table that still exists", async () => {
     const {code, introduced} = await judgePlan('delete-propagation.json');
     expect(code).toBe(1);
-    const orders = introduced.find((r) => r.policyId === 'mq/private-connectivity' && r.resource.name === 'orders-prod')!;
-    expect(orders.cause?.text).toBe('propagated route 10.100.0.0/16 → vgw-0f3a5c7e9b1d3f5a7 deleted by aws_vpn_gateway_route_propagation.onprem (fixtures/demo/terraform/network.tf:63)');
+    const orders = introduced.find(
+      (r) => r.policyId === 'mq/private-connectivity' && r.resource.name === 'orders-prod',
+    )!;
+    expect(orders.cause?.text).toBe(
+      'propagated route 10.100.0.0/16 → vgw-0f3a5c7e9b1d3f5a7 deleted by aws_vpn_gateway_route_propagation.onprem (fixtures/demo/terraform/network.tf:63)',
+    );
     expect(orders.cause?.location).toEqual({uri: 'fixtures/demo/terraform/network.tf', startLine: 63, endLine: 74});
     // --redact reaches the change section too: verdict keys, resolved findings, causes.
     const redacted = join(scratch(), 'redacted.json');
-    await runCli(['scan', '--plan', join(PLANS, 'delete-propagation.json'), '--inventory', DEMO, '--redact', '--format', 'json', '--output', redacted, '--quiet']);
+    await runCli([
+      'scan',
+      '--plan',
+      join(PLANS, 'delete-propagation.json'),
+      '--inventory',
+      DEMO,
+      '--redact',
+      '--format',
+      'json',
+      '--output',
+      redacted,
+      '--quiet',
+    ]);
     const text = readFileSync(redacted, 'utf8');
     expect((JSON.parse(text) as JudgedReport).change.verdicts.length).toBeGreaterThan(0);
     expect(text).not.toMatch(/111122223333|444455556666/);
   });
 
-  test('every SARIF file written for a change passes the official schema and GitHub\'s rules', async () => {
+  test("every SARIF file written for a change passes the official schema and GitHub's rules", async () => {
     const dir = scratch();
-    const inputs = [...readdirSync(PLANS).filter((f) => f.endsWith('.json')).map((f) => ['--plan', join(PLANS, f)])];
+    const inputs = [
+      ...readdirSync(PLANS)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => ['--plan', join(PLANS, f)]),
+    ];
     const templates = join(ROOT, 'test', 'fixtures', 'templates');
-    inputs.push(['--template', join(templates, 'checkout-broker.yaml'), '--template-parameters', join(templates, 'checkout-broker.parameters.json')]);
+    inputs.push([
+      '--template',
+      join(templates, 'checkout-broker.yaml'),
+      '--template-parameters',
+      join(templates, 'checkout-broker.parameters.json'),
+    ]);
     for (const [index, input] of inputs.entries()) {
       const sarifFile = join(dir, `${index}.sarif`);
       const result = await runCli(['scan', ...input, '--inventory', DEMO, '--output', sarifFile, '--quiet']);
@@ -112,8 +166,12 @@ describe('scan --plan on the scenarios of a pull request', () => {
 
   test('a route to a Gateway Load Balancer endpoint makes the verdicts it touches unknown, never reachable', async () => {
     const {report} = await judgePlan('unknowns-and-edges.json');
-    expect(report.change.verdicts).toContainEqual(expect.objectContaining({broker: 'orders-prod', before: 'reachable', after: 'unknown'}));
-    const orders = report.results.find((r) => r.policyId === 'mq/private-connectivity' && r.resource.name === 'orders-prod')!;
+    expect(report.change.verdicts).toContainEqual(
+      expect.objectContaining({broker: 'orders-prod', before: 'reachable', after: 'unknown'}),
+    );
+    const orders = report.results.find(
+      (r) => r.policyId === 'mq/private-connectivity' && r.resource.name === 'orders-prod',
+    )!;
     expect(orders.status).toBe('error');
   });
 });
@@ -122,7 +180,16 @@ describe('scan --plan', () => {
   test('a new public single-instance production broker: introduced findings fail the gate, on the lines of the change', async () => {
     const dir = scratch();
     const sarifFile = join(dir, 'out.sarif');
-    const result = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--output', sarifFile, '--quiet']);
+    const result = await runCli([
+      'scan',
+      '--plan',
+      NEW_BROKER_PLAN,
+      '--inventory',
+      DEMO,
+      '--output',
+      sarifFile,
+      '--quiet',
+    ]);
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect(result.code).toBe(1);
     const log = parseSarif(readFileSync(sarifFile, 'utf8'));
@@ -130,12 +197,18 @@ describe('scan --plan', () => {
     expect(githubProblems(log)).toEqual([]);
     const results = log.runs[0].results ?? [];
     const introduced = results.filter((r) => r.properties?.change === 'introduced');
-    expect(introduced.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['mq/no-public-access', 'mq/production-ha']));
+    expect(introduced.map((r) => r.ruleId)).toEqual(
+      expect.arrayContaining(['mq/no-public-access', 'mq/production-ha']),
+    );
     // Introduced first, each on the Terraform block that defines the new broker (the demo's module), not a pseudo-path.
     expect(results[0].properties?.change).toBe('introduced');
     for (const r of introduced) {
-      expect(r.locations?.[0].physicalLocation?.artifactLocation?.uri).toBe('fixtures/demo/terraform/modules/broker/main.tf');
-      expect(r.message.text).toContain('Introduced by this change: broker checkout-prod created by module.brokers["checkout.eu/prod"].aws_mq_broker.this');
+      expect(r.locations?.[0].physicalLocation?.artifactLocation?.uri).toBe(
+        'fixtures/demo/terraform/modules/broker/main.tf',
+      );
+      expect(r.message.text).toContain(
+        'Introduced by this change: broker checkout-prod created by module.brokers["checkout.eu/prod"].aws_mq_broker.this',
+      );
     }
 
     // The deployed estate's own failures are uploaded as unchanged, and never outnumber what the gate counts.
@@ -145,33 +218,84 @@ describe('scan --plan', () => {
   test('the JSON report says what the change does; --gate all counts every failing finding', async () => {
     const dir = scratch();
     const json = join(dir, 'report.json');
-    const changes = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet']);
+    const changes = await runCli([
+      'scan',
+      '--plan',
+      NEW_BROKER_PLAN,
+      '--inventory',
+      DEMO,
+      '--format',
+      'json',
+      '--output',
+      json,
+      '--quiet',
+    ]);
     expect(changes.code).toBe(1);
-    const report = (JSON.parse(readFileSync(json, 'utf8')) as JudgedReport);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as JudgedReport;
     expect(report.change.gate).toBe('changes');
     expect(report.change.resources.created.aws_mq_broker).toBe(1);
     expect(report.change.findings.introduced.high).toBe(2);
-    expect(report.gate.reason).toMatch(/^Gate failed: \d+ failing finding\(s\) introduced by the change at or above low .*already failing on the deployed estate did not count/);
+    expect(report.gate.reason).toMatch(
+      /^Gate failed: \d+ failing finding\(s\) introduced by the change at or above low .*already failing on the deployed estate did not count/,
+    );
     const introduced = report.results.filter((r) => r.change === 'introduced');
     expect(introduced.every((r: {resource: {name: string}}) => r.resource.name === 'checkout-prod')).toBe(true);
     // A value known only after apply is never guessed: the broker's maintenance window is listed as unknown.
-    expect(report.change.unknowns.some((u: {reason: string}) => u.reason.startsWith('known after apply: module.brokers["checkout.eu/prod"].aws_mq_broker.this'))).toBe(true);
+    expect(
+      report.change.unknowns.some((u: {reason: string}) =>
+        u.reason.startsWith('known after apply: module.brokers["checkout.eu/prod"].aws_mq_broker.this'),
+      ),
+    ).toBe(true);
 
     // Nothing introduced at critical, but the new broker's network checks need values known only after apply:
     // incomplete (3), never a pass; the deployed estate's own collection errors do not count against the change.
-    const incomplete = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--fail-on', 'critical', '--format', 'json', '--output', json, '--quiet']);
+    const incomplete = await runCli([
+      'scan',
+      '--plan',
+      NEW_BROKER_PLAN,
+      '--inventory',
+      DEMO,
+      '--fail-on',
+      'critical',
+      '--format',
+      'json',
+      '--output',
+      json,
+      '--quiet',
+    ]);
     expect(incomplete.code).toBe(3);
-    expect((JSON.parse(readFileSync(json, 'utf8')) as JudgedReport).gate.reason).toMatch(/^Scan incomplete: \d+ check\(s\) could not be evaluated on the proposed estate;/);
-    const all = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--gate', 'all', '--fail-on', 'high', '--format', 'json', '--output', json, '--quiet']);
+    expect((JSON.parse(readFileSync(json, 'utf8')) as JudgedReport).gate.reason).toMatch(
+      /^Scan incomplete: \d+ check\(s\) could not be evaluated on the proposed estate;/,
+    );
+    const all = await runCli([
+      'scan',
+      '--plan',
+      NEW_BROKER_PLAN,
+      '--inventory',
+      DEMO,
+      '--gate',
+      'all',
+      '--fail-on',
+      'high',
+      '--format',
+      'json',
+      '--output',
+      json,
+      '--quiet',
+    ]);
     expect(all.code).toBe(1);
-    expect((JSON.parse(readFileSync(json, 'utf8')) as JudgedReport).gate.reason).not.toContain('introduced by the change');
+    expect((JSON.parse(readFileSync(json, 'utf8')) as JudgedReport).gate.reason).not.toContain(
+      'introduced by the change',
+    );
   });
 
   test('the Markdown summary leads with what the change introduces', async () => {
     const result = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--inventory', DEMO, '--format', 'markdown']);
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n');
-    const lead = lines.findIndex((l) => l.startsWith('### This change introduces 5 findings (2 high, 1 medium, 2 low)'));
+    const lead = lines.findIndex((l) =>
+      l.startsWith('### This change introduces 5 findings (2 high, 1 medium, 2 low)'),
+    );
     expect(lead).toBeGreaterThan(0);
     expect(lead).toBeLessThan(lines.findIndex((l) => l.startsWith('| Severity')));
   });
@@ -182,24 +306,37 @@ describe('scan --plan', () => {
     const result = await runCli(['scan', '--plan', NEW_BROKER_PLAN, '--format', 'json', '--output', json, '--quiet']);
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect(result.code).toBe(1);
-    const report = (JSON.parse(readFileSync(json, 'utf8')) as JudgedReport);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as JudgedReport;
     expect(report.change.deployed).toBeNull();
     expect(report.summary.brokers).toBe(1);
     const connectivity = report.results.find((r) => r.policyId === 'mq/private-connectivity')!;
     expect(connectivity.status).not.toBe('pass');
   });
 
-  test('scan --template: a CloudFormation template with its parameters, findings on the template\'s lines', async () => {
+  test("scan --template: a CloudFormation template with its parameters, findings on the template's lines", async () => {
     const dir = scratch();
     const json = join(dir, 'report.json');
     const template = join(ROOT, 'test', 'fixtures', 'templates', 'checkout-broker.yaml');
     const missing = await runCli(['scan', '--template', template, '--inventory', DEMO]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('parameter VpcId has no value and no default');
-    const result = await runCli(['scan', '--template', template, '--template-parameters', join(ROOT, 'test', 'fixtures', 'templates', 'checkout-broker.parameters.json'), '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet']);
+    const result = await runCli([
+      'scan',
+      '--template',
+      template,
+      '--template-parameters',
+      join(ROOT, 'test', 'fixtures', 'templates', 'checkout-broker.parameters.json'),
+      '--inventory',
+      DEMO,
+      '--format',
+      'json',
+      '--output',
+      json,
+      '--quiet',
+    ]);
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect(result.code).toBe(1);
-    const report = (JSON.parse(readFileSync(json, 'utf8')) as JudgedReport);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as JudgedReport;
     expect(report.change.resources.created['AWS::AmazonMQ::Broker']).toBe(1);
     const ha = report.results.find((r) => r.policyId === 'mq/production-ha' && r.change === 'introduced')!;
     expect(ha.cause?.address).toBe('CheckoutBroker');
@@ -212,19 +349,43 @@ describe('scan --plan', () => {
     // The stack's broker is deployed: a copy of orders-prod under the template's name, with CloudFormation's tags.
     const brokers = inventory.accounts[0].regions[0].brokers!;
     const orders = structuredClone(brokers.find((b) => b.name === 'orders-prod')!);
-    Object.assign(orders, {name: 'checkout-prod', id: 'b-0c0ffee0-0000-4000-8000-000000000001', arn: orders.arn.replace(/orders-prod:b-[^:]+$/, 'checkout-prod:b-0c0ffee0-0000-4000-8000-000000000001')});
-    Object.assign(orders.details!.tags, {'aws:cloudformation:stack-name': 'checkout-stack', 'aws:cloudformation:logical-id': 'CheckoutBroker'});
+    Object.assign(orders, {
+      name: 'checkout-prod',
+      id: 'b-0c0ffee0-0000-4000-8000-000000000001',
+      arn: orders.arn.replace(/orders-prod:b-[^:]+$/, 'checkout-prod:b-0c0ffee0-0000-4000-8000-000000000001'),
+    });
+    Object.assign(orders.details!.tags, {
+      'aws:cloudformation:stack-name': 'checkout-stack',
+      'aws:cloudformation:logical-id': 'CheckoutBroker',
+    });
     brokers.push(orders);
     const tagged = join(dir, 'inventory.json');
     writeFileSync(tagged, JSON.stringify(inventory));
     const json = join(dir, 'report.json');
     const templates = join(ROOT, 'test', 'fixtures', 'templates');
-    const result = await runCli(['scan', '--template', join(templates, 'checkout-broker.yaml'), '--template-parameters', join(templates, 'checkout-broker.parameters.json'), '--stack-name', 'checkout-stack', '--inventory', tagged, '--format', 'json', '--output', json, '--quiet']);
+    const result = await runCli([
+      'scan',
+      '--template',
+      join(templates, 'checkout-broker.yaml'),
+      '--template-parameters',
+      join(templates, 'checkout-broker.parameters.json'),
+      '--stack-name',
+      'checkout-stack',
+      '--inventory',
+      tagged,
+      '--format',
+      'json',
+      '--output',
+      json,
+      '--quiet',
+    ]);
     expect(result.stderr).not.toMatch(STACK_LINE);
-    const report = (JSON.parse(readFileSync(json, 'utf8')) as JudgedReport);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as JudgedReport;
     const edit = report.change.edits.find((e) => e.address.endsWith('CheckoutBroker'))!;
     expect(edit.action).toBe('update');
-    const named = report.results.filter((r) => r.resource.name === 'checkout-prod' && r.policyId === 'mq/production-ha');
+    const named = report.results.filter(
+      (r) => r.resource.name === 'checkout-prod' && r.policyId === 'mq/production-ha',
+    );
     expect(named).toHaveLength(1);
     expect(named[0].resource.id).toBe(orders.id);
   });
@@ -240,7 +401,10 @@ describe('scan --plan', () => {
     expect(zip.stderr).not.toMatch(STACK_LINE);
 
     const state = join(dir, 'terraform.tfstate');
-    writeFileSync(state, JSON.stringify({version: 4, terraform_version: '1.9.8', serial: 3, lineage: 'x', outputs: {}, resources: []}));
+    writeFileSync(
+      state,
+      JSON.stringify({version: 4, terraform_version: '1.9.8', serial: 3, lineage: 'x', outputs: {}, resources: []}),
+    );
     const stateResult = await runCli(['scan', '--plan', state, '--inventory', DEMO]);
     expect(stateResult.code).toBe(2);
     expect(stateResult.stderr).toMatch(/state/i);

@@ -11,17 +11,26 @@ describe('defaults.endpoint-url in a config file', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'mq-audit-endpoint-'));
     mkdirSync(join(dir, '.mq-audit'));
-    writeFileSync(join(dir, '.mq-audit', 'config.json'), JSON.stringify({defaults: {'endpoint-url': 'https://attacker.example'}}));
+    writeFileSync(
+      join(dir, '.mq-audit', 'config.json'),
+      JSON.stringify({defaults: {'endpoint-url': 'https://attacker.example'}}),
+    );
   });
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
-  it.each([['scan'], ['inventory']])('%s: refused with exit 2 before any call, saying how to choose an endpoint', async (command) => {
-    const result = await runCli([command, '--region', 'eu-west-1', '--output', 'out.json'], {cwd: dir, env: {AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret'}});
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe(
-      'Error: .mq-audit/config.json at /defaults/endpoint-url: defaults.endpoint-url is not accepted from a config file: where AWS calls and their credentials go is decided by the person running mq-audit; pass --endpoint-url or set AWS_ENDPOINT_URL (or AWS_ENDPOINT_URL_<SERVICE>) instead\n',
-    );
-  });
+  it.each([['scan'], ['inventory']])(
+    '%s: refused with exit 2 before any call, saying how to choose an endpoint',
+    async (command) => {
+      const result = await runCli([command, '--region', 'eu-west-1', '--output', 'out.json'], {
+        cwd: dir,
+        env: {AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret'},
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        'Error: .mq-audit/config.json at /defaults/endpoint-url: defaults.endpoint-url is not accepted from a config file: where AWS calls and their credentials go is decided by the person running mq-audit; pass --endpoint-url or set AWS_ENDPOINT_URL (or AWS_ENDPOINT_URL_<SERVICE>) instead\n',
+      );
+    },
+  );
 });
 
 describe('endpointNotice', () => {

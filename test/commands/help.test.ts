@@ -21,12 +21,16 @@ interface ManifestCommand {
   flags: Record<string, ManifestFlag>;
 }
 
-const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, ManifestCommand>};
+const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
+  commands: Record<string, ManifestCommand>;
+};
 const commands = Object.values(manifest.commands).filter((c) => !c.id.startsWith('help'));
 
 describe('help text', () => {
   it('the manifest lists the commands users rely on', () => {
-    expect(commands.map((c) => c.id)).toEqual(expect.arrayContaining(['scan', 'inventory', 'policies:list', 'policies:validate', 'documents']));
+    expect(commands.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['scan', 'inventory', 'policies:list', 'policies:validate', 'documents']),
+    );
   });
 
   it.each(commands.map((c) => [c.id, c] as const))('%s has a summary and at least one example', (_id, command) => {
@@ -35,19 +39,24 @@ describe('help text', () => {
   });
 
   it.each(commands.map((c) => [c.id, c] as const))('%s explains every flag', (_id, command) => {
-    const undocumented = Object.values(command.flags).filter((flag) => !flag.hidden && !(flag.summary ?? flag.description));
+    const undocumented = Object.values(command.flags).filter(
+      (flag) => !flag.hidden && !(flag.summary ?? flag.description),
+    );
     expect(undocumented.map((f) => f.name)).toEqual([]);
   });
 
-  it.each(commands.map((c) => [c.id.replaceAll(':', ' ')] as const))('%s -h prints the same help as --help, exit 0', async (id) => {
-    const argv = id.split(' ');
-    const [short, long] = await Promise.all([runCli([...argv, '-h']), runCli([...argv, '--help'])]);
-    expect(short.code).toBe(0);
-    expect(short.stdout).toMatch(/^USAGE$/m);
-    expect(short.stdout).toContain(`$ mq-audit ${id}`);
-    expect(short.stdout).toBe(long.stdout);
-    expect(short.stderr).toBe('');
-  });
+  it.each(commands.map((c) => [c.id.replaceAll(':', ' ')] as const))(
+    '%s -h prints the same help as --help, exit 0',
+    async (id) => {
+      const argv = id.split(' ');
+      const [short, long] = await Promise.all([runCli([...argv, '-h']), runCli([...argv, '--help'])]);
+      expect(short.code).toBe(0);
+      expect(short.stdout).toMatch(/^USAGE$/m);
+      expect(short.stdout).toContain(`$ mq-audit ${id}`);
+      expect(short.stdout).toBe(long.stdout);
+      expect(short.stderr).toBe('');
+    },
+  );
 
   it('-h after other flags still means help', async () => {
     const result = await runCli(['scan', '--inventory', 'fixtures/demo/inventory.json', '-h']);

@@ -24,9 +24,14 @@ beforeAll(async () => {
   stub = await startAwsStub();
   installSts(stub);
   // One broker's DescribeBroker is denied, as an SCP would.
-  const handlers = installMq(stub, {brokers: {'eu-west-1': [mqFixture(ACTIVE_STANDBY), mqFixture(SINGLE_INSTANCE), mqFixture(RABBITMQ_CLUSTER)]}});
+  const handlers = installMq(stub, {
+    brokers: {'eu-west-1': [mqFixture(ACTIVE_STANDBY), mqFixture(SINGLE_INSTANCE), mqFixture(RABBITMQ_CLUSTER)]},
+  });
   stub.on('mq', 'DescribeBroker', (req) =>
-    req.params['broker-id'] === SINGLE_INSTANCE_ID ? mqAccessDenied('mq:DescribeBroker', `arn:aws:mq:eu-west-1:123456789012:broker:x:${SINGLE_INSTANCE_ID}`) : handlers.DescribeBroker(req));
+    req.params['broker-id'] === SINGLE_INSTANCE_ID
+      ? mqAccessDenied('mq:DescribeBroker', `arn:aws:mq:eu-west-1:123456789012:broker:x:${SINGLE_INSTANCE_ID}`)
+      : handlers.DescribeBroker(req),
+  );
 });
 
 afterAll(async () => {
@@ -41,7 +46,10 @@ describe('mq-audit inventory against an AWS endpoint', () => {
   const output = (): string => join(work, 'inventory.json');
 
   beforeAll(async () => {
-    ({code, stdout, stderr} = await runCli(['inventory', '--region', 'eu-west-1', '--endpoint-url', stub.url, '--output', output()], {env: CREDENTIALS}));
+    ({code, stdout, stderr} = await runCli(
+      ['inventory', '--region', 'eu-west-1', '--endpoint-url', stub.url, '--output', output()],
+      {env: CREDENTIALS},
+    ));
   });
 
   it('writes a snapshot the inventory schema accepts, with every broker the account lists', () => {
@@ -50,13 +58,24 @@ describe('mq-audit inventory against an AWS endpoint', () => {
     expect(snapshot.accounts.map((a) => a.accountId)).toEqual(['123456789012']);
     const brokers = snapshot.accounts[0].regions[0].brokers ?? [];
     expect(brokers).toHaveLength(3);
-    expect(brokers.filter((b) => b.details !== null).map((b) => b.engineType).sort()).toEqual(['ACTIVEMQ', 'RABBITMQ']);
+    expect(
+      brokers
+        .filter((b) => b.details !== null)
+        .map((b) => b.engineType)
+        .sort(),
+    ).toEqual(['ACTIVEMQ', 'RABBITMQ']);
   });
 
   it('records the denied DescribeBroker as a collection error and keeps the broker with unknown details', () => {
     const snapshot = readSnapshot(output());
     const denied = snapshot.errors.find((e) => e.operation === 'DescribeBroker');
-    expect(denied).toMatchObject({service: 'mq', region: 'eu-west-1', code: 'AccessDeniedException', kind: 'access-denied', resource: SINGLE_INSTANCE_ID});
+    expect(denied).toMatchObject({
+      service: 'mq',
+      region: 'eu-west-1',
+      code: 'AccessDeniedException',
+      kind: 'access-denied',
+      resource: SINGLE_INSTANCE_ID,
+    });
     const broker = snapshot.accounts[0].regions[0].brokers?.find((b) => b.id === SINGLE_INSTANCE_ID);
     expect(broker?.details).toBeNull();
   });
@@ -79,14 +98,21 @@ describe('mq-audit inventory against an AWS endpoint', () => {
 describe('mq-audit scan live (AWS_ENDPOINT_URL, as with LocalStack or moto)', () => {
   it('evaluates the collected brokers, reports the denied one as error, and writes valid SARIF', async () => {
     const sarif = join(work, 'live.sarif');
-    const json = await runCli(['scan', '--region', 'eu-west-1', '--format', 'json', '--fail-on', 'none'], {env: {...CREDENTIALS, AWS_ENDPOINT_URL: stub.url}});
+    const json = await runCli(['scan', '--region', 'eu-west-1', '--format', 'json', '--fail-on', 'none'], {
+      env: {...CREDENTIALS, AWS_ENDPOINT_URL: stub.url},
+    });
     const report = JSON.parse(json.stdout) as ScanReport;
     expect(report.summary.brokers).toBe(3);
-    const denied = report.results.filter((r) => r.resource.id === SINGLE_INSTANCE_ID && r.policyId === 'mq/no-public-access');
+    const denied = report.results.filter(
+      (r) => r.resource.id === SINGLE_INSTANCE_ID && r.policyId === 'mq/no-public-access',
+    );
     expect(denied.map((r) => r.status)).toEqual(['error']);
     expect(json.code).toBe(3);
 
-    const result = await runCli(['scan', '--region', 'eu-west-1', '--endpoint-url', stub.url, '--output', sarif, '--quiet'], {env: CREDENTIALS});
+    const result = await runCli(
+      ['scan', '--region', 'eu-west-1', '--endpoint-url', stub.url, '--output', sarif, '--quiet'],
+      {env: CREDENTIALS},
+    );
     expect([1, 3]).toContain(result.code);
     const log = parseSarif(readFileSync(sarif, 'utf8'));
     expect(validateSarif(log)).toEqual([]);

@@ -43,18 +43,35 @@ describe('exit codes and formats', () => {
     const result = await runCli(['paths', BROKER, '--inventory', fixture('vgw-vpn-one-tunnel-down'), ...DC, '--json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as PathsReport;
-    expect(report).toMatchObject({kind: 'mq-audit/paths', pathsVersion: 1, verdict: 'degraded', exitCode: 1, onPremCidrs: ['10.100.0.0/16'], broker: {name: BROKER}});
+    expect(report).toMatchObject({
+      kind: 'mq-audit/paths',
+      pathsVersion: 1,
+      verdict: 'degraded',
+      exitCode: 1,
+      onPremCidrs: ['10.100.0.0/16'],
+      broker: {name: BROKER},
+    });
     expect(report.network?.onPrem.networks[0].paths.some((p) => p.breakPoint?.kind === 'tunnel-down')).toBe(true);
   });
 
   it('exits 1 for an unreachable network and says where it breaks', async () => {
     const result = await runCli(['paths', BROKER, '--inventory', fixture('blackhole-route'), ...DC]);
     expect(result.code).toBe(1);
-    expect(result.stdout.replace(/\s+/g, ' ')).toMatch(/Breaks at route table rtb-\w+ \(blackhole route, return traffic\)/);
+    expect(result.stdout.replace(/\s+/g, ' ')).toMatch(
+      /Breaks at route table rtb-\w+ \(blackhole route, return traffic\)/,
+    );
   });
 
   it('exits 3 when a verdict is unknown because Direct Connect calls were denied', async () => {
-    const result = await runCli(['paths', BROKER, '--inventory', fixture('dx-access-denied'), ...DC, '--format', 'json']);
+    const result = await runCli([
+      'paths',
+      BROKER,
+      '--inventory',
+      fixture('dx-access-denied'),
+      ...DC,
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(3);
     expect((JSON.parse(result.stdout) as PathsReport).verdict).toBe('unknown');
   });
@@ -64,11 +81,21 @@ describe('exit codes and formats', () => {
     for (const region of snapshot.accounts[0].regions) delete region.network;
     const result = await runCli(['paths', BROKER, '--inventory', writeJson('no-network.json', snapshot)]);
     expect(result.code).toBe(3);
-    expect(result.stdout).toMatch(/Verdict: NOT-COLLECTED\. The inventory has no network data for account \d+ in eu-west-1/);
+    expect(result.stdout).toMatch(
+      /Verdict: NOT-COLLECTED\. The inventory has no network data for account \d+ in eu-west-1/,
+    );
   });
 
   it('--format mermaid prints a flowchart with the broken hops marked', async () => {
-    const result = await runCli(['paths', BROKER, '--inventory', fixture('vgw-vpn-both-down'), ...DC, '--format', 'mermaid']);
+    const result = await runCli([
+      'paths',
+      BROKER,
+      '--inventory',
+      fixture('vgw-vpn-both-down'),
+      ...DC,
+      '--format',
+      'mermaid',
+    ]);
     expect(result.code).toBe(1);
     const diagram = parseMermaid(result.stdout);
     expectWellFormed(diagram);
@@ -76,7 +103,15 @@ describe('exit codes and formats', () => {
   });
 
   it('--format markdown fences the diagram for a pull-request comment or step summary', async () => {
-    const result = await runCli(['paths', BROKER, '--inventory', fixture('vgw-vpn-both-up'), ...DC, '--format', 'markdown']);
+    const result = await runCli([
+      'paths',
+      BROKER,
+      '--inventory',
+      fixture('vgw-vpn-both-up'),
+      ...DC,
+      '--format',
+      'markdown',
+    ]);
     expect(result.stdout).toContain('### Network paths to `orders-amq-prod`');
     expect(result.stdout).toMatch(/```mermaid\nflowchart LR\n[\s\S]+\n```\n$/);
   });
@@ -92,14 +127,29 @@ describe('exit codes and formats', () => {
 
   it('takes the on-premises networks from the config file when no flag is given', async () => {
     const config = writeJson('config.json', {defaults: {'on-prem-cidr': ['10.100.0.0/16']}});
-    const result = await runCli(['paths', BROKER, '--inventory', fixture('vgw-vpn-both-up'), '--config', config, '--json']);
+    const result = await runCli([
+      'paths',
+      BROKER,
+      '--inventory',
+      fixture('vgw-vpn-both-up'),
+      '--config',
+      config,
+      '--json',
+    ]);
     expect((JSON.parse(result.stdout) as PathsReport).onPremCidrs).toEqual(['10.100.0.0/16']);
   });
 });
 
 describe('bad input exits 2 with a clear message and no stack trace', () => {
   it('a bad --on-prem-cidr is named', async () => {
-    const result = await runCli(['paths', BROKER, '--inventory', fixture('vgw-vpn-both-up'), '--on-prem-cidr', '10.100.1.0/16']);
+    const result = await runCli([
+      'paths',
+      BROKER,
+      '--inventory',
+      fixture('vgw-vpn-both-up'),
+      '--on-prem-cidr',
+      '10.100.1.0/16',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--on-prem-cidr: "10.100.1.0/16" has host bits set; did you mean 10.100.0.0/16?');
     expect(result.stderr).not.toMatch(STACK_LINE);
@@ -122,7 +172,11 @@ describe('bad input exits 2 with a clear message and no stack trace', () => {
   it('a name shared by brokers in two regions lists the candidates', async () => {
     const snapshot = JSON.parse(readFileSync(fixture('vgw-vpn-both-up'), 'utf8')) as Snapshot;
     const region = snapshot.accounts[0].regions[0];
-    const twin = {...region.brokers![0], arn: region.brokers![0].arn.replace(':eu-west-1:', ':eu-central-1:'), id: 'b-00000000-0000-4000-8000-000000000001'};
+    const twin = {
+      ...region.brokers![0],
+      arn: region.brokers![0].arn.replace(':eu-west-1:', ':eu-central-1:'),
+      id: 'b-00000000-0000-4000-8000-000000000001',
+    };
     snapshot.accounts[0].regions.push({region: 'eu-central-1', mqOffered: true, brokers: [twin]});
     const result = await runCli(['paths', BROKER, '--inventory', writeJson('twins.json', snapshot)]);
     expect(result.code).toBe(2);
@@ -135,7 +189,15 @@ describe('bad input exits 2 with a clear message and no stack trace', () => {
   });
 
   it('--json with another --format is a usage error', async () => {
-    const result = await runCli(['paths', BROKER, '--inventory', fixture('vgw-vpn-both-up'), '--json', '--format', 'mermaid']);
+    const result = await runCli([
+      'paths',
+      BROKER,
+      '--inventory',
+      fixture('vgw-vpn-both-up'),
+      '--json',
+      '--format',
+      'mermaid',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--json: conflicts with --format mermaid');
   });

@@ -10,14 +10,19 @@ describe('policies list', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^ID\s+SEVERITY\s+TITLE\s+SOURCE$/);
-    expect(result.stdout).toMatch(/mq\/no-public-access\s+high\s+Amazon MQ brokers are not publicly accessible\s+.*policies\/mq\/no-public-access\.json/);
+    expect(result.stdout).toMatch(
+      /mq\/no-public-access\s+high\s+Amazon MQ brokers are not publicly accessible\s+.*policies\/mq\/no-public-access\.json/,
+    );
   });
 
   it('--json returns the listing, including custom policies', async () => {
     const result = await runCli(['policies', 'list', '--json', '--policies', 'test/fixtures/custom']);
     expect(result.code).toBe(0);
     const listing = JSON.parse(result.stdout) as {id: string; builtIn: boolean; source: string}[];
-    expect(listing.find((p) => p.id === 'acme/no-burstable-in-production')).toMatchObject({builtIn: false, source: 'test/fixtures/custom/acme/no-burstable-in-production.json'});
+    expect(listing.find((p) => p.id === 'acme/no-burstable-in-production')).toMatchObject({
+      builtIn: false,
+      source: 'test/fixtures/custom/acme/no-burstable-in-production.json',
+    });
     expect(listing.find((p) => p.id === 'mq/no-public-access')).toMatchObject({builtIn: true});
   });
 });
@@ -26,16 +31,32 @@ describe('policies validate', () => {
   it('accepts a valid folder', async () => {
     const result = await runCli(['policies', 'validate', 'test/fixtures/custom']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('ok    test/fixtures/custom/acme/no-burstable-in-production.json (acme/no-burstable-in-production)');
+    expect(result.stdout).toContain(
+      'ok    test/fixtures/custom/acme/no-burstable-in-production.json (acme/no-burstable-in-production)',
+    );
   });
 
   it('names the file and JSON pointer of every problem, exit 2', async () => {
-    const result = await runCli(['policies', 'validate', 'test/fixtures/bad/policies', 'test/fixtures/bad/uncompilable-policy.json', 'test/fixtures/bad/malformed-inventory.json']);
+    const result = await runCli([
+      'policies',
+      'validate',
+      'test/fixtures/bad/policies',
+      'test/fixtures/bad/uncompilable-policy.json',
+      'test/fixtures/bad/malformed-inventory.json',
+    ]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain('error test/fixtures/bad/policies/acme/bad-policy.json at /: missing required property "helpUri"');
-    expect(result.stdout).toContain('error test/fixtures/bad/policies/acme/bad-policy.json at /severity: expected one of "critical", "high", "medium", "low"');
-    expect(result.stdout).toContain('error test/fixtures/bad/uncompilable-policy.json at /assert: not a valid JSON Schema');
-    expect(result.stdout).toContain('error test/fixtures/bad/malformed-inventory.json at line 5, column 3: policy file is not valid JSON');
+    expect(result.stdout).toContain(
+      'error test/fixtures/bad/policies/acme/bad-policy.json at /: missing required property "helpUri"',
+    );
+    expect(result.stdout).toContain(
+      'error test/fixtures/bad/policies/acme/bad-policy.json at /severity: expected one of "critical", "high", "medium", "low"',
+    );
+    expect(result.stdout).toContain(
+      'error test/fixtures/bad/uncompilable-policy.json at /assert: not a valid JSON Schema',
+    );
+    expect(result.stdout).toContain(
+      'error test/fixtures/bad/malformed-inventory.json at line 5, column 3: policy file is not valid JSON',
+    );
     expect(result.stdout).toContain('3 of 3 policy file(s) invalid.');
     expect(result.stdout + result.stderr).not.toMatch(STACK_LINE);
   });
@@ -46,7 +67,9 @@ describe('policies validate', () => {
       copyFileSync(join(ROOT, 'policies', 'mq', 'no-public-access.json'), join(dir, 'no-public-access.json'));
       const result = await runCli(['policies', 'validate', join(dir, 'no-public-access.json')]);
       expect(result.code).toBe(2);
-      expect(result.stdout).toMatch(/no-public-access\.json at \/id: duplicate policy id "mq\/no-public-access", also defined in policies\/mq\/no-public-access\.json/);
+      expect(result.stdout).toMatch(
+        /no-public-access\.json at \/id: duplicate policy id "mq\/no-public-access", also defined in policies\/mq\/no-public-access\.json/,
+      );
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }

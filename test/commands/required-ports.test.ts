@@ -46,7 +46,7 @@ async function paths(args: string[]): Promise<{code: number | null; report: Path
 }
 
 describe('network.requiredPorts', () => {
-  it('default (no config): the engine\'s ports, any one passing; 61617 alone makes the broker reachable', async () => {
+  it("default (no config): the engine's ports, any one passing; 61617 alone makes the broker reachable", async () => {
     const {code, report} = await paths([]);
     expect(code).toBe(0);
     expect(report.network!.onPrem.verdict).toBe('reachable');
@@ -59,8 +59,15 @@ describe('network.requiredPorts', () => {
     const {code, report, text} = await paths(['--config', file]);
     expect(code).toBe(0);
     expect(report.network!.onPrem.verdict).toBe('reachable');
-    expect(report.network!.requiredPorts).toEqual({source: 'config', match: 'all', ports: [{port: 61617, protocol: 'openwire'}], rule: `${file} at /network/requiredPorts/engines/ACTIVEMQ`});
-    expect(text).toContain(`  required ports 61617 openwire: every one must pass (${file} at /network/requiredPorts/engines/ACTIVEMQ)`);
+    expect(report.network!.requiredPorts).toEqual({
+      source: 'config',
+      match: 'all',
+      ports: [{port: 61617, protocol: 'openwire'}],
+      rule: `${file} at /network/requiredPorts/engines/ACTIVEMQ`,
+    });
+    expect(text).toContain(
+      `  required ports 61617 openwire: every one must pass (${file} at /network/requiredPorts/engines/ACTIVEMQ)`,
+    );
   });
 
   it('requiring 5671 (by number, for the broker) that the group does not admit: unreachable, naming the port', async () => {
@@ -70,34 +77,75 @@ describe('network.requiredPorts', () => {
     const network = report.network!.onPrem.networks[0];
     expect(network.verdict).toBe('unreachable');
     expect(network.breakPoint).toMatchObject({kind: 'security-group', id: SG});
-    expect(network.breakPoint!.message).toBe(`no rule of ${SG} admits all of 10.100.0.0/16 on the required port 5671; ${SG} admits 61617 (rules sgr-0a11b22c33d44e550)`);
-    expect(report.network!.requiredPorts).toMatchObject({source: 'config', match: 'all', rule: `${file} at /network/requiredPorts/brokers/orders-*`});
+    expect(network.breakPoint!.message).toBe(
+      `no rule of ${SG} admits all of 10.100.0.0/16 on the required port 5671; ${SG} admits 61617 (rules sgr-0a11b22c33d44e550)`,
+    );
+    expect(report.network!.requiredPorts).toMatchObject({
+      source: 'config',
+      match: 'all',
+      rule: `${file} at /network/requiredPorts/brokers/orders-*`,
+    });
     expect(text.replace(/\s+/g, ' ')).toContain('on the required port 5671');
   });
 
   it('scan: the failing finding in the JSON report carries the required ports', async () => {
     const file = config('scan', {brokers: {[BROKER]: ['amqp']}});
-    const result = await runCli(['scan', '--inventory', inventory, ...DC, '--config', file, '--format', 'json', '--policy', 'mq/private-connectivity']);
+    const result = await runCli([
+      'scan',
+      '--inventory',
+      inventory,
+      ...DC,
+      '--config',
+      file,
+      '--format',
+      'json',
+      '--policy',
+      'mq/private-connectivity',
+    ]);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
     const finding = report.results.find((r) => r.policyId === 'mq/private-connectivity' && r.status === 'fail')!;
-    expect(finding.network?.requiredPorts).toEqual({source: 'config', match: 'all', ports: [{port: 5671, protocol: 'amqp'}], rule: `${file} at /network/requiredPorts/brokers/${BROKER}`});
+    expect(finding.network?.requiredPorts).toEqual({
+      source: 'config',
+      match: 'all',
+      ports: [{port: 5671, protocol: 'amqp'}],
+      rule: `${file} at /network/requiredPorts/brokers/${BROKER}`,
+    });
     expect(finding.reason).toContain('on the required port 5671');
   });
 
   it('the ACL denying a required port the group admits is the hop blamed', async () => {
     const snapshot = variantOf('vgw-vpn-both-up', ({network, details}) => {
       const acl = network.networkAcls!.find((a) => a.subnetIds.includes(details.subnetIds[0]))!;
-      acl.entries.unshift({ruleNumber: 40, egress: false, action: 'deny', protocol: '6', cidr: '10.100.0.0/16', portRange: {from: 8162, to: 8162}});
+      acl.entries.unshift({
+        ruleNumber: 40,
+        egress: false,
+        action: 'deny',
+        protocol: '6',
+        cidr: '10.100.0.0/16',
+        portRange: {from: 8162, to: 8162},
+      });
     });
     const file = join(work, 'acl-inventory.json');
     writeFileSync(file, JSON.stringify(snapshot));
     const required = config('console', {engines: {ACTIVEMQ: ['openwire', 'console']}});
-    const result = await runCli(['paths', BROKER, '--inventory', file, ...DC, '--config', required, '--format', 'json']);
+    const result = await runCli([
+      'paths',
+      BROKER,
+      '--inventory',
+      file,
+      ...DC,
+      '--config',
+      required,
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(1);
     const network = (JSON.parse(result.stdout) as PathsReport).network!.onPrem.networks[0];
     expect(network.breakPoint).toMatchObject({kind: 'nacl', hop: 'network-acl'});
-    expect(network.breakPoint!.message).toMatch(/^acl-\S+ denies 10\.100\.0\.0\/16 the required port 8162 \(rule 40\); 8162 is admitted by sg-0f7e6d5c4b3a29180$/);
+    expect(network.breakPoint!.message).toMatch(
+      /^acl-\S+ denies 10\.100\.0\.0\/16 the required port 8162 \(rule 40\); 8162 is admitted by sg-0f7e6d5c4b3a29180$/,
+    );
     // Without the config, 61617 passes and the broker is reachable.
     const plain = await runCli(['paths', BROKER, '--inventory', file, ...DC, '--format', 'json']);
     expect(plain.code).toBe(0);
@@ -105,12 +153,18 @@ describe('network.requiredPorts', () => {
 
   it('an unknown protocol name: exit 2 with the file, the JSON pointer and the nearest names, before anything is read', async () => {
     const file = config('typo', {engines: {ACTIVEMQ: ['openwrie']}});
-    for (const argv of [['scan', '--inventory', inventory], ['paths', BROKER, '--inventory', inventory], ['paths', '--inventory', inventory]]) {
+    for (const argv of [
+      ['scan', '--inventory', inventory],
+      ['paths', BROKER, '--inventory', inventory],
+      ['paths', '--inventory', inventory],
+    ]) {
       const result = await runCli([...argv, ...DC, '--config', file]);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).not.toMatch(STACK_LINE);
-      expect(result.stderr).toBe(`Error: ${file} at /network/requiredPorts/engines/ACTIVEMQ/0: "openwrie" is not an ActiveMQ protocol; did you mean "openwire"? (ActiveMQ: 61617 openwire, 5671 amqp, 61614 stomp, 8883 mqtt, 61619 wss, 8162 console; or give a port number)\n`);
+      expect(result.stderr).toBe(
+        `Error: ${file} at /network/requiredPorts/engines/ACTIVEMQ/0: "openwrie" is not an ActiveMQ protocol; did you mean "openwire"? (ActiveMQ: 61617 openwire, 5671 amqp, 61614 stomp, 8883 mqtt, 61619 wss, 8162 console; or give a port number)\n`,
+      );
     }
   });
 

@@ -28,8 +28,17 @@ let work: string;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'mq-audit-scale-'));
   stub = await startAwsStub();
-  installOrganization(stub, {management: MANAGEMENT, accounts: [...[MANAGEMENT, ...MEMBERS].map((id) => ({id})), {id: SUSPENDED, state: 'SUSPENDED' as const}]});
-  installAccountMq(stub, Object.fromEntries(MEMBERS.map((id, i) => [id, {brokers: {[REGION]: brokers(id, REGION, 2, {publiclyAccessible: i === 0})}}])), MANAGEMENT);
+  installOrganization(stub, {
+    management: MANAGEMENT,
+    accounts: [...[MANAGEMENT, ...MEMBERS].map((id) => ({id})), {id: SUSPENDED, state: 'SUSPENDED' as const}],
+  });
+  installAccountMq(
+    stub,
+    Object.fromEntries(
+      MEMBERS.map((id, i) => [id, {brokers: {[REGION]: brokers(id, REGION, 2, {publiclyAccessible: i === 0})}}]),
+    ),
+    MANAGEMENT,
+  );
   installAccountRegions(stub, Object.fromEntries([MANAGEMENT, ...MEMBERS].map((id) => [id, [REGION]])), MANAGEMENT);
   installEc2Network(stub, {regions: {}});
   installDirectConnect(stub, {regions: {}, global: {}});
@@ -42,7 +51,24 @@ afterAll(async () => {
 
 const scanShard = (index: number, output: string, extra: string[] = []): ReturnType<typeof runCli> =>
   runCli(
-    ['scan', '--organization', '--role-name', 'mq-audit-readonly', '--region', REGION, '--endpoint-url', stub.url, '--shard', `${index}/2`, '--policy', 'mq/no-public-access', '--output', join(work, output), '--quiet', ...extra],
+    [
+      'scan',
+      '--organization',
+      '--role-name',
+      'mq-audit-readonly',
+      '--region',
+      REGION,
+      '--endpoint-url',
+      stub.url,
+      '--shard',
+      `${index}/2`,
+      '--policy',
+      'mq/no-public-access',
+      '--output',
+      join(work, output),
+      '--quiet',
+      ...extra,
+    ],
     {env: CALLER},
   );
 
@@ -52,7 +78,8 @@ describe('an organization scanned in two shards, then merged', () => {
     await Promise.all([1, 2].map((i) => scanShard(i, `shard-${i}.sarif`, ['--category', `mq-audit/shard-${i}`])));
   }, 120_000);
 
-  const report = (index: number): ScanReport => JSON.parse(readFileSync(join(work, `shard-${index}.json`), 'utf8')) as ScanReport;
+  const report = (index: number): ScanReport =>
+    JSON.parse(readFileSync(join(work, `shard-${index}.json`), 'utf8')) as ScanReport;
 
   it('each shard scans its own accounts and says which shard it is', () => {
     for (const index of [1, 2]) {
@@ -66,7 +93,15 @@ describe('an organization scanned in two shards, then merged', () => {
 
   it('report merge: one gate over the union (the public broker fails it), exit 1', async () => {
     const merged = join(work, 'merged.json');
-    const result = await runCli(['report', 'merge', join(work, 'shard-1.json'), join(work, 'shard-2.json'), '--output', merged, '--quiet']);
+    const result = await runCli([
+      'report',
+      'merge',
+      join(work, 'shard-1.json'),
+      join(work, 'shard-2.json'),
+      '--output',
+      merged,
+      '--quiet',
+    ]);
     expect(result.code).toBe(1);
     const union = JSON.parse(readFileSync(merged, 'utf8')) as ScanReport;
     expect(union.summary.brokers).toBe(MEMBERS.length * 2);
@@ -77,7 +112,17 @@ describe('an organization scanned in two shards, then merged', () => {
 
   it('report merge to SARIF: one run, valid', async () => {
     const out = join(work, 'merged.sarif');
-    const result = await runCli(['report', 'merge', join(work, 'shard-1.json'), join(work, 'shard-2.json'), '--output', out, '--category', 'mq-audit', '--quiet']);
+    const result = await runCli([
+      'report',
+      'merge',
+      join(work, 'shard-1.json'),
+      join(work, 'shard-2.json'),
+      '--output',
+      out,
+      '--category',
+      'mq-audit',
+      '--quiet',
+    ]);
     expect(result.code).toBe(1);
     const log = parseSarif(readFileSync(out, 'utf8'));
     expect(validateSarif(log)).toEqual([]);
@@ -87,19 +132,42 @@ describe('an organization scanned in two shards, then merged', () => {
 
   it('report merge takes its format from the output file, as scan does: .md is markdown, .xml JUnit', async () => {
     const markdown = join(work, 'merged.md');
-    const md = await runCli(['report', 'merge', join(work, 'shard-1.json'), join(work, 'shard-2.json'), '--output', markdown, '--quiet']);
+    const md = await runCli([
+      'report',
+      'merge',
+      join(work, 'shard-1.json'),
+      join(work, 'shard-2.json'),
+      '--output',
+      markdown,
+      '--quiet',
+    ]);
     expect(md.code).toBe(1);
     expect(md.stderr).toContain(`into ${markdown} (markdown)`);
     expect(readFileSync(markdown, 'utf8')).toMatch(/^\|.*\|$/m);
     const xml = join(work, 'merged.xml');
-    const junit = await runCli(['report', 'merge', join(work, 'shard-1.json'), join(work, 'shard-2.json'), '--output', xml, '--quiet']);
+    const junit = await runCli([
+      'report',
+      'merge',
+      join(work, 'shard-1.json'),
+      join(work, 'shard-2.json'),
+      '--output',
+      xml,
+      '--quiet',
+    ]);
     expect(junit.code).toBe(1);
     expect(readFileSync(xml, 'utf8')).toMatch(/^<\?xml[^>]*>\s*<testsuites /);
   });
 
   it('merging the shards’ SARIF files keeps both runs, each with its category', async () => {
     const out = join(work, 'runs.sarif');
-    const result = await runCli(['report', 'merge', join(work, 'shard-1.sarif'), join(work, 'shard-2.sarif'), '--output', out]);
+    const result = await runCli([
+      'report',
+      'merge',
+      join(work, 'shard-1.sarif'),
+      join(work, 'shard-2.sarif'),
+      '--output',
+      out,
+    ]);
     expect(result.code).toBe(0);
     const log = parseSarif(readFileSync(out, 'utf8'));
     expect(log.runs.map((run) => run.automationDetails?.id)).toEqual(['mq-audit/shard-1/', 'mq-audit/shard-2/']);
@@ -121,20 +189,52 @@ describe('inventory of an organization', () => {
   it('records the suspended account as skipped, shows forced progress on stderr, exits 0', async () => {
     const out = join(work, 'inventory.json');
     const result = await runCli(
-      ['inventory', '--organization', '--role-name', 'mq-audit-readonly', '--region', REGION, '--endpoint-url', stub.url, '--output', out, '--progress'],
+      [
+        'inventory',
+        '--organization',
+        '--role-name',
+        'mq-audit-readonly',
+        '--region',
+        REGION,
+        '--endpoint-url',
+        stub.url,
+        '--output',
+        out,
+        '--progress',
+      ],
       {env: {...CALLER, CI: 'true'}},
     );
     expect(result.code).toBe(0);
-    const snapshot = JSON.parse(readFileSync(out, 'utf8')) as {collection: {accountSelection: {skipped: {accountId: string; state: string}[]}}};
-    expect(snapshot.collection.accountSelection.skipped).toEqual([expect.objectContaining({accountId: SUSPENDED, reason: 'not-active', state: 'SUSPENDED'})]);
-    expect(result.stderr).toMatch(/accounts 5\/5 · regions 5\/5 · brokers 8 described of 8 · calls \d+ · throttled 0 · errors 0/);
+    const snapshot = JSON.parse(readFileSync(out, 'utf8')) as {
+      collection: {accountSelection: {skipped: {accountId: string; state: string}[]}};
+    };
+    expect(snapshot.collection.accountSelection.skipped).toEqual([
+      expect.objectContaining({accountId: SUSPENDED, reason: 'not-active', state: 'SUSPENDED'}),
+    ]);
+    expect(result.stderr).toMatch(
+      /accounts 5\/5 · regions 5\/5 · brokers 8 described of 8 · calls \d+ · throttled 0 · errors 0/,
+    );
     expect(result.stderr).toMatch(/skipped account 666666666666 .*state SUSPENDED/);
   }, 60_000);
 
   it('without --progress, in CI, stderr carries no progress line', async () => {
-    const result = await runCli(['inventory', '--organization', '--role-name', 'mq-audit-readonly', '--region', REGION, '--endpoint-url', stub.url, '--output', join(work, 'quiet.json')], {
-      env: {...CALLER, CI: 'true'},
-    });
+    const result = await runCli(
+      [
+        'inventory',
+        '--organization',
+        '--role-name',
+        'mq-audit-readonly',
+        '--region',
+        REGION,
+        '--endpoint-url',
+        stub.url,
+        '--output',
+        join(work, 'quiet.json'),
+      ],
+      {
+        env: {...CALLER, CI: 'true'},
+      },
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(/accounts \d+\/\d+ ·/);
   }, 60_000);

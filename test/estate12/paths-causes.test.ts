@@ -7,9 +7,6 @@ import type {PathsReport} from '../../src/report/paths';
 import {runCli} from '../helpers/cli';
 import {DC, ESTATE12} from './estate';
 
-
-
-
 jest.setTimeout(30_000);
 
 async function pathsJson(broker: string): Promise<PathsReport> {
@@ -27,15 +24,17 @@ describe('paths nacl-prod: the network ACL denies exactly the ports the security
     expect(network.breakPoint).toMatchObject({kind: 'nacl', hop: 'network-acl', id: 'acl-0ac11a2b3c4d5e6f7'});
     expect(network.breakPoint?.direction).toBeUndefined();
     expect(network.breakPoint?.message).toBe(
-      'for 10.200.0.0/16, 61617 and 8162 are admitted by sg-0ac15a6b7c8d9e0f1 '
-      + '(rules sgr-005ac15a6b7c8d9e0, sgr-006ac15a6b7c8d9e0) but denied by acl-0ac11a2b3c4d5e6f7 rules 50 and 60; '
-      + '5671, 61614, 8883 and 61619 are not admitted by sg-0ac15a6b7c8d9e0f1',
+      'for 10.200.0.0/16, 61617 and 8162 are admitted by sg-0ac15a6b7c8d9e0f1 ' +
+        '(rules sgr-005ac15a6b7c8d9e0, sgr-006ac15a6b7c8d9e0) but denied by acl-0ac11a2b3c4d5e6f7 rules 50 and 60; ' +
+        '5671, 61614, 8883 and 61619 are not admitted by sg-0ac15a6b7c8d9e0f1',
     );
     // Every path: the ACL is the first (and only) broken hop; the group is ok, saying the ACL denies its ports.
     for (const path of network.paths) {
       expect(path.hops.filter((h) => h.status === 'broken').map((h) => h.kind)).toEqual(['network-acl']);
       const group = path.hops.find((h) => h.kind === 'security-group')!;
-      expect(group.reason).toBe('sg-0ac15a6b7c8d9e0f1 admits 10.200.0.0/16 on 61617, 8162 (rules sgr-005ac15a6b7c8d9e0, sgr-006ac15a6b7c8d9e0); the network ACL denies 61617 and 8162');
+      expect(group.reason).toBe(
+        'sg-0ac15a6b7c8d9e0f1 admits 10.200.0.0/16 on 61617, 8162 (rules sgr-005ac15a6b7c8d9e0, sgr-006ac15a6b7c8d9e0); the network ACL denies 61617 and 8162',
+      );
     }
   });
 
@@ -54,10 +53,10 @@ describe('paths reporting-prod: no route, peered with a VPC that reaches the net
     const brk = report.network!.onPrem.networks[0].breakPoint!;
     expect([brk.kind, brk.hop, brk.id]).toEqual(['no-route', 'route-table', 'rtb-0de900000000a0006']);
     expect(brk.message).toBe(
-      'rtb-0de900000000a0006 (reporting-private) has no route for 10.200.0.0/16: replies from the broker cannot get back; '
-      + 'vpc-0a40de9000004e2b3 is peered with prod-core (vpc-0a30c0de0000c0a11) (pcx-0a40de90c0de0a001), which reaches 10.200.0.0/16 '
-      + 'over vpn-0c0e1f2a3b4c5d6e7 (vgw-0c0de1a2b3c4d5e6f), but VPC peering is not transitive: a route to pcx-0a40de90c0de0a001 would not help; '
-      + 'give this VPC its own path (a virtual private gateway, or a transit gateway attachment)',
+      'rtb-0de900000000a0006 (reporting-private) has no route for 10.200.0.0/16: replies from the broker cannot get back; ' +
+        'vpc-0a40de9000004e2b3 is peered with prod-core (vpc-0a30c0de0000c0a11) (pcx-0a40de90c0de0a001), which reaches 10.200.0.0/16 ' +
+        'over vpn-0c0e1f2a3b4c5d6e7 (vgw-0c0de1a2b3c4d5e6f), but VPC peering is not transitive: a route to pcx-0a40de90c0de0a001 would not help; ' +
+        'give this VPC its own path (a virtual private gateway, or a transit gateway attachment)',
     );
   });
 });

@@ -10,7 +10,9 @@ describe('nearest names (every "did you mean")', () => {
   it('closest first, case-insensitive, at most three, nothing far', () => {
     expect(nearest('scna', ['scan', 'paths', 'inventory', 'documents'])).toEqual(['scan']);
     expect(nearest('PATHS', ['paths', 'scan'])).toEqual(['paths']);
-    expect(nearest('mq/privat-connectivity', ['mq/private-connectivity', 'mq/private-connectivity-redundant', 'mq/logging'])).toEqual(['mq/private-connectivity']);
+    expect(
+      nearest('mq/privat-connectivity', ['mq/private-connectivity', 'mq/private-connectivity-redundant', 'mq/logging']),
+    ).toEqual(['mq/private-connectivity']);
     expect(nearest('zzzz', ['scan', 'paths'])).toEqual([]);
     expect(nearest('ab', ['aa', 'ac', 'ad', 'ae'])).toEqual(['aa', 'ac', 'ad']);
   });

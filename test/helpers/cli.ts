@@ -12,14 +12,21 @@ export interface CliResult {
 }
 
 /** `nodeArgs` go to node itself, before the script (`--require`, V8 flags). */
-export function runCli(args: string[], options: {cwd?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[]} = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: {cwd?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[]} = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     // scripts/test-on-node.js runs these tests again with the CLI on another Node.js major.
-    const child = spawn(process.env.MQ_AUDIT_TEST_NODE ?? process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
-      cwd: options.cwd ?? ROOT,
-      // No AWS credentials or region leak in from the machine; tests that need them pass their own.
-      env: {PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...options.env},
-    });
+    const child = spawn(
+      process.env.MQ_AUDIT_TEST_NODE ?? process.execPath,
+      [...(options.nodeArgs ?? []), BIN, ...args],
+      {
+        cwd: options.cwd ?? ROOT,
+        // No AWS credentials or region leak in from the machine; tests that need them pass their own.
+        env: {PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...options.env},
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

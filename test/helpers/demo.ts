@@ -16,7 +16,9 @@ export function readDemoInventory(): Snapshot {
 
 /** A built-in policy file as it is on disk (`policies/<id>.json`), for a test to alter into a custom policy. */
 export function readBuiltInPolicy(id: string): Policy & {$schema?: string} {
-  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'policies', `${id}.json`), 'utf8')) as Policy & {$schema?: string};
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'policies', `${id}.json`), 'utf8')) as Policy & {
+    $schema?: string;
+  };
 }
 
 /**
@@ -26,6 +28,14 @@ export function readBuiltInPolicy(id: string): Policy & {$schema?: string} {
  */
 export async function scanDemo(): Promise<ScanOutcome & {dir: string; remove: () => void}> {
   const dir = mkdtempSync(join(tmpdir(), 'mq-audit-demo-'));
-  const outcome = await runScan({source: {file: DEMO_INVENTORY}, policyPaths: [], include: [], exclude: [], config: {defaults: {}}, failOn: 'low', cwd: dir});
+  const outcome = await runScan({
+    source: {file: DEMO_INVENTORY},
+    policyPaths: [],
+    include: [],
+    exclude: [],
+    config: {defaults: {}},
+    failOn: 'low',
+    cwd: dir,
+  });
   return {...outcome, dir, remove: () => rmSync(dir, {recursive: true, force: true})};
 }

@@ -31,14 +31,19 @@ export function githubProblems(input: Log | string): string[] {
     add('/runs', 'runs[] is required');
     return problems;
   }
-  if (log.runs.length > GITHUB_SARIF_LIMITS.runsPerFile) add('/runs', `${log.runs.length} runs > ${GITHUB_SARIF_LIMITS.runsPerFile}`);
+  if (log.runs.length > GITHUB_SARIF_LIMITS.runsPerFile)
+    add('/runs', `${log.runs.length} runs > ${GITHUB_SARIF_LIMITS.runsPerFile}`);
 
   const runKeys = new Map<string, number>();
   log.runs.forEach((run, index) => {
     const key = runKey(run);
     const earlier = runKeys.get(key);
     if (earlier === undefined) runKeys.set(key, index);
-    else add(`/runs/${index}`, `same tool and category as /runs/${earlier} ("A delivery cannot contain multiple runs with the same category")`);
+    else
+      add(
+        `/runs/${index}`,
+        `same tool and category as /runs/${earlier} ("A delivery cannot contain multiple runs with the same category")`,
+      );
     checkRun(run, `/runs/${index}`, add);
   });
   return problems;
@@ -47,7 +52,14 @@ export function githubProblems(input: Log | string): string[] {
 /** GitHub identifies a run by its tool and `automationDetails.id`; two equal ones in one file are rejected. */
 function runKey(run: Run): string {
   const driver = run.tool?.driver;
-  return JSON.stringify([driver?.name, driver?.fullName, driver?.version, driver?.semanticVersion, driver?.guid, run.automationDetails?.id]);
+  return JSON.stringify([
+    driver?.name,
+    driver?.fullName,
+    driver?.version,
+    driver?.semanticVersion,
+    driver?.guid,
+    run.automationDetails?.id,
+  ]);
 }
 
 function checkRun(run: Run, pointer: string, add: (pointer: string, message: string) => void): void {
@@ -56,12 +68,14 @@ function checkRun(run: Run, pointer: string, add: (pointer: string, message: str
     add(`${pointer}/tool/driver`, 'tool.driver is required');
     return;
   }
-  if (typeof driver.name !== 'string' || driver.name.trim() === '') add(`${pointer}/tool/driver/name`, 'tool.driver.name must be non-empty');
+  if (typeof driver.name !== 'string' || driver.name.trim() === '')
+    add(`${pointer}/tool/driver/name`, 'tool.driver.name must be non-empty');
   if (!Array.isArray(driver.rules)) add(`${pointer}/tool/driver/rules`, 'tool.driver.rules[] is required');
   if (!Array.isArray(run.results)) add(`${pointer}/results`, 'results[] is required (it may be empty)');
 
   const rules = driver.rules ?? [];
-  if (rules.length > GITHUB_SARIF_LIMITS.rulesPerRun) add(`${pointer}/tool/driver/rules`, `${rules.length} rules > ${GITHUB_SARIF_LIMITS.rulesPerRun}`);
+  if (rules.length > GITHUB_SARIF_LIMITS.rulesPerRun)
+    add(`${pointer}/tool/driver/rules`, `${rules.length} rules > ${GITHUB_SARIF_LIMITS.rulesPerRun}`);
   const ruleIndexes = new Map<string, number>();
   rules.forEach((rule, index) => {
     const rulePointer = `${pointer}/tool/driver/rules/${index}`;
@@ -71,7 +85,8 @@ function checkRun(run: Run, pointer: string, add: (pointer: string, message: str
   });
 
   const results = run.results ?? [];
-  if (results.length > GITHUB_SARIF_LIMITS.resultsPerRun) add(`${pointer}/results`, `${results.length} results > ${GITHUB_SARIF_LIMITS.resultsPerRun}`);
+  if (results.length > GITHUB_SARIF_LIMITS.resultsPerRun)
+    add(`${pointer}/results`, `${results.length} results > ${GITHUB_SARIF_LIMITS.resultsPerRun}`);
   results.forEach((result, index) => {
     const resultPointer = `${pointer}/results/${index}`;
     const ruleId = result.ruleId ?? result.rule?.id;
@@ -80,12 +95,17 @@ function checkRun(run: Run, pointer: string, add: (pointer: string, message: str
     if (result.ruleIndex !== undefined && rules[result.ruleIndex]?.id !== ruleId) {
       add(`${resultPointer}/ruleIndex`, `ruleIndex ${result.ruleIndex} does not point at rule "${ruleId}"`);
     }
-    if (typeof result.message?.text !== 'string' || result.message.text.trim() === '') add(`${resultPointer}/message/text`, 'message.text must be non-empty');
+    if (typeof result.message?.text !== 'string' || result.message.text.trim() === '')
+      add(`${resultPointer}/message/text`, 'message.text must be non-empty');
     if (!result.partialFingerprints?.primaryLocationLineHash) {
-      add(`${resultPointer}/partialFingerprints`, 'no primaryLocationLineHash: GitHub computes one only for files in the checkout');
+      add(
+        `${resultPointer}/partialFingerprints`,
+        'no primaryLocationLineHash: GitHub computes one only for files in the checkout',
+      );
     }
     const locations = result.locations ?? [];
-    if (locations.length === 0) add(`${resultPointer}/locations`, 'at least one location is required ("expected at least one location")');
+    if (locations.length === 0)
+      add(`${resultPointer}/locations`, 'at least one location is required ("expected at least one location")');
     if (locations.length > GITHUB_SARIF_LIMITS.locationsPerResult) {
       add(`${resultPointer}/locations`, `${locations.length} locations > ${GITHUB_SARIF_LIMITS.locationsPerResult}`);
     }
@@ -95,39 +115,59 @@ function checkRun(run: Run, pointer: string, add: (pointer: string, message: str
 
 function checkRule(rule: ReportingDescriptor, pointer: string, add: (pointer: string, message: string) => void): void {
   if (typeof rule.id !== 'string' || rule.id === '') add(`${pointer}/id`, 'rule id is required');
-  if (rule.name !== undefined && rule.name.length > GITHUB_SARIF_LIMITS.ruleNameChars) add(`${pointer}/name`, 'rule name is too long');
+  if (rule.name !== undefined && rule.name.length > GITHUB_SARIF_LIMITS.ruleNameChars)
+    add(`${pointer}/name`, 'rule name is too long');
   for (const field of ['shortDescription', 'fullDescription'] as const) {
     const text = rule[field]?.text;
     if (typeof text !== 'string' || text.trim() === '') add(`${pointer}/${field}/text`, `${field}.text is required`);
-    else if (text.length > GITHUB_SARIF_LIMITS.descriptionChars) add(`${pointer}/${field}/text`, `${field}.text is longer than ${GITHUB_SARIF_LIMITS.descriptionChars}`);
+    else if (text.length > GITHUB_SARIF_LIMITS.descriptionChars)
+      add(`${pointer}/${field}/text`, `${field}.text is longer than ${GITHUB_SARIF_LIMITS.descriptionChars}`);
   }
-  if (typeof rule.help?.text !== 'string' || rule.help.text.trim() === '') add(`${pointer}/help/text`, 'help.text is required');
+  if (typeof rule.help?.text !== 'string' || rule.help.text.trim() === '')
+    add(`${pointer}/help/text`, 'help.text is required');
 
   const properties = rule.properties ?? {};
   const tags: unknown[] = Array.isArray(properties.tags) ? properties.tags : [];
-  if (tags.length > GITHUB_SARIF_LIMITS.tagsPerRule) add(`${pointer}/properties/tags`, `${tags.length} tags > ${GITHUB_SARIF_LIMITS.tagsPerRule}`);
+  if (tags.length > GITHUB_SARIF_LIMITS.tagsPerRule)
+    add(`${pointer}/properties/tags`, `${tags.length} tags > ${GITHUB_SARIF_LIMITS.tagsPerRule}`);
   if (properties.precision !== undefined && !PRECISIONS.has(properties.precision as string)) {
-    add(`${pointer}/properties/precision`, `precision "${String(properties.precision)}" is not very-high|high|medium|low`);
+    add(
+      `${pointer}/properties/precision`,
+      `precision "${String(properties.precision)}" is not very-high|high|medium|low`,
+    );
   }
   const securitySeverity = properties['security-severity'];
   if (securitySeverity !== undefined) {
-    const score = typeof securitySeverity === 'string' && securitySeverity.trim() !== '' ? Number(securitySeverity) : Number.NaN;
-    if (typeof securitySeverity !== 'string') add(`${pointer}/properties/security-severity`, 'security-severity must be a string');
-    else if (!(score > 0 && score <= 10)) add(`${pointer}/properties/security-severity`, `"${securitySeverity}" is not a number in (0, 10]`);
-    if (!tags.includes('security')) add(`${pointer}/properties/tags`, 'a rule with security-severity must be tagged "security"');
+    const score =
+      typeof securitySeverity === 'string' && securitySeverity.trim() !== '' ? Number(securitySeverity) : Number.NaN;
+    if (typeof securitySeverity !== 'string')
+      add(`${pointer}/properties/security-severity`, 'security-severity must be a string');
+    else if (!(score > 0 && score <= 10))
+      add(`${pointer}/properties/security-severity`, `"${securitySeverity}" is not a number in (0, 10]`);
+    if (!tags.includes('security'))
+      add(`${pointer}/properties/tags`, 'a rule with security-severity must be tagged "security"');
   }
 }
 
 /** GitHub reads only the first location, and it must be a file-like place with a line. */
-function checkPrimaryLocation(location: Location, pointer: string, add: (pointer: string, message: string) => void): void {
+function checkPrimaryLocation(
+  location: Location,
+  pointer: string,
+  add: (pointer: string, message: string) => void,
+): void {
   const physical = location.physicalLocation;
   if (!physical) {
     add(`${pointer}/physicalLocation`, 'physicalLocation is required; logicalLocations alone are rejected');
     return;
   }
   const uri = physical.artifactLocation?.uri;
-  if (typeof uri !== 'string' || uri === '') add(`${pointer}/physicalLocation/artifactLocation/uri`, 'a non-empty uri is required');
-  else if (uri.includes(':')) add(`${pointer}/physicalLocation/artifactLocation/uri`, `"${uri}" has a scheme or ":": only repo-relative paths are accepted`);
+  if (typeof uri !== 'string' || uri === '')
+    add(`${pointer}/physicalLocation/artifactLocation/uri`, 'a non-empty uri is required');
+  else if (uri.includes(':'))
+    add(
+      `${pointer}/physicalLocation/artifactLocation/uri`,
+      `"${uri}" has a scheme or ":": only repo-relative paths are accepted`,
+    );
   const startLine = physical.region?.startLine;
   if (typeof startLine !== 'number' || !Number.isInteger(startLine) || startLine < 1) {
     add(`${pointer}/physicalLocation/region/startLine`, 'region.startLine must be an integer >= 1');

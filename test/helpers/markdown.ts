@@ -37,7 +37,8 @@ export function renderInline(markdown: string): RenderedInline {
         text.push(current);
         current = '';
         let content = markdown.slice(i + n, close);
-        if (content.length > 1 && content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '') content = content.slice(1, -1);
+        if (content.length > 1 && content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '')
+          content = content.slice(1, -1);
         code.push(content);
         i = close + n;
         continue;
@@ -53,11 +54,15 @@ export function renderInline(markdown: string): RenderedInline {
   }
 
   text.push(current);
-  return {text: text.map((t) => t.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')), code, html: text};
+  return {
+    text: text.map((t) => t.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')),
+    code,
+    html: text,
+  };
 }
 
 function closingRun(markdown: string, from: number, n: number): number {
-  for (let i = from; i < markdown.length; ) {
+  for (let i = from; i < markdown.length;) {
     if (markdown[i] !== '`') {
       i++;
       continue;
@@ -99,7 +104,8 @@ export function liveMarkdown(markdown: string): string[] {
     for (const text of rendered.text) {
       for (const [kind, pattern] of LIVE) {
         const match = pattern.exec(text);
-        if (match) found.push(`${kind}: ${JSON.stringify(text.slice(Math.max(0, match.index - 10), match.index + 30))}`);
+        if (match)
+          found.push(`${kind}: ${JSON.stringify(text.slice(Math.max(0, match.index - 10), match.index + 30))}`);
       }
     }
   }

@@ -16,7 +16,16 @@ export interface ParsedDiagram {
 
 export function parseMermaid(text: string): ParsedDiagram {
   const [header, ...rest] = text.trimEnd().split('\n');
-  const diagram: ParsedDiagram = {header, nodes: new Map(), groups: new Map(), edges: [], classes: new Map(), classDefs: new Set(), linkStyles: [], stray: []};
+  const diagram: ParsedDiagram = {
+    header,
+    nodes: new Map(),
+    groups: new Map(),
+    edges: [],
+    classes: new Map(),
+    classDefs: new Set(),
+    linkStyles: [],
+    stray: [],
+  };
   let group: string | undefined;
   for (const line of rest) {
     let m: RegExpExecArray | null;
@@ -25,10 +34,14 @@ export function parseMermaid(text: string): ParsedDiagram {
       group = m[1];
       diagram.groups.set(m[1], m[2]);
     } else if (line === '  end') group = undefined;
-    else if ((m = /^ +([A-Za-z]\w*)\["([^"]*)"\]$/.exec(line))) diagram.nodes.set(m[1], {label: m[2], ...(group ? {group} : {})});
-    else if ((m = /^ {2}([A-Za-z]\w*) (-->|--x|-\.->|-\.-) ([A-Za-z]\w*)$/.exec(line))) diagram.edges.push({from: m[1], arrow: m[2], to: m[3]});
-    else if ((m = /^ {2}class ([\w,]+) (\w+)$/.exec(line))) for (const id of m[1].split(',')) diagram.classes.set(id, m[2]);
-    else if ((m = /^ {2}linkStyle ([\d,]+) ([\w#:.,% -]+)$/.exec(line))) diagram.linkStyles.push({indexes: m[1].split(',').map(Number), style: m[2]});
+    else if ((m = /^ +([A-Za-z]\w*)\["([^"]*)"\]$/.exec(line)))
+      diagram.nodes.set(m[1], {label: m[2], ...(group ? {group} : {})});
+    else if ((m = /^ {2}([A-Za-z]\w*) (-->|--x|-\.->|-\.-) ([A-Za-z]\w*)$/.exec(line)))
+      diagram.edges.push({from: m[1], arrow: m[2], to: m[3]});
+    else if ((m = /^ {2}class ([\w,]+) (\w+)$/.exec(line)))
+      for (const id of m[1].split(',')) diagram.classes.set(id, m[2]);
+    else if ((m = /^ {2}linkStyle ([\d,]+) ([\w#:.,% -]+)$/.exec(line)))
+      diagram.linkStyles.push({indexes: m[1].split(',').map(Number), style: m[2]});
     else diagram.stray.push(line);
   }
 
@@ -36,7 +49,9 @@ export function parseMermaid(text: string): ParsedDiagram {
 }
 
 export function nodeWith(diagram: ParsedDiagram, text: string, cls?: string): string {
-  const found = [...diagram.nodes].filter(([id, node]) => node.label.includes(text) && (cls === undefined || diagram.classes.get(id) === cls));
+  const found = [...diagram.nodes].filter(
+    ([id, node]) => node.label.includes(text) && (cls === undefined || diagram.classes.get(id) === cls),
+  );
   expect(found.map(([id]) => id)).toHaveLength(1);
   return found[0][0];
 }
@@ -75,5 +90,6 @@ export function expectWellFormed(diagram: ParsedDiagram): void {
   }
 
   for (const cls of diagram.classes.values()) expect(diagram.classDefs.has(cls)).toBe(true);
-  for (const style of diagram.linkStyles) for (const index of style.indexes) expect(index).toBeLessThan(diagram.edges.length);
+  for (const style of diagram.linkStyles)
+    for (const index of style.indexes) expect(index).toBeLessThan(diagram.edges.length);
 }

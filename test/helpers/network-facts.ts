@@ -116,10 +116,22 @@ function vpcTail(cidr: string, subnetId: string, gatewayId: string, targetType: 
       route: {destination: cidr, target: gatewayId, targetType, state: 'active', origin: 'EnableVgwRoutePropagation'},
     }),
     hop('subnet', subnetId, `${subnetId} (10.20.1.0/24, eu-west-1a) holds the broker's network interface`),
-    hop('network-acl', NACL, `${NACL} rule 100 allows ${cidr} in on the broker ports`, {rules: ['100'], ports: [61617, 5671]}),
-    hop('security-group', SECURITY_GROUP, `${SECURITY_GROUP} rule sgr-0aa11bb22cc33dd44 admits ${cidr} on 61617, 5671`, {rules: ['sgr-0aa11bb22cc33dd44'], ports: [61617, 5671]}),
+    hop('network-acl', NACL, `${NACL} rule 100 allows ${cidr} in on the broker ports`, {
+      rules: ['100'],
+      ports: [61617, 5671],
+    }),
+    hop(
+      'security-group',
+      SECURITY_GROUP,
+      `${SECURITY_GROUP} rule sgr-0aa11bb22cc33dd44 admits ${cidr} on 61617, 5671`,
+      {rules: ['sgr-0aa11bb22cc33dd44'], ports: [61617, 5671]},
+    ),
     hop('broker', BROKER_ID, `broker orders-prod listens on 61617, 5671`),
-    hop('network-acl', NACL, `${NACL} rule 100 allows the return traffic to ${cidr}`, {rules: ['100'], direction: 'return', portRange: {from: 1024, to: 65535}}),
+    hop('network-acl', NACL, `${NACL} rule 100 allows the return traffic to ${cidr}`, {
+      rules: ['100'],
+      direction: 'return',
+      portRange: {from: 1024, to: 65535},
+    }),
   ];
 }
 
@@ -137,9 +149,19 @@ export function vpnPath(options: {cidr?: string; subnetId?: string; tunnelIp?: s
     hops: [
       hop('on-premises-network', cidr, `${cidr} was given with --on-prem-cidr`),
       hop('customer-gateway', CGW, `on-premises device ${CGW} (dc1-edge): 198.51.100.1, ASN 65000`),
-      hop('vpn-tunnel', VPN, `${VPN} tunnel ${tunnelIp} is UP since 2026-11-20T08:00:00Z (BGP, 3 BGP route(s) accepted)`, {
-        tunnel: {outsideIpAddress: tunnelIp, status: 'UP', acceptedRouteCount: 3, lastStatusChange: '2026-11-20T08:00:00Z'},
-      }),
+      hop(
+        'vpn-tunnel',
+        VPN,
+        `${VPN} tunnel ${tunnelIp} is UP since 2026-11-20T08:00:00Z (BGP, 3 BGP route(s) accepted)`,
+        {
+          tunnel: {
+            outsideIpAddress: tunnelIp,
+            status: 'UP',
+            acceptedRouteCount: 3,
+            lastStatusChange: '2026-11-20T08:00:00Z',
+          },
+        },
+      ),
       hop('vpn-gateway', VGW, `${VGW} is attached to ${VPC}`),
       ...vpcTail(cidr, subnetId, VGW, 'gateway'),
     ],
@@ -158,11 +180,19 @@ export function dxPath(options: {cidr?: string; subnetId?: string} = {}): Networ
     openPorts: [5671, 61617],
     hops: [
       hop('on-premises-network', cidr, `${cidr} was given with --on-prem-cidr`),
-      {...hop('dx-connection', DXCON, `${DXCON} (dc1-primary) at EqDC2, 10Gbps is available`), arn: `arn:aws:directconnect:${NET_REGION}:${NET_ACCOUNT}:dxcon/${DXCON}`},
       {
-        ...hop('virtual-interface', DXVIF, `${DXVIF} (private, VLAN 101) is available with 1/1 ipv4 BGP session(s) up`, {
-          virtualInterface: {state: 'available', type: 'private', bgpUp: 1, bgpPeers: 1},
-        }),
+        ...hop('dx-connection', DXCON, `${DXCON} (dc1-primary) at EqDC2, 10Gbps is available`),
+        arn: `arn:aws:directconnect:${NET_REGION}:${NET_ACCOUNT}:dxcon/${DXCON}`,
+      },
+      {
+        ...hop(
+          'virtual-interface',
+          DXVIF,
+          `${DXVIF} (private, VLAN 101) is available with 1/1 ipv4 BGP session(s) up`,
+          {
+            virtualInterface: {state: 'available', type: 'private', bgpUp: 1, bgpPeers: 1},
+          },
+        ),
         arn: `arn:aws:directconnect:${NET_REGION}:${NET_ACCOUNT}:dxvif/${DXVIF}`,
       },
       {
@@ -189,12 +219,20 @@ export function tgwPath(options: {cidr?: string; subnetId?: string; tunnelIp?: s
     openPorts: [5671, 61617],
     hops: [
       hop('on-premises-network', cidr, `${cidr} was given with --on-prem-cidr`),
-      hop('vpn-tunnel', VPN, `${VPN} tunnel ${tunnelIp} is UP (BGP, 2 BGP route(s) accepted)`, {tunnel: {outsideIpAddress: tunnelIp, status: 'UP', acceptedRouteCount: 2}}),
+      hop('vpn-tunnel', VPN, `${VPN} tunnel ${tunnelIp} is UP (BGP, 2 BGP route(s) accepted)`, {
+        tunnel: {outsideIpAddress: tunnelIp, status: 'UP', acceptedRouteCount: 2},
+      }),
       hop('tgw-attachment', TGW_VPN_ATTACHMENT, `${VPN} is attached to ${TGW} by ${TGW_VPN_ATTACHMENT}`),
       hop('transit-gateway', TGW, `${TGW} (core)`),
       hop('tgw-route-table', TGW_RTB, `${TGW_RTB} routes ${cidr} to ${TGW_VPN_ATTACHMENT} (vpn ${VPN})`, {
         direction: 'return',
-        route: {destination: cidr, target: TGW_VPN_ATTACHMENT, targetType: 'vpn', state: 'active', origin: 'propagated'},
+        route: {
+          destination: cidr,
+          target: TGW_VPN_ATTACHMENT,
+          targetType: 'vpn',
+          state: 'active',
+          origin: 'propagated',
+        },
       }),
       ...vpcTail(cidr, subnetId, TGW, 'transit-gateway'),
     ],
@@ -202,7 +240,13 @@ export function tgwPath(options: {cidr?: string; subnetId?: string; tunnelIp?: s
 }
 
 /** Marks the first hop of `kind` (optionally with `id`) broken and sets the path's break point. */
-export function breakAt(path: NetworkPath, kind: HopKind, breakKind: BreakKind, reason: string, id?: string): NetworkPath {
+export function breakAt(
+  path: NetworkPath,
+  kind: HopKind,
+  breakKind: BreakKind,
+  reason: string,
+  id?: string,
+): NetworkPath {
   const index = path.hops.findIndex((h) => h.kind === kind && (id === undefined || h.id === id));
   if (index < 0) throw new Error(`no ${kind} hop in the path`);
   const broken: PathHop = {...path.hops[index], status: 'broken', break: breakKind, reason};
@@ -232,12 +276,22 @@ export function breakPointOf(h: PathHop): BreakPoint {
 }
 
 /** A network's facts, its verdict and counts derived from its paths the way the model defines them. */
-export function network(cidr: string, paths: NetworkPath[], overrides: Partial<OnPremNetworkFacts> = {}): OnPremNetworkFacts {
+export function network(
+  cidr: string,
+  paths: NetworkPath[],
+  overrides: Partial<OnPremNetworkFacts> = {},
+): OnPremNetworkFacts {
   const healthy = paths.filter((p) => p.status === 'healthy');
   const independent = new Set(healthy.map((p) => p.linkId ?? p.subnetId)).size;
   const firstBroken = paths.find((p) => p.status === 'broken');
   const verdict: Verdict =
-    healthy.length === 0 ? (paths.some((p) => p.status === 'unknown') ? 'unknown' : 'unreachable') : independent >= 2 ? 'reachable' : 'degraded';
+    healthy.length === 0
+      ? paths.some((p) => p.status === 'unknown')
+        ? 'unknown'
+        : 'unreachable'
+      : independent >= 2
+        ? 'reachable'
+        : 'degraded';
   return {
     cidr,
     source: 'explicit',
@@ -259,8 +313,14 @@ export function noInternetIngress(): InternetIngressFacts {
   return {open: false, publiclyAccessible: false, openPorts: [], rules: [], publicSubnet: false};
 }
 
-export function brokerFacts(networks: OnPremNetworkFacts[], overrides: Partial<BrokerNetworkFacts> = {}): BrokerNetworkFacts {
-  const worst = networks.length === 0 ? 'unknown' : [...networks].sort((a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict])[0].verdict;
+export function brokerFacts(
+  networks: OnPremNetworkFacts[],
+  overrides: Partial<BrokerNetworkFacts> = {},
+): BrokerNetworkFacts {
+  const worst =
+    networks.length === 0
+      ? 'unknown'
+      : [...networks].sort((a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict])[0].verdict;
   const count = (v: Verdict) => networks.filter((n) => n.verdict === v).length;
   const firstBreak = networks.find((n) => n.breakPoint)?.breakPoint;
   return {
@@ -268,7 +328,15 @@ export function brokerFacts(networks: OnPremNetworkFacts[], overrides: Partial<B
     engineType: 'ACTIVEMQ',
     vpcId: VPC,
     subnets: [
-      {id: SUBNET_A, vpcId: VPC, cidr: '10.20.1.0/24', availabilityZone: 'eu-west-1a', routeTableId: ROUTE_TABLE, routeTableAssociation: 'explicit', networkAclId: NACL},
+      {
+        id: SUBNET_A,
+        vpcId: VPC,
+        cidr: '10.20.1.0/24',
+        availabilityZone: 'eu-west-1a',
+        routeTableId: ROUTE_TABLE,
+        routeTableAssociation: 'explicit',
+        networkAclId: NACL,
+      },
     ],
     securityGroupIds: [SECURITY_GROUP],
     ports: [
@@ -290,7 +358,8 @@ export function brokerFacts(networks: OnPremNetworkFacts[], overrides: Partial<B
       independentPathCount: networks.length === 0 ? 0 : Math.min(...networks.map((n) => n.independentPathCount)),
       ...(firstBreak ? {breakPoint: firstBreak} : {}),
       independence: 'location',
-      redundancyNote: worst === 'reachable' ? 'two independent healthy paths' : 'fewer than two independent healthy paths',
+      redundancyNote:
+        worst === 'reachable' ? 'two independent healthy paths' : 'fewer than two independent healthy paths',
       networks,
     },
     internetIngress: noInternetIngress(),
@@ -306,7 +375,12 @@ export function reachableFacts(cidr = '10.0.0.0/8'): BrokerNetworkFacts {
 
 /** One tunnel up, one down: degraded. */
 export function degradedFacts(cidr = '10.0.0.0/8'): BrokerNetworkFacts {
-  const down = breakAt(vpnPath({cidr, tunnelIp: TUNNEL_2}), 'vpn-tunnel', 'tunnel-down', `${VPN} tunnel ${TUNNEL_2} is DOWN since 2026-11-24T22:13:00Z`);
+  const down = breakAt(
+    vpnPath({cidr, tunnelIp: TUNNEL_2}),
+    'vpn-tunnel',
+    'tunnel-down',
+    `${VPN} tunnel ${TUNNEL_2} is DOWN since 2026-11-24T22:13:00Z`,
+  );
   return brokerFacts([network(cidr, [vpnPath({cidr, tunnelIp: TUNNEL_1}), down])]);
 }
 

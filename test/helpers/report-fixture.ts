@@ -19,16 +19,48 @@ import type {CollectionError, EngineType} from '../../src/snapshot/types';
 export const PROD_ACCOUNT = '111122223333';
 export const STAGING_ACCOUNT = '444455556666';
 
-export function broker(accountId: string, region: string, name: string, engineType: EngineType, id: string): ResourceRef {
-  return {arn: `arn:aws:mq:${region}:${accountId}:broker:${name}:${id}`, id, name, accountId, region, engineType, tags: {team: 'platform'}};
+export function broker(
+  accountId: string,
+  region: string,
+  name: string,
+  engineType: EngineType,
+  id: string,
+): ResourceRef {
+  return {
+    arn: `arn:aws:mq:${region}:${accountId}:broker:${name}:${id}`,
+    id,
+    name,
+    accountId,
+    region,
+    engineType,
+    tags: {team: 'platform'},
+  };
 }
 
 export const BROKERS = {
   ordersProd: broker(PROD_ACCOUNT, 'eu-west-1', 'orders-prod', 'ACTIVEMQ', 'b-1a2b3c4d-0001-4e5f-8a9b-000000000001'),
-  billingEvents: broker(PROD_ACCOUNT, 'eu-west-1', 'billing-events', 'RABBITMQ', 'b-1a2b3c4d-0002-4e5f-8a9b-000000000002'),
-  inventorySync: broker(PROD_ACCOUNT, 'us-east-1', 'inventory-sync', 'ACTIVEMQ', 'b-1a2b3c4d-0003-4e5f-8a9b-000000000003'),
+  billingEvents: broker(
+    PROD_ACCOUNT,
+    'eu-west-1',
+    'billing-events',
+    'RABBITMQ',
+    'b-1a2b3c4d-0002-4e5f-8a9b-000000000002',
+  ),
+  inventorySync: broker(
+    PROD_ACCOUNT,
+    'us-east-1',
+    'inventory-sync',
+    'ACTIVEMQ',
+    'b-1a2b3c4d-0003-4e5f-8a9b-000000000003',
+  ),
   paymentsDr: broker(STAGING_ACCOUNT, 'eu-west-1', 'payments-dr', 'RABBITMQ', 'b-1a2b3c4d-0004-4e5f-8a9b-000000000004'),
-  legacyBatch: broker(STAGING_ACCOUNT, 'eu-west-1', 'legacy~batch.01', 'ACTIVEMQ', 'b-1a2b3c4d-0005-4e5f-8a9b-000000000005'),
+  legacyBatch: broker(
+    STAGING_ACCOUNT,
+    'eu-west-1',
+    'legacy~batch.01',
+    'ACTIVEMQ',
+    'b-1a2b3c4d-0005-4e5f-8a9b-000000000005',
+  ),
 };
 
 function policy(fields: Partial<ReportedPolicy> & Pick<ReportedPolicy, 'id' | 'severity' | 'title'>): ReportedPolicy {
@@ -123,19 +155,47 @@ export function evaluations(): Evaluation[] {
   const notRead = 'its details could not be read (DescribeBroker failed), so /details is missing.';
   return [
     // orders-prod: ActiveMQ, public, no audit log.
-    evaluation('mq/no-public-access', 'critical', ordersProd, 'fail', 'Broker orders-prod is publicly accessible from the internet.', [
-      {path: '/details/publiclyAccessible', found: true, expected: 'false'},
-    ]),
-    evaluation('mq/audit-logs', 'medium', ordersProd, 'fail', 'Broker orders-prod does not stream audit logs to CloudWatch.', [
-      {path: '/details/logs/audit', found: false, expected: 'true'},
-    ]),
+    evaluation(
+      'mq/no-public-access',
+      'critical',
+      ordersProd,
+      'fail',
+      'Broker orders-prod is publicly accessible from the internet.',
+      [{path: '/details/publiclyAccessible', found: true, expected: 'false'}],
+    ),
+    evaluation(
+      'mq/audit-logs',
+      'medium',
+      ordersProd,
+      'fail',
+      'Broker orders-prod does not stream audit logs to CloudWatch.',
+      [{path: '/details/logs/audit', found: false, expected: 'true'}],
+    ),
     evaluation('mq/production-ha', 'high', ordersProd, 'pass', 'Broker orders-prod runs ACTIVE_STANDBY_MULTI_AZ.'),
-    evaluation('mq/supported-engine-version', 'high', ordersProd, 'pass', 'Broker orders-prod runs ActiveMQ 5.18, which is supported.'),
+    evaluation(
+      'mq/supported-engine-version',
+      'high',
+      ordersProd,
+      'pass',
+      'Broker orders-prod runs ActiveMQ 5.18, which is supported.',
+    ),
     evaluation('mq/required-tags', 'low', ordersProd, 'pass', 'Broker orders-prod carries every required tag.'),
-    evaluation('mq/rabbitmq-cluster-mode', 'low', ordersProd, 'not_applicable', 'Broker orders-prod is not a RabbitMQ broker.'),
+    evaluation(
+      'mq/rabbitmq-cluster-mode',
+      'low',
+      ordersProd,
+      'not_applicable',
+      'Broker orders-prod is not a RabbitMQ broker.',
+    ),
     // billing-events: RabbitMQ single instance in production.
     evaluation('mq/no-public-access', 'critical', billingEvents, 'pass', 'Broker billing-events is private.'),
-    evaluation('mq/audit-logs', 'medium', billingEvents, 'not_applicable', 'Broker billing-events is not an ActiveMQ broker.'),
+    evaluation(
+      'mq/audit-logs',
+      'medium',
+      billingEvents,
+      'not_applicable',
+      'Broker billing-events is not an ActiveMQ broker.',
+    ),
     evaluation(
       'mq/production-ha',
       'high',
@@ -144,18 +204,41 @@ export function evaluations(): Evaluation[] {
       'Broker billing-events is tagged env=prod but runs SINGLE_INSTANCE, so one instance failure stops all messaging for the billing pipeline and every consumer that depends on it.',
       [{path: '/deploymentMode', found: 'SINGLE_INSTANCE', expected: 'CLUSTER_MULTI_AZ'}],
     ),
-    evaluation('mq/supported-engine-version', 'high', billingEvents, 'pass', 'Broker billing-events runs RabbitMQ 3.13, which is supported.'),
+    evaluation(
+      'mq/supported-engine-version',
+      'high',
+      billingEvents,
+      'pass',
+      'Broker billing-events runs RabbitMQ 3.13, which is supported.',
+    ),
     evaluation('mq/required-tags', 'low', billingEvents, 'pass', 'Broker billing-events carries every required tag.'),
-    evaluation('mq/rabbitmq-cluster-mode', 'low', billingEvents, 'fail', 'Broker billing-events uses SINGLE_INSTANCE deployment mode.', [
-      {path: '/deploymentMode', found: 'SINGLE_INSTANCE', expected: 'CLUSTER_MULTI_AZ'},
-    ]),
+    evaluation(
+      'mq/rabbitmq-cluster-mode',
+      'low',
+      billingEvents,
+      'fail',
+      'Broker billing-events uses SINGLE_INSTANCE deployment mode.',
+      [{path: '/deploymentMode', found: 'SINGLE_INSTANCE', expected: 'CLUSTER_MULTI_AZ'}],
+    ),
     // inventory-sync: clean.
     evaluation('mq/no-public-access', 'critical', inventorySync, 'pass', 'Broker inventory-sync is private.'),
     evaluation('mq/audit-logs', 'medium', inventorySync, 'pass', 'Broker inventory-sync streams audit logs.'),
     evaluation('mq/production-ha', 'high', inventorySync, 'pass', 'Broker inventory-sync is not a production broker.'),
-    evaluation('mq/supported-engine-version', 'high', inventorySync, 'pass', 'Broker inventory-sync runs ActiveMQ 5.18.'),
+    evaluation(
+      'mq/supported-engine-version',
+      'high',
+      inventorySync,
+      'pass',
+      'Broker inventory-sync runs ActiveMQ 5.18.',
+    ),
     evaluation('mq/required-tags', 'low', inventorySync, 'pass', 'Broker inventory-sync carries every required tag.'),
-    evaluation('mq/rabbitmq-cluster-mode', 'low', inventorySync, 'not_applicable', 'Broker inventory-sync is not a RabbitMQ broker.'),
+    evaluation(
+      'mq/rabbitmq-cluster-mode',
+      'low',
+      inventorySync,
+      'not_applicable',
+      'Broker inventory-sync is not a RabbitMQ broker.',
+    ),
     // payments-dr: DescribeBroker was denied, so most policies could not be evaluated.
     evaluation('mq/no-public-access', 'critical', paymentsDr, 'error', `Broker payments-dr: ${notRead}`),
     evaluation('mq/production-ha', 'high', paymentsDr, 'pass', 'Broker payments-dr runs CLUSTER_MULTI_AZ.'),
@@ -165,17 +248,41 @@ export function evaluations(): Evaluation[] {
     // legacy~batch.01: end-of-support engine, missing tags, and one policy that could not run.
     evaluation('mq/no-public-access', 'critical', legacyBatch, 'pass', 'Broker legacy~batch.01 is private.'),
     evaluation('mq/audit-logs', 'medium', legacyBatch, 'error', 'Broker legacy~batch.01: /details/logs/audit is null.'),
-    evaluation('mq/supported-engine-version', 'high', legacyBatch, 'fail', 'Broker legacy~batch.01 runs ActiveMQ 5.15.16, which reached end of support.', [
-      {path: '/details/engineVersion', found: '5.15.16', expected: 'a version at or above 5.17'},
-    ]),
-    evaluation('mq/required-tags', 'low', legacyBatch, 'fail', 'Broker legacy~batch.01 lacks the required tags owner and cost-center.', [
-      {path: '/details/tags/owner', found: undefined, expected: 'a value'},
-      {path: '/details/tags/cost-center', found: undefined, expected: 'a value'},
-      {path: '/details/tags', found: {team: 'platform'}, expected: 'keys owner, cost-center'},
-      {path: '/details/tags/team', found: 'platform', expected: 'any value'},
-    ]),
-    evaluation('mq/production-ha', 'high', legacyBatch, 'not_applicable', 'Broker legacy~batch.01 is not a production broker.'),
-    evaluation('mq/rabbitmq-cluster-mode', 'low', legacyBatch, 'not_applicable', 'Broker legacy~batch.01 is not a RabbitMQ broker.'),
+    evaluation(
+      'mq/supported-engine-version',
+      'high',
+      legacyBatch,
+      'fail',
+      'Broker legacy~batch.01 runs ActiveMQ 5.15.16, which reached end of support.',
+      [{path: '/details/engineVersion', found: '5.15.16', expected: 'a version at or above 5.17'}],
+    ),
+    evaluation(
+      'mq/required-tags',
+      'low',
+      legacyBatch,
+      'fail',
+      'Broker legacy~batch.01 lacks the required tags owner and cost-center.',
+      [
+        {path: '/details/tags/owner', found: undefined, expected: 'a value'},
+        {path: '/details/tags/cost-center', found: undefined, expected: 'a value'},
+        {path: '/details/tags', found: {team: 'platform'}, expected: 'keys owner, cost-center'},
+        {path: '/details/tags/team', found: 'platform', expected: 'any value'},
+      ],
+    ),
+    evaluation(
+      'mq/production-ha',
+      'high',
+      legacyBatch,
+      'not_applicable',
+      'Broker legacy~batch.01 is not a production broker.',
+    ),
+    evaluation(
+      'mq/rabbitmq-cluster-mode',
+      'low',
+      legacyBatch,
+      'not_applicable',
+      'Broker legacy~batch.01 is not a RabbitMQ broker.',
+    ),
   ];
 }
 
@@ -220,7 +327,11 @@ export function summarize(results: Evaluation[], errors: CollectionError[]): Rep
 }
 
 /** Assembles a report around the given results; the gate here is data, not the real gate logic. */
-export function assembleReport(policies: ReportedPolicy[], results: Evaluation[], errors: CollectionError[]): ScanReport {
+export function assembleReport(
+  policies: ReportedPolicy[],
+  results: Evaluation[],
+  errors: CollectionError[],
+): ScanReport {
   const summary = summarize(results, errors);
   const failing = summary.failingBySeverity.critical + summary.failingBySeverity.high;
   const incomplete = errors.length > 0 || summary.byStatus.error > 0;
@@ -231,9 +342,9 @@ export function assembleReport(policies: ReportedPolicy[], results: Evaluation[]
       : incomplete
         ? 'The scan was incomplete: some calls or evaluations failed.'
         : 'No failing results at or above severity high.';
-  const scopes = [...new Map(results.map((ev) => [`${ev.resource.accountId}/${ev.resource.region}`, ev.resource])).values()].map(
-    (resource) => ({accountId: resource.accountId, region: resource.region}),
-  );
+  const scopes = [
+    ...new Map(results.map((ev) => [`${ev.resource.accountId}/${ev.resource.region}`, ev.resource])).values(),
+  ].map((resource) => ({accountId: resource.accountId, region: resource.region}));
   return {
     kind: REPORT_KIND,
     reportVersion: REPORT_VERSION,
@@ -272,7 +383,13 @@ export function largeReport(failCount: number): ScanReport {
   const policies = reportedPolicies().filter((p) => p.id !== 'network/private-path');
   const results: Evaluation[] = [];
   for (let i = 0; results.length < failCount; i++) {
-    const resource = broker(PROD_ACCOUNT, i % 2 === 0 ? 'eu-west-1' : 'us-east-1', `broker-${String(i).padStart(5, '0')}`, 'ACTIVEMQ', `b-${i}`);
+    const resource = broker(
+      PROD_ACCOUNT,
+      i % 2 === 0 ? 'eu-west-1' : 'us-east-1',
+      `broker-${String(i).padStart(5, '0')}`,
+      'ACTIVEMQ',
+      `b-${i}`,
+    );
     for (const p of policies) {
       if (results.length === failCount) break;
       results.push(evaluation(p.id, p.severity, resource, 'fail', `Broker ${resource.name} fails ${p.id}.`));

@@ -21,7 +21,11 @@ export function details(overrides: Partial<BrokerDetails> = {}): BrokerDetails {
   };
 }
 
-export function broker(name: string, overrides: Partial<Broker> = {}, detailOverrides: Partial<BrokerDetails> = {}): Broker {
+export function broker(
+  name: string,
+  overrides: Partial<Broker> = {},
+  detailOverrides: Partial<BrokerDetails> = {},
+): Broker {
   const id = `b-${name.padEnd(8, '0').slice(0, 8)}-1111-2222-3333-444455556666`;
   return {
     arn: `arn:aws:mq:${REGION}:${ACCOUNT}:broker:${name}:${id}`,
@@ -49,5 +53,14 @@ export function snapshotOf(brokers: Broker[], errors: CollectionError[] = []): S
 }
 
 export function describeBrokerDenied(target: Broker): CollectionError {
-  return {accountId: ACCOUNT, region: REGION, service: 'mq', operation: 'DescribeBroker', code: 'AccessDeniedException', kind: 'access-denied', message: 'User is not authorized to perform: mq:DescribeBroker', resource: target.id};
+  return {
+    accountId: ACCOUNT,
+    region: REGION,
+    service: 'mq',
+    operation: 'DescribeBroker',
+    code: 'AccessDeniedException',
+    kind: 'access-denied',
+    message: 'User is not authorized to perform: mq:DescribeBroker',
+    resource: target.id,
+  };
 }

@@ -27,7 +27,11 @@ const BAD_CHAR =
 
 export function parseXml(source: string): XmlElement {
   const bad = BAD_CHAR.exec(source);
-  if (bad) fail(`character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, bad.index);
+  if (bad)
+    fail(
+      `character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`,
+      bad.index,
+    );
   let pos = 0;
 
   const at = (text: string) => source.startsWith(text, pos);
@@ -51,7 +55,8 @@ export function parseXml(source: string): XmlElement {
       if (!numeric) fail(`unknown entity "&${body};"`, offset + index);
       const code = numeric[1] === undefined ? Number(numeric[2]) : Number.parseInt(numeric[1], 16);
       const char = code <= 0x10ffff ? String.fromCodePoint(code) : '';
-      if (char === '' || BAD_CHAR.test(char) || (code < 0x20 && ![0x9, 0xa, 0xd].includes(code))) fail(`character reference &${body}; is not allowed`, offset + index);
+      if (char === '' || BAD_CHAR.test(char) || (code < 0x20 && ![0x9, 0xa, 0xd].includes(code)))
+        fail(`character reference &${body}; is not allowed`, offset + index);
       return char;
     });
 
@@ -150,7 +155,12 @@ export function parseXml(source: string): XmlElement {
   if (at('<?xml')) {
     const end = source.indexOf('?>');
     if (end < 0) fail('unclosed XML declaration', 0);
-    if (!/^<\?xml\s+version="1\.[0-9]"(\s+encoding="[A-Za-z][A-Za-z0-9._-]*")?(\s+standalone="(yes|no)")?\s*\?>$/.test(source.slice(0, end + 2))) fail('malformed XML declaration', 0);
+    if (
+      !/^<\?xml\s+version="1\.[0-9]"(\s+encoding="[A-Za-z][A-Za-z0-9._-]*")?(\s+standalone="(yes|no)")?\s*\?>$/.test(
+        source.slice(0, end + 2),
+      )
+    )
+      fail('malformed XML declaration', 0);
     pos = end + 2;
   }
 

@@ -13,7 +13,16 @@ import {pathToFileURL} from 'node:url';
 import type {Browser, Page} from 'puppeteer-core';
 
 import {runCli} from '../helpers/cli';
-import {BIDI, DEMO, HOSTILE_BROKER, HOSTILE_TABLE_NAME, HOSTILE_TAG, hostileInventory, IMG_ATTR, SCRIPT_TAG} from './hostile';
+import {
+  BIDI,
+  DEMO,
+  HOSTILE_BROKER,
+  HOSTILE_TABLE_NAME,
+  HOSTILE_TAG,
+  hostileInventory,
+  IMG_ATTR,
+  SCRIPT_TAG,
+} from './hostile';
 
 const CHROMIUM = process.env.MQ_AUDIT_CHROMIUM ?? '/usr/bin/chromium';
 const OUT = mkdtempSync(join(tmpdir(), 'mq-audit-html-'));
@@ -24,7 +33,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's chromium package (apt-get install -y chromium; .ci/run does) or set MQ_AUDIT_CHROMIUM to its path`);
+    throw new Error(
+      `Chromium is not at ${CHROMIUM}: install Debian's chromium package (apt-get install -y chromium; .ci/run does) or set MQ_AUDIT_CHROMIUM to its path`,
+    );
   }
 
   const puppeteer = await import('puppeteer-core');
@@ -32,7 +43,14 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     // Root in CI has no user namespace for the sandbox; the page is our own file.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-extensions', '--disable-background-networking'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-extensions',
+      '--disable-background-networking',
+    ],
   });
 });
 
@@ -56,7 +74,8 @@ async function open(file: string, javascript = true): Promise<Loaded> {
   const problems: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warn') problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warn')
+      problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
   page.on('dialog', (dialog) => {
@@ -99,11 +118,19 @@ describe('scan --format html in Chromium', () => {
       expect(problems).toEqual([]);
       expect(requests).toEqual([url]);
 
-      const diagrams = await page.$$eval('figure.diagram > svg', (svgs) => svgs.map((svg) => {
-        const box = svg.getBoundingClientRect();
-        const inner = svg.getBBox();
-        return {width: box.width, height: box.height, innerWidth: inner.width, innerHeight: inner.height, texts: svg.querySelectorAll('text').length};
-      }));
+      const diagrams = await page.$$eval('figure.diagram > svg', (svgs) =>
+        svgs.map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const inner = svg.getBBox();
+          return {
+            width: box.width,
+            height: box.height,
+            innerWidth: inner.width,
+            innerHeight: inner.height,
+            texts: svg.querySelectorAll('text').length,
+          };
+        }),
+      );
       const sections = await page.$$eval('article.broker', (articles) => articles.length);
       expect(diagrams.length).toBeGreaterThan(0);
       expect(diagrams.length).toBe(sections);
@@ -115,12 +142,17 @@ describe('scan --format html in Chromium', () => {
         expect(box.texts).toBeGreaterThan(0);
       }
 
-      const visible = () => page.$$eval('#findings tbody tr', (rows) => rows.filter((row) => !(row as HTMLElement).hidden && (row as HTMLElement).offsetParent !== null).map((row) => ({
-        severity: row.getAttribute('data-severity'),
-        status: row.getAttribute('data-status'),
-        broker: row.getAttribute('data-broker'),
-        text: (row.textContent ?? '').toLowerCase(),
-      })));
+      const visible = () =>
+        page.$$eval('#findings tbody tr', (rows) =>
+          rows
+            .filter((row) => !(row as HTMLElement).hidden && (row as HTMLElement).offsetParent !== null)
+            .map((row) => ({
+              severity: row.getAttribute('data-severity'),
+              status: row.getAttribute('data-status'),
+              broker: row.getAttribute('data-broker'),
+              text: (row.textContent ?? '').toLowerCase(),
+            })),
+        );
       const all = await visible();
       expect(await page.$eval('#filters', (form) => (form as HTMLElement).offsetParent !== null)).toBe(true);
       expect(await page.$eval('#shown', (el) => el.textContent)).toBe(`${all.length} of ${all.length} rows shown`);
@@ -135,7 +167,11 @@ describe('scan --format html in Chromium', () => {
       expect(await page.$eval('#shown', (el) => el.textContent)).toBe(`${expected.length} of ${all.length} rows shown`);
 
       await page.click('button[type=reset]');
-      await page.waitForFunction((count: number) => document.querySelectorAll('#findings tbody tr:not([hidden])').length === count, {}, all.length);
+      await page.waitForFunction(
+        (count: number) => document.querySelectorAll('#findings tbody tr:not([hidden])').length === count,
+        {},
+        all.length,
+      );
       const broker = all.find((row) => row.status === 'fail')!.broker!;
       await page.select('select[name=broker]', broker);
       expect((await visible()).every((row) => row.broker === broker)).toBe(true);
@@ -147,11 +183,20 @@ describe('scan --format html in Chromium', () => {
       // Printed while filtered: every row, no controls.
       expect((await visible()).length).toBeLessThan(all.length);
       await page.emulateMediaType('print');
-      expect(await page.$$eval('#findings tbody tr', (rows) => rows.filter((row) => getComputedStyle(row).display !== 'none').length)).toBe(all.length);
+      expect(
+        await page.$$eval(
+          '#findings tbody tr',
+          (rows) => rows.filter((row) => getComputedStyle(row).display !== 'none').length,
+        ),
+      ).toBe(all.length);
       expect(await page.$eval('#filters', (form) => getComputedStyle(form).display)).toBe('none');
       await page.emulateMediaType('screen');
       await page.click('button[type=reset]');
-      await page.waitForFunction((count: number) => document.querySelectorAll('#findings tbody tr:not([hidden])').length === count, {}, all.length);
+      await page.waitForFunction(
+        (count: number) => document.querySelectorAll('#findings tbody tr:not([hidden])').length === count,
+        {},
+        all.length,
+      );
 
       // The first screen as a person sees it at 1280 px: not blank (many colours, much ink), left for a look.
       const png = await page.screenshot({type: 'png', fullPage: false});
@@ -173,12 +218,16 @@ describe('scan --format html in Chromium', () => {
     try {
       expect(problems).toEqual([]);
       expect(requests).toEqual([url]);
-      const rows = await page.$$eval('#findings tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).offsetParent !== null));
+      const rows = await page.$$eval('#findings tbody tr', (trs) =>
+        trs.map((tr) => (tr as HTMLElement).offsetParent !== null),
+      );
       const html = readFileSync(demo, 'utf8');
       expect(rows.length).toBe(html.match(/<tr data-severity=/g)!.length);
       expect(rows.every(Boolean)).toBe(true);
       expect(await page.$eval('#filters', (form) => (form as HTMLElement).offsetParent === null)).toBe(true);
-      const boxes = await page.$$eval('figure.diagram > svg', (svgs) => svgs.map((svg) => svg.getBoundingClientRect().width * svg.getBoundingClientRect().height));
+      const boxes = await page.$$eval('figure.diagram > svg', (svgs) =>
+        svgs.map((svg) => svg.getBoundingClientRect().width * svg.getBoundingClientRect().height),
+      );
       expect(boxes.length).toBeGreaterThan(0);
       expect(boxes.every((area) => area > 0)).toBe(true);
     } finally {
@@ -186,7 +235,7 @@ describe('scan --format html in Chromium', () => {
     }
   });
 
-  it('shows a hostile estate\'s names and tags as text: no element, attribute or script of theirs', async () => {
+  it("shows a hostile estate's names and tags as text: no element, attribute or script of theirs", async () => {
     const file = await scanHtml(hostileInventory(), 'hostile.html');
     const html = readFileSync(file, 'utf8');
     // Nothing raw in the bytes: no markup, no control or bidi character.
@@ -202,18 +251,28 @@ describe('scan --format html in Chromium', () => {
       const dom = await page.evaluate(() => ({
         scripts: document.scripts.length,
         images: document.images.length,
-        handlers: Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)),
+        handlers: Array.from(document.querySelectorAll('*')).flatMap((el) =>
+          Array.from(el.attributes)
+            .filter((a) => a.name.startsWith('on'))
+            .map((a) => `${el.tagName} ${a.name}`),
+        ),
         links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')),
-        svgElements: [...new Set(Array.from(document.querySelectorAll('figure.diagram svg *')).map((el) => el.tagName))].sort(),
+        svgElements: [
+          ...new Set(Array.from(document.querySelectorAll('figure.diagram svg *')).map((el) => el.tagName)),
+        ].sort(),
         headings: Array.from(document.querySelectorAll('article.broker h3')).map((h) => h.textContent),
-        svgText: Array.from(document.querySelectorAll('figure.diagram svg text')).map((t) => t.textContent).join('\n'),
+        svgText: Array.from(document.querySelectorAll('figure.diagram svg text'))
+          .map((t) => t.textContent)
+          .join('\n'),
         body: document.body.textContent ?? '',
       }));
       expect(dom.scripts).toBe(1);
       expect(dom.images).toBe(0);
       expect(dom.handlers).toEqual([]);
       expect(dom.links.every((href) => /^#broker-\d+$/.test(href!))).toBe(true);
-      expect(dom.svgElements.every((tag) => ['ellipse', 'g', 'path', 'polygon', 'polyline', 'text'].includes(tag))).toBe(true);
+      expect(
+        dom.svgElements.every((tag) => ['ellipse', 'g', 'path', 'polygon', 'polyline', 'text'].includes(tag)),
+      ).toBe(true);
       // The values are there, as text, with the control and bidi characters shown escaped.
       const shown = HOSTILE_BROKER.replace(BIDI, '\\u202eevil\\u202c');
       expect(dom.headings).toContain(shown);

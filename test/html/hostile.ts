@@ -17,7 +17,12 @@ export const HOSTILE_TAG = `team' onmouseover='alert(3)${TERMINAL}`;
 export const HOSTILE_TABLE_NAME = `main</text><script>alert(4)</script>&amp;\\N"`;
 
 interface Inventory {
-  accounts: {regions: {brokers: {name: string; details?: {tags?: Record<string, string>}}[] | null; network?: {routeTables: {id: string; name?: string}[]}}[]}[];
+  accounts: {
+    regions: {
+      brokers: {name: string; details?: {tags?: Record<string, string>}}[] | null;
+      network?: {routeTables: {id: string; name?: string}[]};
+    }[];
+  }[];
 }
 
 /** Writes the hostile inventory to a new temporary folder and returns its path. */
@@ -31,7 +36,8 @@ export function hostileInventory(): string {
         if (broker.details?.tags && broker.name === 'billing-prod') broker.details.tags[`${SCRIPT_TAG}key`] = IMG_ATTR;
       }
 
-      for (const table of region.network?.routeTables ?? []) if (table.name === 'payments-prod-main') table.name = HOSTILE_TABLE_NAME;
+      for (const table of region.network?.routeTables ?? [])
+        if (table.name === 'payments-prod-main') table.name = HOSTILE_TABLE_NAME;
     }
   }
 

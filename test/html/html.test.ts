@@ -42,32 +42,55 @@ describe('DOT and Graphviz', () => {
     expect(svg).not.toContain('<img');
     expect(svg).not.toContain('<!--');
     // Graphviz wrote the label's text with entities; decoded, it is the name as given (cut at 48 characters).
-    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#45;/g, '-').replace(/&amp;/g, '&'));
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
+      m[1]
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#45;/g, '-')
+        .replace(/&amp;/g, '&'),
+    );
     expect(texts).toContain(`broker ${HOSTILE_BROKER}`.slice(0, 47) + '…');
     // `\N` stayed a backslash and an N: Graphviz did not put the node's name there.
     expect(texts.some((t) => t.includes('pay\\N<script>'))).toBe(true);
   });
 
   it('refuses SVG with a script, an event handler, a link or a foreign object', () => {
-    const ok = '<svg width="10pt" height="10pt" viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg"><g id="graph0" class="graph"><text x="1" y="2">a &lt; b</text></g></svg>';
+    const ok =
+      '<svg width="10pt" height="10pt" viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg"><g id="graph0" class="graph"><text x="1" y="2">a &lt; b</text></g></svg>';
     expect(inlineSvg(`<?xml version="1.0"?>\n<!-- c -->\n${ok}`)).toBe(ok);
-    expect(() => inlineSvg(ok.replace('<g id', '<script>alert(1)</script><g id'))).toThrow(/unexpected element <script>/);
+    expect(() => inlineSvg(ok.replace('<g id', '<script>alert(1)</script><g id'))).toThrow(
+      /unexpected element <script>/,
+    );
     expect(() => inlineSvg(ok.replace('<g id', '<g onload="alert(1)" id'))).toThrow(/unexpected attribute onload/);
-    expect(() => inlineSvg(ok.replace('<text', '<a xlink:href="https://x"><text').replace('</text>', '</text></a>'))).toThrow(/unexpected element <a>/);
-    expect(() => inlineSvg(ok.replace('<g id', '<foreignObject><g id').replace('</svg>', '</foreignObject></svg>'))).toThrow(/unexpected element <foreignObject>/);
+    expect(() =>
+      inlineSvg(ok.replace('<text', '<a xlink:href="https://x"><text').replace('</text>', '</text></a>')),
+    ).toThrow(/unexpected element <a>/);
+    expect(() =>
+      inlineSvg(ok.replace('<g id', '<foreignObject><g id').replace('</svg>', '</foreignObject></svg>')),
+    ).toThrow(/unexpected element <foreignObject>/);
     expect(() => inlineSvg(ok.replace('a &lt; b', 'a <b'))).toThrow(/unexpected markup|unbalanced/);
   });
 
   it('escapes HTML text and attributes, showing control and bidi characters', () => {
-    expect(escapeHtml(`${SCRIPT_TAG}${IMG_ATTR}'\u202E\u0007`)).toBe('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;&#39;\\u202e\\u0007');
+    expect(escapeHtml(`${SCRIPT_TAG}${IMG_ATTR}'\u202E\u0007`)).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;&#39;\\u202e\\u0007',
+    );
   });
 });
 
 describe('the bound on drawings', () => {
   it('keeps the brokers with failing network findings, then the worst verdicts, and counts the rest', async () => {
     const picker = new DiagramPicker(2);
-    const facts = (verdict: string) => ({onPrem: {verdict, networks: [], healthyPathCount: 0, independentPathCount: 0}, internetIngress: {open: false, rules: [], openPorts: []}, missing: []}) as unknown as BrokerNetworkFacts;
-    const failingNetwork = [{status: 'fail', network: {focus: 'broken-path', flows: []}} as unknown as ReportedEvaluation];
+    const facts = (verdict: string) =>
+      ({
+        onPrem: {verdict, networks: [], healthyPathCount: 0, independentPathCount: 0},
+        internetIngress: {open: false, rules: [], openPorts: []},
+        missing: [],
+      }) as unknown as BrokerNetworkFacts;
+    const failingNetwork = [
+      {status: 'fail', network: {focus: 'broken-path', flows: []}} as unknown as ReportedEvaluation,
+    ];
     picker.offer(broker('a-reachable', 1), facts('reachable'), []);
     picker.offer(broker('b-degraded', 2), facts('degraded'), []);
     picker.offer(broker('c-finding', 3), facts('reachable'), failingNetwork);
@@ -96,7 +119,13 @@ describe('the page', () => {
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     expect(scripts).toHaveLength(1);
     const hash = createHash('sha256').update(scripts[0]).digest('base64');
-    expect(csp.split('; ')).toEqual(["default-src 'none'", "style-src 'unsafe-inline'", `script-src 'sha256-${hash}'`, "base-uri 'none'", "form-action 'none'"]);
+    expect(csp.split('; ')).toEqual([
+      "default-src 'none'",
+      "style-src 'unsafe-inline'",
+      `script-src 'sha256-${hash}'`,
+      "base-uri 'none'",
+      "form-action 'none'",
+    ]);
     expect(html).not.toMatch(/\b(src|href)="(?!#)/);
   });
 
@@ -106,10 +135,19 @@ describe('the page', () => {
     const file = join(out, 'plan.html');
     await runCli(['scan', '--plan', plan, '--inventory', DEMO, '--format', 'json', '--output', json, '--quiet']);
     await runCli(['scan', '--plan', plan, '--inventory', DEMO, '--output', file, '--quiet']);
-    const change = (JSON.parse(readFileSync(json, 'utf8')) as {change: {findings: Record<string, Record<string, number>>; verdicts: {broker: string; before: string; after: string}[]}}).change;
+    const change = (
+      JSON.parse(readFileSync(json, 'utf8')) as {
+        change: {
+          findings: Record<string, Record<string, number>>;
+          verdicts: {broker: string; before: string; after: string}[];
+        };
+      }
+    ).change;
     const sum = (state: string) => Object.values(change.findings[state]).reduce((a, b) => a + b, 0);
     const html = readFileSync(file, 'utf8');
-    expect(html).toContain(`Findings introduced ${sum('introduced')}, unchanged ${sum('unchanged')}, resolved ${sum('resolved')}.`);
+    expect(html).toContain(
+      `Findings introduced ${sum('introduced')}, unchanged ${sum('unchanged')}, resolved ${sum('resolved')}.`,
+    );
     expect(change.verdicts.length).toBeGreaterThan(0);
     for (const v of change.verdicts) expect(html).toContain(`<li>${v.broker}: ${v.before} → ${v.after}</li>`);
     expect(html).toContain('vd-pending');

@@ -25,7 +25,12 @@ describe('CloudFormation YAML templates', () => {
 
   it('gives each broker its logical id, block lines and literal name', () => {
     const orders = definition(index, file, 'OrdersBroker');
-    expect(orders).toMatchObject({kind: 'broker', format: 'cloudformation-yaml', type: 'AWS::AmazonMQ::Broker', localName: 'OrdersBroker'});
+    expect(orders).toMatchObject({
+      kind: 'broker',
+      format: 'cloudformation-yaml',
+      type: 'AWS::AmazonMQ::Broker',
+      localName: 'OrdersBroker',
+    });
     expect(orders.startLine).toBe(lineOf(root, file, '  OrdersBroker:'));
     // The block ends on its last tag value, before the blank line and the next resource's comment.
     expect(orders.endLine).toBe(lineOf(root, file, 'Value: CC-1042'));
@@ -61,21 +66,33 @@ describe('CloudFormation YAML templates', () => {
 
   it('takes a tagged !If value as a property, never as a literal', () => {
     const billing = definition(index, file, 'BillingBroker');
-    expect(billing.properties.PubliclyAccessible).toBe(lineOf(root, file, 'PubliclyAccessible: !If [IsBillingPublic, true, false]'));
+    expect(billing.properties.PubliclyAccessible).toBe(
+      lineOf(root, file, 'PubliclyAccessible: !If [IsBillingPublic, true, false]'),
+    );
   });
 
   it('indexes the network resources with their GroupName and Name tags', () => {
     const group = definition(index, file, 'BrokerSecurityGroup');
-    expect(group).toMatchObject({kind: 'security-group', name: {value: 'orders-prod-mq'}, nameTag: {value: 'orders-prod-mq'}});
+    expect(group).toMatchObject({
+      kind: 'security-group',
+      name: {value: 'orders-prod-mq'},
+      nameTag: {value: 'orders-prod-mq'},
+    });
     expect(group.properties['SecurityGroupIngress.1']).toBe(lineOf(root, file, 'FromPort: 8162') - 1);
     expect(definition(index, file, 'AmqpFromOnPremises').kind).toBe('security-group-rule');
-    expect(definition(index, file, 'PrivateRouteTable')).toMatchObject({kind: 'route-table', nameTag: {value: 'payments-prod-private'}});
+    expect(definition(index, file, 'PrivateRouteTable')).toMatchObject({
+      kind: 'route-table',
+      nameTag: {value: 'payments-prod-private'},
+    });
     expect(definition(index, file, 'OnPremisesRoute').kind).toBe('route');
     expect(definition(index, file, 'BrokerTransitGatewayAttachment').kind).toBe('tgw-attachment');
     expect(definition(index, file, 'PrivateSubnetARouteTableAssociation').kind).toBe('auxiliary');
 
     const vpnFile = 'templates/notifications.yml';
-    expect(definition(index, vpnFile, 'DataCentreVpn')).toMatchObject({kind: 'vpn-connection', nameTag: {value: 'dc-east-vpn'}});
+    expect(definition(index, vpnFile, 'DataCentreVpn')).toMatchObject({
+      kind: 'vpn-connection',
+      nameTag: {value: 'dc-east-vpn'},
+    });
     expect(definition(index, vpnFile, 'NotificationsVpnGateway').kind).toBe('vpn-gateway');
     expect(definition(index, vpnFile, 'DataCentreGateway').kind).toBe('customer-gateway');
     expect(definition(index, vpnFile, 'BrokerSubnetAcl').kind).toBe('network-acl');
@@ -85,14 +102,19 @@ describe('CloudFormation YAML templates', () => {
   it('reads flow-style YAML, quoted types and a trailing comment', () => {
     const vpnFile = 'templates/notifications.yml';
     const broker = definition(index, vpnFile, 'NotificationsBroker');
-    expect(broker.name).toEqual({value: 'notifications-prod', line: lineOf(root, vpnFile, "BrokerName: 'notifications-prod'")});
+    expect(broker.name).toEqual({
+      value: 'notifications-prod',
+      line: lineOf(root, vpnFile, "BrokerName: 'notifications-prod'"),
+    });
     expect(broker.properties.DeploymentMode).toBe(lineOf(root, vpnFile, 'DeploymentMode: SINGLE_INSTANCE   # TODO'));
     expect(broker.properties['Logs.General']).toBe(lineOf(root, vpnFile, 'Logs: {General: true}'));
     expect(broker.endLine).toBe(lineOf(root, vpnFile, '{Key: Owner, Value: notifications-team}'));
   });
 
   it('guesses the stack name from the file name, and says that is where it came from', () => {
-    expect(definition(index, file, 'OrdersBroker').stacks).toEqual([{name: 'payments-prod-brokers', source: 'file-name'}]);
+    expect(definition(index, file, 'OrdersBroker').stacks).toEqual([
+      {name: 'payments-prod-brokers', source: 'file-name'},
+    ]);
   });
 });
 
@@ -111,7 +133,9 @@ describe('CloudFormation JSON templates', () => {
     expect(inventory.startLine).toBe(lineOf(root, file, '"InventoryBroker": {'));
     expect(inventory.endLine).toBe(lineOf(root, file, '"ReportingBroker": {') - 1);
     expect(inventory.name).toEqual({value: 'inventory-dev', line: lineOf(root, file, '"BrokerName": "inventory-dev"')});
-    expect(inventory.properties.PubliclyAccessible).toBe(lineOf(root, file, '"PubliclyAccessible": false', {from: inventory.startLine, to: inventory.endLine}));
+    expect(inventory.properties.PubliclyAccessible).toBe(
+      lineOf(root, file, '"PubliclyAccessible": false', {from: inventory.startLine, to: inventory.endLine}),
+    );
 
     const reporting = definition(index, file, 'ReportingBroker');
     expect(reporting.name).toBeUndefined();
@@ -125,7 +149,12 @@ describe('CloudFormation JSON templates', () => {
 
   it('reads tab-indented JSON', () => {
     const table = definition(index, 'stacks/legacy-network.json', 'LegacyRouteTable');
-    expect(table).toMatchObject({kind: 'route-table', startLine: 3, endLine: 9, nameTag: {value: 'dev-legacy', line: 7}});
+    expect(table).toMatchObject({
+      kind: 'route-table',
+      startLine: 3,
+      endLine: 9,
+      nameTag: {value: 'dev-legacy', line: 7},
+    });
   });
 });
 
@@ -146,6 +175,9 @@ describe("CDK's synthesized templates", () => {
   });
 
   it('keeps the hashed logical ids CDK generates', () => {
-    expect(definition(index, file, 'BrokerClients4C2E6F31')).toMatchObject({kind: 'security-group', cdkPath: 'OrdersMessaging/BrokerClients/Resource'});
+    expect(definition(index, file, 'BrokerClients4C2E6F31')).toMatchObject({
+      kind: 'security-group',
+      cdkPath: 'OrdersMessaging/BrokerClients/Resource',
+    });
   });
 });

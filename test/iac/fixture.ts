@@ -21,8 +21,13 @@ export function lineOf(root: string, file: string, needle: string, within: {from
   const lines = readFileSync(join(root, file), 'utf8').split('\n');
   const from = within.from ?? 1;
   const to = within.to ?? lines.length;
-  const hits = lines.map((line, index) => ({line, number: index + 1})).filter(({line, number}) => number >= from && number <= to && line.includes(needle));
-  if (hits.length !== 1) throw new Error(`${file}: expected one line containing ${JSON.stringify(needle)} in lines ${from}-${to}, found ${hits.length}`);
+  const hits = lines
+    .map((line, index) => ({line, number: index + 1}))
+    .filter(({line, number}) => number >= from && number <= to && line.includes(needle));
+  if (hits.length !== 1)
+    throw new Error(
+      `${file}: expected one line containing ${JSON.stringify(needle)} in lines ${from}-${to}, found ${hits.length}`,
+    );
   return hits[0].number;
 }
 
@@ -33,7 +38,13 @@ export function demoBrokers(): Map<string, DeployedResource> {
   for (const account of snapshot.accounts) {
     for (const region of account.regions) {
       for (const broker of region.brokers ?? []) {
-        brokers.set(broker.name, {type: 'broker', arn: broker.arn, id: broker.id, name: broker.name, ...(broker.details && {tags: broker.details.tags})});
+        brokers.set(broker.name, {
+          type: 'broker',
+          arn: broker.arn,
+          id: broker.id,
+          name: broker.name,
+          ...(broker.details && {tags: broker.details.tags}),
+        });
       }
     }
   }
@@ -48,9 +59,17 @@ export function demoBroker(name: string): DeployedResource {
 }
 
 /** A demo broker as CloudFormation would have tagged it. */
-export function withStackTags(resource: DeployedResource, stack: string | undefined, logicalId: string): DeployedResource {
+export function withStackTags(
+  resource: DeployedResource,
+  stack: string | undefined,
+  logicalId: string,
+): DeployedResource {
   return {
     ...resource,
-    tags: {...resource.tags, ...(stack !== undefined && {'aws:cloudformation:stack-name': stack}), 'aws:cloudformation:logical-id': logicalId},
+    tags: {
+      ...resource.tags,
+      ...(stack !== undefined && {'aws:cloudformation:stack-name': stack}),
+      'aws:cloudformation:logical-id': logicalId,
+    },
   };
 }

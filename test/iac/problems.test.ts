@@ -22,16 +22,26 @@ describe('files that do not parse', () => {
       {file: 'network.template.json', line: 13},
       {file: 'security-groups.tf', line: lineOf(root, 'security-groups.tf', 'description = =')},
     ]);
-    expect(problems.every((problem) => problem.severity === 'warning' && problem.message.startsWith('not indexed: '))).toBe(true);
+    expect(
+      problems.every((problem) => problem.severity === 'warning' && problem.message.startsWith('not indexed: ')),
+    ).toBe(true);
   });
 
   it('carry the parser message', () => {
     const messages = Object.fromEntries(problems.map((problem) => [problem.file, problem.message]));
-    expect(messages['broker.yaml']).toBe('not indexed: YAML syntax error: All mapping items must start at the same column');
-    expect(messages['brokers.tf']).toBe('not indexed: HCL syntax error: unexpected end of file: the block logs opened here is not closed');
+    expect(messages['broker.yaml']).toBe(
+      'not indexed: YAML syntax error: All mapping items must start at the same column',
+    );
+    expect(messages['brokers.tf']).toBe(
+      'not indexed: HCL syntax error: unexpected end of file: the block logs opened here is not closed',
+    );
     expect(messages['security-groups.tf']).toBe('not indexed: HCL syntax error: unexpected "="');
-    expect(problems.find((problem) => problem.file === 'security-groups.tf')?.column).toBe('  description = '.length + 1);
-    expect(messages['network.template.json']).toMatch(/^not indexed: JSON syntax error: unexpected end of file, a \{ or \[ is not closed \(.+\)$/);
+    expect(problems.find((problem) => problem.file === 'security-groups.tf')?.column).toBe(
+      '  description = '.length + 1,
+    );
+    expect(messages['network.template.json']).toMatch(
+      /^not indexed: JSON syntax error: unexpected end of file, a \{ or \[ is not closed \(.+\)$/,
+    );
   });
 });
 
@@ -56,7 +66,9 @@ describe('the paths given', () => {
     }
 
     expect(isInputError(error)).toBe(true);
-    expect((error as Error).message).toBe(`${missing}: does not exist: expected a directory (or file) holding CloudFormation templates or Terraform files`);
+    expect((error as Error).message).toBe(
+      `${missing}: does not exist: expected a directory (or file) holding CloudFormation templates or Terraform files`,
+    );
   });
 
   it('a file given explicitly is indexed on its own', () => {
@@ -67,7 +79,8 @@ describe('the paths given', () => {
   });
 
   it('skips node_modules, .git and .terraform, and keeps cdk.out', () => {
-    const template = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Broker:\n    Type: AWS::AmazonMQ::Broker\n    Properties:\n      BrokerName: orders-prod\n';
+    const template =
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Broker:\n    Type: AWS::AmazonMQ::Broker\n    Properties:\n      BrokerName: orders-prod\n';
     const block = 'resource "aws_mq_broker" "orders" {\n  broker_name = "orders-prod"\n}\n';
     for (const [path, text] of [
       ['node_modules/vendored/template.yaml', template],
@@ -86,7 +99,10 @@ describe('the paths given', () => {
   });
 
   it('a byte-order mark does not upset parsers or line numbers', () => {
-    writeFileSync(join(scratch, 'main.tf'), '\uFEFF# brokers\nresource "aws_mq_broker" "orders" {\n  broker_name = "orders-prod"\n}\n');
+    writeFileSync(
+      join(scratch, 'main.tf'),
+      '\uFEFF# brokers\nresource "aws_mq_broker" "orders" {\n  broker_name = "orders-prod"\n}\n',
+    );
     const {index, problems} = buildIacIndex([scratch], scratch);
     expect(problems).toEqual([]);
     expect(index.definitions[0]).toMatchObject({startLine: 2, endLine: 4, name: {value: 'orders-prod', line: 3}});
@@ -96,7 +112,10 @@ describe('the paths given', () => {
     const {index, problems} = buildIacIndex([fixtureRoot('cloudformation-json')], scratch);
     expect(index.definitions).toEqual([]);
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatchObject({severity: 'warning', message: 'not indexed: outside the repository root, so findings could not point at it'});
+    expect(problems[0]).toMatchObject({
+      severity: 'warning',
+      message: 'not indexed: outside the repository root, so findings could not point at it',
+    });
     expect(problems[0].file).toMatch(/^\.\.\/.*\/stacks\/dev-brokers\.template\.json$/);
   });
 
@@ -117,13 +136,25 @@ describe('the paths given', () => {
     writeFileSync(join(scratch, 'main.tf'), 'resource "aws_mq_broker" "orders" {\n  broker_name = "orders-prod"\n}\n');
     const {index, problems} = buildIacIndex([scratch], scratch);
     expect(index.files).toEqual(['main.tf']);
-    expect(problems).toEqual([{severity: 'warning', file: 'hostile.tf', message: expect.stringMatching(/^not indexed: the parser gave up on it \(.+\)$/)}]);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        file: 'hostile.tf',
+        message: expect.stringMatching(/^not indexed: the parser gave up on it \(.+\)$/),
+      },
+    ]);
   });
 
   it('a stacks mapping to a file that is not an indexed template is a warning', () => {
     const root = fixtureRoot('cloudformation-yaml');
     const {problems} = buildIacIndex([root], root, {stacks: {'payments-prod-v2': 'templates/missing.yaml'}});
-    expect(problems).toEqual([{severity: 'warning', file: 'templates/missing.yaml', message: 'stack payments-prod-v2 is mapped to this file, which is not an indexed CloudFormation template'}]);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        file: 'templates/missing.yaml',
+        message: 'stack payments-prod-v2 is mapped to this file, which is not an indexed CloudFormation template',
+      },
+    ]);
   });
 
   it('a CDK manifest that is not JSON is a warning, and its templates are still indexed', () => {
@@ -131,8 +162,13 @@ describe('the paths given', () => {
     writeFileSync(join(scratch, 'cdk.out', 'manifest.json'), '{"version": "36.0.0", "artifacts": {');
     const {index, problems} = buildIacIndex([scratch], scratch);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({file: 'cdk.out/manifest.json', message: expect.stringMatching(/^CDK manifest not read: /)});
-    expect(index.definitions.find((d) => d.address === 'OrdersBroker')?.stacks).toEqual([{name: 'OrdersMessaging', source: 'file-name'}]);
+    expect(problems[0]).toMatchObject({
+      file: 'cdk.out/manifest.json',
+      message: expect.stringMatching(/^CDK manifest not read: /),
+    });
+    expect(index.definitions.find((d) => d.address === 'OrdersBroker')?.stacks).toEqual([
+      {name: 'OrdersMessaging', source: 'file-name'},
+    ]);
   });
 });
 
@@ -154,10 +190,21 @@ describe('the budget of one scan', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'mq-audit-iac-budget-'));
     try {
       // Ten files of 2 KB each, under a budget of 5 KB: three are read, the rest skipped.
-      for (let i = 0; i < 10; i++) writeFileSync(join(scratch, `f${i}.tf`), `resource "aws_security_group" "g${i}" {\n  name = "g${i}"\n}\n# ${'x'.repeat(2000)}\n`);
+      for (let i = 0; i < 10; i++)
+        writeFileSync(
+          join(scratch, `f${i}.tf`),
+          `resource "aws_security_group" "g${i}" {\n  name = "g${i}"\n}\n# ${'x'.repeat(2000)}\n`,
+        );
       const {index, problems} = buildIacIndex([scratch], scratch, {budget: {bytes: 5000}});
       expect(index.files).toEqual(['f0.tf', 'f1.tf', 'f2.tf']);
-      expect(problems).toEqual([{severity: 'warning', file: 'f3.tf', message: 'not indexed, with 6 more file(s) after it: the IaC budget of 5000 bytes per scan was spent (name the folders that hold your templates with --iac)'}]);
+      expect(problems).toEqual([
+        {
+          severity: 'warning',
+          file: 'f3.tf',
+          message:
+            'not indexed, with 6 more file(s) after it: the IaC budget of 5000 bytes per scan was spent (name the folders that hold your templates with --iac)',
+        },
+      ]);
       // The same files within the default budget: all indexed.
       expect(buildIacIndex([scratch], scratch).index.files).toHaveLength(10);
     } finally {
@@ -168,10 +215,13 @@ describe('the budget of one scan', () => {
   it('stops indexing when the time is spent', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'mq-audit-iac-budget-'));
     try {
-      for (let i = 0; i < 3; i++) writeFileSync(join(scratch, `f${i}.tf`), `resource "aws_security_group" "g${i}" {}\n`);
+      for (let i = 0; i < 3; i++)
+        writeFileSync(join(scratch, `f${i}.tf`), `resource "aws_security_group" "g${i}" {}\n`);
       const {index, problems} = buildIacIndex([scratch], scratch, {budget: {milliseconds: -1}});
       expect(index.files).toEqual([]);
-      expect(problems.map((p) => p.message)).toEqual(['not indexed, with 2 more file(s) after it: the IaC budget of -0.001 s per scan was spent (name the folders that hold your templates with --iac)']);
+      expect(problems.map((p) => p.message)).toEqual([
+        'not indexed, with 2 more file(s) after it: the IaC budget of -0.001 s per scan was spent (name the folders that hold your templates with --iac)',
+      ]);
     } finally {
       rmSync(scratch, {recursive: true, force: true});
     }
@@ -186,7 +236,13 @@ describe('a Terraform file larger than any real one', () => {
       writeFileSync(join(scratch, 'ok.tf'), 'resource "aws_security_group" "g" {}\n');
       const {index, problems} = buildIacIndex([scratch], scratch);
       expect(index.files).toEqual(['ok.tf']);
-      expect(problems).toEqual([{severity: 'warning', file: 'garbage.tf', message: 'not indexed: 1048577 bytes, more than the 1048576 looked at'}]);
+      expect(problems).toEqual([
+        {
+          severity: 'warning',
+          file: 'garbage.tf',
+          message: 'not indexed: 1048577 bytes, more than the 1048576 looked at',
+        },
+      ]);
     } finally {
       rmSync(scratch, {recursive: true, force: true});
     }

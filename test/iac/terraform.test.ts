@@ -18,7 +18,15 @@ function definition(found: IacIndex, address: string, file?: string): IacDefinit
 describe('Terraform files', () => {
   it('parses every file (heredocs, comments, merge(), provider aliases) without problems', () => {
     expect(problems).toEqual([]);
-    expect(index.files).toEqual(['brokers.tf', 'envs/dev/main.tf', 'legacy/sandbox.tf', 'modules/broker/main.tf', 'network.tf', 'variables.tf', 'versions.tf']);
+    expect(index.files).toEqual([
+      'brokers.tf',
+      'envs/dev/main.tf',
+      'legacy/sandbox.tf',
+      'modules/broker/main.tf',
+      'network.tf',
+      'variables.tf',
+      'versions.tf',
+    ]);
   });
 
   it('indexes resource blocks only: not data, module, variable or provider blocks, nor other resource types', () => {
@@ -34,7 +42,10 @@ describe('Terraform files', () => {
     expect(orders).toMatchObject({kind: 'broker', type: 'aws_mq_broker', localName: 'orders_prod', file});
     expect(orders.startLine).toBe(lineOf(root, file, 'resource "aws_mq_broker" "orders_prod" {'));
     expect(orders.endLine).toBe(lineOf(root, file, 'resource "aws_mq_broker" "payments_prod" {') - 2);
-    expect(orders.name).toEqual({value: 'orders-prod', line: lineOf(root, file, 'broker_name                = "orders-prod"')});
+    expect(orders.name).toEqual({
+      value: 'orders-prod',
+      line: lineOf(root, file, 'broker_name                = "orders-prod"'),
+    });
 
     const notifications = definition(index, 'aws_mq_broker.notifications_prod');
     expect(notifications.name?.value).toBe('notifications-prod');
@@ -66,13 +77,20 @@ describe('Terraform files', () => {
   it('reads literal Name tags, also as the last argument of merge()', () => {
     const group = definition(index, 'aws_security_group.brokers');
     expect(group).toMatchObject({kind: 'security-group', name: {value: 'orders-prod-mq'}});
-    expect(group.nameTag).toEqual({value: 'orders-prod-mq', line: lineOf(root, 'network.tf', 'tags = merge(local.common_tags, { Name = "orders-prod-mq" })')});
-    expect(group.properties['ingress.1']).toBe(lineOf(root, 'network.tf', 'description = "Web console from the VPC"') - 1);
+    expect(group.nameTag).toEqual({
+      value: 'orders-prod-mq',
+      line: lineOf(root, 'network.tf', 'tags = merge(local.common_tags, { Name = "orders-prod-mq" })'),
+    });
+    expect(group.properties['ingress.1']).toBe(
+      lineOf(root, 'network.tf', 'description = "Web console from the VPC"') - 1,
+    );
     expect(definition(index, 'aws_route_table.private').nameTag?.value).toBe('payments-prod-private');
   });
 
   it('indexes the network families with their kinds', () => {
-    const kinds = Object.fromEntries(index.definitions.filter((d) => d.file === 'network.tf').map((d) => [d.address, d.kind]));
+    const kinds = Object.fromEntries(
+      index.definitions.filter((d) => d.file === 'network.tf').map((d) => [d.address, d.kind]),
+    );
     expect(kinds).toEqual({
       'aws_subnet.private_a': 'subnet',
       'aws_subnet.private_b': 'subnet',
@@ -106,10 +124,15 @@ describe('Terraform files', () => {
   it('reads bare identifier labels and escapes in literal strings', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'mq-audit-tf-'));
     try {
-      writeFileSync(join(scratch, 'main.tf'), 'resource aws_security_group legacy {\n  name = "legacy \\"mq\\" \\u00e9 $${x}"\n}\n');
+      writeFileSync(
+        join(scratch, 'main.tf'),
+        'resource aws_security_group legacy {\n  name = "legacy \\"mq\\" \\u00e9 $${x}"\n}\n',
+      );
       const {index: found, problems: none} = buildIacIndex([scratch], scratch);
       expect(none).toEqual([]);
-      expect(found.definitions).toMatchObject([{address: 'aws_security_group.legacy', name: {value: 'legacy "mq" \u00e9 ${x}', line: 2}}]);
+      expect(found.definitions).toMatchObject([
+        {address: 'aws_security_group.legacy', name: {value: 'legacy "mq" \u00e9 ${x}', line: 2}},
+      ]);
     } finally {
       rmSync(scratch, {recursive: true, force: true});
     }

@@ -47,7 +47,9 @@ beforeAll(async () => {
   installAccountMq(
     stub,
     {
-      [PAYMENTS]: {brokers: {'eu-west-1': brokers(PAYMENTS, 'eu-west-1', 2), 'ap-east-1': brokers(PAYMENTS, 'ap-east-1', 1)}},
+      [PAYMENTS]: {
+        brokers: {'eu-west-1': brokers(PAYMENTS, 'eu-west-1', 2), 'ap-east-1': brokers(PAYMENTS, 'ap-east-1', 1)},
+      },
       [ORDERS]: {brokers: {'eu-west-1': brokers(ORDERS, 'eu-west-1', 3), 'ap-east-1': brokers(ORDERS, 'ap-east-1', 1)}},
     },
     MANAGEMENT,
@@ -81,11 +83,18 @@ function forgetCalls(): void {
 }
 
 function collect(overrides: Partial<CollectOptions>): Promise<Snapshot> {
-  return collectInventory({regions: ['eu-west-1'], allRegions: false, endpoint: stub.url, now: () => new Date('2026-11-25T10:00:00Z'), ...overrides});
+  return collectInventory({
+    regions: ['eu-west-1'],
+    allRegions: false,
+    endpoint: stub.url,
+    now: () => new Date('2026-11-25T10:00:00Z'),
+    ...overrides,
+  });
 }
 
 const brokerCount = (snapshot: Snapshot, accountId: string): number =>
-  snapshot.accounts.find((a) => a.accountId === accountId)?.regions.reduce((n, r) => n + (r.brokers?.length ?? 0), 0) ?? -1;
+  snapshot.accounts.find((a) => a.accountId === accountId)?.regions.reduce((n, r) => n + (r.brokers?.length ?? 0), 0) ??
+  -1;
 
 describe('--organization --role-name', () => {
   let snapshot: Snapshot;
@@ -125,7 +134,14 @@ describe('--organization --role-name', () => {
     const locked = snapshot.accounts.find((a) => a.accountId === LOCKED);
     expect(locked).toEqual({accountId: LOCKED, name: 'locked', partition: 'aws', regions: []});
     expect(snapshot.errors).toEqual([
-      expect.objectContaining({accountId: LOCKED, service: 'sts', operation: 'AssumeRole', code: 'AccessDenied', kind: 'access-denied', resource: `arn:aws:iam::${LOCKED}:role/mq-audit-readonly`}),
+      expect.objectContaining({
+        accountId: LOCKED,
+        service: 'sts',
+        operation: 'AssumeRole',
+        code: 'AccessDenied',
+        kind: 'access-denied',
+        resource: `arn:aws:iam::${LOCKED}:role/mq-audit-readonly`,
+      }),
     ]);
   });
 
@@ -143,10 +159,16 @@ describe('account lists and filters', () => {
   beforeEach(forgetCalls);
   it('--role-arn: the accounts of the given roles, with --exclude-account recorded as skipped', async () => {
     const snapshot = await collect({
-      accounts: {roleArns: [`arn:aws:iam::${PAYMENTS}:role/audit`, `arn:aws:iam::${ORDERS}:role/audit`], exclude: [ORDERS]},
+      accounts: {
+        roleArns: [`arn:aws:iam::${PAYMENTS}:role/audit`, `arn:aws:iam::${ORDERS}:role/audit`],
+        exclude: [ORDERS],
+      },
     });
     expect(snapshot.accounts.map((a) => a.accountId)).toEqual([PAYMENTS]);
-    expect(snapshot.collection.accountSelection).toEqual({source: 'role-arn', skipped: [{accountId: ORDERS, reason: 'excluded'}]});
+    expect(snapshot.collection.accountSelection).toEqual({
+      source: 'role-arn',
+      skipped: [{accountId: ORDERS, reason: 'excluded'}],
+    });
     expect(org.assumed.map((a) => a.roleArn)).toEqual([`arn:aws:iam::${PAYMENTS}:role/audit`]);
     expect(snapshot.errors).toEqual([]);
   });
@@ -166,7 +188,13 @@ describe('account lists and filters', () => {
       const snapshot = await collect({accounts: {organizationRoleName: 'audit'}});
       expect(snapshot.accounts).toEqual([]);
       expect(snapshot.errors).toEqual([
-        expect.objectContaining({service: 'organizations', operation: 'ListAccounts', region: 'us-east-1', code: 'AccessDeniedException', kind: 'access-denied'}),
+        expect.objectContaining({
+          service: 'organizations',
+          operation: 'ListAccounts',
+          region: 'us-east-1',
+          code: 'AccessDeniedException',
+          kind: 'access-denied',
+        }),
       ]);
       expect(stub.requests.filter((r) => r.service !== 'organizations')).toEqual([]);
     } finally {
@@ -185,8 +213,13 @@ describe('account lists and filters', () => {
 describe('--all-regions, per account', () => {
   beforeEach(forgetCalls);
   it('scans each account in the regions it has enabled (opted-in regions yes, not-opted-in no)', async () => {
-    const snapshot = await collect({regions: [], allRegions: true, accounts: {roleArns: [`arn:aws:iam::${PAYMENTS}:role/audit`, `arn:aws:iam::${ORDERS}:role/audit`]}});
-    const regionsOf = (id: string): string[] => snapshot.accounts.find((a) => a.accountId === id)?.regions.map((r) => r.region) ?? [];
+    const snapshot = await collect({
+      regions: [],
+      allRegions: true,
+      accounts: {roleArns: [`arn:aws:iam::${PAYMENTS}:role/audit`, `arn:aws:iam::${ORDERS}:role/audit`]},
+    });
+    const regionsOf = (id: string): string[] =>
+      snapshot.accounts.find((a) => a.accountId === id)?.regions.map((r) => r.region) ?? [];
     expect(regionsOf(PAYMENTS)).toEqual(['eu-west-1']);
     expect(regionsOf(ORDERS)).toEqual(['ap-east-1', 'eu-west-1']);
     expect(brokerCount(snapshot, ORDERS)).toBe(4);
@@ -205,16 +238,32 @@ describe('the account and pacing flags', () => {
   it('turn into collection options', () => {
     expect(
       liveOptions(
-        {...base, organization: true, 'role-name': 'audit/mq-audit', 'external-id': 'x-1', 'exclude-account': [SUSPENDED], shard: '2/3', deadline: '90s', 'rate-headroom': '0.8'},
+        {
+          ...base,
+          organization: true,
+          'role-name': 'audit/mq-audit',
+          'external-id': 'x-1',
+          'exclude-account': [SUSPENDED],
+          shard: '2/3',
+          deadline: '90s',
+          'rate-headroom': '0.8',
+        },
         config,
       ),
     ).toMatchObject({
-      accounts: {organizationRoleName: 'audit/mq-audit', externalId: 'x-1', exclude: [SUSPENDED], shard: {index: 2, count: 3}},
+      accounts: {
+        organizationRoleName: 'audit/mq-audit',
+        externalId: 'x-1',
+        exclude: [SUSPENDED],
+        shard: {index: 2, count: 3},
+      },
       deadlineMs: 90_000,
       deadlineLabel: '1m30s',
       rateHeadroom: 0.8,
     });
-    expect(liveOptions({...base, 'role-arn': [`arn:aws:iam::${PAYMENTS}:role/audit`], account: [PAYMENTS]}, config).accounts).toEqual({
+    expect(
+      liveOptions({...base, 'role-arn': [`arn:aws:iam::${PAYMENTS}:role/audit`], account: [PAYMENTS]}, config).accounts,
+    ).toEqual({
       roleArns: [`arn:aws:iam::${PAYMENTS}:role/audit`],
       include: [PAYMENTS],
     });
@@ -225,7 +274,10 @@ describe('the account and pacing flags', () => {
     [{organization: true}, /--organization: needs --role-name/],
     [{organization: true, 'role-name': 'bad name'}, /--role-name: "bad name" is not an IAM role name/],
     [{account: [PAYMENTS]}, /--account: selects among the accounts of --role-arn or --organization/],
-    [{'role-arn': [`arn:aws:iam::${PAYMENTS}:role/a`], 'exclude-account': ['1234']}, /--exclude-account: "1234" is not an AWS account id/],
+    [
+      {'role-arn': [`arn:aws:iam::${PAYMENTS}:role/a`], 'exclude-account': ['1234']},
+      /--exclude-account: "1234" is not an AWS account id/,
+    ],
     [{shard: '4/3'}, /--shard: "4\/3" is not a shard: expected I\/N/],
     [{deadline: 'soon'}, /--deadline: "soon" is not a duration/],
     [{'rate-headroom': '0'}, /--rate-headroom: "0" is not a fraction in \(0, 1\]/],

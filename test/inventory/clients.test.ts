@@ -5,7 +5,12 @@ import {STSClient} from '@aws-sdk/client-sts';
 
 import {ListBrokersCommand} from '@aws-sdk/client-mq';
 
-import {createAwsClients, DEFAULT_REQUEST_TIMEOUT_MS, endpointOverrides, sharedConnections} from '../../src/inventory/clients';
+import {
+  createAwsClients,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  endpointOverrides,
+  sharedConnections,
+} from '../../src/inventory/clients';
 import {installMq, startAwsStub} from '../helpers/aws-stub';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -27,7 +32,12 @@ describe('createAwsClients', () => {
 
   // The timeouts are checked by behaviour (a server that never answers) in collect-stub.test.ts.
   it('configures region, profile, endpoint and standard retries', async () => {
-    const clients = createAwsClients({profile: 'audit', endpoint: 'http://127.0.0.1:4566', maxAttempts: 5, requestTimeoutMs: 1234});
+    const clients = createAwsClients({
+      profile: 'audit',
+      endpoint: 'http://127.0.0.1:4566',
+      maxAttempts: 5,
+      requestTimeoutMs: 1234,
+    });
     try {
       const {config} = clients.mq('eu-central-1');
 
@@ -112,10 +122,14 @@ describe('shared connections', () => {
 
 describe('SigV4 signers', () => {
   interface Signer {
-    sign(request: object, options: {signingDate: Date; signingRegion: string; signingService: string}): Promise<{headers: Record<string, string>}>;
+    sign(
+      request: object,
+      options: {signingDate: Date; signingRegion: string; signingService: string},
+    ): Promise<{headers: Record<string, string>}>;
   }
   type SignerFactory = (authScheme?: {signingRegion?: string; signingName?: string}) => Promise<Signer>;
-  const signerOf = (client: MqClient | EC2Client): SignerFactory => (client.config as unknown as {signer: SignerFactory}).signer;
+  const signerOf = (client: MqClient | EC2Client): SignerFactory =>
+    (client.config as unknown as {signer: SignerFactory}).signer;
 
   // Expiring within the SDK's 5-minute refresh window, so every signature asks the provider again.
   let current = {accessKeyId: 'AKIAFIRSTKEY0000000A', secretAccessKey: 'first-secret'};
@@ -152,7 +166,9 @@ describe('SigV4 signers', () => {
     try {
       const reused = await signerOf(clients.mq('eu-west-1'))({signingRegion: 'eu-west-1', signingName: 'mq'});
       const options = {signingDate, signingRegion: 'eu-west-1', signingService: 'mq'};
-      const fresh = async () => (await (await signerOf(reference)({signingRegion: 'eu-west-1', signingName: 'mq'})).sign(request(), options)).headers.authorization;
+      const fresh = async () =>
+        (await (await signerOf(reference)({signingRegion: 'eu-west-1', signingName: 'mq'})).sign(request(), options))
+          .headers.authorization;
 
       const before = (await reused.sign(request(), options)).headers.authorization;
       expect(before).toContain('Credential=AKIAFIRSTKEY0000000A/20261203/eu-west-1/mq/aws4_request');
@@ -175,7 +191,9 @@ describe('SigV4 signers', () => {
     const clients = createAwsClients({credentials});
     const reference = new MqClient({region: 'eu-west-1', credentials});
     // The SDK's signer class, from its own signer (ours wraps the instance method, not the class).
-    const proto = Object.getPrototypeOf(await signerOf(reference)({signingRegion: 'eu-west-1', signingName: 'mq'})) as {getSigningKey: (...args: unknown[]) => Promise<Uint8Array>};
+    const proto = Object.getPrototypeOf(await signerOf(reference)({signingRegion: 'eu-west-1', signingName: 'mq'})) as {
+      getSigningKey: (...args: unknown[]) => Promise<Uint8Array>;
+    };
     const derive = jest.spyOn(proto, 'getSigningKey');
     try {
       const reused = await signerOf(clients.mq('eu-west-1'))({signingRegion: 'eu-west-1', signingName: 'mq'});
@@ -186,13 +204,17 @@ describe('SigV4 signers', () => {
 
       // A new day is a new key, and so are new credentials.
       const nextDay = {...options, signingDate: new Date('2026-12-04T00:00:01Z')};
-      expect((await reused.sign(request(), nextDay)).headers.authorization).toContain('/20261204/eu-west-1/mq/aws4_request');
+      expect((await reused.sign(request(), nextDay)).headers.authorization).toContain(
+        '/20261204/eu-west-1/mq/aws4_request',
+      );
       expect(derive).toHaveBeenCalledTimes(2);
       current = {accessKeyId: 'AKIASECONDKEY000000B', secretAccessKey: 'second-secret'};
       const rotated = (await reused.sign(request(), nextDay)).headers.authorization;
       expect(derive).toHaveBeenCalledTimes(3);
       derive.mockRestore();
-      const fresh = await (await signerOf(reference)({signingRegion: 'eu-west-1', signingName: 'mq'})).sign(request(), nextDay);
+      const fresh = await (
+        await signerOf(reference)({signingRegion: 'eu-west-1', signingName: 'mq'})
+      ).sign(request(), nextDay);
       expect(rotated).toBe(fresh.headers.authorization);
     } finally {
       derive.mockRestore();
@@ -224,11 +246,18 @@ describe('endpointOverrides', () => {
         AWS_ENDPOINT_URL_MQ: 'http://mq-only:1',
         AWS_ENDPOINT_URL_DIRECT_CONNECT: 'http://dx-only:2',
       }),
-    ).toEqual({directconnect: 'http://dx-only:2', ec2: 'http://moto:5000', mq: 'http://mq-only:1', sts: 'http://moto:5000'});
+    ).toEqual({
+      directconnect: 'http://dx-only:2',
+      ec2: 'http://moto:5000',
+      mq: 'http://mq-only:1',
+      sts: 'http://moto:5000',
+    });
   });
 
   it('honours AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', () => {
-    expect(endpointOverrides(undefined, {AWS_ENDPOINT_URL: 'http://moto:5000', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true'})).toBeUndefined();
+    expect(
+      endpointOverrides(undefined, {AWS_ENDPOINT_URL: 'http://moto:5000', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true'}),
+    ).toBeUndefined();
   });
 
   it('never records user info from the URL', () => {

@@ -29,6 +29,8 @@ describe('mapWithConcurrency', () => {
   });
 
   it('rejects when a call rejects', async () => {
-    await expect(mapWithConcurrency([1, 2, 3], 2, async (n) => (n === 2 ? Promise.reject(new Error('bad')) : n))).rejects.toThrow('bad');
+    await expect(
+      mapWithConcurrency([1, 2, 3], 2, async (n) => (n === 2 ? Promise.reject(new Error('bad')) : n)),
+    ).rejects.toThrow('bad');
   });
 });

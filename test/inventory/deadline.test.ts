@@ -37,7 +37,13 @@ describe('durations', () => {
   });
 
   it('formats durations back the way people write them', () => {
-    expect([900_000, 5_400_000, 90_000, 1500, 250].map(formatDuration)).toEqual(['15m', '1h30m', '1m30s', '1.5s', '250ms']);
+    expect([900_000, 5_400_000, 90_000, 1500, 250].map(formatDuration)).toEqual([
+      '15m',
+      '1h30m',
+      '1m30s',
+      '1.5s',
+      '250ms',
+    ]);
   });
 
   it('a deadline that passes rejects what is outstanding, and everything after', async () => {
@@ -89,12 +95,17 @@ describe('a scan against a misbehaving endpoint', () => {
     }).then((outcome) => ({...outcome, seconds: (performance.now() - started) / 1000}));
   }
 
-  const resultsIn = (report: ScanReport, region: string): ScanReport['results'] => report.results.filter((r) => r.resource.region === region);
+  const resultsIn = (report: ScanReport, region: string): ScanReport['results'] =>
+    report.results.filter((r) => r.resource.region === region);
 
   it('--deadline: a dead endpoint is cut short, every unanswered call is a timeout error, the rest is evaluated, exit 3', async () => {
     // GIVEN DescribeBroker in one region never answers
-    const handlers = installMq(stub, {brokers: {[HEALTHY]: brokers(ACCOUNT, HEALTHY, 2), [SICK]: brokers(ACCOUNT, SICK, 3)}});
-    stub.on('mq', 'DescribeBroker', (req) => (req.region === SICK ? new Promise(() => undefined) : handlers.DescribeBroker(req)));
+    const handlers = installMq(stub, {
+      brokers: {[HEALTHY]: brokers(ACCOUNT, HEALTHY, 2), [SICK]: brokers(ACCOUNT, SICK, 3)},
+    });
+    stub.on('mq', 'DescribeBroker', (req) =>
+      req.region === SICK ? new Promise(() => undefined) : handlers.DescribeBroker(req),
+    );
 
     // WHEN the scan runs with a 1.5 s deadline (the per-call timeout, 10 s, would come much later)
     const {report, snapshot, seconds} = await scan({deadlineMs: 1500, deadlineLabel: '1.5s'});
@@ -103,9 +114,17 @@ describe('a scan against a misbehaving endpoint', () => {
     expect(seconds).toBeLessThan(5);
     // Every error is a deadline cut: the three DescribeBroker calls, and whatever was still to come after them
     // (the account's Direct Connect gateways are read after its regions).
-    expect(snapshot.errors.every((e) => e.code === DEADLINE_CODE && e.kind === 'timeout' && /--deadline 1\.5s/.test(e.message))).toBe(true);
+    expect(
+      snapshot.errors.every(
+        (e) => e.code === DEADLINE_CODE && e.kind === 'timeout' && /--deadline 1\.5s/.test(e.message),
+      ),
+    ).toBe(true);
     const cutBrokers = snapshot.errors.filter((e) => e.operation === 'DescribeBroker');
-    expect(cutBrokers.map((e) => e.resource).sort()).toEqual(brokers(ACCOUNT, SICK, 3).map((b) => b.BrokerId).sort());
+    expect(cutBrokers.map((e) => e.resource).sort()).toEqual(
+      brokers(ACCOUNT, SICK, 3)
+        .map((b) => b.BrokerId)
+        .sort(),
+    );
     expect(cutBrokers.every((e) => e.region === SICK)).toBe(true);
     expect(snapshot.collection.pacing).toMatchObject({deadline: '1.5s', deadlineExceeded: true});
     // the healthy region was collected and evaluated; the cut brokers are errors, never passes
@@ -115,13 +134,25 @@ describe('a scan against a misbehaving endpoint', () => {
   }, 30_000);
 
   it('without a deadline, the per-call timeout still ends a dead call (classified as timeout)', async () => {
-    const handlers = installMq(stub, {brokers: {[HEALTHY]: brokers(ACCOUNT, HEALTHY, 1), [SICK]: brokers(ACCOUNT, SICK, 1)}});
-    stub.on('mq', 'DescribeBroker', (req) => (req.region === SICK ? new Promise(() => undefined) : handlers.DescribeBroker(req)));
+    const handlers = installMq(stub, {
+      brokers: {[HEALTHY]: brokers(ACCOUNT, HEALTHY, 1), [SICK]: brokers(ACCOUNT, SICK, 1)},
+    });
+    stub.on('mq', 'DescribeBroker', (req) =>
+      req.region === SICK ? new Promise(() => undefined) : handlers.DescribeBroker(req),
+    );
     const {collectInventory} = await import('../../src/inventory/collect');
     const started = performance.now();
-    const snapshot = await collectInventory({regions: [HEALTHY, SICK], allRegions: false, endpoint: stub.url, requestTimeoutMs: 300, maxAttempts: 1});
+    const snapshot = await collectInventory({
+      regions: [HEALTHY, SICK],
+      allRegions: false,
+      endpoint: stub.url,
+      requestTimeoutMs: 300,
+      maxAttempts: 1,
+    });
     expect((performance.now() - started) / 1000).toBeLessThan(5);
-    expect(snapshot.errors).toEqual([expect.objectContaining({region: SICK, operation: 'DescribeBroker', kind: 'timeout'})]);
+    expect(snapshot.errors).toEqual([
+      expect.objectContaining({region: SICK, operation: 'DescribeBroker', kind: 'timeout'}),
+    ]);
     expect(snapshot.collection.pacing?.deadlineExceeded).toBeUndefined();
   }, 30_000);
 
@@ -133,7 +164,9 @@ describe('a scan against a misbehaving endpoint', () => {
       return req.params['broker-id'] === truncated ? {...full, body: (full.body ?? '').slice(0, 120)} : full;
     });
     const {report, snapshot} = await scan({regions: [HEALTHY]});
-    expect(snapshot.errors).toEqual([expect.objectContaining({operation: 'DescribeBroker', resource: truncated, kind: 'malformed-response'})]);
+    expect(snapshot.errors).toEqual([
+      expect.objectContaining({operation: 'DescribeBroker', resource: truncated, kind: 'malformed-response'}),
+    ]);
     const verdicts = Object.fromEntries(report.results.map((r) => [r.resource.id, r.status]));
     expect(verdicts[truncated]).toBe('error');
     expect(Object.values(verdicts).filter((v) => v === 'pass')).toHaveLength(1);
@@ -144,9 +177,13 @@ describe('a scan against a misbehaving endpoint', () => {
     const handlers = installMq(stub, {
       brokers: {[HEALTHY]: brokers(ACCOUNT, HEALTHY, 1, {publiclyAccessible: true}), [SICK]: brokers(ACCOUNT, SICK, 1)},
     });
-    stub.on('mq', 'ListBrokers', (req) => (req.region === SICK ? mqAccessDenied('mq:ListBrokers', '*') : handlers.ListBrokers(req)));
+    stub.on('mq', 'ListBrokers', (req) =>
+      req.region === SICK ? mqAccessDenied('mq:ListBrokers', '*') : handlers.ListBrokers(req),
+    );
     const {report, snapshot} = await scan({});
-    expect(snapshot.errors).toEqual([expect.objectContaining({region: SICK, operation: 'ListBrokers', kind: 'access-denied'})]);
+    expect(snapshot.errors).toEqual([
+      expect.objectContaining({region: SICK, operation: 'ListBrokers', kind: 'access-denied'}),
+    ]);
     expect(snapshot.accounts[0].regions.find((r) => r.region === SICK)?.brokers).toBeNull();
     expect(resultsIn(report, HEALTHY).map((r) => r.status)).toEqual(['fail']);
     expect(report.gate.exitCode).toBe(EXIT.gateFailed);

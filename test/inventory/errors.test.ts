@@ -4,7 +4,8 @@ import {RepeatedTokenError} from '../../src/inventory/paginate';
 /** Shaped like the SDK's errors: service errors carry the code as `name`, network errors as `code`. */
 const sdkError = (name: string, message = 'boom', httpStatusCode?: number): Error =>
   Object.assign(new Error(message), {name, $metadata: {httpStatusCode, attempts: 3}});
-const nodeError = (code: string, message: string, extra: object = {}): Error => Object.assign(new Error(message), {code, ...extra});
+const nodeError = (code: string, message: string, extra: object = {}): Error =>
+  Object.assign(new Error(message), {code, ...extra});
 
 describe('classifyAwsError', () => {
   it.each([
@@ -33,18 +34,31 @@ describe('classifyAwsError', () => {
   });
 
   it('classifies Node network errors by their code', () => {
-    expect(classifyAwsError(nodeError('ETIMEDOUT', 'connect ETIMEDOUT 10.0.0.1:443'))).toMatchObject({code: 'ETIMEDOUT', kind: 'timeout'});
-    expect(classifyAwsError(nodeError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:1'))).toMatchObject({code: 'ECONNREFUSED', kind: 'other'});
+    expect(classifyAwsError(nodeError('ETIMEDOUT', 'connect ETIMEDOUT 10.0.0.1:443'))).toMatchObject({
+      code: 'ETIMEDOUT',
+      kind: 'timeout',
+    });
+    expect(classifyAwsError(nodeError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:1'))).toMatchObject({
+      code: 'ECONNREFUSED',
+      kind: 'other',
+    });
   });
 
   it('keeps the request-timeout code the SDK HTTP handler gives', () => {
-    const err = Object.assign(new Error('a request has exceeded the configured 10000 ms requestTimeout.'), {name: 'TimeoutError', code: 'ETIMEDOUT'});
+    const err = Object.assign(new Error('a request has exceeded the configured 10000 ms requestTimeout.'), {
+      name: 'TimeoutError',
+      code: 'ETIMEDOUT',
+    });
     expect(classifyAwsError(err)).toMatchObject({code: 'TimeoutError', kind: 'timeout'});
   });
 
   it('calls a DNS failure on an AWS service host "not offered", but not one on any other host', () => {
-    const aws = nodeError('ENOTFOUND', 'getaddrinfo ENOTFOUND mq.ap-southeast-7.amazonaws.com', {hostname: 'mq.ap-southeast-7.amazonaws.com'});
-    const china = nodeError('ENOTFOUND', 'getaddrinfo ENOTFOUND mq.cn-north-9.amazonaws.com.cn', {hostname: 'mq.cn-north-9.amazonaws.com.cn'});
+    const aws = nodeError('ENOTFOUND', 'getaddrinfo ENOTFOUND mq.ap-southeast-7.amazonaws.com', {
+      hostname: 'mq.ap-southeast-7.amazonaws.com',
+    });
+    const china = nodeError('ENOTFOUND', 'getaddrinfo ENOTFOUND mq.cn-north-9.amazonaws.com.cn', {
+      hostname: 'mq.cn-north-9.amazonaws.com.cn',
+    });
     const localstack = nodeError('ENOTFOUND', 'getaddrinfo ENOTFOUND localstack', {hostname: 'localstack'});
 
     expect(classifyAwsError(aws)).toMatchObject({code: 'ENOTFOUND', kind: 'not-offered'});
@@ -53,15 +67,25 @@ describe('classifyAwsError', () => {
   });
 
   it('recognises "not available in this region" messages', () => {
-    expect(classifyAwsError(sdkError('InvalidAction', 'The action ListBrokers is not available in this region', 400)).kind).toBe('not-offered');
+    expect(
+      classifyAwsError(sdkError('InvalidAction', 'The action ListBrokers is not available in this region', 400)).kind,
+    ).toBe('not-offered');
   });
 
   it('calls deserialization failures and repeated tokens malformed responses', () => {
-    const deserialization = Object.assign(new Error('Unexpected token < in JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.'), {
-      $metadata: {httpStatusCode: 200},
-    });
+    const deserialization = Object.assign(
+      new Error(
+        'Unexpected token < in JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.',
+      ),
+      {
+        $metadata: {httpStatusCode: 200},
+      },
+    );
     expect(classifyAwsError(deserialization).kind).toBe('malformed-response');
-    expect(classifyAwsError(new RepeatedTokenError('tok'))).toMatchObject({code: 'RepeatedPaginationToken', kind: 'malformed-response'});
+    expect(classifyAwsError(new RepeatedTokenError('tok'))).toMatchObject({
+      code: 'RepeatedPaginationToken',
+      kind: 'malformed-response',
+    });
   });
 
   it('copes with things that are not errors', () => {
@@ -72,14 +96,19 @@ describe('classifyAwsError', () => {
 
 describe('redactCredentials', () => {
   it('removes access key ids, signatures, security tokens and the configured secret', () => {
-    const env = {AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLETOKEN'};
+    const env = {
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLETOKEN',
+    };
     const message =
       'SignatureDoesNotMatch for AKIAIOSFODNN7EXAMPLE: Credential=ASIAXAMPLE1234567890/20261125/eu-west-1/mq/aws4_request, ' +
       'Signature=0123abcd; x-amz-security-token: FwoGZXIvYXdzEXAMPLETOKEN; secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
     const redacted = redactCredentials(message, env);
 
-    expect(redacted).not.toMatch(/AKIAIOSFODNN7EXAMPLE|ASIAXAMPLE1234567890|0123abcd|FwoGZXIvYXdzEXAMPLETOKEN|wJalrXUtnFEMI/);
+    expect(redacted).not.toMatch(
+      /AKIAIOSFODNN7EXAMPLE|ASIAXAMPLE1234567890|0123abcd|FwoGZXIvYXdzEXAMPLETOKEN|wJalrXUtnFEMI/,
+    );
     expect(redacted).toContain('AKIA****');
   });
 
@@ -90,7 +119,13 @@ describe('redactCredentials', () => {
 
 describe('toCollectionError', () => {
   it('carries the context and omits what is unknown', () => {
-    expect(toCollectionError(sdkError('AccessDeniedException', 'denied', 403), {service: 'mq', operation: 'ListBrokers', region: 'eu-west-1'})).toStrictEqual({
+    expect(
+      toCollectionError(sdkError('AccessDeniedException', 'denied', 403), {
+        service: 'mq',
+        operation: 'ListBrokers',
+        region: 'eu-west-1',
+      }),
+    ).toStrictEqual({
       service: 'mq',
       operation: 'ListBrokers',
       region: 'eu-west-1',

@@ -42,9 +42,17 @@ export const ORDERS_AMQ_PROD: Broker = {
       generalLogGroup: `/aws/amazonmq/broker/${ORDERS_ID}/general`,
       auditLogGroup: `/aws/amazonmq/broker/${ORDERS_ID}/audit`,
     },
-    encryption: {useAwsOwnedKey: false, kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/8d3f1c2a-6b4e-4f9a-a7c5-2e1d0b9f8a76'},
+    encryption: {
+      useAwsOwnedKey: false,
+      kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/8d3f1c2a-6b4e-4f9a-a7c5-2e1d0b9f8a76',
+    },
     maintenanceWindow: {dayOfWeek: 'SUNDAY', timeOfDay: '03:00', timeZone: 'UTC'},
-    tags: {CostCenter: 'cc-4711', Environment: 'prod', Team: 'payments', 'aws:cloudformation:stack-name': 'orders-messaging'},
+    tags: {
+      CostCenter: 'cc-4711',
+      Environment: 'prod',
+      Team: 'payments',
+      'aws:cloudformation:stack-name': 'orders-messaging',
+    },
     instances: [
       {
         consoleUrl: `https://${ORDERS_ID}-1.mq.eu-west-1.amazonaws.com:8162`,
@@ -58,7 +66,11 @@ export const ORDERS_AMQ_PROD: Broker = {
       },
     ],
     dataReplicationMode: 'CRDR',
-    dataReplication: {role: 'PRIMARY', counterpartBrokerId: 'b-0d6e8a3c-2f71-4b95-9c4e-8a1b3d5f7e29', counterpartRegion: 'eu-central-1'},
+    dataReplication: {
+      role: 'PRIMARY',
+      counterpartBrokerId: 'b-0d6e8a3c-2f71-4b95-9c4e-8a1b3d5f7e29',
+      counterpartRegion: 'eu-central-1',
+    },
     users: [],
     configuration: {id: 'c-5a8e2f14-93b7-4d0c-b6e1-7f2c9a4d8e03', revision: 4},
   },

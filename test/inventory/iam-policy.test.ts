@@ -66,7 +66,8 @@ export function actionsIn(file: string, text: string): Usage[] {
       const named = clause?.namedBindings;
       if (clause && clause.phaseModifier !== ts.SyntaxKind.TypeKeyword && named && ts.isNamedImports(named)) {
         for (const element of named.elements) {
-          if (!element.isTypeOnly) imported.push({name: (element.propertyName ?? element.name).text, module: node.moduleSpecifier.text});
+          if (!element.isTypeOnly)
+            imported.push({name: (element.propertyName ?? element.name).text, module: node.moduleSpecifier.text});
         }
       }
     }
@@ -89,7 +90,10 @@ export function actionsIn(file: string, text: string): Usage[] {
   visit(source);
 
   return imported
-    .filter(({name, module}) => module.startsWith('@aws-sdk/') && (/^[A-Z]\w*Command$/.test(name) || /^paginate[A-Z]/.test(name)))
+    .filter(
+      ({name, module}) =>
+        module.startsWith('@aws-sdk/') && (/^[A-Z]\w*Command$/.test(name) || /^paginate[A-Z]/.test(name)),
+    )
     .map(({name, module}) => {
       const prefix = SERVICE_PREFIX[module];
       if (!prefix) throw new Error(`${file}: ${name} comes from ${module}, which has no IAM prefix in this test`);
@@ -116,7 +120,9 @@ interface Statement {
 
 function policyActions(file = POLICY): string[] {
   const policy = JSON.parse(readFileSync(file, 'utf8')) as {Statement: Statement[]};
-  return policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+  return policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) =>
+    Array.isArray(s.Action) ? s.Action : [s.Action],
+  );
 }
 
 describe('iam/mq-audit-readonly.json', () => {
@@ -138,7 +144,9 @@ describe('iam/mq-audit-readonly.json', () => {
 
   it('allows exactly the actions the code can send (with iam/mq-audit-management.json)', () => {
     const allowed = [...policyActions(), ...policyActions(MANAGEMENT_POLICY)];
-    const missing = [...used.keys()].filter((action) => !allowed.includes(action)).map((action) => `${action} (used in ${used.get(action)?.join(', ')})`);
+    const missing = [...used.keys()]
+      .filter((action) => !allowed.includes(action))
+      .map((action) => `${action} (used in ${used.get(action)?.join(', ')})`);
     const unused = allowed.filter((action) => !used.has(action));
 
     expect(missing).toEqual([]);
@@ -156,7 +164,9 @@ describe('iam/mq-audit-readonly.json', () => {
   });
 
   it('allows only read-only actions (Describe/List/Get, plus the justified exceptions)', () => {
-    const notReadOnly = policyActions().filter((action) => !READ_ONLY_VERB.test(action.split(':')[1] ?? '') && !NON_VERB_READ_ONLY.has(action));
+    const notReadOnly = policyActions().filter(
+      (action) => !READ_ONLY_VERB.test(action.split(':')[1] ?? '') && !NON_VERB_READ_ONLY.has(action),
+    );
     expect(notReadOnly).toEqual([]);
   });
 });
@@ -174,9 +184,17 @@ describe('actionsIn (the scanner this test relies on)', () => {
         const sts = new (await import('@aws-sdk/client-sts')).GetCallerIdentityCommand({});
       }`;
 
-    const actions = actionsIn('example.ts', text).map((u) => u.action).sort();
+    const actions = actionsIn('example.ts', text)
+      .map((u) => u.action)
+      .sort();
 
-    expect(actions).toEqual(['ec2:DescribeRegions', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'organizations:ListAccounts', 'sts:GetCallerIdentity']);
+    expect(actions).toEqual([
+      'ec2:DescribeRegions',
+      'ec2:DescribeSubnets',
+      'ec2:DescribeVpcs',
+      'organizations:ListAccounts',
+      'sts:GetCallerIdentity',
+    ]);
   });
 
   it('fails on a command from an SDK package it has no IAM prefix for', () => {

@@ -119,37 +119,52 @@ describe('collectBrokers', () => {
   });
 
   it('gives brokers null and an error when ListBrokers fails', async () => {
-    mq.on(ListBrokersCommand).rejects(serviceError('AccessDeniedException', 'User is not authorized to perform: mq:ListBrokers', 403));
+    mq.on(ListBrokersCommand).rejects(
+      serviceError('AccessDeniedException', 'User is not authorized to perform: mq:ListBrokers', 403),
+    );
 
     const result = await collectBrokers(ctx());
 
     expect(result.mqOffered).toBe(true);
     expect(result.brokers).toBeNull();
-    expect(result.errors).toEqual([expect.objectContaining({service: 'mq', operation: 'ListBrokers', kind: 'access-denied'})]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({service: 'mq', operation: 'ListBrokers', kind: 'access-denied'}),
+    ]);
     expect(mq).toHaveReceivedCommandTimes(DescribeBrokerCommand, 0);
   });
 
   it('gives brokers null when a later ListBrokers page fails: a partial list would read as "no other brokers"', async () => {
     mq.on(ListBrokersCommand)
       .resolvesOnce(listBrokersPage(1))
-      .rejectsOnce(serviceError('InternalServerErrorException', 'We encountered an internal error. Please try again.', 500));
+      .rejectsOnce(
+        serviceError('InternalServerErrorException', 'We encountered an internal error. Please try again.', 500),
+      );
 
     const result = await collectBrokers(ctx());
 
     expect(result.brokers).toBeNull();
-    expect(result.errors).toEqual([expect.objectContaining({operation: 'ListBrokers', code: 'InternalServerErrorException', kind: 'other'})]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({operation: 'ListBrokers', code: 'InternalServerErrorException', kind: 'other'}),
+    ]);
   });
 
   it('records throttling that outlasted the SDK retries as kind throttled', async () => {
     recordListBrokersInputs();
     describeFromFixtures();
-    mq.on(DescribeBrokerCommand, {BrokerId: RABBITMQ_CLUSTER_ID}).rejects(serviceError('TooManyRequestsException', 'Rate exceeded', 429));
+    mq.on(DescribeBrokerCommand, {BrokerId: RABBITMQ_CLUSTER_ID}).rejects(
+      serviceError('TooManyRequestsException', 'Rate exceeded', 429),
+    );
 
     const result = await collectBrokers(ctx());
 
     expect(result.brokers?.[2]).toStrictEqual({...EVENTS_RMQ_PROD, details: null});
     expect(result.errors).toEqual([
-      expect.objectContaining({operation: 'DescribeBroker', resource: RABBITMQ_CLUSTER_ID, code: 'TooManyRequestsException', kind: 'throttled'}),
+      expect.objectContaining({
+        operation: 'DescribeBroker',
+        resource: RABBITMQ_CLUSTER_ID,
+        code: 'TooManyRequestsException',
+        kind: 'throttled',
+      }),
     ]);
   });
 
@@ -161,7 +176,9 @@ describe('collectBrokers', () => {
 
     expect(mq).toHaveReceivedCommandTimes(ListBrokersCommand, 2);
     expect(result.brokers).toBeNull();
-    expect(result.errors).toEqual([expect.objectContaining({operation: 'ListBrokers', code: 'RepeatedPaginationToken', kind: 'malformed-response'})]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({operation: 'ListBrokers', code: 'RepeatedPaginationToken', kind: 'malformed-response'}),
+    ]);
   });
 
   it('treats a DescribeBroker answer without PubliclyAccessible as malformed, never as "private"', async () => {
@@ -174,14 +191,23 @@ describe('collectBrokers', () => {
 
     expect(result.brokers?.[1].details).toBeNull();
     expect(result.errors).toEqual([
-      expect.objectContaining({operation: 'DescribeBroker', resource: SINGLE_INSTANCE_ID, kind: 'malformed-response', message: 'response lacks PubliclyAccessible'}),
+      expect.objectContaining({
+        operation: 'DescribeBroker',
+        resource: SINGLE_INSTANCE_ID,
+        kind: 'malformed-response',
+        message: 'response lacks PubliclyAccessible',
+      }),
     ]);
   });
 
   it('keeps at most `concurrency` DescribeBroker calls in flight', async () => {
     // GIVEN 12 brokers on one page and slow DescribeBroker answers
     const template = listBrokersPage(1).BrokerSummaries![0];
-    const summaries = Array.from({length: 12}, (_, i) => ({...template, BrokerId: `b-${i}`, BrokerArn: `${template.BrokerArn}-${i}`}));
+    const summaries = Array.from({length: 12}, (_, i) => ({
+      ...template,
+      BrokerId: `b-${i}`,
+      BrokerArn: `${template.BrokerArn}-${i}`,
+    }));
     mq.on(ListBrokersCommand).resolves({BrokerSummaries: summaries});
     let inFlight = 0;
     let peak = 0;
@@ -225,7 +251,11 @@ describe('collectBrokers', () => {
       expect(result.mqOffered).toBe(true);
       expect(result.brokers).toBeNull();
       expect(result.errors).toEqual([
-        expect.objectContaining({code: 'ENOTFOUND', kind: 'other', message: expect.stringContaining('check DNS and network access')}),
+        expect.objectContaining({
+          code: 'ENOTFOUND',
+          kind: 'other',
+          message: expect.stringContaining('check DNS and network access'),
+        }),
       ]);
     });
   });
@@ -233,7 +263,9 @@ describe('collectBrokers', () => {
 
 describe('brokerDetails', () => {
   it('normalizes an all-optional-absent answer without inventing values', () => {
-    expect(brokerDetails({EngineVersion: '3.13', PubliclyAccessible: true, AutoMinorVersionUpgrade: true})).toStrictEqual({
+    expect(
+      brokerDetails({EngineVersion: '3.13', PubliclyAccessible: true, AutoMinorVersionUpgrade: true}),
+    ).toStrictEqual({
       engineVersion: '3.13',
       publiclyAccessible: true,
       subnetIds: [],
@@ -262,10 +294,13 @@ describe('brokerDetails', () => {
     });
   });
 
-  it.each(['EngineVersion', 'PubliclyAccessible', 'AutoMinorVersionUpgrade'] as const)('reports a missing %s instead of defaulting it', (field) => {
-    const complete = {EngineVersion: '5.18', PubliclyAccessible: false, AutoMinorVersionUpgrade: true};
-    const {[field]: _dropped, ...partial} = complete;
+  it.each(['EngineVersion', 'PubliclyAccessible', 'AutoMinorVersionUpgrade'] as const)(
+    'reports a missing %s instead of defaulting it',
+    (field) => {
+      const complete = {EngineVersion: '5.18', PubliclyAccessible: false, AutoMinorVersionUpgrade: true};
+      const {[field]: _dropped, ...partial} = complete;
 
-    expect(brokerDetails(partial)).toEqual({missing: [field]});
-  });
+      expect(brokerDetails(partial)).toEqual({missing: [field]});
+    },
+  );
 });

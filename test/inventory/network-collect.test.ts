@@ -9,7 +9,15 @@ import {installMq} from '../helpers/aws-stub/mq';
 import type {AwsStub} from '../helpers/aws-stub/server';
 import {installSts} from '../helpers/aws-stub/sts';
 import {ACTIVE_STANDBY, mqFixture, RABBITMQ_CLUSTER, SINGLE_INSTANCE} from './fixtures';
-import {ACCOUNT, DXGW_PRIVATE, DXGW_TRANSIT, EXPECTED_IDS, REGION, startNetworkStub, useStubCredentials} from './network-fixtures';
+import {
+  ACCOUNT,
+  DXGW_PRIVATE,
+  DXGW_TRANSIT,
+  EXPECTED_IDS,
+  REGION,
+  startNetworkStub,
+  useStubCredentials,
+} from './network-fixtures';
 
 useStubCredentials();
 
@@ -20,13 +28,20 @@ let stub: AwsStub;
 beforeEach(async () => {
   stub = await startNetworkStub();
   installSts(stub);
-  installMq(stub, {brokers: {[REGION]: [mqFixture(ACTIVE_STANDBY), mqFixture(SINGLE_INSTANCE), mqFixture(RABBITMQ_CLUSTER)]}});
+  installMq(stub, {
+    brokers: {[REGION]: [mqFixture(ACTIVE_STANDBY), mqFixture(SINGLE_INSTANCE), mqFixture(RABBITMQ_CLUSTER)]},
+  });
 });
 
 afterEach(() => stub.close());
 
 it('collects the network of the region with brokers and the Direct Connect gateways once per account', async () => {
-  const snapshot = await collectInventory({regions: [REGION, EMPTY_REGION], allRegions: false, endpoint: stub.url, now: () => new Date('2026-11-25T10:00:00Z')});
+  const snapshot = await collectInventory({
+    regions: [REGION, EMPTY_REGION],
+    allRegions: false,
+    endpoint: stub.url,
+    now: () => new Date('2026-11-25T10:00:00Z'),
+  });
 
   expect(snapshot.errors).toEqual([]);
   const [account] = snapshot.accounts;

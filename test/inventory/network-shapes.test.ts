@@ -2,12 +2,20 @@
 import {collectionErrorFor} from '../../src/inventory/attempt';
 import {toAssociation, toDxVirtualInterface} from '../../src/inventory/directconnect';
 import {filterChunks} from '../../src/inventory/ec2-network';
-import {toCustomerGateway, toRoute, toSubnet, toTransitGatewayRoute, toVpc, toVpnConnection} from '../../src/inventory/ec2-shapes';
+import {
+  toCustomerGateway,
+  toRoute,
+  toSubnet,
+  toTransitGatewayRoute,
+  toVpc,
+  toVpnConnection,
+} from '../../src/inventory/ec2-shapes';
 import {brokerNetworkScope} from '../../src/inventory/network';
 import {MissingFieldsError} from '../../src/inventory/shapes';
 import {ALL_BROKERS, DEV_SANDBOX_AMQ, EVENTS_RMQ_PROD, ORDERS_AMQ_PROD} from './expected';
 
-const ids = (prefix: string, n: number): string[] => Array.from({length: n}, (_, i) => `${prefix}-${i.toString().padStart(3, '0')}`);
+const ids = (prefix: string, n: number): string[] =>
+  Array.from({length: n}, (_, i) => `${prefix}-${i.toString().padStart(3, '0')}`);
 
 describe('filterChunks', () => {
   it('sends at most 100 values per filter: 250 ids take 3 calls', () => {
@@ -36,14 +44,22 @@ describe('filterChunks', () => {
   });
 
   it('drops duplicate values and makes no call for an empty filter (nothing could match)', () => {
-    expect(filterChunks([{name: 'vpc-id', values: ['vpc-1', 'vpc-1', 'vpc-2']}])).toEqual([[{Name: 'vpc-id', Values: ['vpc-1', 'vpc-2']}]]);
+    expect(filterChunks([{name: 'vpc-id', values: ['vpc-1', 'vpc-1', 'vpc-2']}])).toEqual([
+      [{Name: 'vpc-id', Values: ['vpc-1', 'vpc-2']}],
+    ]);
     expect(filterChunks([{name: 'vpc-id', values: []}])).toEqual([]);
-    expect(filterChunks([{name: 'subnet-id', values: ['subnet-1']}, {name: 'group-id', values: []}])).toEqual([]);
+    expect(
+      filterChunks([
+        {name: 'subnet-id', values: ['subnet-1']},
+        {name: 'group-id', values: []},
+      ]),
+    ).toEqual([]);
   });
 });
 
 describe('toRoute', () => {
-  const route = (fields: Record<string, string>) => toRoute({DestinationCidrBlock: '192.168.0.0/16', State: 'active', ...fields}, 'rtb-1');
+  const route = (fields: Record<string, string>) =>
+    toRoute({DestinationCidrBlock: '192.168.0.0/16', State: 'active', ...fields}, 'rtb-1');
 
   it.each([
     [{GatewayId: 'local'}, 'local', 'local'],
@@ -57,8 +73,16 @@ describe('toRoute', () => {
     [{EgressOnlyInternetGatewayId: 'eigw-1'}, 'egress-only-internet-gateway', 'eigw-1'],
     [{CarrierGatewayId: 'cagw-1'}, 'carrier-gateway', 'cagw-1'],
     [{LocalGatewayId: 'lgw-1'}, 'local-gateway', 'lgw-1'],
-    [{CoreNetworkArn: 'arn:aws:networkmanager::1:core-network/cn-1'}, 'core-network', 'arn:aws:networkmanager::1:core-network/cn-1'],
-    [{OdbNetworkArn: 'arn:aws:odb:eu-west-1:1:odb-network/odb-1'}, 'odb-network', 'arn:aws:odb:eu-west-1:1:odb-network/odb-1'],
+    [
+      {CoreNetworkArn: 'arn:aws:networkmanager::1:core-network/cn-1'},
+      'core-network',
+      'arn:aws:networkmanager::1:core-network/cn-1',
+    ],
+    [
+      {OdbNetworkArn: 'arn:aws:odb:eu-west-1:1:odb-network/odb-1'},
+      'odb-network',
+      'arn:aws:odb:eu-west-1:1:odb-network/odb-1',
+    ],
     // An instance route names the instance and its ENI: the instance is the target.
     [{InstanceId: 'i-1', NetworkInterfaceId: 'eni-1'}, 'instance', 'i-1'],
     [{NetworkInterfaceId: 'eni-1'}, 'network-interface', 'eni-1'],
@@ -67,7 +91,12 @@ describe('toRoute', () => {
   });
 
   it('keeps a route whose target it does not know, as unknown (it still decides longest-prefix matches)', () => {
-    expect(route({})).toEqual({destinationCidr: '192.168.0.0/16', targetType: 'unknown', targetId: '', state: 'active'});
+    expect(route({})).toEqual({
+      destinationCidr: '192.168.0.0/16',
+      targetType: 'unknown',
+      targetId: '',
+      state: 'active',
+    });
   });
 
   it('takes the IPv6 or prefix-list destination when there is no IPv4 one, and refuses a route without destination', () => {
@@ -83,7 +112,9 @@ describe('toRoute', () => {
 describe('mapping rules', () => {
   it('refuses an item without its identifying fields, and the error names what is missing', () => {
     expect(() => toSubnet({SubnetId: 'subnet-1'})).toThrow('subnet in subnet-1 lacks VpcId');
-    expect(() => toTransitGatewayRoute({State: 'active'}, 'tgw-rtb-1')).toThrow(/tgw-rtb-1 lacks DestinationCidrBlock\|PrefixListId/);
+    expect(() => toTransitGatewayRoute({State: 'active'}, 'tgw-rtb-1')).toThrow(
+      /tgw-rtb-1 lacks DestinationCidrBlock\|PrefixListId/,
+    );
   });
 
   it('records a malformed item as a malformed-response collection error for the call', () => {
@@ -119,18 +150,32 @@ describe('mapping rules', () => {
   });
 
   it('reads dynamic routing as the documented default when Options is absent, and never copies the configuration', () => {
-    const vpn = toVpnConnection({VpnConnectionId: 'vpn-1', CustomerGatewayConfiguration: '<pre_shared_key>secret</pre_shared_key>'});
+    const vpn = toVpnConnection({
+      VpnConnectionId: 'vpn-1',
+      CustomerGatewayConfiguration: '<pre_shared_key>secret</pre_shared_key>',
+    });
 
     expect(vpn).toStrictEqual({id: 'vpn-1', staticRoutesOnly: false, tunnels: [], routes: []});
   });
 
   it('takes BgpAsnExtended when a customer gateway has a 4-byte ASN', () => {
-    expect(toCustomerGateway({CustomerGatewayId: 'cgw-1', BgpAsnExtended: '4200000000'})).toStrictEqual({id: 'cgw-1', bgpAsn: '4200000000'});
+    expect(toCustomerGateway({CustomerGatewayId: 'cgw-1', BgpAsnExtended: '4200000000'})).toStrictEqual({
+      id: 'cgw-1',
+      bgpAsn: '4200000000',
+    });
   });
 
   it('takes asnLong over asn and drops the empty gateway ids Direct Connect sends', () => {
     expect(
-      toDxVirtualInterface({virtualInterfaceId: 'dxvif-1', asn: 0, asnLong: 4200000001, virtualGatewayId: '', directConnectGatewayId: 'dxgw-1', authKey: 'k', bgpPeers: [{asnLong: 4200000001, authKey: 'k'}]}),
+      toDxVirtualInterface({
+        virtualInterfaceId: 'dxvif-1',
+        asn: 0,
+        asnLong: 4200000001,
+        virtualGatewayId: '',
+        directConnectGatewayId: 'dxgw-1',
+        authKey: 'k',
+        bgpPeers: [{asnLong: 4200000001, authKey: 'k'}],
+      }),
     ).toStrictEqual({id: 'dxvif-1', asn: 4200000001, directConnectGatewayId: 'dxgw-1', bgpPeers: [{asn: 4200000001}]});
   });
 
@@ -156,19 +201,25 @@ describe('mapping rules', () => {
       associatedGatewayOwnerAccount: '123456789012',
       allowedPrefixes: [],
     });
-    expect(() => toAssociation({associationState: 'associated'}, 'dxgw-1')).toThrow(/associationId, associatedGateway.id, associatedGateway.type/);
+    expect(() => toAssociation({associationState: 'associated'}, 'dxgw-1')).toThrow(
+      /associationId, associatedGateway.id, associatedGateway.type/,
+    );
   });
 });
 
 describe('brokerNetworkScope', () => {
   it('is the described brokers subnets and security groups, each once', () => {
     expect(brokerNetworkScope(ALL_BROKERS)).toEqual({
-      subnetIds: ['subnet-0f1e2d3c4b5a69788', 'subnet-0a9b8c7d6e5f40312', 'subnet-0b2c3d4e5f6a70819', 'subnet-0d4c3b2a1f0e9d8c7'],
+      subnetIds: [
+        'subnet-0f1e2d3c4b5a69788',
+        'subnet-0a9b8c7d6e5f40312',
+        'subnet-0b2c3d4e5f6a70819',
+        'subnet-0d4c3b2a1f0e9d8c7',
+      ],
       securityGroupIds: ['sg-0a1b2c3d4e5f60718', 'sg-0c4d5e6f7a8b9c0d1', 'sg-0e1f2a3b4c5d6e7f8'],
     });
-    expect(brokerNetworkScope([{...ORDERS_AMQ_PROD, details: null}, DEV_SANDBOX_AMQ, EVENTS_RMQ_PROD]).securityGroupIds).toEqual([
-      'sg-0c4d5e6f7a8b9c0d1',
-      'sg-0e1f2a3b4c5d6e7f8',
-    ]);
+    expect(
+      brokerNetworkScope([{...ORDERS_AMQ_PROD, details: null}, DEV_SANDBOX_AMQ, EVENTS_RMQ_PROD]).securityGroupIds,
+    ).toEqual(['sg-0c4d5e6f7a8b9c0d1', 'sg-0e1f2a3b4c5d6e7f8']);
   });
 });

@@ -70,20 +70,33 @@ async function stopStub(): Promise<void> {
 afterEach(stopStub);
 
 /** Collect the region's network and the account's gateways as collect.ts does. */
-async function collect(brokers: Broker[] | null = ALL_BROKERS, options: NetworkStubOptions & {prepare?: (stub: AwsStub) => void} = {}): Promise<Run> {
+async function collect(
+  brokers: Broker[] | null = ALL_BROKERS,
+  options: NetworkStubOptions & {prepare?: (stub: AwsStub) => void} = {},
+): Promise<Run> {
   await stopStub(); // a test may collect twice
   stub = await startNetworkStub(options);
   options.prepare?.(stub);
   clients = createAwsClients({endpoint: stub.url, maxAttempts: 1});
   const errors: CollectionError[] = [];
-  const network = await collectRegionNetwork(clients, {clients, accountId: ACCOUNT, partition: 'aws', region: REGION, concurrency: CONCURRENCY}, brokers, errors);
+  const network = await collectRegionNetwork(
+    clients,
+    {clients, accountId: ACCOUNT, partition: 'aws', region: REGION, concurrency: CONCURRENCY},
+    brokers,
+    errors,
+  );
   const region: RegionInventory = {region: REGION, mqOffered: true, brokers, ...(network && {network})};
   const account = await collectAccountNetwork(clients, [region], CONCURRENCY, errors);
   return {network, gateways: account.directConnectGateways, errors, requests: stub.requests, stub};
 }
 
 function ids(network: RegionNetwork | undefined): Record<string, string[] | null> {
-  return Object.fromEntries(Object.entries(network ?? {}).map(([key, items]) => [key, items === null ? null : (items as {id: string}[]).map((item) => item.id)]));
+  return Object.fromEntries(
+    Object.entries(network ?? {}).map(([key, items]) => [
+      key,
+      items === null ? null : (items as {id: string}[]).map((item) => item.id),
+    ]),
+  );
 }
 
 function countByOperation(requests: readonly RecordedRequest[]): Record<string, number> {
@@ -135,11 +148,41 @@ describe('collectRegionNetwork + collectAccountNetwork over the recorded estate'
       ],
       propagatingVgwIds: [VGW],
       routes: [
-        {destinationCidr: '10.42.0.0/16', targetType: 'local', targetId: 'local', state: 'active', origin: 'CreateRouteTable'},
-        {destinationCidr: '10.0.0.0/8', targetType: 'transit-gateway', targetId: TGW, state: 'active', origin: 'CreateRoute'},
-        {destinationCidr: '172.20.0.0/16', targetType: 'vpc-peering-connection', targetId: PCX, state: 'active', origin: 'CreateRoute'},
-        {destinationCidr: '192.168.0.0/16', targetType: 'vpn-gateway', targetId: VGW, state: 'active', origin: 'EnableVgwRoutePropagation'},
-        {destinationPrefixListId: PL_S3, targetType: 'vpc-endpoint', targetId: 'vpce-0123456789abcdef0', state: 'active', origin: 'CreateRoute'},
+        {
+          destinationCidr: '10.42.0.0/16',
+          targetType: 'local',
+          targetId: 'local',
+          state: 'active',
+          origin: 'CreateRouteTable',
+        },
+        {
+          destinationCidr: '10.0.0.0/8',
+          targetType: 'transit-gateway',
+          targetId: TGW,
+          state: 'active',
+          origin: 'CreateRoute',
+        },
+        {
+          destinationCidr: '172.20.0.0/16',
+          targetType: 'vpc-peering-connection',
+          targetId: PCX,
+          state: 'active',
+          origin: 'CreateRoute',
+        },
+        {
+          destinationCidr: '192.168.0.0/16',
+          targetType: 'vpn-gateway',
+          targetId: VGW,
+          state: 'active',
+          origin: 'EnableVgwRoutePropagation',
+        },
+        {
+          destinationPrefixListId: PL_S3,
+          targetType: 'vpc-endpoint',
+          targetId: 'vpce-0123456789abcdef0',
+          state: 'active',
+          origin: 'CreateRoute',
+        },
       ],
     });
     const main = network?.routeTables?.find((t) => t.id === RTB_MAIN);
@@ -164,7 +207,9 @@ describe('collectRegionNetwork + collectAccountNetwork over the recorded estate'
   it('normalizes VPCs (associated CIDRs only), subnets, security group rules and network ACL entries', async () => {
     const {network} = await collect();
 
-    expect(network?.vpcs).toStrictEqual([{id: VPC_PROD, ownerId: ACCOUNT, name: 'mq-prod', state: 'available', isDefault: false, cidrs: ['10.42.0.0/16']}]);
+    expect(network?.vpcs).toStrictEqual([
+      {id: VPC_PROD, ownerId: ACCOUNT, name: 'mq-prod', state: 'available', isDefault: false, cidrs: ['10.42.0.0/16']},
+    ]);
     expect(network?.subnets?.find((s) => s.id === SUBNET_DEV)).toStrictEqual({
       id: SUBNET_DEV,
       vpcId: VPC_PROD,
@@ -176,8 +221,26 @@ describe('collectRegionNetwork + collectAccountNetwork over the recorded estate'
       mapPublicIpOnLaunch: true,
     });
     expect(network?.securityGroupRules?.filter((r) => r.groupId === SG_ORDERS)).toStrictEqual([
-      {id: 'sgr-0a1b2c3d4e5f60731', groupId: SG_ORDERS, egress: false, protocol: 'tcp', fromPort: 61617, toPort: 61617, cidrIpv4: '192.168.0.0/16', description: 'OpenWire from on-premises'},
-      {id: 'sgr-0b2c3d4e5f6a70842', groupId: SG_ORDERS, egress: false, protocol: 'tcp', fromPort: 8162, toPort: 8162, prefixListId: PL_ADMIN, description: 'Web console from admin networks'},
+      {
+        id: 'sgr-0a1b2c3d4e5f60731',
+        groupId: SG_ORDERS,
+        egress: false,
+        protocol: 'tcp',
+        fromPort: 61617,
+        toPort: 61617,
+        cidrIpv4: '192.168.0.0/16',
+        description: 'OpenWire from on-premises',
+      },
+      {
+        id: 'sgr-0b2c3d4e5f6a70842',
+        groupId: SG_ORDERS,
+        egress: false,
+        protocol: 'tcp',
+        fromPort: 8162,
+        toPort: 8162,
+        prefixListId: PL_ADMIN,
+        description: 'Web console from admin networks',
+      },
       {
         id: 'sgr-0c3d4e5f6a7b80953',
         groupId: SG_ORDERS,
@@ -188,14 +251,43 @@ describe('collectRegionNetwork + collectAccountNetwork over the recorded estate'
         referencedGroupId: 'sg-0123abcd4567ef890',
         description: 'orders-service',
       },
-      {id: 'sgr-0d4e5f6a7b8c90a64', groupId: SG_ORDERS, egress: true, protocol: '-1', fromPort: -1, toPort: -1, cidrIpv4: '0.0.0.0/0'},
+      {
+        id: 'sgr-0d4e5f6a7b8c90a64',
+        groupId: SG_ORDERS,
+        egress: true,
+        protocol: '-1',
+        fromPort: -1,
+        toPort: -1,
+        cidrIpv4: '0.0.0.0/0',
+      },
     ]);
-    expect(network?.securityGroupRules?.find((r) => r.id === 'sgr-01a2b3c4d5e6f7a97')).toMatchObject({groupId: SG_DEV, cidrIpv6: '::/0'});
+    expect(network?.securityGroupRules?.find((r) => r.id === 'sgr-01a2b3c4d5e6f7a97')).toMatchObject({
+      groupId: SG_DEV,
+      cidrIpv6: '::/0',
+    });
     const devAcl = network?.networkAcls?.find((acl) => acl.id === 'acl-0b2c3d4e5f6a70890');
     expect(devAcl).toMatchObject({vpcId: VPC_PROD, isDefault: false, subnetIds: [SUBNET_DEV]});
-    expect(devAcl?.entries).toContainEqual({ruleNumber: 110, egress: false, action: 'allow', protocol: '6', cidr: '203.0.113.0/24', portRange: {from: 8162, to: 8162}});
-    expect(devAcl?.entries).toContainEqual({ruleNumber: 32768, egress: false, action: 'deny', protocol: '-1', ipv6Cidr: '::/0'});
-    expect(network?.networkAcls?.find((acl) => acl.isDefault)?.subnetIds).toEqual([SUBNET_A, SUBNET_B, SUBNET_C, 'subnet-03e4f5a6b7c8d9e0f']);
+    expect(devAcl?.entries).toContainEqual({
+      ruleNumber: 110,
+      egress: false,
+      action: 'allow',
+      protocol: '6',
+      cidr: '203.0.113.0/24',
+      portRange: {from: 8162, to: 8162},
+    });
+    expect(devAcl?.entries).toContainEqual({
+      ruleNumber: 32768,
+      egress: false,
+      action: 'deny',
+      protocol: '-1',
+      ipv6Cidr: '::/0',
+    });
+    expect(network?.networkAcls?.find((acl) => acl.isDefault)?.subnetIds).toEqual([
+      SUBNET_A,
+      SUBNET_B,
+      SUBNET_C,
+      'subnet-03e4f5a6b7c8d9e0f',
+    ]);
   });
 
   it('normalizes VPN connections: tunnels telemetry, static routes, VGW or TGW', async () => {
@@ -212,12 +304,27 @@ describe('collectRegionNetwork + collectAccountNetwork over the recorded estate'
       staticRoutesOnly: false,
       category: 'VPN',
       tunnels: [
-        {outsideIpAddress: '52.208.113.17', status: 'UP', statusMessage: '3 BGP ROUTES', lastStatusChange: '2026-11-19T03:12:44.000Z', acceptedRouteCount: 3},
-        {outsideIpAddress: '34.248.92.201', status: 'UP', statusMessage: '3 BGP ROUTES', lastStatusChange: '2026-11-19T03:13:02.000Z', acceptedRouteCount: 3},
+        {
+          outsideIpAddress: '52.208.113.17',
+          status: 'UP',
+          statusMessage: '3 BGP ROUTES',
+          lastStatusChange: '2026-11-19T03:12:44.000Z',
+          acceptedRouteCount: 3,
+        },
+        {
+          outsideIpAddress: '34.248.92.201',
+          status: 'UP',
+          statusMessage: '3 BGP ROUTES',
+          lastStatusChange: '2026-11-19T03:13:02.000Z',
+          acceptedRouteCount: 3,
+        },
       ],
       routes: [],
     });
-    expect(vpn(VPN_TGW)).toMatchObject({transitGatewayId: TGW, tunnels: [{status: 'UP'}, {status: 'DOWN', acceptedRouteCount: 0}]});
+    expect(vpn(VPN_TGW)).toMatchObject({
+      transitGatewayId: TGW,
+      tunnels: [{status: 'UP'}, {status: 'DOWN', acceptedRouteCount: 0}],
+    });
     expect(vpn(VPN_TGW)).not.toHaveProperty('vpnGatewayId');
     expect(vpn(VPN_STATIC)).toMatchObject({
       staticRoutesOnly: true,
@@ -264,20 +371,54 @@ describe('collectRegionNetwork + collectAccountNetwork over the recorded estate'
     const prod = network?.transitGatewayRouteTables?.find((t) => t.id === TGW_RT_PROD);
     expect(prod?.propagations).toEqual([
       {attachmentId: 'tgw-attach-0b2c3d4e5f6a70824', resourceType: 'vpn', resourceId: VPN_TGW, state: 'enabled'},
-      {attachmentId: 'tgw-attach-0c3d4e5f6a7b80935', resourceType: 'direct-connect-gateway', resourceId: DXGW_TRANSIT, state: 'enabled'},
+      {
+        attachmentId: 'tgw-attach-0c3d4e5f6a7b80935',
+        resourceType: 'direct-connect-gateway',
+        resourceId: DXGW_TRANSIT,
+        state: 'enabled',
+      },
     ]);
     // The fixture also holds a route in state "deleting": the state filter keeps it out.
     expect(prod?.routes).toStrictEqual([
       {destinationCidr: '10.66.0.0/16', state: 'blackhole', type: 'static', attachments: []},
-      {destinationCidr: '10.99.0.0/16', state: 'active', type: 'static', attachments: [{attachmentId: 'tgw-attach-0d4e5f6a7b8c90a46', resourceType: 'peering', resourceId: 'tgw-0b3c5d7e9f1a24680'}]},
-      {destinationCidr: '192.168.0.0/16', state: 'active', type: 'propagated', attachments: [{attachmentId: 'tgw-attach-0b2c3d4e5f6a70824', resourceType: 'vpn', resourceId: VPN_TGW}]},
+      {
+        destinationCidr: '10.99.0.0/16',
+        state: 'active',
+        type: 'static',
+        attachments: [
+          {attachmentId: 'tgw-attach-0d4e5f6a7b8c90a46', resourceType: 'peering', resourceId: 'tgw-0b3c5d7e9f1a24680'},
+        ],
+      },
+      {
+        destinationCidr: '192.168.0.0/16',
+        state: 'active',
+        type: 'propagated',
+        attachments: [{attachmentId: 'tgw-attach-0b2c3d4e5f6a70824', resourceType: 'vpn', resourceId: VPN_TGW}],
+      },
       {
         destinationCidr: '192.168.10.0/24',
         state: 'active',
         type: 'propagated',
-        attachments: [{attachmentId: 'tgw-attach-0c3d4e5f6a7b80935', resourceType: 'direct-connect-gateway', resourceId: DXGW_TRANSIT}],
+        attachments: [
+          {
+            attachmentId: 'tgw-attach-0c3d4e5f6a7b80935',
+            resourceType: 'direct-connect-gateway',
+            resourceId: DXGW_TRANSIT,
+          },
+        ],
       },
-      {prefixListId: PL_DC2, state: 'active', type: 'static', attachments: [{attachmentId: 'tgw-attach-0c3d4e5f6a7b80935', resourceType: 'direct-connect-gateway', resourceId: DXGW_TRANSIT}]},
+      {
+        prefixListId: PL_DC2,
+        state: 'active',
+        type: 'static',
+        attachments: [
+          {
+            attachmentId: 'tgw-attach-0c3d4e5f6a7b80935',
+            resourceType: 'direct-connect-gateway',
+            resourceId: DXGW_TRANSIT,
+          },
+        ],
+      },
     ]);
   });
 
@@ -285,9 +426,34 @@ describe('collectRegionNetwork + collectAccountNetwork over the recorded estate'
     const {network} = await collect();
 
     expect(network?.prefixLists).toStrictEqual([
-      {id: PL_S3, name: 'com.amazonaws.eu-west-1.s3', ownerId: 'AWS', addressFamily: 'IPv4', state: 'create-complete', entries: ['3.5.64.0/21', '3.5.72.0/23', '52.92.0.0/17', '52.218.0.0/17']},
-      {id: PL_ADMIN, name: 'onprem-admin', ownerId: ACCOUNT, addressFamily: 'IPv4', state: 'create-complete', version: 3, maxEntries: 10, entries: ['192.168.10.0/24', '192.168.20.0/24']},
-      {id: PL_DC2, name: 'onprem-dc2', ownerId: ACCOUNT, addressFamily: 'IPv4', state: 'create-complete', version: 1, maxEntries: 20, entries: ['10.200.0.0/16', '10.201.0.0/16']},
+      {
+        id: PL_S3,
+        name: 'com.amazonaws.eu-west-1.s3',
+        ownerId: 'AWS',
+        addressFamily: 'IPv4',
+        state: 'create-complete',
+        entries: ['3.5.64.0/21', '3.5.72.0/23', '52.92.0.0/17', '52.218.0.0/17'],
+      },
+      {
+        id: PL_ADMIN,
+        name: 'onprem-admin',
+        ownerId: ACCOUNT,
+        addressFamily: 'IPv4',
+        state: 'create-complete',
+        version: 3,
+        maxEntries: 10,
+        entries: ['192.168.10.0/24', '192.168.20.0/24'],
+      },
+      {
+        id: PL_DC2,
+        name: 'onprem-dc2',
+        ownerId: ACCOUNT,
+        addressFamily: 'IPv4',
+        state: 'create-complete',
+        version: 1,
+        maxEntries: 20,
+        entries: ['10.200.0.0/16', '10.201.0.0/16'],
+      },
     ]);
   });
 
@@ -315,9 +481,23 @@ describe('collectRegionNetwork + collectAccountNetwork over the recorded estate'
       requesterManaged: true,
       status: 'in-use',
     });
-    expect(network?.networkInterfaces?.filter((eni) => eni.interfaceType === 'vpc_endpoint').map((eni) => eni.securityGroupIds)).toEqual([[SG_EVENTS], [SG_EVENTS], [SG_EVENTS]]);
-    expect(network?.internetGateways).toStrictEqual([{id: 'igw-0d3c2b1a0f9e8d7c6', ownerId: ACCOUNT, attachments: [{vpcId: VPC_PROD, state: 'available'}]}]);
-    expect(network?.natGateways).toStrictEqual([{id: 'nat-0a1b2c3d4e5f67890', vpcId: VPC_PROD, subnetId: SUBNET_DEV, state: 'available', connectivityType: 'public'}]);
+    expect(
+      network?.networkInterfaces
+        ?.filter((eni) => eni.interfaceType === 'vpc_endpoint')
+        .map((eni) => eni.securityGroupIds),
+    ).toEqual([[SG_EVENTS], [SG_EVENTS], [SG_EVENTS]]);
+    expect(network?.internetGateways).toStrictEqual([
+      {id: 'igw-0d3c2b1a0f9e8d7c6', ownerId: ACCOUNT, attachments: [{vpcId: VPC_PROD, state: 'available'}]},
+    ]);
+    expect(network?.natGateways).toStrictEqual([
+      {
+        id: 'nat-0a1b2c3d4e5f67890',
+        vpcId: VPC_PROD,
+        subnetId: SUBNET_DEV,
+        state: 'available',
+        connectivityType: 'public',
+      },
+    ]);
     expect(network?.customerGateways?.[0]).toStrictEqual({
       id: 'cgw-0a1b2c3d4e5f60781',
       name: 'dc1-edge-01',
@@ -399,8 +579,20 @@ describe('collectRegionNetwork + collectAccountNetwork over the recorded estate'
           },
         ],
         attachments: [
-          {virtualInterfaceId: 'dxvif-fgk3m7q2', virtualInterfaceRegion: REGION, virtualInterfaceOwnerAccount: ACCOUNT, state: 'attached', type: 'PrivateVirtualInterface'},
-          {virtualInterfaceId: 'dxvif-fgw5n2k8', virtualInterfaceRegion: 'us-east-1', virtualInterfaceOwnerAccount: ACCOUNT, state: 'attached', type: 'PrivateVirtualInterface'},
+          {
+            virtualInterfaceId: 'dxvif-fgk3m7q2',
+            virtualInterfaceRegion: REGION,
+            virtualInterfaceOwnerAccount: ACCOUNT,
+            state: 'attached',
+            type: 'PrivateVirtualInterface',
+          },
+          {
+            virtualInterfaceId: 'dxvif-fgw5n2k8',
+            virtualInterfaceRegion: 'us-east-1',
+            virtualInterfaceOwnerAccount: ACCOUNT,
+            state: 'attached',
+            type: 'PrivateVirtualInterface',
+          },
         ],
       },
       {
@@ -421,7 +613,13 @@ describe('collectRegionNetwork + collectAccountNetwork over the recorded estate'
           },
         ],
         attachments: [
-          {virtualInterfaceId: 'dxvif-fgt8p4w1', virtualInterfaceRegion: REGION, virtualInterfaceOwnerAccount: ACCOUNT, state: 'attached', type: 'TransitVirtualInterface'},
+          {
+            virtualInterfaceId: 'dxvif-fgt8p4w1',
+            virtualInterfaceRegion: REGION,
+            virtualInterfaceOwnerAccount: ACCOUNT,
+            state: 'attached',
+            type: 'TransitVirtualInterface',
+          },
         ],
       },
     ]);
@@ -518,7 +716,9 @@ describe('calls per region', () => {
     expect(filtersOf(only(ec2, 'DescribeSubnets'))).toEqual({'subnet-id': brokerSubnets});
     expect(filtersOf(only(ec2, 'DescribeSecurityGroups'))).toEqual({'group-id': [SG_ORDERS, SG_DEV, SG_EVENTS]});
     expect(filtersOf(only(ec2, 'DescribeSecurityGroupRules'))).toEqual({'group-id': [SG_ORDERS, SG_DEV, SG_EVENTS]});
-    expect(filtersOf(only(ec2, 'DescribeNetworkAcls'))).toEqual({'association.subnet-id': expect.arrayContaining(brokerSubnets)});
+    expect(filtersOf(only(ec2, 'DescribeNetworkAcls'))).toEqual({
+      'association.subnet-id': expect.arrayContaining(brokerSubnets),
+    });
     expect(filtersOf(only(ec2, 'DescribeNetworkInterfaces'))).toEqual({
       'subnet-id': expect.arrayContaining(brokerSubnets),
       'group-id': [SG_ORDERS, SG_DEV, SG_EVENTS],
@@ -527,25 +727,54 @@ describe('calls per region', () => {
     expect(filtersOf(only(ec2, 'DescribeRouteTables'))).toEqual({'vpc-id': [VPC_PROD]});
     expect(filtersOf(only(ec2, 'DescribeInternetGateways'))).toEqual({'attachment.vpc-id': [VPC_PROD]});
     expect(filtersOf(only(ec2, 'DescribeNatGateways'))).toEqual({'vpc-id': [VPC_PROD]});
-    for (const operation of ['DescribeTransitGateways', 'DescribeTransitGatewayAttachments', 'DescribeTransitGatewayRouteTables']) {
+    for (const operation of [
+      'DescribeTransitGateways',
+      'DescribeTransitGatewayAttachments',
+      'DescribeTransitGatewayRouteTables',
+    ]) {
       expect(filtersOf(only(ec2, operation))).toEqual({'transit-gateway-id': [TGW]});
     }
     expect(filtersOf(only(ec2, 'DescribeVpcPeeringConnections'))).toEqual({'vpc-peering-connection-id': [PCX]});
-    expect(filtersOf(only(ec2, 'DescribeManagedPrefixLists'))).toEqual({'prefix-list-id': expect.arrayContaining([PL_S3, PL_ADMIN, PL_DC2])});
+    expect(filtersOf(only(ec2, 'DescribeManagedPrefixLists'))).toEqual({
+      'prefix-list-id': expect.arrayContaining([PL_S3, PL_ADMIN, PL_DC2]),
+    });
     expect(filtersOf(only(ec2, 'DescribeManagedPrefixLists'))['prefix-list-id']).toHaveLength(3);
-    for (const r of ec2.filter((r) => r.operation === 'SearchTransitGatewayRoutes')) expect(filtersOf(r)).toEqual({state: ['active', 'blackhole']});
-    expect(ec2.filter((r) => r.operation === 'SearchTransitGatewayRoutes').map((r) => r.params.TransitGatewayRouteTableId).sort()).toEqual([TGW_RT_PROD, TGW_RT_ONPREM].sort());
-    expect(ec2.filter((r) => r.operation === 'GetManagedPrefixListEntries').map((r) => r.params.PrefixListId).sort()).toEqual([PL_S3, PL_ADMIN, PL_DC2].sort());
+    for (const r of ec2.filter((r) => r.operation === 'SearchTransitGatewayRoutes'))
+      expect(filtersOf(r)).toEqual({state: ['active', 'blackhole']});
+    expect(
+      ec2
+        .filter((r) => r.operation === 'SearchTransitGatewayRoutes')
+        .map((r) => r.params.TransitGatewayRouteTableId)
+        .sort(),
+    ).toEqual([TGW_RT_PROD, TGW_RT_ONPREM].sort());
+    expect(
+      ec2
+        .filter((r) => r.operation === 'GetManagedPrefixListEntries')
+        .map((r) => r.params.PrefixListId)
+        .sort(),
+    ).toEqual([PL_S3, PL_ADMIN, PL_DC2].sort());
 
-    const unfiltered = ec2.filter((r) => Object.keys(filtersOf(r)).length === 0 && !('TransitGatewayRouteTableId' in r.params) && !('PrefixListId' in r.params));
-    expect(unfiltered.map((r) => r.operation).sort()).toEqual(['DescribeCustomerGateways', 'DescribeVpnConnections', 'DescribeVpnGateways']);
+    const unfiltered = ec2.filter(
+      (r) =>
+        Object.keys(filtersOf(r)).length === 0 &&
+        !('TransitGatewayRouteTableId' in r.params) &&
+        !('PrefixListId' in r.params),
+    );
+    expect(unfiltered.map((r) => r.operation).sort()).toEqual([
+      'DescribeCustomerGateways',
+      'DescribeVpnConnections',
+      'DescribeVpnGateways',
+    ]);
   });
 
   it('asks every paged call for its largest page', async () => {
     const {requests} = await collect();
 
     for (const r of requests.filter((r) => r.service === 'ec2')) {
-      expect({operation: r.operation, MaxResults: r.params.MaxResults}).toEqual({operation: r.operation, MaxResults: MAX_RESULTS[r.operation]});
+      expect({operation: r.operation, MaxResults: r.params.MaxResults}).toEqual({
+        operation: r.operation,
+        MaxResults: MAX_RESULTS[r.operation],
+      });
     }
     expect(requests.filter((r) => r.service === 'directconnect').length).toBeGreaterThan(0);
   });
@@ -553,7 +782,11 @@ describe('calls per region', () => {
   it('calls nothing but Describe/List/Get (and the read-only SearchTransitGatewayRoutes)', async () => {
     const {requests} = await collect();
 
-    const others = requests.map((r) => r.operation).filter((operation) => !/^(Describe|List|Get)[A-Z]/.test(operation) && operation !== 'SearchTransitGatewayRoutes');
+    const others = requests
+      .map((r) => r.operation)
+      .filter(
+        (operation) => !/^(Describe|List|Get)[A-Z]/.test(operation) && operation !== 'SearchTransitGatewayRoutes',
+      );
     expect(others).toEqual([]);
   });
 
@@ -572,7 +805,10 @@ describe('calls per region', () => {
   });
 
   it('treats brokers whose DescribeBroker failed as unknown: all collections null, no call', async () => {
-    const {network, requests} = await collect([{...ORDERS_AMQ_PROD, details: null}, {...DEV_SANDBOX_AMQ, details: null}]);
+    const {network, requests} = await collect([
+      {...ORDERS_AMQ_PROD, details: null},
+      {...DEV_SANDBOX_AMQ, details: null},
+    ]);
 
     expect(requests).toEqual([]);
     expect(Object.values(network ?? {}).every((collection) => collection === null)).toBe(true);
@@ -682,10 +918,27 @@ describe('failed calls', () => {
         message: 'You are not authorized to perform this operation.',
       },
     ]);
-    const dependent = ['vpcs', 'subnets', 'routeTables', 'internetGateways', 'natGateways', 'transitGateways', 'transitGatewayAttachments', 'transitGatewayRouteTables', 'vpcPeeringConnections'];
+    const dependent = [
+      'vpcs',
+      'subnets',
+      'routeTables',
+      'internetGateways',
+      'natGateways',
+      'transitGateways',
+      'transitGatewayAttachments',
+      'transitGatewayRouteTables',
+      'vpcPeeringConnections',
+    ];
     for (const key of dependent) expect({[key]: network?.[key as NetworkCollection]}).toEqual({[key]: null});
     const called = new Set(requests.map((r) => r.operation));
-    for (const operation of ['DescribeVpcs', 'DescribeRouteTables', 'DescribeInternetGateways', 'DescribeNatGateways', 'DescribeTransitGateways', 'DescribeVpcPeeringConnections']) {
+    for (const operation of [
+      'DescribeVpcs',
+      'DescribeRouteTables',
+      'DescribeInternetGateways',
+      'DescribeNatGateways',
+      'DescribeTransitGateways',
+      'DescribeVpcPeeringConnections',
+    ]) {
       expect(called.has(operation)).toBe(false);
     }
     // What does not depend on the VPC ids is still there; prefix lists as far as the rules name them.
@@ -699,7 +952,9 @@ describe('failed calls', () => {
     const {network, errors} = await collect(ALL_BROKERS, {
       prepare: (s) =>
         s.use((req) =>
-          req.operation === 'SearchTransitGatewayRoutes' && req.params.TransitGatewayRouteTableId === TGW_RT_ONPREM ? ec2Unauthorized() : undefined,
+          req.operation === 'SearchTransitGatewayRoutes' && req.params.TransitGatewayRouteTableId === TGW_RT_ONPREM
+            ? ec2Unauthorized()
+            : undefined,
         ),
     });
 
@@ -707,14 +962,21 @@ describe('failed calls', () => {
     expect(onprem?.routes).toBeNull();
     expect(onprem?.propagations).toHaveLength(1);
     expect(network?.transitGatewayRouteTables?.find((t) => t.id === TGW_RT_PROD)?.routes).toHaveLength(5);
-    expect(errors).toEqual([expect.objectContaining({operation: 'SearchTransitGatewayRoutes', resource: TGW_RT_ONPREM, code: 'UnauthorizedOperation'})]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        operation: 'SearchTransitGatewayRoutes',
+        resource: TGW_RT_ONPREM,
+        code: 'UnauthorizedOperation',
+      }),
+    ]);
   });
 
   it('keeps a gateway whose associations could not be read, with associations null and the error naming it', async () => {
     const {gateways, errors} = await collect(ALL_BROKERS, {
       prepare: (s) =>
         s.use((req) =>
-          req.operation === 'DescribeDirectConnectGatewayAssociations' && (req.json as {directConnectGatewayId?: string}).directConnectGatewayId === DXGW_TRANSIT
+          req.operation === 'DescribeDirectConnectGatewayAssociations' &&
+          (req.json as {directConnectGatewayId?: string}).directConnectGatewayId === DXGW_TRANSIT
             ? dxAccessDenied(req.operation)
             : undefined,
         ),
@@ -724,12 +986,24 @@ describe('failed calls', () => {
       [DXGW_PRIVATE, false, false],
       [DXGW_TRANSIT, true, false],
     ]);
-    expect(errors).toEqual([expect.objectContaining({service: 'directconnect', operation: 'DescribeDirectConnectGatewayAssociations', resource: DXGW_TRANSIT, kind: 'access-denied'})]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        service: 'directconnect',
+        operation: 'DescribeDirectConnectGatewayAssociations',
+        resource: DXGW_TRANSIT,
+        kind: 'access-denied',
+      }),
+    ]);
   });
 
   it('a collection with a failed call is still valid inventory', async () => {
     const {network, gateways} = await collect(ALL_BROKERS, {
-      prepare: (s) => s.use((req) => (req.service === 'directconnect' || req.operation === 'DescribeSubnets' ? ec2OrDxDenied(req.service, req.operation) : undefined)),
+      prepare: (s) =>
+        s.use((req) =>
+          req.service === 'directconnect' || req.operation === 'DescribeSubnets'
+            ? ec2OrDxDenied(req.service, req.operation)
+            : undefined,
+        ),
     });
     const validate = inventoryValidator();
 
@@ -746,22 +1020,40 @@ describe('accountNetworkRegion', () => {
       ...(network && {network: {} as RegionNetwork}),
     });
 
-    expect(accountNetworkRegion([region('us-east-1', []), region('eu-west-1', [ORDERS_AMQ_PROD]), region('eu-central-1', [EVENTS_RMQ_PROD])])).toBe('eu-west-1');
-    expect(accountNetworkRegion([region('us-east-1', null), region('eu-west-1', [{...ORDERS_AMQ_PROD, details: null}])])).toBeUndefined();
+    expect(
+      accountNetworkRegion([
+        region('us-east-1', []),
+        region('eu-west-1', [ORDERS_AMQ_PROD]),
+        region('eu-central-1', [EVENTS_RMQ_PROD]),
+      ]),
+    ).toBe('eu-west-1');
+    expect(
+      accountNetworkRegion([region('us-east-1', null), region('eu-west-1', [{...ORDERS_AMQ_PROD, details: null}])]),
+    ).toBeUndefined();
     expect(accountNetworkRegion([region('eu-west-1', [ORDERS_AMQ_PROD], false)])).toBeUndefined();
   });
 });
 
 // ---- helpers --------------------------------------------------------------------------------------------------
 
-function snapshotWith(network: RegionNetwork | undefined, gateways: DirectConnectGatewayInfo[] | null | undefined): unknown {
+function snapshotWith(
+  network: RegionNetwork | undefined,
+  gateways: DirectConnectGatewayInfo[] | null | undefined,
+): unknown {
   return {
     kind: 'mq-audit/inventory',
     schemaVersion: 1,
     tool: {name: 'mq-audit', version: '0.0.0'},
     collectedAt: '2026-11-25T10:00:00.000Z',
     collection: {method: 'live', regions: [REGION], allRegions: false},
-    accounts: [{accountId: ACCOUNT, partition: 'aws', regions: [{region: REGION, mqOffered: true, brokers: ALL_BROKERS, network}], directConnectGateways: gateways}],
+    accounts: [
+      {
+        accountId: ACCOUNT,
+        partition: 'aws',
+        regions: [{region: REGION, mqOffered: true, brokers: ALL_BROKERS, network}],
+        directConnectGateways: gateways,
+      },
+    ],
     errors: [],
   };
 }

@@ -12,7 +12,10 @@ import {brokers} from '../helpers/estate';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const STATIC_CREDENTIALS = async (): Promise<{accessKeyId: string; secretAccessKey: string}> => ({accessKeyId: 'AKIAPACINGTEST000001', secretAccessKey: 'x'});
+const STATIC_CREDENTIALS = async (): Promise<{accessKeyId: string; secretAccessKey: string}> => ({
+  accessKeyId: 'AKIAPACINGTEST000001',
+  secretAccessKey: 'x',
+});
 
 describe('TokenBucket', () => {
   beforeEach(() => jest.useFakeTimers());
@@ -96,12 +99,22 @@ describe('AWS-shaped buckets', () => {
   });
 
   it('EC2: one bucket per action; unfiltered unpaginated DescribeSecurityGroups draws from the small one', () => {
-    const subnets = bucketFor({...key, service: 'ec2', operation: 'DescribeSubnets', input: {Filters: [{Name: 'subnet-id', Values: ['subnet-1']}]}});
+    const subnets = bucketFor({
+      ...key,
+      service: 'ec2',
+      operation: 'DescribeSubnets',
+      input: {Filters: [{Name: 'subnet-id', Values: ['subnet-1']}]},
+    });
     const vpcs = bucketFor({...key, service: 'ec2', operation: 'DescribeVpcs'});
     expect(subnets.id).not.toBe(vpcs.id);
     expect(subnets.shape).toEqual({burst: 100, refillPerSecond: 20});
 
-    const paginated = bucketFor({...key, service: 'ec2', operation: 'DescribeSecurityGroups', input: {MaxResults: 1000}});
+    const paginated = bucketFor({
+      ...key,
+      service: 'ec2',
+      operation: 'DescribeSecurityGroups',
+      input: {MaxResults: 1000},
+    });
     const unfiltered = bucketFor({...key, service: 'ec2', operation: 'DescribeSecurityGroups', input: {}});
     expect(paginated.shape).toEqual(AWS_BUCKETS.ec2);
     expect(unfiltered.shape).toEqual({burst: 50, refillPerSecond: 10});
@@ -111,7 +124,10 @@ describe('AWS-shaped buckets', () => {
   it('scales every bucket to the headroom (default half of AWS’s rates)', () => {
     const pacer = new Pacer();
     expect(pacer.headroom).toBe(0.5);
-    expect(pacer.bucket({...key, service: 'mq', operation: 'DescribeBroker'}).shape).toEqual({burst: 50, refillPerSecond: 7.5});
+    expect(pacer.bucket({...key, service: 'mq', operation: 'DescribeBroker'}).shape).toEqual({
+      burst: 50,
+      refillPerSecond: 7.5,
+    });
     expect(scaled({burst: 1, refillPerSecond: 2}, 0.1)).toEqual({burst: 1, refillPerSecond: 0.2});
     expect(() => new Pacer({headroom: 0})).toThrow(/headroom/);
     expect(() => new Pacer({headroom: 1.5})).toThrow(/headroom/);
@@ -135,7 +151,13 @@ describe('a throttling storm at the AWS stand-in', () => {
 
   async function collect(clients: AwsClients): Promise<Awaited<ReturnType<typeof collectBrokers>>> {
     try {
-      return await collectBrokers({clients, accountId: '123456789012', partition: 'aws', region: REGION, concurrency: 20});
+      return await collectBrokers({
+        clients,
+        accountId: '123456789012',
+        partition: 'aws',
+        region: REGION,
+        concurrency: 20,
+      });
     } finally {
       clients.destroy();
     }
@@ -156,7 +178,12 @@ describe('a throttling storm at the AWS stand-in', () => {
     const pacer = new Pacer({shapes: {mq: SHAPE}});
     const started = performance.now();
     const result = await collect(
-      createAwsClients({endpoint: stub.url, credentials: STATIC_CREDENTIALS, pacing: {pacer, account: '123456789012'}, onCall: (call) => calls.push(call)}),
+      createAwsClients({
+        endpoint: stub.url,
+        credentials: STATIC_CREDENTIALS,
+        pacing: {pacer, account: '123456789012'},
+        onCall: (call) => calls.push(call),
+      }),
     );
     const seconds = (performance.now() - started) / 1000;
 
@@ -173,7 +200,9 @@ describe('a throttling storm at the AWS stand-in', () => {
 
   it('paced at full headroom: throttling answers (if any) slow the bucket and nothing is lost', async () => {
     const pacer = new Pacer({headroom: 1, shapes: {mq: SHAPE}});
-    const result = await collect(createAwsClients({endpoint: stub.url, credentials: STATIC_CREDENTIALS, pacing: {pacer, account: '123456789012'}}));
+    const result = await collect(
+      createAwsClients({endpoint: stub.url, credentials: STATIC_CREDENTIALS, pacing: {pacer, account: '123456789012'}}),
+    );
     expect(result.errors).toEqual([]);
     expect(result.brokers?.every((b) => b.details !== null)).toBe(true);
     expect(pacer.totals().throttled).toBe(throttledAtStub());

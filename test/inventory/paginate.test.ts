@@ -27,7 +27,10 @@ describe('loopNextToken', () => {
   });
 
   it('throws on a token it has already followed instead of looping', async () => {
-    const fetchPage = jest.fn(async (token: string | undefined) => ({items: [token ?? 'first'], nextToken: token === 'b' ? 'a' : token === 'a' ? 'b' : 'a'}));
+    const fetchPage = jest.fn(async (token: string | undefined) => ({
+      items: [token ?? 'first'],
+      nextToken: token === 'b' ? 'a' : token === 'a' ? 'b' : 'a',
+    }));
 
     await expect(loopNextToken(fetchPage)).rejects.toBeInstanceOf(RepeatedTokenError);
     expect(fetchPage).toHaveBeenCalledTimes(3);
@@ -45,6 +48,8 @@ describe('drainPaginator', () => {
       yield {Things: ['b', 'c']};
     }
 
-    await expect(drainPaginator(pages(), (page) => ({items: page.Things, nextToken: page.NextToken}))).resolves.toEqual(['a', 'b', 'c']);
+    await expect(drainPaginator(pages(), (page) => ({items: page.Things, nextToken: page.NextToken}))).resolves.toEqual(
+      ['a', 'b', 'c'],
+    );
   });
 });

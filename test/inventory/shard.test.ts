@@ -19,7 +19,8 @@ import {brokers} from '../helpers/estate';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const accountIds = (n: number, seed = 100_000_000_000): string[] => Array.from({length: n}, (_, i) => String(seed + i * 7919));
+const accountIds = (n: number, seed = 100_000_000_000): string[] =>
+  Array.from({length: n}, (_, i) => String(seed + i * 7919));
 
 describe('the split', () => {
   it('is the documented formula: 1 + (first 4 bytes of SHA-256(account id), big-endian) mod N', () => {
@@ -32,7 +33,12 @@ describe('the split', () => {
 
   it('puts every account in exactly one shard', () => {
     const ids = accountIds(300);
-    const shards = [1, 2, 3, 4, 5].map((index) => selectAccounts(ids.map((accountId) => ({accountId})), {shard: {index, count: 5}}).selected.map((a) => a.accountId));
+    const shards = [1, 2, 3, 4, 5].map((index) =>
+      selectAccounts(
+        ids.map((accountId) => ({accountId})),
+        {shard: {index, count: 5}},
+      ).selected.map((a) => a.accountId),
+    );
     expect(shards.flat().sort()).toEqual([...ids].sort());
     expect(new Set(shards.flat()).size).toBe(ids.length);
   });
@@ -47,7 +53,13 @@ describe('the split', () => {
     const ids = accountIds(40);
     const before = new Map(ids.map((id) => [id, shardOf(id, 3)]));
     const reordered = [...ids].reverse().concat(accountIds(10, 900_000_000_000));
-    for (const id of ids) expect(selectAccounts(reordered.map((accountId) => ({accountId})), {shard: {index: before.get(id)!, count: 3}}).selected.some((a) => a.accountId === id)).toBe(true);
+    for (const id of ids)
+      expect(
+        selectAccounts(
+          reordered.map((accountId) => ({accountId})),
+          {shard: {index: before.get(id)!, count: 3}},
+        ).selected.some((a) => a.accountId === id),
+      ).toBe(true);
     expect(inShard(ids[0], undefined)).toBe(true);
   });
 
@@ -76,7 +88,12 @@ describe('a sharded scan of an organization, merged', () => {
     installOrganization(stub, {management: MANAGEMENT, accounts: [MANAGEMENT, ...MEMBERS].map((id) => ({id}))});
     installAccountMq(
       stub,
-      Object.fromEntries(MEMBERS.map((id, i) => [id, {brokers: {[REGION]: brokers(id, REGION, 1 + (i % 3), {publiclyAccessible: i === 2})}}])),
+      Object.fromEntries(
+        MEMBERS.map((id, i) => [
+          id,
+          {brokers: {[REGION]: brokers(id, REGION, 1 + (i % 3), {publiclyAccessible: i === 2})}},
+        ]),
+      ),
       MANAGEMENT,
     );
     installAccountRegions(stub, Object.fromEntries([MANAGEMENT, ...MEMBERS].map((id) => [id, [REGION]])), MANAGEMENT);
@@ -93,7 +110,14 @@ describe('a sharded scan of an organization, merged', () => {
 
   async function scan(live: Partial<LiveOptions>): Promise<{report: ScanReport; snapshot: Snapshot}> {
     return runScan({
-      source: {live: {regions: [REGION], allRegions: false, endpoint: stub.url, accounts: {organizationRoleName: 'mq-audit', ...live.accounts}}},
+      source: {
+        live: {
+          regions: [REGION],
+          allRegions: false,
+          endpoint: stub.url,
+          accounts: {organizationRoleName: 'mq-audit', ...live.accounts},
+        },
+      },
       policyPaths: [],
       include: ['mq/no-public-access', 'mq/logging'],
       exclude: [],
@@ -125,6 +149,8 @@ describe('a sharded scan of an organization, merged', () => {
 
   it('merging without one shard is refused rather than gating part of the organization', async () => {
     const shards = await Promise.all([1, 2].map((index) => scan({accounts: {shard: {index, count: 3}}})));
-    expect(() => mergeReports(shards.map((s, i) => ({file: `shard-${i + 1}.json`, value: s.report})))).toThrow(/shard 3\/3 missing/);
+    expect(() => mergeReports(shards.map((s, i) => ({file: `shard-${i + 1}.json`, value: s.report})))).toThrow(
+      /shard 3\/3 missing/,
+    );
   }, 60_000);
 });

@@ -47,17 +47,40 @@ export function setRoutes(network: RegionNetwork, routes: Route[]): void {
   table.routes = [...table.routes.filter((r) => r.targetType === 'local'), ...routes];
 }
 
-export function route(destination: string, targetType: Route['targetType'], targetId: string, extra: Partial<Route> = {}): Route {
-  const key = destination.startsWith('pl-') ? 'destinationPrefixListId' : destination.includes(':') ? 'destinationIpv6Cidr' : 'destinationCidr';
+export function route(
+  destination: string,
+  targetType: Route['targetType'],
+  targetId: string,
+  extra: Partial<Route> = {},
+): Route {
+  const key = destination.startsWith('pl-')
+    ? 'destinationPrefixListId'
+    : destination.includes(':')
+      ? 'destinationIpv6Cidr'
+      : 'destinationCidr';
   return {[key]: destination, targetType, targetId, state: 'active', origin: 'CreateRoute', ...extra};
 }
 
-export function ingressRule(id: string, port: number, source: {cidr?: string; prefixListId?: string}, groupId = SG): SecurityGroupRule {
-  const from = source.cidr?.includes(':') ? {cidrIpv6: source.cidr} : source.cidr ? {cidrIpv4: source.cidr} : {prefixListId: source.prefixListId};
+export function ingressRule(
+  id: string,
+  port: number,
+  source: {cidr?: string; prefixListId?: string},
+  groupId = SG,
+): SecurityGroupRule {
+  const from = source.cidr?.includes(':')
+    ? {cidrIpv6: source.cidr}
+    : source.cidr
+      ? {cidrIpv4: source.cidr}
+      : {prefixListId: source.prefixListId};
   return {id, groupId, egress: false, protocol: 'tcp', fromPort: port, toPort: port, ...from};
 }
 
-export function collectionError(service: CollectionError['service'], operation: string, code = 'AccessDeniedException', extra: Partial<CollectionError> = {}): CollectionError {
+export function collectionError(
+  service: CollectionError['service'],
+  operation: string,
+  code = 'AccessDeniedException',
+  extra: Partial<CollectionError> = {},
+): CollectionError {
   return {
     accountId: ACCOUNT,
     region: REGION,

@@ -25,7 +25,12 @@ export function analyze(snapshot: Snapshot, onPremCidrs: string[] = [], independ
   for (const account of snapshot.accounts) {
     for (const region of account.regions) {
       for (const broker of region.brokers ?? []) {
-        const answer = model.factsFor({broker, accountId: account.accountId, partition: account.partition, region: region.region});
+        const answer = model.factsFor({
+          broker,
+          accountId: account.accountId,
+          partition: account.partition,
+          region: region.region,
+        });
         if (answer) answers.push({broker, ...answer});
       }
     }

@@ -18,16 +18,48 @@ function peeredEstate(reportingRoutes: ReturnType<typeof route>[]): Snapshot {
   const region = snapshot.accounts[0].regions[0];
   const net = region.network!;
   const base = region.brokers![0];
-  net.vpcs!.push({id: REPORTING_VPC, ownerId: ACCOUNT, name: 'reporting', state: 'available', isDefault: false, cidrs: ['10.40.0.0/16']});
-  net.subnets!.push({id: REPORTING_SUBNET, vpcId: REPORTING_VPC, ownerId: ACCOUNT, availabilityZone: 'eu-west-1a', cidr: '10.40.1.0/24'});
+  net.vpcs!.push({
+    id: REPORTING_VPC,
+    ownerId: ACCOUNT,
+    name: 'reporting',
+    state: 'available',
+    isDefault: false,
+    cidrs: ['10.40.0.0/16'],
+  });
+  net.subnets!.push({
+    id: REPORTING_SUBNET,
+    vpcId: REPORTING_VPC,
+    ownerId: ACCOUNT,
+    availabilityZone: 'eu-west-1a',
+    cidr: '10.40.1.0/24',
+  });
   net.routeTables!.push({
-    id: REPORTING_RTB, vpcId: REPORTING_VPC, ownerId: ACCOUNT, main: false, propagatingVgwIds: [],
+    id: REPORTING_RTB,
+    vpcId: REPORTING_VPC,
+    ownerId: ACCOUNT,
+    main: false,
+    propagatingVgwIds: [],
     associations: [{id: 'rtbassoc-0e1f2a3b4c5d6e7f', subnetId: REPORTING_SUBNET, main: false, state: 'associated'}],
     routes: [route('10.40.0.0/16', 'local', 'local', {origin: 'CreateRouteTable'}), ...reportingRoutes],
   });
   net.networkAcls![0].subnetIds.push(REPORTING_SUBNET);
-  net.vpcPeeringConnections = [{id: PCX, state: 'active', requester: {vpcId: REPORTING_VPC, ownerId: ACCOUNT, region: REGION, cidrs: ['10.40.0.0/16']}, accepter: {vpcId: VPC, ownerId: ACCOUNT, region: REGION, cidrs: ['10.20.0.0/16']}}];
-  region.brokers!.push({...base, name: 'reporting-prod', id: 'b-0a0b0c0d-1111-2222-3333-444455556666', arn: base.arn.replace(base.id, 'b-0a0b0c0d-1111-2222-3333-444455556666').replace(':orders-amq-prod:', ':reporting-prod:'), details: {...base.details!, subnetIds: [REPORTING_SUBNET]}});
+  net.vpcPeeringConnections = [
+    {
+      id: PCX,
+      state: 'active',
+      requester: {vpcId: REPORTING_VPC, ownerId: ACCOUNT, region: REGION, cidrs: ['10.40.0.0/16']},
+      accepter: {vpcId: VPC, ownerId: ACCOUNT, region: REGION, cidrs: ['10.20.0.0/16']},
+    },
+  ];
+  region.brokers!.push({
+    ...base,
+    name: 'reporting-prod',
+    id: 'b-0a0b0c0d-1111-2222-3333-444455556666',
+    arn: base.arn
+      .replace(base.id, 'b-0a0b0c0d-1111-2222-3333-444455556666')
+      .replace(':orders-amq-prod:', ':reporting-prod:'),
+    details: {...base.details!, subnetIds: [REPORTING_SUBNET]},
+  });
   return snapshot;
 }
 
@@ -41,7 +73,9 @@ describe('hints for a missing path', () => {
     const brk = reportingBreak(peeredEstate([]));
     expect([brk.kind, brk.hop, brk.id]).toEqual(['no-route', 'route-table', REPORTING_RTB]);
     expect(brk.message).toContain(`${REPORTING_RTB} has no route for ${DC}`);
-    expect(brk.message).toContain(`${REPORTING_VPC} is peered with orders-prod (${VPC}) (${PCX}), which reaches ${DC} over vpn-0e1f2a3b4c5d6e7f8 (vgw-0a1b2c3d4e5f67890), but VPC peering is not transitive`);
+    expect(brk.message).toContain(
+      `${REPORTING_VPC} is peered with orders-prod (${VPC}) (${PCX}), which reaches ${DC} over vpn-0e1f2a3b4c5d6e7f8 (vgw-0a1b2c3d4e5f67890), but VPC peering is not transitive`,
+    );
   });
 
   it('a route into the peering connection: the peer is named with what it reaches', () => {
@@ -63,6 +97,8 @@ describe('hints for a missing path', () => {
     table.routes = table.routes.filter((r) => r.targetType === 'local');
     const brk = network(analyze(snapshot, [DC])[0].facts, DC).breakPoint!;
     expect(brk.kind).toBe('no-route');
-    expect(brk.message).toContain(`${VPC} is attached to tgw-0f9e8d7c6b5a43210 (tgw-attach-0a1b2c3d4e5f60001), whose route table tgw-rtb-0a1b2c3d4e5f6a7b8 routes ${DC} to vpn-0e1f2a3b4c5d6e7f8; add a route for ${DC} to tgw-0f9e8d7c6b5a43210 in ${RTB}`);
+    expect(brk.message).toContain(
+      `${VPC} is attached to tgw-0f9e8d7c6b5a43210 (tgw-attach-0a1b2c3d4e5f60001), whose route table tgw-rtb-0a1b2c3d4e5f6a7b8 routes ${DC} to vpn-0e1f2a3b4c5d6e7f8; add a route for ${DC} to tgw-0f9e8d7c6b5a43210 in ${RTB}`,
+    );
   });
 });

@@ -11,7 +11,8 @@ import {FIXTURES} from './helpers';
 
 const POLICY = 'mq/private-connectivity-redundant';
 const DC = '10.100.0.0/16';
-const SHARED = 'both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use connections at Direct Connect location EqDB2 (dxcon-fgq3ynu2 and dxcon-ffre0ec3)';
+const SHARED =
+  'both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use connections at Direct Connect location EqDB2 (dxcon-fgq3ynu2 and dxcon-ffre0ec3)';
 
 interface JsonReport {
   network?: {independence: string};
@@ -24,7 +25,9 @@ let relaxed: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'mq-audit-independence-'));
-  const snapshot = JSON.parse(readFileSync(join(FIXTURES, 'dxgw-vgw', 'inventory.json'), 'utf8')) as {accounts: {regions: {network: {dxConnections: {location: string}[]}}[]}[]};
+  const snapshot = JSON.parse(readFileSync(join(FIXTURES, 'dxgw-vgw', 'inventory.json'), 'utf8')) as {
+    accounts: {regions: {network: {dxConnections: {location: string}[]}}[]}[];
+  };
   // Both connections at EqDB2 (the fixture has the second at TCSH).
   snapshot.accounts[0].regions[0].network.dxConnections[1].location = 'EqDB2';
   inventory = join(dir, 'one-location.json');
@@ -36,7 +39,21 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 async function scan(config?: string): Promise<JsonReport> {
-  const run = await runCli(['scan', '--inventory', inventory, '--on-prem-cidr', DC, '--policy', POLICY, '--format', 'json', ...(config ? ['--config', config] : [])], {cwd: dir});
+  const run = await runCli(
+    [
+      'scan',
+      '--inventory',
+      inventory,
+      '--on-prem-cidr',
+      DC,
+      '--policy',
+      POLICY,
+      '--format',
+      'json',
+      ...(config ? ['--config', config] : []),
+    ],
+    {cwd: dir},
+  );
   expect(run.stderr).not.toMatch(/Error/);
   return JSON.parse(run.stdout) as JsonReport;
 }
@@ -47,7 +64,9 @@ describe('network.independence', () => {
     expect(report.network).toEqual({independence: 'location'});
     const [result] = report.results.filter((r) => r.policyId === POLICY);
     expect(result.status).toBe('fail');
-    expect(result.message).toContain(`1 independent healthy path(s) to the worst-served broker subnet, expected at least 2: ${SHARED} (independence: location)`);
+    expect(result.message).toContain(
+      `1 independent healthy path(s) to the worst-served broker subnet, expected at least 2: ${SHARED} (independence: location)`,
+    );
   });
 
   it('with "connection" the same estate passes, and the report says connection applied', async () => {
@@ -57,21 +76,42 @@ describe('network.independence', () => {
   });
 
   it('paths says which rule applied and what the paths share, in text and JSON', async () => {
-    const strict = await runCli(['paths', 'orders-amq-prod', '--inventory', inventory, '--on-prem-cidr', DC], {cwd: dir});
+    const strict = await runCli(['paths', 'orders-amq-prod', '--inventory', inventory, '--on-prem-cidr', DC], {
+      cwd: dir,
+    });
     expect(strict.code).toBe(1);
-    expect(strict.stdout).toContain('independence: location (paths over one Direct Connect location are not independent)');
+    expect(strict.stdout).toContain(
+      'independence: location (paths over one Direct Connect location are not independent)',
+    );
     expect(strict.stdout.replace(/\s+/g, ' ')).toContain(`not independent: ${SHARED}`);
-    expect(strict.stdout.replace(/\s+/g, ' ')).toContain(`is degraded (1 independent healthy path, no redundancy: ${SHARED})`);
+    expect(strict.stdout.replace(/\s+/g, ' ')).toContain(
+      `is degraded (1 independent healthy path, no redundancy: ${SHARED})`,
+    );
 
-    const loose = await runCli(['paths', 'orders-amq-prod', '--inventory', inventory, '--on-prem-cidr', DC, '--config', relaxed, '--json'], {cwd: dir});
+    const loose = await runCli(
+      ['paths', 'orders-amq-prod', '--inventory', inventory, '--on-prem-cidr', DC, '--config', relaxed, '--json'],
+      {cwd: dir},
+    );
     expect(loose.code).toBe(0);
-    const json = JSON.parse(loose.stdout) as {verdict: string; network: {onPrem: {independence: string; redundancyNote: string}}};
-    expect([json.verdict, json.network.onPrem.independence, json.network.onPrem.redundancyNote]).toEqual(['reachable', 'connection', '2 independent healthy paths']);
+    const json = JSON.parse(loose.stdout) as {
+      verdict: string;
+      network: {onPrem: {independence: string; redundancyNote: string}};
+    };
+    expect([json.verdict, json.network.onPrem.independence, json.network.onPrem.redundancyNote]).toEqual([
+      'reachable',
+      'connection',
+      '2 independent healthy paths',
+    ]);
 
-    const estate = await runCli(['paths', '--inventory', inventory, '--on-prem-cidr', DC, '--config', relaxed, '--json'], {cwd: dir});
+    const estate = await runCli(
+      ['paths', '--inventory', inventory, '--on-prem-cidr', DC, '--config', relaxed, '--json'],
+      {cwd: dir},
+    );
     expect((JSON.parse(estate.stdout) as {independence: string}).independence).toBe('connection');
     const estateText = await runCli(['paths', '--inventory', inventory, '--on-prem-cidr', DC], {cwd: dir});
-    expect(estateText.stdout).toContain('Independence: location (paths over one Direct Connect location are not independent).');
+    expect(estateText.stdout).toContain(
+      'Independence: location (paths over one Direct Connect location are not independent).',
+    );
   });
 
   it('a value other than location or connection is bad input: exit 2 naming the place', async () => {

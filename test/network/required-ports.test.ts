@@ -14,28 +14,46 @@ describe('requiredPortsRules', () => {
 
   it('by engine, by protocol name (any case) or number; duplicates once', () => {
     const rules = requiredPortsRules({engines: {ACTIVEMQ: ['OpenWire', 61617, 8162], RABBITMQ: ['amqps']}}, FILE)!;
-    expect(rules.choose(amq('orders-prod'))).toEqual({ports: [{port: 61617, protocol: 'openwire'}, {port: 8162, protocol: 'console'}], rule: `${FILE} at /network/requiredPorts/engines/ACTIVEMQ`});
-    expect(rules.choose(rabbit('events-prod'))).toEqual({ports: [{port: 5671, protocol: 'amqps'}], rule: `${FILE} at /network/requiredPorts/engines/RABBITMQ`});
+    expect(rules.choose(amq('orders-prod'))).toEqual({
+      ports: [
+        {port: 61617, protocol: 'openwire'},
+        {port: 8162, protocol: 'console'},
+      ],
+      rule: `${FILE} at /network/requiredPorts/engines/ACTIVEMQ`,
+    });
+    expect(rules.choose(rabbit('events-prod'))).toEqual({
+      ports: [{port: 5671, protocol: 'amqps'}],
+      rule: `${FILE} at /network/requiredPorts/engines/RABBITMQ`,
+    });
   });
 
   it('by broker: an exact name first, then the first glob in file order, then the engine', () => {
-    const rules = requiredPortsRules({
-      engines: {ACTIVEMQ: ['openwire']},
-      brokers: {'*-prod': ['amqp'], 'orders-prod': [5671, 'stomp'], 'orders-*': ['mqtt'], 'a/b': [443]},
-    }, FILE)!;
+    const rules = requiredPortsRules(
+      {
+        engines: {ACTIVEMQ: ['openwire']},
+        brokers: {'*-prod': ['amqp'], 'orders-prod': [5671, 'stomp'], 'orders-*': ['mqtt'], 'a/b': [443]},
+      },
+      FILE,
+    )!;
     expect(rules.choose(amq('orders-prod'))?.rule).toBe(`${FILE} at /network/requiredPorts/brokers/orders-prod`);
     expect(rules.choose(amq('orders-prod'))?.ports.map((p) => p.port)).toEqual([5671, 61614]);
     expect(rules.choose(amq('billing-prod'))?.rule).toBe(`${FILE} at /network/requiredPorts/brokers/*-prod`);
     expect(rules.choose(amq('orders-dev'))?.ports).toEqual([{port: 8883, protocol: 'mqtt'}]);
     expect(rules.choose(amq('lab'))?.rule).toBe(`${FILE} at /network/requiredPorts/engines/ACTIVEMQ`);
-    expect(rules.choose(rabbit('a/b'))).toEqual({ports: [{port: 443, protocol: 'console'}], rule: `${FILE} at /network/requiredPorts/brokers/a~1b`});
+    expect(rules.choose(rabbit('a/b'))).toEqual({
+      ports: [{port: 443, protocol: 'console'}],
+      rule: `${FILE} at /network/requiredPorts/brokers/a~1b`,
+    });
     expect(rules.choose(rabbit('lab'))).toBeUndefined();
   });
 
   it('an unknown protocol name: the file, the JSON pointer and the nearest names, every problem at once', () => {
     let error: unknown;
     try {
-      requiredPortsRules({engines: {ACTIVEMQ: ['openwir'], RABBITMQ: ['openwire']}, brokers: {'orders-*': [61617, 'amqpp']}}, FILE);
+      requiredPortsRules(
+        {engines: {ACTIVEMQ: ['openwir'], RABBITMQ: ['openwire']}, brokers: {'orders-*': [61617, 'amqpp']}},
+        FILE,
+      );
     } catch (caught) {
       error = caught;
     }
@@ -49,9 +67,11 @@ describe('requiredPortsRules', () => {
     ]);
   });
 
-  it('a broker pattern naming a protocol the matched broker\'s engine does not have: refused when it is judged', () => {
+  it("a broker pattern naming a protocol the matched broker's engine does not have: refused when it is judged", () => {
     const rules = requiredPortsRules({brokers: {'*': ['openwire']}}, FILE)!;
     expect(rules.choose(amq('orders-prod'))?.ports).toEqual([{port: 61617, protocol: 'openwire'}]);
-    expect(() => rules.choose(rabbit('events-prod'))).toThrow('"openwire" is not a RabbitMQ protocol, and events-prod is a RabbitMQ broker (its ports: 5671 amqps, 443 console, 15671 management)');
+    expect(() => rules.choose(rabbit('events-prod'))).toThrow(
+      '"openwire" is not a RabbitMQ protocol, and events-prod is a RabbitMQ broker (its ports: 5671 amqps, 443 console, 15671 management)',
+    );
   });
 });

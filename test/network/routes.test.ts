@@ -1,7 +1,15 @@
 /** Longest-prefix match over a whole network, route priority, and the effective route table. */
 import {cidrOf} from '../../src/network/cidr';
 import {buildIndex, scopeOf} from '../../src/network/lookup';
-import {type Candidate, chooseRoutes, describePart, effectiveRouteTable, expandVpcRoutes, type Part, wholePart} from '../../src/network/routes';
+import {
+  type Candidate,
+  chooseRoutes,
+  describePart,
+  effectiveRouteTable,
+  expandVpcRoutes,
+  type Part,
+  wholePart,
+} from '../../src/network/routes';
 import {route, RTB, SUBNET_A, SUBNET_B, variantOf, VGW, VPC} from './builder';
 
 function candidate(destination: string, target: string, rank = 1): Candidate<string> {
@@ -9,12 +17,19 @@ function candidate(destination: string, target: string, rank = 1): Candidate<str
 }
 
 function choices(candidates: Candidate<string>[], part: Part): string[] {
-  return chooseRoutes(candidates, part).flatMap((c) => c.parts.map((p) => `${describePart(p)} → ${c.candidate?.route ?? 'none'}`));
+  return chooseRoutes(candidates, part).flatMap((c) =>
+    c.parts.map((p) => `${describePart(p)} → ${c.candidate?.route ?? 'none'}`),
+  );
 }
 
 describe('chooseRoutes', () => {
   it('splits a network where more specific routes take blocks of it, recursively', () => {
-    const candidates = [candidate('10.0.0.0/8', 'tgw'), candidate('10.100.8.0/21', 'pcx'), candidate('10.100.9.0/24', 'vgw'), candidate('192.168.0.0/16', 'igw')];
+    const candidates = [
+      candidate('10.0.0.0/8', 'tgw'),
+      candidate('10.100.8.0/21', 'pcx'),
+      candidate('10.100.9.0/24', 'vgw'),
+      candidate('192.168.0.0/16', 'igw'),
+    ];
     expect(choices(candidates, wholePart(cidrOf('10.100.0.0/16')))).toEqual([
       '10.100.0.0/16 except 10.100.8.0/21 → tgw',
       '10.100.8.0/21 except 10.100.9.0/24 → pcx',
@@ -23,7 +38,10 @@ describe('chooseRoutes', () => {
   });
 
   it('leaves what no route covers without a route', () => {
-    expect(choices([candidate('10.100.0.0/17', 'vgw')], wholePart(cidrOf('10.100.0.0/16')))).toEqual(['10.100.0.0/16 except 10.100.0.0/17 → none', '10.100.0.0/17 → vgw']);
+    expect(choices([candidate('10.100.0.0/17', 'vgw')], wholePart(cidrOf('10.100.0.0/16')))).toEqual([
+      '10.100.0.0/16 except 10.100.0.0/17 → none',
+      '10.100.0.0/17 → vgw',
+    ]);
   });
 
   it('prefers the lower rank among routes of the same length', () => {
@@ -34,7 +52,9 @@ describe('chooseRoutes', () => {
 
   it('ignores routes of the other address family and blocks already excluded', () => {
     const part: Part = {cidr: cidrOf('10.0.0.0/8'), excluding: [cidrOf('10.20.0.0/16')]};
-    expect(choices([candidate('10.0.0.0/8', 'tgw'), candidate('10.20.0.0/16', 'local'), candidate('::/0', 'igw6')], part)).toEqual(['10.0.0.0/8 except 10.20.0.0/16 → tgw']);
+    expect(
+      choices([candidate('10.0.0.0/8', 'tgw'), candidate('10.20.0.0/16', 'local'), candidate('::/0', 'igw6')], part),
+    ).toEqual(['10.0.0.0/8 except 10.20.0.0/16 → tgw']);
   });
 });
 
@@ -73,8 +93,14 @@ describe('effectiveRouteTable', () => {
     });
     const index = buildIndex(snapshot.accounts, snapshot.errors);
     const scope = scopeOf(index, snapshot.accounts[0].accountId, 'eu-west-1')!;
-    expect(effectiveRouteTable(index, scope, SUBNET_A, VPC).found).toMatchObject({table: {id: RTB}, association: 'explicit'});
-    expect(effectiveRouteTable(index, scope, SUBNET_B, VPC).found).toMatchObject({table: {id: 'rtb-0f1e2d3c4b5a69788'}, association: 'main'});
+    expect(effectiveRouteTable(index, scope, SUBNET_A, VPC).found).toMatchObject({
+      table: {id: RTB},
+      association: 'explicit',
+    });
+    expect(effectiveRouteTable(index, scope, SUBNET_B, VPC).found).toMatchObject({
+      table: {id: 'rtb-0f1e2d3c4b5a69788'},
+      association: 'main',
+    });
     // Without the subnet's VPC only an explicit association can be found.
     expect(effectiveRouteTable(index, scope, SUBNET_B, undefined)).toEqual({});
   });

@@ -25,12 +25,14 @@ describe('brokers sharing subnets and security groups', () => {
   const region = account.regions[0];
   const [first, twin] = region.brokers!;
   const model = buildNetworkModel(snapshot, {onPremCidrs: [DC]});
-  const factsOf = (broker: typeof first) => model.factsFor({broker, accountId: account.accountId, partition: account.partition, region: region.region})!.facts;
+  const factsOf = (broker: typeof first) =>
+    model.factsFor({broker, accountId: account.accountId, partition: account.partition, region: region.region})!.facts;
   const a = factsOf(first);
   const b = factsOf(twin);
 
   it('gives each broker its own broker hop in every path', () => {
-    const brokerHops = (facts: typeof a) => facts.onPrem.networks.flatMap((n) => n.paths.flatMap((p) => p.hops.filter((h) => h.kind === 'broker')));
+    const brokerHops = (facts: typeof a) =>
+      facts.onPrem.networks.flatMap((n) => n.paths.flatMap((p) => p.hops.filter((h) => h.kind === 'broker')));
     expect(brokerHops(a).length).toBeGreaterThan(0);
     expect(new Set(brokerHops(a).map((h) => h.id))).toEqual(new Set([first.id]));
     expect(new Set(brokerHops(b).map((h) => h.id))).toEqual(new Set([twin.id]));
@@ -57,11 +59,21 @@ describe('the memo bounded to recent account-regions', () => {
     const template = base.accounts[0];
     const ids = Array.from({length: 20}, (_, i) => String(200000000000 + i));
     // Same topology in twenty accounts: the account id is part of every ARN and key.
-    const snapshot: Snapshot = {...base, accounts: ids.map((id) => JSON.parse(JSON.stringify(template).replaceAll(template.accountId, id)) as AccountInventory)};
+    const snapshot: Snapshot = {
+      ...base,
+      accounts: ids.map(
+        (id) => JSON.parse(JSON.stringify(template).replaceAll(template.accountId, id)) as AccountInventory,
+      ),
+    };
     const model = buildNetworkModel(snapshot, {onPremCidrs: [DC]});
     const answer = (account: Snapshot['accounts'][number]) => {
       const region = account.regions[0];
-      return model.factsFor({broker: region.brokers![0], accountId: account.accountId, partition: account.partition, region: region.region})!;
+      return model.factsFor({
+        broker: region.brokers![0],
+        accountId: account.accountId,
+        partition: account.partition,
+        region: region.region,
+      })!;
     };
 
     const firstTime = JSON.stringify(answer(snapshot.accounts[0]));

@@ -15,8 +15,22 @@ const DXCON_A = 'dxcon-fgq3ynu2';
 const DXCON_B = 'dxcon-ffre0ec3';
 
 const INGRESS = ['subnet', 'network-acl', 'security-group', 'broker', '<network-acl'];
-const VGW_VPN_HOPS = ['on-premises-network', 'customer-gateway', 'vpn-tunnel', 'vpn-gateway', '<route-table', ...INGRESS];
-const TGW_SIDE = ['tgw-attachment', 'transit-gateway', 'tgw-route-table', 'tgw-attachment', '<tgw-route-table', '<route-table'];
+const VGW_VPN_HOPS = [
+  'on-premises-network',
+  'customer-gateway',
+  'vpn-tunnel',
+  'vpn-gateway',
+  '<route-table',
+  ...INGRESS,
+];
+const TGW_SIDE = [
+  'tgw-attachment',
+  'transit-gateway',
+  'tgw-route-table',
+  'tgw-attachment',
+  '<tgw-route-table',
+  '<route-table',
+];
 const TGW_VPN_HOPS = ['on-premises-network', 'customer-gateway', 'vpn-tunnel', ...TGW_SIDE, ...INGRESS];
 const DX_LINK = ['on-premises-network', 'dx-connection', 'virtual-interface', 'dx-gateway'];
 
@@ -24,7 +38,12 @@ describe('VGW + VPN', () => {
   it('both tunnels up: reachable over two independent paths to each subnet', () => {
     const {facts, unknown} = onlyBroker(topology('vgw-vpn-both-up'), [DC]);
     const dc = network(facts, DC);
-    expect([facts.onPrem.verdict, dc.verdict, dc.reachable, dc.redundant]).toEqual(['reachable', 'reachable', true, true]);
+    expect([facts.onPrem.verdict, dc.verdict, dc.reachable, dc.redundant]).toEqual([
+      'reachable',
+      'reachable',
+      true,
+      true,
+    ]);
     expect([dc.healthyPathCount, dc.independentPathCount]).toEqual([2, 2]);
     expect(dc.paths.map(pathLine)).toEqual([
       `${A} ${DC} vpn ${TUNNEL_1} healthy`,
@@ -36,8 +55,19 @@ describe('VGW + VPN', () => {
     // The security group admits the network on three of the six ActiveMQ ports.
     expect(dc.openPorts).toEqual([61617, 5671, 8162]);
     const route = hopOf(dc.paths[0], 'route-table', 'return').route;
-    expect(route).toEqual({destination: DC, target: 'vgw-0a1b2c3d4e5f67890', targetType: 'vpn-gateway', state: 'active', origin: 'EnableVgwRoutePropagation'});
-    expect(hopOf(dc.paths[1], 'vpn-tunnel').tunnel).toEqual({outsideIpAddress: '52.49.101.77', status: 'UP', acceptedRouteCount: 3, lastStatusChange: '2026-11-02T04:12:08.000Z'});
+    expect(route).toEqual({
+      destination: DC,
+      target: 'vgw-0a1b2c3d4e5f67890',
+      targetType: 'vpn-gateway',
+      state: 'active',
+      origin: 'EnableVgwRoutePropagation',
+    });
+    expect(hopOf(dc.paths[1], 'vpn-tunnel').tunnel).toEqual({
+      outsideIpAddress: '52.49.101.77',
+      status: 'UP',
+      acceptedRouteCount: 3,
+      lastStatusChange: '2026-11-02T04:12:08.000Z',
+    });
     expect(facts.missing).toEqual([]);
     expect(unknown).toEqual({});
   });
@@ -45,7 +75,13 @@ describe('VGW + VPN', () => {
   it('one tunnel down: degraded, one healthy path per subnet, the down tunnel breaks', () => {
     const {facts} = onlyBroker(topology('vgw-vpn-one-tunnel-down'), [DC]);
     const dc = network(facts, DC);
-    expect([dc.verdict, dc.reachable, dc.redundant, dc.healthyPathCount, dc.independentPathCount]).toEqual(['degraded', true, false, 1, 1]);
+    expect([dc.verdict, dc.reachable, dc.redundant, dc.healthyPathCount, dc.independentPathCount]).toEqual([
+      'degraded',
+      true,
+      false,
+      1,
+      1,
+    ]);
     expect(facts.onPrem.verdict).toBe('degraded');
     expect(dc.paths.map(pathLine)).toEqual([
       `${A} ${DC} vpn ${TUNNEL_1} healthy`,
@@ -54,7 +90,9 @@ describe('VGW + VPN', () => {
       `${B} ${DC} vpn ${TUNNEL_2} broken tunnel-down@vpn-tunnel:${VPN}`,
     ]);
     expect(dc.breakPoint).toBeUndefined();
-    expect(dc.paths[1].breakPoint?.message).toContain('52.49.101.77 is DOWN since 2026-11-24T22:47:31.000Z (IPSEC IS DOWN)');
+    expect(dc.paths[1].breakPoint?.message).toContain(
+      '52.49.101.77 is DOWN since 2026-11-24T22:47:31.000Z (IPSEC IS DOWN)',
+    );
   });
 
   it('both tunnels down: unreachable, breaks at the first tunnel', () => {
@@ -63,7 +101,12 @@ describe('VGW + VPN', () => {
     expect([dc.verdict, dc.reachable, dc.healthyPathCount]).toEqual(['unreachable', false, 0]);
     expect(dc.paths.every((p) => p.breakPoint?.kind === 'tunnel-down')).toBe(true);
     expect(dc.paths.map((p) => p.linkId)).toEqual([TUNNEL_1, TUNNEL_2, TUNNEL_1, TUNNEL_2]);
-    expect(dc.breakPoint).toMatchObject({kind: 'tunnel-down', hop: 'vpn-tunnel', id: VPN, resourceType: 'AWS::EC2::VPNConnection'});
+    expect(dc.breakPoint).toMatchObject({
+      kind: 'tunnel-down',
+      hop: 'vpn-tunnel',
+      id: VPN,
+      resourceType: 'AWS::EC2::VPNConnection',
+    });
     expect(dc.breakPoint?.message).toContain('34.250.12.34 is DOWN');
     expect(facts.onPrem.breakPoint).toEqual(dc.breakPoint);
     expect(dc.openPorts).toEqual([]);
@@ -75,15 +118,32 @@ describe('transit gateway', () => {
     const {facts} = onlyBroker(topology('tgw-vpn'), [DC]);
     const dc = network(facts, DC);
     expect([dc.verdict, dc.healthyPathCount, dc.independentPathCount]).toEqual(['reachable', 2, 2]);
-    expect(dc.paths.map((p) => `${p.subnetId} ${p.via} ${p.linkId}`)).toEqual([A, A, B, B, C, C].map((s, i) => `${s} vpn ${i % 2 === 0 ? TUNNEL_1 : TUNNEL_2}`));
+    expect(dc.paths.map((p) => `${p.subnetId} ${p.via} ${p.linkId}`)).toEqual(
+      [A, A, B, B, C, C].map((s, i) => `${s} vpn ${i % 2 === 0 ? TUNNEL_1 : TUNNEL_2}`),
+    );
     for (const path of dc.paths) expect(hopKinds(path)).toEqual(TGW_VPN_HOPS);
     const path = dc.paths[0];
     const ids = path.hops.map((h) => h.id);
-    expect(ids.slice(3, 9)).toEqual(['tgw-attach-0b2c3d4e5f6070002', 'tgw-0f9e8d7c6b5a43210', 'tgw-rtb-0a1b2c3d4e5f6a7b8', 'tgw-attach-0a1b2c3d4e5f60001', 'tgw-rtb-0a1b2c3d4e5f6a7b8', 'rtb-0d4e5f60718293a4b']);
+    expect(ids.slice(3, 9)).toEqual([
+      'tgw-attach-0b2c3d4e5f6070002',
+      'tgw-0f9e8d7c6b5a43210',
+      'tgw-rtb-0a1b2c3d4e5f6a7b8',
+      'tgw-attach-0a1b2c3d4e5f60001',
+      'tgw-rtb-0a1b2c3d4e5f6a7b8',
+      'rtb-0d4e5f60718293a4b',
+    ]);
     // The VPC sends the whole 10.0.0.0/8 to the transit gateway; the gateway's table has the specific route.
     expect(hopOf(path, 'route-table', 'return').route?.destination).toBe('10.0.0.0/8');
-    expect(hopOf(path, 'tgw-route-table', 'return').route).toMatchObject({destination: DC, target: 'tgw-attach-0b2c3d4e5f6070002', targetType: 'vpn', origin: 'propagated'});
-    expect(hopOf(path, 'tgw-route-table').route).toMatchObject({destination: '10.20.0.0/16', target: 'tgw-attach-0a1b2c3d4e5f60001'});
+    expect(hopOf(path, 'tgw-route-table', 'return').route).toMatchObject({
+      destination: DC,
+      target: 'tgw-attach-0b2c3d4e5f6070002',
+      targetType: 'vpn',
+      origin: 'propagated',
+    });
+    expect(hopOf(path, 'tgw-route-table').route).toMatchObject({
+      destination: '10.20.0.0/16',
+      target: 'tgw-attach-0a1b2c3d4e5f60001',
+    });
     // RabbitMQ ports: AMQPS and the console are admitted, management 15671 is not.
     expect(dc.openPorts).toEqual([5671, 443]);
     expect(facts.ports.map((p) => p.port)).toEqual([5671, 443, 15671]);
@@ -93,11 +153,18 @@ describe('transit gateway', () => {
     const {facts} = onlyBroker(topology('dxgw-tgw'), [DC]);
     const dc = network(facts, DC);
     expect([dc.verdict, dc.independentPathCount]).toEqual(['reachable', 2]);
-    expect(dc.paths.map((p) => `${p.via} ${p.linkId}`)).toEqual([DXCON_A, DXCON_B, DXCON_A, DXCON_B].map((c) => `direct-connect ${c}`));
+    expect(dc.paths.map((p) => `${p.via} ${p.linkId}`)).toEqual(
+      [DXCON_A, DXCON_B, DXCON_A, DXCON_B].map((c) => `direct-connect ${c}`),
+    );
     for (const path of dc.paths) expect(hopKinds(path)).toEqual([...DX_LINK, ...TGW_SIDE, ...INGRESS]);
     const vif = hopOf(dc.paths[0], 'virtual-interface');
-    expect([vif.id, vif.virtualInterface]).toEqual(['dxvif-fgrb110x', {state: 'available', type: 'transit', bgpUp: 1, bgpPeers: 1}]);
-    expect(hopOf(dc.paths[0], 'dx-gateway').reason).toContain('advertises 10.20.1.0/24 (allowed prefixes 10.20.0.0/16)');
+    expect([vif.id, vif.virtualInterface]).toEqual([
+      'dxvif-fgrb110x',
+      {state: 'available', type: 'transit', bgpUp: 1, bgpPeers: 1},
+    ]);
+    expect(hopOf(dc.paths[0], 'dx-gateway').reason).toContain(
+      'advertises 10.20.1.0/24 (allowed prefixes 10.20.0.0/16)',
+    );
     expect(hopOf(dc.paths[0], 'tgw-attachment').id).toBe('tgw-attach-0c3d4e5f607180003');
   });
 
@@ -113,9 +180,21 @@ describe('transit gateway', () => {
       `${B} ${DC} except 10.100.8.0/21 vpn ${TUNNEL_2} healthy`,
       `${B} 10.100.8.0/21 none broken routed-elsewhere@tgw-route-table:tgw-rtb-0a1b2c3d4e5f6a7b8`,
     ]);
-    expect(hopKinds(dc.paths[2])).toEqual(['on-premises-network', 'transit-gateway', 'tgw-attachment', '<tgw-route-table', '<route-table', ...INGRESS]);
+    expect(hopKinds(dc.paths[2])).toEqual([
+      'on-premises-network',
+      'transit-gateway',
+      'tgw-attachment',
+      '<tgw-route-table',
+      '<route-table',
+      ...INGRESS,
+    ]);
     expect(hopOf(dc.paths[2], 'route-table', 'return').route?.destination).toBe('10.100.8.0/21');
-    expect(dc.breakPoint).toMatchObject({kind: 'routed-elsewhere', hop: 'tgw-route-table', id: 'tgw-rtb-0a1b2c3d4e5f6a7b8', direction: 'return'});
+    expect(dc.breakPoint).toMatchObject({
+      kind: 'routed-elsewhere',
+      hop: 'tgw-route-table',
+      id: 'tgw-rtb-0a1b2c3d4e5f6a7b8',
+      direction: 'return',
+    });
     expect(dc.breakPoint?.message).toContain('10.100.8.0/21 to another VPC (vpc-0f1a2b3c4d5e6f708)');
     expect(dc.healthyPathCount).toBe(0);
   });
@@ -132,8 +211,14 @@ describe('Direct Connect', () => {
       `${B} direct-connect ${DXCON_A} healthy`,
       `${B} direct-connect ${DXCON_B} healthy`,
     ]);
-    for (const path of dc.paths) expect(hopKinds(path)).toEqual([...DX_LINK, 'vpn-gateway', '<route-table', ...INGRESS]);
-    expect(dc.paths[1].hops.slice(1, 5).map((h) => h.id)).toEqual([DXCON_B, 'dxvif-ffk9u4hc', '5f2b8e1c-3a7d-4c9e-b0f4-8d6a2e91c37b', 'vgw-0a1b2c3d4e5f67890']);
+    for (const path of dc.paths)
+      expect(hopKinds(path)).toEqual([...DX_LINK, 'vpn-gateway', '<route-table', ...INGRESS]);
+    expect(dc.paths[1].hops.slice(1, 5).map((h) => h.id)).toEqual([
+      DXCON_B,
+      'dxvif-ffk9u4hc',
+      '5f2b8e1c-3a7d-4c9e-b0f4-8d6a2e91c37b',
+      'vgw-0a1b2c3d4e5f67890',
+    ]);
   });
 
   it('interface down and BGP down: unreachable; each path names its own break', () => {
@@ -147,7 +232,12 @@ describe('Direct Connect', () => {
       `${B} ${DC} direct-connect ${DXCON_B} broken bgp-down@virtual-interface:dxvif-ffk9u4hc`,
     ]);
     expect(dc.breakPoint).toMatchObject({kind: 'interface-down', hop: 'virtual-interface', id: 'dxvif-fgrb110x'});
-    expect(hopOf(dc.paths[1], 'virtual-interface').virtualInterface).toEqual({state: 'available', type: 'private', bgpUp: 0, bgpPeers: 1});
+    expect(hopOf(dc.paths[1], 'virtual-interface').virtualInterface).toEqual({
+      state: 'available',
+      type: 'private',
+      bgpUp: 0,
+      bgpPeers: 1,
+    });
   });
 
   it('AccessDenied on Direct Connect: unknown, never reachable, with the failed calls as reasons', () => {
@@ -156,12 +246,34 @@ describe('Direct Connect', () => {
     expect([facts.onPrem.verdict, facts.onPrem.reachable, facts.onPrem.redundant]).toEqual(['unknown', null, null]);
     expect([dc.verdict, dc.reachable, dc.healthyPathCount]).toEqual(['unknown', null, 0]);
     expect(dc.breakPoint).toBeUndefined();
-    expect(dc.paths.map((p) => `${p.subnetId} ${p.via} ${p.status}`)).toEqual([`${A} direct-connect unknown`, `${A} direct-connect unknown`, `${B} direct-connect unknown`, `${B} direct-connect unknown`]);
-    expect(hopKinds(dc.paths[0])).toEqual(['on-premises-network', 'virtual-interface', 'vpn-gateway', '<route-table', ...INGRESS]);
-    expect(hopKinds(dc.paths[1])).toEqual(['on-premises-network', 'dx-gateway', 'vpn-gateway', '<route-table', ...INGRESS]);
+    expect(dc.paths.map((p) => `${p.subnetId} ${p.via} ${p.status}`)).toEqual([
+      `${A} direct-connect unknown`,
+      `${A} direct-connect unknown`,
+      `${B} direct-connect unknown`,
+      `${B} direct-connect unknown`,
+    ]);
+    expect(hopKinds(dc.paths[0])).toEqual([
+      'on-premises-network',
+      'virtual-interface',
+      'vpn-gateway',
+      '<route-table',
+      ...INGRESS,
+    ]);
+    expect(hopKinds(dc.paths[1])).toEqual([
+      'on-premises-network',
+      'dx-gateway',
+      'vpn-gateway',
+      '<route-table',
+      ...INGRESS,
+    ]);
     const operations = facts.missing.map((m) => `${m.error?.operation} ${m.error?.code}`);
-    expect(operations).toEqual(['DescribeVirtualInterfaces AccessDeniedException', 'DescribeDirectConnectGateways AccessDeniedException']);
-    expect(unknown['/network/onPrem/reachable']).toContain('directconnect:DescribeVirtualInterfaces failed (AccessDeniedException)');
+    expect(operations).toEqual([
+      'DescribeVirtualInterfaces AccessDeniedException',
+      'DescribeDirectConnectGateways AccessDeniedException',
+    ]);
+    expect(unknown['/network/onPrem/reachable']).toContain(
+      'directconnect:DescribeVirtualInterfaces failed (AccessDeniedException)',
+    );
     expect(unknown['/network/onPrem/networks/0/verdict']).toMatch(/^10\.100\.0\.0\/16: /);
   });
 });
@@ -175,7 +287,12 @@ describe('routes', () => {
       `${A} ${DC} none broken not-transitive@vpc-peering-connection:pcx-0a1b2c3d4e5f60789`,
       `${B} ${DC} none broken not-transitive@vpc-peering-connection:pcx-0a1b2c3d4e5f60789`,
     ]);
-    expect(hopKinds(dc.paths[0])).toEqual(['on-premises-network', 'vpc-peering-connection', '<route-table', ...INGRESS]);
+    expect(hopKinds(dc.paths[0])).toEqual([
+      'on-premises-network',
+      'vpc-peering-connection',
+      '<route-table',
+      ...INGRESS,
+    ]);
     expect(dc.breakPoint?.message).toContain('with vpc-0e9d8c7b6a5f43210 of 604111786222 (10.30.0.0/16)');
   });
 
@@ -223,7 +340,12 @@ describe('the way in', () => {
     const {facts} = onlyBroker(topology('nacl-denies-return'), [DC]);
     const dc = network(facts, DC);
     expect(dc.verdict).toBe('unreachable');
-    expect(dc.breakPoint).toMatchObject({kind: 'nacl', hop: 'network-acl', id: 'acl-0b1c2d3e4f5a69708', direction: 'return'});
+    expect(dc.breakPoint).toMatchObject({
+      kind: 'nacl',
+      hop: 'network-acl',
+      id: 'acl-0b1c2d3e4f5a69708',
+      direction: 'return',
+    });
     const path = dc.paths[0];
     const inbound = hopOf(path, 'network-acl');
     expect([inbound.status, inbound.ports]).toEqual(['ok', [61617, 5671, 8162]]);
@@ -237,12 +359,35 @@ describe('internet exposure', () => {
   it('0.0.0.0/0 on 61617 directly and through a prefix list on 8162; a partner range is listed, not counted', () => {
     const {facts} = onlyBroker(topology('internet-exposure'), [DC]);
     const ingress = facts.internetIngress;
-    expect([ingress.open, ingress.groupsOpen, ingress.publiclyAccessible, ingress.publicSubnet]).toEqual([true, true, false, false]);
+    expect([ingress.open, ingress.groupsOpen, ingress.publiclyAccessible, ingress.publicSubnet]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(ingress.openPorts).toEqual([61617, 8162]);
     expect(ingress.rules).toEqual([
-      {securityGroupId: 'sg-0f7e6d5c4b3a29180', ruleId: 'sgr-0f1e2d3c4b5a69788', source: '0.0.0.0/0', ports: [61617], wholeInternet: true},
-      {securityGroupId: 'sg-0f7e6d5c4b3a29180', ruleId: 'sgr-0b3c4d5e6f7081920', source: '198.51.100.0/24', ports: [61614], wholeInternet: false},
-      {securityGroupId: 'sg-0f7e6d5c4b3a29180', ruleId: 'sgr-0a2b3c4d5e6f70819', source: 'pl-0a1b2c3d4e5f67890', ports: [8162], wholeInternet: true},
+      {
+        securityGroupId: 'sg-0f7e6d5c4b3a29180',
+        ruleId: 'sgr-0f1e2d3c4b5a69788',
+        source: '0.0.0.0/0',
+        ports: [61617],
+        wholeInternet: true,
+      },
+      {
+        securityGroupId: 'sg-0f7e6d5c4b3a29180',
+        ruleId: 'sgr-0b3c4d5e6f7081920',
+        source: '198.51.100.0/24',
+        ports: [61614],
+        wholeInternet: false,
+      },
+      {
+        securityGroupId: 'sg-0f7e6d5c4b3a29180',
+        ruleId: 'sgr-0a2b3c4d5e6f70819',
+        source: 'pl-0a1b2c3d4e5f67890',
+        ports: [8162],
+        wholeInternet: true,
+      },
     ]);
     // Exposure does not change the private verdict.
     expect(network(facts, DC).verdict).toBe('reachable');
@@ -250,6 +395,13 @@ describe('internet exposure', () => {
 
   it('brokers whose groups admit only private ranges are not exposed', () => {
     const {facts} = onlyBroker(topology('vgw-vpn-both-up'), [DC]);
-    expect(facts.internetIngress).toEqual({open: false, publiclyAccessible: false, groupsOpen: false, openPorts: [], rules: [], publicSubnet: false});
+    expect(facts.internetIngress).toEqual({
+      open: false,
+      publiclyAccessible: false,
+      groupsOpen: false,
+      openPorts: [],
+      rules: [],
+      publicSubnet: false,
+    });
   });
 });

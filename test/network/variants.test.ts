@@ -1,6 +1,19 @@
 /** One change to a canonical topology at a time: each health rule and break kind, and what unknown data does. */
 import {type DxConnection, type DxVirtualInterface, emptyNetwork} from '../../src/snapshot/network';
-import {ACCOUNT, collectionError, DXGW, ingressRule, REGION, route, setRoutes, SG, SUBNET_A, SUBNET_B, variantOf, VGW} from './builder';
+import {
+  ACCOUNT,
+  collectionError,
+  DXGW,
+  ingressRule,
+  REGION,
+  route,
+  setRoutes,
+  SG,
+  SUBNET_A,
+  SUBNET_B,
+  variantOf,
+  VGW,
+} from './builder';
 import {clone, hopKinds, hopOf, network, onlyBroker, pathLine, topology as topologyOf} from './helpers';
 
 const DC = '10.100.0.0/16';
@@ -10,7 +23,13 @@ const INGRESS = ['subnet', 'network-acl', 'security-group', 'broker', '<network-
 
 function breaks(snapshot: Parameters<typeof onlyBroker>[0], cidrs = [DC]): string[] {
   const {facts} = onlyBroker(snapshot, cidrs);
-  return [...new Set(facts.onPrem.networks.flatMap((n) => n.paths.map((p) => (p.breakPoint ? `${p.breakPoint.kind}@${p.breakPoint.hop}:${p.breakPoint.id}` : p.status))))];
+  return [
+    ...new Set(
+      facts.onPrem.networks.flatMap((n) =>
+        n.paths.map((p) => (p.breakPoint ? `${p.breakPoint.kind}@${p.breakPoint.hop}:${p.breakPoint.id}` : p.status)),
+      ),
+    ),
+  ];
 }
 
 describe('Site-to-Site VPN on a virtual private gateway', () => {
@@ -38,7 +57,10 @@ describe('Site-to-Site VPN on a virtual private gateway', () => {
       network.vpnConnections![0].state = 'deleting';
     });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
-    expect(dc.paths.map(pathLine)).toEqual([`${SUBNET_A} ${DC} vpn ${VPN} broken vpn-unavailable@vpn-tunnel:${VPN}`, `${SUBNET_B} ${DC} vpn ${VPN} broken vpn-unavailable@vpn-tunnel:${VPN}`]);
+    expect(dc.paths.map(pathLine)).toEqual([
+      `${SUBNET_A} ${DC} vpn ${VPN} broken vpn-unavailable@vpn-tunnel:${VPN}`,
+      `${SUBNET_B} ${DC} vpn ${VPN} broken vpn-unavailable@vpn-tunnel:${VPN}`,
+    ]);
   });
 
   it('a BGP tunnel that is UP but accepts no routes carries nothing', () => {
@@ -91,9 +113,14 @@ describe('Direct Connect', () => {
     });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
     expect(dc.paths.map((p) => `${p.subnetId} ${p.status}${p.breakPoint ? ` ${p.breakPoint.kind}` : ''}`)).toEqual([
-      `${SUBNET_A} healthy`, `${SUBNET_A} healthy`, `${SUBNET_B} broken not-advertised`, `${SUBNET_B} broken not-advertised`,
+      `${SUBNET_A} healthy`,
+      `${SUBNET_A} healthy`,
+      `${SUBNET_B} broken not-advertised`,
+      `${SUBNET_B} broken not-advertised`,
     ]);
-    expect(dc.breakPoint?.message).toContain('does not advertise the broker subnet 10.20.2.0/24 to on-premises: allowed prefixes 10.20.1.0/24');
+    expect(dc.breakPoint?.message).toContain(
+      'does not advertise the broker subnet 10.20.2.0/24 to on-premises: allowed prefixes 10.20.1.0/24',
+    );
   });
 
   it('an association without allowed prefixes advertises the VPC CIDRs', () => {
@@ -120,11 +147,23 @@ describe('Direct Connect', () => {
       network.dxConnections![1].location = 'EqDB2';
     });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
-    expect(dc.paths.map((p) => `${p.linkId} ${p.dxLocation} ${p.status}`)).toEqual(['dxcon-fgq3ynu2 EqDB2 healthy', 'dxcon-ffre0ec3 EqDB2 healthy', 'dxcon-fgq3ynu2 EqDB2 healthy', 'dxcon-ffre0ec3 EqDB2 healthy']);
+    expect(dc.paths.map((p) => `${p.linkId} ${p.dxLocation} ${p.status}`)).toEqual([
+      'dxcon-fgq3ynu2 EqDB2 healthy',
+      'dxcon-ffre0ec3 EqDB2 healthy',
+      'dxcon-fgq3ynu2 EqDB2 healthy',
+      'dxcon-ffre0ec3 EqDB2 healthy',
+    ]);
     expect([dc.verdict, dc.redundant, dc.healthyPathCount, dc.independentPathCount]).toEqual(['degraded', false, 2, 1]);
-    expect(dc.sharedFailure).toBe('both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use connections at Direct Connect location EqDB2 (dxcon-fgq3ynu2 and dxcon-ffre0ec3)');
+    expect(dc.sharedFailure).toBe(
+      'both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use connections at Direct Connect location EqDB2 (dxcon-fgq3ynu2 and dxcon-ffre0ec3)',
+    );
     const facts = onlyBroker(snapshot, [DC]).facts;
-    expect([facts.onPrem.verdict, facts.onPrem.redundant, facts.onPrem.sharedFailure, facts.onPrem.independence]).toEqual(['degraded', false, dc.sharedFailure, 'location']);
+    expect([
+      facts.onPrem.verdict,
+      facts.onPrem.redundant,
+      facts.onPrem.sharedFailure,
+      facts.onPrem.independence,
+    ]).toEqual(['degraded', false, dc.sharedFailure, 'location']);
     expect(facts.onPrem.redundancyNote).toBe(dc.sharedFailure);
   });
 
@@ -134,8 +173,17 @@ describe('Direct Connect', () => {
     });
     const {facts} = onlyBroker(snapshot, [DC], 'connection');
     const dc = network(facts, DC);
-    expect([dc.verdict, dc.redundant, dc.independentPathCount, dc.sharedFailure]).toEqual(['reachable', true, 2, undefined]);
-    expect([facts.onPrem.verdict, facts.onPrem.independence, facts.onPrem.redundancyNote]).toEqual(['reachable', 'connection', '2 independent healthy paths']);
+    expect([dc.verdict, dc.redundant, dc.independentPathCount, dc.sharedFailure]).toEqual([
+      'reachable',
+      true,
+      2,
+      undefined,
+    ]);
+    expect([facts.onPrem.verdict, facts.onPrem.independence, facts.onPrem.redundancyNote]).toEqual([
+      'reachable',
+      'connection',
+      '2 independent healthy paths',
+    ]);
     // The same snapshot under the default rule, from the same kind of model: not a shared memo.
     expect(onlyBroker(snapshot, [DC]).facts.onPrem.verdict).toBe('degraded');
   });
@@ -146,25 +194,49 @@ describe('Direct Connect', () => {
       network.dxConnections = [network.dxConnections![0]];
     });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
-    expect(dc.paths.slice(0, 2).map((p) => `${p.linkId} ${p.dxLocation}`)).toEqual(['dxcon-fgq3ynu2 EqDB2', 'dxcon-ffre0ec3 EqDB2']);
+    expect(dc.paths.slice(0, 2).map((p) => `${p.linkId} ${p.dxLocation}`)).toEqual([
+      'dxcon-fgq3ynu2 EqDB2',
+      'dxcon-ffre0ec3 EqDB2',
+    ]);
     expect([dc.verdict, dc.independentPathCount]).toEqual(['degraded', 1]);
     const apart = onlyBroker(topologyOf('dxgw-vgw'), [DC]).facts;
     const two = network(apart, DC);
     expect([two.verdict, two.independentPathCount, two.sharedFailure]).toEqual(['reachable', 2, undefined]);
     expect(two.paths.slice(0, 2).map((p) => p.dxLocation)).toEqual(['EqDB2', 'TCSH']);
-    expect([apart.onPrem.independence, apart.onPrem.redundancyNote]).toEqual(['location', '2 independent healthy paths']);
+    expect([apart.onPrem.independence, apart.onPrem.redundancyNote]).toEqual([
+      'location',
+      '2 independent healthy paths',
+    ]);
   });
 
   it('interfaces on two connections of one LAG count once, under either rule: the LAG is the link, and it is named', () => {
     const snapshot = variantOf('dxgw-vgw', ({network}) => {
       for (const connection of network.dxConnections!) connection.lagId = 'dxlag-ffjhj2k7';
-      network.dxLags = [{id: 'dxlag-ffjhj2k7', name: 'dub-lag', state: 'available', region: REGION, location: 'EqDB2', minimumLinks: 1, numberOfConnections: 2, connectionIds: ['dxcon-fgq3ynu2', 'dxcon-ffre0ec3']}];
+      network.dxLags = [
+        {
+          id: 'dxlag-ffjhj2k7',
+          name: 'dub-lag',
+          state: 'available',
+          region: REGION,
+          location: 'EqDB2',
+          minimumLinks: 1,
+          numberOfConnections: 2,
+          connectionIds: ['dxcon-fgq3ynu2', 'dxcon-ffre0ec3'],
+        },
+      ];
     });
     for (const rule of ['location', 'connection'] as const) {
       const dc = network(onlyBroker(snapshot, [DC], rule).facts, DC);
-      expect(dc.paths.map((p) => p.linkId)).toEqual(['dxlag-ffjhj2k7', 'dxlag-ffjhj2k7', 'dxlag-ffjhj2k7', 'dxlag-ffjhj2k7']);
+      expect(dc.paths.map((p) => p.linkId)).toEqual([
+        'dxlag-ffjhj2k7',
+        'dxlag-ffjhj2k7',
+        'dxlag-ffjhj2k7',
+        'dxlag-ffjhj2k7',
+      ]);
       expect([rule, dc.verdict, dc.independentPathCount]).toEqual([rule, 'degraded', 1]);
-      expect(dc.sharedFailure).toBe('both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use the LAG dxlag-ffjhj2k7');
+      expect(dc.sharedFailure).toBe(
+        'both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use the LAG dxlag-ffjhj2k7',
+      );
     }
   });
 
@@ -173,7 +245,10 @@ describe('Direct Connect', () => {
       network.dxVirtualInterfaces![1].connectionId = 'dxcon-fgq3ynu2';
     });
     const {facts} = onlyBroker(snapshot, [DC], 'connection');
-    expect([facts.onPrem.verdict, facts.onPrem.sharedFailure]).toEqual(['degraded', 'both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use the connection dxcon-fgq3ynu2']);
+    expect([facts.onPrem.verdict, facts.onPrem.sharedFailure]).toEqual([
+      'degraded',
+      'both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use the connection dxcon-fgq3ynu2',
+    ]);
   });
 
   it('a VPN beside Direct Connect at one location: the tunnel is independent of the connections, reachable', () => {
@@ -185,9 +260,18 @@ describe('Direct Connect', () => {
       network.vpnConnections![0].tunnels[1].status = 'DOWN';
     });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
-    const healthy = dc.paths.filter((p) => p.status === 'healthy' && p.subnetId === SUBNET_A).map((p) => `${p.via} ${p.linkId}`);
-    expect(healthy).toEqual(expect.arrayContaining([`vpn ${TUNNELS[0]}`, 'direct-connect dxcon-fgq3ynu2', 'direct-connect dxcon-ffre0ec3']));
-    expect([dc.verdict, dc.redundant, dc.independentPathCount, dc.sharedFailure]).toEqual(['reachable', true, 2, undefined]);
+    const healthy = dc.paths
+      .filter((p) => p.status === 'healthy' && p.subnetId === SUBNET_A)
+      .map((p) => `${p.via} ${p.linkId}`);
+    expect(healthy).toEqual(
+      expect.arrayContaining([`vpn ${TUNNELS[0]}`, 'direct-connect dxcon-fgq3ynu2', 'direct-connect dxcon-ffre0ec3']),
+    );
+    expect([dc.verdict, dc.redundant, dc.independentPathCount, dc.sharedFailure]).toEqual([
+      'reachable',
+      true,
+      2,
+      undefined,
+    ]);
   });
 
   it('a connection that is down: connection-down at the connection', () => {
@@ -201,11 +285,29 @@ describe('Direct Connect', () => {
 
   it('a private interface directly on the gateway (no Direct Connect gateway) plus one VPN tunnel: VPN + Direct Connect is redundant', () => {
     const snapshot = variantOf('vgw-vpn-one-tunnel-down', ({network}) => {
-      network.dxConnections = [{id: 'dxcon-fgq3ynu2', name: 'dub-eqdb2-10g', state: 'available', region: REGION, location: 'EqDB2', bandwidth: '1Gbps'}];
-      network.dxVirtualInterfaces = [{
-        id: 'dxvif-fgrb110x', name: 'orders-prod-eqdb2', type: 'private', state: 'available', connectionId: 'dxcon-fgq3ynu2', region: REGION, vlan: 311,
-        virtualGatewayId: VGW, bgpPeers: [{id: 'dxpeer-fgrb110x', addressFamily: 'ipv4', status: 'up', state: 'available', asn: 65010}],
-      }];
+      network.dxConnections = [
+        {
+          id: 'dxcon-fgq3ynu2',
+          name: 'dub-eqdb2-10g',
+          state: 'available',
+          region: REGION,
+          location: 'EqDB2',
+          bandwidth: '1Gbps',
+        },
+      ];
+      network.dxVirtualInterfaces = [
+        {
+          id: 'dxvif-fgrb110x',
+          name: 'orders-prod-eqdb2',
+          type: 'private',
+          state: 'available',
+          connectionId: 'dxcon-fgq3ynu2',
+          region: REGION,
+          vlan: 311,
+          virtualGatewayId: VGW,
+          bgpPeers: [{id: 'dxpeer-fgrb110x', addressFamily: 'ipv4', status: 'up', state: 'available', asn: 65010}],
+        },
+      ];
     });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
     expect(dc.paths.filter((p) => p.subnetId === SUBNET_A).map((p) => `${p.via} ${p.linkId} ${p.status}`)).toEqual([
@@ -213,17 +315,40 @@ describe('Direct Connect', () => {
       `vpn ${TUNNELS[1]} broken`,
       'direct-connect dxcon-fgq3ynu2 healthy',
     ]);
-    expect(hopKinds(dc.paths[2])).toEqual(['on-premises-network', 'dx-connection', 'virtual-interface', 'vpn-gateway', '<route-table', ...INGRESS]);
+    expect(hopKinds(dc.paths[2])).toEqual([
+      'on-premises-network',
+      'dx-connection',
+      'virtual-interface',
+      'vpn-gateway',
+      '<route-table',
+      ...INGRESS,
+    ]);
     expect([dc.verdict, dc.redundant, dc.independentPathCount]).toEqual(['reachable', true, 2]);
   });
 
-  it('a hosted interface listed by both accounts (the connection owner\'s and its own) is one path, not two', () => {
+  it("a hosted interface listed by both accounts (the connection owner's and its own) is one path, not two", () => {
     const partner = '604111786222';
     const vif = {
-      id: 'dxvif-fgrb110x', name: 'orders-prod-eqdb2', type: 'private', state: 'available', connectionId: 'dxcon-fgq3ynu2', region: REGION, vlan: 311,
-      virtualGatewayId: VGW, ownerAccount: ACCOUNT, bgpPeers: [{id: 'dxpeer-fgrb110x', addressFamily: 'ipv4', status: 'up', state: 'available', asn: 65010}],
+      id: 'dxvif-fgrb110x',
+      name: 'orders-prod-eqdb2',
+      type: 'private',
+      state: 'available',
+      connectionId: 'dxcon-fgq3ynu2',
+      region: REGION,
+      vlan: 311,
+      virtualGatewayId: VGW,
+      ownerAccount: ACCOUNT,
+      bgpPeers: [{id: 'dxpeer-fgrb110x', addressFamily: 'ipv4', status: 'up', state: 'available', asn: 65010}],
     } satisfies DxVirtualInterface;
-    const connection = {id: 'dxcon-fgq3ynu2', name: 'partner-eqdb2-10g', state: 'available', region: REGION, location: 'EqDB2', bandwidth: '1Gbps', ownerAccount: partner} satisfies DxConnection;
+    const connection = {
+      id: 'dxcon-fgq3ynu2',
+      name: 'partner-eqdb2-10g',
+      state: 'available',
+      region: REGION,
+      location: 'EqDB2',
+      bandwidth: '1Gbps',
+      ownerAccount: partner,
+    } satisfies DxConnection;
     const snapshot = variantOf('vgw-vpn-one-tunnel-down', ({snapshot: s, network}) => {
       network.dxConnections = [];
       network.dxVirtualInterfaces = [clone(vif)];
@@ -233,7 +358,14 @@ describe('Direct Connect', () => {
         name: 'partner',
         partition: 'aws',
         directConnectGateways: [],
-        regions: [{region: REGION, mqOffered: true, brokers: [], network: {...emptyNetwork(), dxConnections: [{...connection}], dxVirtualInterfaces: [clone(vif)]}}],
+        regions: [
+          {
+            region: REGION,
+            mqOffered: true,
+            brokers: [],
+            network: {...emptyNetwork(), dxConnections: [{...connection}], dxVirtualInterfaces: [clone(vif)]},
+          },
+        ],
       });
     });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
@@ -253,7 +385,10 @@ describe('Direct Connect', () => {
     const snapshot = variantOf('vgw-vpn-one-tunnel-down', ({snapshot: s, account, network}) => {
       network.dxVirtualInterfaces = null;
       account.directConnectGateways = null;
-      s.errors.push(collectionError('directconnect', 'DescribeVirtualInterfaces'), collectionError('directconnect', 'DescribeDirectConnectGateways'));
+      s.errors.push(
+        collectionError('directconnect', 'DescribeVirtualInterfaces'),
+        collectionError('directconnect', 'DescribeDirectConnectGateways'),
+      );
     });
     const {facts, unknown} = onlyBroker(snapshot, [DC]);
     const dc = network(facts, DC);
@@ -270,44 +405,81 @@ describe('VPC routes', () => {
   });
 
   it('a default route to the internet gateway catches the network: not-private', () => {
-    const snapshot = variantOf('vgw-vpn-both-up', ({network}) => setRoutes(network, [route('0.0.0.0/0', 'internet-gateway', 'igw-0e8d7c6b5a4f39201')]));
+    const snapshot = variantOf('vgw-vpn-both-up', ({network}) =>
+      setRoutes(network, [route('0.0.0.0/0', 'internet-gateway', 'igw-0e8d7c6b5a4f39201')]),
+    );
     expect(breaks(snapshot)).toEqual(['not-private@internet-gateway:igw-0e8d7c6b5a4f39201']);
     expect(onlyBroker(snapshot, [DC]).facts.internetIngress.publicSubnet).toBe(true);
   });
 
   it('a route to a NAT gateway: not-private', () => {
-    const snapshot = variantOf('vgw-vpn-both-up', ({network}) => setRoutes(network, [route('0.0.0.0/0', 'nat-gateway', 'nat-0a1b2c3d4e5f60718')]));
+    const snapshot = variantOf('vgw-vpn-both-up', ({network}) =>
+      setRoutes(network, [route('0.0.0.0/0', 'nat-gateway', 'nat-0a1b2c3d4e5f60718')]),
+    );
     expect(breaks(snapshot)).toEqual(['not-private@nat-gateway:nat-0a1b2c3d4e5f60718']);
   });
 
   it('a route to an instance (a virtual appliance) is not modeled: unknown, never reachable', () => {
-    const snapshot = variantOf('vgw-vpn-both-up', ({network}) => setRoutes(network, [route(DC, 'instance', 'i-0a1b2c3d4e5f60718')]));
+    const snapshot = variantOf('vgw-vpn-both-up', ({network}) =>
+      setRoutes(network, [route(DC, 'instance', 'i-0a1b2c3d4e5f60718')]),
+    );
     const {facts, unknown} = onlyBroker(snapshot, [DC]);
     expect(breaks(snapshot)).toEqual(['unknown']);
-    expect(hopKinds(network(facts, DC).paths[0])).toEqual(['on-premises-network', 'target', '<route-table', ...INGRESS]);
-    expect(unknown['/network/onPrem/reachable']).toBe('paths through a instance target (i-0a1b2c3d4e5f60718) are not modeled');
+    expect(hopKinds(network(facts, DC).paths[0])).toEqual([
+      'on-premises-network',
+      'target',
+      '<route-table',
+      ...INGRESS,
+    ]);
+    expect(unknown['/network/onPrem/reachable']).toBe(
+      'paths through a instance target (i-0a1b2c3d4e5f60718) are not modeled',
+    );
   });
 
   it('a prefix-list route wins over a shorter CIDR route, and the hop names the list', () => {
     const snapshot = variantOf('vgw-vpn-both-up', ({network}) => {
-      network.prefixLists = [{id: 'pl-0f1e2d3c4b5a69780', name: 'fra-dc1', addressFamily: 'IPv4', state: 'create-complete', entries: ['10.100.0.0/16', '172.16.0.0/12']}];
-      setRoutes(network, [route('10.0.0.0/8', 'internet-gateway', 'igw-0e8d7c6b5a4f39201'), route('pl-0f1e2d3c4b5a69780', 'vpn-gateway', VGW)]);
+      network.prefixLists = [
+        {
+          id: 'pl-0f1e2d3c4b5a69780',
+          name: 'fra-dc1',
+          addressFamily: 'IPv4',
+          state: 'create-complete',
+          entries: ['10.100.0.0/16', '172.16.0.0/12'],
+        },
+      ];
+      setRoutes(network, [
+        route('10.0.0.0/8', 'internet-gateway', 'igw-0e8d7c6b5a4f39201'),
+        route('pl-0f1e2d3c4b5a69780', 'vpn-gateway', VGW),
+      ]);
     });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
     expect(dc.verdict).toBe('reachable');
-    expect(hopOf(dc.paths[0], 'route-table', 'return').route).toMatchObject({destination: DC, prefixListId: 'pl-0f1e2d3c4b5a69780', target: VGW});
+    expect(hopOf(dc.paths[0], 'route-table', 'return').route).toMatchObject({
+      destination: DC,
+      prefixListId: 'pl-0f1e2d3c4b5a69780',
+      target: VGW,
+    });
   });
 
   it('a prefix list whose entries could not be read makes the route uncertain', () => {
     const snapshot = variantOf('vgw-vpn-both-up', ({snapshot: s, network}) => {
       network.prefixLists = [{id: 'pl-0f1e2d3c4b5a69780', name: 'fra-dc1', addressFamily: 'IPv4', entries: null}];
       privateTableRoutesPush(network, route('pl-0f1e2d3c4b5a69780', 'vpc-peering-connection', 'pcx-0a1b2c3d4e5f60789'));
-      s.errors.push(collectionError('ec2', 'GetManagedPrefixListEntries', 'UnauthorizedOperation', {resource: 'pl-0f1e2d3c4b5a69780'}));
+      s.errors.push(
+        collectionError('ec2', 'GetManagedPrefixListEntries', 'UnauthorizedOperation', {
+          resource: 'pl-0f1e2d3c4b5a69780',
+        }),
+      );
     });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
     expect(dc.verdict).toBe('unknown');
     expect(hopOf(dc.paths[0], 'route-table', 'return').status).toBe('unknown');
-    expect(dc.missing?.map((m) => [m.reason, m.error?.code])).toEqual([['ec2:GetManagedPrefixListEntries failed for pl-0f1e2d3c4b5a69780 (UnauthorizedOperation)', 'UnauthorizedOperation']]);
+    expect(dc.missing?.map((m) => [m.reason, m.error?.code])).toEqual([
+      [
+        'ec2:GetManagedPrefixListEntries failed for pl-0f1e2d3c4b5a69780 (UnauthorizedOperation)',
+        'UnauthorizedOperation',
+      ],
+    ]);
   });
 
   it('a static route over a propagated one of the same length', () => {
@@ -332,13 +504,21 @@ describe('VPC routes', () => {
 
   it('the main table explicitly associated with one subnet and implicitly used by the other: each says which', () => {
     const snapshot = variantOf('main-route-table', ({network}) => {
-      network.routeTables!.find((t) => t.main)!.associations.push({id: 'rtbassoc-0a9b8c7d6e5f40312', subnetId: SUBNET_A, main: false, state: 'associated'});
+      network
+        .routeTables!.find((t) => t.main)!
+        .associations.push({id: 'rtbassoc-0a9b8c7d6e5f40312', subnetId: SUBNET_A, main: false, state: 'associated'});
     });
     const {facts} = onlyBroker(snapshot, [DC]);
     expect(facts.subnets.map((s) => s.routeTableAssociation)).toEqual(['explicit', 'main']);
     const [a, , b] = network(facts, DC).paths;
-    expect([a.subnetId, hopOf(a, 'route-table', 'return').reason]).toEqual([SUBNET_A, expect.stringContaining('explicitly associated with the subnet')]);
-    expect([b.subnetId, hopOf(b, 'route-table', 'return').reason]).toEqual([SUBNET_B, expect.stringContaining('the VPC main table')]);
+    expect([a.subnetId, hopOf(a, 'route-table', 'return').reason]).toEqual([
+      SUBNET_A,
+      expect.stringContaining('explicitly associated with the subnet'),
+    ]);
+    expect([b.subnetId, hopOf(b, 'route-table', 'return').reason]).toEqual([
+      SUBNET_B,
+      expect.stringContaining('the VPC main table'),
+    ]);
   });
 
   it('a given supernet that contains the VPC: the VPC range is left out, the rest judged', () => {
@@ -354,12 +534,14 @@ describe('VPC routes', () => {
   });
 
   it('a given network inside the VPC range: routed-elsewhere (the local route)', () => {
-    expect(breaks(variantOf('vgw-vpn-both-up'), ['10.20.8.0/24'])).toEqual(['routed-elsewhere@route-table:rtb-0d4e5f60718293a4b']);
+    expect(breaks(variantOf('vgw-vpn-both-up'), ['10.20.8.0/24'])).toEqual([
+      'routed-elsewhere@route-table:rtb-0d4e5f60718293a4b',
+    ]);
   });
 });
 
 describe('transit gateway', () => {
-  it('no route back to the broker subnet in the on-premises attachment\'s table: no-route on the way in', () => {
+  it("no route back to the broker subnet in the on-premises attachment's table: no-route on the way in", () => {
     const snapshot = variantOf('tgw-vpn', ({network}) => {
       const table = network.transitGatewayRouteTables![0];
       table.routes = table.routes!.filter((r) => r.destinationCidr !== '10.20.0.0/16');
@@ -375,7 +557,12 @@ describe('transit gateway', () => {
       onPrem.attachments = [];
     });
     const {facts} = onlyBroker(snapshot, [DC]);
-    expect(network(facts, DC).breakPoint).toMatchObject({kind: 'blackhole', hop: 'tgw-route-table', id: 'tgw-rtb-0a1b2c3d4e5f6a7b8', direction: 'return'});
+    expect(network(facts, DC).breakPoint).toMatchObject({
+      kind: 'blackhole',
+      hop: 'tgw-route-table',
+      id: 'tgw-rtb-0a1b2c3d4e5f6a7b8',
+      direction: 'return',
+    });
   });
 
   it('the VPC is not attached to the transit gateway: gateway-detached', () => {
@@ -392,22 +579,35 @@ describe('transit gateway', () => {
     });
     const {facts} = onlyBroker(snapshot, [DC]);
     expect(facts.onPrem.verdict).toBe('unknown');
-    expect(facts.missing[0]).toMatchObject({collection: 'transitGatewayRouteTables', resourceId: 'tgw-rtb-0a1b2c3d4e5f6a7b8', error: {operation: 'SearchTransitGatewayRoutes'}});
+    expect(facts.missing[0]).toMatchObject({
+      collection: 'transitGatewayRouteTables',
+      resourceId: 'tgw-rtb-0a1b2c3d4e5f6a7b8',
+      error: {operation: 'SearchTransitGatewayRoutes'},
+    });
   });
 
   it('a transit gateway shared from an inventoried network account is followed there', () => {
     const snapshot = variantOf('dxgw-tgw', ({snapshot: s, account, network}) => {
       const networkAccount = '604111786222';
       const moved = {
-        transitGateways: network.transitGateways!.map((t) => ({...t, ownerId: networkAccount, arn: t.arn!.replace(ACCOUNT, networkAccount)})),
-        transitGatewayAttachments: network.transitGatewayAttachments!.map((a) => ({...a, transitGatewayOwnerId: networkAccount})),
+        transitGateways: network.transitGateways!.map((t) => ({
+          ...t,
+          ownerId: networkAccount,
+          arn: t.arn!.replace(ACCOUNT, networkAccount),
+        })),
+        transitGatewayAttachments: network.transitGatewayAttachments!.map((a) => ({
+          ...a,
+          transitGatewayOwnerId: networkAccount,
+        })),
         transitGatewayRouteTables: network.transitGatewayRouteTables!,
         dxConnections: network.dxConnections!.map((c) => ({...c, ownerAccount: networkAccount})),
         dxVirtualInterfaces: network.dxVirtualInterfaces!.map((v) => ({...v, ownerAccount: networkAccount})),
       };
       // The workload account sees the shared gateway and its own attachment, without the association.
       network.transitGateways = moved.transitGateways;
-      network.transitGatewayAttachments = moved.transitGatewayAttachments.filter((a) => a.resourceType === 'vpc').map(({association: _, ...a}) => a);
+      network.transitGatewayAttachments = moved.transitGatewayAttachments
+        .filter((a) => a.resourceType === 'vpc')
+        .map(({association: _, ...a}) => a);
       network.transitGatewayRouteTables = [];
       network.dxConnections = [];
       network.dxVirtualInterfaces = [];
@@ -424,7 +624,9 @@ describe('transit gateway', () => {
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
     expect([dc.verdict, dc.independentPathCount]).toEqual(['reachable', 2]);
     expect(hopOf(dc.paths[0], 'transit-gateway').accountId).toBe('604111786222');
-    expect(hopOf(dc.paths[0], 'dx-connection').arn).toBe('arn:aws:directconnect:eu-west-1:604111786222:dxcon/dxcon-fgq3ynu2');
+    expect(hopOf(dc.paths[0], 'dx-connection').arn).toBe(
+      'arn:aws:directconnect:eu-west-1:604111786222:dxcon/dxcon-fgq3ynu2',
+    );
   });
 });
 
@@ -448,14 +650,18 @@ describe('the way in', () => {
     const {facts, unknown} = onlyBroker(snapshot, [DC]);
     expect(network(facts, DC).verdict).toBe('unknown');
     expect([facts.internetIngress.open, facts.internetIngress.groupsOpen]).toEqual([null, null]);
-    expect(unknown['/network/internetIngress/groupsOpen']).toBe('ec2:DescribeSecurityGroupRules failed (UnauthorizedOperation)');
+    expect(unknown['/network/internetIngress/groupsOpen']).toBe(
+      'ec2:DescribeSecurityGroupRules failed (UnauthorizedOperation)',
+    );
   });
 
   it('two security groups together admit the network', () => {
     const snapshot = variantOf('sg-not-admitting', ({network, details}) => {
       details.securityGroups = [SG, 'sg-0a9b8c7d6e5f43210'];
       network.securityGroups!.push({id: 'sg-0a9b8c7d6e5f43210', name: 'fra-dc1-upper', vpcId: 'vpc-0c3f1a9e5b7d24680'});
-      network.securityGroupRules!.push(ingressRule('sgr-0c1d2e3f4a5b6c7d8', 61617, {cidr: '10.100.128.0/17'}, 'sg-0a9b8c7d6e5f43210'));
+      network.securityGroupRules!.push(
+        ingressRule('sgr-0c1d2e3f4a5b6c7d8', 61617, {cidr: '10.100.128.0/17'}, 'sg-0a9b8c7d6e5f43210'),
+      );
     });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
     expect([dc.verdict, dc.openPorts]).toEqual(['reachable', [61617]]);

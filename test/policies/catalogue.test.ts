@@ -16,7 +16,14 @@ function policyFileIds(dir: string): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return policyFileIds(path);
-    return entry.name.endsWith('.json') && !entry.name.endsWith('.test.json') ? [relative(BUILT_IN_POLICIES, path).replace(/\.json$/, '').split(sep).join('/')] : [];
+    return entry.name.endsWith('.json') && !entry.name.endsWith('.test.json')
+      ? [
+          relative(BUILT_IN_POLICIES, path)
+            .replace(/\.json$/, '')
+            .split(sep)
+            .join('/'),
+        ]
+      : [];
   });
 }
 
@@ -40,11 +47,14 @@ describe.each(policies.map((p) => [p.id, p] as const))('%s', (id, policy) => {
   });
 
   it('maps to at least one control framework', () => {
-    expect(Object.values(policy.controls).some((names: string[] | undefined) => names !== undefined && names.length > 0)).toBe(true);
+    expect(
+      Object.values(policy.controls).some((names: string[] | undefined) => names !== undefined && names.length > 0),
+    ).toBe(true);
   });
 
   it('states description, rationale and remediation in full sentences', () => {
-    for (const text of [policy.description, policy.rationale, policy.remediation]) expect(text).toMatch(/^[A-Z].*[.)]$/s);
+    for (const text of [policy.description, policy.rationale, policy.remediation])
+      expect(text).toMatch(/^[A-Z].*[.)]$/s);
     expect(policy.description.length).toBeLessThanOrEqual(1024);
   });
 
@@ -52,7 +62,10 @@ describe.each(policies.map((p) => [p.id, p] as const))('%s', (id, policy) => {
     const ajv = createAjv();
     for (const [name, parameter] of Object.entries(policy.parameters ?? {})) {
       expect({name, schema: parameter.schema !== undefined}).toEqual({name, schema: true});
-      expect({name, defaultValid: ajv.validate(parameter.schema ?? {}, parameter.default)}).toEqual({name, defaultValid: true});
+      expect({name, defaultValid: ajv.validate(parameter.schema ?? {}, parameter.default)}).toEqual({
+        name,
+        defaultValid: true,
+      });
     }
   });
 
@@ -68,21 +81,30 @@ describe.each(policies.map((p) => [p.id, p] as const))('%s', (id, policy) => {
   // A policy without `engines` or `appliesTo` applies to every broker, so it cannot yield not_applicable; it must
   // then show both engines judged on their merits. A scoped policy must show a broker it does not apply to.
   const scoped = policy.engines !== undefined || policy.appliesTo !== undefined;
-  it(scoped ? 'has a fixture broker it does not apply to, including one of another engine when engine-specific' : 'has fixtures of both engines passing or failing', () => {
-    const fixture = fixtures.get(id);
-    expect(fixture).toBeDefined();
-    if (!fixture) return;
-    const engineOf = new Map(brokersOf(readSnapshot(fixture.inventory)).map((s) => [s.broker.name, s.broker.engineType]));
-    if (scoped) {
-      expect(fixture.expected.not_applicable.length).toBeGreaterThan(0);
-      if (policy.engines) {
-        const others = fixture.expected.not_applicable.filter((name) => !policy.engines?.includes(engineOf.get(name) as EngineType));
-        expect(others.length).toBeGreaterThan(0);
+  it(
+    scoped
+      ? 'has a fixture broker it does not apply to, including one of another engine when engine-specific'
+      : 'has fixtures of both engines passing or failing',
+    () => {
+      const fixture = fixtures.get(id);
+      expect(fixture).toBeDefined();
+      if (!fixture) return;
+      const engineOf = new Map(
+        brokersOf(readSnapshot(fixture.inventory)).map((s) => [s.broker.name, s.broker.engineType]),
+      );
+      if (scoped) {
+        expect(fixture.expected.not_applicable.length).toBeGreaterThan(0);
+        if (policy.engines) {
+          const others = fixture.expected.not_applicable.filter(
+            (name) => !policy.engines?.includes(engineOf.get(name) as EngineType),
+          );
+          expect(others.length).toBeGreaterThan(0);
+        }
+      } else {
+        expect(fixture.expected.not_applicable).toEqual([]);
+        const judged = new Set([...fixture.expected.pass, ...fixture.expected.fail].map((name) => engineOf.get(name)));
+        expect([...judged].sort()).toEqual(['ACTIVEMQ', 'RABBITMQ']);
       }
-    } else {
-      expect(fixture.expected.not_applicable).toEqual([]);
-      const judged = new Set([...fixture.expected.pass, ...fixture.expected.fail].map((name) => engineOf.get(name)));
-      expect([...judged].sort()).toEqual(['ACTIVEMQ', 'RABBITMQ']);
-    }
-  });
+    },
+  );
 });

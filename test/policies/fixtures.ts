@@ -77,13 +77,15 @@ function checkExpected(data: unknown, file: string): ExpectedFile {
 
     for (const status of STATUSES) {
       const names = value[status];
-      if (!Array.isArray(names) || names.some((n) => typeof n !== 'string')) fail(`${where}"${status}" must be an array of broker names`);
+      if (!Array.isArray(names) || names.some((n) => typeof n !== 'string'))
+        fail(`${where}"${status}" must be an array of broker names`);
     }
 
     const messages = value.messages as Record<string, unknown> | undefined;
     if (messages !== undefined) {
       for (const [name, fragments] of Object.entries(messages)) {
-        if (!Array.isArray(fragments) || fragments.some((f) => typeof f !== 'string')) fail(`${where}messages.${name} must be an array of strings`);
+        if (!Array.isArray(fragments) || fragments.some((f) => typeof f !== 'string'))
+          fail(`${where}messages.${name} must be an array of strings`);
       }
     }
   };
@@ -94,7 +96,8 @@ function checkExpected(data: unknown, file: string): ExpectedFile {
   for (const [index, variant] of ((record.variants as Record<string, unknown>[] | undefined) ?? []).entries()) {
     const where = `variants[${index}]: `;
     if (typeof variant.name !== 'string') fail(`${where}"name" must be a string`);
-    if (variant.parameters === null || typeof variant.parameters !== 'object') fail(`${where}"parameters" must be an object`);
+    if (variant.parameters === null || typeof variant.parameters !== 'object')
+      fail(`${where}"parameters" must be an object`);
     checkExpectation(variant, where, ['name', 'parameters']);
   }
 

@@ -63,7 +63,10 @@ describe.each(cases.map((c) => [c.policyId, c] as const))('policy %s', (policyId
     let results: Evaluation[];
 
     beforeAll(() => {
-      const policies = loadPolicies({include: [policyId], ...(variant.parameters ? {parameters: {[policyId]: variant.parameters}} : {})});
+      const policies = loadPolicies({
+        include: [policyId],
+        ...(variant.parameters ? {parameters: {[policyId]: variant.parameters}} : {}),
+      });
       // As `scan` evaluates: with the network path model (on-premises networks inferred from the routes).
       results = evaluateSnapshot(snapshot, policies, evaluationOptions(snapshot, {defaults: {}}));
     });
@@ -74,11 +77,15 @@ describe.each(cases.map((c) => [c.policyId, c] as const))('policy %s', (policyId
 
     it('explains failures with the value found', () => {
       for (const result of results.filter((r) => r.status === 'fail')) {
-        expect(result.message).toMatch(new RegExp(`^Broker ${escapeRegExp(result.resource.name)} fails ${escapeRegExp(policyId)} \\(`));
+        expect(result.message).toMatch(
+          new RegExp(`^Broker ${escapeRegExp(result.resource.name)} fails ${escapeRegExp(policyId)} \\(`),
+        );
         expect(result.explanations?.length).toBeGreaterThan(0);
         for (const explanation of result.explanations ?? []) {
           // A missing property has no value: the message names the property instead.
-          expect(result.message).toContain(explanation.found === undefined ? explanation.path : foundText(explanation.found));
+          expect(result.message).toContain(
+            explanation.found === undefined ? explanation.path : foundText(explanation.found),
+          );
         }
       }
     });
@@ -87,8 +94,10 @@ describe.each(cases.map((c) => [c.policyId, c] as const))('policy %s', (policyId
       for (const result of results) {
         const name = escapeRegExp(result.resource.name);
         const id = escapeRegExp(policyId);
-        if (result.status === 'not_applicable') expect(result.message).toMatch(new RegExp(`^Broker ${name} is not (checked by|in the scope of) ${id}: .+`));
-        if (result.status === 'error') expect(result.message).toMatch(new RegExp(`^Broker ${name} could not be evaluated for ${id}: .+ is unknown`));
+        if (result.status === 'not_applicable')
+          expect(result.message).toMatch(new RegExp(`^Broker ${name} is not (checked by|in the scope of) ${id}: .+`));
+        if (result.status === 'error')
+          expect(result.message).toMatch(new RegExp(`^Broker ${name} could not be evaluated for ${id}: .+ is unknown`));
       }
     });
 
@@ -96,7 +105,8 @@ describe.each(cases.map((c) => [c.policyId, c] as const))('policy %s', (policyId
       for (const [name, fragments] of Object.entries(variant.messages ?? {})) {
         const result = results.find((r) => r.resource.name === name);
         expect(result).toBeDefined();
-        for (const fragment of fragments) expect({name, message: result?.message}).toEqual({name, message: expect.stringContaining(fragment)});
+        for (const fragment of fragments)
+          expect({name, message: result?.message}).toEqual({name, message: expect.stringContaining(fragment)});
       }
     });
   });

@@ -52,12 +52,24 @@ describe('loading a baseline', () => {
   });
 
   it.each([
-    ['sarif-log.json', /sarif-log\.json: is a SARIF log, not an mq-audit JSON report; --baseline needs the JSON report: write one with `mq-audit scan --format json --output FILE`/],
+    [
+      'sarif-log.json',
+      /sarif-log\.json: is a SARIF log, not an mq-audit JSON report; --baseline needs the JSON report: write one with `mq-audit scan --format json --output FILE`/,
+    ],
     ['inventory.json', /inventory\.json at \/kind: is an mq-audit inventory, not a report/],
-    ['newer-report.json', /newer-report\.json at \/reportVersion: was written by a newer mq-audit \(report version 4\); this one reads versions 1 to 3/],
+    [
+      'newer-report.json',
+      /newer-report\.json at \/reportVersion: was written by a newer mq-audit \(report version 4\); this one reads versions 1 to 3/,
+    ],
     ['array.json', /array\.json: is not an mq-audit JSON report \(expected an object\)/],
-    ['bad-result.json', /bad-result\.json at \/results\/0\/status: expected one of "pass", "fail", "not_applicable", "error" \(in the baseline report\)/],
-    ['bad-result.json', /bad-result\.json at \/results\/1\/resource: missing required property "arn" \(in the baseline report\)/],
+    [
+      'bad-result.json',
+      /bad-result\.json at \/results\/0\/status: expected one of "pass", "fail", "not_applicable", "error" \(in the baseline report\)/,
+    ],
+    [
+      'bad-result.json',
+      /bad-result\.json at \/results\/1\/resource: missing required property "arn" \(in the baseline report\)/,
+    ],
     ['does-not-exist.json', /does-not-exist\.json: cannot read baseline report: no such file/],
   ])('rejects %s with a clear message', (file, message) => {
     expect(messagesOf(() => loadBaseline(`test/fixtures/baseline/${file}`)).join('\n')).toMatch(message);
@@ -106,7 +118,11 @@ describe('compareWithBaseline', () => {
   });
 
   it('matches whatever the order of either side', () => {
-    const reversed = compareWithBaseline([...evaluations()].reverse(), {...baseline, findings: [...baseline.findings].reverse()}, {accounts: ACCOUNTS});
+    const reversed = compareWithBaseline(
+      [...evaluations()].reverse(),
+      {...baseline, findings: [...baseline.findings].reverse()},
+      {accounts: ACCOUNTS},
+    );
     expect(statesOf(reversed.results)).toEqual(statesOf(outcome.results));
     expect(reversed.counts).toEqual(outcome.counts);
   });
@@ -114,10 +130,14 @@ describe('compareWithBaseline', () => {
   it('matches when the current scan is redacted and the baseline is not, and the other way round', () => {
     const redactor = createRedactor('secret');
     const redacted = redactReport(buildReport(), redactor);
-    const current = compareWithBaseline(redacted.results, baseline, {accounts: redacted.inventory.scopes.map((s) => s.accountId)});
+    const current = compareWithBaseline(redacted.results, baseline, {
+      accounts: redacted.inventory.scopes.map((s) => s.accountId),
+    });
     expect(current.counts).toEqual(outcome.counts);
     const redactedBaseline = parseBaseline(JSON.parse(renderJson(redactReport(buildReport(), redactor))), 'b.json');
-    expect(compareWithBaseline(evaluations(), redactedBaseline, {accounts: ACCOUNTS, aliasOf: redactor.aliasOf}).counts).toEqual({new: 0, unchanged: 6, absent: 0, fixed: 0});
+    expect(
+      compareWithBaseline(evaluations(), redactedBaseline, {accounts: ACCOUNTS, aliasOf: redactor.aliasOf}).counts,
+    ).toEqual({new: 0, unchanged: 6, absent: 0, fixed: 0});
   });
 
   it('warns when the baseline covers none of the accounts scanned, and not when aliases match', () => {
@@ -126,9 +146,14 @@ describe('compareWithBaseline', () => {
     const warned = compareWithBaseline(evaluations(), elsewhere, {accounts: ACCOUNTS});
     expect(warned.warnings).toHaveLength(1);
     expect(warned.warnings[0]).toMatchObject({code: 'baseline-disjoint', source: EARLIER});
-    expect(warned.warnings[0].message).toMatch(/covers none of this scan's accounts \(it has 999988887777\), so every failing finding counts as new/);
+    expect(warned.warnings[0].message).toMatch(
+      /covers none of this scan's accounts \(it has 999988887777\), so every failing finding counts as new/,
+    );
     const aliased: Baseline = {...baseline, accounts: [accountAlias(PROD_ACCOUNT, 'k')]};
-    expect(compareWithBaseline(evaluations(), aliased, {accounts: ACCOUNTS, aliasOf: (id) => accountAlias(id, 'k')}).warnings).toEqual([]);
+    expect(
+      compareWithBaseline(evaluations(), aliased, {accounts: ACCOUNTS, aliasOf: (id) => accountAlias(id, 'k')})
+        .warnings,
+    ).toEqual([]);
   });
 
   it('an unchanged finding does not fail the gate, a new one does, and the reason says new', () => {
@@ -141,7 +166,9 @@ describe('compareWithBaseline', () => {
     );
     const failed = decideGate(outcome.results, 0, 'low', {baseline: true});
     expect(failed.exitCode).toBe(1);
-    expect(failed.reason).toBe('Gate failed: 3 new failing finding(s) at or above low (1 high, 1 medium, 1 low); 3 unchanged since the baseline did not count.');
+    expect(failed.reason).toBe(
+      'Gate failed: 3 new failing finding(s) at or above low (1 high, 1 medium, 1 low); 3 unchanged since the baseline did not count.',
+    );
     expect(decideGate(outcome.results, 0, 'high', {baseline: true}).reason).toBe(
       'Gate failed: 1 new failing finding(s) at or above high (1 high); 2 unchanged since the baseline did not count.',
     );
@@ -150,7 +177,10 @@ describe('compareWithBaseline', () => {
   it('suppressions and the baseline combine: suppressed findings keep their baseline mark, neither gates', () => {
     const suppressed = applySuppressions(
       evaluations(),
-      {file: 's.json', entries: [{policy: 'mq/*', resource: {name: 'legacy~batch.01'}, reason: 'going away', expires: '2099-01-01'}]},
+      {
+        file: 's.json',
+        entries: [{policy: 'mq/*', resource: {name: 'legacy~batch.01'}, reason: 'going away', expires: '2099-01-01'}],
+      },
       {today: '2026-11-25', scopes: []},
     );
     const both = compareWithBaseline(suppressed.results, baseline, {accounts: ACCOUNTS});

@@ -7,9 +7,18 @@ describe('facts.engineVersionSupport', () => {
     const line = supportTable.engines.ACTIVEMQ.find((entry) => entry.endOfSupport !== null)!;
     const [major, minor] = line.version.split('.').map(Number);
     const tenDaysBefore = new Date(Date.parse(line.endOfSupport) - 10 * 86_400_000).toISOString();
-    expect(lookUpEngineSupport('ACTIVEMQ', `${line.version}.3`, tenDaysBefore)).toMatchObject({line: line.version, major, minor, status: 'supported', daysOfSupportLeft: 10});
+    expect(lookUpEngineSupport('ACTIVEMQ', `${line.version}.3`, tenDaysBefore)).toMatchObject({
+      line: line.version,
+      major,
+      minor,
+      status: 'supported',
+      daysOfSupportLeft: 10,
+    });
     const afterwards = new Date(Date.parse(line.endOfSupport) + 30 * 86_400_000).toISOString();
-    expect(lookUpEngineSupport('ACTIVEMQ', line.version, afterwards)).toMatchObject({status: 'end-of-support', daysOfSupportLeft: -30});
+    expect(lookUpEngineSupport('ACTIVEMQ', line.version, afterwards)).toMatchObject({
+      status: 'end-of-support',
+      daysOfSupportLeft: -30,
+    });
   });
 
   it('has no day count where no end is announced, and no numbers for a version that is not one', () => {

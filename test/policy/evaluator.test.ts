@@ -12,8 +12,14 @@ describe('evaluator: mq/no-public-access', () => {
   const policies = loadPolicies({include: ['mq/no-public-access']});
 
   it('passes a private broker, fails a public one and names the value found', () => {
-    const results = evaluateSnapshot(snapshotOf([broker('private'), broker('public', {}, {publiclyAccessible: true})]), policies);
-    expect(results.map((r) => [r.resource.name, r.status])).toEqual([['private', 'pass'], ['public', 'fail']]);
+    const results = evaluateSnapshot(
+      snapshotOf([broker('private'), broker('public', {}, {publiclyAccessible: true})]),
+      policies,
+    );
+    expect(results.map((r) => [r.resource.name, r.status])).toEqual([
+      ['private', 'pass'],
+      ['public', 'fail'],
+    ]);
     expect(results[1].message).toMatch(/^Broker public fails mq\/no-public-access .*publiclyAccessible is true/);
   });
 
@@ -46,7 +52,9 @@ describe('failures explained once per distinct failure', () => {
     const options = evaluationOptions(snapshot, {defaults: {}});
     const remembered = evaluateSnapshot(snapshot, policies, options);
     // Fresh copies of the policies for every broker: nothing remembered from one broker to the next.
-    const afresh = brokerDocuments(snapshot, options).flatMap((document) => policies.map((policy) => evaluatePolicy({...policy}, document)));
+    const afresh = brokerDocuments(snapshot, options).flatMap((document) =>
+      policies.map((policy) => evaluatePolicy({...policy}, document)),
+    );
     expect(remembered.filter((r) => r.status === 'fail').length).toBeGreaterThan(10);
     expect(remembered).toEqual(afresh);
   });
@@ -59,7 +67,8 @@ describe('failures explained once per distinct failure', () => {
       broker('charlie', {}, {autoMinorVersionUpgrade: true, publiclyAccessible: false}),
     ];
     const results = evaluateSnapshot(snapshotOf(brokers), policies);
-    const of = (name: string, policyId: string) => results.find((r) => r.resource.name === name && r.policyId === policyId)!;
+    const of = (name: string, policyId: string) =>
+      results.find((r) => r.resource.name === name && r.policyId === policyId)!;
 
     const [alpha, bravo] = [of('alpha', 'mq/auto-minor-version-upgrade'), of('bravo', 'mq/auto-minor-version-upgrade')];
     expect([alpha.status, bravo.status]).toEqual(['fail', 'fail']);
@@ -70,13 +79,22 @@ describe('failures explained once per distinct failure', () => {
 
     expect(of('alpha', 'mq/no-public-access').explanations).toBe(of('bravo', 'mq/no-public-access').explanations);
     expect(of('alpha', 'mq/no-public-access').explanations).not.toBe(alpha.explanations);
-    expect(of('charlie', 'mq/no-public-access')).toMatchObject({status: 'pass', message: 'Broker charlie complies with mq/no-public-access.'});
+    expect(of('charlie', 'mq/no-public-access')).toMatchObject({
+      status: 'pass',
+      message: 'Broker charlie complies with mq/no-public-access.',
+    });
   });
 
   it('keep the reasons of unknown values to each broker', () => {
     const policies = loadPolicies({include: ['mq/no-public-access']});
     const denied = [broker('one', {details: null}), broker('two', {details: null})];
-    const results = evaluateSnapshot(snapshotOf(denied, denied.map((b) => describeBrokerDenied(b))), policies);
+    const results = evaluateSnapshot(
+      snapshotOf(
+        denied,
+        denied.map((b) => describeBrokerDenied(b)),
+      ),
+      policies,
+    );
     expect(results.map((r) => r.status)).toEqual(['error', 'error']);
     expect(results[0].message).toMatch(/^Broker one could not be evaluated/);
     expect(results[1].message).toMatch(/^Broker two could not be evaluated/);
@@ -88,7 +106,15 @@ describe('failures told apart by what explains them', () => {
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
   const policyOf = (id: string, assert: unknown) => {
     const file = join(dir, `${id}.json`);
-    const metadata = {title: id, severity: 'low', description: 'd', rationale: 'r', remediation: 'r', helpUri: 'https://example.com', controls: {}};
+    const metadata = {
+      title: id,
+      severity: 'low',
+      description: 'd',
+      rationale: 'r',
+      remediation: 'r',
+      helpUri: 'https://example.com',
+      controls: {},
+    };
     writeFileSync(file, JSON.stringify({id: `test/${id}`, ...metadata, assert}));
     // Synthetic members (tier, labels) the broker document does not have: not linted.
     const [policy] = loadPolicies({builtIn: false, paths: [file], lint: false});
@@ -113,7 +139,9 @@ describe('failures told apart by what explains them', () => {
 
   it('keeps missing properties apart by name', () => {
     const policy = policyOf('owner', {properties: {labels: {type: 'object', required: ['owner', 'team']}}});
-    const [noOwner, noTeam, noOwnerAgain] = [{team: 't'}, {owner: 'o'}, {team: 'u'}].map((labels, i) => evaluatePolicy(policy, documentWith(`m${i}`, {labels})));
+    const [noOwner, noTeam, noOwnerAgain] = [{team: 't'}, {owner: 'o'}, {team: 'u'}].map((labels, i) =>
+      evaluatePolicy(policy, documentWith(`m${i}`, {labels})),
+    );
     expect(noOwner.message).toContain('labels.owner is missing');
     expect(noTeam.message).toContain('labels.team is missing');
     expect(noOwnerAgain.explanations).toBe(noOwner.explanations);
@@ -132,7 +160,7 @@ describe('failures told apart by what explains them', () => {
     expect(evaluatePolicy(frozen, documentWith('c5', {tier: 'gold'})).status).toBe('pass');
   });
 
-  it('puts each broker\'s own name in front of its message, whatever order documents come in', () => {
+  it("puts each broker's own name in front of its message, whatever order documents come in", () => {
     const policy = policyOf('names', {properties: {tier: {const: 'gold'}}});
     const [a, b] = [documentWith('alpha', {tier: 'x'}), documentWith('beta', {tier: 'x'})];
     const messages = [a, b, a, a, b].map((document) => evaluatePolicy(policy, document).message);

@@ -10,7 +10,10 @@ import type {JsonReport} from '../../src/report/json';
 
 describe('patterns in schemas compiled by mq-audit', () => {
   it('are each their own pattern (ajv keys compiled patterns by their text)', () => {
-    const validate = createAjv({schemasChecked: true}).compile({type: 'object', properties: {a: {pattern: '^a+$'}, b: {pattern: '^b+$'}}});
+    const validate = createAjv({schemasChecked: true}).compile({
+      type: 'object',
+      properties: {a: {pattern: '^a+$'}, b: {pattern: '^b+$'}},
+    });
     expect(validate({a: 'aaa', b: 'bbb'})).toBe(true);
     expect(validate({a: 'aaa', b: 'aaa'})).toBe(false);
   });
@@ -38,13 +41,17 @@ describe('custom policies with patterns, through the CLI', () => {
     mkdirSync(join(dir, 'policies', 'custom'), {recursive: true});
     writeFileSync(join(dir, 'policies', 'custom', 'redos.json'), JSON.stringify(policy('custom/redos', '^(a+)+$')));
     const snapshot = readDemoInventory();
-    for (const broker of snapshot.accounts[0].regions[0].brokers!) if (broker.details) broker.details.tags.Owner = `${'a'.repeat(40)}!`;
+    for (const broker of snapshot.accounts[0].regions[0].brokers!)
+      if (broker.details) broker.details.tags.Owner = `${'a'.repeat(40)}!`;
     writeFileSync(join(dir, 'inventory.json'), JSON.stringify(snapshot));
   });
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
   it('a pattern that backtracks in JavaScript is evaluated on hostile tag values without hanging', async () => {
-    const result = await runCli(['scan', '--inventory', 'inventory.json', '--policies', 'policies', '--policy', 'custom/*', '--format', 'json'], {cwd: dir});
+    const result = await runCli(
+      ['scan', '--inventory', 'inventory.json', '--policies', 'policies', '--policy', 'custom/*', '--format', 'json'],
+      {cwd: dir},
+    );
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.results.some((r) => r.status === 'fail')).toBe(true);
@@ -56,6 +63,8 @@ describe('custom policies with patterns, through the CLI', () => {
     writeFileSync(join(folder, 'custom', 'lookahead.json'), JSON.stringify(policy('custom/lookahead', '^(?=a)a$')));
     const result = await runCli(['policies', 'validate', folder], {cwd: dir});
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain('pattern "^(?=a)a$" is not supported: mq-audit runs policy patterns with a linear-time engine (RE2 syntax: no lookahead, lookbehind or backreferences)');
+    expect(result.stdout).toContain(
+      'pattern "^(?=a)a$" is not supported: mq-audit runs policy patterns with a linear-time engine (RE2 syntax: no lookahead, lookbehind or backreferences)',
+    );
   });
 });

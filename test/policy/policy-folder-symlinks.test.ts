@@ -24,7 +24,9 @@ describe('findPolicyFiles and symlinks', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(isInputError(error) && error.problem).toMatch(/^is a symlink to something outside the policy folder; policy files must be regular files inside /);
+    expect(isInputError(error) && error.problem).toMatch(
+      /^is a symlink to something outside the policy folder; policy files must be regular files inside /,
+    );
     expect(isInputError(error) && error.source).toMatch(/x\.json$/);
   });
 

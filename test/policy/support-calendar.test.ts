@@ -19,11 +19,31 @@ describe('the engine support calendar', () => {
 
   it('--support-calendar replaces the built-in one: a version the file ends is end-of-support, and an old file is reported', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mq-audit-calendar-'));
-    const calendar = {asOf: '2020-01-01', sources: ['test'], engines: {ACTIVEMQ: [{version: '5.18', endOfSupport: '2021-01-01'}], RABBITMQ: [{version: '3.13', endOfSupport: null}]}};
+    const calendar = {
+      asOf: '2020-01-01',
+      sources: ['test'],
+      engines: {
+        ACTIVEMQ: [{version: '5.18', endOfSupport: '2021-01-01'}],
+        RABBITMQ: [{version: '3.13', endOfSupport: null}],
+      },
+    };
     const file = join(dir, 'calendar.json');
     writeFileSync(file, JSON.stringify(calendar));
     const output = join(dir, 'report.json');
-    const result = await runCli(['scan', '--inventory', DEMO, '--support-calendar', file, '--policy', 'mq/supported-engine-version', '--format', 'json', '--output', output, '--quiet']);
+    const result = await runCli([
+      'scan',
+      '--inventory',
+      DEMO,
+      '--support-calendar',
+      file,
+      '--policy',
+      'mq/supported-engine-version',
+      '--format',
+      'json',
+      '--output',
+      output,
+      '--quiet',
+    ]);
     expect(result.stderr).not.toMatch(STACK_LINE);
     const report = JSON.parse(readFileSync(output, 'utf8')) as JsonReport;
     const orders = report.results.find((r) => r.resource.name === 'orders-prod')!;

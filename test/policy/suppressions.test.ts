@@ -82,7 +82,9 @@ describe('loading a suppressions file', () => {
   });
 
   it('requires a named file to exist, but skips a missing default file', () => {
-    expect(problemsOf(() => loadSuppressions(`${FIXTURES}/nope.json`))).toEqual([`${FIXTURES}/nope.json: cannot read suppressions file: no such file`]);
+    expect(problemsOf(() => loadSuppressions(`${FIXTURES}/nope.json`))).toEqual([
+      `${FIXTURES}/nope.json: cannot read suppressions file: no such file`,
+    ]);
     const empty = mkdtempSync(join(tmpdir(), 'mq-audit-suppr-'));
     try {
       expect(loadSuppressions(undefined, empty)).toBeUndefined();
@@ -98,7 +100,11 @@ describe('loading a suppressions file', () => {
     ['an uppercase policy id', {policy: 'MQ/No-Public-Access'}, '/suppressions/0/policy'],
     ['a regex in the policy id', {policy: 'mq/.*'}, '/suppressions/0/policy'],
     ['an account that is not 12 digits', {resource: {account: '1111'}}, '/suppressions/0/resource/account'],
-    ['an ARN of another service', {resource: {arn: 'arn:aws:ec2:eu-west-1:111122223333:instance/i-1'}}, '/suppressions/0/resource/arn'],
+    [
+      'an ARN of another service',
+      {resource: {arn: 'arn:aws:ec2:eu-west-1:111122223333:instance/i-1'}},
+      '/suppressions/0/resource/arn',
+    ],
     ['empty tags', {resource: {tags: {}}}, '/suppressions/0/resource/tags'],
     ['a tag value that is not a string', {resource: {tags: {env: 1}}}, '/suppressions/0/resource/tags/env'],
     ['a date-time instead of a date', {expires: '2026-12-31T00:00:00Z'}, '/suppressions/0/expires'],
@@ -147,12 +153,20 @@ describe('matching: exact, case-sensitive, fields ANDed, entries ORed', () => {
   });
 
   it('ORs entries: two entries suppress two brokers, one entry with both names would match neither', () => {
-    const results = evaluations().filter((ev) => ev.policyId === 'mq/production-ha' || ev.policyId === 'mq/no-public-access');
+    const results = evaluations().filter(
+      (ev) => ev.policyId === 'mq/production-ha' || ev.policyId === 'mq/no-public-access',
+    );
     const two = apply(
-      [entry({policy: 'mq/no-public-access', resource: {name: 'orders-prod'}}), entry({policy: 'mq/production-ha', resource: {name: 'billing-events'}})],
+      [
+        entry({policy: 'mq/no-public-access', resource: {name: 'orders-prod'}}),
+        entry({policy: 'mq/production-ha', resource: {name: 'billing-events'}}),
+      ],
       results,
     );
-    expect(suppressedKeys(two.results).sort()).toEqual(['mq/no-public-access orders-prod', 'mq/production-ha billing-events']);
+    expect(suppressedKeys(two.results).sort()).toEqual([
+      'mq/no-public-access orders-prod',
+      'mq/production-ha billing-events',
+    ]);
   });
 
   it('matches an account written as its --redact alias, in the account field and in an ARN', () => {
@@ -167,8 +181,22 @@ describe('matching: exact, case-sensitive, fields ANDed, entries ORed', () => {
   });
 
   it('policy patterns: exact without *, * within one segment, the same as --policy', () => {
-    const ids = ['mq/no-public-access', 'mq/production-ha', 'network/private-path', 'mq/sub/deeper', 'mqx/no-public-access'];
-    for (const pattern of ['mq/no-public-access', 'mq/*', '*/no-public-access', 'mq/*-ha', '*', 'mq/*/*', 'mq/no-public-acces']) {
+    const ids = [
+      'mq/no-public-access',
+      'mq/production-ha',
+      'network/private-path',
+      'mq/sub/deeper',
+      'mqx/no-public-access',
+    ];
+    for (const pattern of [
+      'mq/no-public-access',
+      'mq/*',
+      '*/no-public-access',
+      'mq/*-ha',
+      '*',
+      'mq/*/*',
+      'mq/no-public-acces',
+    ]) {
       const matcher = policyPattern(pattern);
       for (const id of ids) expect([pattern, id, matcher(id)]).toEqual([pattern, id, matchesId(id, pattern)]);
     }
@@ -180,8 +208,14 @@ describe('matching: exact, case-sensitive, fields ANDed, entries ORed', () => {
 
 describe('applySuppressions', () => {
   it('suppresses only failing results: passes, not-applicable and errors are left alone', () => {
-    const outcome = apply([entry({policy: 'mq/*', resource: {name: 'legacy~batch.01'}}), entry({policy: 'mq/*', resource: {name: 'payments-dr'}})]);
-    expect(suppressedKeys(outcome.results).sort()).toEqual(['mq/required-tags legacy~batch.01', 'mq/supported-engine-version legacy~batch.01']);
+    const outcome = apply([
+      entry({policy: 'mq/*', resource: {name: 'legacy~batch.01'}}),
+      entry({policy: 'mq/*', resource: {name: 'payments-dr'}}),
+    ]);
+    expect(suppressedKeys(outcome.results).sort()).toEqual([
+      'mq/required-tags legacy~batch.01',
+      'mq/supported-engine-version legacy~batch.01',
+    ]);
     const payments = outcome.results.filter((ev) => ev.resource.arn === paymentsDr.arn);
     expect(payments.filter((ev) => ev.status === 'error').every((ev) => !ev.suppression)).toBe(true);
     // An entry matching only checks that could not be evaluated is not stale: we cannot know.
@@ -190,8 +224,13 @@ describe('applySuppressions', () => {
   });
 
   it('attaches the reason, expiry, ticket and where the entry is', () => {
-    const outcome = applySuppressions(evaluations(), loadSuppressions(`${FIXTURES}/valid.json`)!, {today: TODAY, scopes: ALL_SCOPES});
-    const suppressed = outcome.results.find((ev) => ev.policyId === 'mq/no-public-access' && ev.resource.arn === ordersProd.arn)!;
+    const outcome = applySuppressions(evaluations(), loadSuppressions(`${FIXTURES}/valid.json`)!, {
+      today: TODAY,
+      scopes: ALL_SCOPES,
+    });
+    const suppressed = outcome.results.find(
+      (ev) => ev.policyId === 'mq/no-public-access' && ev.resource.arn === ordersProd.arn,
+    )!;
     expect(suppressed.suppression).toEqual({
       file: `${FIXTURES}/valid.json`,
       pointer: '/suppressions/0',
@@ -208,7 +247,10 @@ describe('applySuppressions', () => {
   });
 
   it('suppresses through the expiry day, and not the day after', () => {
-    const suppresses = (today: string) => suppressedKeys(apply([entry({resource: {name: 'orders-prod'}, expires: '2026-11-25'})], evaluations(), today).results).length;
+    const suppresses = (today: string) =>
+      suppressedKeys(
+        apply([entry({resource: {name: 'orders-prod'}, expires: '2026-11-25'})], evaluations(), today).results,
+      ).length;
     expect(suppresses('2026-11-24')).toBe(1);
     expect(suppresses('2026-11-25')).toBe(1);
     expect(suppresses('2026-11-26')).toBe(0);
@@ -242,28 +284,43 @@ describe('applySuppressions', () => {
     expect(outcome.statuses.map((s) => s.state)).toEqual(['stale', 'stale']);
     expect(outcome.warnings.map((w) => w.code)).toEqual(['suppression-stale', 'suppression-stale']);
     expect(outcome.warnings[0].message).toMatch(/matches no failing finding; the finding it accepts is gone/);
-    expect(outcome.warnings[1].message).toMatch(/matches no failing finding; no broker and policy evaluated in this scan match it/);
+    expect(outcome.warnings[1].message).toMatch(
+      /matches no failing finding; no broker and policy evaluated in this scan match it/,
+    );
   });
 
   it('does not call an entry stale when it names a region or account this scan did not cover', () => {
     const results = evaluations().filter((ev) => ev.resource.region === 'eu-west-1');
-    const outcome = applySuppressions(results, list(entry({resource: {name: 'inventory-sync', region: 'us-east-1'}}), entry({resource: {arn: BROKERS.inventorySync.arn}})), {
-      today: TODAY,
-      scopes: ALL_SCOPES.filter((scope) => scope.region === 'eu-west-1'),
-    });
+    const outcome = applySuppressions(
+      results,
+      list(
+        entry({resource: {name: 'inventory-sync', region: 'us-east-1'}}),
+        entry({resource: {arn: BROKERS.inventorySync.arn}}),
+      ),
+      {
+        today: TODAY,
+        scopes: ALL_SCOPES.filter((scope) => scope.region === 'eu-west-1'),
+      },
+    );
     expect(outcome.statuses.map((s) => s.state)).toEqual(['out-of-scope', 'out-of-scope']);
     expect(outcome.warnings).toEqual([]);
   });
 
   it('the first matching entry is the one reported; every matching entry counts the finding', () => {
-    const outcome = apply([entry({resource: {name: 'orders-prod'}, reason: 'first'}), entry({resource: {account: PROD_ACCOUNT}, reason: 'second'})]);
+    const outcome = apply([
+      entry({resource: {name: 'orders-prod'}, reason: 'first'}),
+      entry({resource: {account: PROD_ACCOUNT}, reason: 'second'}),
+    ]);
     const suppressed = outcome.results.find((ev) => ev.suppression)!;
     expect(suppressed.suppression!.reason).toBe('first');
     expect(outcome.statuses.map((s) => s.matched)).toEqual([1, 1]);
   });
 
   it('an expired entry does not hide a later active one', () => {
-    const outcome = apply([entry({resource: {name: 'orders-prod'}, expires: '2020-01-01', reason: 'old'}), entry({resource: {name: 'orders-prod'}, reason: 'renewed'})]);
+    const outcome = apply([
+      entry({resource: {name: 'orders-prod'}, expires: '2020-01-01', reason: 'old'}),
+      entry({resource: {name: 'orders-prod'}, reason: 'renewed'}),
+    ]);
     expect(outcome.results.find((ev) => ev.suppression)!.suppression!.reason).toBe('renewed');
   });
 
@@ -272,13 +329,23 @@ describe('applySuppressions', () => {
     const before = JSON.stringify(results);
     const outcome = apply([entry({resource: {name: 'orders-prod'}})], results);
     expect(JSON.stringify(results)).toBe(before);
-    expect(outcome.results.map((ev) => `${ev.policyId} ${ev.resource.arn}`)).toEqual(results.map((ev) => `${ev.policyId} ${ev.resource.arn}`));
+    expect(outcome.results.map((ev) => `${ev.policyId} ${ev.resource.arn}`)).toEqual(
+      results.map((ev) => `${ev.policyId} ${ev.resource.arn}`),
+    );
   });
 
   it('matches brokers with the same name in two accounts only where the matcher says', () => {
     const twin = broker(STAGING_ACCOUNT, 'eu-west-1', 'orders-prod', 'ACTIVEMQ', 'b-twin');
-    const results: Evaluation[] = [ordersProd, twin].map((resource) => ({policyId: 'mq/no-public-access', status: 'fail', severity: 'critical', resource, message: 'public'}));
-    expect(apply([entry({resource: {name: 'orders-prod'}})], results).results.filter((ev) => ev.suppression)).toHaveLength(2);
+    const results: Evaluation[] = [ordersProd, twin].map((resource) => ({
+      policyId: 'mq/no-public-access',
+      status: 'fail',
+      severity: 'critical',
+      resource,
+      message: 'public',
+    }));
+    expect(
+      apply([entry({resource: {name: 'orders-prod'}})], results).results.filter((ev) => ev.suppression),
+    ).toHaveLength(2);
     const narrowed = apply([entry({resource: {name: 'orders-prod', account: STAGING_ACCOUNT}})], results).results;
     expect(narrowed.filter((ev) => ev.suppression).map((ev) => ev.resource.accountId)).toEqual([STAGING_ACCOUNT]);
   });

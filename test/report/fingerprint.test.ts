@@ -13,20 +13,31 @@ const {ordersProd, billingEvents} = BROKERS;
 describe('findingFingerprint', () => {
   it('is sha256 of the versioned policy id and account-free ARN, cut to 16 hex digits, plus ":1"', () => {
     const accountFree = `arn:aws:mq:eu-west-1::broker:orders-prod:${ordersProd.id}`;
-    const expected = createHash('sha256').update(`mq-audit/finding/v1\0mq/no-public-access\0${accountFree}`).digest('hex').slice(0, 16) + ':1';
+    const expected =
+      createHash('sha256')
+        .update(`mq-audit/finding/v1\0mq/no-public-access\0${accountFree}`)
+        .digest('hex')
+        .slice(0, 16) + ':1';
     expect(findingFingerprint('mq/no-public-access', ordersProd.arn)).toBe(expected);
   });
 
   it('never changes: a literal pinned once, whichever hashing API computes it', () => {
     // GitHub keys alert history and --baseline keys matching on these strings: a change here closes and reopens every alert.
-    expect(findingFingerprint('mq/no-public-access', 'arn:aws:mq:eu-west-1:123456789012:broker:x:b-1')).toBe('57fb5aed73815958:1');
+    expect(findingFingerprint('mq/no-public-access', 'arn:aws:mq:eu-west-1:123456789012:broker:x:b-1')).toBe(
+      '57fb5aed73815958:1',
+    );
   });
 
   it('is the same on a Node.js 20 without one-shot crypto.hash (before 20.12)', () => {
     jest.isolateModules(() => {
-      jest.doMock('node:crypto', () => ({...jest.requireActual<typeof import('node:crypto')>('node:crypto'), hash: undefined}));
+      jest.doMock('node:crypto', () => ({
+        ...jest.requireActual<typeof import('node:crypto')>('node:crypto'),
+        hash: undefined,
+      }));
       const older = jest.requireActual<typeof import('../../src/report/fingerprint')>('../../src/report/fingerprint');
-      expect(older.findingFingerprint('mq/no-public-access', 'arn:aws:mq:eu-west-1:123456789012:broker:x:b-1')).toBe('57fb5aed73815958:1');
+      expect(older.findingFingerprint('mq/no-public-access', 'arn:aws:mq:eu-west-1:123456789012:broker:x:b-1')).toBe(
+        '57fb5aed73815958:1',
+      );
     });
     jest.dontMock('node:crypto');
   });
@@ -42,7 +53,9 @@ describe('findingFingerprint', () => {
   it('does not contain, and cannot be checked against, the account id', () => {
     // Brute-forcing a 12-digit id against the fingerprint is pointless: every account id gives the same value.
     const other = ordersProd.arn.replace(PROD_ACCOUNT, '999988887777');
-    expect(findingFingerprint('mq/no-public-access', other)).toBe(findingFingerprint('mq/no-public-access', ordersProd.arn));
+    expect(findingFingerprint('mq/no-public-access', other)).toBe(
+      findingFingerprint('mq/no-public-access', ordersProd.arn),
+    );
     expect(findingFingerprint('mq/no-public-access', ordersProd.arn)).not.toContain(PROD_ACCOUNT);
   });
 
@@ -61,7 +74,10 @@ describe('findingFingerprint', () => {
     ['arn:aws:mq:eu-west-1:111122223333:broker:orders-prod:b-1', 'arn:aws:mq:eu-west-1::broker:orders-prod:b-1'],
     ['arn:aws:mq:eu-west-1:account-1a2b3c4d:broker:orders-prod:b-1', 'arn:aws:mq:eu-west-1::broker:orders-prod:b-1'],
     ['arn:aws:directconnect::111122223333:dx-gateway/dxgw-1', 'arn:aws:directconnect:::dx-gateway/dxgw-1'],
-    ['arn:aws:ec2:eu-west-1:111122223333:security-group-rule/sgr-1', 'arn:aws:ec2:eu-west-1::security-group-rule/sgr-1'],
+    [
+      'arn:aws:ec2:eu-west-1:111122223333:security-group-rule/sgr-1',
+      'arn:aws:ec2:eu-west-1::security-group-rule/sgr-1',
+    ],
     ['not an arn 111122223333 / account-1a2b3c4d', 'not an arn  / '],
   ])('identity of %s is %s', (arn, identity) => {
     expect(accountFreeIdentity(arn)).toBe(identity);
@@ -70,13 +86,20 @@ describe('findingFingerprint', () => {
 
 describe('fingerprints in the outputs', () => {
   const sarifFingerprints = (text: string) =>
-    Object.fromEntries(parseSarif(text).runs[0].results!.map((r) => [`${r.ruleId} ${r.properties!['aws/mq/broker-id']}`, r.partialFingerprints!.primaryLocationLineHash]));
+    Object.fromEntries(
+      parseSarif(text).runs[0].results!.map((r) => [
+        `${r.ruleId} ${r.properties!['aws/mq/broker-id']}`,
+        r.partialFingerprints!.primaryLocationLineHash,
+      ]),
+    );
 
   it('SARIF uses the one fingerprint function', () => {
     const report = buildReport();
     const log = parseSarif(renderSarif(report, {}));
     for (const result of log.runs[0].results!) {
-      expect(result.partialFingerprints!.primaryLocationLineHash).toBe(findingFingerprint(result.ruleId!, result.properties!['aws/arn'] as string));
+      expect(result.partialFingerprints!.primaryLocationLineHash).toBe(
+        findingFingerprint(result.ruleId!, result.properties!['aws/arn'] as string),
+      );
     }
   });
 
@@ -85,12 +108,17 @@ describe('fingerprints in the outputs', () => {
     const plain = sarifFingerprints(renderSarif(report, {}));
     expect(sarifFingerprints(renderSarif(shuffledReport(report, 3), {}))).toEqual(plain);
     expect(sarifFingerprints(renderSarif(redactReport(report, createRedactor()), {}))).toEqual(plain);
-    expect(sarifFingerprints(renderSarif(redactReport(shuffledReport(report, 9), createRedactor('k')), {}))).toEqual(plain);
+    expect(sarifFingerprints(renderSarif(redactReport(shuffledReport(report, 9), createRedactor('k')), {}))).toEqual(
+      plain,
+    );
   });
 
   it('a redacted JSON report is a baseline that matches an unredacted scan finding by finding', () => {
     const report = buildReport();
-    const redactedBaseline = parseBaseline(JSON.parse(renderJson(redactReport(report, createRedactor('secret')))), 'baseline.json');
+    const redactedBaseline = parseBaseline(
+      JSON.parse(renderJson(redactReport(report, createRedactor('secret')))),
+      'baseline.json',
+    );
     const outcome = compareWithBaseline(report.results, redactedBaseline, {accounts: [PROD_ACCOUNT]});
     const failing = report.results.filter((ev) => ev.status === 'fail').length;
     expect(outcome.counts).toEqual({new: 0, unchanged: failing, absent: 0, fixed: 0});

@@ -25,8 +25,19 @@ function judged(withBaseline: boolean): ScanReport {
       suppressions: {
         file: '.mq-audit/suppressions.json',
         entries: [
-          {policy: 'mq/no-public-access', resource: {name: 'orders-prod'}, reason: 'Partner access, approved by security.', expires: '2026-12-31', ticket: 'SEC-1'},
-          {policy: 'mq/production-ha', resource: {name: 'billing-events'}, reason: 'Was accepted until the migration.', expires: '2026-01-01'},
+          {
+            policy: 'mq/no-public-access',
+            resource: {name: 'orders-prod'},
+            reason: 'Partner access, approved by security.',
+            expires: '2026-12-31',
+            ticket: 'SEC-1',
+          },
+          {
+            policy: 'mq/production-ha',
+            resource: {name: 'billing-events'},
+            reason: 'Was accepted until the migration.',
+            expires: '2026-01-01',
+          },
           {policy: 'mq/production-ha', resource: {name: 'no-such-broker'}, reason: 'A typo.', expires: '2026-12-31'},
         ],
       },
@@ -35,7 +46,13 @@ function judged(withBaseline: boolean): ScanReport {
     report.inventory.scopes,
   );
   const gate = decideGate(results, report.collectionErrors.length, report.gate.failOn, {baseline: withBaseline});
-  return {...report, results, ...sections, summary: {...report.summary, suppressed: 1}, gate: {failOn: report.gate.failOn, ...gate}};
+  return {
+    ...report,
+    results,
+    ...sections,
+    summary: {...report.summary, suppressed: 1},
+    gate: {failOn: report.gate.failOn, ...gate},
+  };
 }
 
 function flat(text: string): string {
@@ -73,10 +90,16 @@ describe('SARIF with suppressions', () => {
   it('reports expired and stale entries and the number left out as tool notifications', () => {
     const notifications = run.invocations![0].toolExecutionNotifications!;
     const byCode = (code: string) => notifications.filter((n) => n.properties?.code === code);
-    expect(byCode('suppression-expired').map((n) => [n.level, n.properties!.place as unknown])).toEqual([['warning', '/suppressions/1']]);
+    expect(byCode('suppression-expired').map((n) => [n.level, n.properties!.place as unknown])).toEqual([
+      ['warning', '/suppressions/1'],
+    ]);
     expect(byCode('suppression-expired')[0].message.text).toMatch(/expired on 2026-01-01: it no longer suppresses/);
-    expect(byCode('suppression-stale').map((n) => [n.level, n.properties!.place as unknown])).toEqual([['note', '/suppressions/2']]);
-    expect(byCode('suppressed-findings').map((n) => [n.level, n.properties!.suppressed as unknown])).toEqual([['note', 1]]);
+    expect(byCode('suppression-stale').map((n) => [n.level, n.properties!.place as unknown])).toEqual([
+      ['note', '/suppressions/2'],
+    ]);
+    expect(byCode('suppressed-findings').map((n) => [n.level, n.properties!.suppressed as unknown])).toEqual([
+      ['note', 1],
+    ]);
   });
 });
 
@@ -96,21 +119,32 @@ describe('table (--verbose) with suppressions and a baseline', () => {
   });
 
   it('says what changed against the baseline and lists warnings', () => {
-    expect(flat(table)).toContain('Against the baseline test/fixtures/baseline/earlier-report.json (2026-11-01T08:00:00.000Z): 3 new, 3 unchanged, 3 no longer failing (1 fixed):');
+    expect(flat(table)).toContain(
+      'Against the baseline test/fixtures/baseline/earlier-report.json (2026-11-01T08:00:00.000Z): 3 new, 3 unchanged, 3 no longer failing (1 fixed):',
+    );
     expect(table).toMatch(/^ {2}fixed {10}mq\/audit-logs {2}inventory-sync {2}111122223333 \/ us-east-1$/m);
     expect(table).toMatch(/^ {2}not in scan {4}mq\/no-public-access {2}old-broker/m);
     expect(table).toContain('Warnings (2):');
-    expect(flat(table)).toContain('Suppression /suppressions/1 in .mq-audit/suppressions.json (policy mq/production-ha, name billing-events) expired on 2026-01-01');
+    expect(flat(table)).toContain(
+      'Suppression /suppressions/1 in .mq-audit/suppressions.json (policy mq/production-ha, name billing-events) expired on 2026-01-01',
+    );
   });
 
   it('shows the suppressed count in the summary and the gate reason naming what did not count', () => {
     expect(table).toContain('Failing      1 critical, 2 high, 1 medium, 2 low (1 of them suppressed)');
-    expect(flat(table)).toContain('Gate: Gate failed: 1 new failing finding(s) at or above high (1 high); 1 suppressed and 1 unchanged since the baseline did not count.');
+    expect(flat(table)).toContain(
+      'Gate: Gate failed: 1 new failing finding(s) at or above high (1 high); 1 suppressed and 1 unchanged since the baseline did not count.',
+    );
   });
 
   it('shows a broker whose only failure is suppressed apart from failing ones', () => {
     const report = judged(false);
-    const onlySuppressed = {...report, results: report.results.filter((ev) => !(ev.resource.arn === BROKERS.ordersProd.arn && ev.policyId === 'mq/audit-logs'))};
+    const onlySuppressed = {
+      ...report,
+      results: report.results.filter(
+        (ev) => !(ev.resource.arn === BROKERS.ordersProd.arn && ev.policyId === 'mq/audit-logs'),
+      ),
+    };
     expect(renderTable(onlySuppressed, {verbose: true})).toMatch(/^SUPPR orders-prod .*\(1 suppressed, 3 passing\)$/m);
   });
 });
@@ -119,11 +153,15 @@ describe('table (default) with suppressions and a baseline', () => {
   const table = renderTable(judged(true), {});
 
   it('one line per finding: the suppressed one with expiry and reason, new and unchanged marked', () => {
-    expect(flat(table)).toContain('critical orders-prod mq/no-public-access [suppressed until 2026-12-31: Partner access, approved by security. (SEC-1)] [unchanged]');
+    expect(flat(table)).toContain(
+      'critical orders-prod mq/no-public-access [suppressed until 2026-12-31: Partner access, approved by security. (SEC-1)] [unchanged]',
+    );
     expect(flat(table)).toMatch(/mq\/supported-engine-version +\[new\] /);
     expect(flat(table)).toMatch(/mq\/production-ha +\[unchanged\] /);
     expect(flat(table)).toContain('(1 suppressed)');
-    expect(flat(table)).toContain('FAILED: 1 new failing finding(s) at or above high (1 high); 1 suppressed and 1 unchanged since the baseline did not count.');
+    expect(flat(table)).toContain(
+      'FAILED: 1 new failing finding(s) at or above high (1 high); 1 suppressed and 1 unchanged since the baseline did not count.',
+    );
     expect(flat(table)).toContain('Against the baseline test/fixtures/baseline/earlier-report.json');
   });
 });
@@ -132,7 +170,9 @@ describe('JSON with suppressions and a baseline', () => {
   const json = JSON.parse(renderJson(judged(true))) as ScanReport;
 
   it('carries fingerprint, suppression and baseline state on the results', () => {
-    const orders = json.results.find((ev) => ev.policyId === 'mq/no-public-access' && ev.resource.arn === BROKERS.ordersProd.arn)!;
+    const orders = json.results.find(
+      (ev) => ev.policyId === 'mq/no-public-access' && ev.resource.arn === BROKERS.ordersProd.arn,
+    )!;
     expect(orders.status).toBe('fail');
     expect(orders.fingerprint).toMatch(/^[0-9a-f]{16}:1$/);
     expect(orders.suppression).toEqual({

@@ -31,34 +31,83 @@ describe('githubProblems', () => {
 
   it.each<[string, (log: Log) => void, RegExp]>([
     ['no locations', (log) => delete firstResult(log).locations, /at least one location is required/],
-    ['a logical location only', (log) => delete firstResult(log).locations![0].physicalLocation, /physicalLocation is required/],
-    ['an empty uri', (log) => (firstResult(log).locations![0].physicalLocation!.artifactLocation!.uri = ''), /non-empty uri/],
+    [
+      'a logical location only',
+      (log) => delete firstResult(log).locations![0].physicalLocation,
+      /physicalLocation is required/,
+    ],
+    [
+      'an empty uri',
+      (log) => (firstResult(log).locations![0].physicalLocation!.artifactLocation!.uri = ''),
+      /non-empty uri/,
+    ],
     [
       'an ARN as uri',
-      (log) => (firstResult(log).locations![0].physicalLocation!.artifactLocation!.uri = 'arn:aws:mq:eu-west-1:1:broker:x:b-1'),
+      (log) =>
+        (firstResult(log).locations![0].physicalLocation!.artifactLocation!.uri =
+          'arn:aws:mq:eu-west-1:1:broker:x:b-1'),
       /has a scheme or ":"/,
     ],
-    ['no region', (log) => delete firstResult(log).locations![0].physicalLocation!.region, /startLine must be an integer >= 1/],
-    ['startLine 0', (log) => (firstResult(log).locations![0].physicalLocation!.region!.startLine = 0), /startLine must be an integer >= 1/],
+    [
+      'no region',
+      (log) => delete firstResult(log).locations![0].physicalLocation!.region,
+      /startLine must be an integer >= 1/,
+    ],
+    [
+      'startLine 0',
+      (log) => (firstResult(log).locations![0].physicalLocation!.region!.startLine = 0),
+      /startLine must be an integer >= 1/,
+    ],
     ['an empty message', (log) => (firstResult(log).message = {text: ' '}), /message.text must be non-empty/],
     ['no fingerprint', (log) => delete firstResult(log).partialFingerprints, /primaryLocationLineHash/],
-    ['a ruleIndex pointing elsewhere', (log) => (firstResult(log).ruleIndex = firstResult(log).ruleIndex! + 1), /does not point at rule/],
+    [
+      'a ruleIndex pointing elsewhere',
+      (log) => (firstResult(log).ruleIndex = firstResult(log).ruleIndex! + 1),
+      /does not point at rule/,
+    ],
     ['an unknown ruleId', (log) => (firstResult(log).ruleId = 'nope'), /"nope" is not in tool.driver.rules/],
     ['security-severity as a number', (log) => (firstRuleProperties(log)['security-severity'] = 8), /must be a string/],
-    ['security-severity "high"', (log) => (firstRuleProperties(log)['security-severity'] = 'high'), /not a number in \(0, 10\]/],
-    ['security-severity "0.0"', (log) => (firstRuleProperties(log)['security-severity'] = '0.0'), /not a number in \(0, 10\]/],
+    [
+      'security-severity "high"',
+      (log) => (firstRuleProperties(log)['security-severity'] = 'high'),
+      /not a number in \(0, 10\]/,
+    ],
+    [
+      'security-severity "0.0"',
+      (log) => (firstRuleProperties(log)['security-severity'] = '0.0'),
+      /not a number in \(0, 10\]/,
+    ],
     ['no security tag', (log) => (firstRuleProperties(log).tags = ['aws']), /must be tagged "security"/],
-    ['21 tags', (log) => (firstRuleProperties(log).tags = ['security', ...Array.from({length: 20}, (_, i) => `t${i}`)]), /21 tags > 20/],
+    [
+      '21 tags',
+      (log) => (firstRuleProperties(log).tags = ['security', ...Array.from({length: 20}, (_, i) => `t${i}`)]),
+      /21 tags > 20/,
+    ],
     ['a bad precision', (log) => (firstRuleProperties(log).precision = 'certain'), /precision "certain"/],
     ['no help text', (log) => delete log.runs[0].tool.driver.rules![0].help, /help.text is required/],
-    ['no short description', (log) => delete log.runs[0].tool.driver.rules![0].shortDescription, /shortDescription.text is required/],
-    ['a long full description', (log) => (log.runs[0].tool.driver.rules![0].fullDescription = {text: 'x'.repeat(1025)}), /longer than 1024/],
-    ['a duplicate rule id', (log) => log.runs[0].tool.driver.rules!.push({...log.runs[0].tool.driver.rules![0]}), /duplicate rule id/],
+    [
+      'no short description',
+      (log) => delete log.runs[0].tool.driver.rules![0].shortDescription,
+      /shortDescription.text is required/,
+    ],
+    [
+      'a long full description',
+      (log) => (log.runs[0].tool.driver.rules![0].fullDescription = {text: 'x'.repeat(1025)}),
+      /longer than 1024/,
+    ],
+    [
+      'a duplicate rule id',
+      (log) => log.runs[0].tool.driver.rules!.push({...log.runs[0].tool.driver.rules![0]}),
+      /duplicate rule id/,
+    ],
     ['two runs with one category', (log) => log.runs.push(structuredClone(log.runs[0])), /same tool and category/],
     [
       '21 runs',
       (log) => {
-        log.runs = Array.from({length: 21}, (_, i): Run => ({...structuredClone(log.runs[0]), automationDetails: {id: `c${i}/`}}));
+        log.runs = Array.from({length: 21}, (_, i): Run => ({
+          ...structuredClone(log.runs[0]),
+          automationDetails: {id: `c${i}/`},
+        }));
       },
       /21 runs > 20/,
     ],
@@ -97,11 +146,31 @@ describe('validateSarif', () => {
   });
 
   it.each<[string, (log: Log) => void, RegExp]>([
-    ['an invalid level', (log) => ((firstResult(log) as {level: string}).level = 'critical'), /\/runs\/0\/results\/0\/level: must be equal to one of the allowed values/],
-    ['a result without message', (log) => delete (firstResult(log) as {message?: unknown}).message, /must have required property 'message'/],
-    ['startLine 0', (log) => (firstResult(log).locations![0].physicalLocation!.region!.startLine = 0), /startLine: must be >= 1/],
-    ['a bad date-time', (log) => (log.runs[0].invocations![0].endTimeUtc = 'yesterday'), /endTimeUtc: must match format "date-time"/],
-    ['duplicate tags', (log) => (firstRuleProperties(log).tags = ['security', 'security']), /tags: must NOT have duplicate items/],
+    [
+      'an invalid level',
+      (log) => ((firstResult(log) as {level: string}).level = 'critical'),
+      /\/runs\/0\/results\/0\/level: must be equal to one of the allowed values/,
+    ],
+    [
+      'a result without message',
+      (log) => delete (firstResult(log) as {message?: unknown}).message,
+      /must have required property 'message'/,
+    ],
+    [
+      'startLine 0',
+      (log) => (firstResult(log).locations![0].physicalLocation!.region!.startLine = 0),
+      /startLine: must be >= 1/,
+    ],
+    [
+      'a bad date-time',
+      (log) => (log.runs[0].invocations![0].endTimeUtc = 'yesterday'),
+      /endTimeUtc: must match format "date-time"/,
+    ],
+    [
+      'duplicate tags',
+      (log) => (firstRuleProperties(log).tags = ['security', 'security']),
+      /tags: must NOT have duplicate items/,
+    ],
   ])('rejects %s', (_what, breakIt, problem) => {
     const log = goodLog();
     breakIt(log);

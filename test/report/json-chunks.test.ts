@@ -19,7 +19,8 @@ const SAMPLE = {
 describe('jsonChunks', () => {
   it('yields exactly JSON.stringify(value, null, 2), including undefined members, toJSON and empty containers', () => {
     expect(jsonText(SAMPLE)).toBe(JSON.stringify(SAMPLE, null, 2));
-    for (const value of [null, 1, 'x', [], {}, [[]], {a: {b: {c: {d: []}}}}]) expect(jsonText(value)).toBe(JSON.stringify(value, null, 2));
+    for (const value of [null, 1, 'x', [], {}, [[]], {a: {b: {c: {d: []}}}}])
+      expect(jsonText(value)).toBe(JSON.stringify(value, null, 2));
   });
 
   it('writes a lazy array item by item, pulling each only when the text reaches it', () => {

@@ -35,10 +35,14 @@ describe('renderJson', () => {
 
   // Issue 18, item 13: every result repeated its broker's whole tag map.
   it('lists each broker once with its tags; results name it without them, and read back with them', () => {
-    const tags = (i: number) => Object.fromEntries(Array.from({length: 50}, (_, t) => [`tag-${t}`, `broker ${i} tag ${t} ${'v'.repeat(200)}`]));
+    const tags = (i: number) =>
+      Object.fromEntries(Array.from({length: 50}, (_, t) => [`tag-${t}`, `broker ${i} tag ${t} ${'v'.repeat(200)}`]));
     const report = buildReport();
     const arns = [...new Set(report.results.map((r) => r.resource.arn))];
-    const tagged: ScanReport = {...report, results: report.results.map((r) => ({...r, resource: {...r.resource, tags: tags(arns.indexOf(r.resource.arn))}}))};
+    const tagged: ScanReport = {
+      ...report,
+      results: report.results.map((r) => ({...r, resource: {...r.resource, tags: tags(arns.indexOf(r.resource.arn))}})),
+    };
     expect(tagged.results.length).toBeGreaterThan(arns.length);
     const text = renderJson(tagged);
     const written = JSON.parse(text) as JsonReport;
@@ -67,7 +71,11 @@ describe('renderJson', () => {
     expect(written.reportVersion).toBe(3);
     expect(written.hops).toHaveLength(distinct.size);
     const writtenFlows = written.results.flatMap((r) => r.network?.flows ?? []);
-    expect(writtenFlows.every((f) => !('hops' in f) && f.hopIndexes.every((i) => Number.isInteger(i) && i >= 0 && i < written.hops.length))).toBe(true);
+    expect(
+      writtenFlows.every(
+        (f) => !('hops' in f) && f.hopIndexes.every((i) => Number.isInteger(i) && i >= 0 && i < written.hops.length),
+      ),
+    ).toBe(true);
     // Flow by flow, the indexes name the hops the flow had.
     expect(writtenFlows.map((f) => f.hopIndexes.map((i) => written.hops[i]))).toEqual(flows.map((f) => f.hops));
 
@@ -88,20 +96,29 @@ describe('reportFromJson', () => {
   });
 
   it('reads a version 2 report (tags in every result, hops by index) as it was', () => {
-    const written = parse(demo) as unknown as Record<string, unknown> & {brokers: {arn: string; tags?: unknown}[]; results: {resource: {arn: string; tags?: unknown}}[]};
+    const written = parse(demo) as unknown as Record<string, unknown> & {
+      brokers: {arn: string; tags?: unknown}[];
+      results: {resource: {arn: string; tags?: unknown}}[];
+    };
     const tagsOf = new Map(written.brokers.map((b) => [b.arn, b.tags as Record<string, string> | undefined]));
     const v2 = {
       ...written,
       reportVersion: 2,
       brokers: undefined,
-      results: written.results.map((r) => ({...r, resource: {...r.resource, ...(tagsOf.get(r.resource.arn) && {tags: tagsOf.get(r.resource.arn)})}})),
+      results: written.results.map((r) => ({
+        ...r,
+        resource: {...r.resource, ...(tagsOf.get(r.resource.arn) && {tags: tagsOf.get(r.resource.arn)})},
+      })),
     };
     delete v2.brokers;
     expect(reportFromJson(v2)).toEqual(demo);
   });
 
   it('names the place of an index that names no hop, and a missing hop list', () => {
-    const written = parse(demo) as unknown as {results: {network?: {flows: {hopIndexes: unknown[]}[]}}[]; hops?: unknown};
+    const written = parse(demo) as unknown as {
+      results: {network?: {flows: {hopIndexes: unknown[]}[]}}[];
+      hops?: unknown;
+    };
     const r = written.results.findIndex((result) => result.network);
     written.results[r].network!.flows[0].hopIndexes[1] = 9999;
     const shapeError = (record: unknown): ReportShapeError => {

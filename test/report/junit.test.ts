@@ -10,7 +10,9 @@ function suites(root: XmlElement): Map<string, XmlElement> {
 }
 
 function testcase(suite: XmlElement, brokerName: string): XmlElement {
-  const found = suite.children.filter((child) => child.name === 'testcase' && child.attributes.name.startsWith(`${brokerName} (`));
+  const found = suite.children.filter(
+    (child) => child.name === 'testcase' && child.attributes.name.startsWith(`${brokerName} (`),
+  );
   expect(found).toHaveLength(1);
   return found[0];
 }
@@ -23,7 +25,15 @@ function withSuppression(): ScanReport {
       generatedAt: report.generatedAt,
       suppressions: {
         file: 's.json',
-        entries: [{policy: 'mq/audit-logs', resource: {name: 'orders-prod'}, reason: 'Logs go to the SIEM <directly> & "securely".', expires: '2026-12-31', ticket: 'SEC-9'}],
+        entries: [
+          {
+            policy: 'mq/audit-logs',
+            resource: {name: 'orders-prod'},
+            reason: 'Logs go to the SIEM <directly> & "securely".',
+            expires: '2026-12-31',
+            ticket: 'SEC-9',
+          },
+        ],
       },
       baseline: {file: 'b.json', generatedAt: '2026-11-01T00:00:00Z', accounts: [], findings: []},
     },
@@ -52,7 +62,9 @@ describe('the XML test helper', () => {
   });
 
   it('accepts and decodes entities, references, CDATA and comments', () => {
-    const root = parseXml('<?xml version="1.0" encoding="UTF-8"?>\n<!-- c --><a x="&quot;1&#10;2&quot;">&lt;&amp;&gt; &#x1F407;<![CDATA[<raw>]]><b/></a>\n');
+    const root = parseXml(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!-- c --><a x="&quot;1&#10;2&quot;">&lt;&amp;&gt; &#x1F407;<![CDATA[<raw>]]><b/></a>\n',
+    );
     expect(root.attributes.x).toBe('"1\n2"');
     expect(root.text).toBe('<&> 🐇<raw>');
     expect(root.children.map((c) => c.name)).toEqual(['b']);
@@ -80,12 +92,13 @@ describe('renderJunit', () => {
       const cases = suite.children.filter((child) => child.name === 'testcase');
       expect(Number(suite.attributes.tests)).toBe(cases.length);
       const count = (element: string) => cases.filter((c) => c.children.some((child) => child.name === element)).length;
-      expect([Number(suite.attributes.failures), Number(suite.attributes.errors), Number(suite.attributes.skipped)]).toEqual([
-        count('failure'),
-        count('error'),
-        count('skipped'),
-      ]);
-      if (name !== COLLECTION_SUITE) expect(cases.length).toBe(report.results.filter((ev) => ev.policyId === name).length);
+      expect([
+        Number(suite.attributes.failures),
+        Number(suite.attributes.errors),
+        Number(suite.attributes.skipped),
+      ]).toEqual([count('failure'), count('error'), count('skipped')]);
+      if (name !== COLLECTION_SUITE)
+        expect(cases.length).toBe(report.results.filter((ev) => ev.policyId === name).length);
     }
 
     const all = findAll(root, 'testcase').length;
@@ -100,23 +113,32 @@ describe('renderJunit', () => {
     const byPolicy = suites(root);
     const failure = testcase(byPolicy.get('mq/no-public-access')!, 'orders-prod').children;
     expect(failure.map((c) => c.name)).toEqual(['failure']);
-    expect(failure[0].attributes).toEqual({message: 'Broker orders-prod is publicly accessible from the internet.', type: 'critical'});
+    expect(failure[0].attributes).toEqual({
+      message: 'Broker orders-prod is publicly accessible from the internet.',
+      type: 'critical',
+    });
     expect(failure[0].text).toContain(`Resource: ${BROKERS.ordersProd.arn}`);
     expect(failure[0].text).toContain('At /details/publiclyAccessible found true, expected false.');
     expect(failure[0].text).toContain('How to fix: Recreate the broker in private subnets');
 
     const error = testcase(byPolicy.get('mq/no-public-access')!, 'payments-dr').children;
     expect(error.map((c) => [c.name, c.attributes.type])).toEqual([['error', 'not-evaluated']]);
-    expect(error[0].attributes.message).toMatch(/^could not evaluate: Broker payments-dr: its details could not be read/);
+    expect(error[0].attributes.message).toMatch(
+      /^could not evaluate: Broker payments-dr: its details could not be read/,
+    );
 
     const skipped = testcase(byPolicy.get('mq/rabbitmq-cluster-mode')!, 'orders-prod').children;
-    expect(skipped.map((c) => [c.name, c.attributes.message])).toEqual([['skipped', 'not applicable: Broker orders-prod is not a RabbitMQ broker.']]);
+    expect(skipped.map((c) => [c.name, c.attributes.message])).toEqual([
+      ['skipped', 'not applicable: Broker orders-prod is not a RabbitMQ broker.'],
+    ]);
 
     expect(testcase(byPolicy.get('mq/no-public-access')!, 'billing-events').children).toEqual([]);
   });
 
   it('names testcases by broker, account and region, and sets classname to the policy id', () => {
-    const cases = suites(root).get('mq/production-ha')!.children.filter((c) => c.name === 'testcase');
+    const cases = suites(root)
+      .get('mq/production-ha')!
+      .children.filter((c) => c.name === 'testcase');
     expect(cases.map((c) => [c.attributes.name, c.attributes.classname])).toEqual([
       ['billing-events (111122223333/eu-west-1)', 'mq/production-ha'],
       ['inventory-sync (111122223333/us-east-1)', 'mq/production-ha'],
@@ -154,7 +176,9 @@ describe('renderJunit', () => {
   it('escapes markup and removes characters XML cannot carry, in names, attributes and text', () => {
     const hostile = 'a<b>&c"d\'e]]>f\u0000g\u001bh\ud800i\tj\nk';
     const results = evaluations().map((ev) =>
-      ev.status === 'fail' && ev.policyId === 'mq/no-public-access' ? {...ev, message: hostile, resource: {...ev.resource, name: hostile}} : ev,
+      ev.status === 'fail' && ev.policyId === 'mq/no-public-access'
+        ? {...ev, message: hostile, resource: {...ev.resource, name: hostile}}
+        : ev,
     );
     const parsed = parseXml(renderJunit({...buildReport(), results}));
     const failure = findAll(parsed, 'failure').find((f) => f.attributes.type === 'critical')!;

@@ -6,7 +6,16 @@ import {render} from '../../src/report/index';
 import {escapeCell, MAX_ROWS, renderMarkdown} from '../../src/report/markdown';
 import type {ScanReport} from '../../src/report/types';
 import {liveMarkdown} from '../helpers/markdown';
-import {assembleReport, BROKERS, broker, buildReport, evaluations, largeReport, reportedPolicies, shuffledReport} from '../helpers/report-fixture';
+import {
+  assembleReport,
+  BROKERS,
+  broker,
+  buildReport,
+  evaluations,
+  largeReport,
+  reportedPolicies,
+  shuffledReport,
+} from '../helpers/report-fixture';
 
 /** The cells of a GFM table row: split on `|` not escaped by a backslash. */
 function cells(row: string): string[] {
@@ -32,7 +41,9 @@ function tableAfter(markdown: string, title: string): {header: string[]; rows: s
 
 function judged(report: ScanReport, input: Parameters<typeof judgeFindings>[1]): ScanReport {
   const {results, sections} = judgeFindings(report.results, input, report.inventory.scopes);
-  const gate = decideGate(results, report.collectionErrors.length, report.gate.failOn, {baseline: input.baseline !== undefined});
+  const gate = decideGate(results, report.collectionErrors.length, report.gate.failOn, {
+    baseline: input.baseline !== undefined,
+  });
   return {...report, results, ...sections, gate: {failOn: report.gate.failOn, ...gate}};
 }
 
@@ -56,7 +67,10 @@ describe('renderMarkdown', () => {
 
   it('counts failing findings by severity', () => {
     expect(markdown).toMatch(/^\| Severity \| Failing \|$/m);
-    const table = markdown.split('\n').filter((line) => /^\| (critical|high|medium|low) \|/.test(line)).map(cells);
+    const table = markdown
+      .split('\n')
+      .filter((line) => /^\| (critical|high|medium|low) \|/.test(line))
+      .map(cells);
     expect(table).toEqual([
       ['critical', '1'],
       ['high', '2'],
@@ -89,7 +103,9 @@ describe('renderMarkdown', () => {
       'payments-dr (444455556666 / eu-west-1): 3 checks: mq:DescribeBroker denied (AccessDeniedException)',
       expect.stringMatching(/^legacy\\~batch\.01 \(444455556666 \/ eu-west-1\): mq\/audit-logs: /),
     ]);
-    expect(markdown).toMatch(/^\| mq DescribeBroker \| 444455556666 \/ eu-west-1 \/ b-1a2b3c4d-0004-4e5f-8a9b-000000000004 \| AccessDeniedException \(access-denied\) \|/m);
+    expect(markdown).toMatch(
+      /^\| mq DescribeBroker \| 444455556666 \/ eu-west-1 \/ b-1a2b3c4d-0004-4e5f-8a9b-000000000004 \| AccessDeniedException \(access-denied\) \|/m,
+    );
     expect(markdown).toContain('never counted as passing');
   });
 
@@ -100,7 +116,11 @@ describe('renderMarkdown', () => {
   });
 
   it('says so plainly when nothing fails', () => {
-    const clean = assembleReport(reportedPolicies(), evaluations().filter((ev) => ev.status === 'pass'), []);
+    const clean = assembleReport(
+      reportedPolicies(),
+      evaluations().filter((ev) => ev.status === 'pass'),
+      [],
+    );
     const text = renderMarkdown(clean);
     expect(text.split('\n')[0]).toBe('## mq-audit: gate passed ✅');
     expect(text).toContain('### Failing brokers\n\nNone.');
@@ -114,8 +134,19 @@ describe('renderMarkdown with suppressions and a baseline', () => {
     suppressions: {
       file: '.mq-audit/suppressions.json',
       entries: [
-        {policy: 'mq/no-public-access', resource: {name: 'orders-prod'}, reason: 'Partner | access <SEC-1> *approved*', expires: '2026-12-31', ticket: 'SEC-1'},
-        {policy: 'mq/production-ha', resource: {name: 'billing-events'}, reason: 'Expired acceptance.', expires: '2026-01-01'},
+        {
+          policy: 'mq/no-public-access',
+          resource: {name: 'orders-prod'},
+          reason: 'Partner | access <SEC-1> *approved*',
+          expires: '2026-12-31',
+          ticket: 'SEC-1',
+        },
+        {
+          policy: 'mq/production-ha',
+          resource: {name: 'billing-events'},
+          reason: 'Expired acceptance.',
+          expires: '2026-01-01',
+        },
         {policy: 'mq/production-ha', resource: {name: 'no-such-broker'}, reason: 'Typo.', expires: '2026-12-31'},
       ],
     },
@@ -124,7 +155,10 @@ describe('renderMarkdown with suppressions and a baseline', () => {
   const markdown = renderMarkdown(report);
 
   it('adds New and Suppressed columns to the severity counts', () => {
-    const rows = markdown.split('\n').filter((line) => /^\| (critical|high|medium|low) \|/.test(line)).map(cells);
+    const rows = markdown
+      .split('\n')
+      .filter((line) => /^\| (critical|high|medium|low) \|/.test(line))
+      .map(cells);
     // critical: orders-prod suppressed; high: billing (unchanged) + legacy (new); medium: orders audit-logs (new); low: 2, one new
     expect(rows).toEqual([
       ['critical', '0', '0', '1'],
@@ -151,12 +185,24 @@ describe('renderMarkdown with suppressions and a baseline', () => {
   it('lists suppressed findings with reason and expiry, escaped', () => {
     const {header, rows} = tableAfter(markdown, 'Suppressed (1)');
     expect(header).toEqual(['Broker', 'Severity', 'Policy', 'Reason', 'Expires']);
-    expect(rows).toEqual([['orders-prod', 'critical', '`mq/no-public-access`', 'Partner \\| access &lt;SEC-1&gt; \\*approved\\* (SEC-1)', '2026-12-31']]);
-    expect(markdown).toContain('Accepted by .mq-audit/suppressions.json: these do not fail the gate and are not uploaded to code scanning.');
+    expect(rows).toEqual([
+      [
+        'orders-prod',
+        'critical',
+        '`mq/no-public-access`',
+        'Partner \\| access &lt;SEC-1&gt; \\*approved\\* (SEC-1)',
+        '2026-12-31',
+      ],
+    ]);
+    expect(markdown).toContain(
+      'Accepted by .mq-audit/suppressions.json: these do not fail the gate and are not uploaded to code scanning.',
+    );
   });
 
   it('says what changed against the baseline, with what absent findings are now', () => {
-    expect(markdown).toContain('test/fixtures/baseline/earlier-report.json (2026-11-01T08:00:00.000Z): **3 new**, 3 unchanged, 3 no longer failing (1 fixed).');
+    expect(markdown).toContain(
+      'test/fixtures/baseline/earlier-report.json (2026-11-01T08:00:00.000Z): **3 new**, 3 unchanged, 3 no longer failing (1 fixed).',
+    );
     const {rows} = tableAfter(markdown, 'Against the baseline');
     expect(rows.map((row) => `${row[0]}: ${row[4]} ${row[1]}`)).toEqual([
       'fixed: `mq/audit-logs` inventory-sync',
@@ -167,7 +213,9 @@ describe('renderMarkdown with suppressions and a baseline', () => {
 
   it('lists expired and stale suppressions as warnings', () => {
     expect(markdown).toContain('### Warnings (2)');
-    expect(markdown).toMatch(/^- Suppression \/suppressions\/1 in .mq-audit\/suppressions.json .* expired on 2026-01-01: it no longer suppresses/m);
+    expect(markdown).toMatch(
+      /^- Suppression \/suppressions\/1 in .mq-audit\/suppressions.json .* expired on 2026-01-01: it no longer suppresses/m,
+    );
     expect(markdown).toMatch(/^- Suppression \/suppressions\/2 .* matches no failing finding/m);
   });
 });
@@ -200,7 +248,10 @@ describe('escaping', () => {
     ['fixes #1, GH-2 and octo/repo#3', 'fixes `#1,` `GH-2` and `octo/repo#3`'],
     ['a|@b`c', '``a\\|@b`c``'],
     ['`@x`', '`` `@x` ``'],
-    ['prod\u202e\u2066txt.exe\u2069 \u200bx \u001b[2J \u0000', 'prod\\\\u202e\\\\u2066txt.exe\\\\u2069 \\\\u200bx \\\\u001b\\[2J \\\\u0000'],
+    [
+      'prod\u202e\u2066txt.exe\u2069 \u200bx \u001b[2J \u0000',
+      'prod\\\\u202e\\\\u2066txt.exe\\\\u2069 \\\\u200bx \\\\u001b\\[2J \\\\u0000',
+    ],
   ])('neutralises %j', (raw, escaped) => {
     expect(escapeCell(raw)).toBe(escaped);
     expect(liveMarkdown(escapeCell(raw))).toEqual([]);
@@ -208,25 +259,35 @@ describe('escaping', () => {
 
   it('leaves no mention, autolink, reference or invisible character live in a rendered report', () => {
     const hostile = `orders @octocat @octo-org/team https://evil.example/a www.evil.example m@evil.example #1 GH-2 \u202e\u200b[x](javascript:alert(1)) <img src=x onerror=alert(1)> ![i](https://evil.example/i.png)`;
-    const results: Evaluation[] = evaluations().map((ev) => ({...ev, message: hostile, resource: {...ev.resource, name: hostile}}));
+    const results: Evaluation[] = evaluations().map((ev) => ({
+      ...ev,
+      message: hostile,
+      resource: {...ev.resource, name: hostile},
+    }));
     const text = renderMarkdown({...buildReport(), results, warnings: [{message: hostile}]} as ScanReport);
     expect(text).toContain('`@octocat`');
     expect(liveMarkdown(text)).toEqual([]);
     expect(text).not.toMatch(/<img/);
     expect(text).toContain('`![i](https://evil.example/i.png)`');
-    expect(tableAfter(text, 'Failing brokers').rows[0][0]).toMatch(/^orders `@octocat` `@octo-org\/team` `https:\/\/evil.example\/a`/);
+    expect(tableAfter(text, 'Failing brokers').rows[0][0]).toMatch(
+      /^orders `@octocat` `@octo-org\/team` `https:\/\/evil.example\/a`/,
+    );
   });
 
   it('keeps tables intact whatever a broker name or message holds', () => {
     const hostile = 'evil|name<img src=x onerror=alert(1)>`|`\n| injected | row |';
     const results: Evaluation[] = evaluations().map((ev) =>
-      ev.status === 'fail' && ev.resource.arn === BROKERS.ordersProd.arn ? {...ev, message: hostile, resource: {...ev.resource, name: hostile}} : ev,
+      ev.status === 'fail' && ev.resource.arn === BROKERS.ordersProd.arn
+        ? {...ev, message: hostile, resource: {...ev.resource, name: hostile}}
+        : ev,
     );
     const text = renderMarkdown({...buildReport(), results});
     const {rows} = tableAfter(text, 'Failing brokers');
     const evil = rows.filter((row) => row[0].startsWith('evil'));
     expect(evil).toHaveLength(2);
-    expect(evil[0][0]).toBe('evil\\|name&lt;img src=x onerror=alert(1)&gt;\\`\\|\\` \\| injected \\| row \\| (111122223333 / eu-west-1)');
+    expect(evil[0][0]).toBe(
+      'evil\\|name&lt;img src=x onerror=alert(1)&gt;\\`\\|\\` \\| injected \\| row \\| (111122223333 / eu-west-1)',
+    );
     expect(text).not.toMatch(/<img/);
     expect(text.split('\n').filter((line) => line.startsWith('| injected'))).toEqual([]);
   });
@@ -241,17 +302,31 @@ describe('escaping', () => {
 
   it('keeps a long reason whole (no cut in the middle of a cause), up to 4,000 characters', () => {
     const long = `${'the cause, '.repeat(90)}and the end`;
-    const whole = tableAfter(renderMarkdown({...buildReport(), results: evaluations().map((ev) => (ev.status === 'fail' ? {...ev, message: long} : ev))}), 'Failing brokers');
+    const whole = tableAfter(
+      renderMarkdown({
+        ...buildReport(),
+        results: evaluations().map((ev) => (ev.status === 'fail' ? {...ev, message: long} : ev)),
+      }),
+      'Failing brokers',
+    );
     expect(whole.rows[0][3]).toBe(long);
     const huge = 'x'.repeat(5000);
-    const {rows} = tableAfter(renderMarkdown({...buildReport(), results: evaluations().map((ev) => (ev.status === 'fail' ? {...ev, message: huge} : ev))}), 'Failing brokers');
+    const {rows} = tableAfter(
+      renderMarkdown({
+        ...buildReport(),
+        results: evaluations().map((ev) => (ev.status === 'fail' ? {...ev, message: huge} : ev)),
+      }),
+      'Failing brokers',
+    );
     expect(rows[0][3].length).toBeLessThanOrEqual(4000);
     expect(rows[0][3].endsWith('…')).toBe(true);
   });
 
   it('shows a broker without a name by its id', () => {
     const nameless = broker('111122223333', 'eu-west-1', '', 'ACTIVEMQ', 'b-nameless');
-    const results: Evaluation[] = [{policyId: 'mq/no-public-access', status: 'fail', severity: 'critical', resource: nameless, message: 'public'}];
+    const results: Evaluation[] = [
+      {policyId: 'mq/no-public-access', status: 'fail', severity: 'critical', resource: nameless, message: 'public'},
+    ];
     const {rows} = tableAfter(renderMarkdown(assembleReport(reportedPolicies(), results, [])), 'Failing brokers');
     expect(rows[0][0]).toBe('b-nameless (111122223333 / eu-west-1)');
   });

@@ -14,7 +14,15 @@ import {renderJson} from '../../src/report/json';
 import {buildSarif} from '../../src/report/sarif';
 import type {ScanReport} from '../../src/report/types';
 import {mergeFiles} from '../../src/services/merge';
-import {assembleReport, buildReport, collectionErrors, evaluations, PROD_ACCOUNT, reportedPolicies, STAGING_ACCOUNT} from '../helpers/report-fixture';
+import {
+  assembleReport,
+  buildReport,
+  collectionErrors,
+  evaluations,
+  PROD_ACCOUNT,
+  reportedPolicies,
+  STAGING_ACCOUNT,
+} from '../helpers/report-fixture';
 import {validateSarif} from '../helpers/sarif';
 
 /** The fixture report as if scanned in two shards: one per account. */
@@ -51,7 +59,9 @@ describe('mergeReports', () => {
     const key = (r: ScanReport['results'][number]): string => `${r.policyId} ${r.resource.arn} ${r.status}`;
     expect(merged.results.map(key).sort()).toEqual(whole.results.map(key).sort());
     expect(merged.collectionErrors).toHaveLength(whole.collectionErrors.length);
-    expect(merged.inventory.scopes).toEqual([...whole.inventory.scopes].sort((a, b) => (a.accountId + a.region < b.accountId + b.region ? -1 : 1)));
+    expect(merged.inventory.scopes).toEqual(
+      [...whole.inventory.scopes].sort((a, b) => (a.accountId + a.region < b.accountId + b.region ? -1 : 1)),
+    );
     expect(merged.inventory.shard).toBeUndefined();
     expect(merged.summary.brokers).toBe(whole.summary.brokers);
     expect(merged.summary.byStatus).toEqual(whole.summary.byStatus);
@@ -62,8 +72,16 @@ describe('mergeReports', () => {
   });
 
   it('the merged gate fails when one input passed and the other failed; --fail-on none leaves it incomplete', () => {
-    const passing = assembleReport(reportedPolicies(), evaluations().filter((ev) => ev.status === 'pass'), []);
-    const failing = assembleReport(reportedPolicies(), evaluations().filter((ev) => ev.status !== 'pass'), collectionErrors());
+    const passing = assembleReport(
+      reportedPolicies(),
+      evaluations().filter((ev) => ev.status === 'pass'),
+      [],
+    );
+    const failing = assembleReport(
+      reportedPolicies(),
+      evaluations().filter((ev) => ev.status !== 'pass'),
+      collectionErrors(),
+    );
     expect(passing.gate.exitCode).toBe(EXIT.ok);
     const merged = mergeReports([named('passing.json', passing), named('failing.json', failing)]);
     expect(merged.gate.exitCode).toBe(EXIT.gateFailed);
@@ -74,9 +92,18 @@ describe('mergeReports', () => {
 
   it('keeps a finding reported by two inputs once', () => {
     const {prod, staging} = shardReports();
-    const overlap = {...staging, inventory: {...staging.inventory, shard: undefined}, results: [...staging.results, prod.results[0]]};
-    const merged = mergeReports([named('prod.json', {...prod, inventory: {...prod.inventory, shard: undefined}}), named('overlap.json', overlap)]);
-    const copies = merged.results.filter((r) => r.policyId === prod.results[0].policyId && r.resource.arn === prod.results[0].resource.arn);
+    const overlap = {
+      ...staging,
+      inventory: {...staging.inventory, shard: undefined},
+      results: [...staging.results, prod.results[0]],
+    };
+    const merged = mergeReports([
+      named('prod.json', {...prod, inventory: {...prod.inventory, shard: undefined}}),
+      named('overlap.json', overlap),
+    ]);
+    const copies = merged.results.filter(
+      (r) => r.policyId === prod.results[0].policyId && r.resource.arn === prod.results[0].resource.arn,
+    );
     expect(copies).toHaveLength(1);
     expect(merged.summary.evaluations).toBe(prod.results.length + staging.results.length);
   });
@@ -84,31 +111,53 @@ describe('mergeReports', () => {
   it('refuses inputs that judged the same broker differently, naming both files', () => {
     const {prod} = shardReports();
     const plain = {...prod, inventory: {...prod.inventory, shard: undefined}};
-    const flipped = {...plain, results: plain.results.map((r, i) => (i === 0 ? {...r, status: r.status === 'fail' ? ('pass' as const) : ('fail' as const)} : r))};
+    const flipped = {
+      ...plain,
+      results: plain.results.map((r, i) =>
+        i === 0 ? {...r, status: r.status === 'fail' ? ('pass' as const) : ('fail' as const)} : r,
+      ),
+    };
     const error = conflict(() => mergeReports([named('monday.json', plain), named('tuesday.json', flipped)]));
-    expect(error.message).toMatch(new RegExp(`policy ${plain.results[0].policyId} on broker .* was judged (fail|pass) in monday.json, (pass|fail) in tuesday.json`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `policy ${plain.results[0].policyId} on broker .* was judged (fail|pass) in monday.json, (pass|fail) in tuesday.json`,
+      ),
+    );
     expect(error.files).toEqual(['monday.json', 'tuesday.json']);
   });
 
   it('refuses a missing shard, a shard given twice, and shards of different splits', () => {
     const {prod, staging} = shardReports();
     expect(conflict(() => mergeReports([named('prod.json', prod)])).message).toMatch(/shard 2\/2 missing/);
-    expect(conflict(() => mergeReports([named('a.json', prod), named('b.json', prod), named('c.json', staging)])).message).toMatch(/shard 1\/2 is given more than once \(a\.json, b\.json\)/);
+    expect(
+      conflict(() => mergeReports([named('a.json', prod), named('b.json', prod), named('c.json', staging)])).message,
+    ).toMatch(/shard 1\/2 is given more than once \(a\.json, b\.json\)/);
     const ofThree = {...staging, inventory: {...staging.inventory, shard: {index: 2, count: 3}}};
-    expect(conflict(() => mergeReports([named('prod.json', prod), named('three.json', ofThree)])).message).toMatch(/different shard splits \(N=2, N=3\)/);
+    expect(conflict(() => mergeReports([named('prod.json', prod), named('three.json', ofThree)])).message).toMatch(
+      /different shard splits \(N=2, N=3\)/,
+    );
   });
 
   it('refuses inputs gated, versioned or configured differently', () => {
     const {prod, staging} = shardReports();
     const lowGate = {...staging, gate: {...staging.gate, failOn: 'low' as const}};
-    expect(conflict(() => mergeReports([named('p.json', prod), named('s.json', lowGate)])).message).toMatch(/different --fail-on values \("high" in p\.json; "low" in s\.json\); pass --fail-on to the merge/);
+    expect(conflict(() => mergeReports([named('p.json', prod), named('s.json', lowGate)])).message).toMatch(
+      /different --fail-on values \("high" in p\.json; "low" in s\.json\); pass --fail-on to the merge/,
+    );
     // …unless the merge chooses the threshold itself
-    expect(mergeReports([named('p.json', prod), named('s.json', lowGate)], {failOn: 'critical'}).gate.failOn).toBe('critical');
+    expect(mergeReports([named('p.json', prod), named('s.json', lowGate)], {failOn: 'critical'}).gate.failOn).toBe(
+      'critical',
+    );
 
     const newer = {...staging, tool: {...staging.tool, version: '0.2.0'}};
-    expect(conflict(() => mergeReports([named('p.json', prod), named('s.json', newer)])).message).toMatch(/different mq-audit versions/);
+    expect(conflict(() => mergeReports([named('p.json', prod), named('s.json', newer)])).message).toMatch(
+      /different mq-audit versions/,
+    );
 
-    const reparameterized = {...staging, policies: staging.policies.map((p, i) => (i === 0 ? {...p, parameterValues: {minimum: 3}} : p))};
+    const reparameterized = {
+      ...staging,
+      policies: staging.policies.map((p, i) => (i === 0 ? {...p, parameterValues: {minimum: 3}} : p)),
+    };
     expect(conflict(() => mergeReports([named('p.json', prod), named('s.json', reparameterized)])).message).toMatch(
       new RegExp(`policy ${staging.policies[0].id} differs between p\\.json and s\\.json \\(parameterValues\\)`),
     );
@@ -124,9 +173,19 @@ describe('mergeReports', () => {
 });
 
 describe('mergeReports of a proposed change judged in shards (scan --plan --shard)', () => {
-  const change = (report: ScanReport, introduced: (r: ScanReport['results'][number]) => boolean, introducedErrors: number, gate: 'all' | 'changes' = 'changes'): ScanReport => {
-    const results = report.results.map((r) => (r.status !== 'fail' ? r : {...r, change: introduced(r) ? ('introduced' as const) : ('unchanged' as const)}));
-    const count = (state: 'introduced' | 'unchanged') => Object.fromEntries(SEVERITIES.map((s) => [s, results.filter((r) => r.change === state && r.severity === s).length]));
+  const change = (
+    report: ScanReport,
+    introduced: (r: ScanReport['results'][number]) => boolean,
+    introducedErrors: number,
+    gate: 'all' | 'changes' = 'changes',
+  ): ScanReport => {
+    const results = report.results.map((r) =>
+      r.status !== 'fail' ? r : {...r, change: introduced(r) ? ('introduced' as const) : ('unchanged' as const)},
+    );
+    const count = (state: 'introduced' | 'unchanged') =>
+      Object.fromEntries(
+        SEVERITIES.map((s) => [s, results.filter((r) => r.change === state && r.severity === s).length]),
+      );
     return {
       ...report,
       results,
@@ -134,13 +193,24 @@ describe('mergeReports of a proposed change judged in shards (scan --plan --shar
         gate,
         inputs: [{file: 'plan.json', format: 'terraform-plan', description: 'Terraform plan plan.json'}],
         deployed: {source: 'live', brokers: new Set(results.map((r) => r.resource.arn)).size},
-        resources: {created: {}, deleted: {}, replaced: {}, updated: {'aws_security_group_rule': 1}},
-        findings: {introduced: count('introduced'), unchanged: count('unchanged'), resolved: count('introduced')} as NonNullable<ScanReport['change']>['findings'],
+        resources: {created: {}, deleted: {}, replaced: {}, updated: {aws_security_group_rule: 1}},
+        findings: {
+          introduced: count('introduced'),
+          unchanged: count('unchanged'),
+          resolved: count('introduced'),
+        } as NonNullable<ScanReport['change']>['findings'],
         introducedErrors,
         resolvedByDeletion: [],
         verdicts: [],
         unknowns: [],
-        edits: [{address: 'aws_security_group_rule.amqps', resourceType: 'aws_security_group_rule', action: 'update', outcome: 'applied'}],
+        edits: [
+          {
+            address: 'aws_security_group_rule.amqps',
+            resourceType: 'aws_security_group_rule',
+            action: 'update',
+            outcome: 'applied',
+          },
+        ],
         warnings: [],
       },
     };
@@ -155,7 +225,10 @@ describe('mergeReports of a proposed change judged in shards (scan --plan --shar
     expect(passed.gate.exitCode).toBe(EXIT.ok);
     expect(passed.gate.reason).toMatch(/already failing on the deployed estate/);
     expect(passed.change?.gate).toBe('changes');
-    expect(passed.change?.deployed).toEqual({source: 'live', brokers: prodNothing.change!.deployed!.brokers + stagingNothing.change!.deployed!.brokers});
+    expect(passed.change?.deployed).toEqual({
+      source: 'live',
+      brokers: prodNothing.change!.deployed!.brokers + stagingNothing.change!.deployed!.brokers,
+    });
 
     // One high finding introduced in the staging shard fails the merged gate, and the counts add up.
     const introducedHigh = (r: ScanReport['results'][number]) => r.severity === 'high';
@@ -168,29 +241,100 @@ describe('mergeReports of a proposed change judged in shards (scan --plan --shar
     expect(failed.change!.edits).toHaveLength(1);
   });
 
-  it('errors the change introduced in a shard make the merged scan incomplete; the deployed estate\'s own do not', () => {
+  it("errors the change introduced in a shard make the merged scan incomplete; the deployed estate's own do not", () => {
     const {prod, staging} = shardReports();
-    expect(prod.results.some((r) => r.status === 'error') || staging.results.some((r) => r.status === 'error')).toBe(true);
-    const quiet = mergeReports([named('prod.json', change(prod, () => false, 0)), named('staging.json', change(staging, () => false, 0))], {failOn: 'none'});
+    expect(prod.results.some((r) => r.status === 'error') || staging.results.some((r) => r.status === 'error')).toBe(
+      true,
+    );
+    const quiet = mergeReports(
+      [
+        named(
+          'prod.json',
+          change(prod, () => false, 0),
+        ),
+        named(
+          'staging.json',
+          change(staging, () => false, 0),
+        ),
+      ],
+      {failOn: 'none'},
+    );
     expect(quiet.gate.exitCode).toBe(EXIT.ok);
-    const incomplete = mergeReports([named('prod.json', change(prod, () => false, 1)), named('staging.json', change(staging, () => false, 0))], {failOn: 'none'});
+    const incomplete = mergeReports(
+      [
+        named(
+          'prod.json',
+          change(prod, () => false, 1),
+        ),
+        named(
+          'staging.json',
+          change(staging, () => false, 0),
+        ),
+      ],
+      {failOn: 'none'},
+    );
     expect(incomplete.gate.exitCode).toBe(EXIT.incomplete);
     expect(incomplete.change!.introducedErrors).toBe(1);
   });
 
   it('with --gate all, every failing finding counts, as in the scans', () => {
     const {prod, staging} = shardReports();
-    const merged = mergeReports([named('prod.json', change(prod, () => false, 0, 'all')), named('staging.json', change(staging, () => false, 0, 'all'))]);
+    const merged = mergeReports([
+      named(
+        'prod.json',
+        change(prod, () => false, 0, 'all'),
+      ),
+      named(
+        'staging.json',
+        change(staging, () => false, 0, 'all'),
+      ),
+    ]);
     expect(merged.gate.exitCode).toBe(EXIT.gateFailed);
   });
 
   it('refuses shards that judged different changes, different --gate values, or a change in some only', () => {
     const {prod, staging} = shardReports();
     const other = change(staging, () => false, 0);
-    other.change = {...other.change!, inputs: [{file: 'other.json', format: 'terraform-plan', description: 'Terraform plan other.json'}]};
-    expect(conflict(() => mergeReports([named('prod.json', change(prod, () => false, 0)), named('staging.json', other)])).message).toMatch(/judged different proposed changes/);
-    expect(conflict(() => mergeReports([named('prod.json', change(prod, () => false, 0)), named('staging.json', change(staging, () => false, 0, 'all'))])).message).toMatch(/different --gate values/);
-    expect(conflict(() => mergeReports([named('prod.json', change(prod, () => false, 0)), named('staging.json', staging)])).message).toMatch(/only some of the reports judged a proposed change/);
+    other.change = {
+      ...other.change!,
+      inputs: [{file: 'other.json', format: 'terraform-plan', description: 'Terraform plan other.json'}],
+    };
+    expect(
+      conflict(() =>
+        mergeReports([
+          named(
+            'prod.json',
+            change(prod, () => false, 0),
+          ),
+          named('staging.json', other),
+        ]),
+      ).message,
+    ).toMatch(/judged different proposed changes/);
+    expect(
+      conflict(() =>
+        mergeReports([
+          named(
+            'prod.json',
+            change(prod, () => false, 0),
+          ),
+          named(
+            'staging.json',
+            change(staging, () => false, 0, 'all'),
+          ),
+        ]),
+      ).message,
+    ).toMatch(/different --gate values/);
+    expect(
+      conflict(() =>
+        mergeReports([
+          named(
+            'prod.json',
+            change(prod, () => false, 0),
+          ),
+          named('staging.json', staging),
+        ]),
+      ).message,
+    ).toMatch(/only some of the reports judged a proposed change/);
   });
 });
 
@@ -210,20 +354,30 @@ describe('mergeSarif', () => {
 
   it('refuses two runs with one category, naming the files and the fix', () => {
     const {prod, staging} = shardReports();
-    const error = conflict(() => mergeSarif([{file: 'a.sarif', value: sarifOf(prod, 'mq-audit')}, {file: 'b.sarif', value: sarifOf(staging, 'mq-audit')}]));
+    const error = conflict(() =>
+      mergeSarif([
+        {file: 'a.sarif', value: sarifOf(prod, 'mq-audit')},
+        {file: 'b.sarif', value: sarifOf(staging, 'mq-audit')},
+      ]),
+    );
     expect(error.message).toMatch(/two runs share category "mq-audit" \(a\.sarif and b\.sarif\).*--category/);
   });
 
   it(`refuses more than ${MAX_SARIF_RUNS} runs`, () => {
     const {prod} = shardReports();
-    const inputs = Array.from({length: MAX_SARIF_RUNS + 1}, (_, i) => ({file: `s${i}.sarif`, value: sarifOf(prod, `mq-audit/shard-${i + 1}`)}));
+    const inputs = Array.from({length: MAX_SARIF_RUNS + 1}, (_, i) => ({
+      file: `s${i}.sarif`,
+      value: sarifOf(prod, `mq-audit/shard-${i + 1}`),
+    }));
     expect(conflict(() => mergeSarif(inputs)).message).toMatch(/21 runs: GitHub code scanning accepts at most 20/);
     expect(mergeSarif(inputs.slice(0, MAX_SARIF_RUNS)).runs).toHaveLength(MAX_SARIF_RUNS);
   });
 
   it('reads categories the way GitHub does', () => {
     expect(runCategory({tool: {driver: {name: 'x'}}, automationDetails: {id: 'mq-audit/prod/'}})).toBe('mq-audit/prod');
-    expect(runCategory({tool: {driver: {name: 'x'}}, automationDetails: {id: 'my-analysis/tool1/2022-01-02'}})).toBe('my-analysis/tool1');
+    expect(runCategory({tool: {driver: {name: 'x'}}, automationDetails: {id: 'my-analysis/tool1/2022-01-02'}})).toBe(
+      'my-analysis/tool1',
+    );
     expect(runCategory({tool: {driver: {name: 'x'}}})).toBe('');
   });
 });
@@ -239,7 +393,10 @@ describe('mergeFiles', () => {
   const write = (name: string, value: unknown): string => {
     const file = join(dir, name);
     const isReport = typeof value === 'object' && value !== null && (value as ScanReport).kind === 'mq-audit/report';
-    writeFileSync(file, typeof value === 'string' ? value : isReport ? renderJson(value as ScanReport) : JSON.stringify(value));
+    writeFileSync(
+      file,
+      typeof value === 'string' ? value : isReport ? renderJson(value as ScanReport) : JSON.stringify(value),
+    );
     return file;
   };
 
@@ -255,36 +412,75 @@ describe('mergeFiles', () => {
     const p = write('p1.json', prod);
     expect(() => mergeFiles({files: [p]})).toThrow(/shard 2\/2 missing/);
     expect(() => mergeFiles({files: [p, p]})).toThrow(/p1\.json: given twice/);
-    expect(() => mergeFiles({files: [p, write('s.sarif', buildSarif(staging))]})).toThrow(/s\.sarif: is a SARIF file, but .*p1\.json is a JSON report/);
-    expect(() => mergeFiles({files: [write('inv.json', {kind: 'mq-audit/inventory'})]})).toThrow(/inv\.json at \/kind: "kind" is "mq-audit\/inventory"/);
+    expect(() => mergeFiles({files: [p, write('s.sarif', buildSarif(staging))]})).toThrow(
+      /s\.sarif: is a SARIF file, but .*p1\.json is a JSON report/,
+    );
+    expect(() => mergeFiles({files: [write('inv.json', {kind: 'mq-audit/inventory'})]})).toThrow(
+      /inv\.json at \/kind: "kind" is "mq-audit\/inventory"/,
+    );
     expect(() => mergeFiles({files: [write('bad.json', '{"kind": ')]})).toThrow(/bad\.json.*not valid JSON/);
     const broken = {...prod, results: [{policyId: 'mq/x'}]};
-    expect(() => mergeFiles({files: [write('broken.json', broken)]})).toThrow(/broken\.json at \/results\/0: expected a result with policyId, status and resource\.arn/);
+    expect(() => mergeFiles({files: [write('broken.json', broken)]})).toThrow(
+      /broken\.json at \/results\/0: expected a result with policyId, status and resource\.arn/,
+    );
     expect(() => mergeFiles({files: []})).toThrow(/no input files/);
     const unknownVersion = {...JSON.parse(renderJson(prod)), reportVersion: 4} as unknown;
-    expect(() => mergeFiles({files: [write('v4.json', JSON.stringify(unknownVersion))]})).toThrow(/v4\.json at \/reportVersion: report version 4 is not supported; this mq-audit merges versions 1 to 3/);
+    expect(() => mergeFiles({files: [write('v4.json', JSON.stringify(unknownVersion))]})).toThrow(
+      /v4\.json at \/reportVersion: report version 4 is not supported; this mq-audit merges versions 1 to 3/,
+    );
   });
 
   it('reads version 1 reports (hops inline) and version 2 (tags in every result) alongside version 3, and names a hop index that points nowhere', () => {
     const {prod, staging} = shardReports();
-    const flow = {from: '10.0.0.0/8', verdict: 'unreachable' as const, hops: [{kind: 'security-group' as const, resourceType: 'AWS::EC2::SecurityGroup', id: 'sg-1', status: 'broken' as const, reason: 'no rule admits 10.0.0.0/8.'}]};
+    const flow = {
+      from: '10.0.0.0/8',
+      verdict: 'unreachable' as const,
+      hops: [
+        {
+          kind: 'security-group' as const,
+          resourceType: 'AWS::EC2::SecurityGroup',
+          id: 'sg-1',
+          status: 'broken' as const,
+          reason: 'no rule admits 10.0.0.0/8.',
+        },
+      ],
+    };
     const failing = prod.results.findIndex((r) => r.status === 'fail');
-    const withHops: ScanReport = {...prod, results: prod.results.map((r, i) => (i === failing ? {...r, network: {focus: 'broken-path' as const, flows: [flow]}} : r))};
+    const withHops: ScanReport = {
+      ...prod,
+      results: prod.results.map((r, i) =>
+        i === failing ? {...r, network: {focus: 'broken-path' as const, flows: [flow]}} : r,
+      ),
+    };
     const v1 = write('v1.json', JSON.stringify({...withHops, reportVersion: 1}));
     const outcome = mergeFiles({files: [v1, write('s2.json', staging)]});
-    expect(outcome.kind === 'report' && outcome.report.results.find((r) => r.network)?.network?.flows[0].hops).toEqual(flow.hops);
+    expect(outcome.kind === 'report' && outcome.report.results.find((r) => r.network)?.network?.flows[0].hops).toEqual(
+      flow.hops,
+    );
 
     // Version 2 (tags in every result) alongside version 3 (brokers listed once): the tags are back on every result.
-    const tagged: ScanReport = {...staging, results: staging.results.map((r) => ({...r, resource: {...r.resource, tags: {Owner: 'data-team'}}}))};
+    const tagged: ScanReport = {
+      ...staging,
+      results: staging.results.map((r) => ({...r, resource: {...r.resource, tags: {Owner: 'data-team'}}})),
+    };
     const {brokers: _brokers, ...v3} = JSON.parse(renderJson(tagged)) as Record<string, unknown>;
     const v2 = {...v3, reportVersion: 2, results: tagged.results.map((r) => JSON.parse(JSON.stringify(r)) as unknown)};
     const mixed = mergeFiles({files: [write('p3.json', prod), write('s-v2.json', JSON.stringify(v2))]});
-    expect(mixed.kind === 'report' && mixed.report.results.filter((r) => r.resource.arn === staging.results[0].resource.arn).every((r) => r.resource.tags?.Owner === 'data-team')).toBe(true);
+    expect(
+      mixed.kind === 'report' &&
+        mixed.report.results
+          .filter((r) => r.resource.arn === staging.results[0].resource.arn)
+          .every((r) => r.resource.tags?.Owner === 'data-team'),
+    ).toBe(true);
 
     const written = JSON.parse(renderJson(withHops)) as {results: {network?: {flows: {hopIndexes: number[]}[]}}[]};
     written.results[failing].network!.flows[0].hopIndexes = [1];
-    expect(() => mergeFiles({files: [write('bad-hop.json', JSON.stringify(written)), write('s3.json', staging)]})).toThrow(
-      new RegExp(`bad-hop\\.json at /results/${failing}/network/flows/0/hopIndexes/0: expected an index into /hops \\(0 to 0\\), not 1`),
+    expect(() =>
+      mergeFiles({files: [write('bad-hop.json', JSON.stringify(written)), write('s3.json', staging)]}),
+    ).toThrow(
+      new RegExp(
+        `bad-hop\\.json at /results/${failing}/network/flows/0/hopIndexes/0: expected an index into /hops \\(0 to 0\\), not 1`,
+      ),
     );
   });
 });

@@ -23,7 +23,10 @@ function leakyReport(): ScanReport {
       ? {
           ...ev,
           message: `${ev.message} Reachable through a peering with account ${PEER_ACCOUNT} (owner 1111-2222-3333).`,
-          explanations: [...(ev.explanations ?? []), {path: '/network/peerOwnerId', found: Number(PEER_ACCOUNT), expected: 'an account of the organization'}],
+          explanations: [
+            ...(ev.explanations ?? []),
+            {path: '/network/peerOwnerId', found: Number(PEER_ACCOUNT), expected: 'an account of the organization'},
+          ],
           network: {
             focus: 'internet-ingress',
             flows: [
@@ -53,7 +56,14 @@ function leakyReport(): ScanReport {
       generatedAt: report.generatedAt,
       suppressions: {
         file: `.mq-audit/${PROD_ACCOUNT}.json`,
-        entries: [{policy: 'mq/audit-logs', resource: {arn: BROKERS.ordersProd.arn}, reason: `Account ${PROD_ACCOUNT} logs elsewhere.`, expires: '2026-12-31'}],
+        entries: [
+          {
+            policy: 'mq/audit-logs',
+            resource: {arn: BROKERS.ordersProd.arn},
+            reason: `Account ${PROD_ACCOUNT} logs elsewhere.`,
+            expires: '2026-12-31',
+          },
+        ],
       },
     },
     report.inventory.scopes,
@@ -61,7 +71,11 @@ function leakyReport(): ScanReport {
   return {
     ...report,
     inventory: {...report.inventory, source: `inventories/${STAGING_ACCOUNT}/eu-west-1.json`},
-    policies: report.policies.map((p) => (p.id === 'mq/required-tags' ? {...p, parameterValues: {...p.parameterValues, perAccount: {[PROD_ACCOUNT]: ['owner']}}} : p)),
+    policies: report.policies.map((p) =>
+      p.id === 'mq/required-tags'
+        ? {...p, parameterValues: {...p.parameterValues, perAccount: {[PROD_ACCOUNT]: ['owner']}}}
+        : p,
+    ),
     results: judged.results,
     collectionErrors: report.collectionErrors.map((error) => ({
       ...error,
@@ -104,17 +118,28 @@ describe('redactReport', () => {
   it('replaces ids with stable aliases everywhere: ARNs, pseudo-paths, logical locations, messages, hops', () => {
     const prod = redactor.aliasOf(PROD_ACCOUNT);
     const peer = redactor.aliasOf(PEER_ACCOUNT);
-    const orders = redacted.results.find((ev) => ev.policyId === 'mq/no-public-access' && ev.resource.name === 'orders-prod')!;
+    const orders = redacted.results.find(
+      (ev) => ev.policyId === 'mq/no-public-access' && ev.resource.name === 'orders-prod',
+    )!;
     expect(orders.resource.arn).toBe(BROKERS.ordersProd.arn.replace(PROD_ACCOUNT, prod));
     expect(orders.resource.accountId).toBe(prod);
     expect(orders.message).toContain(`account ${peer} (owner ${prod})`);
     expect(orders.explanations!.at(-1)!.found).toBe(peer);
-    expect(orders.network!.flows[0].hops[0]).toMatchObject({accountId: peer, arn: `arn:aws:ec2:eu-west-1:${peer}:security-group/sg-0abc`});
-    expect(redacted.inventory.scopes.map((s) => s.accountId)).toEqual(expect.arrayContaining([prod, redactor.aliasOf(STAGING_ACCOUNT)]));
-    expect(redacted.collectionErrors.find((e) => e.operation === 'DescribeBroker')!.message).toContain(`arn:aws:sts::${redactor.aliasOf(CALLER_ACCOUNT)}:assumed-role`);
+    expect(orders.network!.flows[0].hops[0]).toMatchObject({
+      accountId: peer,
+      arn: `arn:aws:ec2:eu-west-1:${peer}:security-group/sg-0abc`,
+    });
+    expect(redacted.inventory.scopes.map((s) => s.accountId)).toEqual(
+      expect.arrayContaining([prod, redactor.aliasOf(STAGING_ACCOUNT)]),
+    );
+    expect(redacted.collectionErrors.find((e) => e.operation === 'DescribeBroker')!.message).toContain(
+      `arn:aws:sts::${redactor.aliasOf(CALLER_ACCOUNT)}:assumed-role`,
+    );
     const sarif = parseSarif(render('sarif', redacted, {}));
     const result = sarif.runs[0].results!.find((r) => r.ruleId === 'mq/no-public-access')!;
-    expect(result.locations![0].physicalLocation!.artifactLocation!.uri).toBe(`aws/${prod}/eu-west-1/mq/broker/orders-prod`);
+    expect(result.locations![0].physicalLocation!.artifactLocation!.uri).toBe(
+      `aws/${prod}/eu-west-1/mq/broker/orders-prod`,
+    );
     expect(result.locations![0].logicalLocations![0].fullyQualifiedName).toBe(orders.resource.arn);
     expect(result.properties!['aws/account']).toBe(prod);
   });
@@ -129,7 +154,10 @@ describe('redactReport', () => {
   });
 
   it('says how it redacted, and leaves the input report alone', () => {
-    expect(redacted.redaction).toEqual({accountAliases: 'keyed', scheme: 'account-<first 8 hex digits of HMAC-SHA256(key, account id)>'});
+    expect(redacted.redaction).toEqual({
+      accountAliases: 'keyed',
+      scheme: 'account-<first 8 hex digits of HMAC-SHA256(key, account id)>',
+    });
     expect(redactReport(report, createRedactor()).redaction!.accountAliases).toBe('unkeyed');
     expect(report.redaction).toBeUndefined();
     expect(JSON.stringify(report)).toContain(PROD_ACCOUNT);
@@ -169,10 +197,14 @@ describe('finding account ids', () => {
 
   it('redactText aliases a category the same way', () => {
     const redactor = createRedactor('k');
-    expect(redactText(`mq-audit/${PROD_ACCOUNT}/eu-west-1`, redactor)).toBe(`mq-audit/${redactor.aliasOf(PROD_ACCOUNT)}/eu-west-1`);
+    expect(redactText(`mq-audit/${PROD_ACCOUNT}/eu-west-1`, redactor)).toBe(
+      `mq-audit/${redactor.aliasOf(PROD_ACCOUNT)}/eu-west-1`,
+    );
     expect(redactText('mq-audit/prod', redactor)).toBe('mq-audit/prod');
     // glued to other text, an id is recognised only when the context says it is an account
     expect(redactText(`prod-${PROD_ACCOUNT}`, redactor)).toBe(`prod-${PROD_ACCOUNT}`);
-    expect(redactText(`prod-${PROD_ACCOUNT}`, redactor, {accounts: [{accountId: PROD_ACCOUNT}]})).toBe(`prod-${redactor.aliasOf(PROD_ACCOUNT)}`);
+    expect(redactText(`prod-${PROD_ACCOUNT}`, redactor, {accounts: [{accountId: PROD_ACCOUNT}]})).toBe(
+      `prod-${redactor.aliasOf(PROD_ACCOUNT)}`,
+    );
   });
 });

@@ -3,10 +3,28 @@ import {createHash} from 'node:crypto';
 import type {Log, Result, Run} from 'sarif';
 
 import type {Evaluation, Severity} from '../../src/policy/types';
-import {brokerPath, buildSarif, categoryProblem, GITHUB_LIMITS, pathsWithin, renderSarif, ruleName, sarifChunks, truncate} from '../../src/report/sarif';
+import {
+  brokerPath,
+  buildSarif,
+  categoryProblem,
+  GITHUB_LIMITS,
+  pathsWithin,
+  renderSarif,
+  ruleName,
+  sarifChunks,
+  truncate,
+} from '../../src/report/sarif';
 import type {ScanReport} from '../../src/report/types';
 import {githubProblems} from '../helpers/github-sarif-rules';
-import {assembleReport, BROKERS, broker, buildReport, largeReport, reportedPolicies, shuffledReport} from '../helpers/report-fixture';
+import {
+  assembleReport,
+  BROKERS,
+  broker,
+  buildReport,
+  largeReport,
+  reportedPolicies,
+  shuffledReport,
+} from '../helpers/report-fixture';
 import {parseSarif, validateSarif} from '../helpers/sarif';
 
 function sarifOf(report: ScanReport, category?: string): Log {
@@ -27,7 +45,9 @@ function expectIngestible(log: Log): void {
 /** Fingerprint v1 (src/report/fingerprint.ts): the ARN's account field is left out, so --redact cannot change or leak it. */
 function expectedHash(policyId: string, arn: string): string {
   const accountFree = arn.replace(/^(arn:[^:]*:[^:]*:[^:]*:)[^:]*:/, '$1:');
-  return createHash('sha256').update(`mq-audit/finding/v1\0${policyId}\0${accountFree}`).digest('hex').slice(0, 16) + ':1';
+  return (
+    createHash('sha256').update(`mq-audit/finding/v1\0${policyId}\0${accountFree}`).digest('hex').slice(0, 16) + ':1'
+  );
 }
 
 function resultFor(run: Run, policyId: string, arn: string): Result {
@@ -88,18 +108,29 @@ describe('renderSarif: rules', () => {
       id: 'mq/no-public-access',
       name: 'MqNoPublicAccess',
       shortDescription: {text: 'Brokers are not publicly accessible'},
-      fullDescription: {text: 'A broker created with PubliclyAccessible=true has endpoints reachable from the internet.'},
+      fullDescription: {
+        text: 'A broker created with PubliclyAccessible=true has endpoints reachable from the internet.',
+      },
       helpUri: 'https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/using-amazon-mq-securely.html',
       defaultConfiguration: {level: 'error'},
       properties: {precision: 'very-high', 'security-severity': '9.5'},
     });
-    expect(rule.properties!.tags).toEqual(['security', 'aws', 'amazon-mq', 'exposure', 'network', 'aws-config/mq-no-public-access']);
+    expect(rule.properties!.tags).toEqual([
+      'security',
+      'aws',
+      'amazon-mq',
+      'exposure',
+      'network',
+      'aws-config/mq-no-public-access',
+    ]);
     // help: rationale, remediation, controls, link, in both forms
     for (const help of [rule.help!.text, rule.help!.markdown!]) {
       expect(help).toContain('Public brokers are exposed to credential stuffing');
       expect(help).toContain('Recreate the broker in private subnets');
       expect(help).toContain('mq-no-public-access');
-      expect(help).toContain('https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/using-amazon-mq-securely.html');
+      expect(help).toContain(
+        'https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/using-amazon-mq-securely.html',
+      );
     }
     expect(rule.help!.markdown).toContain('## How to fix');
   });
@@ -118,7 +149,13 @@ describe('renderSarif: rules', () => {
   ])('maps severity %s to level %s and security-severity "%s"', (severity, level, score) => {
     // GIVEN one policy of that severity failing once
     const policy = {...reportedPolicies()[0], severity};
-    const ev: Evaluation = {policyId: policy.id, status: 'fail', severity, resource: BROKERS.ordersProd, message: 'Broker orders-prod fails.'};
+    const ev: Evaluation = {
+      policyId: policy.id,
+      status: 'fail',
+      severity,
+      resource: BROKERS.ordersProd,
+      message: 'Broker orders-prod fails.',
+    };
     // WHEN rendered
     const run = onlyRun(sarifOf(assembleReport([policy], [ev], [])));
     // THEN the rule and the result agree on the level, and the score is a numeric string
@@ -137,9 +174,17 @@ describe('renderSarif: rules', () => {
   });
 
   it('drops duplicate and blank tags and never exceeds the limit with many policy tags', () => {
-    const policy = {...reportedPolicies()[0], tags: ['AWS', 'security', ' ', ...Array.from({length: 30}, (_, i) => `tag-${i}`)]};
+    const policy = {
+      ...reportedPolicies()[0],
+      tags: ['AWS', 'security', ' ', ...Array.from({length: 30}, (_, i) => `tag-${i}`)],
+    };
     const rule = onlyRun(sarifOf(assembleReport([policy], [], []))).tool.driver.rules![0];
-    expect(rule.properties!.tags).toEqual(['security', 'aws', 'amazon-mq', ...Array.from({length: 7}, (_, i) => `tag-${i}`)]);
+    expect(rule.properties!.tags).toEqual([
+      'security',
+      'aws',
+      'amazon-mq',
+      ...Array.from({length: 7}, (_, i) => `tag-${i}`),
+    ]);
   });
 
   it('truncates long descriptions to 1024 characters without splitting a character', () => {
@@ -164,7 +209,13 @@ describe('renderSarif: rules', () => {
   });
 
   it('adds a stand-in rule for a failing policy the report has no metadata for', () => {
-    const ev: Evaluation = {policyId: 'custom/unknown', status: 'fail', severity: 'high', resource: BROKERS.ordersProd, message: 'Broker orders-prod fails.'};
+    const ev: Evaluation = {
+      policyId: 'custom/unknown',
+      status: 'fail',
+      severity: 'high',
+      resource: BROKERS.ordersProd,
+      message: 'Broker orders-prod fails.',
+    };
     const log = sarifOf(assembleReport(reportedPolicies(), [ev], []));
     const run = onlyRun(log);
     const rule = run.tool.driver.rules![run.results![0].ruleIndex!];
@@ -195,7 +246,9 @@ describe('renderSarif: results', () => {
 
   it('sorts results by severity, then policy id, then ARN', () => {
     const run = onlyRun(sarifOf(shuffledReport(buildReport(), 3)));
-    expect(run.results!.map((r) => [r.properties!.severity as unknown, r.ruleId, r.locations![0].logicalLocations![0].name])).toEqual([
+    expect(
+      run.results!.map((r) => [r.properties!.severity as unknown, r.ruleId, r.locations![0].logicalLocations![0].name]),
+    ).toEqual([
       ['critical', 'mq/no-public-access', 'orders-prod'],
       ['high', 'mq/production-ha', 'billing-events'],
       ['high', 'mq/supported-engine-version', 'legacy~batch.01'],
@@ -221,7 +274,10 @@ describe('renderSarif: results', () => {
       },
       locations: [
         {
-          physicalLocation: {artifactLocation: {uri: 'aws/111122223333/eu-west-1/mq/broker/orders-prod'}, region: {startLine: 1}},
+          physicalLocation: {
+            artifactLocation: {uri: 'aws/111122223333/eu-west-1/mq/broker/orders-prod'},
+            region: {startLine: 1},
+          },
           logicalLocations: [{name: 'orders-prod', fullyQualifiedName: ordersProd.arn, kind: 'resource'}],
         },
       ],
@@ -242,7 +298,9 @@ describe('renderSarif: results', () => {
     const report = buildReport();
     const run = onlyRun(sarifOf(report));
     for (const result of run.results!) {
-      const ev = report.results.find((e) => e.status === 'fail' && e.policyId === result.ruleId && e.resource.arn === result.properties!['aws/arn'])!;
+      const ev = report.results.find(
+        (e) => e.status === 'fail' && e.policyId === result.ruleId && e.resource.arn === result.properties!['aws/arn'],
+      )!;
       expect(result.message.text!.startsWith(ev.message)).toBe(true);
       expect(result.message.text).toContain(ev.resource.name);
       expect(result.message.text).toContain(ev.resource.arn);
@@ -268,9 +326,9 @@ describe('renderSarif: results', () => {
       expect(physical.region).toEqual({startLine: 1});
     }
     // the tilde in "legacy~batch.01" is not in the allowed set
-    expect(resultFor(run, 'mq/required-tags', BROKERS.legacyBatch.arn).locations![0].physicalLocation!.artifactLocation!.uri).toBe(
-      'aws/444455556666/eu-west-1/mq/broker/legacy-batch.01',
-    );
+    expect(
+      resultFor(run, 'mq/required-tags', BROKERS.legacyBatch.arn).locations![0].physicalLocation!.artifactLocation!.uri,
+    ).toBe('aws/444455556666/eu-west-1/mq/broker/legacy-batch.01');
   });
 
   it.each([
@@ -290,7 +348,13 @@ describe('renderSarif: results', () => {
       ...shuffledReport(report, 5),
       results: report.results.map((ev) => ({...ev, message: `${ev.message} (re-worded)`, explanations: []})),
     };
-    const fingerprints = (log: Log) => Object.fromEntries(onlyRun(log).results!.map((r) => [`${r.ruleId} ${r.properties!['aws/arn']}`, r.partialFingerprints!.primaryLocationLineHash]));
+    const fingerprints = (log: Log) =>
+      Object.fromEntries(
+        onlyRun(log).results!.map((r) => [
+          `${r.ruleId} ${r.properties!['aws/arn']}`,
+          r.partialFingerprints!.primaryLocationLineHash,
+        ]),
+      );
     // THEN the fingerprints match, and each is sha256("mq-audit/finding/v1" \0 policyId \0 account-free ARN)[0:16] + ":1"
     const first = fingerprints(sarifOf(report));
     expect(fingerprints(sarifOf(reworded))).toEqual(first);
@@ -310,7 +374,15 @@ describe('renderSarif: invocation', () => {
     const errors = invocation.toolExecutionNotifications!.filter((n) => n.level === 'error');
     expect(errors).toHaveLength(2);
     const denied = errors.find((n) => n.properties!.operation === 'DescribeBroker')!;
-    for (const part of ['mq', 'DescribeBroker', '444455556666', 'eu-west-1', 'AccessDeniedException', 'access-denied', BROKERS.paymentsDr.id]) {
+    for (const part of [
+      'mq',
+      'DescribeBroker',
+      '444455556666',
+      'eu-west-1',
+      'AccessDeniedException',
+      'access-denied',
+      BROKERS.paymentsDr.id,
+    ]) {
       expect(denied.message.text).toContain(part);
     }
   });
@@ -335,14 +407,23 @@ describe('renderSarif: invocation', () => {
 
   it('counts one error evaluation alone as an incomplete scan', () => {
     const results = buildReport().results.filter((ev) => ev.status !== 'error' || ev.policyId === 'mq/audit-logs');
-    expect(onlyRun(sarifOf(assembleReport(reportedPolicies(), results, []))).invocations![0].executionSuccessful).toBe(false);
+    expect(onlyRun(sarifOf(assembleReport(reportedPolicies(), results, []))).invocations![0].executionSuccessful).toBe(
+      false,
+    );
   });
 
   it('gives start and end times only when they are valid date-times', () => {
     const report = buildReport();
-    expect(onlyRun(sarifOf(report)).invocations![0]).toMatchObject({startTimeUtc: '2026-11-25T09:29:58Z', endTimeUtc: '2026-11-25T09:30:12.345Z'});
+    expect(onlyRun(sarifOf(report)).invocations![0]).toMatchObject({
+      startTimeUtc: '2026-11-25T09:29:58Z',
+      endTimeUtc: '2026-11-25T09:30:12.345Z',
+    });
 
-    const invalid = {...report, generatedAt: '2026-02-30T10:00:00Z', inventory: {...report.inventory, collectedAt: 'yesterday'}};
+    const invalid = {
+      ...report,
+      generatedAt: '2026-02-30T10:00:00Z',
+      inventory: {...report.inventory, collectedAt: 'yesterday'},
+    };
     const invocation = onlyRun(sarifOf(invalid)).invocations![0];
     expect(invocation.startTimeUtc).toBeUndefined();
     expect(invocation.endTimeUtc).toBeUndefined();
@@ -398,7 +479,8 @@ describe('renderSarif: GitHub limits', () => {
     // THEN exactly the limit is kept, most severe first, and the least severe are the ones left out
     expect(run.results).toHaveLength(GITHUB_LIMITS.resultsPerRun);
     const severities = run.results!.map((r) => r.properties!.severity as Severity);
-    const counts = (list: Severity[]) => list.reduce<Record<string, number>>((acc, s) => ({...acc, [s]: (acc[s] ?? 0) + 1}), {});
+    const counts = (list: Severity[]) =>
+      list.reduce<Record<string, number>>((acc, s) => ({...acc, [s]: (acc[s] ?? 0) + 1}), {});
     const all = counts(report.results.map((ev) => ev.severity));
     const kept = counts(severities);
     expect(kept.critical).toBe(all.critical);

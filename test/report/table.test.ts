@@ -34,7 +34,9 @@ describe('renderTable --verbose: every message under its broker (the detail of t
   });
 
   it('puts failing brokers first, the most severe first, then not fully evaluated ones, then passing ones', () => {
-    const order = ['orders-prod', 'billing-events', 'legacy~batch.01', 'payments-dr', 'inventory-sync'].map((name) => headerIndex(table, name));
+    const order = ['orders-prod', 'billing-events', 'legacy~batch.01', 'payments-dr', 'inventory-sync'].map((name) =>
+      headerIndex(table, name),
+    );
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(lines(table)[order[0]]).toMatch(/^FAIL /);
     expect(lines(table)[order[3]]).toMatch(/^ERROR /);
@@ -42,8 +44,12 @@ describe('renderTable --verbose: every message under its broker (the detail of t
   });
 
   it('shows each failing policy with its severity, id and reason under its broker', () => {
-    const block = flat(lines(table).slice(headerIndex(table, 'orders-prod'), headerIndex(table, 'billing-events')).join('\n'));
-    expect(block).toMatch(/critical +mq\/no-public-access +Broker orders-prod is publicly accessible from the internet\./);
+    const block = flat(
+      lines(table).slice(headerIndex(table, 'orders-prod'), headerIndex(table, 'billing-events')).join('\n'),
+    );
+    expect(block).toMatch(
+      /critical +mq\/no-public-access +Broker orders-prod is publicly accessible from the internet\./,
+    );
     expect(block).toMatch(/medium +mq\/audit-logs +Broker orders-prod does not stream audit logs to CloudWatch\./);
     // most severe first within the broker
     expect(block.indexOf('mq/no-public-access')).toBeLessThan(block.indexOf('mq/audit-logs'));
@@ -53,13 +59,19 @@ describe('renderTable --verbose: every message under its broker (the detail of t
   });
 
   it('shows error results as "could not evaluate" with the reason', () => {
-    const block = flat(lines(table).slice(headerIndex(table, 'payments-dr'), headerIndex(table, 'inventory-sync')).join('\n'));
-    expect(block).toMatch(/error +mq\/no-public-access +could not evaluate: Broker payments-dr: its details could not be read \(DescribeBroker failed\), so \/details is missing\./);
+    const block = flat(
+      lines(table).slice(headerIndex(table, 'payments-dr'), headerIndex(table, 'inventory-sync')).join('\n'),
+    );
+    expect(block).toMatch(
+      /error +mq\/no-public-access +could not evaluate: Broker payments-dr: its details could not be read \(DescribeBroker failed\), so \/details is missing\./,
+    );
   });
 
   it('gives a passing broker one compact line', () => {
     const line = lines(table)[headerIndex(table, 'inventory-sync')];
-    expect(line).toMatch(/^PASS +inventory-sync +111122223333 \/ us-east-1 +ACTIVEMQ +\(all 5 passing, 1 not applicable\)$/);
+    expect(line).toMatch(
+      /^PASS +inventory-sync +111122223333 \/ us-east-1 +ACTIVEMQ +\(all 5 passing, 1 not applicable\)$/,
+    );
     expect(lines(table)[headerIndex(table, 'inventory-sync') + 1]).not.toMatch(/^ {6}/);
   });
 
@@ -67,7 +79,9 @@ describe('renderTable --verbose: every message under its broker (the detail of t
     expect(table).toContain('Could not read (2):');
     expect(table).toMatch(/ec2 DescribeRouteTables +111122223333 \/ us-east-1 +RequestLimitExceeded \(throttled\)/);
     expect(table).toMatch(/mq DescribeBroker +444455556666 \/ eu-west-1 +AccessDeniedException \(access-denied\)/);
-    expect(flat(table)).toContain(`${BROKERS.paymentsDr.id}: User: arn:aws:sts::444455556666:assumed-role/mq-audit/ci is not authorized`);
+    expect(flat(table)).toContain(
+      `${BROKERS.paymentsDr.id}: User: arn:aws:sts::444455556666:assumed-role/mq-audit/ci is not authorized`,
+    );
   });
 
   it('ends with the summary and the gate line', () => {
@@ -116,7 +130,13 @@ describe('renderTable --verbose: every message under its broker (the detail of t
 
   it('puts the reason on its own line when the policy id is very long', () => {
     const longId = `mq/${'very-long-policy-identifier-'.repeat(3)}x`;
-    const ev: Evaluation = {policyId: longId, status: 'fail', severity: 'high', resource: BROKERS.ordersProd, message: 'Broker orders-prod fails the long one.'};
+    const ev: Evaluation = {
+      policyId: longId,
+      status: 'fail',
+      severity: 'high',
+      resource: BROKERS.ordersProd,
+      message: 'Broker orders-prod fails the long one.',
+    };
     const text = renderTable(assembleReport(reportedPolicies(), [ev], []), {verbose: true});
     const index = lines(text).findIndex((line) => line.includes(longId));
     expect(lines(text)[index].trimEnd().endsWith(longId)).toBe(true);

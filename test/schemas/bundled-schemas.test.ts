@@ -12,7 +12,15 @@ const files = readdirSync(SCHEMAS).filter((file) => file.endsWith('.schema.json'
 
 describe('the bundled schemas', () => {
   it('are all here', () => {
-    expect(files.sort()).toEqual(['broker-document.schema.json', 'config.schema.json', 'inventory.schema.json', 'policy-test.schema.json', 'policy.schema.json', 'support-calendar.schema.json', 'suppressions.schema.json']);
+    expect(files.sort()).toEqual([
+      'broker-document.schema.json',
+      'config.schema.json',
+      'inventory.schema.json',
+      'policy-test.schema.json',
+      'policy.schema.json',
+      'support-calendar.schema.json',
+      'suppressions.schema.json',
+    ]);
   });
 
   it.each(files)('%s is valid JSON Schema 2020-12', (file) => {

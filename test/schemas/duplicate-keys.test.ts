@@ -26,7 +26,8 @@ function repeatedKeys(file: string, text: string): string[] {
     onObjectEnd: () => void stack.pop(),
     onObjectProperty: (property, _offset, _length, _line, _column, pathSupplier) => {
       const keys = stack[stack.length - 1];
-      if (keys.has(property)) found.push(`${relative(ROOT, file)}: /${pathSupplier().join('/')}: key "${property}" repeated`);
+      if (keys.has(property))
+        found.push(`${relative(ROOT, file)}: /${pathSupplier().join('/')}: key "${property}" repeated`);
       keys.add(property);
     },
   });
@@ -42,6 +43,8 @@ describe('the JSON files the package ships', () => {
   });
 
   it('the check finds a repeated key', () => {
-    expect(repeatedKeys('x.json', '{"a": {"b": 1, "c": {"b": 2}, "b": 3}, "d": [{"e": 1}, {"e": 2}]}')).toEqual(['x.json: /a: key "b" repeated']);
+    expect(repeatedKeys('x.json', '{"a": {"b": 1, "c": {"b": 2}, "b": 3}, "d": [{"e": 1}, {"e": 2}]}')).toEqual([
+      'x.json: /a: key "b" repeated',
+    ]);
   });
 });

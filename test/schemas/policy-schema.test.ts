@@ -51,7 +51,9 @@ function member(nodes: Schema[], keyword: string, name: string): Schema | undefi
     const word = node.properties?.[keyword];
     if (!word) continue;
     for (const inner of applying(word)) {
-      const hit = inner.properties?.[name] ?? (typeof inner.additionalProperties === 'object' ? inner.additionalProperties : undefined);
+      const hit =
+        inner.properties?.[name] ??
+        (typeof inner.additionalProperties === 'object' ? inner.additionalProperties : undefined);
       if (hit) return hit;
     }
   }
@@ -64,7 +66,12 @@ function follow(start: 'appliesTo' | 'assert', steps: [string, string?][]): Sche
   for (const [keyword, name] of steps) {
     const nodes = applying(current);
     // `[]`: the schema of each item of an array-valued keyword (allOf, anyOf, oneOf, required).
-    const next = keyword === '[]' ? nodes.map((n) => n.items).find(Boolean) : name === undefined ? nodes.map((n) => n.properties?.[keyword]).find(Boolean) : member(nodes, keyword, name);
+    const next =
+      keyword === '[]'
+        ? nodes.map((n) => n.items).find(Boolean)
+        : name === undefined
+          ? nodes.map((n) => n.properties?.[keyword]).find(Boolean)
+          : member(nodes, keyword, name);
     if (!next) throw new Error(`no ${keyword}${name ? ` ${name}` : ''} after ${start} ${JSON.stringify(steps)}`);
     current = next;
   }
@@ -95,20 +102,55 @@ describe('the policy schema for editors', () => {
     }
   });
 
-  it('completes property names with the document\'s descriptions: assert → properties → hostInstanceType, and deeper', () => {
-    expect(follow('assert', [['properties', 'hostInstanceType']]).description).toBe('The host instance type, e.g. mq.m5.large (ListBrokers); facts.hostInstance takes it apart.');
-    expect(follow('assert', [['properties', 'hostInstanceType']]).description).toBe((documentSchema.properties!.hostInstanceType).description);
-    const rank = follow('appliesTo', [['properties', 'facts'], ['properties', 'hostInstance'], ['properties', 'rank']]);
+  it("completes property names with the document's descriptions: assert → properties → hostInstanceType, and deeper", () => {
+    expect(follow('assert', [['properties', 'hostInstanceType']]).description).toBe(
+      'The host instance type, e.g. mq.m5.large (ListBrokers); facts.hostInstance takes it apart.',
+    );
+    expect(follow('assert', [['properties', 'hostInstanceType']]).description).toBe(
+      documentSchema.properties!.hostInstanceType.description,
+    );
+    const rank = follow('appliesTo', [
+      ['properties', 'facts'],
+      ['properties', 'hostInstance'],
+      ['properties', 'rank'],
+    ]);
     expect(rank.description).toBe(documentSchema.$defs!.HostInstance.properties!.rank.description);
     // Through the combinators and arrays, at the same place in the document.
-    const independence = follow('assert', [['anyOf'], ['[]'], ['properties', 'network'], ['not'], ['properties', 'onPrem'], ['properties', 'independence']]);
+    const independence = follow('assert', [
+      ['anyOf'],
+      ['[]'],
+      ['properties', 'network'],
+      ['not'],
+      ['properties', 'onPrem'],
+      ['properties', 'independence'],
+    ]);
     expect(independence.description).toBe(documentSchema.$defs!.OnPremFacts.properties!.independence.description);
-    const via = follow('assert', [['if'], ['properties', 'network'], ['properties', 'onPrem'], ['properties', 'networks'], ['contains'], ['properties', 'paths'], ['items'], ['properties', 'via']]);
+    const via = follow('assert', [
+      ['if'],
+      ['properties', 'network'],
+      ['properties', 'onPrem'],
+      ['properties', 'networks'],
+      ['contains'],
+      ['properties', 'paths'],
+      ['items'],
+      ['properties', 'via'],
+    ]);
     expect(via.description).toBe(documentSchema.$defs!.NetworkPath.properties!.via.description);
     // Values: an enum's values offered for const; names offered for required; any key of an open map.
-    expect(applying(follow('assert', [['properties', 'deploymentMode'], ['const']])).flatMap((s) => s.examples ?? [])).toEqual(['ACTIVE_STANDBY_MULTI_AZ', 'CLUSTER_MULTI_AZ', 'SINGLE_INSTANCE']);
+    expect(
+      applying(follow('assert', [['properties', 'deploymentMode'], ['const']])).flatMap((s) => s.examples ?? []),
+    ).toEqual(['ACTIVE_STANDBY_MULTI_AZ', 'CLUSTER_MULTI_AZ', 'SINGLE_INSTANCE']);
     expect(follow('assert', [['required'], ['[]']]).examples).toEqual(Object.keys(documentSchema.properties!));
-    expect(Object.keys(applying(follow('assert', [['properties', 'tags'], ['properties', 'Owner']])).find((s) => s.properties?.pattern)!.properties!)).toEqual(expect.arrayContaining(['const', 'enum', 'pattern', '$param']));
+    expect(
+      Object.keys(
+        applying(
+          follow('assert', [
+            ['properties', 'tags'],
+            ['properties', 'Owner'],
+          ]),
+        ).find((s) => s.properties?.pattern)!.properties!,
+      ),
+    ).toEqual(expect.arrayContaining(['const', 'enum', 'pattern', '$param']));
   });
 
   it('mirrors every property of the document, at every depth, with its description', () => {
@@ -124,7 +166,14 @@ describe('the policy schema for editors', () => {
         count++;
         walk(property, mirrored!, `${where}.${name}`);
       }
-      if (value.items) walk(value.items, applying(assertion).map((n) => n.properties?.items).find(Boolean)!, `${where}[]`);
+      if (value.items)
+        walk(
+          value.items,
+          applying(assertion)
+            .map((n) => n.properties?.items)
+            .find(Boolean)!,
+          `${where}[]`,
+        );
     };
     walk(documentSchema, policySchema.properties!.assert, 'assert');
     expect(count).toBeGreaterThan(150);
@@ -133,7 +182,13 @@ describe('the policy schema for editors', () => {
   it('rejects no property name (policy lint does, with the nearest names) and nothing a $param may stand for; a member that is not a schema is an error', () => {
     const validate = createAjv().compile(policySchema);
     const policy = read(join(POLICIES, 'production-ha.json'));
-    const typo = {...policy, assert: {properties: {hostInstancetype: {const: 'mq.m5.large'}}, required: ['hostInstancetype', {$param: 'more'}]}};
+    const typo = {
+      ...policy,
+      assert: {
+        properties: {hostInstancetype: {const: 'mq.m5.large'}},
+        required: ['hostInstancetype', {$param: 'more'}],
+      },
+    };
     expect([validate(typo), validate.errors ?? []]).toEqual([true, []]);
     const withParam = {...policy, assert: {properties: {tags: {required: {$param: 'requiredTagKeys'}}}}};
     expect(validate(withParam)).toBe(true);
@@ -155,15 +210,24 @@ describe('the policy schema for editors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mq-audit-policy-schema-'));
     try {
       const folder = join(dir, 'acme');
-      const policy = {...read(join(POLICIES, 'production-ha.json')), $schema: '../../node_modules/mq-audit/schemas/policy.schema.json', id: 'acme/ha'};
+      const policy = {
+        ...read(join(POLICIES, 'production-ha.json')),
+        $schema: '../../node_modules/mq-audit/schemas/policy.schema.json',
+        id: 'acme/ha',
+      };
       mkdirSync(folder);
       writeFileSync(join(folder, 'ha.json'), JSON.stringify(policy, null, 2));
       const ok = await runCli(['policies', 'validate', dir]);
       expect([ok.code, ok.stderr]).toEqual([0, '']);
-      writeFileSync(join(folder, 'ha.json'), JSON.stringify({...policy, assert: {properties: {hostInstancetype: {const: 'mq.m5.large'}}}}, null, 2));
+      writeFileSync(
+        join(folder, 'ha.json'),
+        JSON.stringify({...policy, assert: {properties: {hostInstancetype: {const: 'mq.m5.large'}}}}, null, 2),
+      );
       const typo = await runCli(['policies', 'validate', dir]);
       expect(typo.code).toBe(2);
-      expect(typo.stderr + typo.stdout).toContain('"hostInstancetype" is not a property of the broker document; did you mean hostInstanceType?');
+      expect(typo.stderr + typo.stdout).toContain(
+        '"hostInstancetype" is not a property of the broker document; did you mean hostInstanceType?',
+      );
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }

@@ -17,7 +17,16 @@ import {decidePaths, nearestNames, resolveBroker, runPaths, type PathsOutcome} f
 import type {Snapshot} from '../../src/snapshot/types';
 import {githubProblems} from '../helpers/github-sarif-rules';
 import {expectWellFormed, parseMermaid} from '../helpers/mermaid';
-import {BROKER, brokerFacts, degradedFacts, network, reachableFacts, unknownAt, unreachableFacts, dxPath} from '../helpers/network-facts';
+import {
+  BROKER,
+  brokerFacts,
+  degradedFacts,
+  network,
+  reachableFacts,
+  unknownAt,
+  unreachableFacts,
+  dxPath,
+} from '../helpers/network-facts';
 import {assembleReport} from '../helpers/report-fixture';
 import {parseSarif, validateSarif} from '../helpers/sarif';
 import {broker, snapshotOf} from '../helpers/snapshot-builder';
@@ -62,8 +71,18 @@ describe('resolveBroker', () => {
 
   it('rejects a name that several brokers carry, listing each with its account, region and ARN', () => {
     const twin = {...orders, arn: orders.arn.replace('eu-west-1', 'us-east-1')};
-    const both: Snapshot = {...snapshot, accounts: [{...snapshot.accounts[0], regions: [...snapshot.accounts[0].regions, {region: 'us-east-1', mqOffered: true, brokers: [twin]}]}]};
-    expect(() => resolveBroker(both, 'orders-prod', 'inv.json')).toThrow(/"orders-prod" names 2 brokers in inv\.json; give the ARN or broker id of one:/);
+    const both: Snapshot = {
+      ...snapshot,
+      accounts: [
+        {
+          ...snapshot.accounts[0],
+          regions: [...snapshot.accounts[0].regions, {region: 'us-east-1', mqOffered: true, brokers: [twin]}],
+        },
+      ],
+    };
+    expect(() => resolveBroker(both, 'orders-prod', 'inv.json')).toThrow(
+      /"orders-prod" names 2 brokers in inv\.json; give the ARN or broker id of one:/,
+    );
     try {
       resolveBroker(both, 'orders-prod', 'inv.json');
     } catch (error) {
@@ -73,16 +92,30 @@ describe('resolveBroker', () => {
   });
 
   it('names the nearest brokers when none matches', () => {
-    expect(() => resolveBroker(snapshot, 'orders-prd', 'inv.json')).toThrow(/no broker named "orders-prd" \(nor with that id or ARN\) in inv\.json; did you mean "orders-prod"\?/);
+    expect(() => resolveBroker(snapshot, 'orders-prd', 'inv.json')).toThrow(
+      /no broker named "orders-prd" \(nor with that id or ARN\) in inv\.json; did you mean "orders-prod"\?/,
+    );
     expect(() => resolveBroker(snapshot, 'zzzzzzzz', 'inv.json')).toThrow(/brokers: orders-prod, payments$/);
     expect(nearestNames('paymnts', ['payments', 'orders-prod', 'paymints-dr'])).toEqual(['payments']);
     expect(nearestNames('orders', ['payments', 'orders-prod', 'orders-dr'])).toEqual(['orders-dr', 'orders-prod']);
   });
 
   it('does not call a broker absent when ListBrokers failed somewhere: the answer is incomplete', () => {
-    const failed: Snapshot = {...snapshot, accounts: [{...snapshot.accounts[0], regions: [...snapshot.accounts[0].regions, {region: 'us-east-1', mqOffered: true, brokers: null}]}]};
+    const failed: Snapshot = {
+      ...snapshot,
+      accounts: [
+        {
+          ...snapshot.accounts[0],
+          regions: [...snapshot.accounts[0].regions, {region: 'us-east-1', mqOffered: true, brokers: null}],
+        },
+      ],
+    };
     const found = resolveBroker(failed, 'billing', 'inv.json');
-    expect(found).toEqual({incomplete: expect.stringContaining('the brokers of 111122223333 / us-east-1 could not be listed (ListBrokers failed)')});
+    expect(found).toEqual({
+      incomplete: expect.stringContaining(
+        'the brokers of 111122223333 / us-east-1 could not be listed (ListBrokers failed)',
+      ),
+    });
   });
 });
 
@@ -90,26 +123,51 @@ describe('onPremCidrs', () => {
   const config = (cidrs: string[]): Config => ({source: '.mq-audit/config.json', defaults: {'on-prem-cidr': cidrs}});
 
   it('takes the flag over the config file, keeps order and drops duplicates', () => {
-    expect(onPremCidrs(['10.0.0.0/8', '172.16.0.0/12', '10.0.0.0/8'], config(['192.168.0.0/16']))).toEqual(['10.0.0.0/8', '172.16.0.0/12']);
+    expect(onPremCidrs(['10.0.0.0/8', '172.16.0.0/12', '10.0.0.0/8'], config(['192.168.0.0/16']))).toEqual([
+      '10.0.0.0/8',
+      '172.16.0.0/12',
+    ]);
     expect(onPremCidrs(undefined, config(['192.168.0.0/16']))).toEqual(['192.168.0.0/16']);
     expect(onPremCidrs(undefined, NO_CONFIG)).toEqual([]);
   });
 
   it('rejects a bad flag value, naming it', () => {
-    expect(() => onPremCidrs(['10.0.0.0/8', '10.1.2.3/8'], NO_CONFIG)).toThrow('--on-prem-cidr: "10.1.2.3/8" has host bits set; did you mean 10.0.0.0/8?');
+    expect(() => onPremCidrs(['10.0.0.0/8', '10.1.2.3/8'], NO_CONFIG)).toThrow(
+      '--on-prem-cidr: "10.1.2.3/8" has host bits set; did you mean 10.0.0.0/8?',
+    );
     expect(() => onPremCidrs(['datacentre'], NO_CONFIG)).toThrow('--on-prem-cidr: "datacentre" is not a CIDR block');
   });
 
   it('rejects a bad config value, naming the file and the place', () => {
-    expect(() => onPremCidrs(undefined, config(['10.0.0.0/8', '300.0.0.0/8']))).toThrow('.mq-audit/config.json at /defaults/on-prem-cidr/1: "300.0.0.0/8" is not a CIDR block');
+    expect(() => onPremCidrs(undefined, config(['10.0.0.0/8', '300.0.0.0/8']))).toThrow(
+      '.mq-audit/config.json at /defaults/on-prem-cidr/1: "300.0.0.0/8" is not a CIDR block',
+    );
   });
 });
 
 describe('decidePaths: verdict and exit code', () => {
   const cases: [string, Parameters<typeof decidePaths>[0], Verdict | 'not-collected', number, RegExp][] = [
-    ['reachable', reachableFacts(), 'reachable', 0, /^Every on-premises network \(10\.0\.0\.0\/8\) reaches broker orders-prod on at least two independent healthy paths\.$/],
-    ['degraded', degradedFacts(), 'degraded', 1, /^10\.0\.0\.0\/8 is degraded \(1 independent healthy path, no redundancy\)\.$/],
-    ['unreachable', unreachableFacts(), 'unreachable', 1, /^172\.16\.0\.0\/12 is unreachable \(breaks at rtb-0a1b2c3d4e5f60001: no route\)\.$/],
+    [
+      'reachable',
+      reachableFacts(),
+      'reachable',
+      0,
+      /^Every on-premises network \(10\.0\.0\.0\/8\) reaches broker orders-prod on at least two independent healthy paths\.$/,
+    ],
+    [
+      'degraded',
+      degradedFacts(),
+      'degraded',
+      1,
+      /^10\.0\.0\.0\/8 is degraded \(1 independent healthy path, no redundancy\)\.$/,
+    ],
+    [
+      'unreachable',
+      unreachableFacts(),
+      'unreachable',
+      1,
+      /^172\.16\.0\.0\/12 is unreachable \(breaks at rtb-0a1b2c3d4e5f60001: no route\)\.$/,
+    ],
     ['not collected', null, 'not-collected', 3, /has no network data for account 111122223333 in eu-west-1/],
   ];
   it.each(cases)('%s', (_name, facts, verdict, exitCode, reason) => {
@@ -119,49 +177,117 @@ describe('decidePaths: verdict and exit code', () => {
   });
 
   it('unknown exits 3, unless another network is unreachable or degraded (1 wins, as in scan)', () => {
-    const missing = [{collection: 'dxVirtualInterfaces', reason: 'denied', error: {service: 'directconnect', operation: 'DescribeVirtualInterfaces', code: 'AccessDeniedException', kind: 'access-denied' as const, message: 'x'}}];
-    const unknownNetwork = network('192.168.0.0/16', [unknownAt(dxPath({cidr: '192.168.0.0/16'}), 'virtual-interface', 'unknown', missing)]);
+    const missing = [
+      {
+        collection: 'dxVirtualInterfaces',
+        reason: 'denied',
+        error: {
+          service: 'directconnect',
+          operation: 'DescribeVirtualInterfaces',
+          code: 'AccessDeniedException',
+          kind: 'access-denied' as const,
+          message: 'x',
+        },
+      },
+    ];
+    const unknownNetwork = network('192.168.0.0/16', [
+      unknownAt(dxPath({cidr: '192.168.0.0/16'}), 'virtual-interface', 'unknown', missing),
+    ]);
     const unknownOnly = decidePaths(brokerFacts([...reachableFacts().onPrem.networks, unknownNetwork]), BROKER);
     expect(unknownOnly).toMatchObject({verdict: 'unknown', exitCode: 3});
-    expect(unknownOnly.reason).toBe('192.168.0.0/16 is unknown (directconnect DescribeVirtualInterfaces: AccessDeniedException); 10.0.0.0/8 is reachable with redundancy.');
-    expect(decidePaths(brokerFacts([...unreachableFacts().onPrem.networks, unknownNetwork]), BROKER)).toMatchObject({verdict: 'unreachable', exitCode: 1});
+    expect(unknownOnly.reason).toBe(
+      '192.168.0.0/16 is unknown (directconnect DescribeVirtualInterfaces: AccessDeniedException); 10.0.0.0/8 is reachable with redundancy.',
+    );
+    expect(decidePaths(brokerFacts([...unreachableFacts().onPrem.networks, unknownNetwork]), BROKER)).toMatchObject({
+      verdict: 'unreachable',
+      exitCode: 1,
+    });
   });
 });
 
 describe('runPaths', () => {
   it('says when the network was not collected for the broker region (exit 3), and still names the broker', async () => {
     const file = writeSnapshot('no-network', snapshotOf([broker('orders-prod')]));
-    const report = reportOf(await runPaths({source: {file}, broker: 'orders-prod', onPremCidrs: [], config: NO_CONFIG}));
-    expect(report).toMatchObject({kind: 'mq-audit/paths', verdict: 'not-collected', exitCode: 3, network: null, broker: {name: 'orders-prod', region: 'eu-west-1'}});
-    expect(renderPaths('text', report)).toContain('Verdict: NOT-COLLECTED. The inventory has no network data for account 111122223333 in eu-west-1');
+    const report = reportOf(
+      await runPaths({source: {file}, broker: 'orders-prod', onPremCidrs: [], config: NO_CONFIG}),
+    );
+    expect(report).toMatchObject({
+      kind: 'mq-audit/paths',
+      verdict: 'not-collected',
+      exitCode: 3,
+      network: null,
+      broker: {name: 'orders-prod', region: 'eu-west-1'},
+    });
+    expect(renderPaths('text', report)).toContain(
+      'Verdict: NOT-COLLECTED. The inventory has no network data for account 111122223333 in eu-west-1',
+    );
   });
 
   it('passes the on-premises networks to the model, and keeps the collection errors of the broker scope', async () => {
-    const file = writeSnapshot('errors', snapshotOf([broker('orders-prod')], [
-      {accountId: '111122223333', region: 'eu-west-1', service: 'ec2', operation: 'DescribeRouteTables', code: 'UnauthorizedOperation', kind: 'access-denied', message: 'no'},
-      {accountId: '111122223333', region: 'us-east-1', service: 'ec2', operation: 'DescribeVpcs', code: 'UnauthorizedOperation', kind: 'access-denied', message: 'no'},
-      {accountId: '111122223333', service: 'directconnect', operation: 'DescribeDirectConnectGateways', code: 'AccessDeniedException', kind: 'access-denied', message: 'no'},
-    ]));
+    const file = writeSnapshot(
+      'errors',
+      snapshotOf(
+        [broker('orders-prod')],
+        [
+          {
+            accountId: '111122223333',
+            region: 'eu-west-1',
+            service: 'ec2',
+            operation: 'DescribeRouteTables',
+            code: 'UnauthorizedOperation',
+            kind: 'access-denied',
+            message: 'no',
+          },
+          {
+            accountId: '111122223333',
+            region: 'us-east-1',
+            service: 'ec2',
+            operation: 'DescribeVpcs',
+            code: 'UnauthorizedOperation',
+            kind: 'access-denied',
+            message: 'no',
+          },
+          {
+            accountId: '111122223333',
+            service: 'directconnect',
+            operation: 'DescribeDirectConnectGateways',
+            code: 'AccessDeniedException',
+            kind: 'access-denied',
+            message: 'no',
+          },
+        ],
+      ),
+    );
     const asked: string[][] = [];
-    const report = reportOf(await runPaths({
-      source: {file},
-      broker: 'orders-prod',
-      onPremCidrs: ['10.0.0.0/8'],
-      config: NO_CONFIG,
-      buildModel: (_snapshot, options) => {
-        asked.push(options.onPremCidrs);
-        return {factsFor: () => ({facts: degradedFacts(), unknown: {}})};
-      },
-    }));
+    const report = reportOf(
+      await runPaths({
+        source: {file},
+        broker: 'orders-prod',
+        onPremCidrs: ['10.0.0.0/8'],
+        config: NO_CONFIG,
+        buildModel: (_snapshot, options) => {
+          asked.push(options.onPremCidrs);
+          return {factsFor: () => ({facts: degradedFacts(), unknown: {}})};
+        },
+      }),
+    );
     expect(asked).toEqual([['10.0.0.0/8']]);
     expect(report).toMatchObject({verdict: 'degraded', exitCode: 1, onPremCidrs: ['10.0.0.0/8']});
-    expect(report.collectionErrors.map((e) => e.operation)).toEqual(['DescribeRouteTables', 'DescribeDirectConnectGateways']);
+    expect(report.collectionErrors.map((e) => e.operation)).toEqual([
+      'DescribeRouteTables',
+      'DescribeDirectConnectGateways',
+    ]);
   });
 
   it('answers "incomplete" for a broker not found where a ListBrokers call failed', async () => {
     const snapshot = snapshotOf([broker('orders-prod')]);
     snapshot.accounts[0].regions.push({region: 'us-east-1', mqOffered: true, brokers: null});
-    const outcome = await runPaths({source: {file: writeSnapshot('unlisted', snapshot)}, broker: 'billing', onPremCidrs: [], config: NO_CONFIG});
+    const outcome = await runPaths({
+      source: {file: writeSnapshot('unlisted', snapshot)},
+      broker: 'billing',
+      onPremCidrs: [],
+      config: NO_CONFIG,
+    });
     expect(outcome).toEqual({kind: 'unresolved', exitCode: 3, message: expect.stringContaining('could not be listed')});
   });
 });
@@ -189,9 +315,22 @@ const FIXTURE_CASES: FixtureCase[] = [
   {name: 'blackhole-route', broker: 'orders-amq-prod', verdict: 'unreachable', exitCode: 1, breaks: 'blackhole'},
   {name: 'peering-only', broker: 'orders-amq-prod', verdict: 'unreachable', exitCode: 1, breaks: 'not-transitive'},
   {name: 'main-route-table', broker: 'orders-amq-prod', verdict: 'reachable', exitCode: 0},
-  {name: 'more-specific-route', broker: 'orders-amq-prod', verdict: 'unreachable', exitCode: 1, breaks: 'routed-elsewhere'},
+  {
+    name: 'more-specific-route',
+    broker: 'orders-amq-prod',
+    verdict: 'unreachable',
+    exitCode: 1,
+    breaks: 'routed-elsewhere',
+  },
   {name: 'sg-not-admitting', broker: 'orders-amq-prod', verdict: 'unreachable', exitCode: 1, breaks: 'security-group'},
-  {name: 'nacl-denies-return', broker: 'orders-amq-prod', verdict: 'unreachable', exitCode: 1, breaks: 'nacl', direction: 'return'},
+  {
+    name: 'nacl-denies-return',
+    broker: 'orders-amq-prod',
+    verdict: 'unreachable',
+    exitCode: 1,
+    breaks: 'nacl',
+    direction: 'return',
+  },
   {name: 'dx-access-denied', broker: 'orders-amq-prod', verdict: 'unknown', exitCode: 3},
 ];
 
@@ -212,7 +351,14 @@ const CONNECTIVITY: ReportedPolicy = {
 describe.each(FIXTURE_CASES)('fixtures/network/$name', (c) => {
   let report: PathsReport;
   beforeAll(async () => {
-    report = reportOf(await runPaths({source: {file: fixture(c.name)}, broker: c.broker, onPremCidrs: [DATA_CENTRE], config: NO_CONFIG}));
+    report = reportOf(
+      await runPaths({
+        source: {file: fixture(c.name)},
+        broker: c.broker,
+        onPremCidrs: [DATA_CENTRE],
+        config: NO_CONFIG,
+      }),
+    );
   });
 
   it(`is ${c.verdict}, exit ${c.exitCode}${c.breaks ? `, breaking at ${c.breaks}` : ''}`, () => {
@@ -244,8 +390,10 @@ describe.each(FIXTURE_CASES)('fixtures/network/$name', (c) => {
     const onPrem = report.network!.onPrem.networks[0];
     expect(text).toContain(`On-premises network ${DATA_CENTRE} (given) ${c.verdict.toUpperCase()}`);
     expect(text).not.toContain('Path 1/');
-    for (const path of onPrem.paths) if (path.breakPoint) expect(text).toContain(path.breakPoint.message.replace(/\s+/g, ' '));
-    if (onPrem.paths.some((p) => p.hops.some((h) => h.direction === 'return'))) expect(text).toContain('Return (broker → on-premises)');
+    for (const path of onPrem.paths)
+      if (path.breakPoint) expect(text).toContain(path.breakPoint.message.replace(/\s+/g, ' '));
+    if (onPrem.paths.some((p) => p.hops.some((h) => h.direction === 'return')))
+      expect(text).toContain('Return (broker → on-premises)');
     const verbose = renderPaths('text', report, {verbose: true});
     expect(renderPaths('text', report).split('\n').length).toBeLessThanOrEqual(verbose.split('\n').length);
     expect(text).toContain(`Verdict: ${c.verdict.toUpperCase()}. `);
@@ -267,39 +415,69 @@ describe.each(FIXTURE_CASES)('fixtures/network/$name', (c) => {
 
   it('lists the hops of its failing path in SARIF that GitHub accepts', () => {
     const facts = report.network!;
-    const explanations = [{path: c.verdict === 'degraded' ? 'network.onPrem.redundant' : 'network.onPrem.reachable', found: false, expected: 'true'}];
+    const explanations = [
+      {
+        path: c.verdict === 'degraded' ? 'network.onPrem.redundant' : 'network.onPrem.reachable',
+        found: false,
+        expected: 'true',
+      },
+    ];
     const network = findingNetwork(facts, report.broker, explanations);
     if (c.verdict === 'reachable') {
       expect(network).toBeUndefined();
       return;
     }
 
-    const evaluation = {policyId: CONNECTIVITY.id, status: 'fail' as const, severity: 'high' as const, resource: report.broker, message: `Broker ${report.broker.name} fails mq/private-connectivity.`, explanations, network};
+    const evaluation = {
+      policyId: CONNECTIVITY.id,
+      status: 'fail' as const,
+      severity: 'high' as const,
+      resource: report.broker,
+      message: `Broker ${report.broker.name} fails mq/private-connectivity.`,
+      explanations,
+      network,
+    };
     const log = parseSarif(renderSarif(assembleReport([CONNECTIVITY], [evaluation], []), {}));
     expect(validateSarif(log)).toEqual([]);
     expect(githubProblems(log)).toEqual([]);
     const result = log.runs[0].results![0];
     expect(result.codeFlows![0].threadFlows[0].locations.length).toBe(network!.flows[0].hops.length);
-    for (const related of result.relatedLocations!) expect(related.physicalLocation!.artifactLocation!.uri).toMatch(/^(aws|on-premises)\/[A-Za-z0-9._/-]+$/);
+    for (const related of result.relatedLocations!)
+      expect(related.physicalLocation!.artifactLocation!.uri).toMatch(/^(aws|on-premises)\/[A-Za-z0-9._/-]+$/);
     if (c.breaks) expect(result.message.text).toMatch(/the path breaks at .+ \[[^\]]+\]\(\d+\)/);
   });
 });
 
 describe('fixtures/network, other views', () => {
   it('infers the data-centre network when none is given, and says so', async () => {
-    const report = reportOf(await runPaths({source: {file: fixture('vgw-vpn-both-up')}, broker: 'orders-amq-prod', onPremCidrs: [], config: NO_CONFIG}));
+    const report = reportOf(
+      await runPaths({
+        source: {file: fixture('vgw-vpn-both-up')},
+        broker: 'orders-amq-prod',
+        onPremCidrs: [],
+        config: NO_CONFIG,
+      }),
+    );
     expect(report.network!.onPrem.source).toBe('inferred');
     expect(report.network!.onPrem.networks.map((n) => n.cidr)).toContain(DATA_CENTRE);
     expect(renderPaths('text', report)).toContain('(inferred)');
   });
 
   it('shows internet ingress: the rules in text, the exposure in the diagram', async () => {
-    const report = reportOf(await runPaths({source: {file: fixture('internet-exposure')}, broker: 'orders-amq-prod', onPremCidrs: [DATA_CENTRE], config: NO_CONFIG}));
+    const report = reportOf(
+      await runPaths({
+        source: {file: fixture('internet-exposure')},
+        broker: 'orders-amq-prod',
+        onPremCidrs: [DATA_CENTRE],
+        config: NO_CONFIG,
+      }),
+    );
     const ingress = report.network!.internetIngress;
     expect(ingress.open).toBe(true);
     const text = renderPaths('text', report);
     expect(text).toMatch(/^Internet ingress {2}OPEN$/m);
-    for (const rule of ingress.rules) expect(text.replace(/\s+/g, ' ')).toContain(`${rule.securityGroupId} rule ${rule.ruleId} admits ${rule.source}`);
+    for (const rule of ingress.rules)
+      expect(text.replace(/\s+/g, ' ')).toContain(`${rule.securityGroupId} rule ${rule.ruleId} admits ${rule.source}`);
     const diagram = parseMermaid(renderPaths('mermaid', report));
     expectWellFormed(diagram);
     expect(diagram.classes.get('I')).toBe('internet');
@@ -308,7 +486,14 @@ describe('fixtures/network, other views', () => {
   });
 
   it('the unknown verdict names the Direct Connect call that was denied', async () => {
-    const report = reportOf(await runPaths({source: {file: fixture('dx-access-denied')}, broker: 'orders-amq-prod', onPremCidrs: [DATA_CENTRE], config: NO_CONFIG}));
+    const report = reportOf(
+      await runPaths({
+        source: {file: fixture('dx-access-denied')},
+        broker: 'orders-amq-prod',
+        onPremCidrs: [DATA_CENTRE],
+        config: NO_CONFIG,
+      }),
+    );
     expect(report.reason).toMatch(/^10\.100\.0\.0\/16 is unknown \(directconnect Describe\w+: AccessDenied/);
     const denied = JSON.parse(readFileSync(fixture('dx-access-denied'), 'utf8')) as Snapshot;
     expect(report.collectionErrors).toEqual(denied.errors.filter((e) => !e.region || e.region === 'eu-west-1'));

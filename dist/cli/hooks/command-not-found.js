@@ -6,7 +6,9 @@ const suggest_1 = require("../suggest");
 const hook = async function (options) {
     const separator = options.config.topicSeparator;
     const spaced = (id) => id.replaceAll(':', separator);
-    const commands = options.config.commands.filter((command) => !command.hidden && command.id !== 'help').map((command) => spaced(command.id));
+    const commands = options.config.commands
+        .filter((command) => !command.hidden && command.id !== 'help')
+        .map((command) => spaced(command.id));
     process.stderr.write(`Error: ${(0, suggest_1.commandNotFoundMessage)(spaced(options.id), options.config.bin, commands)}\n`);
     return this.exit(types_1.EXIT.badInput);
 };

@@ -9,12 +9,21 @@ class PoliciesList extends base_command_1.BaseCommand {
     static enableJsonFlag = true;
     static examples = [
         { description: 'The built-in policies.', command: '<%= config.bin %> <%= command.id %>' },
-        { description: 'Built-in plus your own, as JSON.', command: '<%= config.bin %> <%= command.id %> --policies ./our-policies --json' },
-        { description: 'A Markdown table of the policies and the AWS controls and Prowler, Checkov and Trivy checks they cover.', command: '<%= config.bin %> <%= command.id %> --markdown' },
+        {
+            description: 'Built-in plus your own, as JSON.',
+            command: '<%= config.bin %> <%= command.id %> --policies ./our-policies --json',
+        },
+        {
+            description: 'A Markdown table of the policies and the AWS controls and Prowler, Checkov and Trivy checks they cover.',
+            command: '<%= config.bin %> <%= command.id %> --markdown',
+        },
     ];
     static flags = {
         policies: core_1.Flags.string({ multiple: true, summary: 'Also list custom policy files or folders (repeatable).' }),
-        markdown: core_1.Flags.boolean({ summary: 'Print a Markdown table mapping each policy to AWS Config rules, Security Hub controls and Prowler, Checkov and Trivy checks.', exclusive: ['json'] }),
+        markdown: core_1.Flags.boolean({
+            summary: 'Print a Markdown table mapping each policy to AWS Config rules, Security Hub controls and Prowler, Checkov and Trivy checks.',
+            exclusive: ['json'],
+        }),
     };
     async run() {
         const { flags } = await this.parse(PoliciesList);

@@ -13,26 +13,42 @@ Exit 0 when every case passes, 1 when one fails, 2 for bad input: a test file or
     static enableJsonFlag = true;
     static strict = false;
     static args = {
-        path: core_1.Args.string({ description: 'Policy files or folders whose tests to run (a <name>.test.json stands for its policy); default: the built-in policies.' }),
+        path: core_1.Args.string({
+            description: 'Policy files or folders whose tests to run (a <name>.test.json stands for its policy); default: the built-in policies.',
+        }),
     };
     static flags = {
-        inventory: core_1.Flags.string({ char: 'i', summary: 'Inventory whose brokers cases name as "base" (default: the bundled demo estate).' }),
+        inventory: core_1.Flags.string({
+            char: 'i',
+            summary: 'Inventory whose brokers cases name as "base" (default: the bundled demo estate).',
+        }),
     };
     static examples = [
-        { description: 'The built-in policies\' own tests.', command: '<%= config.bin %> <%= command.id %>' },
-        { description: 'Your policies: every <name>.test.json and inline "tests" under the folder.', command: '<%= config.bin %> <%= command.id %> our-policies' },
-        { description: 'One policy, its cases\' bases taken from your inventory, as JSON for a machine.', command: '<%= config.bin %> <%= command.id %> our-policies/acme/big-enough.json --inventory inventory.json --json' },
+        { description: "The built-in policies' own tests.", command: '<%= config.bin %> <%= command.id %>' },
+        {
+            description: 'Your policies: every <name>.test.json and inline "tests" under the folder.',
+            command: '<%= config.bin %> <%= command.id %> our-policies',
+        },
+        {
+            description: "One policy, its cases' bases taken from your inventory, as JSON for a machine.",
+            command: '<%= config.bin %> <%= command.id %> our-policies/acme/big-enough.json --inventory inventory.json --json',
+        },
     ];
     async run() {
         const { argv, flags } = await this.parse(PoliciesTest);
-        const report = (0, policy_tests_1.testPolicies)({ paths: argv, ...(flags.inventory === undefined ? {} : { inventory: flags.inventory }) });
+        const report = (0, policy_tests_1.testPolicies)({
+            paths: argv,
+            ...(flags.inventory === undefined ? {} : { inventory: flags.inventory }),
+        });
         if (!this.jsonEnabled()) {
             for (const policy of report.policies) {
                 if (policy.cases.length === 0)
                     continue;
                 const failing = policy.cases.filter((c) => !c.passed);
                 const id = (0, terminal_1.terminalSafe)(policy.policyId);
-                this.log(failing.length === 0 ? `PASS ${id} (${policy.cases.length} case(s))` : `FAIL ${id} (${failing.length} of ${policy.cases.length} case(s) failed)`);
+                this.log(failing.length === 0
+                    ? `PASS ${id} (${policy.cases.length} case(s))`
+                    : `FAIL ${id} (${failing.length} of ${policy.cases.length} case(s) failed)`);
                 for (const result of failing)
                     this.log(`  ✗ ${failureLine(result)}`);
             }
@@ -47,6 +63,8 @@ Exit 0 when every case passes, 1 when one fails, 2 for bad input: a test file or
 exports.default = PoliciesTest;
 /** `"name" (file at /tests/1): expected fail, got pass: <the message>`, on one line whatever the inputs hold. */
 function failureLine(result) {
-    const expected = result.expectMessage === undefined ? result.expect : `${result.expect} with a message containing ${JSON.stringify(result.expectMessage)}`;
+    const expected = result.expectMessage === undefined
+        ? result.expect
+        : `${result.expect} with a message containing ${JSON.stringify(result.expectMessage)}`;
     return (0, terminal_1.terminalSafe)(`${JSON.stringify(result.name)} (${result.file} at ${result.place}): expected ${expected}, got ${result.status}: ${result.message}`);
 }

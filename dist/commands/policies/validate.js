@@ -14,8 +14,14 @@ class PoliciesValidate extends base_command_1.BaseCommand {
         path: core_1.Args.string({ description: 'Policy files or folders to check.', required: true }),
     };
     static examples = [
-        { description: 'Check one file.', command: '<%= config.bin %> <%= command.id %> our-policies/mq/dead-letter-queue.json' },
-        { description: 'Check a folder (ids must equal paths below it).', command: '<%= config.bin %> <%= command.id %> our-policies' },
+        {
+            description: 'Check one file.',
+            command: '<%= config.bin %> <%= command.id %> our-policies/mq/dead-letter-queue.json',
+        },
+        {
+            description: 'Check a folder (ids must equal paths below it).',
+            command: '<%= config.bin %> <%= command.id %> our-policies',
+        },
     ];
     async run() {
         const { argv } = await this.parse(PoliciesValidate);
@@ -30,7 +36,9 @@ class PoliciesValidate extends base_command_1.BaseCommand {
                 for (const problem of result.problems)
                     this.log(`error ${(0, terminal_1.terminalSafe)(result.file)}${problem.place ? ` at ${(0, terminal_1.terminalSafe)(problem.place)}` : ''}: ${problem.problem}`);
             }
-            this.log(invalid.length === 0 ? `${results.length} policy file(s) valid.` : `${invalid.length} of ${results.length} policy file(s) invalid.`);
+            this.log(invalid.length === 0
+                ? `${results.length} policy file(s) valid.`
+                : `${invalid.length} of ${results.length} policy file(s) invalid.`);
         }
         process.exitCode = invalid.length > 0 ? types_1.EXIT.badInput : types_1.EXIT.ok;
         return results;

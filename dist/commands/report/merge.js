@@ -23,10 +23,22 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
         file: core_1.Args.string({ description: 'JSON reports (scan --format json) or SARIF files to merge.', required: true }),
     };
     static examples = [
-        { description: 'The shards of a matrix into one gate and one SARIF run.', command: '<%= config.bin %> <%= command.id %> shard-*/report.json --output merged.sarif --category mq-audit' },
-        { description: 'Gate on the merged JSON report.', command: '<%= config.bin %> <%= command.id %> shard-1.json shard-2.json shard-3.json --output merged.json' },
-        { description: 'SARIF files with distinct categories into one upload.', command: '<%= config.bin %> <%= command.id %> shard-1.sarif shard-2.sarif --output merged.sarif' },
-        { description: 'For a public repository: account ids as the aliases scan --redact writes (keyed by the MQ_AUDIT_REDACT_KEY secret).', command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> shard-*/report.json --redact --output merged.sarif' },
+        {
+            description: 'The shards of a matrix into one gate and one SARIF run.',
+            command: '<%= config.bin %> <%= command.id %> shard-*/report.json --output merged.sarif --category mq-audit',
+        },
+        {
+            description: 'Gate on the merged JSON report.',
+            command: '<%= config.bin %> <%= command.id %> shard-1.json shard-2.json shard-3.json --output merged.json',
+        },
+        {
+            description: 'SARIF files with distinct categories into one upload.',
+            command: '<%= config.bin %> <%= command.id %> shard-1.sarif shard-2.sarif --output merged.sarif',
+        },
+        {
+            description: 'For a public repository: account ids as the aliases scan --redact writes (keyed by the MQ_AUDIT_REDACT_KEY secret).',
+            command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> shard-*/report.json --redact --output merged.sarif',
+        },
     ];
     static flags = {
         output: core_1.Flags.string({ char: 'o', summary: 'Write the merged report to this file (atomically); default stdout.' }),
@@ -35,9 +47,15 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
             options: [...index_1.FORMATS],
             summary: 'Format of the merged JSON reports. Default: from --output (.sarif, .json, .md, .xml, .html), else table on a terminal and json otherwise. SARIF inputs always give SARIF.',
         }),
-        'fail-on': core_1.Flags.string({ options: [...types_1.FAIL_ON_VALUES], summary: 'Gate the merged report at this severity (default: the inputs\' common --fail-on).' }),
+        'fail-on': core_1.Flags.string({
+            options: [...types_1.FAIL_ON_VALUES],
+            summary: "Gate the merged report at this severity (default: the inputs' common --fail-on).",
+        }),
         category: core_1.Flags.string({ summary: 'SARIF category when rendering merged JSON reports as SARIF. Default: mq-audit.' }),
-        quiet: core_1.Flags.boolean({ char: 'q', summary: 'Print no table on stdout (with or without --output); the exit code still says what the gate decided.' }),
+        quiet: core_1.Flags.boolean({
+            char: 'q',
+            summary: 'Print no table on stdout (with or without --output); the exit code still says what the gate decided.',
+        }),
         ...flags_1.displayFlags,
         ...flags_1.redactFlag,
         ...flags_1.configFlag,
@@ -55,7 +73,10 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
         const categoryIssue = flags.category === undefined ? undefined : (0, index_1.categoryProblem)(flags.category);
         if (categoryIssue)
             throw new errors_1.InputError('--category', categoryIssue);
-        (0, output_1.refuseOutputOverInputs)(flags.output, [...argv.map((file) => ['input', file]), ['--config', flags.config ?? config.source]]);
+        (0, output_1.refuseOutputOverInputs)(flags.output, [
+            ...argv.map((file) => ['input', file]),
+            ['--config', flags.config ?? config.source],
+        ]);
         const outcome = (0, merge_1.mergeFiles)({ files: argv, failOn: flags['fail-on'] });
         const toStdout = !flags.output || flags.output === '-';
         if (outcome.kind === 'sarif') {
@@ -74,12 +95,22 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
             return;
         }
         // Inputs already redacted (they must all agree) keep their redaction record; others are redacted now, as scan does.
-        const report = !redactor ? outcome.report : outcome.report.redaction ? (0, redact_1.redactDeep)(outcome.report, redactor) : (0, redact_1.redactReport)(outcome.report, redactor);
+        const report = !redactor
+            ? outcome.report
+            : outcome.report.redaction
+                ? (0, redact_1.redactDeep)(outcome.report, redactor)
+                : (0, redact_1.redactReport)(outcome.report, redactor);
         const format = (0, flags_1.reportFormat)(flags.format, flags.output, Boolean(process.stdout.isTTY));
         const display = (0, flags_1.tableOptions)(flags);
         (0, flags_1.checkBrokerFilter)(report, flags.broker);
         const category = redactor && flags.category !== undefined ? (0, redact_1.redactText)(flags.category, redactor, outcome.report) : flags.category;
-        const notes = flags.quiet && toStdout && format === 'table' ? [] : await (0, report_output_1.writeReport)(flags.output, format, report, { category, color: toStdout && format === 'table' && this.useColor(), ...(format === 'table' ? display : {}) });
+        const notes = flags.quiet && toStdout && format === 'table'
+            ? []
+            : await (0, report_output_1.writeReport)(flags.output, format, report, {
+                category,
+                color: toStdout && format === 'table' && this.useColor(),
+                ...(format === 'table' ? display : {}),
+            });
         if (!toStdout) {
             if (!flags.quiet && format !== 'table')
                 process.stdout.write((0, index_1.render)('table', report, { color: this.useColor(), ...display }));

@@ -36,7 +36,12 @@ const ID_ATTRIBUTES = {
 /** Attributes that return a property as the template sets it. */
 const PROPERTY_ATTRIBUTES = {
     'AWS::EC2::VPC': { CidrBlock: 'CidrBlock' },
-    'AWS::EC2::Subnet': { VpcId: 'VpcId', CidrBlock: 'CidrBlock', AvailabilityZone: 'AvailabilityZone', AvailabilityZoneId: 'AvailabilityZoneId' },
+    'AWS::EC2::Subnet': {
+        VpcId: 'VpcId',
+        CidrBlock: 'CidrBlock',
+        AvailabilityZone: 'AvailabilityZone',
+        AvailabilityZoneId: 'AvailabilityZoneId',
+    },
     'AWS::EC2::SecurityGroup': { VpcId: 'VpcId' },
     'AWS::EC2::TransitGatewayRouteTable': { TransitGatewayId: 'TransitGatewayId' },
 };
@@ -49,7 +54,11 @@ function attributeValue(resource, attribute, pointer, scope) {
         return scope.physicalId(logicalId);
     const property = PROPERTY_ATTRIBUTES[type]?.[attribute];
     const properties = resource.body.Properties;
-    if (property !== undefined && properties !== null && typeof properties === 'object' && !Array.isArray(properties) && properties[property] !== undefined) {
+    if (property !== undefined &&
+        properties !== null &&
+        typeof properties === 'object' &&
+        !Array.isArray(properties) &&
+        properties[property] !== undefined) {
         const propertyPointer = (0, places_1.childPointer)((0, places_1.childPointer)((0, places_1.childPointer)('/Resources', logicalId), 'Properties'), property);
         const value = scope.within(logicalId, () => scope.evaluateAt(properties[property], propertyPointer));
         if (value !== values_1.NO_VALUE)

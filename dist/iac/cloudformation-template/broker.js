@@ -30,7 +30,9 @@ function brokerItems(input) {
         users: usersOf(fields, sensitive),
         configuration: configurationOf(fields),
     });
-    const instancesReason = input.deployed ? items_1.NOT_IN_TEMPLATE : "unknown until deploy: the broker's instances and endpoints";
+    const instancesReason = input.deployed
+        ? items_1.NOT_IN_TEMPLATE
+        : "unknown until deploy: the broker's instances and endpoints";
     fields.markUnknown('/details/instances', instancesReason);
     const broker = (0, items_1.defined)({
         arn: arnOf(input, name),
@@ -136,7 +138,11 @@ function configurationOf(fields) {
 function arnOf(input, name) {
     if (input.deployed?.arn)
         return input.deployed.arn;
-    const missing = [input.partition ? '' : 'partition', input.region ? '' : 'region', input.accountId ? '' : 'account id'].filter((m) => m !== '');
+    const missing = [
+        input.partition ? '' : 'partition',
+        input.region ? '' : 'region',
+        input.accountId ? '' : 'account id',
+    ].filter((m) => m !== '');
     if (missing.length > 0)
         input.fields.markUnknown('/arn', `not given: the ${missing.join(', ')} of the broker's ARN`);
     return `arn:${input.partition ?? ''}:mq:${input.region ?? ''}:${input.accountId ?? ''}:broker:${name}:${input.id}`;

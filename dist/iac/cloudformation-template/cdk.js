@@ -11,21 +11,30 @@ const node_path_1 = require("node:path");
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 function cdkAssemblyContext(templateFile) {
     const manifestFile = (0, node_path_1.join)((0, node_path_1.dirname)(templateFile), 'manifest.json');
-    if (!templateFile.endsWith('.template.json') || !(0, node_fs_1.existsSync)(manifestFile) || (0, node_fs_1.statSync)(manifestFile).size > MAX_MANIFEST_BYTES)
+    if (!templateFile.endsWith('.template.json') ||
+        !(0, node_fs_1.existsSync)(manifestFile) ||
+        (0, node_fs_1.statSync)(manifestFile).size > MAX_MANIFEST_BYTES)
         return { warnings: [] };
     let manifest;
     try {
         manifest = JSON.parse((0, node_fs_1.readFileSync)(manifestFile, 'utf8'));
     }
     catch {
-        return { warnings: [{ file: manifestFile, message: 'the CDK assembly manifest next to the template is not valid JSON: its environment and lookups are not read' }] };
+        return {
+            warnings: [
+                {
+                    file: manifestFile,
+                    message: 'the CDK assembly manifest next to the template is not valid JSON: its environment and lookups are not read',
+                },
+            ],
+        };
     }
     if (manifest === null || typeof manifest !== 'object')
         return { warnings: [] };
     const record = manifest;
     const warnings = [];
     if (Array.isArray(record.missing) && record.missing.length > 0) {
-        const keys = record.missing.map((m) => (m && typeof m === 'object' && typeof m.key === 'string' ? m.key : '?'));
+        const keys = record.missing.map((m) => m && typeof m === 'object' && typeof m.key === 'string' ? m.key : '?');
         warnings.push({
             file: manifestFile,
             pointer: '/missing',

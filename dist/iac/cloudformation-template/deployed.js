@@ -56,7 +56,10 @@ function deletedEdit(gone, address, file, options, warnings) {
     const before = gone.before ?? (role === 'skip' ? [] : deletedItems(gone, role));
     if (before === undefined) {
         const kind = resources_1.PRIMARY_KIND[gone.resourceType] ?? gone.resourceType;
-        warnings.push({ file, message: `${address} (${gone.resourceType}) is deleted, but the deployed ${kind} has no id to find it by: give its deployed content to apply the deletion` });
+        warnings.push({
+            file,
+            message: `${address} (${gone.resourceType}) is deleted, but the deployed ${kind} has no id to find it by: give its deployed content to apply the deletion`,
+        });
     }
     return {
         format: 'cloudformation',

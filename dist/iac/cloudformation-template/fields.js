@@ -50,13 +50,23 @@ class Fields {
         return new Fields(this.source, this.map, this.pointer, unknown);
     }
     string(name, at) {
-        return this.scalar(name, at, '', (value) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined), 'a string');
+        return this.scalar(name, at, '', (value) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+            ? String(value)
+            : undefined, 'a string');
     }
     number(name, at) {
-        return this.scalar(name, at, 0, (value) => (typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined), 'a number');
+        return this.scalar(name, at, 0, (value) => typeof value === 'number'
+            ? value
+            : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+                ? Number(value)
+                : undefined, 'a number');
     }
     boolean(name, at) {
-        const parse = (value) => (typeof value === 'boolean' ? value : typeof value === 'string' && /^(true|false)$/i.test(value) ? value.toLowerCase() === 'true' : undefined);
+        const parse = (value) => typeof value === 'boolean'
+            ? value
+            : typeof value === 'string' && /^(true|false)$/i.test(value)
+                ? value.toLowerCase() === 'true'
+                : undefined;
         return this.scalar(name, at, false, parse, 'true or false');
     }
     /** A list of strings; an unknown member is recorded at its index, an unknown list at `at`. */

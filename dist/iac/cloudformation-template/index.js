@@ -46,7 +46,12 @@ function readCloudFormationTemplate(file, options = {}) {
     const text = readTemplateText(file);
     const parameters = options.parameters ?? (options.parametersFile ? readTemplateParameters(options.parametersFile) : undefined);
     const cdk = (0, cdk_1.cdkAssemblyContext)(file);
-    const change = evaluateCloudFormationTemplate(text, file, { ...options, parameters, region: options.region ?? cdk.region, accountId: options.accountId ?? cdk.accountId });
+    const change = evaluateCloudFormationTemplate(text, file, {
+        ...options,
+        parameters,
+        region: options.region ?? cdk.region,
+        accountId: options.accountId ?? cdk.accountId,
+    });
     change.warnings.push(...cdk.warnings);
     return change;
 }
@@ -56,7 +61,11 @@ function readTemplateParameters(file) {
 }
 /** The template's resources as written (no evaluation): for callers matching them to a deployed stack. */
 function listTemplateResources(text, file) {
-    return (0, load_1.loadTemplate)(text, file).resources.map(({ logicalId, type, body }) => ({ logicalId, resourceType: type, ...(typeof body.Condition === 'string' && { condition: body.Condition }) }));
+    return (0, load_1.loadTemplate)(text, file).resources.map(({ logicalId, type, body }) => ({
+        logicalId,
+        resourceType: type,
+        ...(typeof body.Condition === 'string' && { condition: body.Condition }),
+    }));
 }
 function evaluateCloudFormationTemplate(text, file, options = {}) {
     const template = (0, load_1.loadTemplate)(text, file);
@@ -75,13 +84,28 @@ function evaluateCloudFormationTemplate(text, file, options = {}) {
     const evaluated = new Map(present.map((resource) => [resource.logicalId, evaluateProperties(resource, scope)]));
     checkDependencies(present, scope);
     const source = { file, lines: template.lines };
-    const byId = new Map(present.map((r) => [scope.physicalId(r.logicalId), { type: r.type, properties: evaluated.get(r.logicalId), pointer: propertiesPointer(r.logicalId) }]));
+    const byId = new Map(present.map((r) => [
+        scope.physicalId(r.logicalId),
+        { type: r.type, properties: evaluated.get(r.logicalId), pointer: propertiesPointer(r.logicalId) },
+    ]));
     const resourceById = (id) => {
         const found = byId.get(id);
         return found && { type: found.type, fields: new fields_1.Fields(source, found.properties, found.pointer, {}) };
     };
-    const context = { stackName: options.stackName, region: options.region, accountId: options.accountId, partition: options.partition ?? (0, scope_1.partitionOf)(options.region) };
-    const change = { format: 'cloudformation', input: file, description: describe(options), edits: [], skipped: [], warnings };
+    const context = {
+        stackName: options.stackName,
+        region: options.region,
+        accountId: options.accountId,
+        partition: options.partition ?? (0, scope_1.partitionOf)(options.region),
+    };
+    const change = {
+        format: 'cloudformation',
+        input: file,
+        description: describe(options),
+        edits: [],
+        skipped: [],
+        warnings,
+    };
     for (const resource of present) {
         const { logicalId, type } = resource;
         const address = scope.address(logicalId);
@@ -97,7 +121,16 @@ function evaluateCloudFormationTemplate(text, file, options = {}) {
         const info = deployed(logicalId);
         const { items, sensitive } = 'opaque' in disposition
             ? { items: [opaqueItem(disposition.opaque, fields)], sensitive: undefined }
-            : disposition.translate({ ...context, logicalId, type, address, id: scope.physicalId(logicalId), deployed: info, fields, resourceById });
+            : disposition.translate({
+                ...context,
+                logicalId,
+                type,
+                address,
+                id: scope.physicalId(logicalId),
+                deployed: info,
+                fields,
+                resourceById,
+            });
         const edit = {
             format: 'cloudformation',
             input: file,
@@ -176,7 +209,9 @@ function opaqueItem(description, fields) {
 }
 /** A secondary CIDR block of a VPC this template defines joins that VPC's item (and the block's edit shows it). */
 function mergeSecondaryCidrs(edits) {
-    const vpcs = new Map(edits.flatMap((edit) => edit.after).flatMap((item) => (item.kind === 'vpc' ? [[item.value.id, item]] : [])));
+    const vpcs = new Map(edits
+        .flatMap((edit) => edit.after)
+        .flatMap((item) => (item.kind === 'vpc' ? [[item.value.id, item]] : [])));
     for (const edit of edits) {
         if (edit.resourceType !== 'AWS::EC2::VPCCidrBlock')
             continue;
@@ -195,11 +230,13 @@ function mergeSecondaryCidrs(edits) {
 function transformWarnings(transform, file) {
     if (transform === undefined)
         return [];
-    const names = (Array.isArray(transform) ? transform : [transform]).map((t) => (typeof t === 'string' ? t : 'a macro'));
+    const names = (Array.isArray(transform) ? transform : [transform]).map((t) => typeof t === 'string' ? t : 'a macro');
     const generating = names.filter((name) => name !== 'AWS::LanguageExtensions');
     if (generating.length === 0)
         return [];
-    return [problem(file, '/Transform', undefined, `the template declares Transform ${generating.join(', ')}: what it generates at deploy is not judged (references to generated resources are unknown)`)];
+    return [
+        problem(file, '/Transform', undefined, `the template declares Transform ${generating.join(', ')}: what it generates at deploy is not judged (references to generated resources are unknown)`),
+    ];
 }
 function describe(options) {
     const parts = ['CloudFormation template'];

@@ -117,7 +117,11 @@ function getAtt(args, pointer, scope) {
 }
 function sub(args, pointer, scope) {
     const at = `${pointer}/Fn::Sub`;
-    const [text, variables] = typeof args === 'string' ? [args, {}] : Array.isArray(args) && args.length === 2 && typeof args[0] === 'string' && isTemplateMap(args[1]) ? [args[0], args[1]] : [undefined, {}];
+    const [text, variables] = typeof args === 'string'
+        ? [args, {}]
+        : Array.isArray(args) && args.length === 2 && typeof args[0] === 'string' && isTemplateMap(args[1])
+            ? [args[0], args[1]]
+            : [undefined, {}];
     if (text === undefined)
         throw new errors_1.InputError(scope.file, 'Fn::Sub: expected a string, or [string, {variables}]', (0, places_1.placeOf)(at, scope.lines));
     const dynamic = dynamicReference(text, at);
@@ -239,7 +243,11 @@ function findInMap(args, pointer, scope) {
     const options = args[3];
     if (isTemplateMap(options) && 'DefaultValue' in options)
         return evaluate(options.DefaultValue, `${at}/3/DefaultValue`, scope);
-    const missing = mapping === undefined ? `no mapping ${keys[0]}` : top === undefined ? `mapping ${keys[0]} has no key ${keys[1]}` : `mapping ${keys[0]}.${keys[1]} has no key ${keys[2]}`;
+    const missing = mapping === undefined
+        ? `no mapping ${keys[0]}`
+        : top === undefined
+            ? `mapping ${keys[0]} has no key ${keys[1]}`
+            : `mapping ${keys[0]}.${keys[1]} has no key ${keys[2]}`;
     throw new errors_1.InputError(scope.file, `Fn::FindInMap: ${missing} (and no DefaultValue)`, (0, places_1.placeOf)(at, scope.lines));
 }
 function fnIf(args, pointer, scope) {
@@ -355,14 +363,18 @@ function findUnknown(value) {
     if (Array.isArray(value))
         return value.map(findUnknown).find((u) => u !== undefined);
     if ((0, values_1.isValueMap)(value))
-        return Object.values(value).map(findUnknown).find((u) => u !== undefined);
+        return Object.values(value)
+            .map(findUnknown)
+            .find((u) => u !== undefined);
     return undefined;
 }
 /** The text two values compare as in Fn::Equals. */
 function canonical(value) {
     if (value === values_1.NO_VALUE)
         return '';
-    return typeof value === 'string' ? value : JSON.stringify(value, (_key, v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v));
+    return typeof value === 'string'
+        ? value
+        : JSON.stringify(value, (_key, v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v));
 }
 function isTemplateMap(value) {
     return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);

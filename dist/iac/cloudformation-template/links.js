@@ -23,16 +23,29 @@ exports.LINK_TRANSLATORS = {
     'AWS::DirectConnect::TransitVirtualInterface': (input) => virtualInterface(input, 'transit'),
 };
 function vpnGateway({ id, fields }) {
-    const value = (0, items_1.defined)({ id, name: (0, network_1.nameOf)(fields), amazonSideAsn: fields.number('AmazonSideAsn', '/amazonSideAsn'), attachments: [] });
+    const value = (0, items_1.defined)({
+        id,
+        name: (0, network_1.nameOf)(fields),
+        amazonSideAsn: fields.number('AmazonSideAsn', '/amazonSideAsn'),
+        attachments: [],
+    });
     return { items: [(0, items_1.planned)('vpnGateway', value, fields.unknown)] };
 }
 function customerGateway({ id, fields }) {
     const asn = fields.string('BgpAsnExtended', '/bgpAsn') ?? fields.string('BgpAsn', '/bgpAsn');
-    const value = (0, items_1.defined)({ id, name: (0, network_1.nameOf)(fields), ipAddress: fields.string('IpAddress', '/ipAddress'), bgpAsn: asn, deviceName: fields.string('DeviceName', '/deviceName') });
+    const value = (0, items_1.defined)({
+        id,
+        name: (0, network_1.nameOf)(fields),
+        ipAddress: fields.string('IpAddress', '/ipAddress'),
+        bgpAsn: asn,
+        deviceName: fields.string('DeviceName', '/deviceName'),
+    });
     return { items: [(0, items_1.planned)('customerGateway', value, fields.unknown)] };
 }
 function vpnConnection({ id, fields, deployed }) {
-    const sensitive = fields.maps('VpnTunnelOptionsSpecifications', '/tunnels').flatMap((tunnel, i) => (tunnel.has('PreSharedKey') ? [`VpnTunnelOptionsSpecifications.${i}.PreSharedKey`] : []));
+    const sensitive = fields
+        .maps('VpnTunnelOptionsSpecifications', '/tunnels')
+        .flatMap((tunnel, i) => (tunnel.has('PreSharedKey') ? [`VpnTunnelOptionsSpecifications.${i}.PreSharedKey`] : []));
     const value = (0, items_1.defined)({
         id,
         name: (0, network_1.nameOf)(fields),
@@ -51,7 +64,10 @@ function vpnConnection({ id, fields, deployed }) {
     return { items: [(0, items_1.planned)('vpnConnection', value, fields.unknown)], ...(sensitive.length > 0 && { sensitive }) };
 }
 function vpnConnectionRoute({ fields }) {
-    const value = { vpnConnectionId: (0, items_1.required)(fields, 'VpnConnectionId', '/vpnConnectionId'), route: { destinationCidr: (0, items_1.required)(fields, 'DestinationCidrBlock', '/route/destinationCidr') } };
+    const value = {
+        vpnConnectionId: (0, items_1.required)(fields, 'VpnConnectionId', '/vpnConnectionId'),
+        route: { destinationCidr: (0, items_1.required)(fields, 'DestinationCidrBlock', '/route/destinationCidr') },
+    };
     return { items: [(0, items_1.planned)('vpnConnectionRoute', value, fields.unknown)] };
 }
 /** With default association/propagation on (CloudFormation's default), EC2 creates a default table whose id is known only after deploy. */
@@ -76,7 +92,13 @@ function transitGateway({ id, fields, accountId }) {
     return { items: [(0, items_1.planned)('transitGateway', value, fields.unknown)] };
 }
 function vpcAttachment({ id, fields }) {
-    const value = (0, items_1.defined)({ id, transitGatewayId: (0, items_1.required)(fields, 'TransitGatewayId', '/transitGatewayId'), resourceType: 'vpc', resourceId: (0, items_1.required)(fields, 'VpcId', '/resourceId'), name: (0, network_1.nameOf)(fields) });
+    const value = (0, items_1.defined)({
+        id,
+        transitGatewayId: (0, items_1.required)(fields, 'TransitGatewayId', '/transitGatewayId'),
+        resourceType: 'vpc',
+        resourceId: (0, items_1.required)(fields, 'VpcId', '/resourceId'),
+        name: (0, network_1.nameOf)(fields),
+    });
     return { items: [(0, items_1.planned)('transitGatewayAttachment', value, fields.unknown)] };
 }
 function peeringAttachment({ id, fields }) {
@@ -91,7 +113,13 @@ function peeringAttachment({ id, fields }) {
     return { items: [(0, items_1.planned)('transitGatewayAttachment', value, fields.unknown)] };
 }
 function transitGatewayRouteTable({ id, fields }) {
-    const value = (0, items_1.defined)({ id, transitGatewayId: (0, items_1.required)(fields, 'TransitGatewayId', '/transitGatewayId'), name: (0, network_1.nameOf)(fields), propagations: [], routes: [] });
+    const value = (0, items_1.defined)({
+        id,
+        transitGatewayId: (0, items_1.required)(fields, 'TransitGatewayId', '/transitGatewayId'),
+        name: (0, network_1.nameOf)(fields),
+        propagations: [],
+        routes: [],
+    });
     return { items: [(0, items_1.planned)('transitGatewayRouteTable', value, fields.unknown)] };
 }
 function transitGatewayRoute({ fields }) {
@@ -109,7 +137,10 @@ function transitGatewayRoute({ fields }) {
     return { items: [(0, items_1.planned)('transitGatewayRoute', { routeTableId, route }, fields.unknown)] };
 }
 function tgwTableLink({ fields }, kind) {
-    const value = { routeTableId: (0, items_1.required)(fields, 'TransitGatewayRouteTableId', '/routeTableId'), attachmentId: (0, items_1.required)(fields, 'TransitGatewayAttachmentId', '/attachmentId') };
+    const value = {
+        routeTableId: (0, items_1.required)(fields, 'TransitGatewayRouteTableId', '/routeTableId'),
+        attachmentId: (0, items_1.required)(fields, 'TransitGatewayAttachmentId', '/attachmentId'),
+    };
     return { items: [(0, items_1.planned)(kind, value, fields.unknown)] };
 }
 /**
@@ -133,7 +164,12 @@ function vpcPeeringConnection(input) {
         id,
         state: accepted ? 'active' : 'pending-acceptance',
         requester: (0, items_1.defined)({ vpcId, ownerId: accountId, region, cidrs: cidrsOf(vpcId, '/requester/cidrs') }),
-        accepter: (0, items_1.defined)({ vpcId: peerVpcId, ownerId: peerOwner, region: fields.string('PeerRegion', '/accepter/region') ?? region, cidrs: cidrsOf(peerVpcId, '/accepter/cidrs') }),
+        accepter: (0, items_1.defined)({
+            vpcId: peerVpcId,
+            ownerId: peerOwner,
+            region: fields.string('PeerRegion', '/accepter/region') ?? region,
+            cidrs: cidrsOf(peerVpcId, '/accepter/cidrs'),
+        }),
     });
     return { items: [(0, items_1.planned)('vpcPeeringConnection', value, fields.unknown)] };
 }
@@ -162,7 +198,11 @@ function directConnectGatewayAssociation(input) {
         associatedGatewayOwnerAccount: accountId,
         allowedPrefixes: fields.strings('AllowedPrefixesToDirectConnectGateway', '/association/allowedPrefixes') ?? [],
     });
-    return { items: [(0, items_1.planned)('directConnectGatewayAssociation', { directConnectGatewayId: (0, items_1.required)(fields, 'DirectConnectGatewayId', '/directConnectGatewayId'), association }, fields.unknown)] };
+    return {
+        items: [
+            (0, items_1.planned)('directConnectGatewayAssociation', { directConnectGatewayId: (0, items_1.required)(fields, 'DirectConnectGatewayId', '/directConnectGatewayId'), association }, fields.unknown),
+        ],
+    };
 }
 function virtualInterface({ id, fields, accountId, region }, type) {
     const peers = fields.maps('BgpPeers', '/bgpPeers');

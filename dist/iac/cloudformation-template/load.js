@@ -85,7 +85,11 @@ function loadResources(root, document, file, index, lines, warnings) {
         const logicalId = String((0, yaml_1.isScalar)(pair.key) ? pair.key.value : pair.key);
         const pointer = (0, places_1.childPointer)('/Resources', logicalId);
         if (logicalId.startsWith('Fn::ForEach::')) {
-            warnings.push({ pointer, line: lines.get(pointer), message: `${logicalId} (AWS::LanguageExtensions) is not expanded: the resources it generates are not judged` });
+            warnings.push({
+                pointer,
+                line: lines.get(pointer),
+                message: `${logicalId} (AWS::LanguageExtensions) is not expanded: the resources it generates are not judged`,
+            });
             continue;
         }
         const body = asMap(resources[logicalId]);

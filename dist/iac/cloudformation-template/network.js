@@ -25,7 +25,13 @@ function vpc({ id, fields, accountId }) {
     const cidr = fields.string('CidrBlock', '/cidrs/0');
     if (cidr === undefined)
         fields.markUnknown('/cidrs', 'unknown until deploy: the CIDR block comes from an IPAM pool');
-    const value = (0, items_1.defined)({ id, ownerId: accountId, name: nameOf(fields), isDefault: false, cidrs: cidr === undefined ? [] : [cidr] });
+    const value = (0, items_1.defined)({
+        id,
+        ownerId: accountId,
+        name: nameOf(fields),
+        isDefault: false,
+        cidrs: cidr === undefined ? [] : [cidr],
+    });
     return { items: [(0, items_1.planned)('vpc', value, fields.unknown)] };
 }
 /**
@@ -34,8 +40,14 @@ function vpc({ id, fields, accountId }) {
  */
 function vpcCidrBlock({ fields }) {
     const vpcId = (0, items_1.required)(fields, 'VpcId', '/vpcIds/0');
-    const cidr = fields.string('CidrBlock', '/description') ?? fields.string('Ipv6CidrBlock', '/description') ?? 'an IPAM-allocated block';
-    return { items: [(0, items_1.planned)('opaque', { description: `CIDR block ${cidr} added to VPC ${vpcId}`, vpcIds: [vpcId] }, fields.unknown)] };
+    const cidr = fields.string('CidrBlock', '/description') ??
+        fields.string('Ipv6CidrBlock', '/description') ??
+        'an IPAM-allocated block';
+    return {
+        items: [
+            (0, items_1.planned)('opaque', { description: `CIDR block ${cidr} added to VPC ${vpcId}`, vpcIds: [vpcId] }, fields.unknown),
+        ],
+    };
 }
 function subnet({ id, fields, accountId }) {
     const cidr = fields.string('CidrBlock', '/cidr');
@@ -57,7 +69,17 @@ function subnet({ id, fields, accountId }) {
 }
 /** Routes and associations are separate resources in CloudFormation: the table manages none inline. */
 function routeTable({ id, fields, accountId }) {
-    const value = (0, items_1.defined)({ id, vpcId: (0, items_1.required)(fields, 'VpcId', '/vpcId'), ownerId: accountId, name: nameOf(fields), main: false, associations: [], propagatingVgwIds: [], routes: [], inlineRoutes: false });
+    const value = (0, items_1.defined)({
+        id,
+        vpcId: (0, items_1.required)(fields, 'VpcId', '/vpcId'),
+        ownerId: accountId,
+        name: nameOf(fields),
+        main: false,
+        associations: [],
+        propagatingVgwIds: [],
+        routes: [],
+        inlineRoutes: false,
+    });
     return { items: [(0, items_1.planned)('routeTable', value, fields.unknown)] };
 }
 /** Route target properties, in the order CloudFormation documents them; GatewayId is split by what it names. */
@@ -86,12 +108,18 @@ function route(input) {
     if (Object.keys(destination).length === 0)
         throw fields.expected('DestinationCidrBlock, DestinationIpv6CidrBlock or DestinationPrefixListId', 'DestinationCidrBlock');
     const target = routeTarget(input);
-    const value = { routeTableId, route: { ...destination, ...target, origin: 'CreateRoute' } };
+    const value = {
+        routeTableId,
+        route: { ...destination, ...target, origin: 'CreateRoute' },
+    };
     const items = [(0, items_1.planned)('route', value, fields.unknown)];
     if (target.targetType === 'gateway-load-balancer-endpoint') {
         const vpcId = (0, items_1.vpcOfTemplateResource)(input, routeTableId);
         const to = Object.values(destination)[0];
-        items.push((0, items_1.planned)('opaque', { description: `route ${to} in ${routeTableId} → ${target.targetId}, an endpoint of a Gateway Load Balancer or Network Firewall`, vpcIds: vpcId ? [vpcId] : [] }, {}));
+        items.push((0, items_1.planned)('opaque', {
+            description: `route ${to} in ${routeTableId} → ${target.targetId}, an endpoint of a Gateway Load Balancer or Network Firewall`,
+            vpcIds: vpcId ? [vpcId] : [],
+        }, {}));
     }
     return { items };
 }
@@ -126,12 +154,20 @@ function subnetRouteTableAssociation(input) {
     const routeTableId = (0, items_1.required)(fields, 'RouteTableId', '/routeTableId');
     const subnetId = (0, items_1.required)(fields, 'SubnetId', '/association/subnetId');
     const vpcId = (0, items_1.vpcOfTemplateResource)(input, subnetId) ?? (0, items_1.vpcOfTemplateResource)(input, routeTableId);
-    return { items: [(0, items_1.planned)('routeTableAssociation', (0, items_1.defined)({ routeTableId, vpcId, association: { id, subnetId, main: false } }), fields.unknown)] };
+    return {
+        items: [
+            (0, items_1.planned)('routeTableAssociation', (0, items_1.defined)({ routeTableId, vpcId, association: { id, subnetId, main: false } }), fields.unknown),
+        ],
+    };
 }
 function gatewayRouteTableAssociation({ id, fields }) {
     const routeTableId = (0, items_1.required)(fields, 'RouteTableId', '/routeTableId');
     const gatewayId = (0, items_1.required)(fields, 'GatewayId', '/association/gatewayId');
-    return { items: [(0, items_1.planned)('routeTableAssociation', { routeTableId, association: { id, gatewayId, main: false } }, fields.unknown)] };
+    return {
+        items: [
+            (0, items_1.planned)('routeTableAssociation', { routeTableId, association: { id, gatewayId, main: false } }, fields.unknown),
+        ],
+    };
 }
 /** One propagation per route table listed. */
 function vpnGatewayRoutePropagation({ fields }) {
@@ -152,8 +188,22 @@ function vpnGatewayRoutePropagation({ fields }) {
 }
 /** A new ACL denies everything but its own rules: EC2 adds the `*` (32767) deny entries. */
 function networkAcl({ id, fields, accountId, deployed }) {
-    const denyAll = (egress) => ({ ruleNumber: 32767, egress, action: 'deny', protocol: '-1', cidr: '0.0.0.0/0' });
-    const value = (0, items_1.defined)({ id, vpcId: (0, items_1.required)(fields, 'VpcId', '/vpcId'), ownerId: accountId, isDefault: false, subnetIds: [], entries: deployed ? [] : [denyAll(false), denyAll(true)], inlineEntries: false });
+    const denyAll = (egress) => ({
+        ruleNumber: 32767,
+        egress,
+        action: 'deny',
+        protocol: '-1',
+        cidr: '0.0.0.0/0',
+    });
+    const value = (0, items_1.defined)({
+        id,
+        vpcId: (0, items_1.required)(fields, 'VpcId', '/vpcId'),
+        ownerId: accountId,
+        isDefault: false,
+        subnetIds: [],
+        entries: deployed ? [] : [denyAll(false), denyAll(true)],
+        inlineEntries: false,
+    });
     return { items: [(0, items_1.planned)('networkAcl', value, fields.unknown)] };
 }
 /** CloudFormation's protocol numbers as the API reports them (`-1`, `6`); ports only for TCP and UDP. */
@@ -170,7 +220,12 @@ function networkAclEntry({ fields }) {
     if (ruleNumber === undefined)
         throw fields.expected('a rule number', 'RuleNumber');
     const ports = fields.child('PortRange');
-    const portRange = (protocol === '6' || protocol === '17') && fields.has('PortRange') ? { from: ports.number('From', '/entry/portRange/from') ?? 0, to: ports.number('To', '/entry/portRange/to') ?? 65535 } : undefined;
+    const portRange = (protocol === '6' || protocol === '17') && fields.has('PortRange')
+        ? {
+            from: ports.number('From', '/entry/portRange/from') ?? 0,
+            to: ports.number('To', '/entry/portRange/to') ?? 65535,
+        }
+        : undefined;
     const entry = (0, items_1.defined)({
         ruleNumber,
         egress: fields.boolean('Egress', '/entry/egress') ?? false,
@@ -183,7 +238,10 @@ function networkAclEntry({ fields }) {
     return { items: [(0, items_1.planned)('networkAclEntry', { networkAclId, entry }, fields.unknown)] };
 }
 function subnetNetworkAclAssociation({ fields }) {
-    const value = { networkAclId: (0, items_1.required)(fields, 'NetworkAclId', '/networkAclId'), subnetId: (0, items_1.required)(fields, 'SubnetId', '/subnetId') };
+    const value = {
+        networkAclId: (0, items_1.required)(fields, 'NetworkAclId', '/networkAclId'),
+        subnetId: (0, items_1.required)(fields, 'SubnetId', '/subnetId'),
+    };
     return { items: [(0, items_1.planned)('networkAclAssociation', value, fields.unknown)] };
 }
 function prefixList({ id, fields, accountId }) {
@@ -205,15 +263,28 @@ function internetGateway({ id, fields }) {
 function gatewayAttachment({ fields }) {
     const vpcId = (0, items_1.required)(fields, 'VpcId', '/vpcId');
     if (fields.has('InternetGatewayId'))
-        return { items: [(0, items_1.planned)('internetGatewayAttachment', { internetGatewayId: (0, items_1.required)(fields, 'InternetGatewayId', '/internetGatewayId'), vpcId }, fields.unknown)] };
+        return {
+            items: [
+                (0, items_1.planned)('internetGatewayAttachment', { internetGatewayId: (0, items_1.required)(fields, 'InternetGatewayId', '/internetGatewayId'), vpcId }, fields.unknown),
+            ],
+        };
     if (fields.has('VpnGatewayId'))
-        return { items: [(0, items_1.planned)('vpnGatewayAttachment', { vpnGatewayId: (0, items_1.required)(fields, 'VpnGatewayId', '/vpnGatewayId'), vpcId }, fields.unknown)] };
+        return {
+            items: [
+                (0, items_1.planned)('vpnGatewayAttachment', { vpnGatewayId: (0, items_1.required)(fields, 'VpnGatewayId', '/vpnGatewayId'), vpcId }, fields.unknown),
+            ],
+        };
     throw fields.expected('InternetGatewayId or VpnGatewayId', 'InternetGatewayId');
 }
 function natGateway(input) {
     const { id, fields } = input;
     const subnetId = fields.string('SubnetId', '/subnetId');
-    const value = (0, items_1.defined)({ id, subnetId, vpcId: (0, items_1.vpcOfTemplateResource)(input, subnetId), connectivityType: (fields.string('ConnectivityType', '/connectivityType') ?? 'public').toLowerCase() });
+    const value = (0, items_1.defined)({
+        id,
+        subnetId,
+        vpcId: (0, items_1.vpcOfTemplateResource)(input, subnetId),
+        connectivityType: (fields.string('ConnectivityType', '/connectivityType') ?? 'public').toLowerCase(),
+    });
     return { items: [(0, items_1.planned)('natGateway', value, fields.unknown)] };
 }
 /** The `Name` tag; an unknown one is recorded at `/name`. */

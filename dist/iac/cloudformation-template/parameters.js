@@ -26,7 +26,9 @@ function parseParametersFile(text, file) {
     if (data !== null && typeof data === 'object') {
         const record = data;
         const keys = Object.keys(record);
-        const nested = keys.length >= 1 && keys.every((k) => ['Parameters', 'Tags', 'StackPolicy'].includes(k)) && isPlainObject(record.Parameters);
+        const nested = keys.length >= 1 &&
+            keys.every((k) => ['Parameters', 'Tags', 'StackPolicy'].includes(k)) &&
+            isPlainObject(record.Parameters);
         return fromObject(nested ? record.Parameters : record, file, nested ? '/Parameters' : '');
     }
     throw new errors_1.InputError(file, 'expected template parameters: [{"ParameterKey": …, "ParameterValue": …}] or {"Name": "value"}', '/');

@@ -149,7 +149,11 @@ class TemplateScope {
             case 'AWS::Partition':
                 return partition ?? notGiven("the stack's partition");
             case 'AWS::URLSuffix':
-                return partition === undefined ? notGiven('the partition decides it') : partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+                return partition === undefined
+                    ? notGiven('the partition decides it')
+                    : partition === 'aws-cn'
+                        ? 'amazonaws.com.cn'
+                        : 'amazonaws.com';
             case 'AWS::StackName':
                 return stackName ?? notGiven('the stack name: give --stack-name');
             case 'AWS::StackId':

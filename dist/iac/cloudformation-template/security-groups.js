@@ -43,7 +43,9 @@ function securityGroup(input) {
     // No egress rules (absent, removed by AWS::NoValue, or an empty list): EC2 keeps or restores its default.
     const declaredEgress = fields.raw('SecurityGroupEgress');
     const keepsDefault = declaredEgress === undefined || (Array.isArray(declaredEgress) && declaredEgress.length === 0);
-    const egress = keepsDefault ? [{ rule: defaultEgress(id, address), unknown: {} }] : inlineRules(fields, 'SecurityGroupEgress', id, address, true);
+    const egress = keepsDefault
+        ? [{ rule: defaultEgress(id, address), unknown: {} }]
+        : inlineRules(fields, 'SecurityGroupEgress', id, address, true);
     const rules = [...ingress, ...egress];
     // Each rule's unknown fields, re-rooted at its place in the group item's `rules`.
     rules.forEach(({ unknown }, index) => {
@@ -54,10 +56,21 @@ function securityGroup(input) {
 }
 /** EC2's rule for a group created without egress rules: all traffic to anywhere (IPv4). */
 function defaultEgress(groupId, address) {
-    return { id: (0, types_1.placeholderId)(`${address}/DefaultEgress`), groupId, egress: true, protocol: '-1', cidrIpv4: '0.0.0.0/0', description: 'EC2 default egress (no SecurityGroupEgress in the template)' };
+    return {
+        id: (0, types_1.placeholderId)(`${address}/DefaultEgress`),
+        groupId,
+        egress: true,
+        protocol: '-1',
+        cidrIpv4: '0.0.0.0/0',
+        description: 'EC2 default egress (no SecurityGroupEgress in the template)',
+    };
 }
 function inlineRules(fields, property, groupId, address, egress) {
-    return fields.maps(property, '/rules').flatMap((rule, i) => (egress && isCdkDisallowAll(rule) ? [] : rulesOf(rule, groupId, (0, types_1.placeholderId)(`${address}/${property}/${i}`), egress)));
+    return fields
+        .maps(property, '/rules')
+        .flatMap((rule, i) => egress && isCdkDisallowAll(rule)
+        ? []
+        : rulesOf(rule, groupId, (0, types_1.placeholderId)(`${address}/${property}/${i}`), egress));
 }
 /** A separate SecurityGroupIngress/Egress resource: one rule, on the group named by GroupId. */
 function ruleResource({ id, fields }, egress) {
@@ -70,7 +83,9 @@ function ruleResource({ id, fields }, egress) {
         throw fields.expected('a value (the property is required)', 'GroupId');
     if (egress && isCdkDisallowAll(fields))
         return { items: [] };
-    return { items: rulesOf(fields, groupId, id, egress).map(({ rule, unknown }) => (0, items_1.planned)('securityGroupRule', rule, { ...fields.unknown, ...unknown })) };
+    return {
+        items: rulesOf(fields, groupId, id, egress).map(({ rule, unknown }) => (0, items_1.planned)('securityGroupRule', rule, { ...fields.unknown, ...unknown })),
+    };
 }
 /** One rule per source the definition sets, each with its unknown fields (pointers into the rule). */
 function rulesOf(definition, groupId, id, egress) {
@@ -103,5 +118,8 @@ function rulesOf(definition, groupId, id, egress) {
 /** CDK's `allowAllOutbound: false` marker rule (aws-cdk-lib security-group.ts): it matches no traffic. */
 function isCdkDisallowAll(rule) {
     const probe = rule.forItem({});
-    return probe.string('CidrIp', '/') === '255.255.255.255/32' && probe.string('IpProtocol', '/')?.toLowerCase() === 'icmp' && probe.number('FromPort', '/') === 252 && probe.number('ToPort', '/') === 86;
+    return (probe.string('CidrIp', '/') === '255.255.255.255/32' &&
+        probe.string('IpProtocol', '/')?.toLowerCase() === 'icmp' &&
+        probe.number('FromPort', '/') === 252 &&
+        probe.number('ToPort', '/') === 86);
 }

@@ -35,7 +35,11 @@ function isUnknown(value) {
     return value instanceof Unknown;
 }
 function isValueMap(value) {
-    return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Unknown);
+    return (value !== null &&
+        value !== undefined &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        !(value instanceof Unknown));
 }
 /** The first unknown inside a value (a list or map holding one), if any. */
 function firstUnknown(value) {

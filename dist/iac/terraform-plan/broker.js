@@ -83,7 +83,10 @@ function encryption(f) {
     if (useAwsOwnedKey && !f.unknown['/details/encryption/useAwsOwnedKey'])
         return { useAwsOwnedKey };
     const kmsKeyId = f.string(['encryption_options', 0, 'kms_key_id'], '/details/encryption/kmsKeyId');
-    return { useAwsOwnedKey, ...(0, translate_1.optional)('kmsKeyId', kmsKeyId === '' && !f.unknown['/details/encryption/kmsKeyId'] ? undefined : kmsKeyId) };
+    return {
+        useAwsOwnedKey,
+        ...(0, translate_1.optional)('kmsKeyId', kmsKeyId === '' && !f.unknown['/details/encryption/kmsKeyId'] ? undefined : kmsKeyId),
+    };
 }
 function maintenanceWindow(f) {
     if (f.isUnknown(['maintenance_window_start_time'])) {
@@ -114,7 +117,9 @@ function instances(f) {
     }
     return list.filter(json_1.isObject).map((instance) => ({
         ...(0, translate_1.optional)('consoleUrl', typeof instance.console_url === 'string' ? instance.console_url : undefined),
-        endpoints: Array.isArray(instance.endpoints) ? instance.endpoints.filter((e) => typeof e === 'string') : [],
+        endpoints: Array.isArray(instance.endpoints)
+            ? instance.endpoints.filter((e) => typeof e === 'string')
+            : [],
         ...(0, translate_1.optional)('ipAddress', typeof instance.ip_address === 'string' && instance.ip_address !== '' ? instance.ip_address : undefined),
     }));
 }

@@ -19,7 +19,13 @@ const values_1 = require("./values");
 function internetGatewayItems(side) {
     const f = new values_1.Fields(side);
     const vpcId = attachedVpc(f, side);
-    return [(0, translate_1.item)('internetGateway', { id: side.objectId, ...(0, translate_1.optional)('ownerId', f.descriptive(['owner_id'])), attachments: vpcId === undefined ? [] : [{ vpcId, state: 'available' }] }, f)];
+    return [
+        (0, translate_1.item)('internetGateway', {
+            id: side.objectId,
+            ...(0, translate_1.optional)('ownerId', f.descriptive(['owner_id'])),
+            attachments: vpcId === undefined ? [] : [{ vpcId, state: 'available' }],
+        }, f),
+    ];
 }
 /** `vpc_id` on a gateway attaches it; unknown without configuration it is just computed (a separate attachment). */
 function attachedVpc(f, side) {
@@ -30,7 +36,12 @@ function attachedVpc(f, side) {
 }
 function internetGatewayAttachmentItems(side) {
     const f = new values_1.Fields(side);
-    return [(0, translate_1.item)('internetGatewayAttachment', { internetGatewayId: f.id(['internet_gateway_id'], '/internetGatewayId') ?? '', vpcId: f.id(['vpc_id'], '/vpcId') ?? '' }, f)];
+    return [
+        (0, translate_1.item)('internetGatewayAttachment', {
+            internetGatewayId: f.id(['internet_gateway_id'], '/internetGatewayId') ?? '',
+            vpcId: f.id(['vpc_id'], '/vpcId') ?? '',
+        }, f),
+    ];
 }
 function natGatewayItems(side) {
     const f = new values_1.Fields(side);
@@ -57,7 +68,9 @@ function vpnGatewayItems(side) {
 }
 function vpnGatewayAttachmentItems(side) {
     const f = new values_1.Fields(side);
-    return [(0, translate_1.item)('vpnGatewayAttachment', { vpnGatewayId: f.id(['vpn_gateway_id'], '/vpnGatewayId') ?? '', vpcId: f.id(['vpc_id'], '/vpcId') ?? '' }, f)];
+    return [
+        (0, translate_1.item)('vpnGatewayAttachment', { vpnGatewayId: f.id(['vpn_gateway_id'], '/vpnGatewayId') ?? '', vpcId: f.id(['vpc_id'], '/vpcId') ?? '' }, f),
+    ];
 }
 function customerGatewayItems(side) {
     const f = new values_1.Fields(side);
@@ -105,13 +118,26 @@ function vpnRoutes(f) {
             f.markUnknown('/routes', ['routes']);
         return [];
     }
-    return list.filter(json_1.isObject).flatMap((route) => typeof route.destination_cidr_block === 'string'
-        ? [{ destinationCidr: route.destination_cidr_block, ...(0, translate_1.optional)('state', typeof route.state === 'string' ? route.state : undefined), ...(0, translate_1.optional)('source', typeof route.source === 'string' ? route.source : undefined) }]
+    return list
+        .filter(json_1.isObject)
+        .flatMap((route) => typeof route.destination_cidr_block === 'string'
+        ? [
+            {
+                destinationCidr: route.destination_cidr_block,
+                ...(0, translate_1.optional)('state', typeof route.state === 'string' ? route.state : undefined),
+                ...(0, translate_1.optional)('source', typeof route.source === 'string' ? route.source : undefined),
+            },
+        ]
         : []);
 }
 function vpnConnectionRouteItems(side) {
     const f = new values_1.Fields(side);
-    return [(0, translate_1.item)('vpnConnectionRoute', { vpnConnectionId: f.id(['vpn_connection_id'], '/vpnConnectionId') ?? '', route: { destinationCidr: f.string(['destination_cidr_block'], '/route/destinationCidr') ?? '' } }, f)];
+    return [
+        (0, translate_1.item)('vpnConnectionRoute', {
+            vpnConnectionId: f.id(['vpn_connection_id'], '/vpnConnectionId') ?? '',
+            route: { destinationCidr: f.string(['destination_cidr_block'], '/route/destinationCidr') ?? '' },
+        }, f),
+    ];
 }
 /** A Direct Connect gateway: Terraform has no state attribute; one Terraform reads back exists. */
 function dxGatewayItems(side) {
@@ -133,8 +159,12 @@ function dxGatewayItems(side) {
 function dxGatewayAssociationItems(side, plan) {
     const f = new values_1.Fields(side);
     const gatewayId = f.id(['associated_gateway_id'], '/association/associatedGatewayId') ?? '';
-    const knownAssociationId = f.has(['dx_gateway_association_id']) ? f.string(['dx_gateway_association_id'], '/association/associationId') : undefined;
-    const type = f.has(['associated_gateway_type']) ? f.string(['associated_gateway_type'], '/association/associatedGatewayType') : gatewayType(gatewayId, plan);
+    const knownAssociationId = f.has(['dx_gateway_association_id'])
+        ? f.string(['dx_gateway_association_id'], '/association/associationId')
+        : undefined;
+    const type = f.has(['associated_gateway_type'])
+        ? f.string(['associated_gateway_type'], '/association/associatedGatewayType')
+        : gatewayType(gatewayId, plan);
     if (side.creates)
         f.unknown['/association/state'] = `known after apply: ${side.address}.id`;
     return [
@@ -152,7 +182,11 @@ function dxGatewayAssociationItems(side, plan) {
     ];
 }
 function gatewayType(gatewayId, plan) {
-    const type = gatewayId.startsWith('tgw-') ? 'aws_ec2_transit_gateway' : gatewayId.startsWith('vgw-') ? 'aws_vpn_gateway' : plan.instanceById(gatewayId)?.type;
+    const type = gatewayId.startsWith('tgw-')
+        ? 'aws_ec2_transit_gateway'
+        : gatewayId.startsWith('vgw-')
+            ? 'aws_vpn_gateway'
+            : plan.instanceById(gatewayId)?.type;
     if (type === 'aws_ec2_transit_gateway')
         return 'transitGateway';
     if (type === 'aws_vpn_gateway')

@@ -46,7 +46,11 @@ function terraformPlanChange(json, file) {
         if (change.mode !== 'managed')
             continue;
         if (!isAwsProvider(change.providerName)) {
-            skipped.push({ address: change.address, resourceType: change.type, reason: `not an AWS provider resource (${change.providerName ?? 'no provider'})` });
+            skipped.push({
+                address: change.address,
+                resourceType: change.type,
+                reason: `not an AWS provider resource (${change.providerName ?? 'no provider'})`,
+            });
             continue;
         }
         const handling = (0, resources_1.handlingOf)(change.type, change.after ?? change.before);
@@ -60,15 +64,35 @@ function terraformPlanChange(json, file) {
         const accountId = (0, translate_1.arnParts)(change.after?.arn)?.accountId || (0, translate_1.arnParts)(change.before?.arn)?.accountId || undefined;
         const lookup = { instanceById, region, accountId, partition: (0, translate_1.partitionOf)(region) };
         const translate = (side) => (side ? handling.items(side, lookup) : []);
-        const base = { format: 'terraform-plan', input: file, address: change.address, resourceType: change.type, ...(region && { region }), ...(accountId && { accountId }) };
+        const base = {
+            format: 'terraform-plan',
+            input: file,
+            address: change.address,
+            resourceType: change.type,
+            ...(region && { region }),
+            ...(accountId && { accountId }),
+        };
         const sensitive = [...sides.sensitive].sort();
         const withSensitive = sensitive.length > 0 ? { sensitive } : {};
         for (const { action, before, after } of editsOfChange(change, file)) {
-            edits.push({ ...base, action, before: before ? translate(sides.before) : [], after: after ? translate(sides.after) : [], ...withSensitive });
+            edits.push({
+                ...base,
+                action,
+                before: before ? translate(sides.before) : [],
+                after: after ? translate(sides.after) : [],
+                ...withSensitive,
+            });
         }
     }
     warnings.push(...crossCheckPlannedValues(plan, changes, file));
-    return { format: 'terraform-plan', input: file, description: describe(plan, formatVersion, changes), edits, skipped, warnings };
+    return {
+        format: 'terraform-plan',
+        input: file,
+        description: describe(plan, formatVersion, changes),
+        edits,
+        skipped,
+        warnings,
+    };
 }
 function readResourceChanges(plan, file) {
     const list = plan.resource_changes;
@@ -84,7 +108,11 @@ function readResourceChanges(plan, file) {
         const type = (0, json_1.stringAt)(entry, 'type');
         const change = (0, json_1.objectAt)(entry, 'change');
         const actions = (0, json_1.arrayAt)(change, 'actions');
-        if (address === undefined || type === undefined || !change || !actions || !actions.every((a) => typeof a === 'string')) {
+        if (address === undefined ||
+            type === undefined ||
+            !change ||
+            !actions ||
+            !actions.every((a) => typeof a === 'string')) {
             throw new errors_1.InputError(file, 'expected a resource change with address, type and change.actions', place);
         }
         let parsed;
@@ -121,7 +149,13 @@ function indexInstances(changes, priorState) {
         const readAtApply = change.mode === 'data' && change.actions.includes('read');
         const values = change.after ?? change.before;
         const knownId = typeof values?.id === 'string' && values.id !== '' ? values.id : undefined;
-        instances.set(change.address, { type: change.type, created, readAtApply, ...(!created && knownId !== undefined && { id: knownId }), ...(values && { values }) });
+        instances.set(change.address, {
+            type: change.type,
+            created,
+            readAtApply,
+            ...(!created && knownId !== undefined && { id: knownId }),
+            ...(values && { values }),
+        });
     }
     const stack = [(0, json_1.objectAt)((0, json_1.objectAt)(priorState, 'values'), 'root_module') ?? null];
     while (stack.length > 0) {
@@ -132,7 +166,13 @@ function indexInstances(changes, priorState) {
             if (address === undefined || instances.has(address))
                 continue;
             const id = (0, json_1.stringAt)(values, 'id');
-            instances.set(address, { type: (0, json_1.stringAt)(resource, 'type') ?? '', created: false, readAtApply: false, ...(id && { id }), ...(values && { values }) });
+            instances.set(address, {
+                type: (0, json_1.stringAt)(resource, 'type') ?? '',
+                created: false,
+                readAtApply: false,
+                ...(id && { id }),
+                ...(values && { values }),
+            });
         }
         stack.push(...((0, json_1.arrayAt)(module, 'child_modules') ?? []));
     }
@@ -255,5 +295,11 @@ function crossCheckPlannedValues(plan, changes, file) {
     if (missing.length === 0)
         return [];
     const named = missing.slice(0, 5).join(', ') + (missing.length > 5 ? `, and ${missing.length - 5} more` : '');
-    return [{ file, pointer: '/planned_values', message: `planned_values has resources that resource_changes does not (${named}): the plan may have been edited or cut; only resource_changes is read` }];
+    return [
+        {
+            file,
+            pointer: '/planned_values',
+            message: `planned_values has resources that resource_changes does not (${named}): the plan may have been edited or cut; only resource_changes is read`,
+        },
+    ];
 }

@@ -132,13 +132,25 @@ function checkPlanDocument(json, file) {
         throw new errors_1.InputError(file, `plan format_version ${formatVersion} is not supported: mq-audit reads format 1.x (Terraform 1.1 and later, OpenTofu)`, '/format_version');
     }
     if (major === 0) {
-        warnings.push({ file, pointer: '/format_version', message: `plan format_version ${formatVersion} was written by Terraform 1.0 or older; it is read as 1.x (sensitive markings may be incomplete, the built-in deny list still applies)` });
+        warnings.push({
+            file,
+            pointer: '/format_version',
+            message: `plan format_version ${formatVersion} was written by Terraform 1.0 or older; it is read as 1.x (sensitive markings may be incomplete, the built-in deny list still applies)`,
+        });
     }
     if (json.errored === true) {
-        warnings.push({ file, pointer: '/errored', message: 'the plan errored: Terraform could not plan every change, so the change judged here is partial' });
+        warnings.push({
+            file,
+            pointer: '/errored',
+            message: 'the plan errored: Terraform could not plan every change, so the change judged here is partial',
+        });
     }
     if (json.complete === false) {
-        warnings.push({ file, pointer: '/complete', message: 'the plan is incomplete (deferred changes or -target): another plan and apply are expected after this one' });
+        warnings.push({
+            file,
+            pointer: '/complete',
+            message: 'the plan is incomplete (deferred changes or -target): another plan and apply are expected after this one',
+        });
     }
     return { plan: json, formatVersion, warnings };
 }

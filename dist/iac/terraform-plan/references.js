@@ -52,7 +52,12 @@ class PlanReferences {
             if ((0, json_1.isObject)(call))
                 calls.set(name, call);
         }
-        this.modules.set(path, { resources, calls, outputs: (0, json_1.objectAt)(module, 'outputs') ?? {}, variables: (0, json_1.objectAt)(module, 'variables') ?? {} });
+        this.modules.set(path, {
+            resources,
+            calls,
+            outputs: (0, json_1.objectAt)(module, 'outputs') ?? {},
+            variables: (0, json_1.objectAt)(module, 'variables') ?? {},
+        });
         for (const [name, call] of calls) {
             const child = (0, json_1.objectAt)(call, 'module');
             if (child)
@@ -68,7 +73,14 @@ class PlanReferences {
         let expression = (0, json_1.objectAt)(config, 'expressions');
         for (const step of path) {
             // Nested blocks are objects (single) or arrays of objects (list/set), keyed like the values.
-            expression = typeof step === 'number' ? (Array.isArray(expression) ? expression[step] : undefined) : (0, json_1.isObject)(expression) ? expression[step] : undefined;
+            expression =
+                typeof step === 'number'
+                    ? Array.isArray(expression)
+                        ? expression[step]
+                        : undefined
+                    : (0, json_1.isObject)(expression)
+                        ? expression[step]
+                        : undefined;
         }
         return (0, json_1.isObject)(expression) ? this.evaluate(expression, modules, 0) : undefined;
     }
@@ -125,7 +137,9 @@ class PlanReferences {
         const key = name.keys[0];
         const config = this.configResource(modules, mode, type.name, name.name);
         // Without a key, a counted resource denotes all its instances (a collection, not an id).
-        if (key === undefined && config && (config.count_expression !== undefined || config.for_each_expression !== undefined))
+        if (key === undefined &&
+            config &&
+            (config.count_expression !== undefined || config.for_each_expression !== undefined))
             return undefined;
         const local = `${(0, address_1.configAddress)({ mode, type: type.name, name: name.name })}${key === undefined ? '' : (0, address_1.formatKey)(key)}`;
         const address = modules.length === 0 ? local : `${(0, address_1.formatModulePath)(modules)}.${local}`;
@@ -155,7 +169,9 @@ class PlanReferences {
         if (argument)
             return this.evaluate(argument, parent, depth + 1);
         const fallback = (0, json_1.objectAt)(this.modules.get((0, address_1.callPath)(modules))?.variables, name);
-        return fallback && 'default' in fallback ? this.evaluate({ constant_value: fallback.default }, modules, depth + 1) : undefined;
+        return fallback && 'default' in fallback
+            ? this.evaluate({ constant_value: fallback.default }, modules, depth + 1)
+            : undefined;
     }
     resolveOutput(call, output, modules, depth) {
         if (call.keys.length > 1)
@@ -164,7 +180,8 @@ class PlanReferences {
         if (!callConfig)
             return undefined;
         const key = call.keys[0];
-        if (key === undefined && (callConfig.count_expression !== undefined || callConfig.for_each_expression !== undefined))
+        if (key === undefined &&
+            (callConfig.count_expression !== undefined || callConfig.for_each_expression !== undefined))
             return undefined;
         const expression = (0, json_1.objectAt)((0, json_1.objectAt)((0, json_1.objectAt)((0, json_1.objectAt)(callConfig, 'module'), 'outputs'), output), 'expression');
         if (!expression)

@@ -81,7 +81,10 @@ function handlingOf(type, values) {
     if (what)
         return { kind: 'items', items: (side) => [opaqueItem(side, what)] };
     if (type === 'aws_mq_configuration') {
-        return { kind: 'skip', reason: 'broker configuration XML is not modelled; a broker reads its configuration id/revision and engine version from aws_mq_broker' };
+        return {
+            kind: 'skip',
+            reason: 'broker configuration XML is not modelled; a broker reads its configuration id/revision and engine version from aws_mq_broker',
+        };
     }
     if (type === 'aws_vpc_endpoint')
         return { kind: 'skip', reason: 'an interface or gateway VPC endpoint does not carry traffic to brokers' };
@@ -99,6 +102,9 @@ function gatewayLoadBalancerEndpoint(type, values) {
 function opaqueItem(side, what) {
     const f = new values_1.Fields(side);
     const vpcId = f.has(['vpc_id']) || f.isUnknown(['vpc_id']) ? f.id(['vpc_id'], '/vpcIds') : undefined;
-    const value = { description: `${side.address}: ${what}, which the path model does not follow`, vpcIds: vpcId ? [vpcId] : [] };
+    const value = {
+        description: `${side.address}: ${what}, which the path model does not follow`,
+        vpcIds: vpcId ? [vpcId] : [],
+    };
     return { kind: 'opaque', value, ...f.unknownMap() };
 }

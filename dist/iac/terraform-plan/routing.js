@@ -24,7 +24,9 @@ function vpcItems(side) {
     const f = new values_1.Fields(side);
     const cidr = f.string(['cidr_block'], '/cidrs');
     // An IPv6 block is computed on every VPC; it exists only when one is asked for.
-    const wantsIpv6 = f.side.values.assign_generated_ipv6_cidr_block === true || (side.configured?.has('ipv6_cidr_block') ?? false) || (side.configured?.has('ipv6_ipam_pool_id') ?? false);
+    const wantsIpv6 = f.side.values.assign_generated_ipv6_cidr_block === true ||
+        (side.configured?.has('ipv6_cidr_block') ?? false) ||
+        (side.configured?.has('ipv6_ipam_pool_id') ?? false);
     const ipv6 = wantsIpv6 ? f.string(['ipv6_cidr_block'], '/ipv6Cidrs') : f.descriptive(['ipv6_cidr_block']);
     return [
         (0, translate_1.item)('vpc', {
@@ -69,7 +71,9 @@ function routeTableItems(side, plan) {
     const id = isDefault ? (f.id(['default_route_table_id'], '/id') ?? side.objectId) : side.objectId;
     const inlineRoutes = (0, values_1.managesInline)(side, 'route');
     const routes = inlineRoutes ? inlineRouteList(f, plan) : [];
-    const propagating = side.creates && !side.configured?.has('propagating_vgws') && f.isUnknown(['propagating_vgws']) ? [] : f.ids(['propagating_vgws'], '/propagatingVgwIds');
+    const propagating = side.creates && !side.configured?.has('propagating_vgws') && f.isUnknown(['propagating_vgws'])
+        ? []
+        : f.ids(['propagating_vgws'], '/propagatingVgwIds');
     return [
         (0, translate_1.item)('routeTable', {
             id,
@@ -105,7 +109,11 @@ function inlineRouteList(f, plan) {
     return routes;
 }
 /** Destination fields: aws_route's names, and the inline `route` block's. */
-const ROUTE_DESTINATIONS = { cidr: 'destination_cidr_block', ipv6: 'destination_ipv6_cidr_block', prefixList: 'destination_prefix_list_id' };
+const ROUTE_DESTINATIONS = {
+    cidr: 'destination_cidr_block',
+    ipv6: 'destination_ipv6_cidr_block',
+    prefixList: 'destination_prefix_list_id',
+};
 const INLINE_DESTINATIONS = { cidr: 'cidr_block', ipv6: 'ipv6_cidr_block', prefixList: 'destination_prefix_list_id' };
 /** Target fields in the order the provider checks them; `gateway_id` is split by the id's prefix. */
 const ROUTE_TARGETS = [
@@ -151,7 +159,9 @@ function gatewayKind(id) {
 function targetKind(field, fieldKind, id, plan) {
     const instance = plan.instanceById(id);
     if (instance?.type === 'aws_vpc_endpoint') {
-        return instance.values?.vpc_endpoint_type === 'GatewayLoadBalancer' ? 'gateway-load-balancer-endpoint' : 'vpc-endpoint';
+        return instance.values?.vpc_endpoint_type === 'GatewayLoadBalancer'
+            ? 'gateway-load-balancer-endpoint'
+            : 'vpc-endpoint';
     }
     if (field !== 'gateway_id')
         return fieldKind;
@@ -199,7 +209,10 @@ function routeTarget(f, at, pointer, plan) {
         const id = f.id(path, `${pointer}/targetId`) ?? '';
         if (id === '')
             f.markUnknown(`${pointer}/targetType`, path);
-        return { targetType: id === '' ? (field === 'gateway_id' ? 'unknown' : kind) : targetKind(field, kind, id, plan), targetId: id };
+        return {
+            targetType: id === '' ? (field === 'gateway_id' ? 'unknown' : kind) : targetKind(field, kind, id, plan),
+            targetId: id,
+        };
     }
     return { targetType: 'unknown', targetId: '' };
 }
@@ -215,17 +228,34 @@ function routeTableAssociationItems(side) {
     const subnetId = f.id(['subnet_id'], '/association/subnetId');
     const gatewayId = f.id(['gateway_id'], '/association/gatewayId');
     const id = knownId(side);
-    return [(0, translate_1.item)('routeTableAssociation', { routeTableId, association: { ...(0, translate_1.optional)('id', id), main: false, ...(0, translate_1.optional)('subnetId', subnetId), ...(0, translate_1.optional)('gatewayId', gatewayId) } }, f)];
+    return [
+        (0, translate_1.item)('routeTableAssociation', {
+            routeTableId,
+            association: {
+                ...(0, translate_1.optional)('id', id),
+                main: false,
+                ...(0, translate_1.optional)('subnetId', subnetId),
+                ...(0, translate_1.optional)('gatewayId', gatewayId),
+            },
+        }, f),
+    ];
 }
 function mainRouteTableAssociationItems(side) {
     const f = new values_1.Fields(side);
     const routeTableId = f.id(['route_table_id'], '/routeTableId') ?? '';
     const vpcId = f.id(['vpc_id'], '/vpcId') ?? '';
-    return [(0, translate_1.item)('routeTableAssociation', { routeTableId, vpcId, association: { ...(0, translate_1.optional)('id', knownId(side)), main: true } }, f)];
+    return [
+        (0, translate_1.item)('routeTableAssociation', { routeTableId, vpcId, association: { ...(0, translate_1.optional)('id', knownId(side)), main: true } }, f),
+    ];
 }
 function routePropagationItems(side) {
     const f = new values_1.Fields(side);
-    return [(0, translate_1.item)('routePropagation', { routeTableId: f.id(['route_table_id'], '/routeTableId') ?? '', vpnGatewayId: f.id(['vpn_gateway_id'], '/vpnGatewayId') ?? '' }, f)];
+    return [
+        (0, translate_1.item)('routePropagation', {
+            routeTableId: f.id(['route_table_id'], '/routeTableId') ?? '',
+            vpnGatewayId: f.id(['vpn_gateway_id'], '/vpnGatewayId') ?? '',
+        }, f),
+    ];
 }
 /** The object's AWS id when known (not a placeholder). */
 function knownId(side) {

@@ -15,7 +15,17 @@ const json_1 = require("./json");
 const routing_1 = require("./routing");
 const translate_1 = require("./translate");
 const values_1 = require("./values");
-const PROTOCOL_NUMBERS = { all: '-1', '-1': '-1', tcp: '6', udp: '17', icmp: '1', icmpv6: '58', gre: '47', esp: '50', ah: '51' };
+const PROTOCOL_NUMBERS = {
+    all: '-1',
+    '-1': '-1',
+    tcp: '6',
+    udp: '17',
+    icmp: '1',
+    icmpv6: '58',
+    gre: '47',
+    esp: '50',
+    ah: '51',
+};
 /** Security group protocol as DescribeSecurityGroupRules writes it: `-1`, `tcp`, `udp`, `icmp`, else the number. */
 function securityGroupProtocol(protocol) {
     const lower = protocol.trim().toLowerCase();
@@ -82,7 +92,10 @@ function ruleBase(f, at, protocolField, egress) {
     const description = f.string([...at, 'description'], '/description');
     const ports = protocol === '-1'
         ? {}
-        : { ...(0, translate_1.optional)('fromPort', f.number([...at, 'from_port'], '/fromPort')), ...(0, translate_1.optional)('toPort', f.number([...at, 'to_port'], '/toPort')) };
+        : {
+            ...(0, translate_1.optional)('fromPort', f.number([...at, 'from_port'], '/fromPort')),
+            ...(0, translate_1.optional)('toPort', f.number([...at, 'to_port'], '/toPort')),
+        };
     return { groupId, egress, protocol, ...ports, ...(0, translate_1.optional)('description', description || undefined) };
 }
 /** aws_security_group_rule: one resource, one rule per source. Rule ids are synthetic (`new:ADDRESS/N`) unless the API id is known. */
@@ -118,7 +131,9 @@ function securityGroupRuleItems(side) {
         for (let index = 0; index < list.length; index += 1) {
             const f = new values_1.Fields(side);
             const base = ruleBase(f, [], 'protocol', egress);
-            const value = source.id ? f.id([source.field, index], `/${source.key}`) : f.string([source.field, index], `/${source.key}`);
+            const value = source.id
+                ? f.id([source.field, index], `/${source.key}`)
+                : f.string([source.field, index], `/${source.key}`);
             items.push((0, translate_1.item)('securityGroupRule', { id: ruleId(), ...base, [source.key]: value ?? '' }, f));
         }
     }
@@ -155,9 +170,19 @@ function networkAclItems(side) {
     const id = isDefault ? (f.id(['default_network_acl_id'], '/id') ?? side.objectId) : side.objectId;
     const inlineEntries = isDefault || (0, values_1.managesInline)(side, 'ingress') || (0, values_1.managesInline)(side, 'egress');
     const entries = inlineEntries ? [...inlineAclEntries(f, 'ingress'), ...inlineAclEntries(f, 'egress')] : [];
-    const subnetIds = side.creates && !side.configured?.has('subnet_ids') && f.isUnknown(['subnet_ids']) ? [] : f.ids(['subnet_ids'], '/subnetIds');
+    const subnetIds = side.creates && !side.configured?.has('subnet_ids') && f.isUnknown(['subnet_ids'])
+        ? []
+        : f.ids(['subnet_ids'], '/subnetIds');
     return [
-        (0, translate_1.item)('networkAcl', { id, vpcId: f.id(['vpc_id'], '/vpcId') ?? '', ...(0, translate_1.optional)('ownerId', f.descriptive(['owner_id'])), isDefault, subnetIds, entries, inlineEntries }, f),
+        (0, translate_1.item)('networkAcl', {
+            id,
+            vpcId: f.id(['vpc_id'], '/vpcId') ?? '',
+            ...(0, translate_1.optional)('ownerId', f.descriptive(['owner_id'])),
+            isDefault,
+            subnetIds,
+            entries,
+            inlineEntries,
+        }, f),
     ];
 }
 function inlineAclEntries(f, direction) {
@@ -174,7 +199,9 @@ function inlineAclEntries(f, direction) {
             f.markUnknown('/entries', [direction, index]);
             return [];
         }
-        return [aclEntry(f, [direction, index], { ruleNumber: 'rule_no', action: 'action' }, direction === 'egress', '/entries')];
+        return [
+            aclEntry(f, [direction, index], { ruleNumber: 'rule_no', action: 'action' }, direction === 'egress', '/entries'),
+        ];
     });
 }
 function aclEntry(f, at, names, egress, pointer) {
@@ -197,18 +224,22 @@ function networkAclRuleItems(side) {
     const f = new values_1.Fields(side);
     const networkAclId = f.id(['network_acl_id'], '/networkAclId') ?? '';
     const egress = f.bool(['egress'], '/entry/egress') ?? false;
-    return [(0, translate_1.item)('networkAclEntry', { networkAclId, entry: aclEntry(f, [], { ruleNumber: 'rule_number', action: 'rule_action' }, egress, '/entry') }, f)];
+    return [
+        (0, translate_1.item)('networkAclEntry', { networkAclId, entry: aclEntry(f, [], { ruleNumber: 'rule_number', action: 'rule_action' }, egress, '/entry') }, f),
+    ];
 }
 function networkAclAssociationItems(side) {
     const f = new values_1.Fields(side);
-    return [(0, translate_1.item)('networkAclAssociation', { networkAclId: f.id(['network_acl_id'], '/networkAclId') ?? '', subnetId: f.id(['subnet_id'], '/subnetId') ?? '' }, f)];
+    return [
+        (0, translate_1.item)('networkAclAssociation', { networkAclId: f.id(['network_acl_id'], '/networkAclId') ?? '', subnetId: f.id(['subnet_id'], '/subnetId') ?? '' }, f),
+    ];
 }
 function prefixListItems(side) {
     const f = new values_1.Fields(side);
     let entries = [];
     const list = (0, values_1.knownArray)(side, ['entry']);
     if (list) {
-        entries = list.flatMap((element, index) => ((0, json_1.isObject)(element) ? [f.string(['entry', index, 'cidr'], '/entries') ?? ''] : []));
+        entries = list.flatMap((element, index) => (0, json_1.isObject)(element) ? [f.string(['entry', index, 'cidr'], '/entries') ?? ''] : []);
         if (list.some((element) => !(0, json_1.isObject)(element)))
             f.markUnknown('/entries', ['entry']);
     }
@@ -229,5 +260,7 @@ function prefixListItems(side) {
 }
 function prefixListEntryItems(side) {
     const f = new values_1.Fields(side);
-    return [(0, translate_1.item)('prefixListEntry', { prefixListId: f.id(['prefix_list_id'], '/prefixListId') ?? '', cidr: f.string(['cidr'], '/cidr') ?? '' }, f)];
+    return [
+        (0, translate_1.item)('prefixListEntry', { prefixListId: f.id(['prefix_list_id'], '/prefixListId') ?? '', cidr: f.string(['cidr'], '/cidr') ?? '' }, f),
+    ];
 }

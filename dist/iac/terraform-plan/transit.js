@@ -20,8 +20,10 @@ function transitGatewayItems(side) {
             ...(0, translate_1.optional)('ownerId', f.descriptive(['owner_id'])),
             ...(0, translate_1.optional)('name', (0, routing_1.nameTag)(f)),
             ...(0, translate_1.optional)('amazonSideAsn', f.number(['amazon_side_asn'], '/amazonSideAsn')),
-            ...(0, translate_1.optional)('associationDefaultRouteTableId', f.string(['association_default_route_table_id'], '/associationDefaultRouteTableId') || defaultTableStandIn(f, '/associationDefaultRouteTableId')),
-            ...(0, translate_1.optional)('propagationDefaultRouteTableId', f.string(['propagation_default_route_table_id'], '/propagationDefaultRouteTableId') || defaultTableStandIn(f, '/propagationDefaultRouteTableId')),
+            ...(0, translate_1.optional)('associationDefaultRouteTableId', f.string(['association_default_route_table_id'], '/associationDefaultRouteTableId') ||
+                defaultTableStandIn(f, '/associationDefaultRouteTableId')),
+            ...(0, translate_1.optional)('propagationDefaultRouteTableId', f.string(['propagation_default_route_table_id'], '/propagationDefaultRouteTableId') ||
+                defaultTableStandIn(f, '/propagationDefaultRouteTableId')),
         }, f),
     ];
 }
@@ -52,18 +54,26 @@ function implicitTableItems(f, attachment, flags, plan) {
     if (flags.associate) {
         if (tables?.association) {
             attachment.association = { routeTableId: tables.association };
-            items.push({ kind: 'transitGatewayAssociation', value: { routeTableId: tables.association, attachmentId: attachment.id } });
+            items.push({
+                kind: 'transitGatewayAssociation',
+                value: { routeTableId: tables.association, attachmentId: attachment.id },
+            });
         }
         else if (!tables) {
             attachment.association = { routeTableId: '' };
-            f.unknown['/association'] = `known after apply: ${why} (association with the transit gateway's default route table)`;
+            f.unknown['/association'] =
+                `known after apply: ${why} (association with the transit gateway's default route table)`;
         }
     }
     if (flags.propagate) {
         if (tables?.propagation)
-            items.push({ kind: 'transitGatewayPropagation', value: { routeTableId: tables.propagation, attachmentId: attachment.id } });
+            items.push({
+                kind: 'transitGatewayPropagation',
+                value: { routeTableId: tables.propagation, attachmentId: attachment.id },
+            });
         else if (!tables)
-            f.unknown['/propagation'] = `known after apply: ${why} (propagation to the transit gateway's default route table)`;
+            f.unknown['/propagation'] =
+                `known after apply: ${why} (propagation to the transit gateway's default route table)`;
     }
     return items;
 }
@@ -87,7 +97,9 @@ function transitGatewayVpcAttachmentItems(side, plan) {
 function vpnTransitAttachmentItems(side, vpnConnectionId, transitGatewayId, plan) {
     const f = new values_1.Fields(side);
     const known = (0, values_1.attr)(side, ['transit_gateway_attachment_id']);
-    const id = known.state === 'known' && typeof known.value === 'string' && known.value !== '' ? known.value : (0, types_1.placeholderId)(`${side.address}/transit_gateway_attachment`);
+    const id = known.state === 'known' && typeof known.value === 'string' && known.value !== ''
+        ? known.value
+        : (0, types_1.placeholderId)(`${side.address}/transit_gateway_attachment`);
     const attachment = { id, transitGatewayId, resourceType: 'vpn', resourceId: vpnConnectionId };
     const implicit = implicitTableItems(f, attachment, { associate: true, propagate: true }, plan);
     return [(0, translate_1.item)('transitGatewayAttachment', attachment, f), ...implicit];
@@ -125,8 +137,13 @@ function transitGatewayRouteItems(side) {
 }
 function transitGatewayAssociationItems(side) {
     const f = new values_1.Fields(side);
-    const kind = side.type === 'aws_ec2_transit_gateway_route_table_association' ? 'transitGatewayAssociation' : 'transitGatewayPropagation';
-    const value = { routeTableId: f.id(['transit_gateway_route_table_id'], '/routeTableId') ?? '', attachmentId: f.id(['transit_gateway_attachment_id'], '/attachmentId') ?? '' };
+    const kind = side.type === 'aws_ec2_transit_gateway_route_table_association'
+        ? 'transitGatewayAssociation'
+        : 'transitGatewayPropagation';
+    const value = {
+        routeTableId: f.id(['transit_gateway_route_table_id'], '/routeTableId') ?? '',
+        attachmentId: f.id(['transit_gateway_attachment_id'], '/attachmentId') ?? '',
+    };
     return [(0, translate_1.item)(kind, value, f)];
 }
 function vpcPeeringItems(side) {
@@ -142,5 +159,7 @@ function vpcPeeringItems(side) {
         ...(0, translate_1.optional)('region', f.string(['peer_region'], isAccepter ? '/requester/region' : '/accepter/region') || undefined),
         cidrs: [],
     };
-    return [(0, translate_1.item)('vpcPeeringConnection', { id, ...(0, translate_1.optional)('state', state), requester: isAccepter ? peer : local, accepter: isAccepter ? local : peer }, f)];
+    return [
+        (0, translate_1.item)('vpcPeeringConnection', { id, ...(0, translate_1.optional)('state', state), requester: isAccepter ? peer : local, accepter: isAccepter ? local : peer }, f),
+    ];
 }

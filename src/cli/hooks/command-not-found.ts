@@ -10,7 +10,9 @@ import {commandNotFoundMessage} from '../suggest';
 const hook: Hook.CommandNotFound = async function (options) {
   const separator = options.config.topicSeparator;
   const spaced = (id: string) => id.replaceAll(':', separator);
-  const commands = options.config.commands.filter((command) => !command.hidden && command.id !== 'help').map((command) => spaced(command.id));
+  const commands = options.config.commands
+    .filter((command) => !command.hidden && command.id !== 'help')
+    .map((command) => spaced(command.id));
   process.stderr.write(`Error: ${commandNotFoundMessage(spaced(options.id), options.config.bin, commands)}\n`);
   return this.exit(EXIT.badInput);
 };

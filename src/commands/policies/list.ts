@@ -10,13 +10,24 @@ export default class PoliciesList extends BaseCommand {
 
   static override examples = [
     {description: 'The built-in policies.', command: '<%= config.bin %> <%= command.id %>'},
-    {description: 'Built-in plus your own, as JSON.', command: '<%= config.bin %> <%= command.id %> --policies ./our-policies --json'},
-    {description: 'A Markdown table of the policies and the AWS controls and Prowler, Checkov and Trivy checks they cover.', command: '<%= config.bin %> <%= command.id %> --markdown'},
+    {
+      description: 'Built-in plus your own, as JSON.',
+      command: '<%= config.bin %> <%= command.id %> --policies ./our-policies --json',
+    },
+    {
+      description:
+        'A Markdown table of the policies and the AWS controls and Prowler, Checkov and Trivy checks they cover.',
+      command: '<%= config.bin %> <%= command.id %> --markdown',
+    },
   ];
 
   static override flags = {
     policies: Flags.string({multiple: true, summary: 'Also list custom policy files or folders (repeatable).'}),
-    markdown: Flags.boolean({summary: 'Print a Markdown table mapping each policy to AWS Config rules, Security Hub controls and Prowler, Checkov and Trivy checks.', exclusive: ['json']}),
+    markdown: Flags.boolean({
+      summary:
+        'Print a Markdown table mapping each policy to AWS Config rules, Security Hub controls and Prowler, Checkov and Trivy checks.',
+      exclusive: ['json'],
+    }),
   };
 
   public async run(): Promise<PolicyListing[]> {
@@ -32,7 +43,8 @@ export default class PoliciesList extends BaseCommand {
       const rows = policies.map((p) => [p.id, p.severity, p.title, p.source].map((cell) => terminalSafe(cell)));
       const header = ['ID', 'SEVERITY', 'TITLE', 'SOURCE'];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-      for (const row of [header, ...rows]) this.log(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '));
+      for (const row of [header, ...rows])
+        this.log(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '));
     }
 
     return policies;

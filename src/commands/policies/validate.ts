@@ -5,9 +5,11 @@ import {type ValidationResult, validatePolicyFiles} from '../../services/policie
 import {terminalSafe} from '../../foundation/terminal';
 
 export default class PoliciesValidate extends BaseCommand {
-  static override summary = 'Check custom policy files: format, id, parameters, that their assertions compile, and lint them against the broker document.';
+  static override summary =
+    'Check custom policy files: format, id, parameters, that their assertions compile, and lint them against the broker document.';
 
-  static override description = 'Each problem is reported with its file and the JSON pointer (or line and column) of the place. Lint: every property path the policy reads (appliesTo, assert, requires, {{…}} placeholders) must exist in the broker document (schemas/broker-document.schema.json), with the nearest names when not; const/enum values that can never match, an assert that can never fail and an appliesTo that can never match are errors too. Exit 0 when every file is valid, 2 otherwise.';
+  static override description =
+    'Each problem is reported with its file and the JSON pointer (or line and column) of the place. Lint: every property path the policy reads (appliesTo, assert, requires, {{…}} placeholders) must exist in the broker document (schemas/broker-document.schema.json), with the nearest names when not; const/enum values that can never match, an assert that can never fail and an appliesTo that can never match are errors too. Exit 0 when every file is valid, 2 otherwise.';
 
   static override enableJsonFlag = true;
 
@@ -18,8 +20,14 @@ export default class PoliciesValidate extends BaseCommand {
   };
 
   static override examples = [
-    {description: 'Check one file.', command: '<%= config.bin %> <%= command.id %> our-policies/mq/dead-letter-queue.json'},
-    {description: 'Check a folder (ids must equal paths below it).', command: '<%= config.bin %> <%= command.id %> our-policies'},
+    {
+      description: 'Check one file.',
+      command: '<%= config.bin %> <%= command.id %> our-policies/mq/dead-letter-queue.json',
+    },
+    {
+      description: 'Check a folder (ids must equal paths below it).',
+      command: '<%= config.bin %> <%= command.id %> our-policies',
+    },
   ];
 
   public async run(): Promise<ValidationResult[]> {
@@ -33,10 +41,17 @@ export default class PoliciesValidate extends BaseCommand {
           continue;
         }
 
-        for (const problem of result.problems) this.log(`error ${terminalSafe(result.file)}${problem.place ? ` at ${terminalSafe(problem.place)}` : ''}: ${problem.problem}`);
+        for (const problem of result.problems)
+          this.log(
+            `error ${terminalSafe(result.file)}${problem.place ? ` at ${terminalSafe(problem.place)}` : ''}: ${problem.problem}`,
+          );
       }
 
-      this.log(invalid.length === 0 ? `${results.length} policy file(s) valid.` : `${invalid.length} of ${results.length} policy file(s) invalid.`);
+      this.log(
+        invalid.length === 0
+          ? `${results.length} policy file(s) valid.`
+          : `${invalid.length} of ${results.length} policy file(s) invalid.`,
+      );
     }
 
     process.exitCode = invalid.length > 0 ? EXIT.badInput : EXIT.ok;

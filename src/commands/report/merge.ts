@@ -11,7 +11,8 @@ import {createRedactor, REDACT_KEY_ENV, redactDeep, redactReport, redactText} fr
 import {mergeFiles} from '../../services/merge';
 
 export default class ReportMerge extends BaseCommand {
-  static override summary = 'Merge the JSON reports (or SARIF files) of several scans, e.g. the shards of a CI matrix, into one.';
+  static override summary =
+    'Merge the JSON reports (or SARIF files) of several scans, e.g. the shards of a CI matrix, into one.';
 
   static override description = `JSON reports merge into one report with one gate decision over the union: findings present in several inputs are kept once when they agree (a conflict is an error), collection errors are united, and inputs made with --shard I/N must cover every shard exactly once. The merged report can be written as JSON, a table, or SARIF (one run, --category; a file over GitHub's 10 MB compressed limit is rewritten without the network paths of the least severe findings until it fits).
 
@@ -26,10 +27,24 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
   };
 
   static override examples = [
-    {description: 'The shards of a matrix into one gate and one SARIF run.', command: '<%= config.bin %> <%= command.id %> shard-*/report.json --output merged.sarif --category mq-audit'},
-    {description: 'Gate on the merged JSON report.', command: '<%= config.bin %> <%= command.id %> shard-1.json shard-2.json shard-3.json --output merged.json'},
-    {description: 'SARIF files with distinct categories into one upload.', command: '<%= config.bin %> <%= command.id %> shard-1.sarif shard-2.sarif --output merged.sarif'},
-    {description: 'For a public repository: account ids as the aliases scan --redact writes (keyed by the MQ_AUDIT_REDACT_KEY secret).', command: 'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> shard-*/report.json --redact --output merged.sarif'},
+    {
+      description: 'The shards of a matrix into one gate and one SARIF run.',
+      command: '<%= config.bin %> <%= command.id %> shard-*/report.json --output merged.sarif --category mq-audit',
+    },
+    {
+      description: 'Gate on the merged JSON report.',
+      command: '<%= config.bin %> <%= command.id %> shard-1.json shard-2.json shard-3.json --output merged.json',
+    },
+    {
+      description: 'SARIF files with distinct categories into one upload.',
+      command: '<%= config.bin %> <%= command.id %> shard-1.sarif shard-2.sarif --output merged.sarif',
+    },
+    {
+      description:
+        'For a public repository: account ids as the aliases scan --redact writes (keyed by the MQ_AUDIT_REDACT_KEY secret).',
+      command:
+        'MQ_AUDIT_REDACT_KEY=*** <%= config.bin %> <%= command.id %> shard-*/report.json --redact --output merged.sarif',
+    },
   ];
 
   static override flags = {
@@ -37,11 +52,18 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     format: Flags.string({
       char: 'f',
       options: [...FORMATS],
-      summary: 'Format of the merged JSON reports. Default: from --output (.sarif, .json, .md, .xml, .html), else table on a terminal and json otherwise. SARIF inputs always give SARIF.',
+      summary:
+        'Format of the merged JSON reports. Default: from --output (.sarif, .json, .md, .xml, .html), else table on a terminal and json otherwise. SARIF inputs always give SARIF.',
     }),
-    'fail-on': Flags.string({options: [...FAIL_ON_VALUES], summary: 'Gate the merged report at this severity (default: the inputs\' common --fail-on).'}),
+    'fail-on': Flags.string({
+      options: [...FAIL_ON_VALUES],
+      summary: "Gate the merged report at this severity (default: the inputs' common --fail-on).",
+    }),
     category: Flags.string({summary: 'SARIF category when rendering merged JSON reports as SARIF. Default: mq-audit.'}),
-    quiet: Flags.boolean({char: 'q', summary: 'Print no table on stdout (with or without --output); the exit code still says what the gate decided.'}),
+    quiet: Flags.boolean({
+      char: 'q',
+      summary: 'Print no table on stdout (with or without --output); the exit code still says what the gate decided.',
+    }),
     ...displayFlags,
     ...redactFlag,
     ...configFlag,
@@ -57,17 +79,27 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     if (redactor) this.redactMessages(redactor);
     const categoryIssue = flags.category === undefined ? undefined : categoryProblem(flags.category);
     if (categoryIssue) throw new InputError('--category', categoryIssue);
-    refuseOutputOverInputs(flags.output, [...(argv as string[]).map((file) => ['input', file] as const), ['--config', flags.config ?? config.source]]);
+    refuseOutputOverInputs(flags.output, [
+      ...(argv as string[]).map((file) => ['input', file] as const),
+      ['--config', flags.config ?? config.source],
+    ]);
     const outcome = mergeFiles({files: argv as string[], failOn: flags['fail-on'] as FailOn | undefined});
     const toStdout = !flags.output || flags.output === '-';
 
     if (outcome.kind === 'sarif') {
-      if (flags.format !== undefined && flags.format !== 'sarif') throw new InputError('--format', `SARIF files merge into SARIF, not ${flags.format}; merge the JSON reports for ${flags.format}`);
-      if (flags['fail-on'] !== undefined) throw new InputError('--fail-on', 'SARIF files carry no gate; merge the JSON reports to gate on the union');
+      if (flags.format !== undefined && flags.format !== 'sarif')
+        throw new InputError(
+          '--format',
+          `SARIF files merge into SARIF, not ${flags.format}; merge the JSON reports for ${flags.format}`,
+        );
+      if (flags['fail-on'] !== undefined)
+        throw new InputError('--fail-on', 'SARIF files carry no gate; merge the JSON reports to gate on the union');
       // The same pass as scan --redact, over the merged log: ARN account fields, account-like values, any standalone 12 digits.
       const notes = await writeSarifLog(flags.output, redactor ? redactDeep(outcome.log, redactor) : outcome.log);
       if (!toStdout) {
-        this.logToStderr(`Merged ${argv.length} SARIF file(s), ${outcome.log.runs.length} run(s), into ${flags.output}`);
+        this.logToStderr(
+          `Merged ${argv.length} SARIF file(s), ${outcome.log.runs.length} run(s), into ${flags.output}`,
+        );
       }
 
       for (const note of notes) this.logToStderr(note);
@@ -76,14 +108,27 @@ Exit codes: for JSON reports, the merged gate's (0 ok, 1 gate failed, 3 incomple
     }
 
     // Inputs already redacted (they must all agree) keep their redaction record; others are redacted now, as scan does.
-    const report = !redactor ? outcome.report : outcome.report.redaction ? redactDeep(outcome.report, redactor) : redactReport(outcome.report, redactor);
+    const report = !redactor
+      ? outcome.report
+      : outcome.report.redaction
+        ? redactDeep(outcome.report, redactor)
+        : redactReport(outcome.report, redactor);
     const format = reportFormat(flags.format, flags.output, Boolean(process.stdout.isTTY));
     const display = tableOptions(flags);
     checkBrokerFilter(report, flags.broker);
-    const category = redactor && flags.category !== undefined ? redactText(flags.category, redactor, outcome.report) : flags.category;
-    const notes = flags.quiet && toStdout && format === 'table' ? [] : await writeReport(flags.output, format, report, {category, color: toStdout && format === 'table' && this.useColor(), ...(format === 'table' ? display : {})});
+    const category =
+      redactor && flags.category !== undefined ? redactText(flags.category, redactor, outcome.report) : flags.category;
+    const notes =
+      flags.quiet && toStdout && format === 'table'
+        ? []
+        : await writeReport(flags.output, format, report, {
+            category,
+            color: toStdout && format === 'table' && this.useColor(),
+            ...(format === 'table' ? display : {}),
+          });
     if (!toStdout) {
-      if (!flags.quiet && format !== 'table') process.stdout.write(render('table', report, {color: this.useColor(), ...display}));
+      if (!flags.quiet && format !== 'table')
+        process.stdout.write(render('table', report, {color: this.useColor(), ...display}));
       this.logToStderr(`Merged ${argv.length} report(s) into ${flags.output} (${format})`);
     }
 

@@ -43,7 +43,12 @@ const ID_ATTRIBUTES: Record<string, string[]> = {
 /** Attributes that return a property as the template sets it. */
 const PROPERTY_ATTRIBUTES: Record<string, Record<string, string>> = {
   'AWS::EC2::VPC': {CidrBlock: 'CidrBlock'},
-  'AWS::EC2::Subnet': {VpcId: 'VpcId', CidrBlock: 'CidrBlock', AvailabilityZone: 'AvailabilityZone', AvailabilityZoneId: 'AvailabilityZoneId'},
+  'AWS::EC2::Subnet': {
+    VpcId: 'VpcId',
+    CidrBlock: 'CidrBlock',
+    AvailabilityZone: 'AvailabilityZone',
+    AvailabilityZoneId: 'AvailabilityZoneId',
+  },
   'AWS::EC2::SecurityGroup': {VpcId: 'VpcId'},
   'AWS::EC2::TransitGatewayRouteTable': {TransitGatewayId: 'TransitGatewayId'},
 };
@@ -51,13 +56,24 @@ const PROPERTY_ATTRIBUTES: Record<string, Record<string, string>> = {
 /** Attributes that are the stack's account. */
 const OWNER_ATTRIBUTES = new Set(['OwnerId']);
 
-export function attributeValue(resource: LoadedResource, attribute: string, pointer: string, scope: TemplateScope): Value {
+export function attributeValue(
+  resource: LoadedResource,
+  attribute: string,
+  pointer: string,
+  scope: TemplateScope,
+): Value {
   const {logicalId, type} = resource;
   const deployed = scope.options.deployed?.(logicalId);
   if (ID_ATTRIBUTES[type]?.includes(attribute)) return scope.physicalId(logicalId);
   const property = PROPERTY_ATTRIBUTES[type]?.[attribute];
   const properties = resource.body.Properties;
-  if (property !== undefined && properties !== null && typeof properties === 'object' && !Array.isArray(properties) && properties[property] !== undefined) {
+  if (
+    property !== undefined &&
+    properties !== null &&
+    typeof properties === 'object' &&
+    !Array.isArray(properties) &&
+    properties[property] !== undefined
+  ) {
     const propertyPointer = childPointer(childPointer(childPointer('/Resources', logicalId), 'Properties'), property);
     const value = scope.within(logicalId, () => scope.evaluateAt(properties[property], propertyPointer));
     if (value !== NO_VALUE) return value;

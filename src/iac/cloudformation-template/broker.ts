@@ -12,7 +12,8 @@ const ENGINE_TYPES: Record<string, EngineType> = {activemq: 'ACTIVEMQ', rabbitmq
 
 export function brokerItems(input: ResourceInput): Translation {
   const fields = input.fields;
-  if (!fields.has('PubliclyAccessible')) throw fields.expected('true or false (the property is required)', 'PubliclyAccessible');
+  if (!fields.has('PubliclyAccessible'))
+    throw fields.expected('true or false (the property is required)', 'PubliclyAccessible');
   const name = required(fields, 'BrokerName', '/name');
   const engineType = engineTypeOf(fields);
   const sensitive: string[] = [];
@@ -24,7 +25,8 @@ export function brokerItems(input: ResourceInput): Translation {
     securityGroups: securityGroupsOf(fields),
     // Amazon MQ's documented default when the property is not set.
     autoMinorVersionUpgrade: fields.boolean('AutoMinorVersionUpgrade', '/details/autoMinorVersionUpgrade') ?? true,
-    authenticationStrategy: upper(fields.string('AuthenticationStrategy', '/details/authenticationStrategy')) ?? 'SIMPLE',
+    authenticationStrategy:
+      upper(fields.string('AuthenticationStrategy', '/details/authenticationStrategy')) ?? 'SIMPLE',
     ldap: ldapOf(fields, sensitive),
     logs: logsOf(fields, engineType),
     encryption: encryptionOf(fields),
@@ -36,7 +38,9 @@ export function brokerItems(input: ResourceInput): Translation {
     configuration: configurationOf(fields),
   });
 
-  const instancesReason = input.deployed ? NOT_IN_TEMPLATE : "unknown until deploy: the broker's instances and endpoints";
+  const instancesReason = input.deployed
+    ? NOT_IN_TEMPLATE
+    : "unknown until deploy: the broker's instances and endpoints";
   fields.markUnknown('/details/instances', instancesReason);
   const broker: Broker = defined({
     arn: arnOf(input, name),
@@ -62,13 +66,18 @@ function engineTypeOf(fields: Fields): EngineType {
 /** The version as written: `3.10` must not become 3.1 (the loader keeps such numbers' text). */
 function engineVersionOf(fields: Fields): string {
   const version = fields.string('EngineVersion', '/details/engineVersion');
-  if (version === undefined) fields.markUnknown('/details/engineVersion', 'unknown until deploy: EngineVersion is not set, Amazon MQ picks it');
+  if (version === undefined)
+    fields.markUnknown('/details/engineVersion', 'unknown until deploy: EngineVersion is not set, Amazon MQ picks it');
   return version ?? '';
 }
 
 function securityGroupsOf(fields: Fields): string[] {
   const groups = fields.strings('SecurityGroups', '/details/securityGroups');
-  if (groups === undefined) fields.markUnknown('/details/securityGroups', "unknown until deploy: SecurityGroups is not set, Amazon MQ uses the VPC's default security group");
+  if (groups === undefined)
+    fields.markUnknown(
+      '/details/securityGroups',
+      "unknown until deploy: SecurityGroups is not set, Amazon MQ uses the VPC's default security group",
+    );
   return groups ?? [];
 }
 
@@ -142,7 +151,11 @@ function configurationOf(fields: Fields): BrokerDetails['configuration'] {
 /** A deployed broker's ARN as given; a new one's is built around its placeholder id, like the id itself. */
 function arnOf(input: ResourceInput, name: string): string {
   if (input.deployed?.arn) return input.deployed.arn;
-  const missing = [input.partition ? '' : 'partition', input.region ? '' : 'region', input.accountId ? '' : 'account id'].filter((m) => m !== '');
+  const missing = [
+    input.partition ? '' : 'partition',
+    input.region ? '' : 'region',
+    input.accountId ? '' : 'account id',
+  ].filter((m) => m !== '');
   if (missing.length > 0) input.fields.markUnknown('/arn', `not given: the ${missing.join(', ')} of the broker's ARN`);
   return `arn:${input.partition ?? ''}:mq:${input.region ?? ''}:${input.accountId ?? ''}:broker:${name}:${input.id}`;
 }

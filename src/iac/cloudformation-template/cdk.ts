@@ -18,19 +18,37 @@ export interface CdkContext {
 
 export function cdkAssemblyContext(templateFile: string): CdkContext {
   const manifestFile = join(dirname(templateFile), 'manifest.json');
-  if (!templateFile.endsWith('.template.json') || !existsSync(manifestFile) || statSync(manifestFile).size > MAX_MANIFEST_BYTES) return {warnings: []};
+  if (
+    !templateFile.endsWith('.template.json') ||
+    !existsSync(manifestFile) ||
+    statSync(manifestFile).size > MAX_MANIFEST_BYTES
+  )
+    return {warnings: []};
   let manifest: unknown;
   try {
     manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   } catch {
-    return {warnings: [{file: manifestFile, message: 'the CDK assembly manifest next to the template is not valid JSON: its environment and lookups are not read'}]};
+    return {
+      warnings: [
+        {
+          file: manifestFile,
+          message:
+            'the CDK assembly manifest next to the template is not valid JSON: its environment and lookups are not read',
+        },
+      ],
+    };
   }
 
   if (manifest === null || typeof manifest !== 'object') return {warnings: []};
-  const record = manifest as {missing?: unknown; artifacts?: Record<string, {type?: unknown; environment?: unknown; properties?: {templateFile?: unknown}}>};
+  const record = manifest as {
+    missing?: unknown;
+    artifacts?: Record<string, {type?: unknown; environment?: unknown; properties?: {templateFile?: unknown}}>;
+  };
   const warnings: ChangeProblem[] = [];
   if (Array.isArray(record.missing) && record.missing.length > 0) {
-    const keys = record.missing.map((m) => (m && typeof m === 'object' && typeof (m as {key?: unknown}).key === 'string' ? (m as {key: string}).key : '?'));
+    const keys = record.missing.map((m) =>
+      m && typeof m === 'object' && typeof (m as {key?: unknown}).key === 'string' ? (m as {key: string}).key : '?',
+    );
     warnings.push({
       file: manifestFile,
       pointer: '/missing',
@@ -38,8 +56,11 @@ export function cdkAssemblyContext(templateFile: string): CdkContext {
     });
   }
 
-  const artifact = Object.values(record.artifacts ?? {}).find((a) => a?.type === 'aws:cloudformation:stack' && a.properties?.templateFile === basename(templateFile));
-  const environment = typeof artifact?.environment === 'string' ? /^aws:\/\/([^/]+)\/(.+)$/.exec(artifact.environment) : null;
+  const artifact = Object.values(record.artifacts ?? {}).find(
+    (a) => a?.type === 'aws:cloudformation:stack' && a.properties?.templateFile === basename(templateFile),
+  );
+  const environment =
+    typeof artifact?.environment === 'string' ? /^aws:\/\/([^/]+)\/(.+)$/.exec(artifact.environment) : null;
   const accountId = environment && /^\d{12}$/.test(environment[1]) ? environment[1] : undefined;
   const region = environment && environment[2] !== 'unknown-region' ? environment[2] : undefined;
   return {...(region && {region}), ...(accountId && {accountId}), warnings};

@@ -65,7 +65,10 @@ export function deletedEdit(
   const before = gone.before ?? (role === 'skip' ? [] : deletedItems(gone, role));
   if (before === undefined) {
     const kind = PRIMARY_KIND[gone.resourceType] ?? gone.resourceType;
-    warnings.push({file, message: `${address} (${gone.resourceType}) is deleted, but the deployed ${kind} has no id to find it by: give its deployed content to apply the deletion`});
+    warnings.push({
+      file,
+      message: `${address} (${gone.resourceType}) is deleted, but the deployed ${kind} has no id to find it by: give its deployed content to apply the deletion`,
+    });
   }
 
   return {
@@ -82,13 +85,18 @@ export function deletedEdit(
 }
 
 /** The deployed object a dropped resource was, when its id finds it; undefined for kinds found by content. */
-function deletedItems(gone: {resourceType: string; id: string}, role: 'opaque' | 'translate'): PlannedItem[] | undefined {
-  if (role === 'opaque') return [{kind: 'opaque', value: {description: `${gone.resourceType} ${gone.id} deleted`, vpcIds: []}}];
+function deletedItems(
+  gone: {resourceType: string; id: string},
+  role: 'opaque' | 'translate',
+): PlannedItem[] | undefined {
+  if (role === 'opaque')
+    return [{kind: 'opaque', value: {description: `${gone.resourceType} ${gone.id} deleted`, vpcIds: []}}];
   const kind = PRIMARY_KIND[gone.resourceType];
   if (kind === undefined) return undefined;
   if (ID_KEYS[kind] !== undefined) return [{kind, value: {id: gone.id}} as unknown as PlannedItem];
   if (kind === 'securityGroup') return [{kind, value: {group: {id: gone.id}}}];
   // A rule resource's physical id is its rule id (sgr-…) when CloudFormation created it through the rule API.
-  if (kind === 'securityGroupRule' && gone.id.startsWith('sgr-')) return [{kind, value: {id: gone.id}} as unknown as PlannedItem];
+  if (kind === 'securityGroupRule' && gone.id.startsWith('sgr-'))
+    return [{kind, value: {id: gone.id}} as unknown as PlannedItem];
   return undefined;
 }

@@ -49,15 +49,40 @@ export class Fields {
   }
 
   string(name: string, at: string): string | undefined {
-    return this.scalar(name, at, '', (value) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined), 'a string');
+    return this.scalar(
+      name,
+      at,
+      '',
+      (value) =>
+        typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+          ? String(value)
+          : undefined,
+      'a string',
+    );
   }
 
   number(name: string, at: string): number | undefined {
-    return this.scalar(name, at, 0, (value) => (typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined), 'a number');
+    return this.scalar(
+      name,
+      at,
+      0,
+      (value) =>
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+            ? Number(value)
+            : undefined,
+      'a number',
+    );
   }
 
   boolean(name: string, at: string): boolean | undefined {
-    const parse = (value: Value): boolean | undefined => (typeof value === 'boolean' ? value : typeof value === 'string' && /^(true|false)$/i.test(value) ? value.toLowerCase() === 'true' : undefined);
+    const parse = (value: Value): boolean | undefined =>
+      typeof value === 'boolean'
+        ? value
+        : typeof value === 'string' && /^(true|false)$/i.test(value)
+          ? value.toLowerCase() === 'true'
+          : undefined;
     return this.scalar(name, at, false, parse, 'true or false');
   }
 
@@ -93,7 +118,8 @@ export class Fields {
 
     if (!Array.isArray(value)) throw this.expected('a list', name);
     return value.map((member, i) => {
-      if (member !== null && !isUnknown(member) && !isValueMap(member)) throw this.expected('a list of maps', `${name}/${i}`);
+      if (member !== null && !isUnknown(member) && !isValueMap(member))
+        throw this.expected('a list of maps', `${name}/${i}`);
       return new Fields(this.source, member ?? undefined, `${childPointer(this.pointer, name)}/${i}`, this.unknown);
     });
   }
@@ -105,10 +131,20 @@ export class Fields {
 
   /** An InputError about a property: a required one missing, or a value of the wrong shape. */
   expected(what: string, name: string): InputError {
-    return new InputError(this.source.file, `${name.split('/')[0]}: expected ${what}`, placeOf(childPointer(this.pointer, name), this.source.lines));
+    return new InputError(
+      this.source.file,
+      `${name.split('/')[0]}: expected ${what}`,
+      placeOf(childPointer(this.pointer, name), this.source.lines),
+    );
   }
 
-  private scalar<T>(name: string, at: string, standIn: T, parse: (value: Value) => T | undefined, what: string): T | undefined {
+  private scalar<T>(
+    name: string,
+    at: string,
+    standIn: T,
+    parse: (value: Value) => T | undefined,
+    what: string,
+  ): T | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
     if (isUnknown(value)) {

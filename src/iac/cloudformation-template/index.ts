@@ -79,9 +79,15 @@ function readTemplateText(file: string): string {
 /** Reads a template file (and its parameters file, and a CDK assembly's manifest next to it). */
 export function readCloudFormationTemplate(file: string, options: TemplateOptions = {}): ProposedChange {
   const text = readTemplateText(file);
-  const parameters = options.parameters ?? (options.parametersFile ? readTemplateParameters(options.parametersFile) : undefined);
+  const parameters =
+    options.parameters ?? (options.parametersFile ? readTemplateParameters(options.parametersFile) : undefined);
   const cdk = cdkAssemblyContext(file);
-  const change = evaluateCloudFormationTemplate(text, file, {...options, parameters, region: options.region ?? cdk.region, accountId: options.accountId ?? cdk.accountId});
+  const change = evaluateCloudFormationTemplate(text, file, {
+    ...options,
+    parameters,
+    region: options.region ?? cdk.region,
+    accountId: options.accountId ?? cdk.accountId,
+  });
   change.warnings.push(...cdk.warnings);
   return change;
 }
@@ -93,35 +99,76 @@ export function readTemplateParameters(file: string): Record<string, string> {
 
 /** The template's resources as written (no evaluation): for callers matching them to a deployed stack. */
 export function listTemplateResources(text: string, file: string): TemplateResource[] {
-  return loadTemplate(text, file).resources.map(({logicalId, type, body}) => ({logicalId, resourceType: type, ...(typeof body.Condition === 'string' && {condition: body.Condition})}));
+  return loadTemplate(text, file).resources.map(({logicalId, type, body}) => ({
+    logicalId,
+    resourceType: type,
+    ...(typeof body.Condition === 'string' && {condition: body.Condition}),
+  }));
 }
 
-export function evaluateCloudFormationTemplate(text: string, file: string, options: TemplateOptions = {}): ProposedChange {
+export function evaluateCloudFormationTemplate(
+  text: string,
+  file: string,
+  options: TemplateOptions = {},
+): ProposedChange {
   const template = loadTemplate(text, file);
-  const parameters = resolveParameters(template.root, options.parameters ?? {}, file, template.lines, options.parametersFile);
+  const parameters = resolveParameters(
+    template.root,
+    options.parameters ?? {},
+    file,
+    template.lines,
+    options.parametersFile,
+  );
   const deployedById = new Map((options.deployedResources ?? []).map((r) => [r.logicalId, r]));
   const deployed = options.deployed ?? ((logicalId: string) => deployedById.get(logicalId));
   const scope = new TemplateScope(template, parameters, {...options, deployed});
   const warnings: ChangeProblem[] = [
     ...template.warnings.map(({pointer, line, message}) => problem(file, pointer, line, message)),
-    ...parameters.undeclared.map((name) => problem(file, '/Parameters', undefined, `parameter ${name} is given but the template does not declare it`)),
+    ...parameters.undeclared.map((name) =>
+      problem(file, '/Parameters', undefined, `parameter ${name} is given but the template does not declare it`),
+    ),
     ...transformWarnings(template.root.Transform, file),
   ];
-  if (text.includes('${Token[')) warnings.push(problem(file, '', undefined, 'the template holds an unresolved CDK token (${Token[…]}): a token was turned into a string before synthesis'));
+  if (text.includes('${Token['))
+    warnings.push(
+      problem(
+        file,
+        '',
+        undefined,
+        'the template holds an unresolved CDK token (${Token[…]}): a token was turned into a string before synthesis',
+      ),
+    );
 
   const {present, undecided} = presentResources(template.resources, scope);
   const evaluated = new Map(present.map((resource) => [resource.logicalId, evaluateProperties(resource, scope)]));
   checkDependencies(present, scope);
 
   const source = {file, lines: template.lines};
-  const byId = new Map(present.map((r) => [scope.physicalId(r.logicalId), {type: r.type, properties: evaluated.get(r.logicalId), pointer: propertiesPointer(r.logicalId)}]));
+  const byId = new Map(
+    present.map((r) => [
+      scope.physicalId(r.logicalId),
+      {type: r.type, properties: evaluated.get(r.logicalId), pointer: propertiesPointer(r.logicalId)},
+    ]),
+  );
   const resourceById = (id: string): {type: string; fields: Fields} | undefined => {
     const found = byId.get(id);
     return found && {type: found.type, fields: new Fields(source, found.properties, found.pointer, {})};
   };
 
-  const context = {stackName: options.stackName, region: options.region, accountId: options.accountId, partition: options.partition ?? partitionOf(options.region)};
-  const change: ProposedChange = {format: 'cloudformation', input: file, description: describe(options), edits: [], skipped: [], warnings};
+  const context = {
+    stackName: options.stackName,
+    region: options.region,
+    accountId: options.accountId,
+    partition: options.partition ?? partitionOf(options.region),
+  };
+  const change: ProposedChange = {
+    format: 'cloudformation',
+    input: file,
+    description: describe(options),
+    edits: [],
+    skipped: [],
+    warnings,
+  };
   for (const resource of present) {
     const {logicalId, type} = resource;
     const address = scope.address(logicalId);
@@ -138,7 +185,16 @@ export function evaluateCloudFormationTemplate(text: string, file: string, optio
     const {items, sensitive} =
       'opaque' in disposition
         ? {items: [opaqueItem(disposition.opaque, fields)], sensitive: undefined}
-        : disposition.translate({...context, logicalId, type, address, id: scope.physicalId(logicalId), deployed: info, fields, resourceById});
+        : disposition.translate({
+            ...context,
+            logicalId,
+            type,
+            address,
+            id: scope.physicalId(logicalId),
+            deployed: info,
+            fields,
+            resourceById,
+          });
     const edit: ResourceEdit = {
       format: 'cloudformation',
       input: file,
@@ -167,7 +223,10 @@ export function evaluateCloudFormationTemplate(text: string, file: string, optio
 }
 
 /** Resources whose Condition holds, or is unknown (kept, never guessed away: the caller warns about those it judges). */
-function presentResources(resources: LoadedResource[], scope: TemplateScope): {present: LoadedResource[]; undecided: Map<string, Unknown>} {
+function presentResources(
+  resources: LoadedResource[],
+  scope: TemplateScope,
+): {present: LoadedResource[]; undecided: Map<string, Unknown>} {
   const undecided = new Map<string, Unknown>();
   const present = resources.filter((resource) => {
     const holds = scope.present(resource);
@@ -179,7 +238,12 @@ function presentResources(resources: LoadedResource[], scope: TemplateScope): {p
 
 function undecidedWarning(resource: LoadedResource, why: Unknown, scope: TemplateScope): ChangeProblem {
   const pointer = childPointer(childPointer('/Resources', resource.logicalId), 'Condition');
-  return problem(scope.file, pointer, lineOf(pointer, scope.lines), `${resource.logicalId} is judged as created, but whether it is depends on condition ${shown(resource.body.Condition)}: ${why.describe()}`);
+  return problem(
+    scope.file,
+    pointer,
+    lineOf(pointer, scope.lines),
+    `${resource.logicalId} is judged as created, but whether it is depends on condition ${shown(resource.body.Condition)}: ${why.describe()}`,
+  );
 }
 
 function evaluateProperties(resource: LoadedResource, scope: TemplateScope): ValueMap {
@@ -188,7 +252,8 @@ function evaluateProperties(resource: LoadedResource, scope: TemplateScope): Val
   if (properties === undefined || properties === null) return {};
   const value = scope.within(resource.logicalId, () => scope.evaluateAt(properties, pointer));
   if (value === NO_VALUE) return {};
-  if (!isValueMap(value)) throw new InputError(scope.file, `${resource.logicalId}: Properties must be a map`, placeOf(pointer, scope.lines));
+  if (!isValueMap(value))
+    throw new InputError(scope.file, `${resource.logicalId}: Properties must be a map`, placeOf(pointer, scope.lines));
   return value;
 }
 
@@ -201,14 +266,24 @@ function checkDependencies(present: LoadedResource[], scope: TemplateScope): voi
     const names = typeof dependsOn === 'string' ? [dependsOn] : Array.isArray(dependsOn) ? dependsOn : [];
     names.forEach((name, i) => {
       const pointer = `${childPointer(childPointer('/Resources', resource.logicalId), 'DependsOn')}${Array.isArray(dependsOn) ? `/${i}` : ''}`;
-      if (typeof name !== 'string' || !scope.resources.has(name)) throw new InputError(scope.file, `DependsOn ${shown(name)}: no resource of that name`, placeOf(pointer, scope.lines));
+      if (typeof name !== 'string' || !scope.resources.has(name))
+        throw new InputError(
+          scope.file,
+          `DependsOn ${shown(name)}: no resource of that name`,
+          placeOf(pointer, scope.lines),
+        );
       list.push({to: name, pointer});
     });
     edges.set(resource.logicalId, list);
   }
 
   const cycle = findCycle(edges);
-  if (cycle) throw new InputError(scope.file, `circular reference: ${cycle.path.join(' → ')}`, placeOf(cycle.pointer, scope.lines));
+  if (cycle)
+    throw new InputError(
+      scope.file,
+      `circular reference: ${cycle.path.join(' → ')}`,
+      placeOf(cycle.pointer, scope.lines),
+    );
 }
 
 function opaqueItem(description: string, fields: Fields): PlannedItem {
@@ -218,7 +293,11 @@ function opaqueItem(description: string, fields: Fields): PlannedItem {
 
 /** A secondary CIDR block of a VPC this template defines joins that VPC's item (and the block's edit shows it). */
 function mergeSecondaryCidrs(edits: ResourceEdit[]): void {
-  const vpcs = new Map(edits.flatMap((edit) => edit.after).flatMap((item) => (item.kind === 'vpc' ? [[item.value.id, item] as const] : [])));
+  const vpcs = new Map(
+    edits
+      .flatMap((edit) => edit.after)
+      .flatMap((item) => (item.kind === 'vpc' ? [[item.value.id, item] as const] : [])),
+  );
   for (const edit of edits) {
     if (edit.resourceType !== 'AWS::EC2::VPCCidrBlock') continue;
     const opaque = edit.after[0];
@@ -233,10 +312,19 @@ function mergeSecondaryCidrs(edits: ResourceEdit[]): void {
 
 function transformWarnings(transform: unknown, file: string): ChangeProblem[] {
   if (transform === undefined) return [];
-  const names = (Array.isArray(transform) ? transform : [transform]).map((t) => (typeof t === 'string' ? t : 'a macro'));
+  const names = (Array.isArray(transform) ? transform : [transform]).map((t) =>
+    typeof t === 'string' ? t : 'a macro',
+  );
   const generating = names.filter((name) => name !== 'AWS::LanguageExtensions');
   if (generating.length === 0) return [];
-  return [problem(file, '/Transform', undefined, `the template declares Transform ${generating.join(', ')}: what it generates at deploy is not judged (references to generated resources are unknown)`)];
+  return [
+    problem(
+      file,
+      '/Transform',
+      undefined,
+      `the template declares Transform ${generating.join(', ')}: what it generates at deploy is not judged (references to generated resources are unknown)`,
+    ),
+  ];
 }
 
 function describe(options: TemplateOptions): string {
@@ -253,4 +341,3 @@ function propertiesPointer(logicalId: string): string {
 function problem(file: string, pointer: string, line: number | undefined, message: string): ChangeProblem {
   return {file, ...(pointer && {pointer}), ...(line !== undefined && {line}), message};
 }
-

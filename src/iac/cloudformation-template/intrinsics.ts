@@ -41,7 +41,8 @@ export function evaluate(value: TemplateValue, pointer: string, scope: Scope): R
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return evaluateList(value, pointer, scope);
   const keys = Object.keys(value);
-  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return call(keys[0], value[keys[0]], pointer, scope);
+  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::')))
+    return call(keys[0], value[keys[0]], pointer, scope);
   const out: ValueMap = {};
   for (const key of keys) {
     const result = evaluate(value[key], childPointer(pointer, key), scope);
@@ -53,11 +54,16 @@ export function evaluate(value: TemplateValue, pointer: string, scope: Scope): R
 
 /** A condition expression: `{Condition: Name}`, a condition function, or a literal true/false. */
 export function evaluateCondition(value: TemplateValue, pointer: string, scope: Scope): boolean | Unknown {
-  if (isTemplateMap(value) && Object.keys(value).length === 1 && typeof value.Condition === 'string') return scope.condition(value.Condition, childPointer(pointer, 'Condition'));
+  if (isTemplateMap(value) && Object.keys(value).length === 1 && typeof value.Condition === 'string')
+    return scope.condition(value.Condition, childPointer(pointer, 'Condition'));
   const result = evaluate(value, pointer, scope);
   if (isUnknown(result) || typeof result === 'boolean') return result;
   if (result === 'true' || result === 'false') return result === 'true';
-  throw new InputError(scope.file, `expected a condition (Fn::Equals, Fn::And, Fn::Or, Fn::Not, Condition or true/false), found ${describe(result)}`, placeOf(pointer, scope.lines));
+  throw new InputError(
+    scope.file,
+    `expected a condition (Fn::Equals, Fn::And, Fn::Or, Fn::Not, Condition or true/false), found ${describe(result)}`,
+    placeOf(pointer, scope.lines),
+  );
 }
 
 function evaluateList(items: TemplateValue[], pointer: string, scope: Scope): Value[] {
@@ -89,14 +95,18 @@ const FUNCTIONS: Record<string, Fn> = {
   'Fn::Length': length,
   'Fn::ToJsonString': toJsonString,
   'Fn::ImportValue': importValue,
-  'Fn::GetAZs': (_args, pointer) => new Unknown("unknown until deploy: Fn::GetAZs (the region's Availability Zones)", pointer),
-  'Fn::Transform': (_args, pointer) => new Unknown('unknown until deploy: Fn::Transform (a macro runs at deploy)', pointer),
-  'Fn::GetStackOutput': (_args, pointer) => new Unknown("unknown until deploy: Fn::GetStackOutput (another stack's output)", pointer),
+  'Fn::GetAZs': (_args, pointer) =>
+    new Unknown("unknown until deploy: Fn::GetAZs (the region's Availability Zones)", pointer),
+  'Fn::Transform': (_args, pointer) =>
+    new Unknown('unknown until deploy: Fn::Transform (a macro runs at deploy)', pointer),
+  'Fn::GetStackOutput': (_args, pointer) =>
+    new Unknown("unknown until deploy: Fn::GetStackOutput (another stack's output)", pointer),
 };
 
 function call(name: string, args: TemplateValue, pointer: string, scope: Scope): Result {
   const fn = FUNCTIONS[name];
-  if (fn === undefined) throw new InputError(scope.file, `unknown intrinsic function ${name}`, placeOf(pointer, scope.lines));
+  if (fn === undefined)
+    throw new InputError(scope.file, `unknown intrinsic function ${name}`, placeOf(pointer, scope.lines));
   return fn(args, pointer, scope);
 }
 
@@ -107,16 +117,26 @@ function getAtt(args: TemplateValue, pointer: string, scope: Scope): Result {
   if (typeof args === 'string') {
     // `!GetAtt Broker.Endpoint.Address`: the logical id ends at the first dot, the attribute may hold more.
     const dot = args.indexOf('.');
-    if (dot <= 0 || dot === args.length - 1) throw new InputError(scope.file, `Fn::GetAtt "${args}": expected LogicalId.Attribute`, placeOf(at, scope.lines));
+    if (dot <= 0 || dot === args.length - 1)
+      throw new InputError(scope.file, `Fn::GetAtt "${args}": expected LogicalId.Attribute`, placeOf(at, scope.lines));
     [logicalId, attribute] = [args.slice(0, dot), args.slice(dot + 1)];
   } else if (Array.isArray(args) && args.length === 2 && typeof args[0] === 'string') {
     logicalId = args[0];
     const name = evaluate(args[1], `${at}/1`, scope);
     if (isUnknown(name)) return name;
-    if (typeof name !== 'string') throw new InputError(scope.file, `Fn::GetAtt: expected an attribute name, found ${describe(name)}`, placeOf(`${at}/1`, scope.lines));
+    if (typeof name !== 'string')
+      throw new InputError(
+        scope.file,
+        `Fn::GetAtt: expected an attribute name, found ${describe(name)}`,
+        placeOf(`${at}/1`, scope.lines),
+      );
     attribute = name;
   } else {
-    throw new InputError(scope.file, 'Fn::GetAtt: expected [LogicalId, Attribute] or "LogicalId.Attribute"', placeOf(at, scope.lines));
+    throw new InputError(
+      scope.file,
+      'Fn::GetAtt: expected [LogicalId, Attribute] or "LogicalId.Attribute"',
+      placeOf(at, scope.lines),
+    );
   }
 
   return scope.getAtt(logicalId, attribute, pointer);
@@ -124,8 +144,14 @@ function getAtt(args: TemplateValue, pointer: string, scope: Scope): Result {
 
 function sub(args: TemplateValue, pointer: string, scope: Scope): Result {
   const at = `${pointer}/Fn::Sub`;
-  const [text, variables] = typeof args === 'string' ? [args, {}] : Array.isArray(args) && args.length === 2 && typeof args[0] === 'string' && isTemplateMap(args[1]) ? [args[0], args[1]] : [undefined, {}];
-  if (text === undefined) throw new InputError(scope.file, 'Fn::Sub: expected a string, or [string, {variables}]', placeOf(at, scope.lines));
+  const [text, variables] =
+    typeof args === 'string'
+      ? [args, {}]
+      : Array.isArray(args) && args.length === 2 && typeof args[0] === 'string' && isTemplateMap(args[1])
+        ? [args[0], args[1]]
+        : [undefined, {}];
+  if (text === undefined)
+    throw new InputError(scope.file, 'Fn::Sub: expected a string, or [string, {variables}]', placeOf(at, scope.lines));
   const dynamic = dynamicReference(text, at);
   if (dynamic) return dynamic;
 
@@ -151,11 +177,21 @@ function sub(args: TemplateValue, pointer: string, scope: Scope): Result {
   return unknown ?? out + text.slice(last);
 }
 
-function subVariable(name: string, variables: Record<string, TemplateValue>, pointer: string, scope: Scope): string | Unknown {
+function subVariable(
+  name: string,
+  variables: Record<string, TemplateValue>,
+  pointer: string,
+  scope: Scope,
+): string | Unknown {
   let value: Result;
   if (name in variables) {
     value = evaluate(variables[name], childPointer(`${pointer}/1`, name), scope);
-    if (value === NO_VALUE) throw new InputError(scope.file, `Fn::Sub variable ${name}: AWS::NoValue is not a value`, placeOf(`${pointer}/1`, scope.lines));
+    if (value === NO_VALUE)
+      throw new InputError(
+        scope.file,
+        `Fn::Sub variable ${name}: AWS::NoValue is not a value`,
+        placeOf(`${pointer}/1`, scope.lines),
+      );
   } else if (name.includes('.') && !name.startsWith('AWS::')) {
     const dot = name.indexOf('.');
     value = scope.getAtt(name.slice(0, dot), name.slice(dot + 1), pointer);
@@ -165,20 +201,35 @@ function subVariable(name: string, variables: Record<string, TemplateValue>, poi
 
   if (isUnknown(value)) return value;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new InputError(scope.file, `Fn::Sub variable \${${name}}: expected a string, found ${describe(value)}`, placeOf(pointer, scope.lines));
+  throw new InputError(
+    scope.file,
+    `Fn::Sub variable \${${name}}: expected a string, found ${describe(value)}`,
+    placeOf(pointer, scope.lines),
+  );
 }
 
 function join(args: TemplateValue, pointer: string, scope: Scope): Result {
   const at = `${pointer}/Fn::Join`;
-  if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== 'string') throw new InputError(scope.file, 'Fn::Join: expected [delimiter, [values]]', placeOf(at, scope.lines));
+  if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== 'string')
+    throw new InputError(scope.file, 'Fn::Join: expected [delimiter, [values]]', placeOf(at, scope.lines));
   const list = evaluate(args[1], `${at}/1`, scope);
   if (isUnknown(list)) return list;
-  if (!Array.isArray(list)) throw new InputError(scope.file, `Fn::Join: expected a list of values, found ${describe(list)}`, placeOf(`${at}/1`, scope.lines));
+  if (!Array.isArray(list))
+    throw new InputError(
+      scope.file,
+      `Fn::Join: expected a list of values, found ${describe(list)}`,
+      placeOf(`${at}/1`, scope.lines),
+    );
   const parts: string[] = [];
   let total = 0;
   for (const item of list) {
     if (isUnknown(item)) return item;
-    if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') throw new InputError(scope.file, `Fn::Join: expected strings, found ${describe(item)}`, placeOf(`${at}/1`, scope.lines));
+    if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean')
+      throw new InputError(
+        scope.file,
+        `Fn::Join: expected strings, found ${describe(item)}`,
+        placeOf(`${at}/1`, scope.lines),
+      );
     total += String(item).length + args[0].length;
     if (total > MAX_STRING_LENGTH) throw tooLong('Fn::Join', at, scope);
     parts.push(String(item));
@@ -189,51 +240,96 @@ function join(args: TemplateValue, pointer: string, scope: Scope): Result {
 
 function select(args: TemplateValue, pointer: string, scope: Scope): Result {
   const at = `${pointer}/Fn::Select`;
-  if (!Array.isArray(args) || args.length !== 2) throw new InputError(scope.file, 'Fn::Select: expected [index, [values]]', placeOf(at, scope.lines));
+  if (!Array.isArray(args) || args.length !== 2)
+    throw new InputError(scope.file, 'Fn::Select: expected [index, [values]]', placeOf(at, scope.lines));
   const index = evaluate(args[0], `${at}/0`, scope);
   const list = evaluate(args[1], `${at}/1`, scope);
   if (isUnknown(index)) return index;
   if (isUnknown(list)) return list;
-  const i = typeof index === 'number' ? index : typeof index === 'string' && /^\d+$/.test(index) ? Number(index) : Number.NaN;
-  if (!Number.isInteger(i)) throw new InputError(scope.file, `Fn::Select: expected an index, found ${describe(index)}`, placeOf(`${at}/0`, scope.lines));
-  if (!Array.isArray(list)) throw new InputError(scope.file, `Fn::Select: expected a list, found ${describe(list)}`, placeOf(`${at}/1`, scope.lines));
-  if (i >= list.length || list[i] === null) throw new InputError(scope.file, `Fn::Select: index ${i} is out of range for a list of ${list.length}`, placeOf(at, scope.lines));
+  const i =
+    typeof index === 'number' ? index : typeof index === 'string' && /^\d+$/.test(index) ? Number(index) : Number.NaN;
+  if (!Number.isInteger(i))
+    throw new InputError(
+      scope.file,
+      `Fn::Select: expected an index, found ${describe(index)}`,
+      placeOf(`${at}/0`, scope.lines),
+    );
+  if (!Array.isArray(list))
+    throw new InputError(
+      scope.file,
+      `Fn::Select: expected a list, found ${describe(list)}`,
+      placeOf(`${at}/1`, scope.lines),
+    );
+  if (i >= list.length || list[i] === null)
+    throw new InputError(
+      scope.file,
+      `Fn::Select: index ${i} is out of range for a list of ${list.length}`,
+      placeOf(at, scope.lines),
+    );
   return list[i];
 }
 
 function split(args: TemplateValue, pointer: string, scope: Scope): Result {
   const at = `${pointer}/Fn::Split`;
-  if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== 'string' || args[0] === '') throw new InputError(scope.file, 'Fn::Split: expected [delimiter, string]', placeOf(at, scope.lines));
+  if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== 'string' || args[0] === '')
+    throw new InputError(scope.file, 'Fn::Split: expected [delimiter, string]', placeOf(at, scope.lines));
   const source = evaluate(args[1], `${at}/1`, scope);
   if (isUnknown(source)) return source;
-  if (typeof source !== 'string') throw new InputError(scope.file, `Fn::Split: expected a string, found ${describe(source)}`, placeOf(`${at}/1`, scope.lines));
+  if (typeof source !== 'string')
+    throw new InputError(
+      scope.file,
+      `Fn::Split: expected a string, found ${describe(source)}`,
+      placeOf(`${at}/1`, scope.lines),
+    );
   return source.split(args[0]);
 }
 
 function findInMap(args: TemplateValue, pointer: string, scope: Scope): Result {
   const at = `${pointer}/Fn::FindInMap`;
-  if (!Array.isArray(args) || args.length < 3 || args.length > 4) throw new InputError(scope.file, 'Fn::FindInMap: expected [MapName, TopLevelKey, SecondLevelKey]', placeOf(at, scope.lines));
+  if (!Array.isArray(args) || args.length < 3 || args.length > 4)
+    throw new InputError(
+      scope.file,
+      'Fn::FindInMap: expected [MapName, TopLevelKey, SecondLevelKey]',
+      placeOf(at, scope.lines),
+    );
   const keys: string[] = [];
   for (let i = 0; i < 3; i++) {
     const key = evaluate(args[i], `${at}/${i}`, scope);
     if (isUnknown(key)) return key;
-    if (typeof key !== 'string' && typeof key !== 'number') throw new InputError(scope.file, `Fn::FindInMap: expected a key, found ${describe(key)}`, placeOf(`${at}/${i}`, scope.lines));
+    if (typeof key !== 'string' && typeof key !== 'number')
+      throw new InputError(
+        scope.file,
+        `Fn::FindInMap: expected a key, found ${describe(key)}`,
+        placeOf(`${at}/${i}`, scope.lines),
+      );
     keys.push(String(key));
   }
 
   const mapping = scope.mapping(keys[0]);
   const top = isTemplateMap(mapping) ? mapping[keys[1]] : undefined;
   const found = isTemplateMap(top) ? top[keys[2]] : undefined;
-  if (found !== undefined) return evaluate(found, `/Mappings/${keys.map((k) => childPointer('', k).slice(1)).join('/')}`, scope);
+  if (found !== undefined)
+    return evaluate(found, `/Mappings/${keys.map((k) => childPointer('', k).slice(1)).join('/')}`, scope);
   const options = args[3];
-  if (isTemplateMap(options) && 'DefaultValue' in options) return evaluate(options.DefaultValue, `${at}/3/DefaultValue`, scope);
-  const missing = mapping === undefined ? `no mapping ${keys[0]}` : top === undefined ? `mapping ${keys[0]} has no key ${keys[1]}` : `mapping ${keys[0]}.${keys[1]} has no key ${keys[2]}`;
+  if (isTemplateMap(options) && 'DefaultValue' in options)
+    return evaluate(options.DefaultValue, `${at}/3/DefaultValue`, scope);
+  const missing =
+    mapping === undefined
+      ? `no mapping ${keys[0]}`
+      : top === undefined
+        ? `mapping ${keys[0]} has no key ${keys[1]}`
+        : `mapping ${keys[0]}.${keys[1]} has no key ${keys[2]}`;
   throw new InputError(scope.file, `Fn::FindInMap: ${missing} (and no DefaultValue)`, placeOf(at, scope.lines));
 }
 
 function fnIf(args: TemplateValue, pointer: string, scope: Scope): Result {
   const at = `${pointer}/Fn::If`;
-  if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string') throw new InputError(scope.file, 'Fn::If: expected [ConditionName, ValueIfTrue, ValueIfFalse]', placeOf(at, scope.lines));
+  if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string')
+    throw new InputError(
+      scope.file,
+      'Fn::If: expected [ConditionName, ValueIfTrue, ValueIfFalse]',
+      placeOf(at, scope.lines),
+    );
   const holds = scope.condition(args[0], `${at}/0`);
   // Never pick a branch for an unknown condition: the value is unknown.
   if (isUnknown(holds)) return new Unknown(`${holds.reason}, which decides Fn::If ${args[0]}`, holds.pointer);
@@ -242,7 +338,8 @@ function fnIf(args: TemplateValue, pointer: string, scope: Scope): Result {
 
 function equals(args: TemplateValue, pointer: string, scope: Scope): Result {
   const at = `${pointer}/Fn::Equals`;
-  if (!Array.isArray(args) || args.length !== 2) throw new InputError(scope.file, 'Fn::Equals: expected [value, value]', placeOf(at, scope.lines));
+  if (!Array.isArray(args) || args.length !== 2)
+    throw new InputError(scope.file, 'Fn::Equals: expected [value, value]', placeOf(at, scope.lines));
   const a = evaluate(args[0], `${at}/0`, scope);
   const b = evaluate(args[1], `${at}/1`, scope);
   if (isUnknown(a)) return a;
@@ -253,7 +350,8 @@ function equals(args: TemplateValue, pointer: string, scope: Scope): Result {
 
 function logical(name: 'Fn::And' | 'Fn::Or', args: TemplateValue, pointer: string, scope: Scope): Result {
   const at = `${pointer}/${name}`;
-  if (!Array.isArray(args) || args.length < 2 || args.length > 10) throw new InputError(scope.file, `${name}: expected 2 to 10 conditions`, placeOf(at, scope.lines));
+  if (!Array.isArray(args) || args.length < 2 || args.length > 10)
+    throw new InputError(scope.file, `${name}: expected 2 to 10 conditions`, placeOf(at, scope.lines));
   const decisive = name === 'Fn::Or';
   let unknown: Unknown | undefined;
   for (const [i, operand] of args.entries()) {
@@ -267,7 +365,8 @@ function logical(name: 'Fn::And' | 'Fn::Or', args: TemplateValue, pointer: strin
 
 function not(args: TemplateValue, pointer: string, scope: Scope): Result {
   const at = `${pointer}/Fn::Not`;
-  if (!Array.isArray(args) || args.length !== 1) throw new InputError(scope.file, 'Fn::Not: expected [condition]', placeOf(at, scope.lines));
+  if (!Array.isArray(args) || args.length !== 1)
+    throw new InputError(scope.file, 'Fn::Not: expected [condition]', placeOf(at, scope.lines));
   const value = evaluateCondition(args[0], `${at}/0`, scope);
   return isUnknown(value) ? value : !value;
 }
@@ -275,14 +374,20 @@ function not(args: TemplateValue, pointer: string, scope: Scope): Result {
 function base64(args: TemplateValue, pointer: string, scope: Scope): Result {
   const value = evaluate(args, `${pointer}/Fn::Base64`, scope);
   if (isUnknown(value)) return value;
-  if (typeof value !== 'string') throw new InputError(scope.file, `Fn::Base64: expected a string, found ${describe(value)}`, placeOf(pointer, scope.lines));
+  if (typeof value !== 'string')
+    throw new InputError(
+      scope.file,
+      `Fn::Base64: expected a string, found ${describe(value)}`,
+      placeOf(pointer, scope.lines),
+    );
   if (value.length > MAX_STRING_LENGTH) throw tooLong('Fn::Base64', pointer, scope);
   return Buffer.from(value, 'utf8').toString('base64');
 }
 
 function cidr(args: TemplateValue, pointer: string, scope: Scope): Result {
   const at = `${pointer}/Fn::Cidr`;
-  if (!Array.isArray(args) || args.length !== 3) throw new InputError(scope.file, 'Fn::Cidr: expected [ipBlock, count, cidrBits]', placeOf(at, scope.lines));
+  if (!Array.isArray(args) || args.length !== 3)
+    throw new InputError(scope.file, 'Fn::Cidr: expected [ipBlock, count, cidrBits]', placeOf(at, scope.lines));
   const values: Result[] = args.map((arg, i) => evaluate(arg, `${at}/${i}`, scope));
   const unknown = values.find((value) => isUnknown(value));
   if (unknown !== undefined) return unknown;
@@ -295,7 +400,12 @@ function cidr(args: TemplateValue, pointer: string, scope: Scope): Result {
 function length(args: TemplateValue, pointer: string, scope: Scope): Result {
   const list = evaluate(args, `${pointer}/Fn::Length`, scope);
   if (isUnknown(list)) return list;
-  if (!Array.isArray(list)) throw new InputError(scope.file, `Fn::Length: expected a list, found ${describe(list)}`, placeOf(pointer, scope.lines));
+  if (!Array.isArray(list))
+    throw new InputError(
+      scope.file,
+      `Fn::Length: expected a list, found ${describe(list)}`,
+      placeOf(pointer, scope.lines),
+    );
   return list.length;
 }
 
@@ -320,7 +430,10 @@ function dynamicReference(text: string, pointer: string): Unknown | undefined {
   const match = /\{\{resolve:([a-z-]+):([^}]*)\}\}/.exec(text);
   if (!match) return undefined;
   const secret = match[1] !== 'ssm';
-  return new Unknown(`unknown until deploy: dynamic reference {{resolve:${match[1]}:${secret ? '…' : match[2]}}}`, pointer);
+  return new Unknown(
+    `unknown until deploy: dynamic reference {{resolve:${match[1]}:${secret ? '…' : match[2]}}}`,
+    pointer,
+  );
 }
 
 function nameArgument(args: TemplateValue, pointer: string, scope: Scope, fn: string): string {
@@ -331,14 +444,19 @@ function nameArgument(args: TemplateValue, pointer: string, scope: Scope, fn: st
 function findUnknown(value: Value): Unknown | undefined {
   if (isUnknown(value)) return value;
   if (Array.isArray(value)) return value.map(findUnknown).find((u) => u !== undefined);
-  if (isValueMap(value)) return Object.values(value).map(findUnknown).find((u) => u !== undefined);
+  if (isValueMap(value))
+    return Object.values(value)
+      .map(findUnknown)
+      .find((u) => u !== undefined);
   return undefined;
 }
 
 /** The text two values compare as in Fn::Equals. */
 function canonical(value: Result): string {
   if (value === NO_VALUE) return '';
-  return typeof value === 'string' ? value : JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v));
+  return typeof value === 'string'
+    ? value
+    : JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v));
 }
 
 export function isTemplateMap(value: TemplateValue | undefined): value is {[key: string]: TemplateValue} {
@@ -353,5 +471,9 @@ function describe(value: Result | undefined): string {
 }
 
 function tooLong(fn: string, pointer: string, scope: Scope): InputError {
-  return new InputError(scope.file, `${fn} produces a string longer than ${MAX_STRING_LENGTH} characters`, placeOf(pointer, scope.lines));
+  return new InputError(
+    scope.file,
+    `${fn} produces a string longer than ${MAX_STRING_LENGTH} characters`,
+    placeOf(pointer, scope.lines),
+  );
 }

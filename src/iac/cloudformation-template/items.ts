@@ -34,7 +34,11 @@ export type Translator = (input: ResourceInput) => Translation;
 export const NOT_IN_TEMPLATE = 'not in the template: kept from the deployed object';
 
 /** An item with its unknown fields, when there are any. */
-export function planned<K extends ItemKind>(kind: K, value: ItemValues[K], unknown: Record<string, string>): PlannedItem {
+export function planned<K extends ItemKind>(
+  kind: K,
+  value: ItemValues[K],
+  unknown: Record<string, string>,
+): PlannedItem {
   return (Object.keys(unknown).length > 0 ? {kind, value, unknown: {...unknown}} : {kind, value}) as PlannedItem;
 }
 

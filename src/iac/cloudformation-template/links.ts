@@ -29,18 +29,31 @@ export const LINK_TRANSLATORS: Record<string, Translator> = {
 };
 
 function vpnGateway({id, fields}: ResourceInput): Translation {
-  const value = defined({id, name: nameOf(fields), amazonSideAsn: fields.number('AmazonSideAsn', '/amazonSideAsn'), attachments: []});
+  const value = defined({
+    id,
+    name: nameOf(fields),
+    amazonSideAsn: fields.number('AmazonSideAsn', '/amazonSideAsn'),
+    attachments: [],
+  });
   return {items: [planned('vpnGateway', value, fields.unknown)]};
 }
 
 function customerGateway({id, fields}: ResourceInput): Translation {
   const asn = fields.string('BgpAsnExtended', '/bgpAsn') ?? fields.string('BgpAsn', '/bgpAsn');
-  const value = defined({id, name: nameOf(fields), ipAddress: fields.string('IpAddress', '/ipAddress'), bgpAsn: asn, deviceName: fields.string('DeviceName', '/deviceName')});
+  const value = defined({
+    id,
+    name: nameOf(fields),
+    ipAddress: fields.string('IpAddress', '/ipAddress'),
+    bgpAsn: asn,
+    deviceName: fields.string('DeviceName', '/deviceName'),
+  });
   return {items: [planned('customerGateway', value, fields.unknown)]};
 }
 
 function vpnConnection({id, fields, deployed}: ResourceInput): Translation {
-  const sensitive = fields.maps('VpnTunnelOptionsSpecifications', '/tunnels').flatMap((tunnel, i) => (tunnel.has('PreSharedKey') ? [`VpnTunnelOptionsSpecifications.${i}.PreSharedKey`] : []));
+  const sensitive = fields
+    .maps('VpnTunnelOptionsSpecifications', '/tunnels')
+    .flatMap((tunnel, i) => (tunnel.has('PreSharedKey') ? [`VpnTunnelOptionsSpecifications.${i}.PreSharedKey`] : []));
   const value = defined({
     id,
     name: nameOf(fields),
@@ -52,13 +65,17 @@ function vpnConnection({id, fields, deployed}: ResourceInput): Translation {
     tunnels: [],
     routes: [],
   });
-  if (value.vpnGatewayId === undefined && value.transitGatewayId === undefined) throw fields.expected('VpnGatewayId or TransitGatewayId', 'VpnGatewayId');
+  if (value.vpnGatewayId === undefined && value.transitGatewayId === undefined)
+    throw fields.expected('VpnGatewayId or TransitGatewayId', 'VpnGatewayId');
   if (deployed) fields.markUnknown('/tunnels', NOT_IN_TEMPLATE);
   return {items: [planned('vpnConnection', value, fields.unknown)], ...(sensitive.length > 0 && {sensitive})};
 }
 
 function vpnConnectionRoute({fields}: ResourceInput): Translation {
-  const value = {vpnConnectionId: required(fields, 'VpnConnectionId', '/vpnConnectionId'), route: {destinationCidr: required(fields, 'DestinationCidrBlock', '/route/destinationCidr')}};
+  const value = {
+    vpnConnectionId: required(fields, 'VpnConnectionId', '/vpnConnectionId'),
+    route: {destinationCidr: required(fields, 'DestinationCidrBlock', '/route/destinationCidr')},
+  };
   return {items: [planned('vpnConnectionRoute', value, fields.unknown)]};
 }
 
@@ -77,14 +94,28 @@ function transitGateway({id, fields, accountId}: ResourceInput): Translation {
     ownerId: accountId,
     name: nameOf(fields),
     amazonSideAsn: fields.number('AmazonSideAsn', '/amazonSideAsn'),
-    associationDefaultRouteTableId: defaultTable('DefaultRouteTableAssociation', 'AssociationDefaultRouteTableId', '/associationDefaultRouteTableId'),
-    propagationDefaultRouteTableId: defaultTable('DefaultRouteTablePropagation', 'PropagationDefaultRouteTableId', '/propagationDefaultRouteTableId'),
+    associationDefaultRouteTableId: defaultTable(
+      'DefaultRouteTableAssociation',
+      'AssociationDefaultRouteTableId',
+      '/associationDefaultRouteTableId',
+    ),
+    propagationDefaultRouteTableId: defaultTable(
+      'DefaultRouteTablePropagation',
+      'PropagationDefaultRouteTableId',
+      '/propagationDefaultRouteTableId',
+    ),
   });
   return {items: [planned('transitGateway', value, fields.unknown)]};
 }
 
 function vpcAttachment({id, fields}: ResourceInput): Translation {
-  const value = defined({id, transitGatewayId: required(fields, 'TransitGatewayId', '/transitGatewayId'), resourceType: 'vpc', resourceId: required(fields, 'VpcId', '/resourceId'), name: nameOf(fields)});
+  const value = defined({
+    id,
+    transitGatewayId: required(fields, 'TransitGatewayId', '/transitGatewayId'),
+    resourceType: 'vpc',
+    resourceId: required(fields, 'VpcId', '/resourceId'),
+    name: nameOf(fields),
+  });
   return {items: [planned('transitGatewayAttachment', value, fields.unknown)]};
 }
 
@@ -101,7 +132,13 @@ function peeringAttachment({id, fields}: ResourceInput): Translation {
 }
 
 function transitGatewayRouteTable({id, fields}: ResourceInput): Translation {
-  const value = defined({id, transitGatewayId: required(fields, 'TransitGatewayId', '/transitGatewayId'), name: nameOf(fields), propagations: [], routes: []});
+  const value = defined({
+    id,
+    transitGatewayId: required(fields, 'TransitGatewayId', '/transitGatewayId'),
+    name: nameOf(fields),
+    propagations: [],
+    routes: [],
+  });
   return {items: [planned('transitGatewayRouteTable', value, fields.unknown)]};
 }
 
@@ -109,7 +146,8 @@ function transitGatewayRoute({fields}: ResourceInput): Translation {
   const routeTableId = required(fields, 'TransitGatewayRouteTableId', '/routeTableId');
   const blackhole = fields.boolean('Blackhole', '/route/state') ?? false;
   const attachmentId = fields.string('TransitGatewayAttachmentId', '/route/attachments/0/attachmentId');
-  if (!blackhole && attachmentId === undefined) throw fields.expected('TransitGatewayAttachmentId (or Blackhole: true)', 'TransitGatewayAttachmentId');
+  if (!blackhole && attachmentId === undefined)
+    throw fields.expected('TransitGatewayAttachmentId (or Blackhole: true)', 'TransitGatewayAttachmentId');
   const route: TransitGatewayRoute = {
     destinationCidr: required(fields, 'DestinationCidrBlock', '/route/destinationCidr'),
     state: blackhole ? 'blackhole' : 'active',
@@ -119,8 +157,14 @@ function transitGatewayRoute({fields}: ResourceInput): Translation {
   return {items: [planned('transitGatewayRoute', {routeTableId, route}, fields.unknown)]};
 }
 
-function tgwTableLink({fields}: ResourceInput, kind: 'transitGatewayAssociation' | 'transitGatewayPropagation'): Translation {
-  const value = {routeTableId: required(fields, 'TransitGatewayRouteTableId', '/routeTableId'), attachmentId: required(fields, 'TransitGatewayAttachmentId', '/attachmentId')};
+function tgwTableLink(
+  {fields}: ResourceInput,
+  kind: 'transitGatewayAssociation' | 'transitGatewayPropagation',
+): Translation {
+  const value = {
+    routeTableId: required(fields, 'TransitGatewayRouteTableId', '/routeTableId'),
+    attachmentId: required(fields, 'TransitGatewayAttachmentId', '/attachmentId'),
+  };
   return {items: [planned(kind, value, fields.unknown)]};
 }
 
@@ -136,7 +180,8 @@ function vpcPeeringConnection(input: ResourceInput): Translation {
   const cidrsOf = (id: string, at: string): string[] => {
     const other = input.resourceById(id);
     const cidr = other?.type === 'AWS::EC2::VPC' ? other.fields.forItem({}).string('CidrBlock', at) : undefined;
-    if (cidr === undefined || cidr === '') fields.markUnknown(at, `${NOT_IN_TEMPLATE}: the CIDR blocks of ${id || 'the VPC'}`);
+    if (cidr === undefined || cidr === '')
+      fields.markUnknown(at, `${NOT_IN_TEMPLATE}: the CIDR blocks of ${id || 'the VPC'}`);
     return cidr ? [cidr] : [];
   };
 
@@ -145,7 +190,12 @@ function vpcPeeringConnection(input: ResourceInput): Translation {
     id,
     state: accepted ? 'active' : 'pending-acceptance',
     requester: defined({vpcId, ownerId: accountId, region, cidrs: cidrsOf(vpcId, '/requester/cidrs')}),
-    accepter: defined({vpcId: peerVpcId, ownerId: peerOwner, region: fields.string('PeerRegion', '/accepter/region') ?? region, cidrs: cidrsOf(peerVpcId, '/accepter/cidrs')}),
+    accepter: defined({
+      vpcId: peerVpcId,
+      ownerId: peerOwner,
+      region: fields.string('PeerRegion', '/accepter/region') ?? region,
+      cidrs: cidrsOf(peerVpcId, '/accepter/cidrs'),
+    }),
   });
   return {items: [planned('vpcPeeringConnection', value, fields.unknown)]};
 }
@@ -176,7 +226,15 @@ function directConnectGatewayAssociation(input: ResourceInput): Translation {
     associatedGatewayOwnerAccount: accountId,
     allowedPrefixes: fields.strings('AllowedPrefixesToDirectConnectGateway', '/association/allowedPrefixes') ?? [],
   });
-  return {items: [planned('directConnectGatewayAssociation', {directConnectGatewayId: required(fields, 'DirectConnectGatewayId', '/directConnectGatewayId'), association}, fields.unknown)]};
+  return {
+    items: [
+      planned(
+        'directConnectGatewayAssociation',
+        {directConnectGatewayId: required(fields, 'DirectConnectGatewayId', '/directConnectGatewayId'), association},
+        fields.unknown,
+      ),
+    ],
+  };
 }
 
 function virtualInterface({id, fields, accountId, region}: ResourceInput, type: 'private' | 'transit'): Translation {

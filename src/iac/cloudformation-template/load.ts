@@ -47,8 +47,13 @@ export interface LoadedTemplate {
 }
 
 export function loadTemplate(text: string, file: string): LoadedTemplate {
-  if (text.length > MAX_TEMPLATE_BYTES) throw new InputError(file, `the template is ${text.length} bytes, more than the ${MAX_TEMPLATE_BYTES} read (CloudFormation itself takes at most 1 MB)`);
-  if (text.trim() === '') throw new InputError(file, 'the file is empty: expected a CloudFormation template (YAML or JSON)');
+  if (text.length > MAX_TEMPLATE_BYTES)
+    throw new InputError(
+      file,
+      `the template is ${text.length} bytes, more than the ${MAX_TEMPLATE_BYTES} read (CloudFormation itself takes at most 1 MB)`,
+    );
+  if (text.trim() === '')
+    throw new InputError(file, 'the file is empty: expected a CloudFormation template (YAML or JSON)');
   const json = text.trimStart().startsWith('{');
   const index = new LineIndex(text);
   checkFlowDepth(text, file, index);
@@ -59,7 +64,11 @@ export function loadTemplate(text: string, file: string): LoadedTemplate {
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const offset = Math.min(error.pos[0], Math.max(0, text.trimEnd().length - 1));
-    throw new InputError(file, `${json ? 'JSON' : 'YAML'} syntax error: ${error.message.split('\n')[0]}`, `line ${index.line(offset)}, column ${index.column(offset)}`);
+    throw new InputError(
+      file,
+      `${json ? 'JSON' : 'YAML'} syntax error: ${error.message.split('\n')[0]}`,
+      `line ${index.line(offset)}, column ${index.column(offset)}`,
+    );
   }
 
   const lines = new Map<string, number>();
@@ -82,7 +91,8 @@ function notATemplateReason(root: TemplateMap | undefined): string | undefined {
   const resources = asMap(root.Resources);
   if (resources === undefined) return `${hint ?? 'it has no `Resources` map'}; ${expected}`;
   const typed = Object.values(resources).some((body) => typeof asMap(body)?.Type === 'string');
-  if (!typed) return `${hint ?? (Object.keys(resources).length === 0 ? '`Resources` is empty' : 'no resource has a `Type`')}; ${expected}`;
+  if (!typed)
+    return `${hint ?? (Object.keys(resources).length === 0 ? '`Resources` is empty' : 'no resource has a `Type`')}; ${expected}`;
   return undefined;
 }
 
@@ -90,12 +100,20 @@ function lookalike(root: TemplateMap): string | undefined {
   // YAML 1.1 reads a workflow's `on:` key as the boolean true.
   if ('jobs' in root && ('on' in root || 'true' in root)) return 'it looks like a GitHub Actions workflow';
   if ('apiVersion' in root && 'kind' in root) return 'it looks like a Kubernetes manifest';
-  if ('format_version' in root && ('resource_changes' in root || 'planned_values' in root)) return 'it looks like a Terraform plan (give it with --plan)';
+  if ('format_version' in root && ('resource_changes' in root || 'planned_values' in root))
+    return 'it looks like a Terraform plan (give it with --plan)';
   if (root.kind === 'mq-audit/inventory') return 'it is an mq-audit inventory';
   return undefined;
 }
 
-function loadResources(root: TemplateMap, document: Document.Parsed, file: string, index: LineIndex, lines: Map<string, number>, warnings: LoadedTemplate['warnings']): LoadedResource[] {
+function loadResources(
+  root: TemplateMap,
+  document: Document.Parsed,
+  file: string,
+  index: LineIndex,
+  lines: Map<string, number>,
+  warnings: LoadedTemplate['warnings'],
+): LoadedResource[] {
   const resourcesNode = (document.contents as YAMLMap).get('Resources', true) as unknown as YAMLMap;
   const resources = root.Resources as TemplateMap;
   const loaded: LoadedResource[] = [];
@@ -103,13 +121,22 @@ function loadResources(root: TemplateMap, document: Document.Parsed, file: strin
     const logicalId = String(isScalar(pair.key) ? pair.key.value : pair.key);
     const pointer = childPointer('/Resources', logicalId);
     if (logicalId.startsWith('Fn::ForEach::')) {
-      warnings.push({pointer, line: lines.get(pointer), message: `${logicalId} (AWS::LanguageExtensions) is not expanded: the resources it generates are not judged`});
+      warnings.push({
+        pointer,
+        line: lines.get(pointer),
+        message: `${logicalId} (AWS::LanguageExtensions) is not expanded: the resources it generates are not judged`,
+      });
       continue;
     }
 
     const body = asMap(resources[logicalId]);
     const type = body?.Type;
-    if (body === undefined || typeof type !== 'string' || type === '') throw new InputError(file, `resource ${logicalId}: expected a map with a \`Type\` string (AWS::…)`, placeOf(pointer, lines));
+    if (body === undefined || typeof type !== 'string' || type === '')
+      throw new InputError(
+        file,
+        `resource ${logicalId}: expected a map with a \`Type\` string (AWS::…)`,
+        placeOf(pointer, lines),
+      );
     const node = pair.value as Node;
     const start = isScalar(pair.key) && pair.key.range ? pair.key.range[0] : 0;
     const propertiesNode = isMap(node) ? node.get('Properties', true) : undefined;
@@ -139,18 +166,34 @@ class Converter {
   ) {}
 
   convert(node: unknown, pointer: string, depth: number): TemplateValue {
-    if (depth > MAX_NESTING_DEPTH) throw new InputError(this.file, `nested more than ${MAX_NESTING_DEPTH} deep`, placeOf(pointer, this.lines));
-    if (++this.values > MAX_VALUES) throw new InputError(this.file, `more than ${MAX_VALUES} values (YAML aliases expanding?)`, placeOf(pointer, this.lines));
+    if (depth > MAX_NESTING_DEPTH)
+      throw new InputError(this.file, `nested more than ${MAX_NESTING_DEPTH} deep`, placeOf(pointer, this.lines));
+    if (++this.values > MAX_VALUES)
+      throw new InputError(
+        this.file,
+        `more than ${MAX_VALUES} values (YAML aliases expanding?)`,
+        placeOf(pointer, this.lines),
+      );
     if (isAlias(node)) {
-      if (++this.aliases > MAX_ALIASES) throw new InputError(this.file, `more than ${MAX_ALIASES} YAML aliases (CloudFormation does not take aliases at all)`, placeOf(pointer, this.lines));
+      if (++this.aliases > MAX_ALIASES)
+        throw new InputError(
+          this.file,
+          `more than ${MAX_ALIASES} YAML aliases (CloudFormation does not take aliases at all)`,
+          placeOf(pointer, this.lines),
+        );
       return this.convert(node.resolve(this.document), pointer, depth + 1);
     }
 
     if (node === null || node === undefined) return null;
     const tag = (node as Node).tag;
-    if (tag !== undefined && INTRINSIC_TAG_NAMES.has(tag)) return this.shortForm(node as Node, tag.slice(1), pointer, depth);
+    if (tag !== undefined && INTRINSIC_TAG_NAMES.has(tag))
+      return this.shortForm(node as Node, tag.slice(1), pointer, depth);
     if (tag !== undefined && !tag.startsWith('tag:yaml.org,2002:')) {
-      throw new InputError(this.file, `unknown tag ${tag}: expected a CloudFormation short form (!Ref, !Sub, !GetAtt …)`, placeOf(pointer, this.lines));
+      throw new InputError(
+        this.file,
+        `unknown tag ${tag}: expected a CloudFormation short form (!Ref, !Sub, !GetAtt …)`,
+        placeOf(pointer, this.lines),
+      );
     }
 
     return this.plain(node as Node, pointer, depth);
@@ -161,7 +204,8 @@ class Converter {
       const out: TemplateMap = {};
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-        if (key === undefined) throw new InputError(this.file, 'a map key is not a plain string', placeOf(pointer, this.lines));
+        if (key === undefined)
+          throw new InputError(this.file, 'a map key is not a plain string', placeOf(pointer, this.lines));
         const child = childPointer(pointer, key);
         if (isScalar(pair.key) && pair.key.range) this.lines.set(child, this.index.line(pair.key.range[0]));
         out[key] = this.convert(pair.value, child, depth + 1);
@@ -184,7 +228,11 @@ class Converter {
   }
 
   /** Strings, booleans and null as parsed; a number keeps its text when that is not how JavaScript writes it; timestamps and the like stay text (CloudFormation has no such tags). */
-  private scalar(value: unknown, range: [number, number, number] | null | undefined, type: string | undefined): TemplateValue {
+  private scalar(
+    value: unknown,
+    range: [number, number, number] | null | undefined,
+    type: string | undefined,
+  ): TemplateValue {
     if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar (number, bigint, date): strings, booleans and null returned above
     const text = range ? this.text.slice(range[0], range[1]).trim() : String(value);
@@ -199,7 +247,8 @@ class Converter {
     if (name === 'Ref' || name === 'Condition') return {[name]: inner};
     // `!GetAtt Broker.Endpoint.Address` is `[Broker, Endpoint.Address]`: the logical id ends at the first dot.
     const dot = typeof inner === 'string' ? inner.indexOf('.') : -1;
-    if (name === 'GetAtt' && typeof inner === 'string' && dot > 0) return {'Fn::GetAtt': [inner.slice(0, dot), inner.slice(dot + 1)]};
+    if (name === 'GetAtt' && typeof inner === 'string' && dot > 0)
+      return {'Fn::GetAtt': [inner.slice(0, dot), inner.slice(dot + 1)]};
     return {[`Fn::${name}`]: inner};
   }
 }
@@ -230,7 +279,12 @@ function checkFlowDepth(text: string, file: string, index: LineIndex): void {
       const end = text.indexOf('\n', i);
       i = end === -1 ? text.length : end;
     } else if (c === '[' || c === '{') {
-      if (++depth > MAX_NESTING_DEPTH) throw new InputError(file, `nested more than ${MAX_NESTING_DEPTH} deep`, `line ${index.line(i)}, column ${index.column(i)}`);
+      if (++depth > MAX_NESTING_DEPTH)
+        throw new InputError(
+          file,
+          `nested more than ${MAX_NESTING_DEPTH} deep`,
+          `line ${index.line(i)}, column ${index.column(i)}`,
+        );
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
 }

@@ -29,7 +29,13 @@ export const NETWORK_TRANSLATORS: Record<string, Translator> = {
 function vpc({id, fields, accountId}: ResourceInput): Translation {
   const cidr = fields.string('CidrBlock', '/cidrs/0');
   if (cidr === undefined) fields.markUnknown('/cidrs', 'unknown until deploy: the CIDR block comes from an IPAM pool');
-  const value = defined({id, ownerId: accountId, name: nameOf(fields), isDefault: false, cidrs: cidr === undefined ? [] : [cidr]});
+  const value = defined({
+    id,
+    ownerId: accountId,
+    name: nameOf(fields),
+    isDefault: false,
+    cidrs: cidr === undefined ? [] : [cidr],
+  });
   return {items: [planned('vpc', value, fields.unknown)]};
 }
 
@@ -39,13 +45,21 @@ function vpc({id, fields, accountId}: ResourceInput): Translation {
  */
 function vpcCidrBlock({fields}: ResourceInput): Translation {
   const vpcId = required(fields, 'VpcId', '/vpcIds/0');
-  const cidr = fields.string('CidrBlock', '/description') ?? fields.string('Ipv6CidrBlock', '/description') ?? 'an IPAM-allocated block';
-  return {items: [planned('opaque', {description: `CIDR block ${cidr} added to VPC ${vpcId}`, vpcIds: [vpcId]}, fields.unknown)]};
+  const cidr =
+    fields.string('CidrBlock', '/description') ??
+    fields.string('Ipv6CidrBlock', '/description') ??
+    'an IPAM-allocated block';
+  return {
+    items: [
+      planned('opaque', {description: `CIDR block ${cidr} added to VPC ${vpcId}`, vpcIds: [vpcId]}, fields.unknown),
+    ],
+  };
 }
 
 function subnet({id, fields, accountId}: ResourceInput): Translation {
   const cidr = fields.string('CidrBlock', '/cidr');
-  if (cidr === undefined && !fields.has('Ipv6CidrBlock')) fields.markUnknown('/cidr', 'unknown until deploy: the CIDR block comes from an IPAM pool');
+  if (cidr === undefined && !fields.has('Ipv6CidrBlock'))
+    fields.markUnknown('/cidr', 'unknown until deploy: the CIDR block comes from an IPAM pool');
   const ipv6 = fields.string('Ipv6CidrBlock', '/ipv6Cidrs/0');
   const value = defined({
     id,
@@ -63,7 +77,17 @@ function subnet({id, fields, accountId}: ResourceInput): Translation {
 
 /** Routes and associations are separate resources in CloudFormation: the table manages none inline. */
 function routeTable({id, fields, accountId}: ResourceInput): Translation {
-  const value = defined({id, vpcId: required(fields, 'VpcId', '/vpcId'), ownerId: accountId, name: nameOf(fields), main: false, associations: [], propagatingVgwIds: [], routes: [], inlineRoutes: false});
+  const value = defined({
+    id,
+    vpcId: required(fields, 'VpcId', '/vpcId'),
+    ownerId: accountId,
+    name: nameOf(fields),
+    main: false,
+    associations: [],
+    propagatingVgwIds: [],
+    routes: [],
+    inlineRoutes: false,
+  });
   return {items: [planned('routeTable', value, fields.unknown)]};
 }
 
@@ -91,14 +115,30 @@ function route(input: ResourceInput): Translation {
     destinationIpv6Cidr: fields.string('DestinationIpv6CidrBlock', '/route/destinationIpv6Cidr'),
     destinationPrefixListId: fields.string('DestinationPrefixListId', '/route/destinationPrefixListId'),
   });
-  if (Object.keys(destination).length === 0) throw fields.expected('DestinationCidrBlock, DestinationIpv6CidrBlock or DestinationPrefixListId', 'DestinationCidrBlock');
+  if (Object.keys(destination).length === 0)
+    throw fields.expected(
+      'DestinationCidrBlock, DestinationIpv6CidrBlock or DestinationPrefixListId',
+      'DestinationCidrBlock',
+    );
   const target = routeTarget(input);
-  const value: {routeTableId: string; route: Route} = {routeTableId, route: {...destination, ...target, origin: 'CreateRoute'}};
+  const value: {routeTableId: string; route: Route} = {
+    routeTableId,
+    route: {...destination, ...target, origin: 'CreateRoute'},
+  };
   const items = [planned('route', value, fields.unknown)];
   if (target.targetType === 'gateway-load-balancer-endpoint') {
     const vpcId = vpcOfTemplateResource(input, routeTableId);
     const to = Object.values(destination)[0];
-    items.push(planned('opaque', {description: `route ${to} in ${routeTableId} → ${target.targetId}, an endpoint of a Gateway Load Balancer or Network Firewall`, vpcIds: vpcId ? [vpcId] : []}, {}));
+    items.push(
+      planned(
+        'opaque',
+        {
+          description: `route ${to} in ${routeTableId} → ${target.targetId}, an endpoint of a Gateway Load Balancer or Network Firewall`,
+          vpcIds: vpcId ? [vpcId] : [],
+        },
+        {},
+      ),
+    );
   }
 
   return {items};
@@ -132,13 +172,25 @@ function subnetRouteTableAssociation(input: ResourceInput): Translation {
   const routeTableId = required(fields, 'RouteTableId', '/routeTableId');
   const subnetId = required(fields, 'SubnetId', '/association/subnetId');
   const vpcId = vpcOfTemplateResource(input, subnetId) ?? vpcOfTemplateResource(input, routeTableId);
-  return {items: [planned('routeTableAssociation', defined({routeTableId, vpcId, association: {id, subnetId, main: false}}), fields.unknown)]};
+  return {
+    items: [
+      planned(
+        'routeTableAssociation',
+        defined({routeTableId, vpcId, association: {id, subnetId, main: false}}),
+        fields.unknown,
+      ),
+    ],
+  };
 }
 
 function gatewayRouteTableAssociation({id, fields}: ResourceInput): Translation {
   const routeTableId = required(fields, 'RouteTableId', '/routeTableId');
   const gatewayId = required(fields, 'GatewayId', '/association/gatewayId');
-  return {items: [planned('routeTableAssociation', {routeTableId, association: {id, gatewayId, main: false}}, fields.unknown)]};
+  return {
+    items: [
+      planned('routeTableAssociation', {routeTableId, association: {id, gatewayId, main: false}}, fields.unknown),
+    ],
+  };
 }
 
 /** One propagation per route table listed. */
@@ -146,20 +198,36 @@ function vpnGatewayRoutePropagation({fields}: ResourceInput): Translation {
   const vpnGatewayId = required(fields, 'VpnGatewayId', '/vpnGatewayId');
   const tables = fields.strings('RouteTableIds', '/routeTableId');
   if (tables === undefined) throw fields.expected('a list of route table ids', 'RouteTableIds');
-  const items = (tables.length > 0 || fields.unknown['/routeTableId'] === undefined ? tables : ['']).map((routeTableId, i) => {
-    const unknown: Record<string, string> = {};
-    const reason = fields.unknown[`/routeTableId/${i}`] ?? fields.unknown['/routeTableId'];
-    if (reason) unknown['/routeTableId'] = reason;
-    if (fields.unknown['/vpnGatewayId']) unknown['/vpnGatewayId'] = fields.unknown['/vpnGatewayId'];
-    return planned('routePropagation', {routeTableId, vpnGatewayId}, unknown);
-  });
+  const items = (tables.length > 0 || fields.unknown['/routeTableId'] === undefined ? tables : ['']).map(
+    (routeTableId, i) => {
+      const unknown: Record<string, string> = {};
+      const reason = fields.unknown[`/routeTableId/${i}`] ?? fields.unknown['/routeTableId'];
+      if (reason) unknown['/routeTableId'] = reason;
+      if (fields.unknown['/vpnGatewayId']) unknown['/vpnGatewayId'] = fields.unknown['/vpnGatewayId'];
+      return planned('routePropagation', {routeTableId, vpnGatewayId}, unknown);
+    },
+  );
   return {items};
 }
 
 /** A new ACL denies everything but its own rules: EC2 adds the `*` (32767) deny entries. */
 function networkAcl({id, fields, accountId, deployed}: ResourceInput): Translation {
-  const denyAll = (egress: boolean): NetworkAclEntry => ({ruleNumber: 32767, egress, action: 'deny', protocol: '-1', cidr: '0.0.0.0/0'});
-  const value = defined({id, vpcId: required(fields, 'VpcId', '/vpcId'), ownerId: accountId, isDefault: false, subnetIds: [], entries: deployed ? [] : [denyAll(false), denyAll(true)], inlineEntries: false});
+  const denyAll = (egress: boolean): NetworkAclEntry => ({
+    ruleNumber: 32767,
+    egress,
+    action: 'deny',
+    protocol: '-1',
+    cidr: '0.0.0.0/0',
+  });
+  const value = defined({
+    id,
+    vpcId: required(fields, 'VpcId', '/vpcId'),
+    ownerId: accountId,
+    isDefault: false,
+    subnetIds: [],
+    entries: deployed ? [] : [denyAll(false), denyAll(true)],
+    inlineEntries: false,
+  });
   return {items: [planned('networkAcl', value, fields.unknown)]};
 }
 
@@ -174,7 +242,13 @@ function networkAclEntry({fields}: ResourceInput): Translation {
   const ruleNumber = fields.number('RuleNumber', '/entry/ruleNumber');
   if (ruleNumber === undefined) throw fields.expected('a rule number', 'RuleNumber');
   const ports = fields.child('PortRange');
-  const portRange = (protocol === '6' || protocol === '17') && fields.has('PortRange') ? {from: ports.number('From', '/entry/portRange/from') ?? 0, to: ports.number('To', '/entry/portRange/to') ?? 65535} : undefined;
+  const portRange =
+    (protocol === '6' || protocol === '17') && fields.has('PortRange')
+      ? {
+          from: ports.number('From', '/entry/portRange/from') ?? 0,
+          to: ports.number('To', '/entry/portRange/to') ?? 65535,
+        }
+      : undefined;
   const entry: NetworkAclEntry = defined({
     ruleNumber,
     egress: fields.boolean('Egress', '/entry/egress') ?? false,
@@ -188,7 +262,10 @@ function networkAclEntry({fields}: ResourceInput): Translation {
 }
 
 function subnetNetworkAclAssociation({fields}: ResourceInput): Translation {
-  const value = {networkAclId: required(fields, 'NetworkAclId', '/networkAclId'), subnetId: required(fields, 'SubnetId', '/subnetId')};
+  const value = {
+    networkAclId: required(fields, 'NetworkAclId', '/networkAclId'),
+    subnetId: required(fields, 'SubnetId', '/subnetId'),
+  };
   return {items: [planned('networkAclAssociation', value, fields.unknown)]};
 }
 
@@ -212,15 +289,38 @@ function internetGateway({id, fields}: ResourceInput): Translation {
 /** One resource type for both kinds of gateway: which property is set says which. */
 function gatewayAttachment({fields}: ResourceInput): Translation {
   const vpcId = required(fields, 'VpcId', '/vpcId');
-  if (fields.has('InternetGatewayId')) return {items: [planned('internetGatewayAttachment', {internetGatewayId: required(fields, 'InternetGatewayId', '/internetGatewayId'), vpcId}, fields.unknown)]};
-  if (fields.has('VpnGatewayId')) return {items: [planned('vpnGatewayAttachment', {vpnGatewayId: required(fields, 'VpnGatewayId', '/vpnGatewayId'), vpcId}, fields.unknown)]};
+  if (fields.has('InternetGatewayId'))
+    return {
+      items: [
+        planned(
+          'internetGatewayAttachment',
+          {internetGatewayId: required(fields, 'InternetGatewayId', '/internetGatewayId'), vpcId},
+          fields.unknown,
+        ),
+      ],
+    };
+  if (fields.has('VpnGatewayId'))
+    return {
+      items: [
+        planned(
+          'vpnGatewayAttachment',
+          {vpnGatewayId: required(fields, 'VpnGatewayId', '/vpnGatewayId'), vpcId},
+          fields.unknown,
+        ),
+      ],
+    };
   throw fields.expected('InternetGatewayId or VpnGatewayId', 'InternetGatewayId');
 }
 
 function natGateway(input: ResourceInput): Translation {
   const {id, fields} = input;
   const subnetId = fields.string('SubnetId', '/subnetId');
-  const value = defined({id, subnetId, vpcId: vpcOfTemplateResource(input, subnetId), connectivityType: (fields.string('ConnectivityType', '/connectivityType') ?? 'public').toLowerCase()});
+  const value = defined({
+    id,
+    subnetId,
+    vpcId: vpcOfTemplateResource(input, subnetId),
+    connectivityType: (fields.string('ConnectivityType', '/connectivityType') ?? 'public').toLowerCase(),
+  });
   return {items: [planned('natGateway', value, fields.unknown)]};
 }
 

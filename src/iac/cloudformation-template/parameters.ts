@@ -25,11 +25,22 @@ export function parseParametersFile(text: string, file: string): Record<string, 
   if (data !== null && typeof data === 'object') {
     const record = data as Record<string, unknown>;
     const keys = Object.keys(record);
-    const nested = keys.length >= 1 && keys.every((k) => ['Parameters', 'Tags', 'StackPolicy'].includes(k)) && isPlainObject(record.Parameters);
-    return fromObject(nested ? (record.Parameters as Record<string, unknown>) : record, file, nested ? '/Parameters' : '');
+    const nested =
+      keys.length >= 1 &&
+      keys.every((k) => ['Parameters', 'Tags', 'StackPolicy'].includes(k)) &&
+      isPlainObject(record.Parameters);
+    return fromObject(
+      nested ? (record.Parameters as Record<string, unknown>) : record,
+      file,
+      nested ? '/Parameters' : '',
+    );
   }
 
-  throw new InputError(file, 'expected template parameters: [{"ParameterKey": …, "ParameterValue": …}] or {"Name": "value"}', '/');
+  throw new InputError(
+    file,
+    'expected template parameters: [{"ParameterKey": …, "ParameterValue": …}] or {"Name": "value"}',
+    '/',
+  );
 }
 
 function fromList(items: unknown[], file: string): Record<string, string> {
@@ -38,9 +49,14 @@ function fromList(items: unknown[], file: string): Record<string, string> {
   items.forEach((item, i) => {
     const entry = isPlainObject(item) ? item : undefined;
     const key = entry?.ParameterKey;
-    if (typeof key !== 'string' || key === '') throw new InputError(file, 'expected {"ParameterKey": "Name", "ParameterValue": "value"}', `/${i}`);
+    if (typeof key !== 'string' || key === '')
+      throw new InputError(file, 'expected {"ParameterKey": "Name", "ParameterValue": "value"}', `/${i}`);
     if (entry?.UsePreviousValue === true) {
-      throw new InputError(file, `parameter ${key} asks for its previous value (UsePreviousValue), which is not known here: give its ParameterValue`, `/${i}`);
+      throw new InputError(
+        file,
+        `parameter ${key} asks for its previous value (UsePreviousValue), which is not known here: give its ParameterValue`,
+        `/${i}`,
+      );
     }
 
     out[key] = parameterText(entry?.ParameterValue, file, `/${i}/ParameterValue`);
@@ -50,7 +66,8 @@ function fromList(items: unknown[], file: string): Record<string, string> {
 
 function fromObject(record: Record<string, unknown>, file: string, pointer: string): Record<string, string> {
   const keys = Object.keys(record);
-  if (keys.length > MAX_PARAMETERS) throw new InputError(file, `more than ${MAX_PARAMETERS} parameters`, pointer || '/');
+  if (keys.length > MAX_PARAMETERS)
+    throw new InputError(file, `more than ${MAX_PARAMETERS} parameters`, pointer || '/');
   const out: Record<string, string> = {};
   for (const key of keys) out[key] = parameterText(record[key], file, childPointer(pointer, key));
   return out;
@@ -61,9 +78,12 @@ function parameterText(value: unknown, file: string, pointer: string): string {
   let text: string | undefined;
   if (typeof value === 'string') text = value;
   else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
-  else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) text = value.join(',');
-  if (text === undefined) throw new InputError(file, 'expected a parameter value (a string, number or list of strings)', pointer);
-  if (text.length > MAX_PARAMETER_LENGTH) throw new InputError(file, `the value is longer than ${MAX_PARAMETER_LENGTH} characters`, pointer);
+  else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+    text = value.join(',');
+  if (text === undefined)
+    throw new InputError(file, 'expected a parameter value (a string, number or list of strings)', pointer);
+  if (text.length > MAX_PARAMETER_LENGTH)
+    throw new InputError(file, `the value is longer than ${MAX_PARAMETER_LENGTH} characters`, pointer);
   return text;
 }
 
@@ -79,7 +99,13 @@ export interface ResolvedParameters {
  * What `Ref` yields for each declared parameter: the given value, else the default. A parameter with neither is
  * bad input (CloudFormation refuses it too), as is a value outside AllowedValues or a Number that is not one.
  */
-export function resolveParameters(template: TemplateMap, given: Record<string, string>, file: string, lines: ReadonlyMap<string, number>, givenIn?: string): ResolvedParameters {
+export function resolveParameters(
+  template: TemplateMap,
+  given: Record<string, string>,
+  file: string,
+  lines: ReadonlyMap<string, number>,
+  givenIn?: string,
+): ResolvedParameters {
   const declared = isMap(template.Parameters) ? template.Parameters : {};
   const values = new Map<string, Value>();
   const secret = new Set<string>();
@@ -91,13 +117,20 @@ export function resolveParameters(template: TemplateMap, given: Record<string, s
     const hasGiven = Object.prototype.hasOwnProperty.call(given, name);
     const text = hasGiven ? given[name] : defaultText(spec.Default);
     if (type.startsWith('AWS::SSM::Parameter::Value<')) {
-      values.set(name, new Unknown(`unknown until deploy: parameter ${name} (${type}) is read from Parameter Store`, pointer));
+      values.set(
+        name,
+        new Unknown(`unknown until deploy: parameter ${name} (${type}) is read from Parameter Store`, pointer),
+      );
       continue;
     }
 
     if (text === undefined) {
       const where = givenIn ? ` in ${givenIn}` : ' (--template-parameters)';
-      throw new InputError(file, `parameter ${name} has no value and no default: give it a value${where}`, placeOf(pointer, lines));
+      throw new InputError(
+        file,
+        `parameter ${name} has no value and no default: give it a value${where}`,
+        placeOf(pointer, lines),
+      );
     }
 
     checkAllowed(name, text, spec, type, secret.has(name), file, placeOf(pointer, lines));
@@ -120,12 +153,26 @@ function defaultText(value: TemplateValue | undefined): string | undefined {
   return typeof value === 'object' ? undefined : String(value);
 }
 
-function checkAllowed(name: string, text: string, spec: TemplateMap, type: string, secret: boolean, file: string, place: string): void {
+function checkAllowed(
+  name: string,
+  text: string,
+  spec: TemplateMap,
+  type: string,
+  secret: boolean,
+  file: string,
+  place: string,
+): void {
   const shown = secret ? 'its value' : JSON.stringify(text);
-  if (type === 'Number' && (text.trim() === '' || !Number.isFinite(Number(text)))) throw new InputError(file, `parameter ${name} is a Number, but ${shown} is not a number`, place);
+  if (type === 'Number' && (text.trim() === '' || !Number.isFinite(Number(text))))
+    throw new InputError(file, `parameter ${name} is a Number, but ${shown} is not a number`, place);
   if (Array.isArray(spec.AllowedValues) && !type.startsWith('List<') && type !== 'CommaDelimitedList') {
     const allowed = spec.AllowedValues.map(String);
-    if (!allowed.includes(text)) throw new InputError(file, `parameter ${name}: ${shown} is not one of its AllowedValues (${allowed.join(', ')})`, place);
+    if (!allowed.includes(text))
+      throw new InputError(
+        file,
+        `parameter ${name}: ${shown} is not one of its AllowedValues (${allowed.join(', ')})`,
+        place,
+      );
   }
 }
 

@@ -68,7 +68,8 @@ const OPAQUE_TYPES: Record<string, string> = {
 
 /** Why a type is skipped, when a specific reason says more than "not on a broker's path". */
 const SKIP_REASONS: Record<string, string> = {
-  'AWS::AmazonMQ::Configuration': "a broker configuration (its id and revision are read through the broker's Configuration property)",
+  'AWS::AmazonMQ::Configuration':
+    "a broker configuration (its id and revision are read through the broker's Configuration property)",
   'AWS::CDK::Metadata': "CDK's analytics metadata",
   'AWS::CloudFormation::Stack': 'a nested stack: its template is not read here; give it with its own --template',
 };
@@ -84,7 +85,8 @@ export type Disposition = {translate: Translator} | {opaque: string} | {skip: st
 export function dispositionOf(type: string, fields: Fields): Disposition {
   if (type === 'AWS::EC2::VPCEndpoint') {
     const endpointType = fields.raw('VpcEndpointType');
-    if (typeof endpointType === 'string' && endpointType.toLowerCase() === 'gatewayloadbalancer') return {opaque: 'a Gateway Load Balancer endpoint (traffic routed to it goes through an appliance)'};
+    if (typeof endpointType === 'string' && endpointType.toLowerCase() === 'gatewayloadbalancer')
+      return {opaque: 'a Gateway Load Balancer endpoint (traffic routed to it goes through an appliance)'};
     return {skip: 'an interface or gateway VPC endpoint (to AWS services, not on a broker path)'};
   }
 

@@ -56,7 +56,12 @@ export class TemplateScope implements Scope {
   }
 
   step(pointer: string): void {
-    if (++this.steps > MAX_EVALUATION_STEPS) throw new InputError(this.file, `evaluating the template takes more than ${MAX_EVALUATION_STEPS} steps`, placeOf(pointer, this.lines));
+    if (++this.steps > MAX_EVALUATION_STEPS)
+      throw new InputError(
+        this.file,
+        `evaluating the template takes more than ${MAX_EVALUATION_STEPS} steps`,
+        placeOf(pointer, this.lines),
+      );
   }
 
   /** The address of a resource in edits and placeholders: `stack/LogicalId`, or the logical id alone. */
@@ -91,16 +96,26 @@ export class TemplateScope implements Scope {
     if (parameter instanceof Unknown) return new Unknown(parameter.reason, pointer);
     if (parameter !== undefined) return parameter;
     this.resourceReferenced(name, pointer, 'Ref');
-    if (!this.resources.has(name)) return new Unknown(`unknown until deploy: ${name}, a resource the template's Transform generates`, pointer);
+    if (!this.resources.has(name))
+      return new Unknown(`unknown until deploy: ${name}, a resource the template's Transform generates`, pointer);
     return this.physicalId(name);
   }
 
   getAtt(logicalId: string, attribute: string, pointer: string): Value {
     this.resourceReferenced(logicalId, pointer, 'Fn::GetAtt');
     const resource = this.resources.get(logicalId);
-    if (resource === undefined) return new Unknown(`unknown until deploy: ${logicalId}.${attribute}, of a resource the template's Transform generates`, pointer);
+    if (resource === undefined)
+      return new Unknown(
+        `unknown until deploy: ${logicalId}.${attribute}, of a resource the template's Transform generates`,
+        pointer,
+      );
     const key = `${logicalId}.${attribute}`;
-    if (this.attributesInProgress.has(key)) throw new InputError(this.file, `circular reference: Fn::GetAtt ${key} depends on itself`, placeOf(pointer, this.lines));
+    if (this.attributesInProgress.has(key))
+      throw new InputError(
+        this.file,
+        `circular reference: Fn::GetAtt ${key} depends on itself`,
+        placeOf(pointer, this.lines),
+      );
     this.attributesInProgress.add(key);
     try {
       return attributeValue(resource, attribute, pointer, this);
@@ -114,7 +129,11 @@ export class TemplateScope implements Scope {
     if (known !== undefined) return known;
     const conditions = isTemplateMap(this.template.root.Conditions) ? this.template.root.Conditions : {};
     if (!Object.prototype.hasOwnProperty.call(conditions, name)) {
-      throw new InputError(this.file, `unknown condition ${name}: the template's Conditions do not define it`, placeOf(pointer, this.lines));
+      throw new InputError(
+        this.file,
+        `unknown condition ${name}: the template's Conditions do not define it`,
+        placeOf(pointer, this.lines),
+      );
     }
 
     if (this.conditionsInProgress.includes(name)) {
@@ -144,7 +163,8 @@ export class TemplateScope implements Scope {
     const condition = resource.body.Condition;
     if (condition === undefined) return true;
     const pointer = childPointer(childPointer('/Resources', resource.logicalId), 'Condition');
-    if (typeof condition !== 'string') throw new InputError(this.file, 'a resource Condition must name a condition', placeOf(pointer, this.lines));
+    if (typeof condition !== 'string')
+      throw new InputError(this.file, 'a resource Condition must name a condition', placeOf(pointer, this.lines));
     return this.condition(condition, pointer);
   }
 
@@ -162,7 +182,11 @@ export class TemplateScope implements Scope {
       case 'AWS::Partition':
         return partition ?? notGiven("the stack's partition");
       case 'AWS::URLSuffix':
-        return partition === undefined ? notGiven('the partition decides it') : partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+        return partition === undefined
+          ? notGiven('the partition decides it')
+          : partition === 'aws-cn'
+            ? 'amazonaws.com.cn'
+            : 'amazonaws.com';
       case 'AWS::StackName':
         return stackName ?? notGiven('the stack name: give --stack-name');
       case 'AWS::StackId':
@@ -175,15 +199,29 @@ export class TemplateScope implements Scope {
   }
 
   private resourceReferenced(logicalId: string, pointer: string, how: string): void {
-    if (this.inConditions > 0) throw new InputError(this.file, `${how} ${logicalId} in a condition: conditions can refer to parameters and mappings only`, placeOf(pointer, this.lines));
+    if (this.inConditions > 0)
+      throw new InputError(
+        this.file,
+        `${how} ${logicalId} in a condition: conditions can refer to parameters and mappings only`,
+        placeOf(pointer, this.lines),
+      );
     const resource = this.resources.get(logicalId);
     if (resource === undefined) {
       if (this.transformed) return;
-      throw new InputError(this.file, `${how} to ${logicalId}: no parameter, resource or pseudo parameter of that name`, placeOf(pointer, this.lines));
+      throw new InputError(
+        this.file,
+        `${how} to ${logicalId}: no parameter, resource or pseudo parameter of that name`,
+        placeOf(pointer, this.lines),
+      );
     }
 
     const present = this.present(resource);
-    if (present === false) throw new InputError(this.file, `${how} to ${logicalId}, which is not created (its Condition ${shown(resource.body.Condition)} is false)`, placeOf(pointer, this.lines));
+    if (present === false)
+      throw new InputError(
+        this.file,
+        `${how} to ${logicalId}, which is not created (its Condition ${shown(resource.body.Condition)} is false)`,
+        placeOf(pointer, this.lines),
+      );
     if (this.current !== undefined) {
       const list = this.references.get(this.current) ?? [];
       list.push({to: logicalId, pointer});

@@ -47,7 +47,9 @@ function securityGroup(input: ResourceInput): Translation {
   // No egress rules (absent, removed by AWS::NoValue, or an empty list): EC2 keeps or restores its default.
   const declaredEgress = fields.raw('SecurityGroupEgress');
   const keepsDefault = declaredEgress === undefined || (Array.isArray(declaredEgress) && declaredEgress.length === 0);
-  const egress = keepsDefault ? [{rule: defaultEgress(id, address), unknown: {}}] : inlineRules(fields, 'SecurityGroupEgress', id, address, true);
+  const egress = keepsDefault
+    ? [{rule: defaultEgress(id, address), unknown: {}}]
+    : inlineRules(fields, 'SecurityGroupEgress', id, address, true);
   const rules = [...ingress, ...egress];
   // Each rule's unknown fields, re-rooted at its place in the group item's `rules`.
   rules.forEach(({unknown}, index) => {
@@ -58,7 +60,14 @@ function securityGroup(input: ResourceInput): Translation {
 
 /** EC2's rule for a group created without egress rules: all traffic to anywhere (IPv4). */
 function defaultEgress(groupId: string, address: string): SecurityGroupRule {
-  return {id: placeholderId(`${address}/DefaultEgress`), groupId, egress: true, protocol: '-1', cidrIpv4: '0.0.0.0/0', description: 'EC2 default egress (no SecurityGroupEgress in the template)'};
+  return {
+    id: placeholderId(`${address}/DefaultEgress`),
+    groupId,
+    egress: true,
+    protocol: '-1',
+    cidrIpv4: '0.0.0.0/0',
+    description: 'EC2 default egress (no SecurityGroupEgress in the template)',
+  };
 }
 
 interface RuleWithUnknowns {
@@ -67,21 +76,40 @@ interface RuleWithUnknowns {
   unknown: Record<string, string>;
 }
 
-function inlineRules(fields: Fields, property: string, groupId: string, address: string, egress: boolean): RuleWithUnknowns[] {
-  return fields.maps(property, '/rules').flatMap((rule, i) => (egress && isCdkDisallowAll(rule) ? [] : rulesOf(rule, groupId, placeholderId(`${address}/${property}/${i}`), egress)));
+function inlineRules(
+  fields: Fields,
+  property: string,
+  groupId: string,
+  address: string,
+  egress: boolean,
+): RuleWithUnknowns[] {
+  return fields
+    .maps(property, '/rules')
+    .flatMap((rule, i) =>
+      egress && isCdkDisallowAll(rule)
+        ? []
+        : rulesOf(rule, groupId, placeholderId(`${address}/${property}/${i}`), egress),
+    );
 }
 
 /** A separate SecurityGroupIngress/Egress resource: one rule, on the group named by GroupId. */
 function ruleResource({id, fields}: ResourceInput, egress: boolean): Translation {
   let groupId = fields.string('GroupId', '/groupId');
   if (groupId === undefined && fields.has('GroupName')) {
-    fields.markUnknown('/groupId', 'unknown until deploy: GroupName names a group of the default VPC, whose id is not in the template');
+    fields.markUnknown(
+      '/groupId',
+      'unknown until deploy: GroupName names a group of the default VPC, whose id is not in the template',
+    );
     groupId = '';
   }
 
   if (groupId === undefined) throw fields.expected('a value (the property is required)', 'GroupId');
   if (egress && isCdkDisallowAll(fields)) return {items: []};
-  return {items: rulesOf(fields, groupId, id, egress).map(({rule, unknown}) => planned('securityGroupRule', rule, {...fields.unknown, ...unknown}))};
+  return {
+    items: rulesOf(fields, groupId, id, egress).map(({rule, unknown}) =>
+      planned('securityGroupRule', rule, {...fields.unknown, ...unknown}),
+    ),
+  };
 }
 
 /** One rule per source the definition sets, each with its unknown fields (pointers into the rule). */
@@ -101,12 +129,19 @@ function rulesOf(definition: Fields, groupId: string, id: string, egress: boolea
   });
 
   if (rule.has('SourceSecurityGroupName') && !egress) {
-    rule.markUnknown('/referencedGroupId', 'unknown until deploy: SourceSecurityGroupName names a group of the default VPC, whose id is not in the template');
+    rule.markUnknown(
+      '/referencedGroupId',
+      'unknown until deploy: SourceSecurityGroupName names a group of the default VPC, whose id is not in the template',
+    );
     return [{rule: {...base, id, referencedGroupId: ''}, unknown: baseUnknown}];
   }
 
   const sources = SOURCES[egress ? 'egress' : 'ingress'].filter(([property]) => rule.has(property));
-  if (sources.length === 0) throw rule.expected(`a ${egress ? 'destination' : 'source'} (CidrIp, CidrIpv6, a prefix list or a security group)`, 'CidrIp');
+  if (sources.length === 0)
+    throw rule.expected(
+      `a ${egress ? 'destination' : 'source'} (CidrIp, CidrIpv6, a prefix list or a security group)`,
+      'CidrIp',
+    );
   return sources.map(([property, field], k) => {
     const unknown = {...baseUnknown};
     const value = definition.forItem(unknown).string(property, `/${field}`) ?? '';
@@ -117,5 +152,10 @@ function rulesOf(definition: Fields, groupId: string, id: string, egress: boolea
 /** CDK's `allowAllOutbound: false` marker rule (aws-cdk-lib security-group.ts): it matches no traffic. */
 function isCdkDisallowAll(rule: Fields): boolean {
   const probe = rule.forItem({});
-  return probe.string('CidrIp', '/') === '255.255.255.255/32' && probe.string('IpProtocol', '/')?.toLowerCase() === 'icmp' && probe.number('FromPort', '/') === 252 && probe.number('ToPort', '/') === 86;
+  return (
+    probe.string('CidrIp', '/') === '255.255.255.255/32' &&
+    probe.string('IpProtocol', '/')?.toLowerCase() === 'icmp' &&
+    probe.number('FromPort', '/') === 252 &&
+    probe.number('ToPort', '/') === 86
+  );
 }

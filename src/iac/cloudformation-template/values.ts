@@ -33,7 +33,13 @@ export function isUnknown(value: Result | undefined): value is Unknown {
 }
 
 export function isValueMap(value: Value | NoValue | undefined): value is ValueMap {
-  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Unknown);
+  return (
+    value !== null &&
+    value !== undefined &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Unknown)
+  );
 }
 
 /** The first unknown inside a value (a list or map holding one), if any. */

@@ -47,12 +47,14 @@ class Scanner {
     const start = this.pos;
     while (!this.atEnd() && this.peek() !== '.' && this.peek() !== '[') this.pos += 1;
     const value = this.text.slice(start, this.pos);
-    if (!NAME.test(value)) throw new AddressError(`expected ${what} at character ${start + 1} of ${JSON.stringify(this.text)}`);
+    if (!NAME.test(value))
+      throw new AddressError(`expected ${what} at character ${start + 1} of ${JSON.stringify(this.text)}`);
     return value;
   }
 
   expect(char: string): void {
-    if (this.peek() !== char) throw new AddressError(`expected "${char}" at character ${this.pos + 1} of ${JSON.stringify(this.text)}`);
+    if (this.peek() !== char)
+      throw new AddressError(`expected "${char}" at character ${this.pos + 1} of ${JSON.stringify(this.text)}`);
     this.pos += 1;
   }
 
@@ -74,7 +76,8 @@ class Scanner {
     } else {
       while (!this.atEnd() && /[0-9]/.test(this.peek())) this.pos += 1;
       const digits = this.text.slice(start, this.pos);
-      if (digits === '') throw new AddressError(`expected an instance key at character ${start + 1} of ${JSON.stringify(this.text)}`);
+      if (digits === '')
+        throw new AddressError(`expected an instance key at character ${start + 1} of ${JSON.stringify(this.text)}`);
       key = Number(digits);
     }
 
@@ -99,7 +102,8 @@ export function parseResourceAddress(text: string): ResourceAddress {
   scanner.expect('.');
   const name = scanner.name('a resource name');
   const key = scanner.key();
-  if (!scanner.atEnd()) throw new AddressError(`unexpected "${scanner.peek()}" at character ${scanner.pos + 1} of ${JSON.stringify(text)}`);
+  if (!scanner.atEnd())
+    throw new AddressError(`unexpected "${scanner.peek()}" at character ${scanner.pos + 1} of ${JSON.stringify(text)}`);
   return {modules, mode, type, name, ...(key && {key: key.key, keyText: key.keyText})};
 }
 
@@ -108,7 +112,8 @@ export function parseModuleAddress(text: string): ModuleStep[] {
   if (text === '') return [];
   const scanner = new Scanner(`${text}.`);
   const modules = parseModulePrefix(scanner, false);
-  if (!scanner.atEnd()) throw new AddressError(`unexpected "${scanner.peek()}" in module address ${JSON.stringify(text)}`);
+  if (!scanner.atEnd())
+    throw new AddressError(`unexpected "${scanner.peek()}" in module address ${JSON.stringify(text)}`);
   return modules;
 }
 
@@ -124,7 +129,8 @@ function parseModulePrefix(scanner: Scanner, stopAtResource: boolean): ModuleSte
     modules.push({name, ...(key && {key: key.key, keyText: key.keyText})});
   }
 
-  if (!stopAtResource && !scanner.atEnd()) throw new AddressError(`expected "module." at character ${scanner.pos + 1} of ${JSON.stringify(scanner.text)}`);
+  if (!stopAtResource && !scanner.atEnd())
+    throw new AddressError(`expected "module." at character ${scanner.pos + 1} of ${JSON.stringify(scanner.text)}`);
   return modules;
 }
 

@@ -16,7 +16,10 @@ export function brokerItems(side: Side, plan: PlanLookup): PlannedItem[] {
     subnetIds: f.ids(['subnet_ids'], '/details/subnetIds'),
     securityGroups: f.ids(['security_groups'], '/details/securityGroups'),
     autoMinorVersionUpgrade: f.bool(['auto_minor_version_upgrade'], '/details/autoMinorVersionUpgrade') ?? false,
-    ...optional('authenticationStrategy', f.string(['authentication_strategy'], '/details/authenticationStrategy')?.toUpperCase()),
+    ...optional(
+      'authenticationStrategy',
+      f.string(['authentication_strategy'], '/details/authenticationStrategy')?.toUpperCase(),
+    ),
     ...optional('ldap', ldap(f)),
     logs: logs(f, engineType),
     encryption: encryption(f),
@@ -57,7 +60,10 @@ function ldap(f: Fields): BrokerDetails['ldap'] {
     hosts: f.strings(at('hosts'), '/details/ldap/hosts'),
     ...optional('userBase', f.string(at('user_base'), '/details/ldap/userBase')),
     ...optional('roleBase', f.string(at('role_base'), '/details/ldap/roleBase')),
-    ...optional('serviceAccountUsername', f.string(at('service_account_username'), '/details/ldap/serviceAccountUsername')),
+    ...optional(
+      'serviceAccountUsername',
+      f.string(at('service_account_username'), '/details/ldap/serviceAccountUsername'),
+    ),
   };
 }
 
@@ -82,11 +88,15 @@ function encryption(f: Fields): BrokerDetails['encryption'] {
 
   // Absent block: AWS-owned key, the provider's default.
   if ((knownArray(f.side, ['encryption_options']) ?? []).length === 0) return {useAwsOwnedKey: true};
-  const useAwsOwnedKey = f.bool(['encryption_options', 0, 'use_aws_owned_key'], '/details/encryption/useAwsOwnedKey') ?? true;
+  const useAwsOwnedKey =
+    f.bool(['encryption_options', 0, 'use_aws_owned_key'], '/details/encryption/useAwsOwnedKey') ?? true;
   // With an AWS-owned key there is no customer key to know (the provider still plans kms_key_id as unknown).
   if (useAwsOwnedKey && !f.unknown['/details/encryption/useAwsOwnedKey']) return {useAwsOwnedKey};
   const kmsKeyId = f.string(['encryption_options', 0, 'kms_key_id'], '/details/encryption/kmsKeyId');
-  return {useAwsOwnedKey, ...optional('kmsKeyId', kmsKeyId === '' && !f.unknown['/details/encryption/kmsKeyId'] ? undefined : kmsKeyId)};
+  return {
+    useAwsOwnedKey,
+    ...optional('kmsKeyId', kmsKeyId === '' && !f.unknown['/details/encryption/kmsKeyId'] ? undefined : kmsKeyId),
+  };
 }
 
 function maintenanceWindow(f: Fields): BrokerDetails['maintenanceWindow'] {
@@ -119,8 +129,13 @@ function instances(f: Fields): BrokerDetails['instances'] {
 
   return list.filter(isObject).map((instance) => ({
     ...optional('consoleUrl', typeof instance.console_url === 'string' ? instance.console_url : undefined),
-    endpoints: Array.isArray(instance.endpoints) ? instance.endpoints.filter((e): e is string => typeof e === 'string') : [],
-    ...optional('ipAddress', typeof instance.ip_address === 'string' && instance.ip_address !== '' ? instance.ip_address : undefined),
+    endpoints: Array.isArray(instance.endpoints)
+      ? instance.endpoints.filter((e): e is string => typeof e === 'string')
+      : [],
+    ...optional(
+      'ipAddress',
+      typeof instance.ip_address === 'string' && instance.ip_address !== '' ? instance.ip_address : undefined,
+    ),
   }));
 }
 

@@ -10,7 +10,17 @@ import {Fields, knownArray, type Side} from './values';
 export function internetGatewayItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
   const vpcId = attachedVpc(f, side);
-  return [item('internetGateway', {id: side.objectId, ...optional('ownerId', f.descriptive(['owner_id'])), attachments: vpcId === undefined ? [] : [{vpcId, state: 'available'}]}, f)];
+  return [
+    item(
+      'internetGateway',
+      {
+        id: side.objectId,
+        ...optional('ownerId', f.descriptive(['owner_id'])),
+        attachments: vpcId === undefined ? [] : [{vpcId, state: 'available'}],
+      },
+      f,
+    ),
+  ];
 }
 
 /** `vpc_id` on a gateway attaches it; unknown without configuration it is just computed (a separate attachment). */
@@ -22,7 +32,16 @@ function attachedVpc(f: Fields, side: Side): string | undefined {
 
 export function internetGatewayAttachmentItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
-  return [item('internetGatewayAttachment', {internetGatewayId: f.id(['internet_gateway_id'], '/internetGatewayId') ?? '', vpcId: f.id(['vpc_id'], '/vpcId') ?? ''}, f)];
+  return [
+    item(
+      'internetGatewayAttachment',
+      {
+        internetGatewayId: f.id(['internet_gateway_id'], '/internetGatewayId') ?? '',
+        vpcId: f.id(['vpc_id'], '/vpcId') ?? '',
+      },
+      f,
+    ),
+  ];
 }
 
 export function natGatewayItems(side: Side): PlannedItem[] {
@@ -60,7 +79,13 @@ export function vpnGatewayItems(side: Side): PlannedItem[] {
 
 export function vpnGatewayAttachmentItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
-  return [item('vpnGatewayAttachment', {vpnGatewayId: f.id(['vpn_gateway_id'], '/vpnGatewayId') ?? '', vpcId: f.id(['vpc_id'], '/vpcId') ?? ''}, f)];
+  return [
+    item(
+      'vpnGatewayAttachment',
+      {vpnGatewayId: f.id(['vpn_gateway_id'], '/vpnGatewayId') ?? '', vpcId: f.id(['vpc_id'], '/vpcId') ?? ''},
+      f,
+    ),
+  ];
 }
 
 export function customerGatewayItems(side: Side): PlannedItem[] {
@@ -114,16 +139,33 @@ function vpnRoutes(f: Fields): VpnStaticRoute[] {
     return [];
   }
 
-  return list.filter(isObject).flatMap((route) =>
-    typeof route.destination_cidr_block === 'string'
-      ? [{destinationCidr: route.destination_cidr_block, ...optional('state', typeof route.state === 'string' ? route.state : undefined), ...optional('source', typeof route.source === 'string' ? route.source : undefined)}]
-      : [],
-  );
+  return list
+    .filter(isObject)
+    .flatMap((route) =>
+      typeof route.destination_cidr_block === 'string'
+        ? [
+            {
+              destinationCidr: route.destination_cidr_block,
+              ...optional('state', typeof route.state === 'string' ? route.state : undefined),
+              ...optional('source', typeof route.source === 'string' ? route.source : undefined),
+            },
+          ]
+        : [],
+    );
 }
 
 export function vpnConnectionRouteItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
-  return [item('vpnConnectionRoute', {vpnConnectionId: f.id(['vpn_connection_id'], '/vpnConnectionId') ?? '', route: {destinationCidr: f.string(['destination_cidr_block'], '/route/destinationCidr') ?? ''}}, f)];
+  return [
+    item(
+      'vpnConnectionRoute',
+      {
+        vpnConnectionId: f.id(['vpn_connection_id'], '/vpnConnectionId') ?? '',
+        route: {destinationCidr: f.string(['destination_cidr_block'], '/route/destinationCidr') ?? ''},
+      },
+      f,
+    ),
+  ];
 }
 
 /** A Direct Connect gateway: Terraform has no state attribute; one Terraform reads back exists. */
@@ -150,8 +192,12 @@ export function dxGatewayItems(side: Side): PlannedItem[] {
 export function dxGatewayAssociationItems(side: Side, plan: PlanLookup): PlannedItem[] {
   const f = new Fields(side);
   const gatewayId = f.id(['associated_gateway_id'], '/association/associatedGatewayId') ?? '';
-  const knownAssociationId = f.has(['dx_gateway_association_id']) ? f.string(['dx_gateway_association_id'], '/association/associationId') : undefined;
-  const type = f.has(['associated_gateway_type']) ? f.string(['associated_gateway_type'], '/association/associatedGatewayType') : gatewayType(gatewayId, plan);
+  const knownAssociationId = f.has(['dx_gateway_association_id'])
+    ? f.string(['dx_gateway_association_id'], '/association/associationId')
+    : undefined;
+  const type = f.has(['associated_gateway_type'])
+    ? f.string(['associated_gateway_type'], '/association/associatedGatewayType')
+    : gatewayType(gatewayId, plan);
   if (side.creates) f.unknown['/association/state'] = `known after apply: ${side.address}.id`;
   return [
     item(
@@ -173,7 +219,11 @@ export function dxGatewayAssociationItems(side: Side, plan: PlanLookup): Planned
 }
 
 function gatewayType(gatewayId: string, plan: PlanLookup): string | undefined {
-  const type = gatewayId.startsWith('tgw-') ? 'aws_ec2_transit_gateway' : gatewayId.startsWith('vgw-') ? 'aws_vpn_gateway' : plan.instanceById(gatewayId)?.type;
+  const type = gatewayId.startsWith('tgw-')
+    ? 'aws_ec2_transit_gateway'
+    : gatewayId.startsWith('vgw-')
+      ? 'aws_vpn_gateway'
+      : plan.instanceById(gatewayId)?.type;
   if (type === 'aws_ec2_transit_gateway') return 'transitGateway';
   if (type === 'aws_vpn_gateway') return 'virtualPrivateGateway';
   return undefined;

@@ -6,7 +6,15 @@
  * `prior_state` supplies data sources read at plan time; `configuration` resolves references of unknown values
  * to the ids of the objects they name; `planned_values` is only a cross-check.
  */
-import {type ChangeProblem, type EditAction, placeholderId, type PlannedItem, type ProposedChange, type ResourceEdit, type SkippedResource} from '../../change/types';
+import {
+  type ChangeProblem,
+  type EditAction,
+  placeholderId,
+  type PlannedItem,
+  type ProposedChange,
+  type ResourceEdit,
+  type SkippedResource,
+} from '../../change/types';
 import {InputError} from '../../foundation/errors';
 import {AddressError, type ModuleStep, parseResourceAddress, type ResourceAddress} from './address';
 import {arrayAt, isObject, type Json, type JsonObject, objectAt, stringAt} from './json';
@@ -29,18 +37,24 @@ export function terraformPlanChange(json: unknown, file: string): ProposedChange
   const changes = readResourceChanges(plan, file);
   const instances = indexInstances(changes, objectAt(plan, 'prior_state'));
   const byId = new Map<string, string>();
-  for (const [address, instance] of instances) if (instance.id !== undefined && !byId.has(instance.id)) byId.set(instance.id, address);
+  for (const [address, instance] of instances)
+    if (instance.id !== undefined && !byId.has(instance.id)) byId.set(instance.id, address);
   const configuration = objectAt(plan, 'configuration');
   const references = new PlanReferences(configuration, instances, objectAt(plan, 'variables'));
   const providers = objectAt(configuration, 'provider_config');
-  const instanceById = (id: string): PlanInstance | undefined => instances.get(id.startsWith('new:') ? id.slice(4) : (byId.get(id) ?? ''));
+  const instanceById = (id: string): PlanInstance | undefined =>
+    instances.get(id.startsWith('new:') ? id.slice(4) : (byId.get(id) ?? ''));
 
   const edits: ResourceEdit[] = [];
   const skipped: SkippedResource[] = [];
   for (const change of changes) {
     if (change.mode !== 'managed') continue;
     if (!isAwsProvider(change.providerName)) {
-      skipped.push({address: change.address, resourceType: change.type, reason: `not an AWS provider resource (${change.providerName ?? 'no provider'})`});
+      skipped.push({
+        address: change.address,
+        resourceType: change.type,
+        reason: `not an AWS provider resource (${change.providerName ?? 'no provider'})`,
+      });
       continue;
     }
 
@@ -56,16 +70,36 @@ export function terraformPlanChange(json: unknown, file: string): ProposedChange
     const accountId = arnParts(change.after?.arn)?.accountId || arnParts(change.before?.arn)?.accountId || undefined;
     const lookup: PlanLookup = {instanceById, region, accountId, partition: partitionOf(region)};
     const translate = (side: Side | undefined): PlannedItem[] => (side ? handling.items(side, lookup) : []);
-    const base = {format: 'terraform-plan' as const, input: file, address: change.address, resourceType: change.type, ...(region && {region}), ...(accountId && {accountId})};
+    const base = {
+      format: 'terraform-plan' as const,
+      input: file,
+      address: change.address,
+      resourceType: change.type,
+      ...(region && {region}),
+      ...(accountId && {accountId}),
+    };
     const sensitive = [...sides.sensitive].sort();
     const withSensitive = sensitive.length > 0 ? {sensitive} : {};
     for (const {action, before, after} of editsOfChange(change, file)) {
-      edits.push({...base, action, before: before ? translate(sides.before) : [], after: after ? translate(sides.after) : [], ...withSensitive});
+      edits.push({
+        ...base,
+        action,
+        before: before ? translate(sides.before) : [],
+        after: after ? translate(sides.after) : [],
+        ...withSensitive,
+      });
     }
   }
 
   warnings.push(...crossCheckPlannedValues(plan, changes, file));
-  return {format: 'terraform-plan', input: file, description: describe(plan, formatVersion, changes), edits, skipped, warnings};
+  return {
+    format: 'terraform-plan',
+    input: file,
+    description: describe(plan, formatVersion, changes),
+    edits,
+    skipped,
+    warnings,
+  };
 }
 
 /** One entry of resource_changes, checked and with its address parsed. */
@@ -94,7 +128,13 @@ function readResourceChanges(plan: JsonObject, file: string): PlanChange[] {
     const type = stringAt(entry, 'type');
     const change = objectAt(entry, 'change');
     const actions = arrayAt(change, 'actions');
-    if (address === undefined || type === undefined || !change || !actions || !actions.every((a) => typeof a === 'string')) {
+    if (
+      address === undefined ||
+      type === undefined ||
+      !change ||
+      !actions ||
+      !actions.every((a) => typeof a === 'string')
+    ) {
       throw new InputError(file, 'expected a resource change with address, type and change.actions', place);
     }
 
@@ -102,7 +142,8 @@ function readResourceChanges(plan: JsonObject, file: string): PlanChange[] {
     try {
       parsed = parseResourceAddress(address);
     } catch (error) {
-      if (error instanceof AddressError) throw new InputError(file, `resource address ${error.message}`, `${place}/address`);
+      if (error instanceof AddressError)
+        throw new InputError(file, `resource address ${error.message}`, `${place}/address`);
       throw error;
     }
 
@@ -131,7 +172,13 @@ function indexInstances(changes: readonly PlanChange[], priorState: JsonObject |
     const readAtApply = change.mode === 'data' && change.actions.includes('read');
     const values = change.after ?? change.before;
     const knownId = typeof values?.id === 'string' && values.id !== '' ? values.id : undefined;
-    instances.set(change.address, {type: change.type, created, readAtApply, ...(!created && knownId !== undefined && {id: knownId}), ...(values && {values})});
+    instances.set(change.address, {
+      type: change.type,
+      created,
+      readAtApply,
+      ...(!created && knownId !== undefined && {id: knownId}),
+      ...(values && {values}),
+    });
   }
 
   const stack: Json[] = [objectAt(objectAt(priorState, 'values'), 'root_module') ?? null];
@@ -142,7 +189,13 @@ function indexInstances(changes: readonly PlanChange[], priorState: JsonObject |
       const values = objectAt(resource, 'values');
       if (address === undefined || instances.has(address)) continue;
       const id = stringAt(values, 'id');
-      instances.set(address, {type: stringAt(resource, 'type') ?? '', created: false, readAtApply: false, ...(id && {id}), ...(values && {values})});
+      instances.set(address, {
+        type: stringAt(resource, 'type') ?? '',
+        created: false,
+        readAtApply: false,
+        ...(id && {id}),
+        ...(values && {values}),
+      });
     }
 
     stack.push(...(arrayAt(module, 'child_modules') ?? []));
@@ -183,20 +236,21 @@ function buildSides(change: PlanChange, config: JsonObject | undefined, referenc
     creates: false,
     previous: beforeValues,
   };
-  const after: Side | undefined = (afterValues || change.change.after_unknown !== undefined) && change.change.after !== null
-    ? {
-        address: change.address,
-        type: change.type,
-        values: afterValues ?? {},
-        unknown: change.change.after_unknown ?? {},
-        sensitive,
-        objectId: creates ? placeholderId(change.address) : (afterId ?? beforeId ?? placeholderId(change.address)),
-        resolveIds: (path) => references.resolveAttribute(modules, config, path),
-        ...(expressions && {configured: new Set(Object.keys(expressions))}),
-        creates,
-        ...(beforeValues && {previous: beforeValues}),
-      }
-    : undefined;
+  const after: Side | undefined =
+    (afterValues || change.change.after_unknown !== undefined) && change.change.after !== null
+      ? {
+          address: change.address,
+          type: change.type,
+          values: afterValues ?? {},
+          unknown: change.change.after_unknown ?? {},
+          sensitive,
+          objectId: creates ? placeholderId(change.address) : (afterId ?? beforeId ?? placeholderId(change.address)),
+          resolveIds: (path) => references.resolveAttribute(modules, config, path),
+          ...(expressions && {configured: new Set(Object.keys(expressions))}),
+          creates,
+          ...(beforeValues && {previous: beforeValues}),
+        }
+      : undefined;
   return {before, after, sensitive};
 }
 
@@ -281,7 +335,8 @@ function crossCheckPlannedValues(plan: JsonObject, changes: readonly PlanChange[
     const module = stack.pop();
     for (const resource of arrayAt(module, 'resources') ?? []) {
       const address = stringAt(resource, 'address');
-      if (address !== undefined && stringAt(resource, 'mode') === 'managed' && !known.has(address)) missing.push(address);
+      if (address !== undefined && stringAt(resource, 'mode') === 'managed' && !known.has(address))
+        missing.push(address);
     }
 
     stack.push(...(arrayAt(module, 'child_modules') ?? []));
@@ -289,5 +344,11 @@ function crossCheckPlannedValues(plan: JsonObject, changes: readonly PlanChange[
 
   if (missing.length === 0) return [];
   const named = missing.slice(0, 5).join(', ') + (missing.length > 5 ? `, and ${missing.length - 5} more` : '');
-  return [{file, pointer: '/planned_values', message: `planned_values has resources that resource_changes does not (${named}): the plan may have been edited or cut; only resource_changes is read`}];
+  return [
+    {
+      file,
+      pointer: '/planned_values',
+      message: `planned_values has resources that resource_changes does not (${named}): the plan may have been edited or cut; only resource_changes is read`,
+    },
+  ];
 }

@@ -27,7 +27,10 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export function readPlanJson(file: string): unknown {
   const bytes = readFileBytes(file, 'Terraform plan', MAX_PLAN_BYTES);
   if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw new InputError(file, `${file} is a binary Terraform plan: write its JSON with \`terraform show -json ${file}\``);
+    throw new InputError(
+      file,
+      `${file} is a binary Terraform plan: write its JSON with \`terraform show -json ${file}\``,
+    );
   }
 
   const text = stripBom(bytes.toString('utf8'));
@@ -39,7 +42,10 @@ export function parsePlanText(text: string, file: string): unknown {
   if (isUiStream(text)) throw uiStreamError(file);
   const depth = nestingDepthExceeds(text, MAX_PLAN_DEPTH);
   if (depth !== undefined) {
-    throw new InputError(file, `JSON is nested more than ${MAX_PLAN_DEPTH} levels deep (at character ${depth + 1}); a Terraform plan never is`);
+    throw new InputError(
+      file,
+      `JSON is nested more than ${MAX_PLAN_DEPTH} levels deep (at character ${depth + 1}); a Terraform plan never is`,
+    );
   }
 
   try {
@@ -62,7 +68,8 @@ export function nestingDepthExceeds(text: string, limit: number): number | undef
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;
@@ -113,53 +120,92 @@ export interface PlanDocument {
 export function checkPlanDocument(json: unknown, file: string): PlanDocument {
   if (!isObject(json)) {
     const found = Array.isArray(json) ? 'an array' : json === null ? 'null' : `a ${typeof json}`;
-    throw new InputError(file, `not a Terraform plan: expected the JSON object \`terraform show -json PLANFILE\` writes, found ${found}`);
+    throw new InputError(
+      file,
+      `not a Terraform plan: expected the JSON object \`terraform show -json PLANFILE\` writes, found ${found}`,
+    );
   }
 
   if (isUiMessage(json)) throw uiStreamError(file);
   if ('plan_format_version' in json) {
-    throw new InputError(file, 'not a plan but an HCP Terraform redacted plan (plan_format_version): write it with `terraform show -json PLANFILE`');
+    throw new InputError(
+      file,
+      'not a plan but an HCP Terraform redacted plan (plan_format_version): write it with `terraform show -json PLANFILE`',
+    );
   }
 
   if ('remote_plan_format' in json) {
-    throw new InputError(file, 'not a plan but an HCP Terraform saved-plan bookmark: write the plan JSON with `terraform show -json PLANFILE` (with access to HCP Terraform)');
+    throw new InputError(
+      file,
+      'not a plan but an HCP Terraform saved-plan bookmark: write the plan JSON with `terraform show -json PLANFILE` (with access to HCP Terraform)',
+    );
   }
 
   const planKeys = ['resource_changes', 'planned_values', 'configuration', 'output_changes', 'prior_state'];
   const looksLikePlan = planKeys.some((key) => key in json);
   if ('serial' in json && 'resources' in json && ('terraform_version' in json || 'lineage' in json)) {
-    throw new InputError(file, 'not a plan but a Terraform state file (terraform.tfstate): write the plan JSON with `terraform plan -out=PLANFILE` and `terraform show -json PLANFILE`');
+    throw new InputError(
+      file,
+      'not a plan but a Terraform state file (terraform.tfstate): write the plan JSON with `terraform plan -out=PLANFILE` and `terraform show -json PLANFILE`',
+    );
   }
 
   if ('values' in json && 'format_version' in json && !looksLikePlan) {
-    throw new InputError(file, 'not a plan but the JSON of a Terraform state (`terraform show -json` without a plan file): run `terraform show -json PLANFILE` on a saved plan');
+    throw new InputError(
+      file,
+      'not a plan but the JSON of a Terraform state (`terraform show -json` without a plan file): run `terraform show -json PLANFILE` on a saved plan',
+    );
   }
 
   if (!('format_version' in json) || !looksLikePlan) {
-    throw new InputError(file, 'not a Terraform plan: expected the JSON of `terraform show -json PLANFILE` (format_version, resource_changes)');
+    throw new InputError(
+      file,
+      'not a Terraform plan: expected the JSON of `terraform show -json PLANFILE` (format_version, resource_changes)',
+    );
   }
 
   const formatVersion = json.format_version;
   if (typeof formatVersion !== 'string' || !/^\d+\.\d+/.test(formatVersion)) {
-    throw new InputError(file, `format_version ${JSON.stringify(formatVersion)} is not a version; expected "1.x"`, '/format_version');
+    throw new InputError(
+      file,
+      `format_version ${JSON.stringify(formatVersion)} is not a version; expected "1.x"`,
+      '/format_version',
+    );
   }
 
   const warnings: ChangeProblem[] = [];
   const major = Number(formatVersion.split('.')[0]);
   if (major >= 2) {
-    throw new InputError(file, `plan format_version ${formatVersion} is not supported: mq-audit reads format 1.x (Terraform 1.1 and later, OpenTofu)`, '/format_version');
+    throw new InputError(
+      file,
+      `plan format_version ${formatVersion} is not supported: mq-audit reads format 1.x (Terraform 1.1 and later, OpenTofu)`,
+      '/format_version',
+    );
   }
 
   if (major === 0) {
-    warnings.push({file, pointer: '/format_version', message: `plan format_version ${formatVersion} was written by Terraform 1.0 or older; it is read as 1.x (sensitive markings may be incomplete, the built-in deny list still applies)`});
+    warnings.push({
+      file,
+      pointer: '/format_version',
+      message: `plan format_version ${formatVersion} was written by Terraform 1.0 or older; it is read as 1.x (sensitive markings may be incomplete, the built-in deny list still applies)`,
+    });
   }
 
   if (json.errored === true) {
-    warnings.push({file, pointer: '/errored', message: 'the plan errored: Terraform could not plan every change, so the change judged here is partial'});
+    warnings.push({
+      file,
+      pointer: '/errored',
+      message: 'the plan errored: Terraform could not plan every change, so the change judged here is partial',
+    });
   }
 
   if (json.complete === false) {
-    warnings.push({file, pointer: '/complete', message: 'the plan is incomplete (deferred changes or -target): another plan and apply are expected after this one'});
+    warnings.push({
+      file,
+      pointer: '/complete',
+      message:
+        'the plan is incomplete (deferred changes or -target): another plan and apply are expected after this one',
+    });
   }
 
   return {plan: json, formatVersion, warnings};

@@ -7,7 +7,16 @@
  * Both indexes are built once per plan (maps keyed by address), so every lookup is a map access.
  */
 import {placeholderId} from '../../change/types';
-import {AddressError, callPath, configAddress, formatKey, formatModulePath, type InstanceKey, type ModuleStep, parseModuleAddress} from './address';
+import {
+  AddressError,
+  callPath,
+  configAddress,
+  formatKey,
+  formatModulePath,
+  type InstanceKey,
+  type ModuleStep,
+  parseModuleAddress,
+} from './address';
 import {arrayAt, isObject, type Json, type JsonObject, objectAt, stringAt} from './json';
 import type {AttrPath, IdResolution} from './values';
 
@@ -73,7 +82,12 @@ export class PlanReferences {
       if (isObject(call)) calls.set(name, call);
     }
 
-    this.modules.set(path, {resources, calls, outputs: objectAt(module, 'outputs') ?? {}, variables: objectAt(module, 'variables') ?? {}});
+    this.modules.set(path, {
+      resources,
+      calls,
+      outputs: objectAt(module, 'outputs') ?? {},
+      variables: objectAt(module, 'variables') ?? {},
+    });
     for (const [name, call] of calls) {
       const child = objectAt(call, 'module');
       if (child) this.indexModule(child, path === '' ? name : `${path}.${name}`, depth + 1);
@@ -81,7 +95,12 @@ export class PlanReferences {
   }
 
   /** The configuration block of a resource (by its module path and local address), when the plan has it. */
-  configResource(modules: readonly ModuleStep[], mode: 'data' | 'managed', type: string, name: string): JsonObject | undefined {
+  configResource(
+    modules: readonly ModuleStep[],
+    mode: 'data' | 'managed',
+    type: string,
+    name: string,
+  ): JsonObject | undefined {
     return this.modules.get(callPath(modules))?.resources.get(configAddress({mode, type, name}));
   }
 
@@ -90,7 +109,14 @@ export class PlanReferences {
     let expression: Json | undefined = objectAt(config, 'expressions');
     for (const step of path) {
       // Nested blocks are objects (single) or arrays of objects (list/set), keyed like the values.
-      expression = typeof step === 'number' ? (Array.isArray(expression) ? expression[step] : undefined) : isObject(expression) ? expression[step] : undefined;
+      expression =
+        typeof step === 'number'
+          ? Array.isArray(expression)
+            ? expression[step]
+            : undefined
+          : isObject(expression)
+            ? expression[step]
+            : undefined;
     }
 
     return isObject(expression) ? this.evaluate(expression, modules, 0) : undefined;
@@ -129,20 +155,35 @@ export class PlanReferences {
     }
 
     const [first] = steps;
-    if (first.name === 'var' && steps.length === 2 && steps[1].keys.length === 0) return this.resolveVariable(steps[1].name, modules, depth);
-    if (first.name === 'module' && steps.length === 3 && steps[2].keys.length === 0) return this.resolveOutput(steps[1], steps[2].name, modules, depth);
-    if (first.name === 'data' && steps.length === 4) return this.resolveResource('data', steps[1], steps[2], steps[3], modules);
-    if (!NOT_RESOURCES.has(first.name) && steps.length === 3) return this.resolveResource('managed', first, steps[1], steps[2], modules);
+    if (first.name === 'var' && steps.length === 2 && steps[1].keys.length === 0)
+      return this.resolveVariable(steps[1].name, modules, depth);
+    if (first.name === 'module' && steps.length === 3 && steps[2].keys.length === 0)
+      return this.resolveOutput(steps[1], steps[2].name, modules, depth);
+    if (first.name === 'data' && steps.length === 4)
+      return this.resolveResource('data', steps[1], steps[2], steps[3], modules);
+    if (!NOT_RESOURCES.has(first.name) && steps.length === 3)
+      return this.resolveResource('managed', first, steps[1], steps[2], modules);
     return undefined;
   }
 
-  private resolveResource(mode: 'data' | 'managed', type: TraversalStep, name: TraversalStep, attribute: TraversalStep, modules: readonly ModuleStep[]): IdResolution {
+  private resolveResource(
+    mode: 'data' | 'managed',
+    type: TraversalStep,
+    name: TraversalStep,
+    attribute: TraversalStep,
+    modules: readonly ModuleStep[],
+  ): IdResolution {
     if (type.keys.length > 0 || name.keys.length > 1 || attribute.keys.length > 0) return undefined;
     if (!isIdAttribute(type.name, attribute.name)) return undefined;
     const key = name.keys[0];
     const config = this.configResource(modules, mode, type.name, name.name);
     // Without a key, a counted resource denotes all its instances (a collection, not an id).
-    if (key === undefined && config && (config.count_expression !== undefined || config.for_each_expression !== undefined)) return undefined;
+    if (
+      key === undefined &&
+      config &&
+      (config.count_expression !== undefined || config.for_each_expression !== undefined)
+    )
+      return undefined;
     const local = `${configAddress({mode, type: type.name, name: name.name})}${key === undefined ? '' : formatKey(key)}`;
     const address = modules.length === 0 ? local : `${formatModulePath(modules)}.${local}`;
     const instance = this.instances.get(address);
@@ -167,18 +208,30 @@ export class PlanReferences {
     const argument = objectAt(objectAt(call, 'expressions'), name);
     if (argument) return this.evaluate(argument, parent, depth + 1);
     const fallback = objectAt(this.modules.get(callPath(modules))?.variables, name);
-    return fallback && 'default' in fallback ? this.evaluate({constant_value: fallback.default}, modules, depth + 1) : undefined;
+    return fallback && 'default' in fallback
+      ? this.evaluate({constant_value: fallback.default}, modules, depth + 1)
+      : undefined;
   }
 
-  private resolveOutput(call: TraversalStep, output: string, modules: readonly ModuleStep[], depth: number): IdResolution {
+  private resolveOutput(
+    call: TraversalStep,
+    output: string,
+    modules: readonly ModuleStep[],
+    depth: number,
+  ): IdResolution {
     if (call.keys.length > 1) return undefined;
     const callConfig = this.modules.get(callPath(modules))?.calls.get(call.name);
     if (!callConfig) return undefined;
     const key = call.keys[0];
-    if (key === undefined && (callConfig.count_expression !== undefined || callConfig.for_each_expression !== undefined)) return undefined;
+    if (
+      key === undefined &&
+      (callConfig.count_expression !== undefined || callConfig.for_each_expression !== undefined)
+    )
+      return undefined;
     const expression = objectAt(objectAt(objectAt(objectAt(callConfig, 'module'), 'outputs'), output), 'expression');
     if (!expression) return undefined;
-    const step: ModuleStep = key === undefined ? {name: call.name} : {name: call.name, key, keyText: formatKey(key).slice(1, -1)};
+    const step: ModuleStep =
+      key === undefined ? {name: call.name} : {name: call.name, key, keyText: formatKey(key).slice(1, -1)};
     return this.evaluate(expression, [...modules, step], depth + 1);
   }
 
@@ -186,7 +239,11 @@ export class PlanReferences {
    * The region a resource's provider configuration sets, when it is a constant (or a variable that is one).
    * Modules name the provider configuration they were passed (`aws.west`); older plans write `module.x:aws`.
    */
-  providerRegion(modules: readonly ModuleStep[], config: JsonObject | undefined, providers: JsonObject | undefined): string | undefined {
+  providerRegion(
+    modules: readonly ModuleStep[],
+    config: JsonObject | undefined,
+    providers: JsonObject | undefined,
+  ): string | undefined {
     const key = stringAt(config, 'provider_config_key') ?? soleProviderKey(providers);
     if (key === undefined) return undefined;
     const provider = objectAt(providers, key) ?? objectAt(providers, key.replace(/^.*:/, ''));

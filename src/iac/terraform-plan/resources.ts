@@ -125,24 +125,34 @@ export function handlingOf(type: string, values: unknown): Handling {
   const what = OPAQUE[type] ?? gatewayLoadBalancerEndpoint(type, values);
   if (what) return {kind: 'items', items: (side) => [opaqueItem(side, what)]};
   if (type === 'aws_mq_configuration') {
-    return {kind: 'skip', reason: 'broker configuration XML is not modelled; a broker reads its configuration id/revision and engine version from aws_mq_broker'};
+    return {
+      kind: 'skip',
+      reason:
+        'broker configuration XML is not modelled; a broker reads its configuration id/revision and engine version from aws_mq_broker',
+    };
   }
 
-  if (type === 'aws_vpc_endpoint') return {kind: 'skip', reason: 'an interface or gateway VPC endpoint does not carry traffic to brokers'};
-  if (type === 'aws_dx_public_virtual_interface' || type === 'aws_dx_hosted_public_virtual_interface') return {kind: 'skip', reason: 'a public virtual interface is not a private path'};
+  if (type === 'aws_vpc_endpoint')
+    return {kind: 'skip', reason: 'an interface or gateway VPC endpoint does not carry traffic to brokers'};
+  if (type === 'aws_dx_public_virtual_interface' || type === 'aws_dx_hosted_public_virtual_interface')
+    return {kind: 'skip', reason: 'a public virtual interface is not a private path'};
   return {kind: 'skip', reason: 'not a broker or network path resource'};
 }
 
 /** aws_vpc_endpoint of type GatewayLoadBalancer: traffic routed to it is inspected by appliances the model does not see. */
 function gatewayLoadBalancerEndpoint(type: string, values: unknown): string | undefined {
   if (type !== 'aws_vpc_endpoint') return undefined;
-  const endpointType = typeof values === 'object' && values !== null ? (values as Record<string, unknown>).vpc_endpoint_type : undefined;
+  const endpointType =
+    typeof values === 'object' && values !== null ? (values as Record<string, unknown>).vpc_endpoint_type : undefined;
   return endpointType === 'GatewayLoadBalancer' ? 'a Gateway Load Balancer endpoint (traffic inspection)' : undefined;
 }
 
 function opaqueItem(side: Side, what: string): PlannedItem {
   const f = new Fields(side);
   const vpcId = f.has(['vpc_id']) || f.isUnknown(['vpc_id']) ? f.id(['vpc_id'], '/vpcIds') : undefined;
-  const value = {description: `${side.address}: ${what}, which the path model does not follow`, vpcIds: vpcId ? [vpcId] : []};
+  const value = {
+    description: `${side.address}: ${what}, which the path model does not follow`,
+    vpcIds: vpcId ? [vpcId] : [],
+  };
   return {kind: 'opaque', value, ...f.unknownMap()};
 }

@@ -16,7 +16,10 @@ export function vpcItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
   const cidr = f.string(['cidr_block'], '/cidrs');
   // An IPv6 block is computed on every VPC; it exists only when one is asked for.
-  const wantsIpv6 = f.side.values.assign_generated_ipv6_cidr_block === true || (side.configured?.has('ipv6_cidr_block') ?? false) || (side.configured?.has('ipv6_ipam_pool_id') ?? false);
+  const wantsIpv6 =
+    f.side.values.assign_generated_ipv6_cidr_block === true ||
+    (side.configured?.has('ipv6_cidr_block') ?? false) ||
+    (side.configured?.has('ipv6_ipam_pool_id') ?? false);
   const ipv6 = wantsIpv6 ? f.string(['ipv6_cidr_block'], '/ipv6Cidrs') : f.descriptive(['ipv6_cidr_block']);
   return [
     item(
@@ -44,7 +47,8 @@ export function vpcCidrBlockItems(side: Side): PlannedItem[] {
 
 export function subnetItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
-  const wantsIpv6 = f.side.values.assign_ipv6_address_on_creation === true || (side.configured?.has('ipv6_cidr_block') ?? false);
+  const wantsIpv6 =
+    f.side.values.assign_ipv6_address_on_creation === true || (side.configured?.has('ipv6_cidr_block') ?? false);
   const ipv6 = wantsIpv6 ? f.string(['ipv6_cidr_block'], '/ipv6Cidrs') : f.descriptive(['ipv6_cidr_block']);
   return [
     item(
@@ -72,7 +76,10 @@ export function routeTableItems(side: Side, plan: PlanLookup): PlannedItem[] {
   const id = isDefault ? (f.id(['default_route_table_id'], '/id') ?? side.objectId) : side.objectId;
   const inlineRoutes = managesInline(side, 'route');
   const routes = inlineRoutes ? inlineRouteList(f, plan) : [];
-  const propagating = side.creates && !side.configured?.has('propagating_vgws') && f.isUnknown(['propagating_vgws']) ? [] : f.ids(['propagating_vgws'], '/propagatingVgwIds');
+  const propagating =
+    side.creates && !side.configured?.has('propagating_vgws') && f.isUnknown(['propagating_vgws'])
+      ? []
+      : f.ids(['propagating_vgws'], '/propagatingVgwIds');
   return [
     item(
       'routeTable',
@@ -116,7 +123,11 @@ function inlineRouteList(f: Fields, plan: PlanLookup): Route[] {
 }
 
 /** Destination fields: aws_route's names, and the inline `route` block's. */
-const ROUTE_DESTINATIONS = {cidr: 'destination_cidr_block', ipv6: 'destination_ipv6_cidr_block', prefixList: 'destination_prefix_list_id'};
+const ROUTE_DESTINATIONS = {
+  cidr: 'destination_cidr_block',
+  ipv6: 'destination_ipv6_cidr_block',
+  prefixList: 'destination_prefix_list_id',
+};
 const INLINE_DESTINATIONS = {cidr: 'cidr_block', ipv6: 'ipv6_cidr_block', prefixList: 'destination_prefix_list_id'};
 
 /** Target fields in the order the provider checks them; `gateway_id` is split by the id's prefix. */
@@ -165,7 +176,9 @@ function gatewayKind(id: string): RouteTargetType {
 function targetKind(field: string, fieldKind: RouteTargetType, id: string, plan: PlanLookup): RouteTargetType {
   const instance = plan.instanceById(id);
   if (instance?.type === 'aws_vpc_endpoint') {
-    return instance.values?.vpc_endpoint_type === 'GatewayLoadBalancer' ? 'gateway-load-balancer-endpoint' : 'vpc-endpoint';
+    return instance.values?.vpc_endpoint_type === 'GatewayLoadBalancer'
+      ? 'gateway-load-balancer-endpoint'
+      : 'vpc-endpoint';
   }
 
   if (field !== 'gateway_id') return fieldKind;
@@ -174,7 +187,13 @@ function targetKind(field: string, fieldKind: RouteTargetType, id: string, plan:
 }
 
 /** One route from aws_route or an inline `route` element; undefined for an element with no destination. */
-export function routeOf(f: Fields, at: AttrPath, names: typeof ROUTE_DESTINATIONS, pointer: string, plan: PlanLookup): Route | undefined {
+export function routeOf(
+  f: Fields,
+  at: AttrPath,
+  names: typeof ROUTE_DESTINATIONS,
+  pointer: string,
+  plan: PlanLookup,
+): Route | undefined {
   const destination = routeDestination(f, at, names, pointer);
   if (!destination) return undefined;
   const target = routeTarget(f, at, pointer, plan);
@@ -184,7 +203,12 @@ export function routeOf(f: Fields, at: AttrPath, names: typeof ROUTE_DESTINATION
   return {...destination, ...target, ...optional('state', state), ...optional('origin', origin)};
 }
 
-function routeDestination(f: Fields, at: AttrPath, names: typeof ROUTE_DESTINATIONS, pointer: string): Partial<Route> | undefined {
+function routeDestination(
+  f: Fields,
+  at: AttrPath,
+  names: typeof ROUTE_DESTINATIONS,
+  pointer: string,
+): Partial<Route> | undefined {
   const cidr = f.string([...at, names.cidr], `${pointer}/destinationCidr`);
   if (cidr) return {destinationCidr: cidr};
   const ipv6 = f.string([...at, names.ipv6], `${pointer}/destinationIpv6Cidr`);
@@ -195,20 +219,30 @@ function routeDestination(f: Fields, at: AttrPath, names: typeof ROUTE_DESTINATI
   return cidr === '' || ipv6 === '' || prefixList === '' ? {destinationCidr: ''} : undefined;
 }
 
-function routeTarget(f: Fields, at: AttrPath, pointer: string, plan: PlanLookup): {targetType: RouteTargetType; targetId: string} {
+function routeTarget(
+  f: Fields,
+  at: AttrPath,
+  pointer: string,
+  plan: PlanLookup,
+): {targetType: RouteTargetType; targetId: string} {
   for (const [field, kind] of ROUTE_TARGETS) {
     const found = attr(f.side, [...at, field]);
-    if (found.state === 'known' && typeof found.value === 'string' && found.value !== '') return {targetType: targetKind(field, kind, found.value, plan), targetId: found.value};
+    if (found.state === 'known' && typeof found.value === 'string' && found.value !== '')
+      return {targetType: targetKind(field, kind, found.value, plan), targetId: found.value};
   }
 
   // Unknown: the configured target field (computed ones such as instance_id are unknown on every new route).
   for (const [field, kind] of ROUTE_TARGETS) {
     const path = [...at, field];
     if (!f.isUnknown(path) || (at.length === 0 && f.side.configured && !f.side.configured.has(field))) continue;
-    if (at.length === 0 && !f.side.configured && (field === 'instance_id' || field === 'network_interface_id')) continue;
+    if (at.length === 0 && !f.side.configured && (field === 'instance_id' || field === 'network_interface_id'))
+      continue;
     const id = f.id(path, `${pointer}/targetId`) ?? '';
     if (id === '') f.markUnknown(`${pointer}/targetType`, path);
-    return {targetType: id === '' ? (field === 'gateway_id' ? 'unknown' : kind) : targetKind(field, kind, id, plan), targetId: id};
+    return {
+      targetType: id === '' ? (field === 'gateway_id' ? 'unknown' : kind) : targetKind(field, kind, id, plan),
+      targetId: id,
+    };
   }
 
   return {targetType: 'unknown', targetId: ''};
@@ -227,19 +261,48 @@ export function routeTableAssociationItems(side: Side): PlannedItem[] {
   const subnetId = f.id(['subnet_id'], '/association/subnetId');
   const gatewayId = f.id(['gateway_id'], '/association/gatewayId');
   const id = knownId(side);
-  return [item('routeTableAssociation', {routeTableId, association: {...optional('id', id), main: false, ...optional('subnetId', subnetId), ...optional('gatewayId', gatewayId)}}, f)];
+  return [
+    item(
+      'routeTableAssociation',
+      {
+        routeTableId,
+        association: {
+          ...optional('id', id),
+          main: false,
+          ...optional('subnetId', subnetId),
+          ...optional('gatewayId', gatewayId),
+        },
+      },
+      f,
+    ),
+  ];
 }
 
 export function mainRouteTableAssociationItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
   const routeTableId = f.id(['route_table_id'], '/routeTableId') ?? '';
   const vpcId = f.id(['vpc_id'], '/vpcId') ?? '';
-  return [item('routeTableAssociation', {routeTableId, vpcId, association: {...optional('id', knownId(side)), main: true}}, f)];
+  return [
+    item(
+      'routeTableAssociation',
+      {routeTableId, vpcId, association: {...optional('id', knownId(side)), main: true}},
+      f,
+    ),
+  ];
 }
 
 export function routePropagationItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
-  return [item('routePropagation', {routeTableId: f.id(['route_table_id'], '/routeTableId') ?? '', vpnGatewayId: f.id(['vpn_gateway_id'], '/vpnGatewayId') ?? ''}, f)];
+  return [
+    item(
+      'routePropagation',
+      {
+        routeTableId: f.id(['route_table_id'], '/routeTableId') ?? '',
+        vpnGatewayId: f.id(['vpn_gateway_id'], '/vpnGatewayId') ?? '',
+      },
+      f,
+    ),
+  ];
 }
 
 /** The object's AWS id when known (not a placeholder). */

@@ -10,7 +10,17 @@ import {nameTag} from './routing';
 import {item, optional} from './translate';
 import {type AttrPath, Fields, knownArray, managesInline, type Side} from './values';
 
-const PROTOCOL_NUMBERS: Record<string, string> = {all: '-1', '-1': '-1', tcp: '6', udp: '17', icmp: '1', icmpv6: '58', gre: '47', esp: '50', ah: '51'};
+const PROTOCOL_NUMBERS: Record<string, string> = {
+  all: '-1',
+  '-1': '-1',
+  tcp: '6',
+  udp: '17',
+  icmp: '1',
+  icmpv6: '58',
+  gre: '47',
+  esp: '50',
+  ah: '51',
+};
 
 /** Security group protocol as DescribeSecurityGroupRules writes it: `-1`, `tcp`, `udp`, `icmp`, else the number. */
 export function securityGroupProtocol(protocol: string): string {
@@ -68,7 +78,8 @@ function inlineRules(f: Fields, direction: 'egress' | 'ingress'): SecurityGroupR
       ...f.ids([direction, index, 'security_groups'], '/rules').map((referencedGroupId) => ({referencedGroupId})),
       ...(f.bool([direction, index, 'self'], '/rules') ? [{referencedGroupId: f.side.objectId}] : []),
     ];
-    for (const source of sources) rules.push({id: `${placeholderId(f.side.address)}/${direction}/${rules.length}`, ...base, ...source});
+    for (const source of sources)
+      rules.push({id: `${placeholderId(f.side.address)}/${direction}/${rules.length}`, ...base, ...source});
   }
 
   return rules;
@@ -82,7 +93,10 @@ function ruleBase(f: Fields, at: AttrPath, protocolField: string, egress: boolea
   const ports =
     protocol === '-1'
       ? {}
-      : {...optional('fromPort', f.number([...at, 'from_port'], '/fromPort')), ...optional('toPort', f.number([...at, 'to_port'], '/toPort'))};
+      : {
+          ...optional('fromPort', f.number([...at, 'from_port'], '/fromPort')),
+          ...optional('toPort', f.number([...at, 'to_port'], '/toPort')),
+        };
   return {groupId, egress, protocol, ...ports, ...optional('description', description || undefined)};
 }
 
@@ -97,13 +111,17 @@ export function securityGroupRuleItems(side: Side): PlannedItem[] {
   ];
   const items: PlannedItem[] = [];
   const probe = new Fields(side);
-  const ruleCount = sources.reduce((n, s) => n + (s.list ? probe.length([s.field], '/') : probe.isUnknown([s.field]) || probe.has([s.field]) ? 1 : 0), 0);
+  const ruleCount = sources.reduce(
+    (n, s) => n + (s.list ? probe.length([s.field], '/') : probe.isUnknown([s.field]) || probe.has([s.field]) ? 1 : 0),
+    0,
+  );
   const apiId = ruleCount === 1 ? new Fields(side).string(['security_group_rule_id'], '/id') : undefined;
   const ruleId = (): string => apiId || `${placeholderId(side.address)}/${items.length}`;
   for (const source of sources) {
     const probeField = new Fields(side);
     // source_security_group_id is optional+computed: unknown on every new rule, a source only when configured.
-    const unknownSource = probeField.isUnknown([source.field]) && (side.configured?.has(source.field) ?? (source.list || ruleCount === 1));
+    const unknownSource =
+      probeField.isUnknown([source.field]) && (side.configured?.has(source.field) ?? (source.list || ruleCount === 1));
     if (!probeField.has([source.field]) && !unknownSource) continue;
     if (unknownSource || !source.list) {
       // An unknown source list is one rule with an unknown source: how many rules there will be is not known either.
@@ -118,7 +136,9 @@ export function securityGroupRuleItems(side: Side): PlannedItem[] {
     for (let index = 0; index < list.length; index += 1) {
       const f = new Fields(side);
       const base = ruleBase(f, [], 'protocol', egress);
-      const value = source.id ? f.id([source.field, index], `/${source.key}`) : f.string([source.field, index], `/${source.key}`);
+      const value = source.id
+        ? f.id([source.field, index], `/${source.key}`)
+        : f.string([source.field, index], `/${source.key}`);
       items.push(item('securityGroupRule', {id: ruleId(), ...base, [source.key]: value ?? ''}, f));
     }
   }
@@ -146,7 +166,8 @@ export function vpcSecurityGroupRuleItems(side: Side): PlannedItem[] {
     ...optional('referencedGroupId', f.id(['referenced_security_group_id'], '/referencedGroupId') || undefined),
   };
   // Keep the stand-ins of unknown sources so the pointers in `unknown` point at something.
-  for (const key of ['cidrIpv4', 'cidrIpv6', 'prefixListId', 'referencedGroupId'] as const) if (f.unknown[`/${key}`] !== undefined) rule[key] = '';
+  for (const key of ['cidrIpv4', 'cidrIpv6', 'prefixListId', 'referencedGroupId'] as const)
+    if (f.unknown[`/${key}`] !== undefined) rule[key] = '';
   return [item('securityGroupRule', rule, f)];
 }
 
@@ -157,11 +178,22 @@ export function networkAclItems(side: Side): PlannedItem[] {
   const id = isDefault ? (f.id(['default_network_acl_id'], '/id') ?? side.objectId) : side.objectId;
   const inlineEntries = isDefault || managesInline(side, 'ingress') || managesInline(side, 'egress');
   const entries = inlineEntries ? [...inlineAclEntries(f, 'ingress'), ...inlineAclEntries(f, 'egress')] : [];
-  const subnetIds = side.creates && !side.configured?.has('subnet_ids') && f.isUnknown(['subnet_ids']) ? [] : f.ids(['subnet_ids'], '/subnetIds');
+  const subnetIds =
+    side.creates && !side.configured?.has('subnet_ids') && f.isUnknown(['subnet_ids'])
+      ? []
+      : f.ids(['subnet_ids'], '/subnetIds');
   return [
     item(
       'networkAcl',
-      {id, vpcId: f.id(['vpc_id'], '/vpcId') ?? '', ...optional('ownerId', f.descriptive(['owner_id'])), isDefault, subnetIds, entries, inlineEntries},
+      {
+        id,
+        vpcId: f.id(['vpc_id'], '/vpcId') ?? '',
+        ...optional('ownerId', f.descriptive(['owner_id'])),
+        isDefault,
+        subnetIds,
+        entries,
+        inlineEntries,
+      },
       f,
     ),
   ];
@@ -181,11 +213,19 @@ function inlineAclEntries(f: Fields, direction: 'egress' | 'ingress'): NetworkAc
       return [];
     }
 
-    return [aclEntry(f, [direction, index], {ruleNumber: 'rule_no', action: 'action'}, direction === 'egress', '/entries')];
+    return [
+      aclEntry(f, [direction, index], {ruleNumber: 'rule_no', action: 'action'}, direction === 'egress', '/entries'),
+    ];
   });
 }
 
-function aclEntry(f: Fields, at: AttrPath, names: {ruleNumber: string; action: string}, egress: boolean, pointer: string): NetworkAclEntry {
+function aclEntry(
+  f: Fields,
+  at: AttrPath,
+  names: {ruleNumber: string; action: string},
+  egress: boolean,
+  pointer: string,
+): NetworkAclEntry {
   const protocol = aclProtocol(f.string([...at, 'protocol'], pointer) ?? '-1');
   const action = f.string([...at, names.action], pointer)?.toLowerCase() === 'deny' ? 'deny' : 'allow';
   const hasPorts = protocol === '6' || protocol === '17';
@@ -206,12 +246,24 @@ export function networkAclRuleItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
   const networkAclId = f.id(['network_acl_id'], '/networkAclId') ?? '';
   const egress = f.bool(['egress'], '/entry/egress') ?? false;
-  return [item('networkAclEntry', {networkAclId, entry: aclEntry(f, [], {ruleNumber: 'rule_number', action: 'rule_action'}, egress, '/entry')}, f)];
+  return [
+    item(
+      'networkAclEntry',
+      {networkAclId, entry: aclEntry(f, [], {ruleNumber: 'rule_number', action: 'rule_action'}, egress, '/entry')},
+      f,
+    ),
+  ];
 }
 
 export function networkAclAssociationItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
-  return [item('networkAclAssociation', {networkAclId: f.id(['network_acl_id'], '/networkAclId') ?? '', subnetId: f.id(['subnet_id'], '/subnetId') ?? ''}, f)];
+  return [
+    item(
+      'networkAclAssociation',
+      {networkAclId: f.id(['network_acl_id'], '/networkAclId') ?? '', subnetId: f.id(['subnet_id'], '/subnetId') ?? ''},
+      f,
+    ),
+  ];
 }
 
 export function prefixListItems(side: Side): PlannedItem[] {
@@ -219,7 +271,9 @@ export function prefixListItems(side: Side): PlannedItem[] {
   let entries: string[] | null = [];
   const list = knownArray(side, ['entry']);
   if (list) {
-    entries = list.flatMap((element, index) => (isObject(element) ? [f.string(['entry', index, 'cidr'], '/entries') ?? ''] : []));
+    entries = list.flatMap((element, index) =>
+      isObject(element) ? [f.string(['entry', index, 'cidr'], '/entries') ?? ''] : [],
+    );
     if (list.some((element) => !isObject(element))) f.markUnknown('/entries', ['entry']);
   } else if (f.isUnknown(['entry']) && (side.configured?.has('entry') ?? !side.creates)) {
     f.markUnknown('/entries', ['entry']);
@@ -244,5 +298,11 @@ export function prefixListItems(side: Side): PlannedItem[] {
 
 export function prefixListEntryItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
-  return [item('prefixListEntry', {prefixListId: f.id(['prefix_list_id'], '/prefixListId') ?? '', cidr: f.string(['cidr'], '/cidr') ?? ''}, f)];
+  return [
+    item(
+      'prefixListEntry',
+      {prefixListId: f.id(['prefix_list_id'], '/prefixListId') ?? '', cidr: f.string(['cidr'], '/cidr') ?? ''},
+      f,
+    ),
+  ];
 }

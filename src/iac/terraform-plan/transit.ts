@@ -17,8 +17,16 @@ export function transitGatewayItems(side: Side): PlannedItem[] {
         ...optional('ownerId', f.descriptive(['owner_id'])),
         ...optional('name', nameTag(f)),
         ...optional('amazonSideAsn', f.number(['amazon_side_asn'], '/amazonSideAsn')),
-        ...optional('associationDefaultRouteTableId', f.string(['association_default_route_table_id'], '/associationDefaultRouteTableId') || defaultTableStandIn(f, '/associationDefaultRouteTableId')),
-        ...optional('propagationDefaultRouteTableId', f.string(['propagation_default_route_table_id'], '/propagationDefaultRouteTableId') || defaultTableStandIn(f, '/propagationDefaultRouteTableId')),
+        ...optional(
+          'associationDefaultRouteTableId',
+          f.string(['association_default_route_table_id'], '/associationDefaultRouteTableId') ||
+            defaultTableStandIn(f, '/associationDefaultRouteTableId'),
+        ),
+        ...optional(
+          'propagationDefaultRouteTableId',
+          f.string(['propagation_default_route_table_id'], '/propagationDefaultRouteTableId') ||
+            defaultTableStandIn(f, '/propagationDefaultRouteTableId'),
+        ),
       },
       f,
     ),
@@ -44,7 +52,12 @@ function defaultTables(tgwId: string, plan: PlanLookup): {association: string; p
  * resource appears in the plan for them). Expressed as items when the default table ids are known; otherwise the
  * attachment lists them as unknown (`/association`, `/propagation`).
  */
-function implicitTableItems(f: Fields, attachment: TransitGatewayAttachment, flags: {associate: boolean; propagate: boolean}, plan: PlanLookup): PlannedItem[] {
+function implicitTableItems(
+  f: Fields,
+  attachment: TransitGatewayAttachment,
+  flags: {associate: boolean; propagate: boolean},
+  plan: PlanLookup,
+): PlannedItem[] {
   if (!flags.associate && !flags.propagate) return [];
   const tables = attachment.transitGatewayId === '' ? undefined : defaultTables(attachment.transitGatewayId, plan);
   const items: PlannedItem[] = [];
@@ -52,16 +65,26 @@ function implicitTableItems(f: Fields, attachment: TransitGatewayAttachment, fla
   if (flags.associate) {
     if (tables?.association) {
       attachment.association = {routeTableId: tables.association};
-      items.push({kind: 'transitGatewayAssociation', value: {routeTableId: tables.association, attachmentId: attachment.id}});
+      items.push({
+        kind: 'transitGatewayAssociation',
+        value: {routeTableId: tables.association, attachmentId: attachment.id},
+      });
     } else if (!tables) {
       attachment.association = {routeTableId: ''};
-      f.unknown['/association'] = `known after apply: ${why} (association with the transit gateway's default route table)`;
+      f.unknown['/association'] =
+        `known after apply: ${why} (association with the transit gateway's default route table)`;
     }
   }
 
   if (flags.propagate) {
-    if (tables?.propagation) items.push({kind: 'transitGatewayPropagation', value: {routeTableId: tables.propagation, attachmentId: attachment.id}});
-    else if (!tables) f.unknown['/propagation'] = `known after apply: ${why} (propagation to the transit gateway's default route table)`;
+    if (tables?.propagation)
+      items.push({
+        kind: 'transitGatewayPropagation',
+        value: {routeTableId: tables.propagation, attachmentId: attachment.id},
+      });
+    else if (!tables)
+      f.unknown['/propagation'] =
+        `known after apply: ${why} (propagation to the transit gateway's default route table)`;
   }
 
   return items;
@@ -85,10 +108,18 @@ export function transitGatewayVpcAttachmentItems(side: Side, plan: PlanLookup): 
 }
 
 /** The implicit attachment of a VPN connection on a transit gateway (no resource of its own in the plan). */
-export function vpnTransitAttachmentItems(side: Side, vpnConnectionId: string, transitGatewayId: string, plan: PlanLookup): PlannedItem[] {
+export function vpnTransitAttachmentItems(
+  side: Side,
+  vpnConnectionId: string,
+  transitGatewayId: string,
+  plan: PlanLookup,
+): PlannedItem[] {
   const f = new Fields(side);
   const known = attr(side, ['transit_gateway_attachment_id']);
-  const id = known.state === 'known' && typeof known.value === 'string' && known.value !== '' ? known.value : placeholderId(`${side.address}/transit_gateway_attachment`);
+  const id =
+    known.state === 'known' && typeof known.value === 'string' && known.value !== ''
+      ? known.value
+      : placeholderId(`${side.address}/transit_gateway_attachment`);
   const attachment: TransitGatewayAttachment = {id, transitGatewayId, resourceType: 'vpn', resourceId: vpnConnectionId};
   const implicit = implicitTableItems(f, attachment, {associate: true, propagate: true}, plan);
   return [item('transitGatewayAttachment', attachment, f), ...implicit];
@@ -137,8 +168,14 @@ export function transitGatewayRouteItems(side: Side): PlannedItem[] {
 
 export function transitGatewayAssociationItems(side: Side): PlannedItem[] {
   const f = new Fields(side);
-  const kind = side.type === 'aws_ec2_transit_gateway_route_table_association' ? 'transitGatewayAssociation' : 'transitGatewayPropagation';
-  const value = {routeTableId: f.id(['transit_gateway_route_table_id'], '/routeTableId') ?? '', attachmentId: f.id(['transit_gateway_attachment_id'], '/attachmentId') ?? ''};
+  const kind =
+    side.type === 'aws_ec2_transit_gateway_route_table_association'
+      ? 'transitGatewayAssociation'
+      : 'transitGatewayPropagation';
+  const value = {
+    routeTableId: f.id(['transit_gateway_route_table_id'], '/routeTableId') ?? '',
+    attachmentId: f.id(['transit_gateway_attachment_id'], '/attachmentId') ?? '',
+  };
   return [item(kind, value, f)];
 }
 
@@ -151,9 +188,21 @@ export function vpcPeeringItems(side: Side): PlannedItem[] {
   const local = {vpcId: f.id(['vpc_id'], isAccepter ? '/accepter/vpcId' : '/requester/vpcId') ?? '', cidrs: []};
   const peer = {
     ...optional('vpcId', f.id(['peer_vpc_id'], isAccepter ? '/requester/vpcId' : '/accepter/vpcId')),
-    ...optional('ownerId', f.string(['peer_owner_id'], isAccepter ? '/requester/ownerId' : '/accepter/ownerId') || undefined),
-    ...optional('region', f.string(['peer_region'], isAccepter ? '/requester/region' : '/accepter/region') || undefined),
+    ...optional(
+      'ownerId',
+      f.string(['peer_owner_id'], isAccepter ? '/requester/ownerId' : '/accepter/ownerId') || undefined,
+    ),
+    ...optional(
+      'region',
+      f.string(['peer_region'], isAccepter ? '/requester/region' : '/accepter/region') || undefined,
+    ),
     cidrs: [],
   };
-  return [item('vpcPeeringConnection', {id, ...optional('state', state), requester: isAccepter ? peer : local, accepter: isAccepter ? local : peer}, f)];
+  return [
+    item(
+      'vpcPeeringConnection',
+      {id, ...optional('state', state), requester: isAccepter ? peer : local, accepter: isAccepter ? local : peer},
+      f,
+    ),
+  ];
 }

@@ -19,7 +19,8 @@ export function formatAttrPath(path: AttrPath): string {
  * keys and the customer gateway configuration that embeds them, BGP authentication keys. Terraform writes them in
  * cleartext in plan JSON; the markings (`*_sensitive`) are not always complete.
  */
-const SECRET_ATTRIBUTE = /password|preshared_key|pre_shared_key|auth_key|secret|private_key|customer_gateway_configuration/i;
+const SECRET_ATTRIBUTE =
+  /password|preshared_key|pre_shared_key|auth_key|secret|private_key|customer_gateway_configuration/i;
 
 export function isSecretAttribute(name: string): boolean {
   return SECRET_ATTRIBUTE.test(name);
@@ -29,7 +30,12 @@ export function isSecretAttribute(name: string): boolean {
  * A copy of `value` without its sensitive leaves (marked `true` in `mask`, or named like a secret); array positions
  * are kept (a dropped element becomes null). The formatted paths of what was dropped go to `dropped`.
  */
-export function redact(value: Json | undefined, mask: Json | undefined, path: AttrPath, dropped: Set<string>): Json | undefined {
+export function redact(
+  value: Json | undefined,
+  mask: Json | undefined,
+  path: AttrPath,
+  dropped: Set<string>,
+): Json | undefined {
   if (value === undefined) return undefined;
   if (mask === true) {
     if (value !== null) dropped.add(formatAttrPath(path));
@@ -215,7 +221,8 @@ export class Fields {
     }
 
     const known = found.state === 'known' && Array.isArray(found.value) ? found.value : undefined;
-    if (known && !hasUnknownElement(this.side, path, known.length)) return known.filter((v): v is string => typeof v === 'string');
+    if (known && !hasUnknownElement(this.side, path, known.length))
+      return known.filter((v): v is string => typeof v === 'string');
     // Wholly or partly unknown: the known elements plus what the expression's references resolve to.
     const resolved = this.side.resolveIds?.(path);
     if (resolved) return unique([...(known ?? []).filter((v): v is string => typeof v === 'string'), ...resolved.ids]);

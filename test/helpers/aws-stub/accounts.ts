@@ -8,7 +8,16 @@
  *   const org = installOrganization(stub, {management: '111111111111', accounts: [...], roleName: 'mq-audit'});
  *   installAccountMq(stub, {'222222222222': {brokers: {'eu-west-1': [...]}}});
  */
-import {awsJson, awsJsonError, ec2Error, ec2List, ec2Response, queryError, queryResponse, xmlElement} from './protocols';
+import {
+  awsJson,
+  awsJsonError,
+  ec2Error,
+  ec2List,
+  ec2Response,
+  queryError,
+  queryResponse,
+  xmlElement,
+} from './protocols';
 import {mqHandlers} from './mq';
 import type {MqEstate, MqHandlers} from './mq';
 import {MQ_ROUTES} from './mq';
@@ -65,7 +74,13 @@ export function installOrganization(stub: AwsStub, options: OrganizationOptions)
     const externalId = req.params.ExternalId;
     assumed.push({roleArn, sessionName, ...(externalId !== undefined && {externalId})});
     const match = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(.+)$/.exec(roleArn);
-    if (!match) return queryError(400, 'ValidationError', `1 validation error detected: Value '${roleArn}' at 'roleArn' failed to satisfy constraint`, STS_XMLNS);
+    if (!match)
+      return queryError(
+        400,
+        'ValidationError',
+        `1 validation error detected: Value '${roleArn}' at 'roleArn' failed to satisfy constraint`,
+        STS_XMLNS,
+      );
     const [, account, roleName] = match;
     const caller = accountOf(req, options.management);
     const denied =
@@ -73,7 +88,12 @@ export function installOrganization(stub: AwsStub, options: OrganizationOptions)
       (options.roleNames !== undefined && !options.roleNames.includes(roleName)) ||
       (options.externalId !== undefined && externalId !== options.externalId);
     if (denied) {
-      return queryError(403, 'AccessDenied', `User: arn:aws:iam::${caller}:user/mq-auditor is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, STS_XMLNS);
+      return queryError(
+        403,
+        'AccessDenied',
+        `User: arn:aws:iam::${caller}:user/mq-auditor is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+        STS_XMLNS,
+      );
     }
     const expiration = new Date(Date.now() + (options.sessionSeconds ?? 3600) * 1000).toISOString();
     return queryResponse(
@@ -90,7 +110,9 @@ export function installOrganization(stub: AwsStub, options: OrganizationOptions)
     return queryResponse(
       'GetCallerIdentity',
       STS_XMLNS,
-      xmlElement('Arn', `arn:aws:iam::${account}:user/mq-auditor`) + xmlElement('UserId', 'AIDAEXAMPLE') + xmlElement('Account', account),
+      xmlElement('Arn', `arn:aws:iam::${account}:user/mq-auditor`) +
+        xmlElement('UserId', 'AIDAEXAMPLE') +
+        xmlElement('Account', account),
     );
   });
 
@@ -123,8 +145,14 @@ export function installOrganization(stub: AwsStub, options: OrganizationOptions)
 }
 
 /** MQ per account: each account sees only its own estate (an account without one has no brokers). */
-export function installAccountMq(stub: AwsStub, estates: Record<string, MqEstate>, callerAccount: string): Record<string, MqHandlers> {
-  const handlers: Record<string, MqHandlers> = Object.fromEntries(Object.entries(estates).map(([account, estate]) => [account, mqHandlers(estate)]));
+export function installAccountMq(
+  stub: AwsStub,
+  estates: Record<string, MqEstate>,
+  callerAccount: string,
+): Record<string, MqHandlers> {
+  const handlers: Record<string, MqHandlers> = Object.fromEntries(
+    Object.entries(estates).map(([account, estate]) => [account, mqHandlers(estate)]),
+  );
   const empty = mqHandlers({brokers: {}});
   stub.routes('mq', MQ_ROUTES);
   for (const operation of ['ListBrokers', 'DescribeBroker', 'ListTags'] as const) {
@@ -134,10 +162,17 @@ export function installAccountMq(stub: AwsStub, estates: Record<string, MqEstate
 }
 
 /** DescribeRegions per account (AllRegions=false leaves out not-opted-in regions, as EC2 does). */
-export function installAccountRegions(stub: AwsStub, regions: Record<string, readonly (RegionInfo | string)[]>, callerAccount: string): void {
+export function installAccountRegions(
+  stub: AwsStub,
+  regions: Record<string, readonly (RegionInfo | string)[]>,
+  callerAccount: string,
+): void {
   stub.on('ec2', 'DescribeRegions', (req): StubResponse => {
-    const infos = (regions[accountOf(req, callerAccount)] ?? []).map((region): RegionInfo => (typeof region === 'string' ? {name: region} : region));
-    if (infos.length === 0) return ec2Error(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.');
+    const infos = (regions[accountOf(req, callerAccount)] ?? []).map((region): RegionInfo =>
+      typeof region === 'string' ? {name: region} : region,
+    );
+    if (infos.length === 0)
+      return ec2Error(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.');
     const all = req.params.AllRegions === 'true';
     const visible = infos.filter((info) => all || info.optInStatus !== 'not-opted-in');
     return ec2Response(

@@ -56,7 +56,10 @@ export const DX_OPERATIONS = {
     items: 'directConnectGatewayAttachments',
     scope: 'global',
     selectorRequired: true,
-    selectors: {directConnectGatewayId: (item) => item.directConnectGatewayId, virtualInterfaceId: (item) => item.virtualInterfaceId},
+    selectors: {
+      directConnectGatewayId: (item) => item.directConnectGatewayId,
+      virtualInterfaceId: (item) => item.virtualInterfaceId,
+    },
   },
 } satisfies Record<string, OperationSpec>;
 
@@ -86,10 +89,19 @@ function answer(req: StubRequest, operation: DxOperation, spec: OperationSpec, e
   const input = (req.json ?? {}) as Item;
   const known = new Set([...Object.keys(spec.selectors), 'maxResults', 'nextToken']);
   const unknown = Object.keys(input).filter((name) => !known.has(name));
-  if (unknown.length > 0) return awsJsonError(400, 'DirectConnectClientException', `aws-stub: unexpected parameter ${unknown.join(', ')} for ${operation}`);
+  if (unknown.length > 0)
+    return awsJsonError(
+      400,
+      'DirectConnectClientException',
+      `aws-stub: unexpected parameter ${unknown.join(', ')} for ${operation}`,
+    );
   const selected = Object.entries(spec.selectors).filter(([name]) => input[name] !== undefined);
   if (spec.selectorRequired && selected.length === 0) {
-    return awsJsonError(400, 'DirectConnectClientException', `${operation} requires one of ${Object.keys(spec.selectors).join(', ')}`);
+    return awsJsonError(
+      400,
+      'DirectConnectClientException',
+      `${operation} requires one of ${Object.keys(spec.selectors).join(', ')}`,
+    );
   }
 
   const response = spec.scope === 'global' ? estate.global[operation] : estate.regions[req.region]?.[operation];
@@ -98,7 +110,8 @@ function answer(req: StubRequest, operation: DxOperation, spec: OperationSpec, e
 
   const offset = decodeToken(input.nextToken);
   if (offset === undefined) return awsJsonError(400, 'DirectConnectClientException', 'The nextToken is invalid.');
-  const requested = typeof input.maxResults === 'number' ? Math.min(input.maxResults, MAX_RESULTS_CAP) : matching.length;
+  const requested =
+    typeof input.maxResults === 'number' ? Math.min(input.maxResults, MAX_RESULTS_CAP) : matching.length;
   const size = Math.min(requested, estate.pageSize?.[operation] ?? Number.POSITIVE_INFINITY);
   const page = matching.slice(offset, offset + size);
   const nextToken = offset + size < matching.length ? encodeToken(offset + size) : undefined;
@@ -111,12 +124,16 @@ export function toWire(value: unknown, key?: string): unknown {
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([name, member]) => [name, toWire(member, name)]));
   }
-  if (key !== undefined && TIMESTAMP_MEMBERS.has(key) && typeof value === 'string') return new Date(value).getTime() / 1000;
+  if (key !== undefined && TIMESTAMP_MEMBERS.has(key) && typeof value === 'string')
+    return new Date(value).getTime() / 1000;
   return value;
 }
 
 /** The 400 an IAM deny produces on a JSON 1.1 service. */
-export function dxAccessDenied(operation: string, principal = 'arn:aws:iam::123456789012:user/mq-auditor'): StubResponse {
+export function dxAccessDenied(
+  operation: string,
+  principal = 'arn:aws:iam::123456789012:user/mq-auditor',
+): StubResponse {
   return awsJsonError(
     400,
     'AccessDeniedException',
@@ -130,7 +147,11 @@ export function loadDxEstate(dir: string): Pick<DxEstate, 'global' | 'regions'> 
   for (const entry of readdirSync(dir)) {
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) {
-      estate.regions[entry] = Object.fromEntries(readdirSync(path).filter((file) => file.endsWith('.json')).map((file) => [operationOf(path, file), readJson(join(path, file))]));
+      estate.regions[entry] = Object.fromEntries(
+        readdirSync(path)
+          .filter((file) => file.endsWith('.json'))
+          .map((file) => [operationOf(path, file), readJson(join(path, file))]),
+      );
     } else if (entry.endsWith('.json')) {
       estate.global[operationOf(dir, entry)] = readJson(path);
     }

@@ -48,7 +48,9 @@ export interface RegionInfo {
 
 /** DescribeRegions over `regions`; honours AllRegions=false by leaving out not-opted-in ones. */
 export function installEc2Regions(stub: AwsStub, regions: readonly (RegionInfo | string)[]): void {
-  const infos = regions.map((region): RegionInfo => (typeof region === 'string' ? {name: region, optInStatus: 'opt-in-not-required'} : region));
+  const infos = regions.map((region): RegionInfo =>
+    typeof region === 'string' ? {name: region, optInStatus: 'opt-in-not-required'} : region,
+  );
   stub.on('ec2', 'DescribeRegions', (req) => {
     const all = req.params.AllRegions === 'true';
     const visible = infos.filter((info) => all || info.optInStatus !== 'not-opted-in');
@@ -91,8 +93,13 @@ interface OperationSpec {
   filtersRequired?: boolean;
 }
 
-const at = (...path: string[]): Values => (item) => [dig(item, path)];
-const each = (list: string, ...path: string[]): Values => (item) => asItems(item[list]).map((member) => dig(member, path));
+const at =
+  (...path: string[]): Values =>
+  (item) => [dig(item, path)];
+const each =
+  (list: string, ...path: string[]): Values =>
+  (item) =>
+    asItems(item[list]).map((member) => dig(member, path));
 const bool: (values: Values) => Values = (values) => (item) =>
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the values are booleans, written as EC2's filters compare them
   values(item).map((value) => (value === undefined ? undefined : String(value)));
@@ -102,7 +109,12 @@ export const EC2_NETWORK_OPERATIONS = {
     items: 'Vpcs',
     output: DescribeVpcsResult$,
     maxResults: [5, 1000],
-    filters: {'vpc-id': at('VpcId'), 'owner-id': at('OwnerId'), state: at('State'), 'is-default': bool(at('IsDefault'))},
+    filters: {
+      'vpc-id': at('VpcId'),
+      'owner-id': at('OwnerId'),
+      state: at('State'),
+      'is-default': bool(at('IsDefault')),
+    },
   },
   DescribeSubnets: {
     items: 'Subnets',
@@ -155,7 +167,12 @@ export const EC2_NETWORK_OPERATIONS = {
     items: 'NatGateways',
     output: DescribeNatGatewaysResult$,
     maxResults: [5, 1000],
-    filters: {'nat-gateway-id': at('NatGatewayId'), 'vpc-id': at('VpcId'), 'subnet-id': at('SubnetId'), state: at('State')},
+    filters: {
+      'nat-gateway-id': at('NatGatewayId'),
+      'vpc-id': at('VpcId'),
+      'subnet-id': at('SubnetId'),
+      state: at('State'),
+    },
   },
   DescribeNetworkInterfaces: {
     items: 'NetworkInterfaces',
@@ -171,7 +188,11 @@ export const EC2_NETWORK_OPERATIONS = {
   DescribeVpnGateways: {
     items: 'VpnGateways',
     output: DescribeVpnGatewaysResult$,
-    filters: {'vpn-gateway-id': at('VpnGatewayId'), 'attachment.vpc-id': each('VpcAttachments', 'VpcId'), state: at('State')},
+    filters: {
+      'vpn-gateway-id': at('VpnGatewayId'),
+      'attachment.vpc-id': each('VpcAttachments', 'VpcId'),
+      state: at('State'),
+    },
   },
   DescribeCustomerGateways: {
     items: 'CustomerGateways',
@@ -211,7 +232,10 @@ export const EC2_NETWORK_OPERATIONS = {
     items: 'TransitGatewayRouteTables',
     output: DescribeTransitGatewayRouteTablesResult$,
     maxResults: [5, 1000],
-    filters: {'transit-gateway-id': at('TransitGatewayId'), 'transit-gateway-route-table-id': at('TransitGatewayRouteTableId')},
+    filters: {
+      'transit-gateway-id': at('TransitGatewayId'),
+      'transit-gateway-route-table-id': at('TransitGatewayRouteTableId'),
+    },
   },
   DescribeVpcPeeringConnections: {
     items: 'VpcPeeringConnections',
@@ -228,7 +252,11 @@ export const EC2_NETWORK_OPERATIONS = {
     items: 'PrefixLists',
     output: DescribeManagedPrefixListsResult$,
     maxResults: [1, 100],
-    filters: {'prefix-list-id': at('PrefixListId'), 'prefix-list-name': at('PrefixListName'), 'owner-id': at('OwnerId')},
+    filters: {
+      'prefix-list-id': at('PrefixListId'),
+      'prefix-list-name': at('PrefixListName'),
+      'owner-id': at('OwnerId'),
+    },
   },
   GetManagedPrefixListEntries: {
     items: 'Entries',
@@ -290,27 +318,45 @@ export function installEc2Network(stub: AwsStub, estate: Ec2NetworkEstate): void
   }
 }
 
-function answer(req: StubRequest, operation: Ec2NetworkOperation, spec: OperationSpec, estate: Ec2NetworkEstate): StubResponse {
+function answer(
+  req: StubRequest,
+  operation: Ec2NetworkOperation,
+  spec: OperationSpec,
+  estate: Ec2NetworkEstate,
+): StubResponse {
   const filterParams = Object.keys(req.params).filter((name) => /^Filter\.\d+\./.test(name));
-  const allowed = new Set([...PROTOCOL_PARAMS, ...filterParams, ...(spec.maxResults ? ['MaxResults', 'NextToken'] : []), ...(spec.resourceParam ? [spec.resourceParam.name] : [])]);
+  const allowed = new Set([
+    ...PROTOCOL_PARAMS,
+    ...filterParams,
+    ...(spec.maxResults ? ['MaxResults', 'NextToken'] : []),
+    ...(spec.resourceParam ? [spec.resourceParam.name] : []),
+  ]);
   const unknown = Object.keys(req.params).filter((name) => !allowed.has(name));
-  if (unknown.length > 0) return ec2Error(400, 'UnknownParameter', `The parameter ${unknown[0].replace(/\.\d+$/, '')} is not recognized (aws-stub implements filters only)`);
+  if (unknown.length > 0)
+    return ec2Error(
+      400,
+      'UnknownParameter',
+      `The parameter ${unknown[0].replace(/\.\d+$/, '')} is not recognized (aws-stub implements filters only)`,
+    );
 
   const filters = parseFilters(req.params);
   for (const filter of filters) {
-    if (!(filter.name in spec.filters)) return ec2Error(400, 'InvalidParameterValue', `The filter '${filter.name}' is invalid`);
+    if (!(filter.name in spec.filters))
+      return ec2Error(400, 'InvalidParameterValue', `The filter '${filter.name}' is invalid`);
   }
-  if (spec.filtersRequired && filters.length === 0) return ec2Error(400, 'MissingParameter', 'The request must contain the parameter Filters');
+  if (spec.filtersRequired && filters.length === 0)
+    return ec2Error(400, 'MissingParameter', 'The request must contain the parameter Filters');
 
   let response = estate.regions[req.region]?.[operation];
   if (spec.resourceParam) {
     const id = req.params[spec.resourceParam.name];
-    if (!id) return ec2Error(400, 'MissingParameter', `The request must contain the parameter ${spec.resourceParam.name}`);
+    if (!id)
+      return ec2Error(400, 'MissingParameter', `The request must contain the parameter ${spec.resourceParam.name}`);
     response = (response as Record<string, Item> | undefined)?.[id];
     if (!response) return ec2Error(400, spec.resourceParam.notFound, `The ID '${id}' does not exist`);
   }
 
-  const all = asItems((response)?.[spec.items]);
+  const all = asItems(response?.[spec.items]);
   const matching = all.filter((item) =>
     filters.every((filter) =>
       // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what a filter reads is a scalar (id, state, CIDR, boolean)
@@ -324,7 +370,11 @@ function answer(req: StubRequest, operation: Ec2NetworkOperation, spec: Operatio
     const requested = req.params.MaxResults === undefined ? undefined : Number(req.params.MaxResults);
     const [min, max] = spec.maxResults;
     if (requested !== undefined && (!Number.isInteger(requested) || requested < min || requested > max)) {
-      return ec2Error(400, 'InvalidParameterValue', `Value ( ${req.params.MaxResults} ) for parameter maxResults is invalid. Expecting a value between ${min} and ${max}.`);
+      return ec2Error(
+        400,
+        'InvalidParameterValue',
+        `Value ( ${req.params.MaxResults} ) for parameter maxResults is invalid. Expecting a value between ${min} and ${max}.`,
+      );
     }
     const offset = decodeToken(req.params.NextToken);
     if (offset === undefined) return ec2Error(400, 'InvalidNextToken', 'The token provided is invalid.');
@@ -333,7 +383,7 @@ function answer(req: StubRequest, operation: Ec2NetworkOperation, spec: Operatio
     if (offset + size < matching.length) nextToken = encodeToken(offset + size);
   }
 
-  const body: Item = {...(response), [spec.items]: page, ...(nextToken !== undefined && {NextToken: nextToken})};
+  const body: Item = {...response, [spec.items]: page, ...(nextToken !== undefined && {NextToken: nextToken})};
   // Only the list and the token vary per page; flags such as AdditionalRoutesAvailable come from the fixture.
   return ec2Response(operation, renderXml(NormalizedSchema.of(spec.output as never), body, operation));
 }
@@ -370,10 +420,12 @@ export function renderXml(schema: NormalizedSchema, value: unknown, path: string
     return value.map((item, i) => `<${tag}>${renderXml(member, item, `${path}[${i}]`)}</${tag}>`).join('');
   }
   if (schema.isStructSchema()) {
-    if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${path}: expected an object for ${schema.getName()}`);
+    if (typeof value !== 'object' || Array.isArray(value))
+      throw new Error(`${path}: expected an object for ${schema.getName()}`);
     const members = new Map([...schema.structIterator()]);
     const unknown = Object.keys(value).filter((key) => !members.has(key));
-    if (unknown.length > 0) throw new Error(`${path}: ${unknown.join(', ')} not in the EC2 model of ${schema.getName()}`);
+    if (unknown.length > 0)
+      throw new Error(`${path}: ${unknown.join(', ')} not in the EC2 model of ${schema.getName()}`);
     return [...members]
       .map(([name, member]) => {
         const memberValue = (value as Item)[name];
@@ -397,7 +449,11 @@ export function loadEc2Estate(dir: string): Record<string, Ec2RegionEstate> {
     for (const entry of readdirSync(join(dir, region))) {
       const path = join(dir, region, entry);
       if (statSync(path).isDirectory()) {
-        estate[entry] = Object.fromEntries(readdirSync(path).filter((file) => file.endsWith('.json')).map((file) => [file.slice(0, -5), readJson(join(path, file))]));
+        estate[entry] = Object.fromEntries(
+          readdirSync(path)
+            .filter((file) => file.endsWith('.json'))
+            .map((file) => [file.slice(0, -5), readJson(join(path, file))]),
+        );
       } else if (entry.endsWith('.json')) {
         estate[entry.slice(0, -5)] = readJson(path);
       }
@@ -414,7 +470,10 @@ function readJson(path: string): Item {
 }
 
 function dig(item: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Item)[key] : undefined), item);
+  return path.reduce<unknown>(
+    (value, key) => (value !== null && typeof value === 'object' ? (value as Item)[key] : undefined),
+    item,
+  );
 }
 
 function asItems(value: unknown): Item[] {

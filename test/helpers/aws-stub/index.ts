@@ -12,7 +12,17 @@
  * with the protocol builders from ./protocols (REST services also declare `stub.routes(...)`).
  */
 export {startAwsStub} from './server';
-export type {AwsStub, AwsStubOptions, Latency, RecordedRequest, RestRoute, StubGate, StubHandler, StubRequest, StubResponse} from './server';
+export type {
+  AwsStub,
+  AwsStubOptions,
+  Latency,
+  RecordedRequest,
+  RestRoute,
+  StubGate,
+  StubHandler,
+  StubRequest,
+  StubResponse,
+} from './server';
 export * from './protocols';
 export {installMq, mqAccessDenied, mqHandlers, mqThrottled, MQ_ROUTES, toMqWire} from './mq';
 export type {DescribeBrokerFixture, MqEstate, MqHandlers} from './mq';

@@ -36,7 +36,8 @@ const MAX_RESULTS_RANGE = [1, 100] as const;
 export function installMq(stub: AwsStub, estate: MqEstate): MqHandlers {
   const handlers = mqHandlers(estate);
   stub.routes('mq', MQ_ROUTES);
-  for (const [operation, handler] of Object.entries(handlers) as [string, StubHandler][]) stub.on('mq', operation, handler);
+  for (const [operation, handler] of Object.entries(handlers) as [string, StubHandler][])
+    stub.on('mq', operation, handler);
   return handlers;
 }
 
@@ -46,7 +47,11 @@ export function mqHandlers(estate: MqEstate): MqHandlers {
     ListBrokers(req) {
       const maxResults = req.query.has('maxResults') ? Number(req.query.get('maxResults')) : DEFAULT_MAX_RESULTS;
       if (!Number.isInteger(maxResults) || maxResults < MAX_RESULTS_RANGE[0] || maxResults > MAX_RESULTS_RANGE[1]) {
-        return restJsonError(400, 'BadRequestException', `maxResults must be between ${MAX_RESULTS_RANGE[0]} and ${MAX_RESULTS_RANGE[1]}`);
+        return restJsonError(
+          400,
+          'BadRequestException',
+          `maxResults must be between ${MAX_RESULTS_RANGE[0]} and ${MAX_RESULTS_RANGE[1]}`,
+        );
       }
       const offset = decodeToken(req.query.get('nextToken'));
       if (offset === undefined) return restJsonError(400, 'BadRequestException', 'The token you provided is invalid.');
@@ -54,23 +59,36 @@ export function mqHandlers(estate: MqEstate): MqHandlers {
       const size = Math.min(maxResults, estate.pageSize ?? maxResults);
       const page = all.slice(offset, offset + size);
       const next = offset + size < all.length ? encodeToken(offset + size) : undefined;
-      return restJson({brokerSummaries: page.map((broker) => toMqWire(summaryOf(broker))), ...(next && {nextToken: next})});
+      return restJson({
+        brokerSummaries: page.map((broker) => toMqWire(summaryOf(broker))),
+        ...(next && {nextToken: next}),
+      });
     },
     DescribeBroker(req) {
       const broker = brokersIn(req).find((candidate) => candidate.BrokerId === req.params['broker-id']);
-      if (!broker) return restJsonError(404, 'NotFoundException', `Can't find requested broker [${req.params['broker-id']}].`);
+      if (!broker)
+        return restJsonError(404, 'NotFoundException', `Can't find requested broker [${req.params['broker-id']}].`);
       return restJson(toMqWire(broker));
     },
     ListTags(req) {
       const broker = brokersIn(req).find((candidate) => candidate.BrokerArn === req.params['resource-arn']);
-      if (!broker) return restJsonError(404, 'NotFoundException', `Can't find requested resource [${req.params['resource-arn']}].`);
+      if (!broker)
+        return restJsonError(
+          404,
+          'NotFoundException',
+          `Can't find requested resource [${req.params['resource-arn']}].`,
+        );
       return restJson({tags: broker.Tags ?? {}});
     },
   };
 }
 
 /** The 403 an IAM deny produces. */
-export function mqAccessDenied(action: string, resourceArn: string, principal = 'arn:aws:iam::123456789012:user/mq-auditor'): StubResponse {
+export function mqAccessDenied(
+  action: string,
+  resourceArn: string,
+  principal = 'arn:aws:iam::123456789012:user/mq-auditor',
+): StubResponse {
   return restJsonError(
     403,
     'AccessDeniedException',
@@ -83,10 +101,21 @@ export function mqThrottled(): StubResponse {
   return restJsonError(429, 'TooManyRequestsException', 'Rate exceeded');
 }
 
-const SUMMARY_FIELDS = ['BrokerArn', 'BrokerId', 'BrokerName', 'BrokerState', 'Created', 'DeploymentMode', 'EngineType', 'HostInstanceType'];
+const SUMMARY_FIELDS = [
+  'BrokerArn',
+  'BrokerId',
+  'BrokerName',
+  'BrokerState',
+  'Created',
+  'DeploymentMode',
+  'EngineType',
+  'HostInstanceType',
+];
 
 function summaryOf(broker: DescribeBrokerFixture): Record<string, unknown> {
-  return Object.fromEntries(SUMMARY_FIELDS.filter((field) => broker[field] !== undefined).map((field) => [field, broker[field]]));
+  return Object.fromEntries(
+    SUMMARY_FIELDS.filter((field) => broker[field] !== undefined).map((field) => [field, broker[field]]),
+  );
 }
 
 /** Keys whose values are maps with user-defined keys, which keep their spelling on the wire. */
@@ -95,10 +124,14 @@ const MAP_KEYS = new Set(['Tags']);
 /** CLI shape → MQ wire JSON: camelCase member names (ConsoleURL → consoleURL), ISO-8601 UTC timestamps. */
 export function toMqWire(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) return value.map((item) => toMqWire(item));
-  if (value === null || typeof value !== 'object') return key === 'Created' && typeof value === 'string' ? new Date(value).toISOString() : value;
+  if (value === null || typeof value !== 'object')
+    return key === 'Created' && typeof value === 'string' ? new Date(value).toISOString() : value;
   if (key !== undefined && MAP_KEYS.has(key)) return {...value};
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([name, member]) => [name.charAt(0).toLowerCase() + name.slice(1), toMqWire(member, name)]),
+    Object.entries(value as Record<string, unknown>).map(([name, member]) => [
+      name.charAt(0).toLowerCase() + name.slice(1),
+      toMqWire(member, name),
+    ]),
   );
 }
 

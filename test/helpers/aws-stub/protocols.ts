@@ -54,7 +54,13 @@ export function queryResponse(operation: string, xmlns: string, resultXml: strin
   );
 }
 
-export function queryError(status: number, code: string, message: string, xmlns: string, type: 'Receiver' | 'Sender' = 'Sender'): StubResponse {
+export function queryError(
+  status: number,
+  code: string,
+  message: string,
+  xmlns: string,
+  type: 'Receiver' | 'Sender' = 'Sender',
+): StubResponse {
   return xmlResponse(
     status,
     `<ErrorResponse xmlns="${xmlns}"><Error><Type>${type}</Type><Code>${escapeXml(code)}</Code>` +
@@ -68,7 +74,10 @@ export const EC2_XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
 /** EC2 responses have no Result wrapper: `<{Operation}Response><requestId/>…</…>`. */
 export function ec2Response(operation: string, innerXml: string): StubResponse {
-  return xmlResponse(200, `<${operation}Response xmlns="${EC2_XMLNS}"><requestId>${requestId()}</requestId>${innerXml}</${operation}Response>`);
+  return xmlResponse(
+    200,
+    `<${operation}Response xmlns="${EC2_XMLNS}"><requestId>${requestId()}</requestId>${innerXml}</${operation}Response>`,
+  );
 }
 
 export function ec2Error(status: number, code: string, message: string): StubResponse {
@@ -98,24 +107,43 @@ export function xmlElement(tag: string, value: boolean | number | string | undef
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 function xmlResponse(status: number, xml: string): StubResponse {
-  return {status, headers: {'content-type': 'text/xml;charset=UTF-8'}, body: `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`};
+  return {
+    status,
+    headers: {'content-type': 'text/xml;charset=UTF-8'},
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`,
+  };
 }
 
 const XMLNS_BY_SERVICE: Record<string, string> = {sts: 'https://sts.amazonaws.com/doc/2011-06-15/'};
 
 /** An error in the request's own protocol, so the SDK parses it like a real one. */
-export function protocolError(req: Pick<StubRequest, 'protocol' | 'service'>, status: number, code: string, message: string): StubResponse {
+export function protocolError(
+  req: Pick<StubRequest, 'protocol' | 'service'>,
+  status: number,
+  code: string,
+  message: string,
+): StubResponse {
   switch (req.protocol) {
     case 'aws-json':
       return awsJsonError(status, code, message);
     case 'ec2-query':
       return ec2Error(status, code, message);
     case 'query':
-      return queryError(status, code, message, XMLNS_BY_SERVICE[req.service] ?? `https://${req.service}.amazonaws.com/doc/`);
+      return queryError(
+        status,
+        code,
+        message,
+        XMLNS_BY_SERVICE[req.service] ?? `https://${req.service}.amazonaws.com/doc/`,
+      );
     default:
       return restJsonError(status, code, message);
   }
@@ -141,5 +169,10 @@ export function notImplemented(req: StubRequest): StubResponse {
 }
 
 export function unsignedRequest(req: StubRequest): StubResponse {
-  return protocolError(req, 403, 'MissingAuthenticationTokenException', 'Missing Authentication Token (no SigV4 credential scope)');
+  return protocolError(
+    req,
+    403,
+    'MissingAuthenticationTokenException',
+    'Missing Authentication Token (no SigV4 credential scope)',
+  );
 }

@@ -144,7 +144,8 @@ export async function startAwsStub(options: AwsStubOptions = {}): Promise<AwsStu
       return stub;
     },
     count(service, operation) {
-      return requests.filter((r) => r.service === service && (operation === undefined || r.operation === operation)).length;
+      return requests.filter((r) => r.service === service && (operation === undefined || r.operation === operation))
+        .length;
     },
     connectionsAccepted: () => connections,
     clearRequests() {
@@ -207,7 +208,10 @@ async function serve(
 
 type RequestBase = Pick<StubRequest, 'service' | 'method' | 'path' | 'query' | 'headers' | 'body'>;
 
-function resolveOperation(req: RequestBase, restRoutes: Map<string, CompiledRoute[]>): Pick<StubRequest, 'operation' | 'params' | 'json'> {
+function resolveOperation(
+  req: RequestBase,
+  restRoutes: Map<string, CompiledRoute[]>,
+): Pick<StubRequest, 'operation' | 'params' | 'json'> {
   const target = req.headers['x-amz-target'];
   if (typeof target === 'string') {
     return {operation: target.slice(target.lastIndexOf('.') + 1), params: {}, json: parseJson(req.body)};

@@ -26,12 +26,18 @@ export const DEMO = {
 
 export function edit(change: ProposedChange, address: string): ResourceEdit {
   const found = change.edits.filter((e) => e.address === address);
-  if (found.length !== 1) throw new Error(`expected one edit ${address}, found ${found.length} among ${change.edits.map((e) => e.address).join(', ')}`);
+  if (found.length !== 1)
+    throw new Error(
+      `expected one edit ${address}, found ${found.length} among ${change.edits.map((e) => e.address).join(', ')}`,
+    );
   return found[0];
 }
 
 /** The only item of a kind in an edit's `after`. */
-export function item<K extends ItemKind>(e: ResourceEdit, kind: K): {value: ItemValues[K]; unknown?: Record<string, string>} {
+export function item<K extends ItemKind>(
+  e: ResourceEdit,
+  kind: K,
+): {value: ItemValues[K]; unknown?: Record<string, string>} {
   const found = e.after.filter((i): i is Extract<PlannedItem, {kind: K}> => i.kind === kind);
   if (found.length !== 1) throw new Error(`expected one ${kind} item in ${e.address}, found ${found.length}`);
   return found[0] as unknown as {value: ItemValues[K]; unknown?: Record<string, string>};
@@ -39,7 +45,11 @@ export function item<K extends ItemKind>(e: ResourceEdit, kind: K): {value: Item
 
 /** Evaluates an inline YAML template. */
 export function evaluate(text: string, options: TemplateOptions = {}): ProposedChange {
-  return evaluateCloudFormationTemplate(text, 'inline.yaml', {region: DEMO.region, accountId: DEMO.accountId, ...options});
+  return evaluateCloudFormationTemplate(text, 'inline.yaml', {
+    region: DEMO.region,
+    accountId: DEMO.accountId,
+    ...options,
+  });
 }
 
 /** The InputError `run` throws (failing the test when it throws nothing, or something else). */

@@ -9,8 +9,12 @@ function stringOf(expression: string, head = '', options = {}): {value: string |
 
 describe('intrinsic functions', () => {
   it('Fn::Sub: both forms, ${!Literal}, pseudo parameters and dotted GetAtt of a property attribute', () => {
-    expect(stringOf('!Sub "${AWS::Region}/${AWS::AccountId}/${AWS::Partition}/${AWS::URLSuffix}"').value).toBe('eu-west-1/111122223333/aws/amazonaws.com');
-    expect(stringOf('!Sub ["${Net}.0.0/${Bits}", {Net: "10.9", Bits: !Select [1, [8, 16]]}]').value).toBe('10.9.0.0/16');
+    expect(stringOf('!Sub "${AWS::Region}/${AWS::AccountId}/${AWS::Partition}/${AWS::URLSuffix}"').value).toBe(
+      'eu-west-1/111122223333/aws/amazonaws.com',
+    );
+    expect(stringOf('!Sub ["${Net}.0.0/${Bits}", {Net: "10.9", Bits: !Select [1, [8, 16]]}]').value).toBe(
+      '10.9.0.0/16',
+    );
     expect(stringOf('!Sub "${!Literal}-${AWS::Region}"').value).toBe('${Literal}-eu-west-1');
     const head = 'Parameters:\n  Net:\n    Type: String\n    Default: 10.40.0.0/16';
     const text = `${head}\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: !Ref Net\n  Thing:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !GetAtt Vpc.VpcId\n      CidrBlock: !Sub "\${Vpc.CidrBlock}"`;
@@ -35,7 +39,17 @@ describe('intrinsic functions', () => {
   it('a YAML 1.1 float like 3.10 keeps its text; yes and no are booleans; enums are upper-cased', () => {
     const broker = `BrokerName: b\nEngineType: rabbitmq\nEngineVersion: 3.10\nDeploymentMode: single_instance\nPubliclyAccessible: yes\nAutoMinorVersionUpgrade: no\nStorageType: ebs`;
     const value = item(edit(evaluate(withResource('AWS::AmazonMQ::Broker', broker)), 'Thing'), 'broker').value;
-    expect(value).toMatchObject({engineType: 'RABBITMQ', deploymentMode: 'SINGLE_INSTANCE', details: {engineVersion: '3.10', publiclyAccessible: true, autoMinorVersionUpgrade: false, storageType: 'EBS', logs: {general: false}}});
+    expect(value).toMatchObject({
+      engineType: 'RABBITMQ',
+      deploymentMode: 'SINGLE_INSTANCE',
+      details: {
+        engineVersion: '3.10',
+        publiclyAccessible: true,
+        autoMinorVersionUpgrade: false,
+        storageType: 'EBS',
+        logs: {general: false},
+      },
+    });
     expect(value.details?.logs).not.toHaveProperty('audit');
   });
 
@@ -51,36 +65,77 @@ describe('intrinsic functions', () => {
   });
 
   it('an empty SecurityGroupEgress keeps the default egress; any declared egress rule replaces it', () => {
-    const egressOf = (egress: string): unknown[] => (item(edit(evaluate(withResource('AWS::EC2::SecurityGroup', `GroupDescription: g\nSecurityGroupEgress: ${egress}`)), 'Thing'), 'securityGroup').value.rules ?? []).map((r) => [r.protocol, r.cidrIpv4, r.toPort ?? null]);
+    const egressOf = (egress: string): unknown[] =>
+      (
+        item(
+          edit(
+            evaluate(withResource('AWS::EC2::SecurityGroup', `GroupDescription: g\nSecurityGroupEgress: ${egress}`)),
+            'Thing',
+          ),
+          'securityGroup',
+        ).value.rules ?? []
+      ).map((r) => [r.protocol, r.cidrIpv4, r.toPort ?? null]);
     expect(egressOf('[]')).toEqual([['-1', '0.0.0.0/0', null]]);
-    expect(egressOf('[{IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8}]')).toEqual([['tcp', '10.0.0.0/8', 443]]);
+    expect(egressOf('[{IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8}]')).toEqual([
+      ['tcp', '10.0.0.0/8', 443],
+    ]);
   });
 
   it('Fn::ImportValue, Fn::GetAZs, dynamic references and SSM parameters are unknown, with their reason and place', () => {
-    expect(stringOf('!ImportValue SharedCidr')).toEqual({value: '', unknown: 'unknown until deploy: Fn::ImportValue SharedCidr (Resources/Thing/Properties/CidrBlock)'});
-    expect(stringOf('!Join ["", [!ImportValue Net, "/24"]]').unknown).toBe('unknown until deploy: Fn::ImportValue Net (Resources/Thing/Properties/CidrBlock)');
-    expect(stringOf('"{{resolve:ssm:/net/cidr}}"').unknown).toBe('unknown until deploy: dynamic reference {{resolve:ssm:/net/cidr}} (Resources/Thing/Properties/CidrBlock)');
+    expect(stringOf('!ImportValue SharedCidr')).toEqual({
+      value: '',
+      unknown: 'unknown until deploy: Fn::ImportValue SharedCidr (Resources/Thing/Properties/CidrBlock)',
+    });
+    expect(stringOf('!Join ["", [!ImportValue Net, "/24"]]').unknown).toBe(
+      'unknown until deploy: Fn::ImportValue Net (Resources/Thing/Properties/CidrBlock)',
+    );
+    expect(stringOf('"{{resolve:ssm:/net/cidr}}"').unknown).toBe(
+      'unknown until deploy: dynamic reference {{resolve:ssm:/net/cidr}} (Resources/Thing/Properties/CidrBlock)',
+    );
     const ssm = 'Parameters:\n  Cidr:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /net/cidr';
-    expect(stringOf('!Ref Cidr', ssm).unknown).toBe('unknown until deploy: parameter Cidr (AWS::SSM::Parameter::Value<String>) is read from Parameter Store (Resources/Thing/Properties/CidrBlock)');
+    expect(stringOf('!Ref Cidr', ssm).unknown).toBe(
+      'unknown until deploy: parameter Cidr (AWS::SSM::Parameter::Value<String>) is read from Parameter Store (Resources/Thing/Properties/CidrBlock)',
+    );
   });
 
   it('an unknown condition makes Fn::If unknown (no branch is guessed); Or short-circuits on a known true', () => {
-    const head = 'Parameters:\n  Env:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /env\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  ProdOrAlways: !Or [!Condition IsProd, !Equals [1, 1]]';
-    expect(stringOf('!If [IsProd, 10.0.0.0/16, 10.1.0.0/16]', head).unknown).toBe('unknown until deploy: parameter Env (AWS::SSM::Parameter::Value<String>) is read from Parameter Store, which decides Fn::If IsProd (Conditions/IsProd)');
+    const head =
+      'Parameters:\n  Env:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /env\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  ProdOrAlways: !Or [!Condition IsProd, !Equals [1, 1]]';
+    expect(stringOf('!If [IsProd, 10.0.0.0/16, 10.1.0.0/16]', head).unknown).toBe(
+      'unknown until deploy: parameter Env (AWS::SSM::Parameter::Value<String>) is read from Parameter Store, which decides Fn::If IsProd (Conditions/IsProd)',
+    );
     expect(stringOf('!If [ProdOrAlways, 10.0.0.0/16, 10.1.0.0/16]', head).value).toBe('10.0.0.0/16');
   });
 
   it('a resource whose condition is unknown is judged as created, with a warning naming the condition', () => {
-    const text = 'Parameters:\n  Env:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /env\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Condition: IsProd\n    Properties:\n      CidrBlock: 10.0.0.0/16';
+    const text =
+      'Parameters:\n  Env:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /env\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Condition: IsProd\n    Properties:\n      CidrBlock: 10.0.0.0/16';
     const change = evaluate(text);
     expect(change.edits.map((e) => e.address)).toEqual(['Vpc']);
-    expect(change.warnings).toEqual([{file: 'inline.yaml', pointer: '/Resources/Vpc/Condition', line: 10, message: expect.stringMatching(/^Vpc is judged as created, but whether it is depends on condition IsProd: unknown until deploy: parameter Env/) as string}]);
+    expect(change.warnings).toEqual([
+      {
+        file: 'inline.yaml',
+        pointer: '/Resources/Vpc/Condition',
+        line: 10,
+        message: expect.stringMatching(
+          /^Vpc is judged as created, but whether it is depends on condition IsProd: unknown until deploy: parameter Env/,
+        ) as string,
+      },
+    ]);
   });
 
   it('GetAtt of an attribute a new resource gets at deploy is unknown; of a deployed one, known ARNs are used', () => {
-    const text = 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: !GetAtt Broker.Arn\n  Broker:\n    Type: AWS::SNS::Topic';
-    expect(item(edit(evaluate(text), 'Sg'), 'securityGroup').unknown).toEqual({'/group/description': 'unknown until deploy: Fn::GetAtt Broker.Arn (of a resource this change creates) (Resources/Sg/Properties/GroupDescription)'});
-    const deployed = evaluate(text, {deployed: (id) => (id === 'Broker' ? {id: 'topic', arn: 'arn:aws:sns:eu-west-1:111122223333:topic'} : undefined)});
-    expect(item(edit(deployed, 'Sg'), 'securityGroup').value.group.description).toBe('arn:aws:sns:eu-west-1:111122223333:topic');
+    const text =
+      'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: !GetAtt Broker.Arn\n  Broker:\n    Type: AWS::SNS::Topic';
+    expect(item(edit(evaluate(text), 'Sg'), 'securityGroup').unknown).toEqual({
+      '/group/description':
+        'unknown until deploy: Fn::GetAtt Broker.Arn (of a resource this change creates) (Resources/Sg/Properties/GroupDescription)',
+    });
+    const deployed = evaluate(text, {
+      deployed: (id) => (id === 'Broker' ? {id: 'topic', arn: 'arn:aws:sns:eu-west-1:111122223333:topic'} : undefined),
+    });
+    expect(item(edit(deployed, 'Sg'), 'securityGroup').value.group.description).toBe(
+      'arn:aws:sns:eu-west-1:111122223333:topic',
+    );
   });
 });
