@@ -173,12 +173,19 @@ describe('mergeReports', () => {
 });
 
 describe('mergeReports of a proposed change judged in shards (scan --plan --shard)', () => {
-  const change = (
+  type Result = ScanReport['results'][number];
+  interface Judged {
+    /** Which failing findings the change introduced (the others were failing on the deployed estate). */
+    introduced?: (result: Result) => boolean;
+    introducedErrors?: number;
+    gate?: 'all' | 'changes';
+  }
+
+  /** A shard's report as `scan --plan` writes it: failing findings marked, and the change section. */
+  const judged = (
     report: ScanReport,
-    introduced: (r: ScanReport['results'][number]) => boolean,
-    introducedErrors: number,
-    gate: 'all' | 'changes' = 'changes',
-  ): ScanReport => {
+    {introduced = () => false, introducedErrors = 0, gate = 'changes'}: Judged = {},
+  ) => {
     const results = report.results.map((r) =>
       r.status !== 'fail' ? r : {...r, change: introduced(r) ? ('introduced' as const) : ('unchanged' as const)},
     );
@@ -186,6 +193,8 @@ describe('mergeReports of a proposed change judged in shards (scan --plan --shar
       Object.fromEntries(
         SEVERITIES.map((s) => [s, results.filter((r) => r.change === state && r.severity === s).length]),
       );
+    const findings = {introduced: count('introduced'), unchanged: count('unchanged'), resolved: count('introduced')};
+    const edit = {address: 'aws_security_group_rule.amqps', resourceType: 'aws_security_group_rule', action: 'update'};
     return {
       ...report,
       results,
@@ -194,147 +203,70 @@ describe('mergeReports of a proposed change judged in shards (scan --plan --shar
         inputs: [{file: 'plan.json', format: 'terraform-plan', description: 'Terraform plan plan.json'}],
         deployed: {source: 'live', brokers: new Set(results.map((r) => r.resource.arn)).size},
         resources: {created: {}, deleted: {}, replaced: {}, updated: {aws_security_group_rule: 1}},
-        findings: {
-          introduced: count('introduced'),
-          unchanged: count('unchanged'),
-          resolved: count('introduced'),
-        } as NonNullable<ScanReport['change']>['findings'],
+        findings: findings as NonNullable<ScanReport['change']>['findings'],
         introducedErrors,
         resolvedByDeletion: [],
         verdicts: [],
         unknowns: [],
-        edits: [
-          {
-            address: 'aws_security_group_rule.amqps',
-            resourceType: 'aws_security_group_rule',
-            action: 'update',
-            outcome: 'applied',
-          },
-        ],
+        edits: [{...edit, outcome: 'applied'}],
         warnings: [],
       },
-    };
+    } satisfies ScanReport;
+  };
+
+  /** The two shards, each judged as given, merged. */
+  const mergeJudged = (prod: Judged | ScanReport, staging: Judged | ScanReport, failOn?: 'none') => {
+    const shards = shardReports();
+    const shard = (report: ScanReport, given: Judged | ScanReport) => ('kind' in given ? given : judged(report, given));
+    return mergeReports(
+      [named('prod.json', shard(shards.prod, prod)), named('staging.json', shard(shards.staging, staging))],
+      failOn ? {failOn} : {},
+    );
   };
 
   it('with --gate changes, fails only on findings the change introduced, in any shard', () => {
     const {prod, staging} = shardReports();
-    const prodNothing = change(prod, () => false, 0);
-    const stagingNothing = change(staging, () => false, 0);
     // Failing findings everywhere, none introduced: the merged gate passes, as each shard's did.
-    const passed = mergeReports([named('prod.json', prodNothing), named('staging.json', stagingNothing)]);
+    const passed = mergeJudged({}, {});
     expect(passed.gate.exitCode).toBe(EXIT.ok);
     expect(passed.gate.reason).toMatch(/already failing on the deployed estate/);
     expect(passed.change?.gate).toBe('changes');
-    expect(passed.change?.deployed).toEqual({
-      source: 'live',
-      brokers: prodNothing.change!.deployed!.brokers + stagingNothing.change!.deployed!.brokers,
-    });
+    const brokers = (report: ScanReport) => judged(report).change.deployed.brokers;
+    expect(passed.change?.deployed).toEqual({source: 'live', brokers: brokers(prod) + brokers(staging)});
 
-    // One high finding introduced in the staging shard fails the merged gate, and the counts add up.
-    const introducedHigh = (r: ScanReport['results'][number]) => r.severity === 'high';
-    const stagingIntroduced = change(staging, introducedHigh, 0);
-    const failed = mergeReports([named('prod.json', prodNothing), named('staging.json', stagingIntroduced)]);
+    // High findings introduced in the staging shard fail the merged gate, and the counts add up.
+    const introducedHigh = (r: Result) => r.severity === 'high';
+    const stagingIntroduced = judged(staging, {introduced: introducedHigh});
     expect(stagingIntroduced.results.some((r) => r.change === 'introduced')).toBe(true);
+    const failed = mergeJudged({}, {introduced: introducedHigh});
     expect(failed.gate.exitCode).toBe(EXIT.gateFailed);
     expect(failed.gate.reason).toMatch(/introduced by the change/);
-    expect(failed.change!.findings.introduced.high).toBe(stagingIntroduced.change!.findings.introduced.high);
+    expect(failed.change!.findings.introduced.high).toBe(stagingIntroduced.change.findings.introduced.high);
     expect(failed.change!.edits).toHaveLength(1);
   });
 
   it("errors the change introduced in a shard make the merged scan incomplete; the deployed estate's own do not", () => {
     const {prod, staging} = shardReports();
-    expect(prod.results.some((r) => r.status === 'error') || staging.results.some((r) => r.status === 'error')).toBe(
-      true,
-    );
-    const quiet = mergeReports(
-      [
-        named(
-          'prod.json',
-          change(prod, () => false, 0),
-        ),
-        named(
-          'staging.json',
-          change(staging, () => false, 0),
-        ),
-      ],
-      {failOn: 'none'},
-    );
-    expect(quiet.gate.exitCode).toBe(EXIT.ok);
-    const incomplete = mergeReports(
-      [
-        named(
-          'prod.json',
-          change(prod, () => false, 1),
-        ),
-        named(
-          'staging.json',
-          change(staging, () => false, 0),
-        ),
-      ],
-      {failOn: 'none'},
-    );
+    expect([...prod.results, ...staging.results].some((r) => r.status === 'error')).toBe(true);
+    expect(mergeJudged({}, {}, 'none').gate.exitCode).toBe(EXIT.ok);
+    const incomplete = mergeJudged({introducedErrors: 1}, {}, 'none');
     expect(incomplete.gate.exitCode).toBe(EXIT.incomplete);
     expect(incomplete.change!.introducedErrors).toBe(1);
   });
 
   it('with --gate all, every failing finding counts, as in the scans', () => {
-    const {prod, staging} = shardReports();
-    const merged = mergeReports([
-      named(
-        'prod.json',
-        change(prod, () => false, 0, 'all'),
-      ),
-      named(
-        'staging.json',
-        change(staging, () => false, 0, 'all'),
-      ),
-    ]);
-    expect(merged.gate.exitCode).toBe(EXIT.gateFailed);
+    expect(mergeJudged({gate: 'all'}, {gate: 'all'}).gate.exitCode).toBe(EXIT.gateFailed);
   });
 
   it('refuses shards that judged different changes, different --gate values, or a change in some only', () => {
-    const {prod, staging} = shardReports();
-    const other = change(staging, () => false, 0);
-    other.change = {
-      ...other.change!,
-      inputs: [{file: 'other.json', format: 'terraform-plan', description: 'Terraform plan other.json'}],
-    };
-    expect(
-      conflict(() =>
-        mergeReports([
-          named(
-            'prod.json',
-            change(prod, () => false, 0),
-          ),
-          named('staging.json', other),
-        ]),
-      ).message,
-    ).toMatch(/judged different proposed changes/);
-    expect(
-      conflict(() =>
-        mergeReports([
-          named(
-            'prod.json',
-            change(prod, () => false, 0),
-          ),
-          named(
-            'staging.json',
-            change(staging, () => false, 0, 'all'),
-          ),
-        ]),
-      ).message,
-    ).toMatch(/different --gate values/);
-    expect(
-      conflict(() =>
-        mergeReports([
-          named(
-            'prod.json',
-            change(prod, () => false, 0),
-          ),
-          named('staging.json', staging),
-        ]),
-      ).message,
-    ).toMatch(/only some of the reports judged a proposed change/);
+    const {staging} = shardReports();
+    const other = judged(staging);
+    other.change.inputs = [{file: 'other.json', format: 'terraform-plan', description: 'Terraform plan other.json'}];
+    expect(conflict(() => mergeJudged({}, other)).message).toMatch(/judged different proposed changes/);
+    expect(conflict(() => mergeJudged({}, {gate: 'all'})).message).toMatch(/different --gate values/);
+    expect(conflict(() => mergeJudged({}, staging)).message).toMatch(
+      /only some of the reports judged a proposed change/,
+    );
   });
 });
 
