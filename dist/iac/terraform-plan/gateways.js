@@ -118,9 +118,7 @@ function vpnRoutes(f) {
             f.markUnknown('/routes', ['routes']);
         return [];
     }
-    return list
-        .filter(json_1.isObject)
-        .flatMap((route) => typeof route.destination_cidr_block === 'string'
+    return list.filter(json_1.isObject).flatMap((route) => typeof route.destination_cidr_block === 'string'
         ? [
             {
                 destinationCidr: route.destination_cidr_block,

@@ -139,19 +139,17 @@ function vpnRoutes(f: Fields): VpnStaticRoute[] {
     return [];
   }
 
-  return list
-    .filter(isObject)
-    .flatMap((route) =>
-      typeof route.destination_cidr_block === 'string'
-        ? [
-            {
-              destinationCidr: route.destination_cidr_block,
-              ...optional('state', typeof route.state === 'string' ? route.state : undefined),
-              ...optional('source', typeof route.source === 'string' ? route.source : undefined),
-            },
-          ]
-        : [],
-    );
+  return list.filter(isObject).flatMap((route) =>
+    typeof route.destination_cidr_block === 'string'
+      ? [
+          {
+            destinationCidr: route.destination_cidr_block,
+            ...optional('state', typeof route.state === 'string' ? route.state : undefined),
+            ...optional('source', typeof route.source === 'string' ? route.source : undefined),
+          },
+        ]
+      : [],
+  );
 }
 
 export function vpnConnectionRouteItems(side: Side): PlannedItem[] {
