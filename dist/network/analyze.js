@@ -525,7 +525,7 @@ function routeChoice(ctx, base, effective, expansion, candidate, part) {
     const what = (0, routes_1.describePart)(part);
     const label = `${table.id}${table.name ? ` (${table.name})` : ''}`;
     const tableKind = association === 'main'
-        ? 'the VPC main table, used because the subnet has no explicit association'
+        ? 'the VPC main table: the subnet has no explicit association'
         : 'explicitly associated with the subnet';
     const uncertain = (0, routes_1.unresolvedFor)(expansion, part);
     const single = (...hops) => [{ part, via: 'none', hops }];
@@ -554,7 +554,7 @@ function routeChoice(ctx, base, effective, expansion, candidate, part) {
     if (route.targetType === 'local') {
         return single((0, hops_1.broken)(base, 'routed-elsewhere', `${label} keeps ${what} inside ${ctx.vpcId} (${routeText}): it is the VPC's own range, so it cannot be on-premises`, extra));
     }
-    let routeHop = (0, hops_1.ok)(base, `${label} sends replies to ${what} to ${route.targetId} by ${routeText}; it is ${tableKind}`, extra);
+    let routeHop = (0, hops_1.ok)(base, `${label} sends replies to ${what} by ${routeText} (${tableKind})`, extra);
     if (uncertain.length > 0)
         routeHop = {
             ...routeHop,

@@ -237,10 +237,10 @@ function customerGatewayHop(ctx, scope, vpn) {
     if (!located)
         return (0, hops_1.ok)(base, `on-premises device ${vpn.customerGatewayId}`);
     const cgw = located.item;
-    const details = [cgw.ipAddress, cgw.bgpAsn ? `ASN ${cgw.bgpAsn}` : undefined, cgw.deviceName]
-        .filter(Boolean)
-        .join(', ');
-    return (0, hops_1.ok)(base, `on-premises device ${cgw.id}${cgw.name ? ` (${cgw.name})` : ''}${details ? `: ${details}` : ''}`);
+    // The hop's label names the gateway's id; the device name is often its Name tag too.
+    const deviceName = cgw.deviceName !== cgw.name ? cgw.deviceName : undefined;
+    const details = [cgw.ipAddress, cgw.bgpAsn ? `ASN ${cgw.bgpAsn}` : undefined, deviceName].filter(Boolean).join(', ');
+    return (0, hops_1.ok)(base, `on-premises device${cgw.name ? ` ${cgw.name}` : ''}${details ? `: ${details}` : ''}`);
 }
 // ---------------------------------------------------------------------------------------------------------------
 // Direct Connect
@@ -540,7 +540,7 @@ function tgwTrails(ctx, tgwId, part) {
         const hop = (0, hops_1.broken)(attachmentBase, 'no-route', `${attachment.id} (${ctx.vpcId}) is not associated with a route table of ${tgwId}: its traffic has no table to be looked up in`);
         return [{ part, via: 'none', linkHops: [], gatewayHops: [tgwHop, hop] }];
     }
-    const attachmentHop = (0, hops_1.ok)(attachmentBase, `${ctx.vpcId} is attached to ${tgwId} by ${attachment.id}, associated with ${association.routeTableId}`);
+    const attachmentHop = (0, hops_1.ok)(attachmentBase, `${ctx.vpcId} is attached to ${tgwId}, associated with ${association.routeTableId}`);
     const table = tgwRouteTable(ctx, scopes, association.routeTableId, tgwOwner);
     if ('hop' in table)
         return [
@@ -634,7 +634,7 @@ function tgwTargetTrails(ctx, tgw, target, part, returnHop, uncertain) {
         sideHop = (0, hops_1.broken)(attachmentBase, 'gateway-detached', `${target.attachmentId} (${type} ${resourceId ?? ''}) is ${sideAttachment.state}`);
     }
     else {
-        sideHop = (0, hops_1.ok)(attachmentBase, `${resourceId ?? type} is attached to ${tgw.tgwHop.id} by ${target.attachmentId}`);
+        sideHop = (0, hops_1.ok)(attachmentBase, `${resourceId ?? type} is attached to ${tgw.tgwHop.id}`);
         inboundHop = inboundRouteHop(ctx, tgw, sideAttachment);
     }
     // Outside in: the on-premises attachment, the transit gateway, the table its traffic is looked up in, then the

@@ -59,10 +59,14 @@ function resourceOfScope(scope) {
         ...(broker.details?.tags ? { tags: broker.details.tags } : {}),
     };
 }
-/** The broker's account and region, plus account-wide calls (Direct Connect gateways have no region). */
+/**
+ * The broker's account and region, plus account-wide calls (Direct Connect gateways have no region); not a call
+ * about another broker (its DescribeBroker), which says nothing of this one's paths.
+ */
 function errorsAround(errors, broker) {
     return errors.filter((e) => (e.accountId === undefined || e.accountId === broker.accountId) &&
-        (e.region === undefined || e.region === broker.region));
+        (e.region === undefined || e.region === broker.region) &&
+        !(e.service === 'mq' && e.resource !== undefined && e.resource !== broker.id));
 }
 /**
  * By ARN, broker id, or name (exact, then case-insensitive). Several brokers with the name (in other accounts or

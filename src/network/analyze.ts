@@ -728,7 +728,7 @@ function routeChoice(
   const label = `${table.id}${table.name ? ` (${table.name})` : ''}`;
   const tableKind =
     association === 'main'
-      ? 'the VPC main table, used because the subnet has no explicit association'
+      ? 'the VPC main table: the subnet has no explicit association'
       : 'explicitly associated with the subnet';
   const uncertain = unresolvedFor(expansion, part);
   const single = (...hops: PathHop[]): SubnetTrail[] => [{part, via: 'none', hops}];
@@ -784,11 +784,7 @@ function routeChoice(
     );
   }
 
-  let routeHop = ok(
-    base,
-    `${label} sends replies to ${what} to ${route.targetId} by ${routeText}; it is ${tableKind}`,
-    extra,
-  );
+  let routeHop = ok(base, `${label} sends replies to ${what} by ${routeText} (${tableKind})`, extra);
   if (uncertain.length > 0)
     routeHop = {
       ...routeHop,

@@ -397,10 +397,10 @@ function customerGatewayHop(ctx: PathContext, scope: Scope, vpn: VpnConnection):
   const {located} = findById(ctx.index, [scope], 'customerGateways', vpn.customerGatewayId);
   if (!located) return ok(base, `on-premises device ${vpn.customerGatewayId}`);
   const cgw = located.item;
-  const details = [cgw.ipAddress, cgw.bgpAsn ? `ASN ${cgw.bgpAsn}` : undefined, cgw.deviceName]
-    .filter(Boolean)
-    .join(', ');
-  return ok(base, `on-premises device ${cgw.id}${cgw.name ? ` (${cgw.name})` : ''}${details ? `: ${details}` : ''}`);
+  // The hop's label names the gateway's id; the device name is often its Name tag too.
+  const deviceName = cgw.deviceName !== cgw.name ? cgw.deviceName : undefined;
+  const details = [cgw.ipAddress, cgw.bgpAsn ? `ASN ${cgw.bgpAsn}` : undefined, deviceName].filter(Boolean).join(', ');
+  return ok(base, `on-premises device${cgw.name ? ` ${cgw.name}` : ''}${details ? `: ${details}` : ''}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -846,7 +846,7 @@ export function tgwTrails(ctx: PathContext, tgwId: string, part: Part): Trail[] 
 
   const attachmentHop = ok(
     attachmentBase,
-    `${ctx.vpcId} is attached to ${tgwId} by ${attachment.id}, associated with ${association.routeTableId}`,
+    `${ctx.vpcId} is attached to ${tgwId}, associated with ${association.routeTableId}`,
   );
   const table = tgwRouteTable(ctx, scopes, association.routeTableId, tgwOwner);
   if ('hop' in table)
@@ -1012,7 +1012,7 @@ function tgwTargetTrails(
       `${target.attachmentId} (${type} ${resourceId ?? ''}) is ${sideAttachment.state}`,
     );
   } else {
-    sideHop = ok(attachmentBase, `${resourceId ?? type} is attached to ${tgw.tgwHop.id} by ${target.attachmentId}`);
+    sideHop = ok(attachmentBase, `${resourceId ?? type} is attached to ${tgw.tgwHop.id}`);
     inboundHop = inboundRouteHop(ctx, tgw, sideAttachment);
   }
 

@@ -100,12 +100,16 @@ function resourceOfScope(scope: BrokerInScope): ResourceRef {
   };
 }
 
-/** The broker's account and region, plus account-wide calls (Direct Connect gateways have no region). */
+/**
+ * The broker's account and region, plus account-wide calls (Direct Connect gateways have no region); not a call
+ * about another broker (its DescribeBroker), which says nothing of this one's paths.
+ */
 function errorsAround(errors: CollectionError[], broker: ResourceRef): CollectionError[] {
   return errors.filter(
     (e) =>
       (e.accountId === undefined || e.accountId === broker.accountId) &&
-      (e.region === undefined || e.region === broker.region),
+      (e.region === undefined || e.region === broker.region) &&
+      !(e.service === 'mq' && e.resource !== undefined && e.resource !== broker.id),
   );
 }
 
