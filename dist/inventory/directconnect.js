@@ -18,7 +18,7 @@ exports.toAttachment = toAttachment;
  * model in 2025-08), so each goes through the one shared loop, loopNextToken, with the largest page (100).
  * Calls per region: DescribeConnections, DescribeLags, DescribeVirtualInterfaces (+ further pages), then
  * DescribeLocations (one call, no paging) only when the region has a connection or LAG: the readable names of their
- * location codes, for display only (a failure is recorded and leaves the names out, nothing else).
+ * location codes, for display only (a failure leaves the names out and is not a collection error).
  * Calls per account: DescribeDirectConnectGateways, then per gateway DescribeDirectConnectGatewayAssociations and
  * DescribeDirectConnectGatewayAttachments (both APIs require a gateway, a VGW/TGW or an interface id: no batch).
  *
@@ -45,11 +45,13 @@ async function collectDirectConnectRegion(client, region, errors) {
                 return { items: page.lags, nextToken: page.nextToken };
             })).map(toDxLag)),
         ]).then(async ([connections, lags]) => {
-            // Names are display only: a region without connections or LAGs costs no call, and a failed call (recorded)
-            // leaves the codes unnamed.
+            // Names are display only: a region without connections or LAGs costs no call, and a failed call leaves the
+            // codes unnamed. Its error is not a collection error: no check depends on a name, so a role without
+            // directconnect:DescribeLocations must not turn a complete scan into an incomplete one (exit 3).
             if (!connections?.length && !lags?.length)
                 return [connections, lags];
-            const names = await (0, attempt_1.attempt)(errors, site('DescribeLocations'), async () => locationNames((await client.send(new client_direct_connect_1.DescribeLocationsCommand({}))).locations));
+            const displayOnly = [];
+            const names = await (0, attempt_1.attempt)(displayOnly, site('DescribeLocations'), async () => locationNames((await client.send(new client_direct_connect_1.DescribeLocationsCommand({}))).locations));
             return [withLocationNames(connections, names), withLocationNames(lags, names)];
         }),
         (0, attempt_1.attempt)(errors, site('DescribeVirtualInterfaces'), async () => (await (0, paginate_1.loopNextToken)(async (nextToken) => {

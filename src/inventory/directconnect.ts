@@ -6,7 +6,7 @@
  * model in 2025-08), so each goes through the one shared loop, loopNextToken, with the largest page (100).
  * Calls per region: DescribeConnections, DescribeLags, DescribeVirtualInterfaces (+ further pages), then
  * DescribeLocations (one call, no paging) only when the region has a connection or LAG: the readable names of their
- * location codes, for display only (a failure is recorded and leaves the names out, nothing else).
+ * location codes, for display only (a failure leaves the names out and is not a collection error).
  * Calls per account: DescribeDirectConnectGateways, then per gateway DescribeDirectConnectGatewayAssociations and
  * DescribeDirectConnectGatewayAttachments (both APIs require a gateway, a VGW/TGW or an interface id: no batch).
  *
@@ -81,10 +81,12 @@ export async function collectDirectConnectRegion(
         ).map(toDxLag),
       ),
     ]).then(async ([connections, lags]) => {
-      // Names are display only: a region without connections or LAGs costs no call, and a failed call (recorded)
-      // leaves the codes unnamed.
+      // Names are display only: a region without connections or LAGs costs no call, and a failed call leaves the
+      // codes unnamed. Its error is not a collection error: no check depends on a name, so a role without
+      // directconnect:DescribeLocations must not turn a complete scan into an incomplete one (exit 3).
       if (!connections?.length && !lags?.length) return [connections, lags] as const;
-      const names = await attempt(errors, site('DescribeLocations'), async () =>
+      const displayOnly: CollectionError[] = [];
+      const names = await attempt(displayOnly, site('DescribeLocations'), async () =>
         locationNames((await client.send(new DescribeLocationsCommand({}))).locations),
       );
       return [withLocationNames(connections, names), withLocationNames(lags, names)] as const;

@@ -899,22 +899,14 @@ describe('pagination', () => {
 });
 
 describe('failed calls', () => {
-  it('records an AccessDenied on DescribeLocations and keeps the connections and LAGs, without location names', async () => {
+  it('an AccessDenied on DescribeLocations keeps the connections and LAGs, without location names, and is no collection error', async () => {
     const {network, errors, requests} = await collect(ALL_BROKERS, {
       prepare: (s) =>
         s.use((req) => (req.operation === 'DescribeLocations' ? dxAccessDenied(req.operation) : undefined)),
     });
 
-    expect(errors).toEqual([
-      {
-        service: 'directconnect',
-        operation: 'DescribeLocations',
-        region: REGION,
-        code: 'AccessDeniedException',
-        kind: 'access-denied',
-        message: expect.stringContaining('directconnect:DescribeLocations'),
-      },
-    ]);
+    // Display only: no check depends on a name, so the scan stays complete.
+    expect(errors).toEqual([]);
     expect(countByOperation(requests)['directconnect:DescribeLocations']).toBe(1);
     expect(ids(network)).toEqual(EXPECTED_IDS);
     expect(network?.dxConnections?.map((c) => `${c.id} ${c.location} ${c.locationName}`)).toEqual([
