@@ -12,7 +12,8 @@
  *     12 region-wide/id-filtered lists; +3 TGW lists when a broker route table points at a TGW; +2 per TGW route
  *     table of those TGWs (routes, propagations); +1 peering list when a route points at a peering; +1 prefix-list
  *     list and +1 per referenced prefix list (entries)
- *   Direct Connect, per account-region with brokers: connections, LAGs, virtual interfaces
+ *   Direct Connect, per account-region with brokers: connections, LAGs, virtual interfaces; +1 locations (their
+ *     names) when the region has a connection or LAG
  *   Direct Connect, per account: gateways, and per gateway its associations and attachments
  */
 import {readdirSync, readFileSync} from 'node:fs';
@@ -35,6 +36,8 @@ export interface NetworkShape {
   peeringReferenced: boolean;
   prefixLists: number;
   dxGateways: number;
+  /** The recorded region has a Direct Connect connection or LAG: the collector then asks for the locations' names. */
+  dxLinks: boolean;
 }
 
 export function networkShape(root: string, brokerSubnets: string[], brokerGroups: string[]): NetworkShape {
@@ -76,6 +79,11 @@ export function networkShape(root: string, brokerSubnets: string[], brokerGroups
       readFileSync(join(root, 'fixtures', 'aws', 'directconnect', 'DescribeDirectConnectGateways.json'), 'utf8'),
     ) as {directConnectGateways: unknown[]}
   ).directConnectGateways.length;
+  const dxRegion = join(root, 'fixtures', 'aws', 'directconnect', FIXTURE_REGION);
+  const dxCount = (file: string, member: string): number =>
+    ((JSON.parse(readFileSync(join(dxRegion, file), 'utf8')) as Record<string, unknown[] | undefined>)[member] ?? [])
+      .length;
+  const dxLinks = dxCount('DescribeConnections.json', 'connections') + dxCount('DescribeLags.json', 'lags') > 0;
   // Sanity: every file the plan relies on is there.
   readdirSync(join(dir, 'GetTransitGatewayRouteTablePropagations'));
   return {
@@ -84,6 +92,7 @@ export function networkShape(root: string, brokerSubnets: string[], brokerGroups
     peeringReferenced: routes.some((r) => r.VpcPeeringConnectionId),
     prefixLists: prefixLists.size,
     dxGateways,
+    dxLinks,
   };
 }
 
@@ -142,6 +151,7 @@ export function minimumCalls(estate: Estate, shape: NetworkShape): CallPlan {
   }
   for (const operation of ['DescribeConnections', 'DescribeLags', 'DescribeVirtualInterfaces'])
     add(`directconnect:${operation}`, withBrokers);
+  if (shape.dxLinks) add('directconnect:DescribeLocations', withBrokers);
   add('directconnect:DescribeDirectConnectGateways', describedAccounts);
   add('directconnect:DescribeDirectConnectGatewayAssociations', describedAccounts * shape.dxGateways);
   add('directconnect:DescribeDirectConnectGatewayAttachments', describedAccounts * shape.dxGateways);

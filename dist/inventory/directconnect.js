@@ -3,6 +3,8 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.DX_MAX_RESULTS = void 0;
 exports.collectDirectConnectRegion = collectDirectConnectRegion;
 exports.collectDirectConnectGateways = collectDirectConnectGateways;
+exports.locationNames = locationNames;
+exports.withLocationNames = withLocationNames;
 exports.toDxConnection = toDxConnection;
 exports.toDxLag = toDxLag;
 exports.toDxVirtualInterface = toDxVirtualInterface;
@@ -14,7 +16,9 @@ exports.toAttachment = toAttachment;
  *
  * The SDK ships no paginators for Direct Connect; every call below pages (nextToken/maxResults, added to the
  * model in 2025-08), so each goes through the one shared loop, loopNextToken, with the largest page (100).
- * Calls per region: DescribeConnections, DescribeLags, DescribeVirtualInterfaces (+ further pages).
+ * Calls per region: DescribeConnections, DescribeLags, DescribeVirtualInterfaces (+ further pages), then
+ * DescribeLocations (one call, no paging) only when the region has a connection or LAG: the readable names of their
+ * location codes, for display only (a failure leaves the names out and is not a collection error).
  * Calls per account: DescribeDirectConnectGateways, then per gateway DescribeDirectConnectGatewayAssociations and
  * DescribeDirectConnectGatewayAttachments (both APIs require a gateway, a VGW/TGW or an interface id: no batch).
  *
@@ -30,15 +34,26 @@ exports.DX_MAX_RESULTS = 100;
 /** Region-wide (no VPC filter exists): a handful of objects per region. */
 async function collectDirectConnectRegion(client, region, errors) {
     const site = (operation) => ({ service: 'directconnect', operation, region });
-    const [dxConnections, dxLags, dxVirtualInterfaces] = await Promise.all([
-        (0, attempt_1.attempt)(errors, site('DescribeConnections'), async () => (await (0, paginate_1.loopNextToken)(async (nextToken) => {
-            const page = await client.send(new client_direct_connect_1.DescribeConnectionsCommand({ maxResults: exports.DX_MAX_RESULTS, nextToken }));
-            return { items: page.connections, nextToken: page.nextToken };
-        })).map(toDxConnection)),
-        (0, attempt_1.attempt)(errors, site('DescribeLags'), async () => (await (0, paginate_1.loopNextToken)(async (nextToken) => {
-            const page = await client.send(new client_direct_connect_1.DescribeLagsCommand({ maxResults: exports.DX_MAX_RESULTS, nextToken }));
-            return { items: page.lags, nextToken: page.nextToken };
-        })).map(toDxLag)),
+    const [[dxConnections, dxLags], dxVirtualInterfaces] = await Promise.all([
+        Promise.all([
+            (0, attempt_1.attempt)(errors, site('DescribeConnections'), async () => (await (0, paginate_1.loopNextToken)(async (nextToken) => {
+                const page = await client.send(new client_direct_connect_1.DescribeConnectionsCommand({ maxResults: exports.DX_MAX_RESULTS, nextToken }));
+                return { items: page.connections, nextToken: page.nextToken };
+            })).map(toDxConnection)),
+            (0, attempt_1.attempt)(errors, site('DescribeLags'), async () => (await (0, paginate_1.loopNextToken)(async (nextToken) => {
+                const page = await client.send(new client_direct_connect_1.DescribeLagsCommand({ maxResults: exports.DX_MAX_RESULTS, nextToken }));
+                return { items: page.lags, nextToken: page.nextToken };
+            })).map(toDxLag)),
+        ]).then(async ([connections, lags]) => {
+            // Names are display only: a region without connections or LAGs costs no call, and a failed call leaves the
+            // codes unnamed. Its error is not a collection error: no check depends on a name, so a role without
+            // directconnect:DescribeLocations must not turn a complete scan into an incomplete one (exit 3).
+            if (!connections?.length && !lags?.length)
+                return [connections, lags];
+            const displayOnly = [];
+            const names = await (0, attempt_1.attempt)(displayOnly, site('DescribeLocations'), async () => locationNames((await client.send(new client_direct_connect_1.DescribeLocationsCommand({}))).locations));
+            return [withLocationNames(connections, names), withLocationNames(lags, names)];
+        }),
         (0, attempt_1.attempt)(errors, site('DescribeVirtualInterfaces'), async () => (await (0, paginate_1.loopNextToken)(async (nextToken) => {
             const page = await client.send(new client_direct_connect_1.DescribeVirtualInterfacesCommand({ maxResults: exports.DX_MAX_RESULTS, nextToken }));
             return { items: page.virtualInterfaces, nextToken: page.nextToken };
@@ -88,6 +103,24 @@ async function collectDirectConnectGateways(client, region, concurrency, errors)
     });
 }
 // ---- mappers ------------------------------------------------------------------------------------------------------
+/** DescribeLocations → location code → its name (a location without both is left out). */
+function locationNames(locations) {
+    const names = new Map();
+    for (const { locationCode, locationName } of locations ?? []) {
+        if (locationCode && locationName)
+            names.set(locationCode, locationName);
+    }
+    return names;
+}
+/** Each connection or LAG with the name of its location, when `names` knows it. */
+function withLocationNames(items, names) {
+    if (items === null || names === null)
+        return items;
+    return items.map((item) => {
+        const locationName = item.location === undefined ? undefined : names.get(item.location);
+        return locationName === undefined ? item : { ...item, locationName };
+    });
+}
 function toDxConnection(connection) {
     const { connectionId: id } = (0, shapes_1.requireFields)('Direct Connect connection', connection.connectionId, {
         connectionId: connection.connectionId,

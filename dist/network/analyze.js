@@ -429,6 +429,7 @@ function assemblePath(entry, subnet, trail, sHop, ingress, brokerHop) {
         via: trail.via,
         ...(trail.linkId ? { linkId: trail.linkId } : {}),
         ...(trail.location ? { dxLocation: trail.location } : {}),
+        ...(trail.locationName ? { dxLocationName: trail.locationName } : {}),
         status,
         ...(firstBroken ? { breakPoint: breakPointOf(firstBroken) } : {}),
         openPorts: status === 'healthy' ? ingress.openPorts : [],
@@ -567,6 +568,7 @@ function routeChoice(ctx, base, effective, expansion, candidate, part) {
         via: t.via,
         ...(t.linkId ? { linkId: t.linkId } : {}),
         ...(t.location ? { location: t.location } : {}),
+        ...(t.locationName ? { locationName: t.locationName } : {}),
         hops: [...t.linkHops, ...t.gatewayHops, routeHop],
     }));
     switch (route.targetType) {
@@ -724,7 +726,10 @@ function sharedFailureOf(paths, independence) {
             : links.some((l) => l.startsWith('dxlag-'))
                 ? 'connections and LAGs'
                 : 'connections';
-        return `${interfacesWords(interfaces)} use ${lags} at Direct Connect location ${location} (${listed(links)})`;
+        // `EqDB2 (Equinix DB2, Dublin)` when DescribeLocations named it, the code alone otherwise.
+        const name = group.find((p) => p.dxLocationName)?.dxLocationName;
+        const where = name ? `${location} (${name})` : location;
+        return `${interfacesWords(interfaces)} use ${lags} at Direct Connect location ${where} (${listed(links)})`;
     }
     return undefined;
 }

@@ -395,6 +395,7 @@ function vifTrail(ctx, located, part, gatewayHops, afterInterface) {
         via: 'direct-connect',
         linkId: hops.linkId,
         ...(hops.location ? { location: hops.location } : {}),
+        ...(hops.locationName ? { locationName: hops.locationName } : {}),
         linkHops: [hops.connection, hops.vif, ...afterInterface],
         gatewayHops,
     };
@@ -441,8 +442,15 @@ function interfaceHops(ctx, located, family) {
     }
     const connection = connectionHop(ctx, vif, scope, region);
     // The interface reports its connection's location too: what places a partner's (hosted) connection.
+    // Its name is known for the account's own connections and LAGs only (collected with them).
     const location = connection.location ?? vif.location;
-    return { connection: connection.hop, vif: hop, linkId: connection.linkId, ...(location ? { location } : {}) };
+    return {
+        connection: connection.hop,
+        vif: hop,
+        linkId: connection.linkId,
+        ...(location ? { location } : {}),
+        ...(connection.location && connection.locationName ? { locationName: connection.locationName } : {}),
+    };
 }
 /** The connection or LAG under an interface; a hosted interface's connection belongs to the partner. */
 function connectionHop(ctx, vif, scope, region) {
@@ -478,7 +486,12 @@ function connectionHop(ctx, vif, scope, region) {
     const hop = item.state === 'available'
         ? (0, hops_1.ok)(full, `${label}${where ? ` at ${where}` : ''} is available`)
         : (0, hops_1.broken)(full, 'connection-down', `${label}${where ? ` at ${where}` : ''} is ${item.state ?? 'in an unknown state'}`);
-    return { hop, linkId: item.lagId ?? id, ...(item.location ? { location: item.location } : {}) };
+    return {
+        hop,
+        linkId: item.lagId ?? id,
+        ...(item.location ? { location: item.location } : {}),
+        ...(item.location && item.locationName ? { locationName: item.locationName } : {}),
+    };
 }
 // ---------------------------------------------------------------------------------------------------------------
 // Transit gateway

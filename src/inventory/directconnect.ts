@@ -4,7 +4,9 @@
  *
  * The SDK ships no paginators for Direct Connect; every call below pages (nextToken/maxResults, added to the
  * model in 2025-08), so each goes through the one shared loop, loopNextToken, with the largest page (100).
- * Calls per region: DescribeConnections, DescribeLags, DescribeVirtualInterfaces (+ further pages).
+ * Calls per region: DescribeConnections, DescribeLags, DescribeVirtualInterfaces (+ further pages), then
+ * DescribeLocations (one call, no paging) only when the region has a connection or LAG: the readable names of their
+ * location codes, for display only (a failure leaves the names out and is not a collection error).
  * Calls per account: DescribeDirectConnectGateways, then per gateway DescribeDirectConnectGatewayAssociations and
  * DescribeDirectConnectGatewayAttachments (both APIs require a gateway, a VGW/TGW or an interface id: no batch).
  *
@@ -16,6 +18,7 @@ import {
   DescribeDirectConnectGatewayAttachmentsCommand,
   DescribeDirectConnectGatewaysCommand,
   DescribeLagsCommand,
+  DescribeLocationsCommand,
   DescribeVirtualInterfacesCommand,
 } from '@aws-sdk/client-direct-connect';
 import type {
@@ -26,6 +29,7 @@ import type {
   DirectConnectGatewayAssociation as SdkAssociation,
   DirectConnectGatewayAttachment as SdkAttachment,
   Lag,
+  Location,
   VirtualInterface,
 } from '@aws-sdk/client-direct-connect';
 
@@ -58,23 +62,35 @@ export async function collectDirectConnectRegion(
   errors: CollectionError[],
 ): Promise<DirectConnectRegion> {
   const site = (operation: string): CallSite => ({service: 'directconnect', operation, region});
-  const [dxConnections, dxLags, dxVirtualInterfaces] = await Promise.all([
-    attempt(errors, site('DescribeConnections'), async () =>
-      (
-        await loopNextToken(async (nextToken) => {
-          const page = await client.send(new DescribeConnectionsCommand({maxResults: DX_MAX_RESULTS, nextToken}));
-          return {items: page.connections, nextToken: page.nextToken};
-        })
-      ).map(toDxConnection),
-    ),
-    attempt(errors, site('DescribeLags'), async () =>
-      (
-        await loopNextToken(async (nextToken) => {
-          const page = await client.send(new DescribeLagsCommand({maxResults: DX_MAX_RESULTS, nextToken}));
-          return {items: page.lags, nextToken: page.nextToken};
-        })
-      ).map(toDxLag),
-    ),
+  const [[dxConnections, dxLags], dxVirtualInterfaces] = await Promise.all([
+    Promise.all([
+      attempt(errors, site('DescribeConnections'), async () =>
+        (
+          await loopNextToken(async (nextToken) => {
+            const page = await client.send(new DescribeConnectionsCommand({maxResults: DX_MAX_RESULTS, nextToken}));
+            return {items: page.connections, nextToken: page.nextToken};
+          })
+        ).map(toDxConnection),
+      ),
+      attempt(errors, site('DescribeLags'), async () =>
+        (
+          await loopNextToken(async (nextToken) => {
+            const page = await client.send(new DescribeLagsCommand({maxResults: DX_MAX_RESULTS, nextToken}));
+            return {items: page.lags, nextToken: page.nextToken};
+          })
+        ).map(toDxLag),
+      ),
+    ]).then(async ([connections, lags]) => {
+      // Names are display only: a region without connections or LAGs costs no call, and a failed call leaves the
+      // codes unnamed. Its error is not a collection error: no check depends on a name, so a role without
+      // directconnect:DescribeLocations must not turn a complete scan into an incomplete one (exit 3).
+      if (!connections?.length && !lags?.length) return [connections, lags] as const;
+      const displayOnly: CollectionError[] = [];
+      const names = await attempt(displayOnly, site('DescribeLocations'), async () =>
+        locationNames((await client.send(new DescribeLocationsCommand({}))).locations),
+      );
+      return [withLocationNames(connections, names), withLocationNames(lags, names)] as const;
+    }),
     attempt(errors, site('DescribeVirtualInterfaces'), async () =>
       (
         await loopNextToken(async (nextToken) => {
@@ -153,6 +169,27 @@ export async function collectDirectConnectGateways(
 }
 
 // ---- mappers ------------------------------------------------------------------------------------------------------
+
+/** DescribeLocations → location code → its name (a location without both is left out). */
+export function locationNames(locations: readonly Location[] | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const {locationCode, locationName} of locations ?? []) {
+    if (locationCode && locationName) names.set(locationCode, locationName);
+  }
+  return names;
+}
+
+/** Each connection or LAG with the name of its location, when `names` knows it. */
+export function withLocationNames<T extends {location?: string}>(
+  items: T[] | null,
+  names: ReadonlyMap<string, string> | null,
+): T[] | null {
+  if (items === null || names === null) return items;
+  return items.map((item) => {
+    const locationName = item.location === undefined ? undefined : names.get(item.location);
+    return locationName === undefined ? item : {...item, locationName};
+  });
+}
 
 export function toDxConnection(connection: Connection): DxConnection {
   const {connectionId: id} = requireFields('Direct Connect connection', connection.connectionId, {

@@ -23,7 +23,8 @@
  *        DescribeManagedPrefixLists when a route or rule names a prefix list (L ≥ 1);
  *        R_tgw × (SearchTransitGatewayRoutes + GetTransitGatewayRouteTablePropagations) for the R_tgw route tables
  *        of those TGWs; L × GetManagedPrefixListEntries.
- *   Direct Connect: DescribeConnections, DescribeLags, DescribeVirtualInterfaces.
+ *   Direct Connect: DescribeConnections, DescribeLags, DescribeVirtualInterfaces; then DescribeLocations (the
+ *        locations' names, display only) when the region has a connection or LAG.
  *   Per account: DescribeDirectConnectGateways + G × (DescribeDirectConnectGatewayAssociations +
  *        DescribeDirectConnectGatewayAttachments) for G gateways.
  *   Every id-filtered EC2 call costs ⌈ids/100⌉ calls; every call costs one more per further page.

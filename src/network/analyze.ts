@@ -90,6 +90,7 @@ interface SubnetTrail {
   via: NetworkPath['via'];
   linkId?: string;
   location?: string;
+  locationName?: string;
   hops: PathHop[];
 }
 
@@ -616,6 +617,7 @@ function assemblePath(
     via: trail.via,
     ...(trail.linkId ? {linkId: trail.linkId} : {}),
     ...(trail.location ? {dxLocation: trail.location} : {}),
+    ...(trail.locationName ? {dxLocationName: trail.locationName} : {}),
     status,
     ...(firstBroken ? {breakPoint: breakPointOf(firstBroken)} : {}),
     openPorts: status === 'healthy' ? ingress.openPorts : [],
@@ -798,6 +800,7 @@ function routeChoice(
       via: t.via,
       ...(t.linkId ? {linkId: t.linkId} : {}),
       ...(t.location ? {location: t.location} : {}),
+      ...(t.locationName ? {locationName: t.locationName} : {}),
       hops: [...t.linkHops, ...t.gatewayHops, routeHop],
     }));
 
@@ -1012,7 +1015,10 @@ function sharedFailureOf(paths: readonly NetworkPath[], independence: Independen
       : links.some((l) => l.startsWith('dxlag-'))
         ? 'connections and LAGs'
         : 'connections';
-    return `${interfacesWords(interfaces)} use ${lags} at Direct Connect location ${location} (${listed(links)})`;
+    // `EqDB2 (Equinix DB2, Dublin)` when DescribeLocations named it, the code alone otherwise.
+    const name = group.find((p) => p.dxLocationName)?.dxLocationName;
+    const where = name ? `${location} (${name})` : location;
+    return `${interfacesWords(interfaces)} use ${lags} at Direct Connect location ${where} (${listed(links)})`;
   }
 
   return undefined;

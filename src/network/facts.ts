@@ -158,6 +158,8 @@ export interface NetworkPath {
    * connection). Paths over connections at one location are one failure domain, not independent.
    */
   dxLocation?: string;
+  /** The location's name from DescribeLocations (`Equinix DB2, Dublin`), when collected: display only. */
+  dxLocationName?: string;
   /** pending: intact but over a link the proposed change creates, whose health is known only after apply. */
   status: 'broken' | 'healthy' | 'pending' | 'unknown';
   breakPoint?: BreakPoint;
@@ -192,7 +194,8 @@ export interface OnPremNetworkFacts {
   /**
    * Set when healthy paths over several virtual interfaces are not independent: what they share, a Direct Connect
    * location (under the location rule) or one connection or LAG, e.g. `both virtual interfaces (dxvif-…, dxvif-…)
-   * use connections at Direct Connect location EqDC2 (dxcon-… and dxcon-…)`.
+   * use connections at Direct Connect location EqDC2 (Equinix DC2, Ashburn) (dxcon-… and dxcon-…)`: the location's
+   * code, with its name when DescribeLocations gave one.
    */
   sharedFailure?: string;
   /** Proposed estates only, when there are some: intact paths over links the change creates, to the worst-served subnet. */

@@ -80,6 +80,8 @@ export interface Trail {
   linkId?: string;
   /** Direct Connect: the location of the connection or LAG, as the API reports it (redundancy needs two). */
   location?: string;
+  /** The location's name (DescribeLocations), when collected: display only. */
+  locationName?: string;
   /** On-premises side first: customer gateway and tunnel, or connection and interface (and Direct Connect gateway). */
   linkHops: PathHop[];
   /** The AWS gateway hops, outside in. */
@@ -632,6 +634,7 @@ function vifTrail(
     via: 'direct-connect',
     linkId: hops.linkId,
     ...(hops.location ? {location: hops.location} : {}),
+    ...(hops.locationName ? {locationName: hops.locationName} : {}),
     linkHops: [hops.connection, hops.vif, ...afterInterface],
     gatewayHops,
   };
@@ -642,7 +645,7 @@ function interfaceHops(
   ctx: PathContext,
   located: Located<DxVirtualInterface>,
   family: 'ipv4' | 'ipv6',
-): {connection: PathHop; vif: PathHop; linkId: string; location?: string} {
+): {connection: PathHop; vif: PathHop; linkId: string; location?: string; locationName?: string} {
   const {item: vif, scope} = located;
   const region = vif.region ?? scope.region;
   const owner = vif.ownerAccount ?? scope.accountId;
@@ -693,8 +696,15 @@ function interfaceHops(
 
   const connection = connectionHop(ctx, vif, scope, region);
   // The interface reports its connection's location too: what places a partner's (hosted) connection.
+  // Its name is known for the account's own connections and LAGs only (collected with them).
   const location = connection.location ?? vif.location;
-  return {connection: connection.hop, vif: hop, linkId: connection.linkId, ...(location ? {location} : {})};
+  return {
+    connection: connection.hop,
+    vif: hop,
+    linkId: connection.linkId,
+    ...(location ? {location} : {}),
+    ...(connection.location && connection.locationName ? {locationName: connection.locationName} : {}),
+  };
 }
 
 /** The connection or LAG under an interface; a hosted interface's connection belongs to the partner. */
@@ -703,7 +713,7 @@ function connectionHop(
   vif: DxVirtualInterface,
   scope: Scope,
   region: string,
-): {hop: PathHop; linkId: string; location?: string} {
+): {hop: PathHop; linkId: string; location?: string; locationName?: string} {
   const id = vif.connectionId ?? `${vif.id}-connection`;
   const base: HopBase = {
     kind: 'dx-connection',
@@ -732,6 +742,7 @@ function connectionHop(
     name?: string;
     state?: string;
     location?: string;
+    locationName?: string;
     bandwidth?: string;
     lagId?: string;
     ownerAccount?: string;
@@ -752,7 +763,12 @@ function connectionHop(
           'connection-down',
           `${label}${where ? ` at ${where}` : ''} is ${item.state ?? 'in an unknown state'}`,
         );
-  return {hop, linkId: item.lagId ?? id, ...(item.location ? {location: item.location} : {})};
+  return {
+    hop,
+    linkId: item.lagId ?? id,
+    ...(item.location ? {location: item.location} : {}),
+    ...(item.location && item.locationName ? {locationName: item.locationName} : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -356,7 +356,10 @@ export interface DxConnection {
   /** available | down | ordering | requested | pending | deleting | deleted | rejected | unknown */
   state?: string;
   region?: string;
+  /** The Direct Connect location's code (EqDB2). */
   location?: string;
+  /** The location's name from DescribeLocations (`Equinix DB2, Dublin`); absent when not collected. */
+  locationName?: string;
   bandwidth?: string;
   lagId?: string;
   awsDevice?: string;
@@ -369,7 +372,10 @@ export interface DxLag {
   ownerAccount?: string;
   state?: string;
   region?: string;
+  /** The Direct Connect location's code (EqDB2). */
   location?: string;
+  /** The location's name from DescribeLocations; absent when not collected. */
+  locationName?: string;
   minimumLinks?: number;
   numberOfConnections?: number;
   connectionIds: string[];

@@ -9,6 +9,7 @@ import type {DirectConnectGatewayInfo, NetworkCollection, RegionNetwork} from '.
 import {inventoryValidator} from '../../src/snapshot/read';
 import type {Broker, CollectionError, RegionInventory} from '../../src/snapshot/types';
 import {dxAccessDenied} from '../helpers/aws-stub/directconnect';
+import {awsJson} from '../helpers/aws-stub/protocols';
 import {ec2Error, ec2Unauthorized} from '../helpers/aws-stub/ec2';
 import type {AwsStub, RecordedRequest} from '../helpers/aws-stub/server';
 import {ALL_BROKERS, DEV_SANDBOX_AMQ, EVENTS_RMQ_PROD, ORDERS_AMQ_PROD} from './expected';
@@ -522,6 +523,12 @@ describe('collectRegionNetwork + collectAccountNetwork over the recorded estate'
       lagId: 'dxlag-ffq3k8z1',
       awsDevice: 'TCSH-1h5kq2w8z3r7t',
       hasLogicalRedundancy: 'no',
+      // DescribeLocations' name for the code (fixtures/aws/directconnect/eu-west-1/DescribeLocations.json).
+      locationName: 'Digital Realty LHR20, London',
+    });
+    expect(network?.dxConnections?.find((c) => c.id === 'dxcon-fg5x7k2p')).toMatchObject({
+      location: 'EqLD5',
+      locationName: 'Equinix LD5, London',
     });
     expect(network?.dxLags).toStrictEqual([
       {
@@ -531,6 +538,7 @@ describe('collectRegionNetwork + collectAccountNetwork over the recorded estate'
         state: 'available',
         region: REGION,
         location: 'TCSH',
+        locationName: 'Digital Realty LHR20, London',
         minimumLinks: 1,
         numberOfConnections: 2,
         connectionIds: ['dxcon-fh2m9q4r', 'dxcon-fh7w1n6t'],
@@ -673,6 +681,7 @@ describe('calls per region', () => {
     'ec2:GetManagedPrefixListEntries': 3,
     'directconnect:DescribeConnections': 1,
     'directconnect:DescribeLags': 1,
+    'directconnect:DescribeLocations': 1,
     'directconnect:DescribeVirtualInterfaces': 1,
     'directconnect:DescribeDirectConnectGateways': 1,
     'directconnect:DescribeDirectConnectGatewayAssociations': 2,
@@ -814,6 +823,25 @@ describe('calls per region', () => {
     expect(Object.values(network ?? {}).every((collection) => collection === null)).toBe(true);
   });
 
+  it('asks DescribeLocations once, without parameters, and not at all in a region without connections or LAGs', async () => {
+    // The stub refuses a parameter DescribeLocations does not take (maxResults, nextToken): answered 200, no error.
+    const withLinks = await collect();
+    expect(withLinks.errors).toEqual([]);
+    expect(withLinks.requests.filter((r) => r.operation === 'DescribeLocations').map((r) => r.status)).toEqual([200]);
+
+    const without = await collect(ALL_BROKERS, {
+      prepare: (s) => {
+        s.on('directconnect', 'DescribeConnections', () => awsJson({connections: []}));
+        s.on('directconnect', 'DescribeLags', () => awsJson({lags: []}));
+      },
+    });
+    expect(without.errors).toEqual([]);
+    expect(without.network?.dxConnections).toEqual([]);
+    expect(without.network?.dxLags).toEqual([]);
+    expect(countByOperation(without.requests)['directconnect:DescribeLocations']).toBeUndefined();
+    expect(countByOperation(without.requests)['directconnect:DescribeVirtualInterfaces']).toBe(1);
+  });
+
   it('scopes the filters to the brokers that could be described', async () => {
     const {requests} = await collect([{...ORDERS_AMQ_PROD, details: null}, EVENTS_RMQ_PROD]);
 
@@ -871,6 +899,24 @@ describe('pagination', () => {
 });
 
 describe('failed calls', () => {
+  it('an AccessDenied on DescribeLocations keeps the connections and LAGs, without location names, and is no collection error', async () => {
+    const {network, errors, requests} = await collect(ALL_BROKERS, {
+      prepare: (s) =>
+        s.use((req) => (req.operation === 'DescribeLocations' ? dxAccessDenied(req.operation) : undefined)),
+    });
+
+    // Display only: no check depends on a name, so the scan stays complete.
+    expect(errors).toEqual([]);
+    expect(countByOperation(requests)['directconnect:DescribeLocations']).toBe(1);
+    expect(ids(network)).toEqual(EXPECTED_IDS);
+    expect(network?.dxConnections?.map((c) => `${c.id} ${c.location} ${c.locationName}`)).toEqual([
+      'dxcon-fg5x7k2p EqLD5 undefined',
+      'dxcon-fh2m9q4r TCSH undefined',
+      'dxcon-fh7w1n6t TCSH undefined',
+    ]);
+    expect(network?.dxLags?.map((l) => l.locationName)).toEqual([undefined]);
+  });
+
   it('records an AccessDenied on Direct Connect per call, leaves Direct Connect null and fills EC2', async () => {
     const {network, gateways, errors, requests} = await collect(ALL_BROKERS, {
       prepare: (s) => s.use((req) => (req.service === 'directconnect' ? dxAccessDenied(req.operation) : undefined)),
@@ -894,6 +940,8 @@ describe('failed calls', () => {
     expect(network?.dxLags).toBeNull();
     expect(network?.dxVirtualInterfaces).toBeNull();
     expect(gateways).toBeNull();
+    // No location names without connections or LAGs to name.
+    expect(requests.filter((r) => r.operation === 'DescribeLocations')).toEqual([]);
     // No association/attachment call without a gateway list.
     expect(requests.filter((r) => r.operation.startsWith('DescribeDirectConnectGatewayA'))).toEqual([]);
 

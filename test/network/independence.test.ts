@@ -12,6 +12,9 @@ import {FIXTURES} from './helpers';
 const POLICY = 'mq/private-connectivity-redundant';
 const DC = '10.100.0.0/16';
 const SHARED =
+  'both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use connections at Direct Connect location EqDB2 (Equinix DB2, Dublin) (dxcon-fgq3ynu2 and dxcon-ffre0ec3)';
+/** The same without the location's name (DescribeLocations not collected: denied, or a snapshot from before it). */
+const SHARED_UNNAMED =
   'both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use connections at Direct Connect location EqDB2 (dxcon-fgq3ynu2 and dxcon-ffre0ec3)';
 
 interface JsonReport {
@@ -21,29 +24,35 @@ interface JsonReport {
 
 let dir: string;
 let inventory: string;
+let unnamed: string;
 let relaxed: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'mq-audit-independence-'));
   const snapshot = JSON.parse(readFileSync(join(FIXTURES, 'dxgw-vgw', 'inventory.json'), 'utf8')) as {
-    accounts: {regions: {network: {dxConnections: {location: string}[]}}[]}[];
+    accounts: {regions: {network: {dxConnections: {location: string; locationName?: string}[]}}[]}[];
   };
-  // Both connections at EqDB2 (the fixture has the second at TCSH).
-  snapshot.accounts[0].regions[0].network.dxConnections[1].location = 'EqDB2';
+  // Both connections at EqDB2 (the fixture has the second at TCSH), named as DescribeLocations names it.
+  const connections = snapshot.accounts[0].regions[0].network.dxConnections;
+  connections[1].location = 'EqDB2';
+  connections[1].locationName = 'Equinix DB2, Dublin';
   inventory = join(dir, 'one-location.json');
   writeFileSync(inventory, JSON.stringify(snapshot));
+  for (const connection of connections) delete connection.locationName;
+  unnamed = join(dir, 'one-location-unnamed.json');
+  writeFileSync(unnamed, JSON.stringify(snapshot));
   relaxed = join(dir, 'connection.json');
   writeFileSync(relaxed, JSON.stringify({network: {independence: 'connection'}}));
 });
 
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
-async function scan(config?: string): Promise<JsonReport> {
+async function scan(config?: string, snapshot = inventory): Promise<JsonReport> {
   const run = await runCli(
     [
       'scan',
       '--inventory',
-      inventory,
+      snapshot,
       '--on-prem-cidr',
       DC,
       '--policy',
@@ -67,6 +76,13 @@ describe('network.independence', () => {
     expect(result.message).toContain(
       `1 independent healthy path(s) to the worst-served broker subnet, expected at least 2: ${SHARED} (independence: location)`,
     );
+  });
+
+  it('names the location by its code alone when the snapshot has no name for it, with the same verdict', async () => {
+    const report = await scan(undefined, unnamed);
+    const [result] = report.results.filter((r) => r.policyId === POLICY);
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain(`expected at least 2: ${SHARED_UNNAMED} (independence: location)`);
   });
 
   it('with "connection" the same estate passes, and the report says connection applied', async () => {

@@ -145,6 +145,7 @@ describe('Direct Connect', () => {
     // a location's outage or maintenance takes down every connection there.
     const snapshot = variantOf('dxgw-vgw', ({network}) => {
       network.dxConnections![1].location = 'EqDB2';
+      network.dxConnections![1].locationName = 'Equinix DB2, Dublin';
     });
     const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
     expect(dc.paths.map((p) => `${p.linkId} ${p.dxLocation} ${p.status}`)).toEqual([
@@ -154,8 +155,10 @@ describe('Direct Connect', () => {
       'dxcon-ffre0ec3 EqDB2 healthy',
     ]);
     expect([dc.verdict, dc.redundant, dc.healthyPathCount, dc.independentPathCount]).toEqual(['degraded', false, 2, 1]);
+    // The code, then DescribeLocations' name for it.
+    expect(dc.paths.map((p) => p.dxLocationName)).toEqual(Array(4).fill('Equinix DB2, Dublin'));
     expect(dc.sharedFailure).toBe(
-      'both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use connections at Direct Connect location EqDB2 (dxcon-fgq3ynu2 and dxcon-ffre0ec3)',
+      'both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use connections at Direct Connect location EqDB2 (Equinix DB2, Dublin) (dxcon-fgq3ynu2 and dxcon-ffre0ec3)',
     );
     const facts = onlyBroker(snapshot, [DC]).facts;
     expect([
@@ -165,6 +168,29 @@ describe('Direct Connect', () => {
       facts.onPrem.independence,
     ]).toEqual(['degraded', false, dc.sharedFailure, 'location']);
     expect(facts.onPrem.redundancyNote).toBe(dc.sharedFailure);
+  });
+
+  it('names the location by its code alone when its name was not collected (DescribeLocations denied, or an older snapshot)', () => {
+    const snapshot = variantOf('dxgw-vgw', ({network}) => {
+      network.dxConnections![1].location = 'EqDB2';
+      for (const connection of network.dxConnections!) delete connection.locationName;
+    });
+    const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
+    // Display only: the same verdict and counts as with the name.
+    expect([dc.verdict, dc.redundant, dc.healthyPathCount, dc.independentPathCount]).toEqual(['degraded', false, 2, 1]);
+    expect(dc.paths.map((p) => `${p.dxLocation} ${p.dxLocationName}`)).toEqual(Array(4).fill('EqDB2 undefined'));
+    expect(dc.sharedFailure).toBe(
+      'both virtual interfaces (dxvif-fgrb110x, dxvif-ffk9u4hc) use connections at Direct Connect location EqDB2 (dxcon-fgq3ynu2 and dxcon-ffre0ec3)',
+    );
+  });
+
+  it('names the location when one of the connections there has its name', () => {
+    const snapshot = variantOf('dxgw-vgw', ({network}) => {
+      network.dxConnections![1].location = 'EqDB2';
+      delete network.dxConnections![1].locationName;
+    });
+    const dc = network(onlyBroker(snapshot, [DC]).facts, DC);
+    expect(dc.sharedFailure).toContain('at Direct Connect location EqDB2 (Equinix DB2, Dublin) (dxcon-fgq3ynu2');
   });
 
   it('with independence "connection", connections at one location are independent: reachable, and the facts say which rule applied', () => {

@@ -7,7 +7,8 @@
  * their associations and attachments once (they are global: any regional endpoint answers the same). The stub
  * applies the request's id parameters, refuses the gateway association/attachment calls without one (as the
  * API documents), pages with maxResults (capped at 100, as the service does) and nextToken, and sends
- * timestamps as epoch seconds like the service.
+ * timestamps as epoch seconds like the service. DescribeLocations takes no parameter and does not page (the region's
+ * locations in one answer, as the service sends them).
  */
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
@@ -24,13 +25,16 @@ interface OperationSpec {
   selectors: Record<string, (item: Item) => unknown>;
   /** The API refuses a call that names none of the selectors. */
   selectorRequired?: boolean;
-  /** Regional (connections, LAGs, interfaces) or global (gateways). */
+  /** Regional (connections, LAGs, interfaces, locations) or global (gateways). */
   scope: 'global' | 'region';
+  /** false: the API takes no maxResults/nextToken (DescribeLocations) and answers in one page. */
+  paged?: false;
 }
 
 export const DX_OPERATIONS = {
   DescribeConnections: {items: 'connections', scope: 'region', selectors: {connectionId: (item) => item.connectionId}},
   DescribeLags: {items: 'lags', scope: 'region', selectors: {lagId: (item) => item.lagId}},
+  DescribeLocations: {items: 'locations', scope: 'region', selectors: {}, paged: false},
   DescribeVirtualInterfaces: {
     items: 'virtualInterfaces',
     scope: 'region',
@@ -87,7 +91,7 @@ export function installDirectConnect(stub: AwsStub, estate: DxEstate): void {
 
 function answer(req: StubRequest, operation: DxOperation, spec: OperationSpec, estate: DxEstate): StubResponse {
   const input = (req.json ?? {}) as Item;
-  const known = new Set([...Object.keys(spec.selectors), 'maxResults', 'nextToken']);
+  const known = new Set([...Object.keys(spec.selectors), ...(spec.paged === false ? [] : ['maxResults', 'nextToken'])]);
   const unknown = Object.keys(input).filter((name) => !known.has(name));
   if (unknown.length > 0)
     return awsJsonError(
