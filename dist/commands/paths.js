@@ -160,8 +160,7 @@ Exit codes:
         const estate = await (0, estate_paths_1.runEstatePaths)({
             source,
             onPremCidrs: cidrs,
-            ...(config.network?.independence && { independence: config.network.independence }),
-            ...(config.requiredPorts && { requiredPorts: config.requiredPorts }),
+            network: (0, config_1.networkSettings)(config),
         });
         // Redacted like one broker's paths: every format of the estate view sees the same aliases.
         const report = redactor ? (0, redact_1.redactDeep)(estate, redactor) : estate;

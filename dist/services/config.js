@@ -1,6 +1,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.loadConfig = loadConfig;
+exports.networkSettings = networkSettings;
 exports.parameterOverrides = parameterOverrides;
 /**
  * The team's configuration file (.mq-audit/config.json by default): production selector, policy parameters
@@ -49,6 +50,13 @@ function loadConfig(file, cwd = process.cwd()) {
         ...(independence && { network: { independence } }),
         defaults,
         ...(requiredPorts && { requiredPorts }),
+    };
+}
+/** The path model's settings from the config file, as buildNetworkModel takes them (unset: its defaults). */
+function networkSettings(config) {
+    return {
+        ...(config.network?.independence && { independence: config.network.independence }),
+        ...(config.requiredPorts && { requiredPorts: config.requiredPorts }),
     };
 }
 function parameterOverrides(config) {

@@ -4,30 +4,18 @@ exports.ESTATE_PATHS_VERSION = exports.ESTATE_PATHS_KIND = void 0;
 exports.runEstatePaths = runEstatePaths;
 exports.renderEstateText = renderEstateText;
 exports.renderEstateMarkdown = renderEstateMarkdown;
-/**
- * `paths` with no broker: the estate's connectivity at a glance. One row per broker and on-premises network —
- * verdict, healthy and independent paths, the links the healthy paths use, where the first broken path breaks —
- * worst first. Exit codes as for one broker (1 unreachable or degraded somewhere, else 3 unknown or not
- * collected, else 0).
- */
-const facts_1 = require("../network/facts");
 const index_1 = require("../network/index");
 const evaluate_1 = require("../policy/evaluate");
 const types_1 = require("../policy/types");
 const paths_1 = require("../report/paths");
-const read_1 = require("../snapshot/read");
 const version_1 = require("../foundation/version");
 const inventory_1 = require("./inventory");
 exports.ESTATE_PATHS_KIND = 'mq-audit/paths-estate';
 exports.ESTATE_PATHS_VERSION = 1;
 const ORDER = ['unreachable', 'not-collected', 'unknown', 'degraded', 'pending', 'reachable'];
 async function runEstatePaths(options) {
-    const snapshot = 'file' in options.source ? (0, read_1.readSnapshot)(options.source.file) : await (0, inventory_1.collectLive)(options.source.live);
-    const model = (0, index_1.buildNetworkModel)(snapshot, {
-        onPremCidrs: options.onPremCidrs,
-        independence: options.independence ?? facts_1.DEFAULT_INDEPENDENCE,
-        ...(options.requiredPorts && { requiredPorts: options.requiredPorts }),
-    });
+    const snapshot = await (0, inventory_1.loadEstate)(options.source);
+    const model = (0, index_1.buildNetworkModel)(snapshot, { onPremCidrs: options.onPremCidrs, ...options.network });
     const rows = [];
     for (const scope of (0, evaluate_1.brokersOf)(snapshot)) {
         const { broker } = scope;
@@ -97,11 +85,7 @@ async function runEstatePaths(options) {
         pathsVersion: exports.ESTATE_PATHS_VERSION,
         tool: version_1.TOOL,
         generatedAt: (options.now?.() ?? new Date()).toISOString(),
-        inventory: {
-            collectedAt: snapshot.collectedAt,
-            method: snapshot.collection.method,
-            ...('file' in options.source ? { source: options.source.file } : {}),
-        },
+        inventory: (0, inventory_1.inventoryHeader)(snapshot, options.source),
         onPremCidrs: options.onPremCidrs,
         independence: model.independence,
         verdict: ORDER.find((v) => verdicts.includes(v)) ?? 'unknown',

@@ -1,14 +1,18 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.evaluationOptions = evaluationOptions;
+/**
+ * How a snapshot's brokers become documents: the production selector and the network facts from the path model.
+ * Shared by `scan`, `documents` and `paths` so they never disagree.
+ */
+const config_1 = require("./config");
 const network_1 = require("../network");
 /** The evaluation options, and the network model behind them (the report reuses it for SARIF path hops). */
 function evaluationOptions(snapshot, config, settings = {}) {
     const model = (0, network_1.buildNetworkModel)(snapshot, {
         onPremCidrs: settings.onPremCidrs ?? [],
         ...(settings.carriedNetworks && { carriedNetworks: settings.carriedNetworks }),
-        ...(config.network?.independence && { independence: config.network.independence }),
-        ...(config.requiredPorts && { requiredPorts: config.requiredPorts }),
+        ...(0, config_1.networkSettings)(config),
     });
     return {
         model,

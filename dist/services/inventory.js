@@ -34,6 +34,9 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.collectLive = collectLive;
+exports.loadEstate = loadEstate;
+exports.inventoryHeader = inventoryHeader;
+const read_1 = require("../snapshot/read");
 async function collectLive(options) {
     const { collectInventory } = await Promise.resolve().then(() => __importStar(require('../inventory/index')));
     return collectInventory({
@@ -47,4 +50,15 @@ async function collectLive(options) {
         rateHeadroom: options.rateHeadroom,
         onProgress: options.onProgress,
     });
+}
+async function loadEstate(source) {
+    return 'file' in source ? (0, read_1.readSnapshot)(source.file) : collectLive(source.live);
+}
+/** How a report says which inventory it judged. */
+function inventoryHeader(snapshot, source) {
+    return {
+        collectedAt: snapshot.collectedAt,
+        method: snapshot.collection.method,
+        ...('file' in source ? { source: source.file } : {}),
+    };
 }

@@ -5,24 +5,33 @@ exports.resolveBroker = resolveBroker;
 exports.nearestNames = nearestNames;
 exports.decidePaths = decidePaths;
 exports.worstVerdict = worstVerdict;
+/**
+ * `paths`: get a snapshot (a file or live), find the broker, run the path model for it and decide the verdict
+ * and exit code. No flags, no printing: the command renders the PathsReport.
+ *
+ * Exit codes (docs/exit-codes.md), consistent with `scan` (1 = something failed, 3 = we could not look, 1 wins):
+ *   0  every on-premises network reaches the broker on at least two independent healthy paths;
+ *   1  some network is unreachable or degraded (reachable over a single tunnel or connection);
+ *   3  otherwise, some verdict is unknown (data missing), the network was not collected for the broker's
+ *      region, or the broker was not found where a ListBrokers call failed.
+ */
+const config_1 = require("./config");
 const errors_1 = require("../foundation/errors");
 const index_1 = require("../network/index");
 const evaluate_1 = require("../policy/evaluate");
 const types_1 = require("../policy/types");
 const paths_1 = require("../report/paths");
-const read_1 = require("../snapshot/read");
 const version_1 = require("../foundation/version");
 const inventory_1 = require("./inventory");
 const nearest_1 = require("../foundation/nearest");
 async function runPaths(options) {
-    const snapshot = 'file' in options.source ? (0, read_1.readSnapshot)(options.source.file) : await (0, inventory_1.collectLive)(options.source.live);
+    const snapshot = await (0, inventory_1.loadEstate)(options.source);
     const resolved = resolveBroker(snapshot, options.broker, 'file' in options.source ? options.source.file : 'the live inventory');
     if ('incomplete' in resolved)
         return { kind: 'unresolved', exitCode: types_1.EXIT.incomplete, message: resolved.incomplete };
     const model = (options.buildModel ?? index_1.buildNetworkModel)(snapshot, {
         onPremCidrs: options.onPremCidrs,
-        ...(options.config.network?.independence && { independence: options.config.network.independence }),
-        ...(options.config.requiredPorts && { requiredPorts: options.config.requiredPorts }),
+        ...(0, config_1.networkSettings)(options.config),
     });
     const answer = model.factsFor(resolved.scope);
     const facts = answer?.facts ?? null;
@@ -33,11 +42,7 @@ async function runPaths(options) {
         pathsVersion: paths_1.PATHS_REPORT_VERSION,
         tool: version_1.TOOL,
         generatedAt: (options.now?.() ?? new Date()).toISOString(),
-        inventory: {
-            collectedAt: snapshot.collectedAt,
-            method: snapshot.collection.method,
-            ...('file' in options.source ? { source: options.source.file } : {}),
-        },
+        inventory: (0, inventory_1.inventoryHeader)(snapshot, options.source),
         broker,
         onPremCidrs: options.onPremCidrs,
         ...decision,

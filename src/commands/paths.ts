@@ -11,7 +11,7 @@ import {
   redactFlag,
   terminalColumns,
 } from '../cli/flags';
-import {loadConfig} from '../services/config';
+import {loadConfig, networkSettings} from '../services/config';
 import {InputError} from '../foundation/errors';
 import {refuseOutputOverInputs, writeFileAtomic} from '../foundation/output';
 import {PATHS_FORMATS, type PathsFormat, type PathsReport, renderPaths} from '../report/paths';
@@ -190,8 +190,7 @@ Exit codes:
     const estate = await runEstatePaths({
       source,
       onPremCidrs: cidrs,
-      ...(config.network?.independence && {independence: config.network.independence}),
-      ...(config.requiredPorts && {requiredPorts: config.requiredPorts}),
+      network: networkSettings(config),
     });
     // Redacted like one broker's paths: every format of the estate view sees the same aliases.
     const report = redactor ? redactDeep(estate, redactor) : estate;

@@ -8,6 +8,7 @@ import {InputError, InputErrors} from '../foundation/errors';
 import {readJsonFile, schemaErrors} from '../foundation/json-input';
 import {DEFAULT_CONFIG_FILE} from '../foundation/package-paths';
 import type {Independence} from '../network/facts';
+import type {NetworkModelOptions} from '../network/index';
 import type {ProductionSelector} from '../policy/document';
 import type {FailOn} from '../policy/types';
 import {ownSchemaValidator} from '../foundation/validators';
@@ -89,6 +90,14 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
     ...(independence && {network: {independence}}),
     defaults,
     ...(requiredPorts && {requiredPorts}),
+  };
+}
+
+/** The path model's settings from the config file, as buildNetworkModel takes them (unset: its defaults). */
+export function networkSettings(config: Config): Pick<NetworkModelOptions, 'independence' | 'requiredPorts'> {
+  return {
+    ...(config.network?.independence && {independence: config.network.independence}),
+    ...(config.requiredPorts && {requiredPorts: config.requiredPorts}),
   };
 }
 

@@ -4,15 +4,13 @@
  * worst first. Exit codes as for one broker (1 unreachable or degraded somewhere, else 3 unknown or not
  * collected, else 0).
  */
-import {type BreakPoint, DEFAULT_INDEPENDENCE, type Independence} from '../network/facts';
-import {buildNetworkModel, type RequiredPortsRules} from '../network/index';
+import type {BreakPoint, Independence} from '../network/facts';
+import {buildNetworkModel, type NetworkModelOptions} from '../network/index';
 import {brokersOf} from '../policy/evaluate';
 import {EXIT} from '../policy/types';
 import {BREAK_WORDS, independenceWords, type PathsVerdict} from '../report/paths';
-import {readSnapshot} from '../snapshot/read';
-import type {Snapshot} from '../snapshot/types';
 import {TOOL} from '../foundation/version';
-import {collectLive, type LiveOptions} from './inventory';
+import {type EstateSource, inventoryHeader, loadEstate} from './inventory';
 
 export const ESTATE_PATHS_KIND = 'mq-audit/paths-estate';
 export const ESTATE_PATHS_VERSION = 1;
@@ -51,19 +49,14 @@ export interface EstatePathsReport {
 const ORDER: PathsVerdict[] = ['unreachable', 'not-collected', 'unknown', 'degraded', 'pending', 'reachable'];
 
 export async function runEstatePaths(options: {
-  source: {file: string} | {live: LiveOptions};
+  source: EstateSource;
   onPremCidrs: string[];
-  independence?: Independence;
-  requiredPorts?: RequiredPortsRules;
+  /** The config's path-model settings (networkSettings). */
+  network?: Pick<NetworkModelOptions, 'independence' | 'requiredPorts'>;
   now?: () => Date;
 }): Promise<EstatePathsReport> {
-  const snapshot: Snapshot =
-    'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
-  const model = buildNetworkModel(snapshot, {
-    onPremCidrs: options.onPremCidrs,
-    independence: options.independence ?? DEFAULT_INDEPENDENCE,
-    ...(options.requiredPorts && {requiredPorts: options.requiredPorts}),
-  });
+  const snapshot = await loadEstate(options.source);
+  const model = buildNetworkModel(snapshot, {onPremCidrs: options.onPremCidrs, ...options.network});
   const rows: EstateRow[] = [];
   for (const scope of brokersOf(snapshot)) {
     const {broker} = scope;
@@ -144,11 +137,7 @@ export async function runEstatePaths(options: {
     pathsVersion: ESTATE_PATHS_VERSION,
     tool: TOOL,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
-    inventory: {
-      collectedAt: snapshot.collectedAt,
-      method: snapshot.collection.method,
-      ...('file' in options.source ? {source: options.source.file} : {}),
-    },
+    inventory: inventoryHeader(snapshot, options.source),
     onPremCidrs: options.onPremCidrs,
     independence: model.independence,
     verdict: ORDER.find((v) => verdicts.includes(v)) ?? 'unknown',

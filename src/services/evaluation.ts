@@ -2,7 +2,7 @@
  * How a snapshot's brokers become documents: the production selector and the network facts from the path model.
  * Shared by `scan`, `documents` and `paths` so they never disagree.
  */
-import type {Config} from './config';
+import {type Config, networkSettings} from './config';
 import {buildNetworkModel, type NetworkModel, type NetworkModelOptions} from '../network';
 import type {EvaluateOptions} from '../policy/evaluate';
 import type {Snapshot} from '../snapshot/types';
@@ -23,8 +23,7 @@ export function evaluationOptions(
   const model = buildNetworkModel(snapshot, {
     onPremCidrs: settings.onPremCidrs ?? [],
     ...(settings.carriedNetworks && {carriedNetworks: settings.carriedNetworks}),
-    ...(config.network?.independence && {independence: config.network.independence}),
-    ...(config.requiredPorts && {requiredPorts: config.requiredPorts}),
+    ...networkSettings(config),
   });
   return {
     model,

@@ -3,6 +3,7 @@
  * pay for importing it.
  */
 import type {AccountOptions, CollectionProgress} from '../inventory/index';
+import {readSnapshot} from '../snapshot/read';
 import type {Snapshot} from '../snapshot/types';
 
 export interface LiveOptions {
@@ -33,4 +34,23 @@ export async function collectLive(options: LiveOptions): Promise<Snapshot> {
     rateHeadroom: options.rateHeadroom,
     onProgress: options.onProgress,
   });
+}
+
+/** Where a command's estate comes from: an inventory file, or a live collection. */
+export type EstateSource = {file: string} | {live: LiveOptions};
+
+export async function loadEstate(source: EstateSource): Promise<Snapshot> {
+  return 'file' in source ? readSnapshot(source.file) : collectLive(source.live);
+}
+
+/** How a report says which inventory it judged. */
+export function inventoryHeader(
+  snapshot: Snapshot,
+  source: EstateSource,
+): {collectedAt: string; method: 'fixture' | 'live'; source?: string} {
+  return {
+    collectedAt: snapshot.collectedAt,
+    method: snapshot.collection.method,
+    ...('file' in source ? {source: source.file} : {}),
+  };
 }

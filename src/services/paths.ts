@@ -8,7 +8,7 @@
  *   3  otherwise, some verdict is unknown (data missing), the network was not collected for the broker's
  *      region, or the broker was not found where a ListBrokers call failed.
  */
-import type {Config} from './config';
+import {type Config, networkSettings} from './config';
 import {InputError} from '../foundation/errors';
 import type {BrokerNetworkFacts, OnPremNetworkFacts, Verdict} from '../network/facts';
 import {buildNetworkModel, type NetworkModel, type NetworkModelOptions} from '../network/index';
@@ -21,10 +21,9 @@ import {
   type PathsReport,
   type PathsVerdict,
 } from '../report/paths';
-import {readSnapshot} from '../snapshot/read';
 import type {CollectionError, Snapshot} from '../snapshot/types';
 import {TOOL} from '../foundation/version';
-import {collectLive, type LiveOptions} from './inventory';
+import {type EstateSource, inventoryHeader, loadEstate} from './inventory';
 import {nearest} from '../foundation/nearest';
 
 /** The path model (src/network buildNetworkModel); its factsFor is undefined when the region's network was not collected. */
@@ -32,7 +31,7 @@ export type NetworkModelBuilder = (snapshot: Snapshot, options: NetworkModelOpti
 
 export interface PathsOptions {
   /** An inventory file, or live collection. */
-  source: {file: string} | {live: LiveOptions};
+  source: EstateSource;
   /** Name, broker id or ARN. */
   broker: string;
   /** Validated CIDRs (src/cli/flags.ts onPremCidrs); empty = inferred from the routes. */
@@ -49,8 +48,7 @@ export type PathsOutcome =
   | {kind: 'unresolved'; exitCode: typeof EXIT.incomplete; message: string};
 
 export async function runPaths(options: PathsOptions): Promise<PathsOutcome> {
-  const snapshot =
-    'file' in options.source ? readSnapshot(options.source.file) : await collectLive(options.source.live);
+  const snapshot = await loadEstate(options.source);
   const resolved = resolveBroker(
     snapshot,
     options.broker,
@@ -60,8 +58,7 @@ export async function runPaths(options: PathsOptions): Promise<PathsOutcome> {
 
   const model = (options.buildModel ?? buildNetworkModel)(snapshot, {
     onPremCidrs: options.onPremCidrs,
-    ...(options.config.network?.independence && {independence: options.config.network.independence}),
-    ...(options.config.requiredPorts && {requiredPorts: options.config.requiredPorts}),
+    ...networkSettings(options.config),
   });
   const answer = model.factsFor(resolved.scope);
   const facts: BrokerNetworkFacts | null = answer?.facts ?? null;
@@ -72,11 +69,7 @@ export async function runPaths(options: PathsOptions): Promise<PathsOutcome> {
     pathsVersion: PATHS_REPORT_VERSION,
     tool: TOOL,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
-    inventory: {
-      collectedAt: snapshot.collectedAt,
-      method: snapshot.collection.method,
-      ...('file' in options.source ? {source: options.source.file} : {}),
-    },
+    inventory: inventoryHeader(snapshot, options.source),
     broker,
     onPremCidrs: options.onPremCidrs,
     ...decision,
